@@ -1,0 +1,458 @@
+"""HTML pages: the article body from trafilatura, the page's other parts from our own pass.
+
+trafilatura is good at finding the article and drops everything else; but captions,
+related links, reader comments and comment forms are part of what a reader sees, and the
+audit needs them labelled (never treated as the article's claims) rather than lost. So
+the page is read twice: trafilatura gives the body paragraphs and the metadata, and an
+lxml pass over the same markup lifts those zones out by their usual tags and classes.
+
+The analysed text is composed in reading order of the parts, each a paragraph of its own
+separated by a blank line: headline, byline, date line, body, captions, related links,
+comments (one segment each, its lines joined by single newlines), then the form. Any body
+paragraph that repeats a zone's text is dropped, so nothing is counted twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import lxml.html
+from lxml import etree
+
+from newsaudit.anatomy import cues, line_kind, looks_like_byline
+from newsaudit.errors import EmptyInput
+from newsaudit.model import Document, Page, Segment
+
+# Tags whose text is never page text.
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas"
+)
+# Tags that end a line when their text is laid out as plain lines.
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td th thead tr ul "
+    "label button select textarea time br".split()
+)
+_WS_RE = re.compile(r"\s+")
+
+_RELATED_CLASS_RE = re.compile(
+    r"related|recommend|read-?more|more-stories|also-like|jp-relatedposts|yarpp|outbrain|"
+    r"taboola|more-from|further-reading|most-read|most-popular|trending",
+    re.IGNORECASE,
+)
+_COMMENT_ITEM_CLASSES = frozenset(
+    {"comment", "comment-item", "commentlist-item", "c-comment", "js-comment"}
+)
+_COMMENT_ID_RE = re.compile(r"^(li-)?comment-\d+$")
+_COMMENT_AREA_RE = re.compile(r"^(comments|comment-list|commentlist|comments-area|disqus_thread)$")
+_FORM_AREA_RE = re.compile(r"^(respond|comment-respond|commentform|comment-form)$")
+#: Related-reading boxes list a handful of links; past this many lines a box is a
+#: directory or archive, and the rest of it adds nothing but bulk to the analysed text.
+_MAX_RELATED_LINES = 15
+_CAPTION_CLASS_RE = re.compile(r"caption", re.IGNORECASE)
+_SEARCH_RE = re.compile(r"search", re.IGNORECASE)
+_HEADING_LIKE = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div"})
+_CHROME = frozenset({"nav", "header", "footer"})
+
+
+def _norm(s: str) -> str:
+    return _WS_RE.sub(" ", s).strip()
+
+
+def _key(s: str) -> str:
+    return _norm(s).casefold()
+
+
+def _tokens(el: etree._Element, attr: str) -> list[str]:
+    return (el.get(attr) or "").split()
+
+
+def _ancestors(el: etree._Element) -> Iterator[etree._Element]:
+    p = el.getparent()
+    while p is not None:
+        yield p
+        p = p.getparent()
+
+
+def _inside(el: etree._Element, claimed: set[etree._Element]) -> bool:
+    return el in claimed or any(a in claimed for a in _ancestors(el))
+
+
+def block_lines(
+    el: etree._Element, *, skip: set[etree._Element] | frozenset[etree._Element] = frozenset()
+) -> list[str]:
+    """An element's text as the lines a browser would lay out (block tags break lines).
+
+    Form controls contribute what the reader sees on them: a submit button's label.
+    Descendants in ``skip`` (nested replies, forms handled elsewhere) are left out.
+    """
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        line = _norm("".join(buf))
+        if line:
+            lines.append(line)
+        buf.clear()
+
+    def walk(node: etree._Element) -> None:
+        if node in skip or not isinstance(node.tag, str):
+            return
+        block = node.tag in _BLOCK_TAGS
+        if block:
+            flush()
+        if node.tag == "input" and (node.get("type") or "").lower() in ("submit", "button"):
+            buf.append(" " + (node.get("value") or "") + " ")
+        if node.text:
+            buf.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                buf.append(child.tail)
+        if block:
+            flush()
+
+    walk(el)
+    flush()
+    return lines
+
+
+def _clean_tree(html: str) -> etree._Element:
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        # lxml refuses str input with an XML encoding declaration; bytes are fine.
+        tree = lxml.html.fromstring(html.encode("utf-8"))
+    for bad in list(tree.iter(*_DROP_TAGS, etree.Comment, etree.ProcessingInstruction)):
+        if bad.getparent() is not None:
+            bad.drop_tree()  # keeps the text that follows the dropped element
+    return tree
+
+
+class _Zones:
+    """Captions, related lists, reader comments and forms found in the page's markup."""
+
+    def __init__(self, tree: etree._Element) -> None:
+        self.claimed: set[etree._Element] = set()
+        self.forms = self._forms(tree)
+        self.comments = self._comments(tree)
+        self.captions = self._captions(tree)
+        self.related = self._related(tree)
+
+    def _forms(self, tree: etree._Element) -> list[list[str]]:
+        areas = [
+            el
+            for el in tree.iter()
+            if isinstance(el.tag, str)
+            and (
+                _FORM_AREA_RE.match(el.get("id") or "")
+                or any(_FORM_AREA_RE.match(t) for t in _tokens(el, "class"))
+            )
+        ]
+        areas += list(tree.iter("form"))
+        out: list[list[str]] = []
+        for el in areas:
+            if _inside(el, self.claimed) or not self._wanted_form(el):
+                continue
+            lines = block_lines(el)
+            if lines:
+                out.append(lines)
+                self.claimed.add(el)
+        return out
+
+    @staticmethod
+    def _wanted_form(el: etree._Element) -> bool:
+        marks = (el.get("class") or "") + " " + (el.get("id") or "")
+        if el.get("role") == "search" or _SEARCH_RE.search(marks):
+            return False
+        if any((i.get("type") or "").lower() == "search" for i in el.iter("input")):
+            return False
+        if any(a.tag in ("nav", "header") for a in _ancestors(el)):
+            return False
+        if el.tag != "form":
+            return True
+        text = " ".join(block_lines(el))
+        return bool(next(el.iter("textarea"), None) is not None or cues().form_re.search(text)
+                    or any(_COMMENT_AREA_RE.match(a.get("id") or "") for a in _ancestors(el)))
+
+    def _is_comment_item(self, el: etree._Element) -> bool:
+        classes = set(_tokens(el, "class"))
+        return bool(classes & _COMMENT_ITEM_CLASSES) or bool(
+            el.tag in ("li", "article", "div") and _COMMENT_ID_RE.match(el.get("id") or "")
+        )
+
+    def _comments(self, tree: etree._Element) -> list[list[str]]:
+        items = [el for el in tree.iter() if isinstance(el.tag, str) and self._is_comment_item(el)
+                 and not _inside(el, self.claimed)]
+        item_set = set(items)
+        keep: list[etree._Element] = []
+        for el in items:
+            nearest = next((a for a in _ancestors(el) if a in item_set), None)
+            if nearest is None:
+                keep.append(el)
+                continue
+            # A reply sits in a list inside its parent comment; anything else is a part of
+            # the parent (WordPress's article.comment-body inside li.comment).
+            between = []
+            for a in _ancestors(el):
+                if a is nearest:
+                    break
+                between.append(a)
+            if any(a.tag in ("ol", "ul") for a in between):
+                keep.append(el)
+        if not keep:
+            keep = [
+                el
+                for el in tree.iter()
+                if isinstance(el.tag, str)
+                and _COMMENT_AREA_RE.match(el.get("id") or "")
+                and not _inside(el, self.claimed)
+            ]
+        keep_set = set(keep)
+        out: list[list[str]] = []
+        for el in keep:
+            skip = (keep_set - {el}) | self.claimed
+            lines = block_lines(el, skip=skip)
+            if lines:
+                out.append(lines)
+        self.claimed |= keep_set
+        # The comment section's own heading ("2 thoughts on ...") is furniture: claim it.
+        for area in tree.iter():
+            if isinstance(area.tag, str) and _COMMENT_AREA_RE.match(area.get("id") or ""):
+                self.claimed.add(area)
+        return out
+
+    def _captions(self, tree: etree._Element) -> list[str]:
+        cands = [el for el in tree.iter() if isinstance(el.tag, str) and (
+            el.tag == "figcaption" or _CAPTION_CLASS_RE.search(el.get("class") or ""))]
+        cand_set = set(cands)
+        out: list[str] = []
+        for el in cands:
+            if _inside(el, self.claimed):
+                continue
+            if any(d in cand_set for d in el.iterdescendants()):
+                continue  # the figure wrapper: its caption child is taken instead
+            text = " ".join(block_lines(el))
+            if text:
+                out.append(text)
+                self.claimed.add(el)
+        return out
+
+    def _related(self, tree: etree._Element) -> list[list[str]]:
+        c = cues()
+        cands: list[etree._Element] = []
+        for el in tree.iter():
+            if not isinstance(el.tag, str) or el.tag in ("html", "body", "main", "article"):
+                continue
+            marks = (el.get("class") or "") + " " + (el.get("id") or "")
+            if _RELATED_CLASS_RE.search(marks):
+                cands.append(el)
+            elif el.tag == "aside":
+                # A site sidebar (archive, blogroll, widgets) is an aside too; only one that
+                # announces itself as related reading is kept.
+                first = block_lines(el)[:2]
+                if any(_key(line).rstrip(" :»›") in c.related_headers for line in first):
+                    cands.append(el)
+            elif el.tag in _HEADING_LIKE and len(el) <= 2:
+                key = _key(el.text_content()).rstrip(" :»›")
+                if key in c.related_headers:
+                    nxt = el.getnext()
+                    if nxt is not None and nxt.tag in ("ul", "ol"):
+                        cands.append(el)
+                        cands.append(nxt)
+        cand_set = set(cands)
+        out: list[list[str]] = []
+        for el in cands:
+            if _inside(el, self.claimed) or any(a in cand_set for a in _ancestors(el)):
+                continue
+            if el.tag == "aside" and next(el.iter("a"), None) is None:
+                continue
+            lines = block_lines(el, skip=self.claimed)[:_MAX_RELATED_LINES]
+            if lines:
+                out.append(lines)
+        self.claimed |= cand_set
+        return out
+
+
+def _body_paragraphs(extracted: object | None) -> list[str]:
+    body = getattr(extracted, "body", None)
+    out: list[str] = []
+    if body is None:
+        return out
+    for el in body:
+        if el.tag == "list":
+            out.extend(_norm(" ".join(item.itertext())) for item in el.iter("item"))
+        elif el.tag == "table":
+            for row in el.iter("row"):
+                cells = [_norm(" ".join(cell.itertext())) for cell in row.iter("cell")]
+                out.append(" | ".join(c for c in cells if c))
+        else:
+            out.append(_norm(" ".join(el.itertext())))
+    return [p for p in out if p]
+
+
+def _fallback_paragraphs(tree: etree._Element, claimed: set[etree._Element]) -> list[str]:
+    """Paragraph text when trafilatura finds no article (very short or odd pages)."""
+    root = tree
+    for tag in ("main", "article"):
+        found = next(tree.iter(tag), None)
+        if found is not None:
+            root = found
+    out = []
+    for el in root.iter("p", "h2", "h3", "h4", "li", "blockquote"):
+        if _inside(el, claimed) or any(a.tag in _CHROME for a in _ancestors(el)):
+            continue
+        if any(d.tag in ("p", "li") for d in el.iterdescendants()):
+            continue
+        text = _norm(" ".join(block_lines(el)))
+        if text:
+            out.append(text)
+    return out
+
+
+def _visible_date(tree: etree._Element, claimed: set[etree._Element]) -> str | None:
+    """The date as the page shows it: a <time> in the article first, else anywhere."""
+    scopes = [*tree.iter("article"), tree]
+    for el in (t for scope in scopes for t in scope.iter("time")):
+        if not _inside(el, claimed):
+            text = _norm(el.text_content())
+            if text and len(text) <= 60:
+                return text
+    return None
+
+
+def _visible_byline(tree: etree._Element, author: str, claimed: set[etree._Element]) -> str:
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or _inside(el, claimed):
+            continue
+        marks = (el.get("class") or "") + " " + (el.get("rel") or "")
+        if re.search(r"byline|author", marks, re.IGNORECASE):
+            text = _norm(el.text_content())
+            if author.casefold() in text.casefold() and len(text) <= 80 and (
+                text == author or looks_like_byline(text)
+            ):
+                return text if text != author else f"By {author}"
+    return f"By {author}"
+
+
+def page_from_html(html: str, *, source: str) -> Page:
+    """An HTML page as analysed text plus labelled segments and the page's metadata."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        with_metadata=True,
+        favor_recall=True,
+    )
+    tree = _clean_tree(html)
+    zones = _Zones(tree)
+
+    title = _meta(extracted, "title") or _h1(tree)
+    author = _meta(extracted, "author")
+    published = _meta(extracted, "date") or _htmldate(html)
+    header: list[tuple[str, str]] = []
+    if title:
+        header.append(("headline", _norm(title)))
+    if author:
+        header.append(("byline", _visible_byline(tree, author, zones.claimed)))
+    shown_date = _visible_date(tree, zones.claimed) or published
+    if shown_date:
+        header.append(("dateline", shown_date))
+
+    body = _body_paragraphs(extracted) or _fallback_paragraphs(tree, zones.claimed)
+    seen = {_key(t) for _, t in header}
+    for lines in (*zones.forms, *zones.comments, *zones.related):
+        seen.update(_key(line) for line in lines)
+        seen.add(_key(" ".join(lines)))
+    seen.update(_key(c) for c in zones.captions)
+    parts = list(header)
+    for para in body:
+        k = _key(para)
+        if k in seen:
+            continue
+        seen.add(k)
+        parts.append((_body_kind(para), para))
+    parts += [("caption", c) for c in _dedupe(zones.captions)]
+    for lines in zones.related:
+        parts += [("related", line) for line in lines]
+    parts += [("comment", "\n".join(lines)) for lines in zones.comments]
+    parts += [("form", "\n".join(lines)) for lines in zones.forms]
+
+    text, segments = _compose(parts)
+    if not text.strip():
+        raise EmptyInput("the HTML page has no readable text", source=source)
+    doc = Document(
+        text=text,
+        source=source,
+        title=_norm(title) if title else None,
+        outlet=_meta(extracted, "sitename"),
+        published=published,
+        author=author,
+        url=_meta(extracted, "url"),
+        input_format="html",
+    )
+    return Page(doc, segments)
+
+
+def _body_kind(para: str) -> str:
+    """A trafilatura paragraph that is really furniture keeps its own label."""
+    kind = line_kind(para, header=False)
+    return {
+        "boilerplate": "boilerplate", "byline": "byline", "dateline": "dateline",
+        "caption": "caption", "related": "related", "related_header": "related",
+        "form": "form", "comment_header": "boilerplate",
+    }.get(kind or "", "body")
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for it in items:
+        if _key(it) not in seen:
+            seen.add(_key(it))
+            out.append(it)
+    return out
+
+
+def _compose(parts: list[tuple[str, str]]) -> tuple[str, tuple[Segment, ...]]:
+    chunks: list[str] = []
+    segments: list[Segment] = []
+    pos = 0
+    for kind, part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if chunks:
+            chunks.append("\n\n")
+            pos += 2
+        segments.append(Segment(kind, pos, pos + len(part), part))
+        chunks.append(part)
+        pos += len(part)
+    return "".join(chunks), tuple(segments)
+
+
+def _meta(extracted: object | None, name: str) -> str | None:
+    value = getattr(extracted, name, None)
+    return _norm(value) if isinstance(value, str) and value.strip() else None
+
+
+def _h1(tree: etree._Element) -> str | None:
+    h1 = next(iter(tree.iter("h1")), None)
+    if h1 is not None and _norm(h1.text_content()):
+        return _norm(h1.text_content())
+    t = next(iter(tree.iter("title")), None)
+    return _norm(t.text_content()) if t is not None and _norm(t.text_content()) else None
+
+
+def _htmldate(html: str) -> str | None:
+    try:
+        from htmldate import find_date
+
+        return find_date(html, extensive_search=False, original_date=True)
+    except Exception:  # htmldate raises assorted errors on odd markup; a date is optional
+        return None
