@@ -1,0 +1,260 @@
+"""Check-worthiness: how much a sentence looks like a factual claim worth checking.
+
+The model is a logistic regression over hashed n-gram features. Only its weights ship
+(``data/checkworthy.npz``, float32) with a card (``data/checkworthy.card.json``) that records
+the featuriser parameters, the training data and the cross-validated scores.
+
+Why a hand-rolled hashing featuriser rather than scikit-learn's ``HashingVectorizer``:
+scikit-learn is not a runtime dependency of newsaudit and importing it costs ~0.8 s. The
+featuriser here keeps the same contract (stateless, fixed ``n_features``, no sign
+alternation, l2-normalised rows) but hashes with ``zlib.crc32``, which is in the standard
+library, deterministic across processes and platforms, and runs in C. Training imports
+this very function, so the features seen at training and at run time cannot drift apart.
+Scoring needs nothing but numpy: a row's logit is the sum of its weights times the row norm.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsaudit.errors import ModelError
+
+__all__ = [
+    "FEATURISER_VERSION",
+    "CheckworthyModel",
+    "FeatureParams",
+    "featurise",
+    "load_model",
+    "read_model",
+    "score_sentences",
+]
+
+FEATURISER_VERSION = "newsaudit-crc32-v1"
+ARTIFACT = "checkworthy.npz"
+CARD = "checkworthy.card.json"
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+# Words (with an inner apostrophe), numbers (with inner separators), and the few symbols
+# that carry meaning for claims: percent, currency, question mark.
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+(?:[.,:]\d+)*|[%$€£?]")
+_CAPWORD = re.compile(r"\b[A-Z][a-z]+")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DIGIT = re.compile(r"\d")
+
+# Cheap signals that generalise past the training vocabulary; each becomes one hashed
+# feature. The word lists are closed-class English, not learned, so they live here.
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "trillion trillions dozen dozens half quarter twice double doubled tripled percent "
+    "percentage per cent".split()
+)
+_COMPARATIVES = frozenset(
+    "more less fewer than most least highest lowest largest smallest biggest worst best "
+    "record increase increased decrease decreased rose fell risen fallen grew dropped "
+    "doubled tripled since compared average majority".split()
+)
+
+
+@dataclass(frozen=True)
+class FeatureParams:
+    """The featuriser's knobs; recorded in the card so a model is only read with its own."""
+
+    n_features: int = 2**18
+    word_ngrams: tuple[int, int] = (1, 2)
+    char_ngrams: tuple[int, int] | None = None
+    number_shapes: bool = True
+    cues: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "featuriser": FEATURISER_VERSION,
+            "n_features": self.n_features,
+            "word_ngrams": list(self.word_ngrams),
+            "char_ngrams": list(self.char_ngrams) if self.char_ngrams else None,
+            "number_shapes": self.number_shapes,
+            "cues": self.cues,
+            "alternate_sign": False,
+            "norm": "l2",
+            "lowercase": True,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FeatureParams:
+        if data.get("featuriser") != FEATURISER_VERSION:
+            raise ValueError(f"featuriser {data.get('featuriser')!r} != {FEATURISER_VERSION!r}")
+        char = data.get("char_ngrams")
+        return cls(
+            n_features=int(data["n_features"]),
+            word_ngrams=(int(data["word_ngrams"][0]), int(data["word_ngrams"][1])),
+            char_ngrams=(int(char[0]), int(char[1])) if char else None,
+            number_shapes=bool(data["number_shapes"]),
+            cues=bool(data["cues"]),
+        )
+
+
+def _number_shape(tok: str) -> str:
+    if len(tok) == 4 and _YEAR.fullmatch(tok):
+        return "<year>"
+    return "<num>" if tok.isdigit() else "<num.>"
+
+
+def _terms(text: str, params: FeatureParams) -> list[str]:
+    """The string features of one sentence, before hashing."""
+    raw = text.translate(_QUOTES)
+    toks = _TOKEN.findall(raw.lower())
+    has_digit = _DIGIT.search(raw) is not None
+    if params.number_shapes and has_digit:
+        toks = [_number_shape(t) if t[0].isdigit() else t for t in toks]
+    terms: list[str] = []
+    lo, hi = params.word_ngrams
+    n = len(toks)
+    for size in range(lo, hi + 1):
+        if size == 1:
+            terms.extend(toks)
+        else:
+            terms.extend(" ".join(toks[i : i + size]) for i in range(n - size + 1))
+    if params.char_ngrams:
+        clo, chi = params.char_ngrams
+        for tok in toks:
+            w = f" {tok} "
+            for size in range(clo, chi + 1):
+                terms.extend("\x01" + w[i : i + size] for i in range(len(w) - size + 1))
+    if params.cues:
+        terms.extend(_cues(raw, toks, has_digit))
+    return terms
+
+
+def _cues(raw: str, toks: list[str], has_digit: bool) -> list[str]:
+    """Hand-made signals, prefixed with NUL so they never collide with a word."""
+    vocab = set(toks)
+    n = len(toks)
+    # Capitalised words past the first hint at names, places and institutions.
+    caps = len(_CAPWORD.findall(raw)) - (1 if raw.lstrip()[:1].isupper() else 0)
+    out = [
+        f"\x00caps{min(max(caps, 0), 3)}",
+        "\x00len" + ("0" if n < 5 else "1" if n < 10 else "2" if n < 20 else "3" if n < 40 else "4"),
+    ]
+    if has_digit:
+        out.append("\x00digit")
+    if "%" in vocab or "percent" in vocab or "cent" in vocab:
+        out.append("\x00pct")
+    if "$" in vocab or "€" in vocab or "£" in vocab or "dollars" in vocab:
+        out.append("\x00money")
+    if not vocab.isdisjoint(_NUMBER_WORDS):
+        out.append("\x00numword")
+    if not vocab.isdisjoint(_COMPARATIVES) or any(len(t) > 5 and t[-3:] == "est" for t in vocab):
+        out.append("\x00compare")
+    if "?" in vocab:
+        out.append("\x00question")
+    return out
+
+
+def featurise(
+    texts: Sequence[str], params: FeatureParams
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hash sentences into CSR parts ``(indices, indptr, data)``: binary, l2-normalised rows.
+
+    Returned as plain arrays so scoring needs no scipy; training wraps them in a
+    ``scipy.sparse.csr_matrix`` of shape ``(len(texts), params.n_features)``.
+    """
+    mod = params.n_features
+    crc = zlib.crc32
+    indices: list[int] = []
+    indptr = [0]
+    data: list[float] = []
+    for text in texts:
+        cols = {crc(t.encode("utf-8")) % mod for t in _terms(text, params)}
+        indices.extend(cols)
+        indptr.append(len(indices))
+        if cols:
+            data.extend([1.0 / math.sqrt(len(cols))] * len(cols))
+    return (
+        np.asarray(indices, dtype=np.int64),
+        np.asarray(indptr, dtype=np.int64),
+        np.asarray(data, dtype=np.float64),
+    )
+
+
+@dataclass(frozen=True)
+class CheckworthyModel:
+    """Loaded weights plus the featuriser parameters they were trained with."""
+
+    params: FeatureParams
+    coef: np.ndarray
+    intercept: float
+    card: dict[str, Any]
+
+    def score(self, texts: Sequence[str]) -> list[float]:
+        if not texts:
+            return []
+        indices, indptr, data = featurise(texts, self.params)
+        weighted = self.coef[indices].astype(np.float64) * data
+        sums = np.add.reduceat(weighted, indptr[:-1]) if len(weighted) else np.zeros(len(texts))
+        # reduceat repeats the next row's value for an empty row; empty rows score as bias only.
+        sums = np.where(np.diff(indptr) > 0, sums, 0.0) + self.intercept
+        return (1.0 / (1.0 + np.exp(-sums))).tolist()
+
+
+def model_from_arrays(arrays: Any, card: dict[str, Any], *, source: str) -> CheckworthyModel:
+    """Check an artifact's arrays against its card; raise ModelError naming what is wrong."""
+    try:
+        params = FeatureParams.from_json(card["vectoriser"])
+        coef = np.asarray(arrays["coef"], dtype=np.float32).ravel()
+        intercept = float(np.asarray(arrays["intercept"]).ravel()[0])
+    except (KeyError, ValueError, TypeError, IndexError) as exc:
+        raise ModelError(
+            f"check-worthiness model is corrupt: {type(exc).__name__}: {exc}", source=source
+        ) from exc
+    if coef.shape[0] != params.n_features:
+        raise ModelError(
+            f"check-worthiness model has {coef.shape[0]} weights, card says "
+            f"{params.n_features}",
+            source=source,
+        )
+    if not (np.all(np.isfinite(coef)) and math.isfinite(intercept)):
+        raise ModelError("check-worthiness model has non-finite weights", source=source)
+    return CheckworthyModel(params=params, coef=coef, intercept=intercept, card=card)
+
+
+def read_model(directory: Traversable | Path) -> CheckworthyModel:
+    """Read ``checkworthy.npz`` + its card from a directory (the package's, or a fresh build)."""
+    source = str(Path(str(directory)) / ARTIFACT)
+    try:
+        with directory.joinpath(CARD).open("r", encoding="utf-8") as fh:
+            card = json.load(fh)
+        with directory.joinpath(ARTIFACT).open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
+            arrays = {key: npz[key] for key in npz.files}
+    except FileNotFoundError as exc:
+        raise ModelError(
+            f"check-worthiness model is missing ({Path(str(exc.filename or '')).name or exc}); "
+            "build it with `python -m newsaudit.training.checkworthy`",
+            source=source,
+        ) from exc
+    except (OSError, ValueError, EOFError, json.JSONDecodeError) as exc:
+        raise ModelError(f"check-worthiness model cannot be read: {exc}", source=source) from exc
+    return model_from_arrays(arrays, card, source=source)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> CheckworthyModel:
+    """The packaged model, read once per process."""
+    return read_model(resources.files("newsaudit.data"))
+
+
+def score_sentences(texts: Sequence[str]) -> list[float]:
+    """Probability, per sentence, that it is a check-worthy factual claim (in [0, 1])."""
+    return load_model().score(list(texts))
