@@ -1,3 +1,73 @@
-"""newsaudit: who claims what, on whose word, and whether it holds up."""
+"""newsaudit: who claims what, on whose word, and whether it holds up.
+
+    >>> from newsaudit import audit
+    >>> report = audit(open("page.html").read())
+    >>> report.to_json()
+"""
+
+from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from newsaudit.errors import (  # noqa: E402
+    BinaryInput,
+    DecodingError,
+    EmptyInput,
+    InputError,
+    InputNotFound,
+    InputTooLarge,
+    MalformedInput,
+    ModelError,
+    NewsauditError,
+)
+from newsaudit.model import (  # noqa: E402
+    Attribution,
+    Claim,
+    Document,
+    Finding,
+    Page,
+    Quantity,
+    Report,
+    Segment,
+    Source,
+    Span,
+)
+
+_LAZY = {"Failure", "audit", "audit_many", "audit_path"}
+
+
+def __getattr__(name: str) -> object:
+    # The pipeline pulls in spaCy and every stage; load it on first use so that
+    # ``import newsaudit.model`` (the store, the web app, tests) stays light.
+    if name in _LAZY:
+        from newsaudit import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'newsaudit' has no attribute {name!r}")
+
+__all__ = [
+    "Attribution",
+    "BinaryInput",
+    "Claim",
+    "DecodingError",
+    "Document",
+    "EmptyInput",
+    "Failure",
+    "Finding",
+    "InputError",
+    "InputNotFound",
+    "InputTooLarge",
+    "MalformedInput",
+    "ModelError",
+    "NewsauditError",
+    "Page",
+    "Quantity",
+    "Report",
+    "Segment",
+    "Source",
+    "Span",
+    "__version__",
+    "audit",
+    "audit_many",
+    "audit_path",
+]

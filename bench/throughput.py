@@ -1,0 +1,90 @@
+"""Throughput of a full audit against bare spaCy on the same pages, in one process.
+
+    .venv/bin/python bench/throughput.py [--pages 200] [--data ../shared/data/fnc1]
+
+Pages are FNC-1 article bodies (real news text; read from ../shared/data, never
+committed). The baseline is ``nlp.pipe`` of a plain ``spacy.load`` of the same model with
+the same batch size; the audit is ``newsaudit.audit_many`` (ingest, parse, anatomy,
+quantities, attributions, claims, checks). Both run twice, interleaved, after a warm-up,
+and the best of the two runs counts, so one noisy moment does not decide the ratio.
+Peak memory is the process's peak resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = Path(os.environ.get("NEWSAUDIT_DATA", REPO.parent / "shared" / "data")) / "fnc1"
+
+
+def load_pages(data_dir: Path, n: int, min_words: int = 150) -> list[str]:
+    csv.field_size_limit(sys.maxsize)
+    pages: list[str] = []
+    with open(data_dir / "train_bodies.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            body = row["articleBody"]
+            if len(body.split()) >= min_words:
+                pages.append(body)
+            if len(pages) >= n:
+                break
+    return pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=200)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--batch-size", type=int, default=16)
+    args = ap.parse_args(argv)
+    if not (args.data / "train_bodies.csv").exists():
+        print(f"bench: {args.data}/train_bodies.csv not found (FNC-1 bodies are the bench pages)")
+        return 2
+
+    import spacy
+
+    from newsaudit import audit_many
+    from newsaudit import nlp as na_nlp
+
+    pages = load_pages(args.data, args.pages)
+    words = sum(len(p.split()) for p in pages)
+    model = na_nlp.choose_model()
+    bare = spacy.load(model)
+    na_nlp.load()  # load outside the timed region, as the baseline's load is
+
+    def run_bare() -> float:
+        t = time.perf_counter()
+        for _ in bare.pipe(pages, batch_size=args.batch_size):
+            pass
+        return time.perf_counter() - t
+
+    def run_audit() -> float:
+        t = time.perf_counter()
+        for _ in audit_many(pages, batch_size=args.batch_size):
+            pass
+        return time.perf_counter() - t
+
+    list(bare.pipe(pages[:8]))
+    list(audit_many(pages[:8]))
+    bare_t, audit_t = [], []
+    for _ in range(2):
+        bare_t.append(run_bare())
+        audit_t.append(run_audit())
+    b, a = min(bare_t), min(audit_t)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"model: {model}; pages: {len(pages)} ({words:,} words, {words // len(pages)} words/page)")
+    print(f"bare spaCy nlp.pipe : {len(pages) / b:7.2f} pages/s  ({words / b:,.0f} words/s)")
+    print(f"newsaudit audit_many: {len(pages) / a:7.2f} pages/s  ({words / a:,.0f} words/s)")
+    print(f"ratio audit/bare    : {b / a:7.3f}")
+    print(f"peak RSS            : {peak_mb:7.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

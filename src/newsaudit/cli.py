@@ -1,0 +1,95 @@
+"""The command line: a thin layer over the library.
+
+Exit codes (documented in the README, pinned by tests):
+    0  the page(s) were analysed
+    2  an input could not be read (missing, empty, binary, too large, undecodable)
+    3  the spaCy model or a trained artifact could not be loaded
+    4  unexpected internal error (a bug: please report it with the page)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from newsaudit import __version__
+from newsaudit.errors import NewsauditError
+from newsaudit.ingest import DEFAULT_MAX_BYTES
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+EXIT_MODEL = 3
+EXIT_INTERNAL = 4
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsaudit",
+        description="Lay out who claims what in a news page, on whose word, and whether it holds up.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsaudit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    audit = sub.add_parser("audit", help="analyse one page (a file, or - for stdin)")
+    audit.add_argument("page", help="path to a .txt or .html page, or - to read stdin")
+    audit.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help="text: a readable terminal report (default); json: the report contract",
+    )
+    audit.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    audit.add_argument(
+        "--input-format", choices=("auto", "text", "html"), default="auto",
+        help="how to read the page (default: sniff HTML vs plain text)",
+    )
+    audit.add_argument(
+        "--model", help="spaCy pipeline to use (default: $NEWSAUDIT_SPACY_MODEL, then the "
+        "best installed en_core_web_*)",
+    )
+    audit.add_argument(
+        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+        help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES:,})",
+    )
+    return parser
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from newsaudit.pipeline import audit_path
+
+    fmt = None if args.input_format == "auto" else args.input_format
+    report = audit_path(args.page, model=args.model, fmt=fmt, max_bytes=args.max_bytes)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        if args.format == "json":
+            out.write(report.to_json() + "\n")
+        else:
+            from newsaudit.render import print_report
+
+            print_report(report, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_OK
+
+
+COMMANDS = {"audit": _cmd_audit}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except NewsauditError as err:
+        print(f"newsaudit: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as err:  # noqa: BLE001 - the edge turns any bug into one line
+        print(f"newsaudit: internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,215 @@
+"""The whole analyser, end to end: the seed page, the fixture pages, batches, invariants."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from contract import assert_contract
+from paths import SEED
+from newsaudit import Failure, Report, audit, audit_many
+
+HERE = Path(__file__).parent
+PAGES = HERE / "fixtures" / "pages"
+FIXTURE_NAMES = ["conflict", "disaster", "protest", "economy", "health"]
+
+
+def read(name: str) -> str:
+    return (PAGES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_report(nlp) -> Report:
+    if not SEED.exists():
+        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
+    return audit(SEED.read_bytes(), source=str(SEED))
+
+
+def by_text(items, text):
+    found = [x for x in items if x.text == text]
+    assert found, f"{text!r} not among {[x.text for x in items]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- the seed ("Done when")
+
+
+def test_seed_follows_contract(seed_report):
+    d = json.loads(seed_report.to_json())
+    assert_contract(d)
+    assert d["document"]["title"] == "Syria: Iran Admits “Heavy Casualties”"
+
+
+def test_seed_segments(seed_report):
+    kinds = [s.kind for s in seed_report.segments]
+    assert kinds[0] == "headline"
+    assert [s.text for s in seed_report.segments if s.kind == "caption"] == [
+        "The Iranian army in action against ISIS in Syria.",
+        "A recent funeral in Tehran for a member of the Revolutionary Guard killed fighting "
+        "ISIS in Syria.",
+    ]
+    assert [s.text for s in seed_report.segments if s.kind == "related"] == ["Recommended For You"]
+    comments = [s for s in seed_report.segments if s.kind == "comment"]
+    assert len(comments) == 2
+    assert comments[0].text.startswith("1. Isis has become") and comments[0].text.endswith(
+        "Isis are monsters not humans."
+    )
+    assert comments[1].text.startswith("2. Muslims fighting Muslim.")
+    forms = [s for s in seed_report.segments if s.kind == "form"]
+    assert len(forms) == 1 and forms[0].text.startswith("Leave a Reply")
+    assert forms[0].text.endswith("Required fields are marked *")
+    assert set(kinds) == {"headline", "body", "caption", "related", "comment", "form"}
+
+
+@pytest.mark.parametrize(
+    "text, low, high, approx, category",
+    [
+        ("at least 700 dead", 700, None, "at_least", "killed"),
+        ("several of its soldiers", 3, 9, "vague", "killed"),
+        ("13 military advisers", 13, 13, "exact", "killed"),
+        ("21 wounded", 21, 21, "exact", "wounded"),
+        ("dozens of people", 24, 99, "vague", "killed"),
+        ("almost 700 Iranian soldiers", 630, 700, "almost", "killed"),
+        ("About 2,000 troops", 1800, 2200, "about", "personnel"),
+        ("at least 13 Shia militias", 13, None, "at_least", "count"),
+        ("at least 3,000 Iranian military personnel", 3000, None, "at_least", "personnel"),
+        ("693", 693, 693, "exact", "killed"),
+    ],
+)
+def test_seed_quantities(seed_report, text, low, high, approx, category):
+    q = by_text(seed_report.quantities, text)
+    assert (q.low, q.high, q.approx, q.category) == (low, high, approx, category)
+
+
+def test_seed_dates_and_list_numbers_are_not_quantities(seed_report):
+    texts = " | ".join(q.text for q in seed_report.quantities)
+    for not_a_quantity in ("May 7", "May 6", "2012", "five-year-old", "1.", "2."):
+        assert not any(q.text == not_a_quantity for q in seed_report.quantities), texts
+
+
+def test_seed_chains(seed_report):
+    atts = seed_report.attributions
+    fars = [a for a in atts if a.kind == "quoted_as_saying" and a.via and "Fars" in a.via[0].text]
+    assert len(fars) == 1
+    assert fars[0].source.text == "a Revolutionary Guards official"
+    assert fars[0].source.type == "official_anonymous"
+    assert fars[0].content.text.startswith("13 military advisers had been killed and 21 wounded")
+    sana = [a for a in atts if a.source.text == "Velayati"]
+    assert sana and sana[0].kind == "quoted_as_saying" and "SANA" in sana[0].via[0].text
+    assert sana[0].quote.startswith("knows that terrorism does not target Syria")
+    reuters = [a for a in atts if a.source.text == "Reuters"]
+    assert reuters[0].kind == "according_to" and reuters[0].source.type == "outlet"
+    assert reuters[0].content.text == "dozens of people were killed in the battle"
+    iiss = [a for a in atts if a.source.text and "IISS" in a.source.text]
+    assert iiss and iiss[0].kind == "according_to" and iiss[0].source.type == "organisation"
+
+
+def test_seed_claims_voice(seed_report):
+    claims = seed_report.claims
+    sweeping = [c for c in claims if c.text.startswith("Contrary to Western propaganda")]
+    assert sweeping and sweeping[0].voice == "outlet" and sweeping[0].attribution is None
+    fars = [c for c in claims if c.text.startswith("The Fars news agency on May 7")]
+    assert fars and fars[0].voice == "attributed"
+    att = {a.id: a for a in seed_report.attributions}[fars[0].attribution]
+    assert att.source.text == "a Revolutionary Guards official"
+    q_texts = {q.id: q.text for q in seed_report.quantities}
+    assert [q_texts[i] for i in fars[0].quantities][:2] == ["13 military advisers", "21 wounded"]
+    tally = [c for c in claims if "693" in c.text]
+    assert tally and tally[0].voice == "outlet"
+    kinds = {c.segment for c in claims}
+    assert kinds <= {"headline", "body"} and "headline" in kinds
+
+
+# ---------------------------------------------------------------- fixture pages
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_fixture_pages_follow_contract(name, nlp):
+    report = audit(read(name), source=f"{name}.txt")
+    assert_contract(report.to_dict())
+    assert report.claims, "every fixture page makes checkable claims"
+    assert not any(c.segment not in ("headline", "standfirst", "body") for c in report.claims)
+
+
+@pytest.mark.parametrize(
+    "name, quantity, low, high, category, source",
+    [
+        ("conflict", "At least 42 soldiers", 42, None, "killed", "the defence ministry"),
+        ("conflict", "15 of its fighters", 15, 15, "killed", "a field commander"),
+        ("disaster", "more than 1,500 people", 1500, None, "people", "the agency"),
+        ("protest", "5,000 people", 5000, 5000, "people", "Police"),
+        ("economy", "£87 billion", 87e9, 87e9, "money", "the Treasury"),
+        ("health", "about 97 percent", 87.3, 100, "percent", "the World Health Organization"),
+    ],
+)
+def test_fixture_figures_and_their_sources(name, quantity, low, high, category, source, nlp):
+    report = audit(read(name))
+    q = by_text(report.quantities, quantity)
+    assert (q.low, q.high, q.category) == (pytest.approx(low) if low else low,
+                                          pytest.approx(high) if high else high, category)
+    claim = next(c for c in report.claims if q.id in c.quantities)
+    assert claim.voice == "attributed"
+    att = {a.id: a for a in report.attributions}[claim.attribution]
+    assert att.source.text == source
+
+
+def test_chain_via_broadcaster(nlp):
+    report = audit(read("conflict"))
+    chain = [a for a in report.attributions if a.kind == "quoted_as_saying"]
+    assert [(a.source.text, [v.text for v in a.via]) for a in chain] == [
+        ("a field commander", ["The rebel Northern Front"])
+    ]
+
+
+def test_comment_figures_are_not_claims(nlp):
+    report = audit((HERE.parent / "examples" / "harbour-strike.txt").read_text(encoding="utf-8"))
+    comment_q = [q for q in report.quantities if q.segment == "comment"]
+    assert [q.text for q in comment_q] == ["120"]
+    assert not any(comment_q[0].id in c.quantities for c in report.claims)
+
+
+# ---------------------------------------------------------------- batches
+
+
+def test_audit_many_matches_audit_and_records_failures(nlp):
+    pages = [("a.txt", read("conflict")), ("empty.txt", b""), ("b.txt", read("health"))]
+    results = list(audit_many(pages, errors="record"))
+    assert [type(r).__name__ for r in results] == ["Report", "Failure", "Report"]
+    failure = results[1]
+    assert isinstance(failure, Failure) and failure.source == "empty.txt"
+    assert "empty" in failure.reason
+    single = audit(read("health"), source="b.txt")
+    assert results[2].to_dict() == single.to_dict()
+
+
+def test_audit_many_raises_by_default(nlp):
+    from newsaudit import EmptyInput
+
+    with pytest.raises(EmptyInput):
+        list(audit_many([read("conflict"), "   "]))
+
+
+# ---------------------------------------------------------------- invariants
+
+
+def _paragraphs() -> list[str]:
+    paras: list[str] = []
+    for name in FIXTURE_NAMES:
+        paras.extend(p for p in read(name).split("\n\n") if p.strip())
+    return paras
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.sampled_from(_paragraphs()), min_size=1, max_size=12),
+    st.sampled_from(["\n\n", "\n", "\n\n\n", "\r\n\r\n"]),
+)
+def test_every_offset_slices_back(nlp, paras, sep):
+    report = audit(sep.join(paras))
+    assert_contract(report.to_dict())
