@@ -1,7 +1,8 @@
 """The command line: a thin layer over the library.
 
 Exit codes (documented in the README, pinned by tests):
-    0  the page(s) were analysed
+    0  the page(s) were analysed (and no finding reached --fail-on)
+    1  a finding at or above the --fail-on severity was reported
     2  an input could not be read (missing, empty, binary, too large, undecodable)
     3  the spaCy model or a trained artifact could not be loaded
     4  unexpected internal error (a bug: please report it with the page)
@@ -16,8 +17,10 @@ from collections.abc import Sequence
 from newsaudit import __version__
 from newsaudit.errors import NewsauditError
 from newsaudit.ingest import DEFAULT_MAX_BYTES
+from newsaudit.model import SEVERITY_RANK
 
 EXIT_OK = 0
+EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 EXIT_MODEL = 3
 EXIT_INTERNAL = 4
@@ -34,8 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="analyse one page (a file, or - for stdin)")
     audit.add_argument("page", help="path to a .txt or .html page, or - to read stdin")
     audit.add_argument(
-        "--format", choices=("text", "json"), default="text",
-        help="text: a readable terminal report (default); json: the report contract",
+        "--format", choices=("text", "json", "markdown", "html"), default="text",
+        help="text: terminal report (default); json: the report contract; markdown: for a "
+        "ticket or chat; html: one self-contained page (use with -o)",
+    )
+    audit.add_argument(
+        "--fail-on", choices=("warning", "problem"),
+        help="exit 1 when a finding at this severity or above is reported",
     )
     audit.add_argument("-o", "--output", help="write the report to this file instead of stdout")
     audit.add_argument(
@@ -62,6 +70,14 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     try:
         if args.format == "json":
             out.write(report.to_json() + "\n")
+        elif args.format == "markdown":
+            from newsaudit.render.markdown import to_markdown
+
+            out.write(to_markdown(report))
+        elif args.format == "html":
+            from newsaudit.render.html import to_html
+
+            out.write(to_html(report))
         else:
             from newsaudit.render import print_report
 
@@ -69,6 +85,10 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
+    if args.fail_on and any(
+        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on] for f in report.findings
+    ):
+        return EXIT_FINDINGS
     return EXIT_OK
 
 
