@@ -19,6 +19,7 @@ import json
 import math
 import re
 import zlib
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,31 +54,24 @@ _CAPWORD = re.compile(r"\b[A-Z][a-z]+")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DIGIT = re.compile(r"\d")
 
-# Cheap signals that generalise past the training vocabulary; each becomes one hashed
-# feature. The word lists are closed-class English, not learned, so they live here.
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
-    "trillion trillions dozen dozens half quarter twice double doubled tripled percent "
-    "percentage per cent".split()
-)
-_COMPARATIVES = frozenset(
-    "more less fewer than most least highest lowest largest smallest biggest worst best "
-    "record increase increased decrease decreased rose fell risen fallen grew dropped "
-    "doubled tripled since compared average majority".split()
-)
+_LEN_BOUNDS = (5, 10, 20, 40)  # token-count buckets: fragments, short, typical, long, rambling
 
 
 @dataclass(frozen=True)
 class FeatureParams:
-    """The featuriser's knobs; recorded in the card so a model is only read with its own."""
+    """The featuriser's knobs; recorded in the card so a model is only read with its own.
+
+    The cue word lists travel in the card too (training supplies them), so the lexicon a
+    model was fitted with is the one it is scored with.
+    """
 
     n_features: int = 2**18
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] | None = None
     number_shapes: bool = True
     cues: bool = True
+    number_words: frozenset[str] = frozenset()
+    comparatives: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,6 +81,8 @@ class FeatureParams:
             "char_ngrams": list(self.char_ngrams) if self.char_ngrams else None,
             "number_shapes": self.number_shapes,
             "cues": self.cues,
+            "number_words": sorted(self.number_words),
+            "comparatives": sorted(self.comparatives),
             "alternate_sign": False,
             "norm": "l2",
             "lowercase": True,
@@ -103,6 +99,8 @@ class FeatureParams:
             char_ngrams=(int(char[0]), int(char[1])) if char else None,
             number_shapes=bool(data["number_shapes"]),
             cues=bool(data["cues"]),
+            number_words=frozenset(data.get("number_words", ())),
+            comparatives=frozenset(data.get("comparatives", ())),
         )
 
 
@@ -134,19 +132,20 @@ def _terms(text: str, params: FeatureParams) -> list[str]:
             for size in range(clo, chi + 1):
                 terms.extend("\x01" + w[i : i + size] for i in range(len(w) - size + 1))
     if params.cues:
-        terms.extend(_cues(raw, toks, has_digit))
+        terms.extend(_cues(raw, toks, has_digit, params))
     return terms
 
 
-def _cues(raw: str, toks: list[str], has_digit: bool) -> list[str]:
-    """Hand-made signals, prefixed with NUL so they never collide with a word."""
+def _cues(raw: str, toks: list[str], has_digit: bool, params: FeatureParams) -> list[str]:
+    """Hand-made signals that generalise past the training vocabulary, one hashed feature
+    each, prefixed with NUL so they never collide with a word."""
     vocab = set(toks)
     n = len(toks)
     # Capitalised words past the first hint at names, places and institutions.
     caps = len(_CAPWORD.findall(raw)) - (1 if raw.lstrip()[:1].isupper() else 0)
     out = [
         f"\x00caps{min(max(caps, 0), 3)}",
-        "\x00len" + ("0" if n < 5 else "1" if n < 10 else "2" if n < 20 else "3" if n < 40 else "4"),
+        f"\x00len{bisect_right(_LEN_BOUNDS, n)}",
     ]
     if has_digit:
         out.append("\x00digit")
@@ -154,9 +153,11 @@ def _cues(raw: str, toks: list[str], has_digit: bool) -> list[str]:
         out.append("\x00pct")
     if "$" in vocab or "€" in vocab or "£" in vocab or "dollars" in vocab:
         out.append("\x00money")
-    if not vocab.isdisjoint(_NUMBER_WORDS):
+    if not vocab.isdisjoint(params.number_words):
         out.append("\x00numword")
-    if not vocab.isdisjoint(_COMPARATIVES) or any(len(t) > 5 and t[-3:] == "est" for t in vocab):
+    if not vocab.isdisjoint(params.comparatives) or any(
+        len(t) > 5 and t[-3:] == "est" for t in vocab
+    ):
         out.append("\x00compare")
     if "?" in vocab:
         out.append("\x00question")

@@ -173,8 +173,10 @@ def evaluate_clef(
             train += [e for other, r in debates.items() if other != name for e in r]
         scores = _score(rows, train, recipe, seed)
         per[name] = round(average_precision(scores, [e.label for e in rows]), 4)
+    # A random ranking's expected AP is about the positive rate: the floor to read MAP against.
+    chance = mean_average_precision([sum(e.label for e in r) / len(r) for r in debates.values()])
     return {"debates": len(per), "map": round(mean_average_precision(list(per.values())), 4),
-            "per_debate_ap": per}
+            "chance_map": round(chance, 4), "per_debate_ap": per}
 
 
 def evaluate_shipped(path: Path) -> dict[str, Any]:

@@ -38,11 +38,33 @@ class Example:
     group: str
 
 
+# Closed-class English for the cue features (see newsaudit.checkworthy._cues): number words
+# and words of comparison/change, written by hand; a figure in words or a comparison is what
+# makes a sentence checkable, and these lists let the model see it in words it never met in
+# training. They are written into the card and read back from it at scoring time.
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "trillion trillions dozen dozens half quarter twice double doubled tripled percent "
+    "percentage per cent".split()
+)
+COMPARATIVES = frozenset(
+    "more less fewer than most least highest lowest largest smallest biggest worst best "
+    "record increase increased decrease decreased rose fell risen fallen grew dropped "
+    "doubled tripled since compared average majority".split()
+)
+
+
+def default_features() -> FeatureParams:
+    return FeatureParams(number_words=NUMBER_WORDS, comparatives=COMPARATIVES)
+
+
 @dataclass(frozen=True)
 class Recipe:
     """Everything that decides the fitted weights besides the data and the seed."""
 
-    features: FeatureParams = field(default_factory=FeatureParams)
+    features: FeatureParams = field(default_factory=default_features)
     C: float = 1.0
     class_weight: str | None = "balanced"
     use_clef: bool = True
@@ -64,7 +86,8 @@ class Recipe:
 RECIPE = Recipe(C=5.0, class_weight="balanced", use_clef=False)
 
 SELECTION: list[dict[str, Any]] = [
-    # recipe -> ClaimBuster 5-fold CV positive-class F1, CLEF LOO MAP (None = not run)
+    # recipe -> ClaimBuster 5-fold CV positive-class F1, CLEF LOO MAP (None = not run),
+    # measured with the liblinear solver; the shipped fit uses newton-cg (same F1 to 0.001).
     {"recipe": "words 1-2 + cues, C=0.3 balanced", "f1": 0.7408, "map": None},
     {"recipe": "words 1-2 + cues, C=1 balanced", "f1": 0.7607, "map": 0.2254},
     {"recipe": "words 1-2 + cues, C=1 unweighted", "f1": 0.7308, "map": None},
@@ -160,8 +183,9 @@ def fit(
     model = LogisticRegression(
         C=recipe.C,
         class_weight=recipe.class_weight,
-        solver="liblinear",
-        intercept_scaling=10.0,
+        # newton-cg: unpenalised intercept, deterministic, and on these sparse rows 4x
+        # faster than liblinear (primal or dual) for the same CV F1 (0.7796 vs 0.7802).
+        solver="newton-cg",
         max_iter=1000,
         random_state=seed,
     )
@@ -230,7 +254,7 @@ def train(
     card = {
         "_about": "Check-worthiness model for newsaudit.checkworthy: logistic regression over "
                   "hashed word n-grams and cue features; weights in checkworthy.npz (float32).",
-        "model": "LogisticRegression (scikit-learn, liblinear, L2)",
+        "model": "LogisticRegression (scikit-learn, newton-cg, L2, unpenalised intercept)",
         "recipe": recipe.to_json(),
         "vectoriser": recipe.features.to_json(),
         "training_data": data_files,
