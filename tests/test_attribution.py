@@ -2,7 +2,7 @@
 """Attribution: quotations, reported speech, chains of sources, passive and vague sourcing.
 
 Every example sentence is written for these tests (conflict, disaster, protest, economy,
-health); the seed page is read from ``/work/shared/seed`` and never copied.
+health); the seed page is read from ``../shared/seed`` and never copied.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from newsaudit.attribution import extract_attributions
 from newsaudit.model import Attribution, Document, Page, Segment
 from newsaudit.quotes import find_quotes
 
-SEED = Path("/work/shared/seed/000_7f03ef909f668712.txt")
+from paths import SEED
 KINDS = {
     "direct_quote",
     "reported_speech",
@@ -305,12 +305,117 @@ CASES: list[tuple[str, list[tuple]]] = [
         [("unattributed_quote", *NOBODY, (), "down with the regime", "down with the regime")],
     ),
     (
+        # "described" takes what was described as content; the quoted words inside are theirs
         "Residents described the ‘ghost town’ left after the evacuation.",
-        [("unattributed_quote", *NOBODY, (), "ghost town", "ghost town")],
+        [("reported_speech", "Residents", "unspecified", (), "the ‘ghost town’ left after the evacuation", "ghost town")],
     ),
     (
         "Students chanted slogans against the “corrupt elite” outside the university.",
         [("unattributed_quote", *NOBODY, (), "corrupt elite", "corrupt elite")],
+    ),
+    # --- follow-up fixes (issue: attribution follow-up) ----------------------------------
+    (
+        # a state speaks through its government, even when NER takes the name for a person
+        "Valdoria Admits “Heavy Losses” in Border Battle\n\nThe Valdorian army said 40 soldiers were killed.",
+        [
+            ("direct_quote", "Valdoria", "organisation", (), "Heavy Losses", "Heavy Losses"),
+            ("reported_speech", "The Valdorian army", "organisation", (), "40 soldiers were killed", None),
+        ],
+    ),
+    (
+        "Ukraine said on Monday that 40 drones were shot down.",
+        [("reported_speech", "Ukraine", "organisation", (), "40 drones were shot down", None)],
+    ),
+    (
+        # title-case "Officials" in a headline is still an anonymous official
+        "Rice Prices Soar in Drought, Trade Officials Say",
+        [("reported_speech", "Trade Officials", "official_anonymous", (), "Rice Prices Soar in Drought", None)],
+    ),
+    (
+        # the appositive name is the speaker, and "he" resolves to it
+        "A spokesman for the rescue teams, Omar Haddad, said the search would go on. “We will not stop while there is hope,” he said.",
+        [
+            ("reported_speech", "Omar Haddad", "person", (), "the search would go on", None),
+            (
+                "direct_quote", "Omar Haddad", "person", (),
+                "We will not stop while there is hope", "We will not stop while there is hope",
+            ),
+        ],
+    ),
+    (
+        "The regional police chief, Maria Santos, told a news conference that nine people had died. She said the bridge was unsafe.",
+        [
+            ("reported_speech", "Maria Santos", "person", (), "nine people had died", None),
+            ("reported_speech", "Maria Santos", "person", (), "the bridge was unsafe", None),
+        ],
+    ),
+    (
+        # the outlet's name after its description belongs to it
+        "The state news agency Xinhua on Tuesday quoted a local official as saying the dam had held.",
+        [("quoted_as_saying", "a local official", "official_anonymous", ("The state news agency Xinhua",), "the dam had held", None)],
+    ),
+    (
+        "Economists polled by Reuters had expected the bank to hold.",
+        [("reported_speech", "Economists", "unspecified", (), "the bank to hold", None)],
+    ),
+    # --- stance cues PolNeAR counts: commitments, appeals, beliefs, characterisations -----
+    (
+        "The president vowed to rebuild the city.",
+        [("reported_speech", "The president", "person", (), "to rebuild the city", None)],
+    ),
+    (
+        "Experts warn of a second wave.",
+        [("reported_speech", "Experts", "unspecified", (), "a second wave", None)],
+    ),
+    (
+        "The union called for a general strike on Friday.",
+        [("reported_speech", "The union", "organisation", (), "a general strike", None)],
+    ),
+    (
+        "The opposition leader called the plan “reckless and cruel”.",
+        [("reported_speech", "The opposition leader", "person", (), "the plan “reckless and cruel”", "reckless and cruel")],
+    ),
+    (
+        "The senator has repeatedly accused the agency of hiding the figures.",
+        [("reported_speech", "The senator", "person", (), "the agency of hiding the figures", None)],
+    ),
+    (
+        "Officials fear the death toll will rise.",
+        [("reported_speech", "Officials", "official_anonymous", (), "the death toll will rise", None)],
+    ),
+    (
+        "A new poll shows the governor leading by 8 points.",
+        [("reported_speech", "A new poll", "unspecified", (), "the governor leading by 8 points", None)],
+    ),
+    (
+        "Most voters support a ban on the pesticide, the survey found.",
+        [("reported_speech", "the survey", "unspecified", (), "Most voters support a ban on the pesticide", None)],
+    ),
+    (
+        # a stance inside what someone is reported to have said stays part of it
+        "The mayor said she wants to rebuild the bridge by June.",
+        [("reported_speech", "The mayor", "person", (), "she wants to rebuild the bridge by June", None)],
+    ),
+    (
+        "As the newspaper noted, the strike was the largest in a decade.",
+        [("reported_speech", "the newspaper", "outlet", (), "the strike was the largest in a decade", None)],
+    ),
+    (
+        "Steel output is under pressure from imports, said the company's chief executive, John Ferriola.",
+        [("reported_speech", "John Ferriola", "person", (), "Steel output is under pressure from imports", None)],
+    ),
+    (
+        "Ortega: “We will not give up the port.”",
+        [("direct_quote", "Ortega", "person", (), "We will not give up the port", "We will not give up the port")],
+    ),
+    (
+        # a colon after a clause is not a speaker tag
+        "Wait, it gets better: “The number will double.”",
+        [("unattributed_quote", *NOBODY, (), "The number will double", "The number will double")],
+    ),
+    (
+        "“Can you guarantee the water is safe?” a resident asked.",
+        [("direct_quote", "a resident", "unspecified", (), "Can you guarantee the water is safe?", "Can you guarantee the water is safe?")],
     ),
 ]
 
@@ -327,8 +432,6 @@ NO_ATTRIBUTION = [
     "Inflation rose to 7 percent in March.",
     "The government imposed a curfew after the riots.",
     "The Kremlin denied the report.",
-    "The president vowed to rebuild the city.",
-    "Experts warn of a second wave.",
     "Reuters could not independently verify the claims.",
     "He said nothing about the casualties.",
     "The group has published videos of the attack online.",
@@ -346,12 +449,38 @@ NO_ATTRIBUTION = [
     "Police fired tear gas to disperse the crowd outside parliament.",
     'The 12" pipe burst under the main road.',
     "Police found three bodies in the river.",
+    # stance verbs need their frame and a subject that can speak
+    "The team called a meeting for Monday.",
+    "The storm threatened the coast.",
+    "Troops defended the town.",
+    "Police questioned the suspect for hours.",
 ]
 
 
 @pytest.mark.parametrize("text", NO_ATTRIBUTION)
 def test_no_attribution(nlp, text: str) -> None:
     assert _run(nlp, text) == ()
+
+
+def test_cue_span_keeps_the_verb_group(nlp) -> None:
+    """Auxiliaries, negation and adverbs belong to the cue: "did not say" is not "say"."""
+    text = "The senator has repeatedly accused the agency of hiding the figures."
+    (a,) = _run(nlp, text)
+    assert a.cue_span is not None and a.cue_span.text == "has repeatedly accused"
+    text = "The union called for a general strike on Friday."
+    (a,) = _run(nlp, text)
+    assert (a.cue, a.cue_span.text if a.cue_span else None) == ("called for", "called for")
+
+
+def test_relative_pronoun_is_the_mention(nlp) -> None:
+    """"residents who say …": the source is the antecedent, the mention the "who"."""
+    text = "The protest was led by residents who say the plant poisoned the river."
+    atts = _run(nlp, text)
+    _check_invariants(text, atts)
+    (a,) = atts
+    assert a.source.text == "residents" and a.source.mention is not None
+    assert a.source.mention.text == "who"
+    assert a.content is not None and a.content.text == "the plant poisoned the river"
 
 
 def test_exact_offsets_sample(nlp) -> None:

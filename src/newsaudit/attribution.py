@@ -8,18 +8,29 @@ when the parse leaves the speaker in doubt rather than guess one.
 Passes, each over candidate tokens collected in one walk of the Doc:
 
 1. quotations (found on the characters, :mod:`newsaudit.quotes`) get a speaker from a
-   tag after them ("“…,” said Hill") or before them ("Hill said: “…”"); the paragraphs of
-   a running quotation share it, and a whole-sentence quotation right after a quoted
-   speaker continues that speaker;
+   tag after them ("“…,” said Hill", "“…?” a resident asked") or before them ("Hill
+   said: “…”", or a bare name and colon, "Ortega: “…”"); the paragraphs of a running
+   quotation share it, and a whole-sentence quotation right after a quoted speaker
+   continues that speaker;
 2. "according to X" attributes the clause it modifies to X, or, when that clause is
    itself "Y said …", becomes Y's intermediary (via);
-3. reporting verbs governing a clause: "X said (that) …", "X told Reuters …", chains
-   "X quoted Y as saying …", "X, citing Y, said …";
+3. reporting verbs governing a clause: "X said (that) …", "X told Reuters …", "As the
+   paper noted, …", chains "X quoted Y as saying …", "X, citing Y, said …"; and the
+   stance verbs of PolNeAR's guidelines, each only in its own frame and with a subject
+   that can speak: beliefs with a clause ("Officials fear the toll will rise"),
+   commitments and appeals with a to-infinitive ("vowed to rebuild"), characterisations
+   and stances with an object ("called the plan “reckless”", "endorsed the senator"),
+   verb + preposition ("called for a strike", "warned of a second wave"), and findings
+   of documents ("the poll shows the governor leading"). A stance cue inside someone
+   else's reported words is part of those words ("said she wants to …": one record);
 4. agentless passives: "it is believed that …", "3,000 troops are believed to be …";
 5. quotations left over: inside an attributed clause a quotation of two words or more is
    that speaker's partial quote (the record's ``quote``); a single quoted word, or a
    quotation with no speaker, is an ``unattributed_quote`` (scare quotes are decided by
    a later check).
+
+The cue span covers the verb group ("has repeatedly accused", "did not say"). A relative
+pronoun speaker ("residents who say …") is kept as the source's ``mention``.
 
 Choices worth knowing: an addressee ("told Reuters", "told state TV") is not an
 intermediary, since the text does not say the words reached the page through it; a
@@ -470,25 +481,27 @@ def _frame_content(
         for c in verb.rights:
             if c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 pobj = _child(c, "pobj", "pcomp")
-                if pobj is None:
+                if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
                     continue
+                if any(t.pos_ not in ("ADV", "PART") for t in ctx.doc[verb.i + 1 : c.i]):
+                    continue  # "called a meeting for Monday": the preposition is not the cue's
                 stop = c.right_edge.i + 1
                 if xcomp is not None and xcomp.i > c.i:  # "called on Congress to act"
                     stop = max(stop, xcomp.right_edge.i + 1)
-                cue_prep = c if c.i == verb.i + 1 else None
+                cue_prep = c
                 return _trim(ctx, pobj.left_edge.i, stop), cue_prep
     if obj is None or obj.tag_ in ("WP", "WDT"):
         return None, None
     if not (lem in lex.object_verbs or (documented and lem in lex.document_objects)):
         return None, None
     last = obj.right_edge.i
-    completed = False
+    completed = False  # by a predicate on the object: "called the plan reckless / a disgrace"
     for c in verb.rights:
         if c.i <= obj.i:
             continue
         if c.dep_ in _COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS):
             last = max(last, c.right_edge.i)
-            completed = True
+            completed = completed or c.dep_ in _COMPLEMENT_DEPS or c.lower_ == "as"
     if lem in lex.needs_complement and not completed:
         if not any(c.dep_ in ("oprd", "appos") or c.lower_ == "as" for c in obj.subtree):
             return None, None
@@ -894,12 +907,15 @@ def extract_attributions(doc: Doc, page: Page) -> tuple[Attribution, ...]:
     verbs: list[Token] = []
     passives: list[Token] = []
     according: list[Token] = []
-    for tok in doc:
-        if ctx.in_quote[tok.i]:
+    in_quote = ctx.in_quote
+    verb_tags, according_hashes = lex.verb_tag_hashes, lex.according_hashes
+    for i, (tag_hash, low_hash) in enumerate(doc.to_array(["TAG", "LOWER"]).tolist()):
+        if in_quote[i]:
             continue  # speech reported inside a quotation is the quoted speaker's own
-        if tok.lower_ in lex.according_heads:
-            according.append(tok)
-        elif tok.tag_.startswith("VB"):
+        if low_hash in according_hashes:
+            according.append(doc[i])
+        elif tag_hash in verb_tags:
+            tok = doc[i]
             lem = tok.lemma_.lower()
             if lem in lex.passive and _child(tok, "auxpass") is not None:
                 passives.append(tok)

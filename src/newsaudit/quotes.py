@@ -32,6 +32,7 @@ STRAIGHT = '"'
 #: Characters after which a straight mark opens rather than closes a quotation.
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/:")
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
+_MARKS = re.compile("[\"“”„«»‘’]")
 #: Longest single-mark quotation accepted (characters); longer ones are apostrophe noise.
 SINGLE_MAX = 160
 #: Trailing punctuation dropped from the quoted words: the comma of '“…,” he said' and
@@ -97,7 +98,9 @@ def _scan_line(line: str) -> tuple[list[tuple[int, int]], int | None]:
     pairs: list[tuple[int, int]] = []
     dbl: int | None = None
     sgl: int | None = None
-    for i, ch in enumerate(line):
+    for m in _MARKS.finditer(line):  # only the marks matter: skip the words between them
+        i = m.start()
+        ch = line[i]
         if ch == STRAIGHT:
             if dbl is None:
                 if _opens_straight(line, i):

@@ -14,6 +14,8 @@ from functools import lru_cache
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
+from spacy.strings import hash_string
+
 from newsaudit.datafiles import load_json
 
 if TYPE_CHECKING:
@@ -27,6 +29,7 @@ _NAME_RIGHT_DEPS = frozenset({"compound", "nummod", "amod", "flat"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+_VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 _INDEFINITE = frozenset({"a", "an", "one", "some", "two", "three", "several", "many", "any"})
 
 
@@ -65,6 +68,11 @@ class Lexicon:
     prep_verbs: dict[str, frozenset[str]]
     #: every lemma that may cue an attribution beyond the reporting verbs
     stance: frozenset[str]
+    #: spaCy string hashes of the verb tags and of the "according" heads, so the scan
+    #: over a Doc's tokens can run on an integer array and build Token objects only for
+    #: candidates (Token creation was most of the stage's cost)
+    verb_tag_hashes: frozenset[int]
+    according_hashes: frozenset[int]
 
 
 def _words(data: dict, key: str, field: str = "lemmas") -> frozenset[str]:
@@ -122,6 +130,8 @@ def lexicon() -> Lexicon:
         document_objects=_words(data, "document_object_verbs"),
         prep_verbs=prep_verbs,
         stance=stance,
+        verb_tag_hashes=frozenset(hash_string(t) for t in _VERB_TAGS),
+        according_hashes=frozenset(hash_string(w) for w in data["according_to"]["heads"]),
     )
 
 
@@ -397,7 +407,9 @@ class PronounResolver:
         self.window = window
         self.same_context = same_context  # may the pronoun at j refer back to token i?
         self.excluded = excluded
-        self.sent_starts = [s.start for s in doc.sents]
+        # sentence starts from the array: iterating doc.sents builds every Token
+        starts = doc.to_array("SENT_START").tolist()
+        self.sent_starts = [0] + [i for i in range(1, len(starts)) if starts[i] == 1]
         persons: list[Mention] = []
         groups: list[Mention] = []
         for ent in doc.ents:
