@@ -346,12 +346,11 @@ def test_html_with_no_text_is_empty():
 
 
 def _seed() -> Path:
-    here = Path(__file__).resolve()
-    for root in (here.parents[2] / "shared", Path("/work/shared")):
-        path = root / "seed" / "000_7f03ef909f668712.txt"
-        if path.exists():
-            return path
-    pytest.skip("the seed page (shared/seed/000_7f03ef909f668712.txt) is not on this machine")
+    from paths import SEED
+
+    if SEED.exists():
+        return SEED
+    pytest.skip(f"the seed page ({SEED}) is not on this machine: it lives in ../shared/seed/")
 
 
 def test_seed_loads_as_text():
@@ -362,3 +361,56 @@ def test_seed_loads_as_text():
     assert page.document.title == "Syria: Iran Admits “Heavy Casualties”"
     assert page.document.text == path.read_bytes().decode("utf-8").replace("\r\n", "\n")
     _check_offsets(page)
+
+
+# --------------------------------------------------------------------------- body regressions
+# Found on the article-extraction benchmark (see newsaudit.evaluation.extraction).
+
+_FLOOD = [
+    "Rescue teams reached the flooded villages on Sunday after the river broke its banks for "
+    "the second time this month.",
+    "The regional governor said more than 2,000 homes, most of them in the lower valley, had "
+    "been evacuated overnight.",
+    "Aid agencies warned that clean water was running short in the shelters, where families "
+    "have slept on school floors since Friday.",
+    "Engineers will inspect the damaged levee on Monday, and the army has sent trucks to carry "
+    "sandbags to the worst-hit districts.",
+]
+_SOURCE = "Source: regional emergency office."
+
+
+def _article(body: str, cls: str = "entry-content") -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Floods cut off valley villages</title></head><body>"
+        f"<article><h1>Floods cut off valley villages</h1><div class='{cls}'>{body}</div>"
+        "</article><footer><p>Copyright 2024 Valley News</p></footer></body></html>"
+    )
+
+
+BODY_CASES = [
+    # A container whose class mentions "read-more" holds the article: it is not a
+    # related-links box, or the whole body would be relabelled "related".
+    (
+        _article("".join(f"<p>{p}</p>" for p in _FLOOD), "entry-content entry-content-read-more"),
+        _FLOOD,
+    ),
+    # Text written straight after a subheading, outside any <p>, is a paragraph of its own.
+    (
+        _article(f"<p>{_FLOOD[0]}</p><h2>Shelters</h2>{_FLOOD[2]}<h2>Repairs</h2>{_FLOOD[3]}"),
+        [_FLOOD[0], "Shelters", _FLOOD[2], "Repairs", _FLOOD[3]],
+    ),
+    # A line the article repeats (a source note under each section) is kept each time.
+    (
+        _article("".join(f"<h3>District {i}</h3><p>{_FLOOD[i]}</p><p>{_SOURCE}</p>"
+                         for i in (0, 2))),
+        ["District 0", _FLOOD[0], _SOURCE, "District 2", _FLOOD[2], _SOURCE],
+    ),
+]
+
+
+@pytest.mark.parametrize("html,expected", BODY_CASES)
+def test_html_body_paragraphs(html, expected):
+    page = load_page(html, fmt="html")
+    _check_offsets(page)
+    assert _kinds(page, "body") == expected
+    assert _kinds(page, "related") == []
