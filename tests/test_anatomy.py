@@ -331,12 +331,11 @@ def test_empty_text_has_no_segments():
 
 
 def _seed() -> Path:
-    here = Path(__file__).resolve()
-    for root in (here.parents[2] / "shared", Path("/work/shared")):
-        path = root / "seed" / "000_7f03ef909f668712.txt"
-        if path.exists():
-            return path
-    pytest.skip("the seed page (shared/seed/000_7f03ef909f668712.txt) is not on this machine")
+    from paths import SEED
+
+    if SEED.exists():
+        return SEED
+    pytest.skip(f"the seed page ({SEED}) is not on this machine: it lives in ../shared/seed/")
 
 
 def test_seed_anatomy(nlp):

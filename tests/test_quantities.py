@@ -10,11 +10,7 @@ from newsaudit.model import Document, Page, Quantity, Segment
 from newsaudit.numbers import looks_like_code, parse_digits, read_number
 from newsaudit.quantities import extract_quantities
 
-SEED_NAME = "000_7f03ef909f668712.txt"
-SEED_CANDIDATES = (
-    Path(__file__).resolve().parents[2] / "shared" / "seed" / SEED_NAME,
-    Path("/work/shared/seed") / SEED_NAME,
-)
+from paths import SEED
 
 # (text, value, low, high, approx, counted, category)
 Row = tuple[str, object, object, object, str, "str | None", str]
@@ -394,10 +390,9 @@ def test_number_span_is_the_figure_alone(nlp) -> None:
 
 
 def test_seed_page(nlp) -> None:
-    seed = next((p for p in SEED_CANDIDATES if p.exists()), None)
-    if seed is None:
-        pytest.skip(f"seed page {SEED_NAME} not found under shared/seed/")
-    text = seed.read_text(encoding="utf-8")
+    if not SEED.exists():
+        pytest.skip(f"seed page not found at {SEED}: it lives in ../shared/seed/")
+    text = SEED.read_text(encoding="utf-8")
     quantities = _extract(nlp, text)
     by_text = {q.text: q for q in quantities}
 

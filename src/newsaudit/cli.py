@@ -58,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
         "--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
         help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES:,})",
     )
+    from newsaudit import cli_eval
+
+    cli_eval.add_parsers(sub)
     return parser
 
 
@@ -92,7 +95,19 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"audit": _cmd_audit}
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from newsaudit.cli_eval import run_eval
+
+    return run_eval(args)
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from newsaudit.cli_eval import run_train
+
+    return run_train(args)
+
+
+COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,187 @@
+"""`newsaudit eval` and `newsaudit train`: the benchmark and training commands.
+
+Each benchmark command reads the dataset's official file format and calls the same
+``newsaudit.evaluation.<name>.evaluate`` a Python user would; ``train`` hands its
+arguments to ``newsaudit.training.<name>.main``. Both import their module only when run,
+so ``newsaudit audit`` never pays for scikit-learn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from newsaudit.errors import InputNotFound
+
+#: model name (= module under newsaudit.training) -> what it learns, from which data
+TRAINERS: dict[str, str] = {
+    "stance": "headline-body stance (FNC-1 train)",
+    "propaganda": "propaganda spans and techniques (PTC train)",
+    "checkworthy": "check-worthiness (ClaimBuster)",
+    "loaded": "loaded language (BABE, BASIL, PTC train)",
+    "toxicity": "toxic comments (Davidson et al.)",
+}
+
+
+def _exists(path: Path) -> Path:
+    if not path.exists():
+        raise InputNotFound("no such file or directory", source=str(path))
+    return path
+
+
+def _fnc1(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import fnc1
+
+    if args.holdout is not None:
+        return fnc1.evaluate_holdout(
+            _exists(args.stances), _exists(args.bodies), holdout=args.holdout
+        )
+    return fnc1.evaluate(_exists(args.stances), _exists(args.bodies))
+
+
+def _ptc(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import ptc
+
+    return ptc.evaluate(_exists(args.articles), _exists(args.labels), task=args.task)
+
+
+def _polnear(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import polnear
+
+    return polnear.evaluate(_exists(args.split), limit=args.limit)
+
+
+def _checkworthy(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import checkworthy
+
+    data = _exists(args.data)
+    if not args.cv:
+        return checkworthy.evaluate_shipped(data)
+    if data.is_dir() or data.suffix == ".tsv":
+        return checkworthy.evaluate_clef(data)
+    return checkworthy.evaluate_claimbuster(data)
+
+
+def _extraction(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import extraction
+
+    return extraction.evaluate(_exists(args.dir), limit=args.limit)
+
+
+def _loaded(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import loaded
+
+    if args.articles and args.labels:
+        return loaded.evaluate(ptc_articles=_exists(args.articles), ptc_labels=_exists(args.labels))
+    return loaded.evaluate(_exists(args.data_dir) if args.data_dir else None)
+
+
+def _toxicity(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import toxicity
+
+    return toxicity.evaluate(_exists(args.data) if args.data else None)
+
+
+EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    "fnc1": _fnc1,
+    "ptc": _ptc,
+    "polnear": _polnear,
+    "checkworthy": _checkworthy,
+    "extraction": _extraction,
+    "loaded": _loaded,
+    "toxicity": _toxicity,
+}
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    ev = sub.add_parser("eval", help="score newsaudit on a public benchmark")
+    bench = ev.add_subparsers(dest="benchmark", required=True)
+
+    p = bench.add_parser("fnc1", help="headline-body stance, FNC-1 score")
+    p.add_argument("--stances", type=Path, required=True, help="FNC-1 stances CSV")
+    p.add_argument("--bodies", type=Path, required=True, help="FNC-1 bodies CSV")
+    p.add_argument(
+        "--holdout", type=float,
+        help="instead of scoring the shipped model, retrain its recipe on the other bodies "
+        "and score this share of bodies (the by-body validation split)",
+    )
+    p = bench.add_parser("ptc", help="propaganda spans and techniques (SemEval-2020 Task 11)")
+    p.add_argument("--articles", type=Path, required=True, help="directory of article*.txt")
+    p.add_argument("--labels", type=Path, required=True, help="gold labels: file or directory")
+    p.add_argument("--task", choices=("si", "tc", "both"), default="both")
+    p = bench.add_parser("polnear", help="attribution source/cue/content spans (PolNeAR)")
+    p.add_argument("--split", type=Path, required=True, help="a PolNeAR split directory")
+    p.add_argument("--limit", type=int, help="score only the first N articles")
+    p = bench.add_parser("checkworthy", help="check-worthiness (ClaimBuster, CLEF-2019 Task 1)")
+    p.add_argument(
+        "--data", type=Path, required=True,
+        help="ClaimBuster CSV, a CLEF-2019 transcript (.tsv) or a directory of transcripts",
+    )
+    p.add_argument(
+        "--cv", action="store_true",
+        help="cross-validate the training recipe (ClaimBuster k-fold, CLEF leave-one-debate-"
+        "out) instead of scoring the shipped model",
+    )
+    p = bench.add_parser("extraction", help="article-body extraction (Scrapinghub benchmark)")
+    p.add_argument("--dir", type=Path, required=True, help="benchmark directory")
+    p.add_argument("--limit", type=int, help="score only the first N pages")
+    p = bench.add_parser("loaded", help="loaded language (BABE, BASIL, PTC Loaded_Language)")
+    p.add_argument("--data-dir", type=Path, help="the shared/data directory (held-out splits)")
+    p.add_argument("--articles", type=Path, help="PTC articles directory (with --labels)")
+    p.add_argument("--labels", type=Path, help="PTC technique labels (with --articles)")
+    p = bench.add_parser("toxicity", help="toxic comments (Davidson et al. format)")
+    p.add_argument("--data", type=Path, help="labeled_data.csv (default: its held-out split)")
+    for name in bench.choices:
+        bench.choices[name].add_argument(
+            "--json", action="store_true", help="print the metrics as JSON instead of a table"
+        )
+
+    tr = sub.add_parser("train", help="train one of newsaudit's models (see --help of each)")
+    tr.add_argument(
+        "model", choices=sorted(TRAINERS),
+        help="; ".join(f"{name}: {what}" for name, what in sorted(TRAINERS.items())),
+    )
+    tr.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the trainer")
+
+
+def _flatten(result: Any, prefix: str = "") -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    if isinstance(result, dict):
+        for key, value in result.items():
+            rows.extend(_flatten(value, f"{prefix}{key}."))
+    elif isinstance(result, list) and len(result) > 12:
+        rows.append((prefix.rstrip("."), f"[{len(result)} items]"))
+    elif isinstance(result, float):
+        rows.append((prefix.rstrip("."), f"{result:.4f}"))
+    else:
+        rows.append((prefix.rstrip("."), json.dumps(result, ensure_ascii=False)))
+    return rows
+
+
+def format_result(benchmark: str, result: dict[str, Any]) -> str:
+    """The evaluation module's own table when it has one, else metric: value lines."""
+    module = importlib.import_module(f"newsaudit.evaluation.{benchmark}")
+    formatter = getattr(module, "format_table", None)
+    if formatter is not None:
+        return str(formatter(result))
+    rows = _flatten(result)
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    result = EVALUATORS[args.benchmark](args)
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    else:
+        print(format_result(args.benchmark, result))
+    return 0
+
+
+def run_train(args: argparse.Namespace) -> int:
+    module = importlib.import_module(f"newsaudit.training.{args.model}")
+    return int(module.main(args.args) or 0)
