@@ -1,0 +1,242 @@
+"""headline_unsupported: the headline says more than, or other than, the body supports.
+
+Reports are built stage by stage (as ``pipeline.analyse`` does) and only this check is
+run, so a finding here is this check's own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from paths import REPO, SEED
+from newsaudit import anatomy, ingest
+from newsaudit.attribution import extract_attributions
+from newsaudit.checks import headline_unsupported as hu
+from newsaudit.checks.quote_integrity import same_source
+from newsaudit.claims import extract_claims
+from newsaudit.model import Finding, Report
+from newsaudit.quantities import extract_quantities
+
+HERE = Path(__file__).parent
+PAGES = HERE / "fixtures" / "pages"
+CHECKS = HERE / "fixtures" / "checks"
+CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def run(text: str) -> tuple[Report, list[Finding]]:
+        page = ingest.load_page(text)
+        doc = nlp(page.document.text)
+        page = anatomy.refine(page, doc)
+        qs = extract_quantities(doc, page)
+        atts = extract_attributions(doc, page)
+        report = Report(
+            document=page.document,
+            segments=page.segments,
+            quantities=qs,
+            attributions=atts,
+            claims=extract_claims(doc, page, qs, atts),
+        )
+        found = list(hu.check(report, doc))
+        known = {r.id for r in (*report.quantities, *report.attributions, *report.claims)}
+        for f in found:
+            assert f.check == "headline_unsupported"
+            for e in f.evidence:
+                assert report.document.text[e.start : e.end] == e.text
+            assert set(f.refs) <= known
+        return report, found
+
+    return run
+
+
+def _seed() -> str:
+    if not SEED.exists():
+        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
+    return SEED.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ the seed and example
+
+
+def test_seed(run):
+    report, found = run(_seed())
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == "warning"
+    assert [e.text for e in f.evidence] == [
+        "Iran Admits “Heavy Casualties”",
+        "at least 700 dead",
+        "several of its soldiers",
+        "almost 700 Iranian soldiers",
+        "693",
+    ]
+    assert f.refs == ("a1", "a2", "a3", "q1", "q2", "q7", "q12")
+    assert f.message == (
+        "The headline ‘Iran Admits “Heavy Casualties”’ presents its claim as Iran's own word, but "
+        "the body gives it only as a statement by the Iranian government as a whole, with no "
+        "spokesperson, statement or channel named: “at least 700 dead”. What Iran is reported to "
+        "have said through a named channel is different: “several of its soldiers” (the Iranian "
+        "government via the Fars news agency). Figures near 700 appear otherwise only in the "
+        "page's own voice (“almost 700 Iranian soldiers”, “693”)."
+    )
+
+
+def test_harbour_strike(run):
+    _, found = run((REPO / "examples" / "harbour-strike.txt").read_text(encoding="utf-8"))
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == "warning"
+    assert [e.text for e in f.evidence] == [
+        "Kordavia Confirms “Massive Losses”",
+        "at least 120 sailors",
+        "18 sailors",
+        "40 injured",
+        "nearly 120 sailors",
+        "117",
+    ]
+    assert "a navy official via the state broadcaster KTV" in f.message
+
+
+# ------------------------------------------------------------------ pages of our own
+
+FIRES = [
+    (
+        "headline_confirms_conflict",
+        ["Veltra Confirms “Heavy Losses”", "at least 200 soldiers", "12 soldiers", "30 wounded"],
+        "the Veltran army as a whole",
+    ),
+    ("headline_no_statement", ["Mayor Admits City Budget Shortfall"], "no statement by Mayor"),
+    ("headline_slams", ["Teachers' Union Slams Pay Offer"], "reports nothing Teachers' Union said"),
+    (
+        "headline_figure",
+        ["500", "At least 120 people", "more than 300 people"],
+        "The headline gives “500”, but no figure in the body fits it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "evidence", "phrase"), FIRES, ids=[f[0] for f in FIRES])
+def test_fires(run, name, evidence, phrase):
+    _, found = run((CHECKS / f"{name}.txt").read_text(encoding="utf-8"))
+    assert len(found) == 1
+    assert found[0].severity == "warning"
+    assert [e.text for e in found[0].evidence] == evidence
+    assert phrase in found[0].message
+
+
+@pytest.mark.parametrize("name", ["headline_admits_ok", "attribution_quiet_sourced"])
+def test_quiet_own_pages(run, name):
+    """A concession backed by a spokesman's matching figure is supported."""
+    _, found = run((CHECKS / f"{name}.txt").read_text(encoding="utf-8"))
+    assert found == []
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_pages(run, name):
+    _, found = run((PAGES / f"{name}.txt").read_text(encoding="utf-8"))
+    assert found == []
+
+
+# ------------------------------------------------------------------ the stance model seam
+
+
+def test_structure_alone_when_model_missing(run, monkeypatch):
+    monkeypatch.setattr(hu, "_stance", lambda headline, body: None)
+    _, found = run((CHECKS / "headline_no_statement.txt").read_text(encoding="utf-8"))
+    assert [f.severity for f in found] == ["warning"]
+
+
+def test_model_disagreement_raises_structural_finding(run, monkeypatch):
+    probs = {"agree": 0.05, "disagree": 0.9, "discuss": 0.03, "unrelated": 0.02}
+    monkeypatch.setattr(hu, "_stance", lambda headline, body: probs)
+    _, found = run((CHECKS / "headline_no_statement.txt").read_text(encoding="utf-8"))
+    assert [f.severity for f in found] == ["problem"]
+    assert found[0].message.endswith("(p=0.90).")
+
+
+def test_model_alone_flags_only_at_high_probability(run, monkeypatch):
+    text = (PAGES / "disaster.txt").read_text(encoding="utf-8")
+    doubtful = {"agree": 0.1, "disagree": 0.8, "unrelated": 0.1}
+    monkeypatch.setattr(hu, "_stance", lambda h, b: doubtful)
+    assert run(text)[1] == []
+    sure = {"agree": 0.01, "disagree": 0.98, "unrelated": 0.01}
+    monkeypatch.setattr(hu, "_stance", lambda h, b: sure)
+    _, found = run(text)
+    assert [(f.severity, f.evidence[0].text) for f in found] == [
+        ("warning", "Flood Death Toll Rises to 312 as Rescuers Reach Cut-Off Villages")
+    ]
+
+
+def test_stance_unavailable_is_none(monkeypatch):
+    from newsaudit import stance
+    from newsaudit.errors import ModelError
+
+    def broken(headline: str, body: str):
+        raise ModelError("stance model not found")
+
+    monkeypatch.setattr(stance, "predict_stance", broken)
+    assert hu._stance("Headline", "Body text.") is None
+
+
+# ------------------------------------------------------------------ pieces
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "title_case", "same"),
+    [
+        ("Iran", "The Iranian government", True, True),
+        ("Iran", "a senior Iranian official", True, True),
+        ("Kordavia", "The Kordavian navy", True, True),
+        ("The Kordavian navy", "a navy official", False, True),
+        ("the US navy", "the Kordavian navy", False, False),
+        ("Ministry", "The finance ministry", True, True),
+        ("Mining Firm", "The Sarvik Mining Company", True, True),
+        ("Iran", "a Revolutionary Guards official", True, False),
+        ("France", "the French foreign ministry", True, True),
+        ("Moscow", "Russian officials", True, True),
+        ("Mayor", "The audit office", True, False),
+        ("the government", "the governor", False, False),
+        ("Army", "the army's spokesman", True, True),
+        (None, "the army", False, False),
+    ],
+)
+def test_same_source(a, b, title_case, same):
+    assert same_source(a, b, title_case=title_case) is same
+
+
+@pytest.mark.parametrize(
+    ("lemma", "forms"),
+    [
+        ("admit", {"admit", "admits", "admitted", "admitting"}),
+        ("slash", {"slash", "slashes", "slashed", "slashing"}),
+        ("slam", {"slam", "slams", "slammed", "slamming"}),
+        ("deny", {"deny", "denies", "denied", "denying"}),
+        ("ignore", {"ignore", "ignores", "ignored", "ignoring"}),
+    ],
+)
+def test_inflections(lemma, forms):
+    assert forms <= hu._inflections(lemma)
+
+
+OMISSION = [
+    (
+        "Council Ignored Flood Warnings\n\nResidents said the council had ignored repeated "
+        "warnings about the river defences. The council has not commented.\n",
+        [],
+    ),
+    (
+        "Council Ignored Flood Warnings\n\nThe river burst its banks on Sunday night, flooding 200 "
+        "homes, the fire service said. Repairs to the defences began in March.\n",
+        [("warning", "Council Ignored Flood Warnings")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OMISSION)
+def test_omission_needs_someone_saying_so(run, monkeypatch, text, expected):
+    monkeypatch.setattr(hu, "_stance", lambda headline, body: None)
+    _, found = run(text)
+    assert [(f.severity, f.evidence[0].text) for f in found] == expected

@@ -1,0 +1,207 @@
+"""quote_integrity: quoted words that cannot all be what someone actually said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from paths import REPO, SEED
+from newsaudit import anatomy, ingest
+from newsaudit.attribution import extract_attributions
+from newsaudit.checks import quote_integrity as qi
+from newsaudit.claims import extract_claims
+from newsaudit.model import Finding, Report
+from newsaudit.quantities import extract_quantities
+
+HERE = Path(__file__).parent
+PAGES = HERE / "fixtures" / "pages"
+CHECKS = HERE / "fixtures" / "checks"
+CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
+NEEDS_WORDFREQ = "wordfreq is not installed: spelling inside quotations is not checked"
+
+
+def _has_wordfreq() -> bool:
+    return qi._frequencies() is not None
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def run(text: str) -> tuple[Report, list[Finding]]:
+        page = ingest.load_page(text)
+        doc = nlp(page.document.text)
+        page = anatomy.refine(page, doc)
+        qs = extract_quantities(doc, page)
+        atts = extract_attributions(doc, page)
+        report = Report(
+            document=page.document,
+            segments=page.segments,
+            quantities=qs,
+            attributions=atts,
+            claims=extract_claims(doc, page, qs, atts),
+        )
+        found = list(qi.check(report, doc))
+        known = {a.id for a in report.attributions}
+        for f in found:
+            assert f.check == "quote_integrity"
+            for e in f.evidence:
+                assert report.document.text[e.start : e.end] == e.text
+            assert set(f.refs) <= known
+        return report, found
+
+    return run
+
+
+def _seed() -> str:
+    if not SEED.exists():
+        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
+    return SEED.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ the seed and example
+
+
+def test_seed(run):
+    if not _has_wordfreq():
+        pytest.skip(NEEDS_WORDFREQ)
+    _, found = run(_seed())
+    assert len(found) == 1
+    f = found[0]
+    assert (f.severity, f.refs) == ("warning", ("a1", "a2"))
+    assert [e.text for e in f.evidence] == ["Heavy Casualties", "heavy casualities", "casualities"]
+    assert [(e.start, e.end) for e in f.evidence] == [(20, 36), (98, 115), (104, 115)]
+    assert f.message == (
+        "Quoted words “Heavy Casualties”: the same words are quoted differently (“Heavy "
+        "Casualties” in the headline and “heavy casualities” in the body), so they cannot all be "
+        "verbatim; “casualities” inside the quotation looks like a misspelling of “casualties”, a "
+        "sign the words were retyped rather than copied; the words are put to the Iranian "
+        "government as a whole, with no spokesperson, statement or intermediary that could have "
+        "said them."
+    )
+
+
+def test_seed_without_wordfreq(run, monkeypatch):
+    """Without the frequency table the near-duplicate and the missing speaker still show."""
+    monkeypatch.setattr(qi, "_frequencies", lambda: None)
+    _, found = run(_seed())
+    assert len(found) == 1
+    assert found[0].severity == "warning"
+    assert [e.text for e in found[0].evidence] == ["Heavy Casualties", "heavy casualities"]
+    assert "misspelling" not in found[0].message
+
+
+def test_harbour_strike(run):
+    _, found = run((REPO / "examples" / "harbour-strike.txt").read_text(encoding="utf-8"))
+    assert len(found) == 1
+    f = found[0]
+    assert (f.severity, f.refs) == ("warning", ("a1", "a2"))
+    assert [e.text for e in f.evidence] == ["Massive Losses", "massive loses"]
+    assert f.message == (
+        "Quoted words “Massive Losses”: the same words are quoted differently (“Massive Losses” in "
+        "the headline and “massive loses” in the body), so they cannot all be verbatim; the words "
+        "are put to the Kordavian navy as a whole, with no spokesperson, statement or intermediary "
+        "that could have said them."
+    )
+
+
+# ------------------------------------------------------------------ pages of our own
+
+
+def test_same_speaker_quoted_two_ways(run):
+    _, found = run((CHECKS / "quote_variant.txt").read_text(encoding="utf-8"))
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+        (
+            "warning",
+            [
+                "We will rebuild every home that the storm destroyed",
+                "We will rebuild every house the storm has destroyed",
+            ],
+        )
+    ]
+
+
+def test_headline_quote_no_one_said(run):
+    _, found = run((CHECKS / "quote_headline_untraced.txt").read_text(encoding="utf-8"))
+    assert [(f.severity, [e.text for e in f.evidence], f.refs) for f in found] == [
+        ("warning", ["Planned the Violence"], ("a1",))
+    ]
+    assert found[0].message == (
+        "Quoted words “Planned the Violence”: no speaker in the body is quoted saying them."
+    )
+
+
+def test_misspelt_quote_of_a_named_speaker_is_info(run):
+    if not _has_wordfreq():
+        pytest.skip(NEEDS_WORDFREQ)
+    _, found = run((CHECKS / "quote_spelling.txt").read_text(encoding="utf-8"))
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+        ("info", ["The government has forgoten us completely", "forgoten"])
+    ]
+
+
+@pytest.mark.parametrize("name", ["quote_clean", "headline_admits_ok"])
+def test_quiet_own_pages(run, name):
+    """Exact repeats, partial quotes of named speakers: nothing to flag."""
+    assert run((CHECKS / f"{name}.txt").read_text(encoding="utf-8"))[1] == []
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_pages(run, name):
+    assert run((PAGES / f"{name}.txt").read_text(encoding="utf-8"))[1] == []
+
+
+# ------------------------------------------------------------------ pieces
+
+
+@pytest.mark.parametrize(
+    ("word", "fix"),
+    [
+        ("casualities", "casualties"),
+        ("recieved", "received"),
+        ("forgoten", "forgotten"),
+        ("destoyed", "destroyed"),
+        ("hospitl", "hospital"),
+        ("beseiged", "besieged"),
+        ("casualties", None),
+        ("colour", None),
+        ("organisation", None),
+        ("torched", None),
+        ("evacuees", None),
+        ("rationed", None),
+        ("loses", None),
+        ("militiamen", None),
+        ("balked", None),
+        ("cowered", None),
+        ("appeased", None),
+    ],
+)
+def test_misspelling(word, fix):
+    if not _has_wordfreq():
+        pytest.skip(NEEDS_WORDFREQ)
+    assert qi.misspelling(word) == fix
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("heavy casualties", "heavy casualities", (True, True)),
+        ("massive losses", "massive loses", (True, True)),
+        ("heavy casualties", "heavy casualties", (True, False)),
+        ("not be intimidated", "the navy will not be intimidated by terrorists", (True, False)),
+        ("we will rebuild every home", "we will rebuild every house", (True, True)),
+        ("the enemy suffered heavy losses", "our forces repelled three assaults", (False, False)),
+    ],
+)
+def test_similar(a, b, expected):
+    assert qi.similar(a, b, 0.8) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Heavy Casualties”", "heavy casualties"),
+        ("It’s “over,” he said", "it's over he said"),
+    ],
+)
+def test_normalise(text, expected):
+    assert qi.normalise(text) == expected

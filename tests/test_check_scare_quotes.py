@@ -1,0 +1,141 @@
+"""scare_quotes: quotation marks that quote no one and signal the writer's distance.
+
+One finding per quoted word or phrase, with every occurrence as evidence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from paths import REPO, SEED
+from newsaudit import anatomy, ingest
+from newsaudit.attribution import extract_attributions
+from newsaudit.checks import scare_quotes as sq
+from newsaudit.claims import extract_claims
+from newsaudit.model import Finding, Report
+from newsaudit.quantities import extract_quantities
+
+HERE = Path(__file__).parent
+PAGES = HERE / "fixtures" / "pages"
+CHECKS = HERE / "fixtures" / "checks"
+CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def run(text: str) -> tuple[Report, list[Finding]]:
+        page = ingest.load_page(text)
+        doc = nlp(page.document.text)
+        page = anatomy.refine(page, doc)
+        qs = extract_quantities(doc, page)
+        atts = extract_attributions(doc, page)
+        report = Report(
+            document=page.document,
+            segments=page.segments,
+            quantities=qs,
+            attributions=atts,
+            claims=extract_claims(doc, page, qs, atts),
+        )
+        found = list(sq.check(report, doc))
+        known = {a.id for a in report.attributions}
+        for f in found:
+            assert f.check == "scare_quotes"
+            for e in f.evidence:
+                assert report.document.text[e.start : e.end] == e.text
+            assert set(f.refs) <= known
+        return report, found
+
+    return run
+
+
+def _seed() -> str:
+    if not SEED.exists():
+        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
+    return SEED.read_text(encoding="utf-8")
+
+
+def _summary(found: list[Finding]) -> list[tuple[str, list[tuple[int, int, str]], tuple[str, ...]]]:
+    return [(f.severity, [(e.start, e.end, e.text) for e in f.evidence], f.refs) for f in found]
+
+
+# ------------------------------------------------------------------ the seed and example
+
+
+def test_seed(run):
+    _, found = run(_seed())
+    assert _summary(found) == [
+        ("info", [(893, 903, "insurgents")], ("a5",)),
+        ("warning", [(1586, 1592, "rebels"), (2168, 2174, "rebels")], ("a9", "a11")),
+    ]
+    assert found[1].message == (
+        "“rebels” is put in quotation marks twice, yet no one on the page is quoted using it; the "
+        "marks are the page's own, which signals distance from the label without saying whose word "
+        "it is."
+    )
+    assert found[0].message == (
+        "“insurgents” is put in quotation marks inside what a Revolutionary Guards official is "
+        "reported to have said; if it is their word the page should say so, otherwise the marks "
+        "signal the page's distance from the label."
+    )
+
+
+def test_seed_comments_never_count(run):
+    """The seed's comments put “refugees” and a slogan in marks; they are not the article."""
+    report, found = run(_seed())
+    in_comments = [
+        a for a in report.attributions if a.segment == "comment" and a.kind == "unattributed_quote"
+    ]
+    assert in_comments
+    assert not {a.id for a in in_comments} & {r for f in found for r in f.refs}
+
+
+def test_harbour_strike(run):
+    _, found = run((REPO / "examples" / "harbour-strike.txt").read_text(encoding="utf-8"))
+    assert _summary(found) == [("warning", [(647, 657, "liberation")], ("a6",))]
+    assert found[0].message == (
+        "“liberation” is put in quotation marks, yet no one on the page is quoted using it; the "
+        "marks are the page's own, after “so-called”, which makes the distance explicit."
+    )
+
+
+# ------------------------------------------------------------------ pages of our own
+
+
+def test_own_page_fires(run):
+    _, found = run((CHECKS / "scare_fire.txt").read_text(encoding="utf-8"))
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+        ("warning", ["separatists", "separatists"]),
+        ("warning", ["people's defence"]),
+    ]
+    assert "after “self-styled”" in found[1].message
+
+
+@pytest.mark.parametrize("name", ["scare_clean", "quote_clean", "quote_headline_untraced"])
+def test_quiet_own_pages(run, name):
+    """Naming verbs, words as words, titles, evaluations in reported speech, headline quotes."""
+    assert run((CHECKS / f"{name}.txt").read_text(encoding="utf-8"))[1] == []
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_pages(run, name):
+    assert run((PAGES / f"{name}.txt").read_text(encoding="utf-8"))[1] == []
+
+
+SENTENCES = [
+    ("Troops fought the “rebels” near the border on Monday.", [("warning", "rebels")]),
+    ("Police said the “activists” blocked the main road.", [("info", "activists")]),
+    ("The minister called the plan “reckless” on Monday.", []),
+    ("Critics described the protesters as “hooligans” after the match.", []),
+    ("Activists objected to the word “genocide” in the draft resolution.", []),
+    ("Colonel Ana Reyes said the attack was “cowardly”.", []),
+    ("The group published a report, “Dying for Work”, on Friday.", []),
+    ("The operation, known as “Iron Gate”, began on Monday.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCES)
+def test_sentences(run, sentence, expected):
+    _, found = run(f"Border News\n\n{sentence}\n")
+    assert [(f.severity, f.evidence[0].text) for f in found] == expected

@@ -1,0 +1,163 @@
+"""unsourced_claim: check-worthy statements the page makes on no one's word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from paths import REPO, SEED
+from newsaudit import anatomy, ingest
+from newsaudit.attribution import extract_attributions
+from newsaudit.checks import unsourced_claim as uc
+from newsaudit.claims import extract_claims
+from newsaudit.model import Finding, Report
+from newsaudit.quantities import extract_quantities
+
+HERE = Path(__file__).parent
+PAGES = HERE / "fixtures" / "pages"
+CHECKS = HERE / "fixtures" / "checks"
+CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def run(text: str) -> tuple[Report, list[Finding]]:
+        page = ingest.load_page(text)
+        doc = nlp(page.document.text)
+        page = anatomy.refine(page, doc)
+        qs = extract_quantities(doc, page)
+        atts = extract_attributions(doc, page)
+        report = Report(
+            document=page.document,
+            segments=page.segments,
+            quantities=qs,
+            attributions=atts,
+            claims=extract_claims(doc, page, qs, atts),
+        )
+        found = list(uc.check(report, doc))
+        known = {r.id for r in (*report.quantities, *report.attributions, *report.claims)}
+        for f in found:
+            assert f.check == "unsourced_claim"
+            for e in f.evidence:
+                assert report.document.text[e.start : e.end] == e.text
+            assert set(f.refs) <= known
+        return report, found
+
+    return run
+
+
+def _seed() -> str:
+    if not SEED.exists():
+        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
+    return SEED.read_text(encoding="utf-8")
+
+
+def _summary(found: list[Finding]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(severity, text of the second evidence span: the cue word or figure, refs)."""
+    return [(f.severity, f.evidence[1].text, f.refs) for f in found]
+
+
+# ------------------------------------------------------------------ the seed and example
+
+
+def test_seed(run):
+    _, found = run(_seed())
+    assert _summary(found) == [
+        ("warning", "only", ("c3",)),
+        ("warning", "primarily", ("c9", "a8")),
+        ("warning", "almost 700 Iranian soldiers", ("c13", "q7")),
+        ("info", "at least 13 Shia militias", ("c15", "q9")),
+        ("warning", "693", ("c18", "q12")),
+    ]
+    assert found[0].evidence[0].text.startswith("Contrary to Western propaganda, only the armed")
+    assert found[1].evidence[0].text == (
+        "which has been powered primarily by western support for the “rebels.”"
+    )
+    assert found[1].message == (
+        "The clause “which has been powered primarily by western support for the “rebels.”” is the "
+        "page's own description added to what a senior Iranian official is reported to have said, "
+        "and it makes a sweeping claim (“primarily”) with no source."
+    )
+    assert found[2].message == (
+        "“In total, almost 700 Iranian soldiers and militia fighters have been killed in Syria.” "
+        "is stated in the page's own voice with no source; it gives a figure (“almost 700 Iranian "
+        "soldiers”) that no attributed figure on the page matches."
+    )
+
+
+def test_harbour_strike(run):
+    _, found = run((REPO / "examples" / "harbour-strike.txt").read_text(encoding="utf-8"))
+    assert _summary(found) == [
+        ("warning", "only", ("c3",)),
+        ("warning", "nearly 120 sailors", ("c9", "q6")),
+        ("warning", "117", ("c11", "q9")),
+    ]
+
+
+# ------------------------------------------------------------------ pages of our own
+
+
+def test_own_page_fires(run):
+    _, found = run((CHECKS / "unsourced_fire.txt").read_text(encoding="utf-8"))
+    assert _summary(found) == [
+        ("warning", "Only", ("c3",)),
+        ("info", "More than 3,000 homes", ("c4", "q1")),
+        ("warning", "24 percent", ("c5", "q2")),
+    ]
+
+
+@pytest.mark.parametrize("name", ["unsourced_clean", "headline_admits_ok", "quote_clean"])
+def test_quiet_own_pages(run, name):
+    assert run((CHECKS / f"{name}.txt").read_text(encoding="utf-8"))[1] == []
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_pages(run, name):
+    assert run((PAGES / f"{name}.txt").read_text(encoding="utf-8"))[1] == []
+
+
+PARAGRAPHS = [
+    # scene-setting: an observable event, no figure, no sweeping word
+    ("Storm Hits Coast\n\nAdmiral Ole Berg visited the port on Monday. The march began at noon.\n",
+     []),
+    # a sentence after an attributed one continues its source
+    (
+        "Cases Rise\n\nThe number of cases rose to 40, the health ministry said in a statement. "
+        "Nine children have been admitted to hospital.\n",
+        [],
+    ),
+    # ... but not across paragraphs
+    (
+        "Cases Rise\n\nThe number of cases rose to 40, the health ministry said in a statement.\n\n"
+        "Nine children have been admitted to hospital.\n",
+        [("info", "Nine children")],
+    ),
+    # ... and not when the writer speaks for itself
+    (
+        "Cases Rise\n\nThe number of cases rose to 40, the health ministry said in a statement. "
+        "In total, 300 people have died of the disease since 2019.\n",
+        [("warning", "300 people")],
+    ),
+    # an own-voice figure matched by an attributed one is sourced
+    (
+        "March in Capital\n\nTens of thousands of people marched on Saturday. "
+        "Organisers said 30,000 had joined.\n",
+        [],
+    ),
+    ("Protest Spreads\n\nEvery protester in the square was arrested by police officers.\n",
+     [("warning", "Every")]),
+    ("Protest Spreads\n\nShops stay open every Saturday in the old town.\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPHS)
+def test_paragraphs(run, text, expected):
+    _, found = run(text)
+    assert [(f.severity, f.evidence[1].text) for f in found] == expected
+
+
+def test_sweeping_tokens(nlp):
+    doc = nlp("Not only the army but all three ships and every rescuer, not one, never stopped.")
+    cues = [c for _, _, c in uc.sweeping_tokens(doc, range(len(doc)))]
+    assert cues == ["every", "never"]
