@@ -1,0 +1,249 @@
+"""attribution_mismatch: a figure credited to a source that, on the page's own showing,
+did not give it.
+
+Two shapes:
+
+- **Vouched-for figure that is really the page's tally.** "The government has confirmed
+  ... at least 700 dead" puts ~700 in the government's mouth and vouches for it
+  ("confirmed", "admitted"). If the figures the page actually sources (to the government
+  or anyone else) say something else, and the ~700 appears only as the page's own running
+  total, the lead has turned the outlet's arithmetic into the source's admission.
+  Severity ``problem`` when the page quotes that same source giving a different figure,
+  ``warning`` otherwise.
+- **One figure, two sources.** The same figure (same value, category and subject) credited
+  to one source in the headline and only to an unrelated one in the body ("3,000 join
+  rally, organisers say" over "police said 3,000 people joined"): ``warning``. In the body
+  alone two named sources giving one figure is usually corroboration, so it is only
+  ``info`` (check that each gave it), and anonymous or pronoun-resolved sources are not
+  counted: on 150 Syrian-war casualty reports (FA-KES) every such body pair was two
+  outlets or monitors agreeing, or one source named twice.
+
+Compatible sources are not a mismatch: "officials" and "the regional health department",
+"a navy official" and "the navy", a headline's "X says" and the body's "X said". Vague
+figures ("dozens") and small numbers that recur by chance are never matched.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from newsaudit.checks import register
+from newsaudit.checks._figures import (
+    Figure,
+    counted_compatible,
+    disjoint,
+    figures,
+    join_words,
+    lexicon,
+    near,
+    same_subject,
+    sides_compatible,
+    source_keys,
+    source_phrase,
+    sources_compatible,
+)
+from newsaudit.model import Attribution, Finding, Report, Source, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["check"]
+
+_NAME = "attribution_mismatch"
+
+
+def _att(f: Figure) -> Attribution:
+    """The attribution of a figure already known to be sourced."""
+    if f.att is None:  # pragma: no cover - callers filter on f.att first
+        raise ValueError(f"{f.q.id} is in the page's own voice")
+    return f.att
+
+
+def _q(f: Figure) -> str:
+    t = f.q.text
+    return t if t.replace(",", "").replace(".", "").isdigit() else f"'{t}'"
+
+
+def _compared(f: Figure) -> bool:
+    lex = lexicon()
+    return not f.vague and (f.category in lex.always or f.category in lex.same_predicate)
+
+
+def _related_subject(a: Figure, b: Figure) -> bool:
+    """Loose version of :func:`same_subject` for "what else did the sources say": the
+    same category and counted noun, on the same side."""
+    if a.category != b.category or not counted_compatible(a, b):
+        return False
+    return sides_compatible(a, b)
+
+
+def _span(src: Source, text: str) -> Span | None:
+    if src.start is None or src.end is None:
+        return None
+    return Span(src.start, src.end, text[src.start : src.end])
+
+
+def _vouched(figs: list[Figure], text: str) -> Iterator[Finding]:
+    """A figure the page vouches for ("confirmed") that only its own tally matches."""
+    for f in figs:
+        if f.att is None or not f.factive or not _compared(f):
+            continue
+        who = f.att.source
+        tally = [
+            g
+            for g in figs
+            if g.att is None
+            and g.sent != f.sent
+            and g.scope == "total"
+            and not g.vague
+            and same_subject(f, g)
+            and near(f, g)
+        ]
+        if not tally:
+            continue
+        sourced = [
+            g
+            for g in figs
+            if g.att is not None
+            and g.att is not f.att
+            and g.sent != f.sent
+            and _related_subject(f, g)
+            and (sources_compatible(g.att.source, who) or not g.vague)
+        ]
+        if not sourced or any(not disjoint(f, g) for g in sourced):
+            continue
+        own = [g for g in sourced if sources_compatible(_att(g).source, who)]
+        name = source_phrase(who)
+        cue = f.att.cue_span.text if f.att.cue_span is not None else f.att.cue
+        listed = join_words(
+            [f"{_q(g)} ({source_phrase(_att(g).source, _att(g).via)})" for g in sourced]
+        )
+        approx = f"{f.q.value:,}" if isinstance(f.q.value, int) else str(f.q.value)
+        sources_are = (
+            "the figures it sources are" if len(sourced) > 1 else "the only figure it sources is"
+        )
+        message = (
+            f"The page says {name} {cue} {_q(f)}, but nothing it attributes to {name} says so: "
+            f"{sources_are} {listed}, while the figure of about {approx} appears "
+            f"only as the page's own tally ({join_words([_q(g) for g in tally])})."
+        )
+        evidence: list[Span] = [Span(g.q.start, g.q.end, g.q.text) for g in (f, *sourced, *tally)]
+        src_span = _span(who, text)
+        if src_span is not None:
+            evidence.append(src_span)
+        evidence.sort(key=lambda s: (s.start, s.end))
+        atts = _unique([f.att.id, *(_att(g).id for g in sourced)])
+        yield Finding(
+            id="",
+            check=_NAME,
+            severity="problem" if own else "warning",
+            message=message,
+            evidence=tuple(evidence),
+            refs=(*atts, *sorted({g.q.id for g in (f, *sourced, *tally)}, key=_qnum)),
+        )
+
+
+def _qnum(qid: str) -> int:
+    return int(qid[1:]) if qid[1:].isdigit() else 0
+
+
+def _unique(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _chained(a: Attribution, b: Attribution) -> bool:
+    """One source passed on the other's word ('Reuters, citing the ministry')."""
+    ka, kb = source_keys(a.source), source_keys(b.source)
+    return any(source_keys(v) & kb for v in a.via) or any(source_keys(v) & ka for v in b.via)
+
+
+_SUMMARY_KINDS = frozenset({"headline", "standfirst"})
+_NAMED_TYPES = frozenset({"person", "organisation", "outlet"})
+
+
+def _same_source(a: Attribution, b: Attribution) -> bool:
+    return sources_compatible(a.source, b.source) or _chained(a, b)
+
+
+def _named(a: Attribution) -> bool:
+    """A source the page names outright (not 'officials', not a resolved 'it')."""
+    return a.source.type in _NAMED_TYPES and a.source.mention is None and bool(source_keys(a.source))
+
+
+def _shared_figures(figs: list[Figure]) -> list[list[Figure]]:
+    """Sourced figures grouped by what they say: category, value, bound and subject."""
+    floor = lexicon().min_shared_value
+    groups: dict[tuple[str, float, str], list[Figure]] = defaultdict(list)
+    for f in figs:
+        if f.att is None or f.att.source.text is None or not _compared(f):
+            continue
+        if f.q.value is None or abs(f.q.value) < floor:
+            continue
+        groups[(f.category, float(f.q.value), f.q.approx)].append(f)
+    out: list[list[Figure]] = []
+    for members in groups.values():
+        kept = [members[0]]
+        for f in members[1:]:
+            scopes = {f.scope, *(g.scope for g in kept)}
+            if {"event", "total"} <= scopes:
+                continue  # one incident's figure and a running total that happen to match
+            if all(g.sent != f.sent and same_subject(f, g) for g in kept):
+                kept.append(f)
+        if len(kept) > 1:
+            out.append(kept)
+    return out
+
+
+def _two_sources(figs: list[Figure]) -> Iterator[Finding]:
+    """The headline credits a figure to one source and the body to another (warning);
+    two named sources credited with one figure in the body (info: check both gave it)."""
+    for group in _shared_figures(figs):
+        heads = [f for f in group if f.q.segment in _SUMMARY_KINDS]
+        body = [f for f in group if f.q.segment not in _SUMMARY_KINDS]
+        for h in heads:
+            if not body or any(_same_source(_att(h), _att(b)) for b in body):
+                continue
+            names = join_words(_unique([source_phrase(_att(b).source) for b in body]))
+            shown = [h, *body]
+            yield Finding(
+                id="",
+                check=_NAME,
+                severity="warning",
+                message=(
+                    f"The {h.q.segment} credits {_q(h)} to {source_phrase(_att(h).source)}, "
+                    f"but the body gives the figure only on the word of {names}."
+                ),
+                evidence=tuple(Span(g.q.start, g.q.end, g.q.text) for g in shown),
+                refs=(*_unique([_att(g).id for g in shown]), *(g.q.id for g in shown)),
+            )
+        distinct: list[Figure] = []
+        for f in body:
+            if _named(_att(f)) and not any(_same_source(_att(f), _att(g)) for g in distinct):
+                distinct.append(f)
+        if len(distinct) < 2:
+            continue
+        names = join_words([source_phrase(_att(g).source) for g in distinct])
+        yield Finding(
+            id="",
+            check=_NAME,
+            severity="info",
+            message=(
+                f"The page credits the same figure, {_q(distinct[0])}, to {names} in different "
+                "places; check that each source gave it."
+            ),
+            evidence=tuple(Span(g.q.start, g.q.end, g.q.text) for g in distinct),
+            refs=(*_unique([_att(g).id for g in distinct]), *(g.q.id for g in distinct)),
+        )
+
+
+@register(_NAME)
+def check(report: Report, doc: Doc) -> Iterator[Finding]:
+    """Figures credited to a source that the page's own record does not support."""
+    figs = list(figures(report, doc))
+    if len(figs) < 2:
+        return
+    text = report.document.text
+    yield from _vouched(figs, text)
+    yield from _two_sources(figs)

@@ -1,0 +1,176 @@
+"""numeric_contradiction: two figures about the same thing that cannot both hold.
+
+"At least 700 dead" in the lead and a tally of 693 further down are about the same
+thing (the same people, counted the same way, up to now) and no number is both; a toll
+of "at least 120 sailors" in one strike cannot sit inside a total of 117.
+
+Most pairs of figures on a page are *not* about the same thing, and the check stays
+silent unless every test says they are (see :mod:`newsaudit.checks._figures`):
+
+- close in size (within ``same_tally_ratio``, 25%): "at least 700" and 693 are two
+  readings of one tally; "6 killed" and "280,000 killed since 2011" are an incident and a
+  war, whatever the parse says about their scope;
+- same category and counted noun, same side and place, same agent, and for plain head
+  counts the same verb ("marched" vs "were arrested" are different crowds);
+- not a competing estimate: two figures credited to different sources are left alone,
+  and a sourced figure is set against the page's own only when the page vouches for it
+  ("confirmed", "admitted");
+- the same time frame: moving tolls ("rose to 312 by Tuesday, up from 281") and figures
+  on different dates are left alone; a figure for one incident is only held to being no
+  larger than a running total ("13 deaths in the latest battle" vs "693 in total"), and
+  two figures in the page's own voice with no scope at all are left alone (a round-up
+  reports several incidents);
+- not parts of a total: figures in one sentence, and figures that add up to another
+  figure of their paragraph, are parts and totals, not rivals.
+
+Findings are grouped: the figure in most conflicts is named with all its rivals, so one
+bad lead figure gives one finding however many tallies it contradicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from newsaudit.checks import register
+from newsaudit.checks._figures import (
+    Figure,
+    disjoint,
+    exceeds,
+    figures,
+    join_words,
+    lexicon,
+    near,
+    parts_and_totals,
+    quoted,
+    same_subject,
+    sources_compatible,
+)
+from newsaudit.model import Finding, Report, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["check"]
+
+_SAME = "same"  # the same figure, stated twice
+_SAME_EVENT = "same_event"  # two figures for one dated incident
+_PART_TOO_BIG = "part"  # an incident's figure larger than the running total
+
+
+def _comparable_voices(a: Figure, b: Figure) -> bool:
+    """Same source, both the page's own voice, or a sourced figure the page vouches for."""
+    if a.att is not None and b.att is not None:
+        return sources_compatible(a.att.source, b.att.source)
+    if a.att is not None:
+        return a.factive
+    if b.att is not None:
+        return b.factive
+    return True
+
+
+def _relation(a: Figure, b: Figure) -> str | None:
+    """How ``a`` and ``b`` conflict, or ``None`` when they can both hold (or might be
+    about different things)."""
+    if a.sent == b.sent or a.vague or b.vague or a.changing or b.changing:
+        return None
+    if not near(a, b, lexicon().same_tally_ratio):
+        return None  # far apart: an incident and a war, not two readings of one tally
+    if not same_subject(a, b) or not _comparable_voices(a, b):
+        return None
+    scopes = (a.scope, b.scope)
+    if scopes == ("event", "total"):
+        return _PART_TOO_BIG if exceeds(a, b) else None
+    if scopes == ("total", "event"):
+        return _PART_TOO_BIG if exceeds(b, a) else None
+    if scopes == ("event", "event"):
+        return _SAME_EVENT if a.dates & b.dates and disjoint(a, b) else None
+    if "event" in scopes:
+        return None  # an incident against an unscoped figure: the latter may be a total
+    if a.dates and b.dates and not a.dates & b.dates:
+        return None
+    if scopes == (None, None) and a.att is None and b.att is None:
+        return None  # two unscoped figures in the page's voice: often two incidents
+    return _SAME if disjoint(a, b) else None
+
+
+def _label(figs: list[Figure]) -> str:
+    """What the figures count, for the message: 'the Iranian dead', 'the sailors killed'."""
+    side = next((f.side_label for f in figs if f.side_label), None)
+    category = figs[0].category
+    generic = lexicon().generic_counted
+    nouns = [f.counted for f in figs if f.counted and f.counted not in generic]
+    shared = next((n for n in nouns if nouns.count(n) > 1), None)
+    prefix = f"{side} " if side else ""
+    if category == "killed":
+        return f"the {prefix}{shared} killed" if shared else f"the {prefix}dead"
+    if category == "wounded":
+        return f"the {prefix}{shared} wounded" if shared else f"the {prefix}wounded"
+    noun = shared or figs[0].counted or "people"
+    return f"the number of {prefix}{noun}"
+
+
+def _message(anchor: Figure, rivals: list[tuple[Figure, str]], text: str) -> str:
+    label = _label([anchor, *(f for f, _ in rivals)])
+    after = all(f.q.start > anchor.q.start for f, _ in rivals)
+    before = all(f.q.start < anchor.q.start for f, _ in rivals)
+    where = "later" if after else "earlier" if before else "elsewhere"
+    same = [quoted(f, text) for f, rel in rivals if rel == _SAME]
+    event = [quoted(f, text) for f, rel in rivals if rel == _SAME_EVENT]
+    whole = [quoted(f, text) for f, rel in rivals if rel == _PART_TOO_BIG]
+    mine = quoted(anchor, text)
+    if anchor.scope == "event" and whole:
+        head = f"The page gives {label} in one incident as {mine} here"
+    else:
+        head = f"The page gives {label} as {mine} here"
+    parts: list[str] = []
+    if same:
+        parts.append(f"as {join_words(same)}")
+    if event:
+        parts.append(f"as {join_words(event)} for the same incident")
+    if whole and anchor.scope == "event":
+        parts.append(f"puts the total at only {join_words(whole)}")
+    elif whole:
+        parts.append(f"puts a single incident at {join_words(whole)}")
+    tail = "the two cannot both hold" if len(rivals) == 1 else "these cannot all hold"
+    if whole:
+        tail += " (a part cannot be larger than the whole)"
+    return f"{head} and {join_words(parts)} {where}; {tail}."
+
+
+@register("numeric_contradiction")
+def check(report: Report, doc: Doc) -> Iterator[Finding]:
+    """Figures about the same thing whose ranges cannot overlap."""
+    figs = [f for f in figures(report, doc) if not f.vague]
+    if len(figs) < 2:
+        return
+    text = report.document.text
+    linked = parts_and_totals(figs)
+    edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}
+    for i in range(len(figs)):
+        for j in range(i + 1, len(figs)):
+            if frozenset((i, j)) in linked:
+                continue
+            rel = _relation(figs[i], figs[j])
+            if rel is not None:
+                edges[i][j] = rel
+                edges[j][i] = rel
+    # One finding per figure in conflict, most-conflicted first: one wrong lead figure
+    # gives one finding naming every tally it contradicts.
+    while True:
+        anchor = max(edges, key=lambda i: (len(edges[i]), -i))
+        if not edges[anchor]:
+            return
+        rivals = sorted(edges[anchor].items())
+        for j, _ in rivals:
+            del edges[j][anchor]
+        edges[anchor] = {}
+        group = sorted([anchor, *(j for j, _ in rivals)], key=lambda k: figs[k].q.start)
+        yield Finding(
+            id="",
+            check="numeric_contradiction",
+            severity="problem",
+            message=_message(figs[anchor], [(figs[j], rel) for j, rel in rivals], text),
+            evidence=tuple(Span(figs[k].q.start, figs[k].q.end, figs[k].q.text) for k in group),
+            refs=tuple(figs[k].q.id for k in group),
+        )

@@ -1,0 +1,262 @@
+"""attribution_mismatch: figures credited to a source the page's own record does not back.
+
+Reports are built stage by stage (as ``pipeline.analyse`` does) and only this check is
+run, so a finding here is this check's and nothing else's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from paths import REPO, SEED
+from newsaudit import anatomy, ingest
+from newsaudit.attribution import extract_attributions
+from newsaudit.checks.attribution_mismatch import check
+from newsaudit.claims import extract_claims
+from newsaudit.model import Finding, Report
+from newsaudit.quantities import extract_quantities
+
+HERE = Path(__file__).parent
+PAGES = HERE / "fixtures" / "pages"
+CHECKS = HERE / "fixtures" / "checks"
+CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def run(text: str) -> tuple[Report, list[Finding]]:
+        page = ingest.load_page(text)
+        doc = nlp(page.document.text)
+        page = anatomy.refine(page, doc)
+        qs = extract_quantities(doc, page)
+        atts = extract_attributions(doc, page)
+        report = Report(
+            document=page.document,
+            segments=page.segments,
+            quantities=qs,
+            attributions=atts,
+            claims=extract_claims(doc, page, qs, atts),
+        )
+        found = list(check(report, doc))
+        known = {q.id for q in report.quantities} | {a.id for a in report.attributions}
+        for f in found:
+            assert f.check == "attribution_mismatch"
+            assert set(f.refs) <= known
+            for e in f.evidence:
+                assert report.document.text[e.start : e.end] == e.text
+        return report, found
+
+    return run
+
+
+def _refs(report: Report, f: Finding) -> tuple[list[str], list[str]]:
+    """(source texts of the attributions, texts of the quantities) that ``f`` refers to."""
+    atts = {a.id: a.source.text for a in report.attributions}
+    qs = {q.id: q.text for q in report.quantities}
+    return [atts[r] for r in f.refs if r in atts], [qs[r] for r in f.refs if r in qs]
+
+
+# ------------------------------------------------------------------ the seed and example
+
+
+def test_seed(run):
+    if not SEED.exists():
+        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
+    report, found = run(SEED.read_text(encoding="utf-8"))
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == "problem"
+    assert [e.text for e in f.evidence] == [
+        "The Iranian government",
+        "at least 700 dead",
+        "several of its soldiers",
+        "13 military advisers",
+        "almost 700 Iranian soldiers",
+        "693",
+    ]
+    sources, figures = _refs(report, f)
+    assert sources == [
+        "The Iranian government",
+        "the Iranian government",
+        "a Revolutionary Guards official",
+    ]
+    assert figures == [
+        "at least 700 dead",
+        "several of its soldiers",
+        "13 military advisers",
+        "almost 700 Iranian soldiers",
+        "693",
+    ]
+    assert f.message == (
+        "The page says the Iranian government has confirmed 'at least 700 dead', but nothing "
+        "it attributes to the Iranian government says so: the figures it sources are "
+        "'several of its soldiers' (the Iranian government, via the Fars news agency) and "
+        "'13 military advisers' (a Revolutionary Guards official, via the Fars news agency), "
+        "while the figure of about 700 appears only as the page's own tally "
+        "('almost 700 Iranian soldiers' and 693)."
+    )
+
+
+def test_harbour_strike(run):
+    report, found = run((REPO / "examples" / "harbour-strike.txt").read_text(encoding="utf-8"))
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == "problem"
+    assert [e.text for e in f.evidence] == [
+        "The Kordavian navy",
+        "at least 120 sailors",
+        "18 sailors",
+        "nearly 120 sailors",
+        "117",
+    ]
+    sources, _ = _refs(report, f)
+    assert sources == ["The Kordavian navy", "a navy official"]
+
+
+# ------------------------------------------------------------------ pages
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_pages_quiet(run, name):
+    _, found = run((PAGES / f"{name}.txt").read_text(encoding="utf-8"))
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "attribution_quiet_sourced",  # the confirmed figure is what the army's spokesman gave
+        "numeric_quiet_estimates",
+        "numeric_quiet_rising_toll",
+        "numeric_quiet_parts",
+        "numeric_quiet_subjects",
+        "numeric_event_exceeds_total",
+    ],
+)
+def test_fixture_pages_quiet(run, name):
+    _, found = run((CHECKS / f"{name}.txt").read_text(encoding="utf-8"))
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("name", "severity", "evidence"),
+    [
+        (
+            "attribution_vouched_tally",
+            "problem",
+            [
+                "The Sarvik Mining Company",
+                "at least 60 miners",
+                "nine miners",
+                "nearly 60 miners",
+                "57",
+            ],
+        ),
+        (
+            "numeric_lead_vs_tally",
+            "problem",
+            [
+                "The Free Hills militia",
+                "at least 250 fighters",
+                "11 fighters",
+                "nearly 250 militia fighters",
+                "242",
+            ],
+        ),
+        ("attribution_two_sources", "info", ["3,000 people", "3,000 people"]),
+        ("attribution_headline_credit", "warning", ["40 soldiers", "40 soldiers"]),
+    ],
+)
+def test_fixture_pages_fire(run, name, severity, evidence):
+    _, found = run((CHECKS / f"{name}.txt").read_text(encoding="utf-8"))
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [(severity, evidence)]
+
+
+def test_headline_credit_message(run):
+    report, found = run((CHECKS / "attribution_headline_credit.txt").read_text(encoding="utf-8"))
+    assert found[0].message == (
+        "The headline credits '40 soldiers' to Red Cross, but the body gives the figure only on "
+        "the word of the defence ministry."
+    )
+    assert _refs(report, found[0]) == (
+        ["Red Cross", "The defence ministry"],
+        ["40 soldiers", "40 soldiers"],
+    )
+
+
+def test_two_sources_message(run):
+    report, found = run((CHECKS / "attribution_two_sources.txt").read_text(encoding="utf-8"))
+    assert found[0].message == (
+        "The page credits the same figure, '3,000 people', to Police and the port operator in "
+        "different places; check that each source gave it."
+    )
+    assert _refs(report, found[0]) == (
+        ["Police", "the port operator"],
+        ["3,000 people", "3,000 people"],
+    )
+
+
+# ------------------------------------------------------------------ short cases
+
+HEAD = "Officials Report Casualties After Ambush\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # One figure, two unrelated named sources in the body: worth a look only.
+        (
+            "Police said 3,000 people joined the rally.\n\n"
+            "The port operator said 3,000 people joined the rally.",
+            [("info", ["3,000 people", "3,000 people"])],
+        ),
+        # ... but not when one of them is anonymous: that is corroboration.
+        (
+            "The Observatory said at least 16 people were killed in the blast.\n\n"
+            "An official said at least 16 people were killed in the blast.",
+            [],
+        ),
+        # Compatible sources: generic officials and the named department.
+        (
+            "Health officials said 87 cases were confirmed.\n\n"
+            "The regional health department said 87 cases were confirmed.",
+            [],
+        ),
+        # The page restating a sourced figure in its own voice is ordinary reporting.
+        (
+            "The ministry said 42 soldiers were killed.\n\n42 soldiers were killed in the ambush.",
+            [],
+        ),
+        # Small numbers recur by chance.
+        ("Police said 5 people were arrested.\n\nThe mayor said 5 people were arrested.", []),
+        # A vouched-for figure matching the page's tally, but nothing else sourced: no
+        # evidence that the source said otherwise.
+        (
+            "The army has confirmed that at least 30 soldiers were killed.\n\n"
+            "In total, nearly 30 soldiers have been killed since March.",
+            [],
+        ),
+        # Only an unrelated source contradicts it: a warning, not a problem.
+        (
+            "The army has admitted that at least 200 soldiers have died.\n\n"
+            "A hospital doctor told reporters that 12 soldiers had been killed in the ambush.\n\n"
+            "In total, nearly 200 soldiers have been killed since March.",
+            [
+                (
+                    "warning",
+                    [
+                        "The army",
+                        "at least 200 soldiers",
+                        "12 soldiers",
+                        "nearly 200 soldiers",
+                    ],
+                )
+            ],
+        ),
+    ],
+)
+def test_short_cases(run, body, expected):
+    _, found = run(HEAD + body + "\n")
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == expected
