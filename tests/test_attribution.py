@@ -417,6 +417,39 @@ CASES: list[tuple[str, list[tuple]]] = [
         "“Can you guarantee the water is safe?” a resident asked.",
         [("direct_quote", "a resident", "unspecified", (), "Can you guarantee the water is safe?", "Can you guarantee the water is safe?")],
     ),
+    # --- headline colons without quotation marks; labels and places are not speakers -
+    ("Mayor Ruiz: Flood Defences Will Hold Until Spring", [("reported_speech", "Mayor Ruiz", "person", (), "Flood Defences Will Hold Until Spring", None)]),
+    ("Update: Roads in the north remain closed", []),
+    # --- a dateline glued to the speaker is cut off ------------------------------------
+    (
+        "KABUL (Reuters) — A police spokesman said two bombs exploded near the ministry.",
+        [("reported_speech", "A police spokesman", "official_anonymous", (), "two bombs exploded near the ministry", None)],
+    ),
+    # --- subjects borrowed from the verb a cue hangs on -----------------------------
+    ("The senator went on to say that the bill would fail.", [("reported_speech", "The senator", "person", (), "the bill would fail", None)]),
+    ("About 4 in 10 voters say the economy is the top issue.", [("reported_speech", "About 4 in 10 voters", "unspecified", (), "the economy is the top issue", None)]),
+    # --- what a reporting verb says as an object; a for-clause after "call for" -------
+    ("The health minister noted the rise in cases.", [("reported_speech", "The health minister", "person", (), "the rise in cases", None)]),
+    ("Officials are calling for residents to leave the valley.", [("reported_speech", "Officials", "official_anonymous", (), "residents to leave the valley", None)]),
+    # --- speech nouns and stance adjectives ---------------------------------------------
+    (
+        "Villagers rejected the minister’s claim that the dam was safe.",
+        [
+            ("reported_speech", "Villagers", "unspecified", (), "the minister’s claim that the dam was safe", None),
+            ("reported_speech", "the minister", "person", (), "the dam was safe", None),
+        ],
+    ),
+    ("Union leaders made the case that wages had fallen for a decade.", [("reported_speech", "Union leaders", "official_anonymous", (), "wages had fallen for a decade", None)]),
+    ("The charity’s call for a ceasefire went unanswered.", [("reported_speech", "The charity", "organisation", (), "a ceasefire", None)]),
+    ("Doctors are confident that the outbreak has peaked.", [("reported_speech", "Doctors", "unspecified", (), "the outbreak has peaked", None)]),
+    ("Farmers have been critical of the government’s drought plan.", [("reported_speech", "Farmers", "unspecified", (), "the government’s drought plan", None)]),
+    ("There are fears the virus will spread to the capital.", [("passive", *NOBODY, (), "the virus will spread to the capital", None)]),
+    # --- more passives: forecasts, judgements, an agent without a clause, a question ---
+    ("Prices are expected to rise further next year.", [("passive", *NOBODY, (), "Prices are expected to rise further next year", None)]),
+    ("The strike is seen as a test of the new government.", [("passive", *NOBODY, (), "The strike is seen as a test of the new government", None)]),
+    ("The outage was first reported by Reuters.", [("reported_speech", "Reuters", "outlet", (), "The outage", None)]),
+    ("Asked whether the port would reopen, the minister said no.", [("passive", *NOBODY, (), "whether the port would reopen", None)]),
+    ("The talks collapsed on Monday, as reported by the BBC.", [("reported_speech", "the BBC", "outlet", (), "The talks collapsed on Monday", None)]),
 ]
 
 
@@ -436,7 +469,6 @@ NO_ATTRIBUTION = [
     "He said nothing about the casualties.",
     "The group has published videos of the attack online.",
     "Your email address will not be published.",
-    "Prices are expected to rise further next year.",
     "The bridge, known locally as the Iron Gate, was closed after the quake.",
     "It’s the third storm this month and the town’s roads are flooded.",
     "The farmers’ union met on Tuesday to discuss the drought.",
@@ -454,6 +486,9 @@ NO_ATTRIBUTION = [
     "The storm threatened the coast.",
     "Troops defended the town.",
     "Police questioned the suspect for hours.",
+    # "nothing" as an object says nothing; a place before a colon is a dateline or topic
+    "He said nothing about the floods.",
+    "Syria: Rebels Take Second Town",
 ]
 
 

@@ -143,31 +143,32 @@ def test_empty_predictions_score_zero() -> None:
 def test_evaluate_fixture(nlp) -> None:
     """The whole stage on the fixture: pinned so a change in behaviour shows up here.
 
-    newsaudit misses "The mayor called the damage “severe”" in this context (the parser
-    does not give "severe" as the object's predicate), types the passive without a source,
-    and gives "Maria Lopez" without her description.
+    Every gold attribution is found ("The mayor called the damage “severe”" through its
+    predicate, though the parser loses the object); newsaudit types the passive without a
+    source, and gives "Maria Lopez" without her description.
     """
     r = evaluate(FIXTURE)
     assert r["articles"] == 2
-    assert r["attributions"] == {"predicted": 4, "gold": 5, "matched": 4}
+    assert r["attributions"] == {"predicted": 5, "gold": 5, "matched": 5}
     assert r["counts"] == {
-        "source": {"predicted": 3, "gold": 4, "tp_exact": 2, "tp_overlap": 3},
-        "cue": {"predicted": 4, "gold": 5, "tp_exact": 3, "tp_overlap": 4},
-        "content": {"predicted": 4, "gold": 5, "tp_exact": 4, "tp_overlap": 4},
+        "source": {"predicted": 4, "gold": 4, "tp_exact": 3, "tp_overlap": 4},
+        "cue": {"predicted": 5, "gold": 5, "tp_exact": 4, "tp_overlap": 5},
+        "content": {"predicted": 5, "gold": 5, "tp_exact": 5, "tp_overlap": 5},
     }
     assert r["sha256"] == data_hash(load_articles(FIXTURE))
     table = format_table(r)
-    assert "source" in table and "overlap P" in table and "4 matched" in table
+    assert "source" in table and "overlap P" in table and "5 matched" in table
 
 
 # --- the evaluation gate --------------------------------------------------------------
 
 #: Measured on the first 10 dev articles (sorted by file name) with en_core_web_sm 3.8.0
-#: (newsaudit's default pipeline): overlap F1 source 0.692, content 0.724 (cue 0.735).
+#: (newsaudit's default pipeline): overlap F1 source 0.729, content 0.766 (cue 0.757);
+#: before the nominal cues, colon headlines and controlled subjects it was 0.692 / 0.724.
 #: Floors are those minus 0.03, rounded down to three places.
 GATE_ARTICLES = 10
 GATE_SHA256 = "ac8a526cfd751ef24dbe3aff611f8875c202d3db96e186b633d5e1561c99ee25"
-GATE_FLOORS = {"source": 0.662, "content": 0.693}
+GATE_FLOORS = {"source": 0.699, "content": 0.736}
 
 
 @pytest.mark.slow

@@ -30,6 +30,7 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 _ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+_NOMINAL_TAGS = ("NN", "NNS", "JJ")
 _INDEFINITE = frozenset({"a", "an", "one", "some", "two", "three", "several", "many", "any"})
 
 
@@ -66,6 +67,14 @@ class Lexicon:
     needs_complement: frozenset[str]
     document_objects: frozenset[str]
     prep_verbs: dict[str, frozenset[str]]
+    colon_labels: frozenset[str]
+    empty_objects: frozenset[str]
+    passive_orders: frozenset[str]
+    speech_nouns: frozenset[str]
+    noun_preps: frozenset[str]
+    light_verbs: frozenset[str]
+    control_verbs: frozenset[str]
+    adjective_frames: dict[str, frozenset[str]]
     #: every lemma that may cue an attribution beyond the reporting verbs
     stance: frozenset[str]
     #: spaCy string hashes of the verb tags and of the "according" heads, so the scan
@@ -73,6 +82,9 @@ class Lexicon:
     #: candidates (Token creation was most of the stage's cost)
     verb_tag_hashes: frozenset[int]
     according_hashes: frozenset[int]
+    #: tag hashes of common nouns and adjectives, and lemma hashes of the nominal cues
+    nominal_tag_hashes: frozenset[int]
+    nominal_lemma_hashes: frozenset[int]
 
 
 def _words(data: dict, key: str, field: str = "lemmas") -> frozenset[str]:
@@ -89,6 +101,7 @@ def lexicon() -> Lexicon:
     chain = data["chain_cues"]
     pron = data["pronouns"]
     prep_verbs = {verb: frozenset(preps) for verb, preps in data["prep_verbs"]["verbs"].items()}
+    nominal = data["nominal_cues"]
     stance = (
         _words(data, "clause_verbs")
         | _words(data, "infinitive_verbs")
@@ -129,9 +142,21 @@ def lexicon() -> Lexicon:
         needs_complement=_words(data, "object_verbs", "needs_complement"),
         document_objects=_words(data, "document_object_verbs"),
         prep_verbs=prep_verbs,
+        colon_labels=frozenset(data["colon_labels"]["words"]),
+        empty_objects=frozenset(data["object_verbs"]["empty_objects"]),
+        passive_orders=_words(data, "passive_cues", "orders"),
+        speech_nouns=frozenset(nominal["nouns"]),
+        noun_preps=frozenset(nominal["noun_preps"]),
+        light_verbs=frozenset(nominal["light_verbs"]),
+        control_verbs=frozenset(data["control_verbs"]["lemmas"]),
+        adjective_frames={a: frozenset(f) for a, f in nominal["adjectives"].items()},
         stance=stance,
         verb_tag_hashes=frozenset(hash_string(t) for t in _VERB_TAGS),
         according_hashes=frozenset(hash_string(w) for w in data["according_to"]["heads"]),
+        nominal_tag_hashes=frozenset(hash_string(t) for t in _NOMINAL_TAGS),
+        nominal_lemma_hashes=frozenset(
+            hash_string(w) for w in (*nominal["nouns"], *nominal["adjectives"])
+        ),
     )
 
 
@@ -438,7 +463,7 @@ class PronounResolver:
             hi = min(hi, pron.i)
             if not self.same_context(lo, pron.i):
                 return None
-            pick = self._pick(lo, hi, want_person, pron.lower_ in ("they", "them"))
+            pick = self._pick(lo, hi, want_person, pron.lower_ in ("they", "them", "their"))
             if pick is not None:
                 return pick if pick.first >= 0 else None
             if not self._quoted_only(lo, hi):
