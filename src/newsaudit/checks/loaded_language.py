@@ -1,0 +1,148 @@
+"""loaded_language: emotionally loaded or pejorative wording in the page's own voice.
+
+The trained tagger (:mod:`newsaudit.loaded`) scores each word of the headline, standfirst
+and body sentences; this check keeps only what the page says itself. Quoted words and the
+content of attributed statements are the source's wording, not the outlet's, and other
+checks (scare_quotes, attribution) look at them. A span must hold a content word that is
+not plain newswire vocabulary ("killed", "attack", "militia" are how careful reporters
+describe violence), with function words trimmed from its edges by the parse.
+
+One finding per sentence, naming each loaded word and why it is loaded; severity is
+``warning`` when the tagger is confident (``warning_score`` in ``data/loaded.json``),
+``info`` otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from newsaudit.checks import register
+from newsaudit.datafiles import load_json
+from newsaudit.loaded import LoadedSpan, load_model, stem, tokenize
+from newsaudit.model import ARTICLE_KINDS, Finding, Report, Span
+from newsaudit.quotes import find_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+CHECK = "loaded_language"
+
+
+@lru_cache(maxsize=1)
+def _knowledge() -> dict[str, Any]:
+    data = load_json("loaded.json")
+    reasons: dict[str, str] = {}
+    for kind in data["reasons"].values():
+        for word in kind["words"]:
+            reasons.setdefault(word, kind["why"])
+            reasons.setdefault(stem(word), kind["why"])
+    return {
+        "neutral": frozenset(data["neutral"]),
+        "reasons": reasons,
+        "by_pos": data["by_pos"],
+        "content_pos": frozenset(data["content_pos"]),
+        "trim_pos": frozenset(data["edge_pos_trim"]),
+        "report": float(data["report_score"]),
+        "warning": float(data["warning_score"]),
+    }
+
+
+def _excluded(report: Report) -> list[tuple[int, int]]:
+    """Character ranges that are someone else's words: quotations and attributed content."""
+    ranges = [(q.start, q.end) for q in find_quotes(report.document.text)]
+    for a in report.attributions:
+        if a.content is not None:
+            ranges.append((a.content.start, a.content.end))
+    return sorted(ranges)
+
+
+def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+def _pos_at(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "X"
+    # the head of a hyphenated compound ("faker-frauds") is its last token
+    return str(span.root.pos_)
+
+
+def _trim(span: LoadedSpan, base: int, doc: Doc, know: dict[str, Any]
+          ) -> tuple[int, int, list[tuple[str, str]]] | None:
+    """Drop edge function words and neutral words; ``None`` if nothing loaded remains."""
+    words = [(s + span.start + base, e + span.start + base, w) for s, e, w in tokenize(span.text)]
+    tagged = [(s, e, w, _pos_at(doc, s, e)) for s, e, w in words]
+    def edge(t: tuple[int, int, str, str]) -> bool:
+        return t[3] in know["trim_pos"] or t[2].lower() in know["neutral"]
+
+    while tagged and edge(tagged[0]):
+        tagged.pop(0)
+    while tagged and edge(tagged[-1]):
+        tagged.pop()
+    # A proper noun is a name, not a judgement, unless it is a known loaded word that a
+    # title-case headline made look like a name ("Regime Thugs Crush ...").
+    core = [(w, pos) for _, _, w, pos in tagged
+            if pos in know["content_pos"] and w.lower() not in know["neutral"]
+            and (pos != "PROPN" or _known(w, know))]
+    if not core:
+        return None
+    return tagged[0][0], tagged[-1][1], core
+
+
+def _known(word: str, know: dict[str, Any]) -> bool:
+    low = word.lower().replace("\u2019", "'")
+    return low in know["reasons"] or stem(low) in know["reasons"]
+
+
+def _why(word: str, pos: str, know: dict[str, Any]) -> str:
+    low = word.lower().replace("\u2019", "'")
+    return know["reasons"].get(low) or know["reasons"].get(stem(low)) or \
+        know["by_pos"].get(pos, know["by_pos"]["_"])
+
+
+@register(CHECK)
+def check(report: Report, doc: Doc) -> Iterator[Finding]:
+    know = _knowledge()
+    model = load_model()
+    text = report.document.text
+    excluded: list[tuple[int, int]] | None = None
+    for seg in report.segments:
+        if seg.kind not in ARTICLE_KINDS:
+            continue
+        seg_span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        if seg_span is None:
+            continue
+        for sent in seg_span.sents:
+            s0, s1 = max(sent.start_char, seg.start), min(sent.end_char, seg.end)
+            spans = model.tag(text[s0:s1], threshold=know["report"])
+            if not spans:
+                continue
+            if excluded is None:
+                excluded = _excluded(report)
+            evidence: list[Span] = []
+            named: list[tuple[str, str]] = []
+            best = 0.0
+            for sp in spans:
+                if _inside(s0 + sp.start, s0 + sp.end, excluded):
+                    continue
+                trimmed = _trim(sp, s0, doc, know)
+                if trimmed is None:
+                    continue
+                start, end, core = trimmed
+                evidence.append(Span(start, end, text[start:end]))
+                named.extend(core)
+                best = max(best, sp.score)
+            if not evidence:
+                continue
+            reasons = "; ".join(f"'{w}' {_why(w, pos, know)}" for w, pos in named)
+            shown = ", ".join(f"'{e.text}'" for e in evidence)
+            yield Finding(
+                id="",
+                check=CHECK,
+                severity="warning" if best >= know["warning"] else "info",
+                message=f"The page uses loaded wording in its own voice ({shown}): {reasons}.",
+                evidence=tuple(evidence),
+            )

@@ -1,0 +1,105 @@
+"""toxic_comment: reader comments with abusive, hateful or dehumanising language.
+
+Only segments of kind ``comment`` are read, one finding per comment at most, and the
+evidence is the offending words inside that comment: a comment is the reader's, never the
+article's, so nothing here counts against the page.
+
+A comment is flagged when a pattern of ``data/toxicity.json`` fires (a group called
+vermin, "not human", a group's name in scare quotes, an insult, a slur, a call to kill or
+expel) or when the abuse model scores it over its threshold; the message says which did.
+Severity is ``problem`` for a call to violence, ``warning`` otherwise. Criticism, however
+sharp ("terrible reporting, the editor should be ashamed"), is not abuse: neither the
+patterns nor the model's threshold treat it as such.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from newsaudit.checks import register
+from newsaudit.model import Finding, Report, Span
+from newsaudit.toxicity import Hit, find_patterns, load_model
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+CHECK = "toxic_comment"
+
+# Strongest first: the label of a finding is that of its strongest kind of hit.
+_RANK = ("violence", "expulsion", "dehumanising", "not_human", "slur", "scare_quote", "insult")
+_LABEL = {
+    "violence": "a call for violence",
+    "expulsion": "a call to expel a whole group",
+    "dehumanising": "dehumanising language",
+    "not_human": "dehumanising language",
+    "slur": "a slur",
+    "scare_quote": "abusive language aimed at a group",
+    "insult": "abusive language aimed at a group",
+}
+
+
+def _phrase(kind: str, hits: list[Hit]) -> str:
+    """One clause per kind of hit: "calls a group 'vermin'", "calls for violence (...)"."""
+    words = ", ".join(f"'{h.word}'" for h in hits)
+    texts = ", ".join(f"'{h.text}'" for h in hits)
+    if kind == "dehumanising":
+        return f"calls a group {words}"
+    if kind == "not_human":
+        return f"says they are {texts}"
+    if kind == "violence":
+        return f"calls for violence ({texts})"
+    if kind == "expulsion":
+        return f"calls for a whole group to be expelled ({texts})"
+    if kind == "scare_quote":
+        return f"puts {', '.join(h.text for h in hits)} in scare quotes to deny them their standing"
+    if kind == "slur":
+        return f"uses the slur {texts}"
+    return f"calls people {texts}"
+
+
+def _clauses(hits: list[Hit]) -> list[str]:
+    order: list[str] = []
+    for h in hits:
+        if h.kind not in order:
+            order.append(h.kind)
+    return [_phrase(k, [h for h in hits if h.kind == k]) for k in order]
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+@register(CHECK)
+def check(report: Report, doc: Doc) -> Iterator[Finding]:
+    comments = [seg for seg in report.segments if seg.kind == "comment"]
+    if not comments:
+        return
+    model = load_model()
+    scores = model.score([seg.text for seg in comments])
+    for seg, score in zip(comments, scores):
+        hits = find_patterns(seg.text)
+        by_model = score >= model.threshold
+        if not hits and not by_model:
+            continue
+        side = "over" if by_model else "under"
+        model_note = f"abuse model {score:.2f}, {side} its {model.threshold:.2f} threshold"
+        if hits:
+            kinds = sorted({h.kind for h in hits}, key=_RANK.index)
+            evidence = tuple(Span.of(report.document.text, seg.start + h.start, seg.start + h.end)
+                             for h in hits)
+            message = (f"The comment {_join(_clauses(hits))} \u2014 {_LABEL[kinds[0]]} "
+                       f"(pattern: {', '.join(kinds)}; {model_note}).")
+            severity = "problem" if "violence" in kinds else "warning"
+        else:
+            words = model.top_words(seg.text)
+            if words:
+                evidence = tuple(Span.of(report.document.text, seg.start + s, seg.start + e)
+                                 for s, e, _ in words)
+                shown = ", ".join(f"'{w}'" for _, _, w in words)
+                message = f"The comment uses abusive language ({shown}) ({model_note})."
+            else:
+                evidence = (Span(seg.start, seg.end, seg.text),)
+                message = f"The comment reads as abusive ({model_note})."
+            severity = "warning"
+        yield Finding(id="", check=CHECK, severity=severity, message=message, evidence=evidence)
