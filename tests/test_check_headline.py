@@ -105,14 +105,16 @@ def test_harbour_strike(run):
 FIRES = [
     (
         "headline_confirms_conflict",
-        ["Veltra Confirms “Heavy Losses”", "at least 200 soldiers", "12 soldiers", "30 wounded"],
+        # "30 wounded" is not evidence: the lead's 200 are lost (killed), not wounded.
+        ["Veltra Confirms “Heavy Losses”", "at least 200 soldiers", "12 soldiers"],
         "the Veltran army as a whole",
     ),
     ("headline_no_statement", ["Mayor Admits City Budget Shortfall"], "no statement by Mayor"),
     ("headline_slams", ["Teachers' Union Slams Pay Offer"], "reports nothing Teachers' Union said"),
     (
         "headline_figure",
-        ["500", "At least 120 people", "more than 300 people"],
+        # "Kills 500" is a death toll: the 300 injured are not compared with it.
+        ["500", "At least 120 people"],
         "The headline gives “500”, but no figure in the body fits it",
     ),
 ]

@@ -237,12 +237,135 @@ CASES: list[tuple[str, list[Row]]] = [
      [("200,000 people", 200000, 200000, 200000, "exact", "people", "people")]),
     ("The retirement age rose to 67, affecting 2 million workers.",
      [("2 million workers", 2_000_000, 2_000_000, 2_000_000, "exact", "workers", "people")]),
+    # --- losses: people a side lost are its dead; things and jobs are not
+    ("The fleet suffered losses of at least 120 sailors.",
+     [("at least 120 sailors", 120, 120, None, "at_least", "sailors", "killed")]),
+    ("The brigade took heavy losses of 40 men in the assault.",
+     [("40 men", 40, 40, 40, "exact", "men", "killed")]),
+    ("The navy put its losses at 120 sailors.",
+     [("120 sailors", 120, 120, 120, "exact", "sailors", "killed")]),
+    ("The army lost 250 fighters in the offensive.",
+     [("250 fighters", 250, 250, 250, "exact", "fighters", "killed")]),
+    ("Rebels lost 30 men in the battle.",
+     [("30 men", 30, 30, 30, "exact", "men", "killed")]),
+    ("Officials said Russia lost 300 men in the assault.",
+     [("300 men", 300, 300, 300, "exact", "men", "killed")]),
+    ("The company lost 250 workers to rivals.",
+     [("250 workers", 250, 250, 250, "exact", "workers", "people")]),
+    ("The army reported losses of 40 tanks in the battle.",
+     [("40 tanks", 40, 40, 40, "exact", "tanks", "count")]),
+    ("The plant closure means losses of 400 jobs.",
+     [("400 jobs", 400, 400, 400, "exact", "jobs", "count")]),
+    ("Job losses of 400 workers hit the town.",
+     [("400 workers", 400, 400, 400, "exact", "workers", "people")]),
+    ("The party lost 12 seats in the election.",
+     [("12 seats", 12, 12, 12, "exact", "seats", "count")]),
+    # --- the participle of "the total number of X killed", wherever the parser hangs it
+    ("The strike brought the total number of government soldiers killed to 480.",
+     [("480", 480, 480, 480, "exact", "soldiers", "killed")]),
+    ("The attacks raised the number of civilians injured to 75.",
+     [("75", 75, 75, 75, "exact", "civilians", "wounded")]),
+    # --- comparisons: a figure with no noun counts what the figure it is compared with counts
+    ("The death toll rose to 312 by Tuesday, up from 281 on Sunday.",
+     [("312", 312, 312, 312, "exact", "toll", "killed"),
+      ("281", 281, 281, 281, "exact", "toll", "killed")]),
+    ("Deaths rose to 312 by Tuesday, up from 281 on Sunday.",
+     [("312", 312, 312, 312, "exact", "deaths", "killed"),
+      ("281", 281, 281, 281, "exact", "deaths", "killed")]),
+    ("The death toll rose from 281 to 312.",
+     [("281", 281, 281, 281, "exact", "toll", "killed"),
+      ("312", 312, 312, 312, "exact", "toll", "killed")]),
+    ("The death toll was 312, compared with 281 a week earlier.",
+     [("312", 312, 312, 312, "exact", "toll", "killed"),
+      ("281", 281, 281, 281, "exact", "toll", "killed")]),
+    ("Compared with 281 a week ago, 312 people have now died.",
+     [("281", 281, 281, 281, "exact", "people", "killed"),
+      ("312 people", 312, 312, 312, "exact", "people", "killed")]),
+    ("The army deployed 3,000 troops, up from 2,000 last year.",
+     [("3,000 troops", 3000, 3000, 3000, "exact", "troops", "personnel"),
+      ("2,000", 2000, 2000, 2000, "exact", "troops", "personnel")]),
+    ("Unemployment fell to 5.1%, down from 5.4%.",
+     [("5.1%", 5.1, 5.1, 5.1, "exact", None, "percent"),
+      ("5.4%", 5.4, 5.4, 5.4, "exact", None, "percent")]),
+    ("He was sentenced to 12 years, down from 15.",
+     [("12 years", 12, 12, 12, "exact", None, "duration"),
+      ("15", 15, 15, 15, "exact", None, "other")]),
+    ("Turnout was 40,000, compared with 35,000 in 2019.",
+     [("40,000", 40000, 40000, 40000, "exact", None, "other"),
+      ("35,000", 35000, 35000, 35000, "exact", None, "other")]),
+    # --- a bare total takes what the earlier figures of its sentence count, if they agree
+    ("The Tamandaré rescued 29 people and the Oiapoque rescued 5, bringing the total to 34.",
+     [("29 people", 29, 29, 29, "exact", "people", "people"),
+      ("5", 5, 5, 5, "exact", "people", "people"),
+      ("34", 34, 34, 34, "exact", "people", "people")]),
+    ("The attack killed 12 and wounded 30, bringing the total to 42.",
+     [("12", 12, 12, 12, "exact", None, "killed"),
+      ("30", 30, 30, 30, "exact", None, "wounded"),
+      ("42", 42, 42, 42, "exact", "total", "count")]),
+    ("The state received $5m and $3m, bringing the total to $8m.",
+     [("$5m", 5_000_000, 5_000_000, 5_000_000, "exact", None, "money"),
+      ("$3m", 3_000_000, 3_000_000, 3_000_000, "exact", None, "money"),
+      ("$8m", 8_000_000, 8_000_000, 8_000_000, "exact", None, "money")]),
+    # --- title case in the body reads like a headline
+    ("Car Bomb Kills 12 in Market",
+     [("12", 12, 12, 12, "exact", None, "killed")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_quantities(nlp, text: str, expected: list[Row]) -> None:
     assert [_row(q) for q in _extract(nlp, text)] == expected
+
+
+def _headline_page(text: str) -> Page:
+    return Page(Document(text), (Segment("headline", 0, len(text), text),))
+
+
+HEADLINES: list[tuple[str, list[Row]]] = [
+    ("Mountain Ambush Kills 40 Soldiers",
+     [("40 Soldiers", 40, 40, 40, "exact", "soldiers", "killed")]),
+    ("Car Bomb Kills 12 in Market",
+     [("12", 12, 12, 12, "exact", None, "killed")]),
+    ("Car bomb kills 12 in market",
+     [("12", 12, 12, 12, "exact", None, "killed")]),
+    ("Floods Kill 25 in Village",
+     [("25", 25, 25, 25, "exact", None, "killed")]),
+    ("Quake Leaves 300 Dead",
+     [("300 Dead", 300, 300, 300, "exact", "dead", "killed")]),
+    ("Attack Leaves 12 Soldiers Dead",
+     [("12 Soldiers", 12, 12, 12, "exact", "soldiers", "killed")]),
+    ("Bomb Kills 12, Injures 30",
+     [("12", 12, 12, 12, "exact", None, "killed"),
+      ("30", 30, 30, 30, "exact", None, "wounded")]),
+    ("Blast Wounds 30 in Capital",
+     [("30", 30, 30, 30, "exact", None, "wounded")]),
+    ("40 Feared Dead as Boat Capsizes",
+     [("40", 40, 40, 40, "exact", None, "killed")]),
+    ("Army Loses 250 Fighters in Offensive",
+     [("250 Fighters", 250, 250, 250, "exact", "fighters", "killed")]),
+    ("Death toll climbs to 57, up from 40",
+     [("57", 57, 57, 57, "exact", "toll", "killed"),
+      ("40", 40, 40, 40, "exact", "toll", "killed")]),
+    ("Storm Leaves 20,000 Without Power",
+     [("20,000", 20000, 20000, 20000, "exact", None, "other")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINES, ids=[c[0] for c in HEADLINES])
+def test_headlines(nlp, text: str, expected: list[Row]) -> None:
+    """In a headline segment the word forms beside a figure decide what the poor
+    title-case parse cannot ("Kills 12" with "Kills" read as a proper noun)."""
+    quantities = _extract(nlp, text, _headline_page(text))
+    assert [_row(q) for q in quantities] == expected
+    assert {q.segment for q in quantities} == {"headline"}
+
+
+def test_sentence_final_scale_letter(nlp) -> None:
+    """spaCy keeps "m." as one token at the end of a sentence; the full stop is not part
+    of the figure."""
+    (q,) = _extract(nlp, "The deal was worth £300m.")
+    assert (q.text, q.value, q.unit) == ("£300m", 300_000_000, "GBP")
+    assert q.number is not None and q.number.text == "300m"
 
 
 UNITS = [
@@ -506,3 +629,15 @@ def test_parse_digits_rejects(text: str) -> None:
 def test_looks_like_code(text: str, figure: str, code: bool) -> None:
     start = text.index(figure)
     assert looks_like_code(text, start, start + len(figure)) is code
+
+
+def test_loss_and_headline_lexicon() -> None:
+    from newsaudit.counted import count_lexicon
+
+    lex = count_lexicon()
+    assert "losses" not in lex.killed_governors  # losses of people only: see casualty_of_loss
+    assert "losses" in lex.loss_nouns and "lose" in lex.loss_verbs
+    assert lex.headline_before["kills"] == "killed" and lex.headline_before["injures"] == "wounded"
+    assert lex.headline_after["dead"] == "killed"
+    assert lex.comparison_cues[0] in {("up", "from"), ("down", "from"), ("compared", "with"),
+                                      ("compared", "to"), ("as", "against")}

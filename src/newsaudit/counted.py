@@ -14,7 +14,6 @@ to the figure, not only at the parse.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 __all__ = [
     "CountLexicon",
     "Figure",
-    "borrow_counted",
     "count_lexicon",
     "counts_person",
     "decide_category",
@@ -76,6 +74,23 @@ class CountLexicon:
         self.life_verbs = frozenset(c["lose_life"]["verbs"])
         self.life_objects = frozenset(c["lose_life"]["objects"])
         self.killed_governors = frozenset(c["killed_governor_nouns"]["words"])
+        loss = c["losses"]
+        self.loss_nouns = frozenset(loss["nouns"])
+        self.loss_verbs = frozenset(loss["verbs"])
+        self.loss_forms = frozenset(loss["verb_forms"])
+        self.military_subjects = frozenset(loss["military_subjects"])
+        heads = c["headline_forms"]
+        self.headline_before = {w: "killed" for w in heads["killed_before"]}
+        self.headline_before.update({w: "wounded" for w in heads["wounded_before"]})
+        self.headline_after = {w: "killed" for w in heads["killed_after"]}
+        self.headline_after.update({w: "wounded" for w in heads["wounded_after"]})
+        self.headline_skip = frozenset(heads["skip_after"])
+        self.headline_lost = frozenset(heads["lost_before"])
+        comparisons = c["comparisons"]
+        self.comparison_cues = tuple(
+            tuple(cue) for cue in sorted(comparisons["before"], key=len, reverse=True)
+        )
+        self.comparison_gap = int(comparisons["max_gap"])
         self.wounded_governors = frozenset(c["wounded_governor_nouns"]["words"])
         self.toll_nouns = frozenset(c["toll_nouns"]["words"])
         self.toll_killed_compounds = frozenset(c["toll_killed_compounds"])
@@ -164,6 +179,39 @@ class CountLexicon:
                 return "killed"
             if owner in self.wounded_governors:
                 return "wounded"
+        return None
+
+    def casualty_of_loss(self, anchor: Token, counted: Token) -> str | None:
+        """People a side lost are its dead ("losses of at least 120 sailors", "the army lost
+        250 fighters", "put its losses at 120 sailors"); things and jobs are not."""
+        kind = self.class_of(counted.lower_, counted.lemma_)
+        if kind is None:
+            return None
+        tok = anchor
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        gov = tok.head
+        if tok.dep_ == "pobj" and gov.lower_ in ("of", "at"):
+            owner = gov.head
+            if gov.lower_ == "at":  # "put its losses at 120 sailors"
+                owner = next((ch for ch in owner.children if ch.dep_ == "dobj"), owner)
+            if owner.lemma_ in self.loss_nouns or owner.lower_ in self.loss_nouns:
+                if not any(
+                    ch.dep_ == "compound" and ch.lower_ not in self.personnel
+                    for ch in owner.children
+                ):
+                    return "killed"  # not "job losses of 400 workers"
+            return None
+        if tok.dep_ == "dobj" and (gov.lemma_ in self.loss_verbs or gov.lower_ in self.loss_forms):
+            if kind == "personnel":
+                return "killed"
+            for ch in gov.children:
+                if ch.dep_ == "nsubj" and (
+                    ch.lower_ in self.military_subjects
+                    or ch.lower_ in self.personnel
+                    or ch.ent_type_ in ("GPE", "NORP")
+                ):
+                    return "killed"  # "Rebels lost 30 men", "Russia lost 300 men"
         return None
 
     def class_of(self, w: str, lemma: str) -> str | None:
@@ -275,8 +323,8 @@ def _running_total(doc: Doc, words: list[str], root: Token, r: Figure, lex: Coun
     names; otherwise the figure counts the subject of a verb of movement ("rise to",
     "climb to") or arrival ("reach", "top")."""
     gov = None
-    if root.dep_ == "pobj" and root.head.lower_ in ("to", "at"):
-        gov = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "from"):
+        gov = root.head.head  # "rose to 312", "stands at 98", "rose from 281 (to 312)"
     elif root.dep_ in ("attr", "dobj") and (
         root.head.lemma_ in _TOLL_VERBS or root.head.lemma_ in lex.arrival_lemmas
     ):
@@ -305,8 +353,13 @@ def _count_toll(toll: Token, r: Figure, lex: CountLexicon) -> None:
     )
     if of_noun is not None:
         r.counted_tok = r.anchor = of_noun
-        # "the number of sailors killed": the parser may hang "killed" on either noun
-        verdict = lex.casualty_of_modifiers(toll) or lex.casualty_of_modifiers(of_noun)
+        # "the number of sailors killed": the parser may hang "killed" on either noun, or
+        # on the verb that brings the total ("bringing the number of soldiers killed to 480")
+        verdict = (
+            lex.casualty_of_modifiers(toll)
+            or lex.casualty_of_modifiers(of_noun)
+            or _participle_after(of_noun, r.start, lex)
+        )
         if verdict is not None:
             r.category = verdict
         return
@@ -325,6 +378,26 @@ def _count_toll(toll: Token, r: Figure, lex: CountLexicon) -> None:
             r.category = "wounded"
     if r.category is None:
         r.category = "killed" if toll.lower_ in lex.toll_bare_killed else "count"
+
+
+#: Words that end the counted phrase of a toll before its figure ("... killed rose to").
+_TOLL_PHRASE_ENDS = frozenset({"to", "at", "from", "by", "in", "on", "since", "after"})
+
+
+def _participle_after(noun: Token, stop: int, lex: CountLexicon) -> str | None:
+    """"the number of government soldiers killed to 480": a killing or wounding word
+    between the toll's "of" noun and the figure, whatever the parser attached it to."""
+    doc = noun.doc
+    for k in range(noun.i + 1, min(stop, noun.i + 5)):
+        t = doc[k]
+        w = t.lower_
+        if w in _TOLL_PHRASE_ENDS or t.is_punct:
+            return None
+        if t.tag_ == "VBN" or w in lex.killed_modifiers or w in lex.wounded_modifiers:
+            verdict = lex._cue(w, t.lemma_)
+            if verdict is not None:
+                return verdict
+    return None
 
 
 def _toll_noun(gov: Token, root: Token, lex: CountLexicon) -> Token | None:
@@ -408,6 +481,8 @@ def decide_category(doc: Doc, words: list[str], r: Figure, lex: CountLexicon) ->
             verdict = lex.casualty_of_modifiers(c)
     if verdict is None and r.anchor is not None:
         verdict = lex.casualty_of_governor(r.anchor)
+        if verdict is None and c is not None:
+            verdict = lex.casualty_of_loss(r.anchor, c)
     if verdict is None and c is None and r.root is not None:
         verdict = lex.casualty_of_governor(r.root) or _action_of_subject(doc, words, r, lex)
     if verdict is None and c is not None:
@@ -452,26 +527,6 @@ def _action_of_subject(doc: Doc, words: list[str], r: Figure, lex: CountLexicon)
     if verdict is not None and (doc[j].pos_ in ("VERB", "AUX") or doc[j].is_title):
         return verdict
     return None
-
-
-def borrow_counted(doc: Doc, readings: Sequence[Figure], lex: CountLexicon) -> None:
-    """"13 advisers had been killed and 21 wounded": the 21 counts advisers too."""
-    for prev, cur in zip(readings, readings[1:]):
-        c = cur.counted_tok
-        if cur.unit is not None or prev.counted_tok is None or prev.unit is not None:
-            continue
-        if c is not None and (c.lower_ not in lex.casualty_words or c.i < cur.num_start):
-            continue  # "deaths reached 12" names what it counts
-        if prev.counted_tok.lower_ in lex.casualty_words:
-            continue
-        if doc[prev.tok_end - 1].sent.start != doc[cur.start].sent.start:
-            continue
-        gap = [doc[k].lower_ for k in range(prev.tok_end, cur.start)]
-        if len(gap) > 5 or not any(g in ("and", ",", "while", "with") for g in gap):
-            continue
-        cur.borrowed = prev.counted_tok.lower_
-        if cur.category == "other":
-            cur.category = lex.class_of(prev.counted_tok.lower_, prev.counted_tok.lemma_) or "count"
 
 
 def percent_uncapped(doc: Doc, words: list[str], r: Figure, lex: CountLexicon) -> bool:

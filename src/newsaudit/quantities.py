@@ -4,8 +4,11 @@ One pass over the tokens of the spaCy parse finds number expressions
 (:mod:`newsaudit.numbers`), widens each with what sets its bounds ("at least",
 "between ... and ...", "or so") and its unit or currency, then hands it to
 :mod:`newsaudit.counted` for the noun it counts and its category ("13 advisers had been
-killed" -> killed). Everything a reader might disagree with (ranges of "dozens", the band
-of "about", which nouns are personnel) lives in ``data/quantifiers.json``.
+killed" -> killed). Once every figure is read, :mod:`newsaudit.neighbours` lets those that
+name nothing take what their neighbours count ("up from 281", "bringing the total to 34")
+and reads title-case headlines by word form. Everything a reader might disagree with
+(ranges of "dozens", the band of "about", which nouns are personnel) lives in
+``data/quantifiers.json``.
 
 Figures that are names, dates, times or ages ("Article 5", "May 7", "3 pm", "aged 61",
 "the retirement age from 62 to 64", "children under five", "a five-year-old war", list
@@ -15,6 +18,7 @@ numbers "1.") are not quantities and are skipped. The band of "about 97 percent"
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -23,7 +27,6 @@ from spacy.attrs import LOWER
 
 from newsaudit.counted import (
     CountLexicon,
-    borrow_counted,
     count_lexicon,
     counts_person,
     decide_category,
@@ -31,6 +34,7 @@ from newsaudit.counted import (
     percent_uncapped,
 )
 from newsaudit.model import Page, Quantity, Span
+from newsaudit.neighbours import is_title_case, link_figures
 from newsaudit.numbers import (
     RANGE_TOKEN,
     NumberLexicon,
@@ -73,6 +77,7 @@ class Reading:
     lead: int = 0
     capped: bool = False
     keep: bool = True
+    trim_at: int = -1  # a token whose last character (a full stop) is not the figure's
 
     @classmethod
     def skip(cls, end: int) -> Reading:
@@ -129,11 +134,29 @@ def extract_quantities(doc: Doc, page: Page) -> tuple[Quantity, ...]:
             readings.append(reading)
             floor = reading.tok_end
         i = max(reading.num_end, i + 1)
-    borrow_counted(doc, readings, cl)
+    link_figures(doc, words, readings, cl, _headline_test(doc, page))
     out: list[Quantity] = []
     for reading in readings:
         out.append(_to_quantity(reading, f"q{len(out) + 1}", doc, page, nl))
     return tuple(out)
+
+
+def _headline_test(doc: Doc, page: Page) -> Callable[[Reading], bool]:
+    """Whether a figure stands in a headline segment or a title-case line, where the parse
+    is poor and word forms decide (:func:`newsaudit.neighbours.link_figures`)."""
+    seen: dict[int, bool] = {}
+
+    def headline(r: Reading) -> bool:
+        tok = doc[r.start]
+        segment = page.segment_at(tok.idx)
+        if segment is not None and segment.kind == "headline":
+            return True
+        sent = tok.sent
+        if sent.start not in seen:
+            seen[sent.start] = is_title_case(sent)
+        return seen[sent.start]
+
+    return headline
 
 
 def _blocked(doc: Doc, text: str, words: list[str], k: int, nl: NumberLexicon) -> bool:
@@ -410,7 +433,9 @@ def _bare_non_count(
     i = m.start
     if r.approx == "exact" and r.category is None:
         year_like = bool(m.digits) and "," not in (m.digits or "") and nl.is_year(m.value)
-        if r.counted_tok is None and (doc[i].ent_type_ in ("DATE", "TIME") or year_like):
+        grouped = "," in (m.digits or "")  # "40,000" is never a date, whatever the NER says
+        dated = doc[i].ent_type_ in ("DATE", "TIME") and not grouped
+        if r.counted_tok is None and (dated or year_like):
             return True
         if year_like and (r.counted_tok is None or r.counted_tok.tag_ != "NNS"):
             return True
@@ -474,18 +499,24 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
         return k
     if hyphen:
         return j - 1
-    if words[j] in nl.currency_only_suffixes and doc[j - 1].whitespace_ == "" and j > 0:
+    letter = words[j]
+    if letter[-1:] == "." and len(letter) == 2:
+        letter = letter[0]  # "worth £300m." ends a sentence: spaCy keeps "m." as one token
+    if letter in nl.currency_only_suffixes and doc[j - 1].whitespace_ == "" and j > 0:
         # "£300m" -> "£", "300", "m": a glued scale letter spaCy split off
-        scale = nl.suffix_scales[words[j]]
+        scale = nl.suffix_scales[letter]
         prefix_at = r.start - 1
         glued_sign = r.category == "money" and r.lead > 0  # "S$5m"
+        if letter != words[j]:
+            r.trim_at = j
         if glued_sign or (prefix_at >= 0 and words[prefix_at] in nl.currency_prefix):
             _rescale(r, scale)
             r.num_end = j + 1
             return j + 1
-        if words[j] == "m":
+        if letter == "m":
             r.category, r.unit = "distance", "m"
             return j + 1
+        r.trim_at = -1
     return j
 
 
@@ -501,10 +532,10 @@ def _to_quantity(r: Reading, qid: str, doc: Doc, page: Page, nl: NumberLexicon) 
     text = page.document.text
     start = doc[r.start].idx
     last = doc[r.tok_end - 1]
-    end = last.idx + len(last.text)
+    end = last.idx + len(last.text) - (r.tok_end - 1 == r.trim_at)
     num_first = doc[r.num_start]
     num_last = doc[r.num_end - 1]
-    num_end = num_last.idx + len(num_last.text)
+    num_end = num_last.idx + len(num_last.text) - (r.num_end - 1 == r.trim_at)
     low, high = r.bounds(nl)
     segment = page.segment_at(start)
     counted = r.borrowed
