@@ -15,7 +15,6 @@ Scoring needs nothing but numpy: a row's logit is the sum of its weights times t
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import zlib
@@ -30,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from newsaudit.artifacts import read_arrays
 from newsaudit.errors import ModelError
 
 __all__ = [
@@ -234,19 +234,9 @@ def model_from_arrays(arrays: Any, card: dict[str, Any], *, source: str) -> Chec
 def read_model(directory: Traversable | Path) -> CheckworthyModel:
     """Read ``checkworthy.npz`` + its card from a directory (the package's, or a fresh build)."""
     source = str(Path(str(directory)) / ARTIFACT)
-    try:
-        with directory.joinpath(CARD).open("r", encoding="utf-8") as fh:
-            card = json.load(fh)
-        with directory.joinpath(ARTIFACT).open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
-            arrays = {key: npz[key] for key in npz.files}
-    except FileNotFoundError as exc:
-        raise ModelError(
-            f"check-worthiness model is missing ({Path(str(exc.filename or '')).name or exc}); "
-            "build it with `python -m newsaudit.training.checkworthy`",
-            source=source,
-        ) from exc
-    except (OSError, ValueError, EOFError, json.JSONDecodeError) as exc:
-        raise ModelError(f"check-worthiness model cannot be read: {exc}", source=source) from exc
+    card, arrays = read_arrays(
+        directory, ARTIFACT, CARD, what="check-worthiness", trainer="newsaudit.training.checkworthy"
+    )
     return model_from_arrays(arrays, card, source=source)
 
 

@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 
 from newsaudit.checkworthy import FeatureParams, featurise
+from newsaudit.artifacts import read_arrays
 from newsaudit.errors import ModelError
 
 __all__ = [
@@ -309,19 +310,9 @@ def model_from_arrays(arrays: Any, card: dict[str, Any], *, source: str) -> Load
 def read_model(directory: Traversable | Path) -> LoadedModel:
     """Read ``loaded.npz`` + its card from a directory (the package's, or a fresh build)."""
     source = str(Path(str(directory)) / ARTIFACT)
-    try:
-        with directory.joinpath(CARD).open("r", encoding="utf-8") as fh:
-            card = json.load(fh)
-        with directory.joinpath(ARTIFACT).open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
-            arrays = {key: npz[key] for key in npz.files}
-    except FileNotFoundError as exc:
-        raise ModelError(
-            f"loaded-language model is missing ({Path(str(exc.filename or '')).name or exc}); "
-            "build it with `python -m newsaudit.training.loaded`",
-            source=source,
-        ) from exc
-    except (OSError, ValueError, EOFError, json.JSONDecodeError) as exc:
-        raise ModelError(f"loaded-language model cannot be read: {exc}", source=source) from exc
+    card, arrays = read_arrays(
+        directory, ARTIFACT, CARD, what="loaded-language", trainer="newsaudit.training.loaded"
+    )
     return model_from_arrays(arrays, card, source=source)
 
 

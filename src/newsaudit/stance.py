@@ -17,10 +17,8 @@ drift apart. The card (``data/stance.card.json``) records data, split, scores an
 
 from __future__ import annotations
 
-import json
 import math
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from newsaudit.artifacts import read_arrays
 from newsaudit.errors import ModelError
 
 __all__ = [
@@ -265,19 +264,10 @@ class StanceModel:
 @lru_cache(maxsize=1)
 def load_model() -> StanceModel:
     """Read the shipped artifact once per process; any defect becomes a ``ModelError``."""
-    data = resources.files("newsaudit.data")
-    try:
-        with data.joinpath(PARAMS).open("r", encoding="utf-8") as fh:
-            params = json.load(fh)
-        with data.joinpath(ARTIFACT).open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
-            arrays = {k: npz[k] for k in npz.files}
-    except FileNotFoundError as err:
-        raise ModelError(
-            "stance model not found; train it with python -m newsaudit.training.stance",
-            source=err.filename,
-        ) from err
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as err:
-        raise ModelError(f"stance model is unreadable ({err})", source=ARTIFACT) from err
+    params, arrays = read_arrays(
+        resources.files("newsaudit.data"), ARTIFACT, PARAMS,
+        what="stance", trainer="newsaudit.training.stance",
+    )
     if params.get("featuriser") != FEATURISER_VERSION:
         raise ModelError(
             f"stance params were written by featuriser {params.get('featuriser')!r}, "

@@ -18,7 +18,6 @@ so a finding always points at words inside the comment.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import zlib
@@ -34,6 +33,7 @@ import numpy as np
 
 from newsaudit.checkworthy import FeatureParams, featurise
 from newsaudit.datafiles import load_json
+from newsaudit.artifacts import read_arrays
 from newsaudit.errors import ModelError
 
 __all__ = ["Hit", "ToxicityModel", "find_patterns", "load_model", "normalise", "read_model"]
@@ -188,19 +188,9 @@ def model_from_arrays(arrays: Any, card: dict[str, Any], *, source: str) -> Toxi
 def read_model(directory: Traversable | Path) -> ToxicityModel:
     """Read ``toxicity.npz`` + its card from a directory (the package's, or a fresh build)."""
     source = str(Path(str(directory)) / ARTIFACT)
-    try:
-        with directory.joinpath(CARD).open("r", encoding="utf-8") as fh:
-            card = json.load(fh)
-        with directory.joinpath(ARTIFACT).open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
-            arrays = {key: npz[key] for key in npz.files}
-    except FileNotFoundError as exc:
-        raise ModelError(
-            f"toxicity model is missing ({Path(str(exc.filename or '')).name or exc}); "
-            "build it with `python -m newsaudit.training.toxicity`",
-            source=source,
-        ) from exc
-    except (OSError, ValueError, EOFError, json.JSONDecodeError) as exc:
-        raise ModelError(f"toxicity model cannot be read: {exc}", source=source) from exc
+    card, arrays = read_arrays(
+        directory, ARTIFACT, CARD, what="toxicity", trainer="newsaudit.training.toxicity"
+    )
     return model_from_arrays(arrays, card, source=source)
 
 
