@@ -9,14 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from paths import REPO, SEED
-from newsaudit import anatomy, ingest
-from newsaudit.attribution import extract_attributions
+from stages import assert_well_formed, build
+
 from newsaudit.checks.attribution_mismatch import check
-from newsaudit.claims import extract_claims
 from newsaudit.model import Finding, Report
-from newsaudit.quantities import extract_quantities
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"
@@ -27,25 +24,9 @@ CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
 @pytest.fixture(scope="module")
 def run(nlp):
     def run(text: str) -> tuple[Report, list[Finding]]:
-        page = ingest.load_page(text)
-        doc = nlp(page.document.text)
-        page = anatomy.refine(page, doc)
-        qs = extract_quantities(doc, page)
-        atts = extract_attributions(doc, page)
-        report = Report(
-            document=page.document,
-            segments=page.segments,
-            quantities=qs,
-            attributions=atts,
-            claims=extract_claims(doc, page, qs, atts),
-        )
+        report, doc = build(nlp, text)
         found = list(check(report, doc))
-        known = {q.id for q in report.quantities} | {a.id for a in report.attributions}
-        for f in found:
-            assert f.check == "attribution_mismatch"
-            assert set(f.refs) <= known
-            for e in f.evidence:
-                assert report.document.text[e.start : e.end] == e.text
+        assert_well_formed(report, found, "attribution_mismatch")
         return report, found
 
     return run

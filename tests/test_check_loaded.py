@@ -178,8 +178,14 @@ def test_training_gate() -> None:
         got = hashlib.sha256((DATA / name).read_bytes()).hexdigest()
         assert got == want, f"{name} changed (sha256 {got}); re-measure this gate's floors"
     from newsaudit.evaluation.loaded import evaluate_model
-    from newsaudit.training.loaded import Recipe, babe_topic_splits, build_model, load_babe, \
-        ptc_sentences, read_tc_labels
+    from newsaudit.training.loaded import (
+        Recipe,
+        babe_topic_splits,
+        build_model,
+        load_babe,
+        ptc_sentences,
+        read_tc_labels,
+    )
 
     t0 = time.process_time()  # CPU time: the gate must not fail on a busy CI machine
     ptc = DATA / "semeval2020-task11-ptc"

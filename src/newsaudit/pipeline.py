@@ -50,8 +50,11 @@ def _as_page(item: PageInput, source: str, max_bytes: int, fmt: str | None) -> P
     return ingest.load_page(item, source=source, max_bytes=max_bytes, fmt=fmt)
 
 
-def analyse(page: Page, doc: Doc) -> Report:
-    """Run every stage after the parse. ``doc`` must be the parse of ``page.document.text``."""
+def analyse(page: Page, doc: Doc, *, checks: Iterable[str] | None = None) -> Report:
+    """Run every stage after the parse. ``doc`` must be the parse of ``page.document.text``.
+
+    ``checks`` names the checks to run (default: all registered; ``()`` for none).
+    """
     # Plain text has no markup to say which paragraph is a caption; the parse does.
     page = anatomy.refine(page, doc)
     quantities = extract_quantities(doc, page)
@@ -66,7 +69,7 @@ def analyse(page: Page, doc: Doc) -> Report:
     )
     from newsaudit.checks import run_checks
 
-    return report.with_findings(run_checks(report, doc))
+    return report.with_findings(run_checks(report, doc, only=checks))
 
 
 def audit(

@@ -1,0 +1,26 @@
+"""Building reports for check tests: every stage but the checks, or only the named ones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsaudit import ingest
+from newsaudit.model import Finding, Report
+from newsaudit.pipeline import analyse
+
+
+def build(nlp, text: str, *, checks: Iterable[str] = ()) -> tuple[Report, object]:
+    """``(report, doc)`` for ``text``, running only ``checks`` (none by default)."""
+    page = ingest.load_page(text)
+    doc = nlp(page.document.text)
+    return analyse(page, doc, checks=tuple(checks)), doc
+
+
+def assert_well_formed(report: Report, found: Iterable[Finding], check: str) -> None:
+    """Each finding is the named check's, its evidence slices back, its refs exist."""
+    known = {r.id for r in (*report.quantities, *report.attributions, *report.claims)}
+    for f in found:
+        assert f.check == check
+        for e in f.evidence:
+            assert report.document.text[e.start : e.end] == e.text
+        assert set(f.refs) <= known, f.refs
