@@ -10,3 +10,17 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSAUDIT_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seed" / "000_7f03ef909f668712.txt"
 DATA = Path(os.environ.get("NEWSAUDIT_DATA", SHARED / "data"))
+
+
+def assert_data_pinned(files: list[Path], expected: str, gate: str) -> None:
+    """Fail, saying what to do, when the data a gate's floors were set on has changed."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in files:
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    got = h.hexdigest()
+    assert got == expected, (
+        f"{gate}: the data its floors were set on has changed (sha256 {got}, pinned "
+        f"{expected}); re-measure the gate and re-pin its floors and hash"
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from paths import assert_data_pinned
 
 from newsaudit.checkworthy import (
     ARTIFACT,
@@ -258,6 +259,11 @@ def test_training_recipe_gate_on_a_claimbuster_subset() -> None:
     pytest.importorskip("sklearn", reason="training needs scikit-learn")
     from newsaudit.evaluation.checkworthy import evaluate_claimbuster
 
+    assert_data_pinned(
+        [CLAIMBUSTER],
+        "f9f33fb7cca78594b6a8d0d72dd6f1e79292b5f8964a6fc3551a11f079cb3834",
+        "check-worthiness gate",
+    )
     result = evaluate_claimbuster(CLAIMBUSTER, limit=2000, seed=13)
     assert result["rows"] == 2000
     assert result["f1"] >= 0.70, result

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from paths import assert_data_pinned
 
 from newsaudit import stance
 from newsaudit.errors import ModelError
@@ -179,6 +180,11 @@ def test_gate_train_small_score_disjoint() -> None:
     from newsaudit.evaluation.fnc1 import read_fnc
     from newsaudit.training.stance import RECIPE, fit
 
+    assert_data_pinned(
+        [FNC1 / "train_stances.csv", FNC1 / "train_bodies.csv"],
+        "6b024badfd3cab6019699e4abe32217a47c738fa62340cdbb7df47e418100911",
+        "stance gate",
+    )
     pairs = read_fnc(FNC1 / "train_stances.csv", FNC1 / "train_bodies.csv")
     ids = sorted({p.body_id for p in pairs})
     np.random.RandomState(7).shuffle(ids)
