@@ -213,3 +213,42 @@ def _paragraphs() -> list[str]:
 def test_every_offset_slices_back(nlp, paras, sep):
     report = audit(sep.join(paras))
     assert_contract(report.to_dict())
+
+
+# ---------------------------------------------------------------- the audit (all checks)
+
+NINE = {
+    "numeric_contradiction": "at least 700 dead",
+    "attribution_mismatch": "at least 700 dead",
+    "headline_unsupported": "Iran Admits “Heavy Casualties”",
+    "quote_integrity": "heavy casualities",
+    "unsourced_claim": "Contrary to Western propaganda, only the armed forces of Iran",
+    "loaded_language": "propaganda",
+    "scare_quotes": "rebels",
+    "propaganda_technique": "Western propaganda",
+    "toxic_comment": "monsters",
+}
+
+
+@pytest.mark.parametrize("check, evidence", sorted(NINE.items()))
+def test_seed_findings_of_every_kind(seed_report, check, evidence):
+    found = [f for f in seed_report.findings if f.check == check]
+    assert found, f"no {check} finding on the seed"
+    assert any(e.text.startswith(evidence) for f in found for e in f.evidence), [
+        [e.text for e in f.evidence] for f in found
+    ]
+
+
+def test_seed_comment_findings_point_only_at_comments(seed_report):
+    comments = [s for s in seed_report.segments if s.kind == "comment"]
+    for f in seed_report.findings:
+        in_comment = [any(s.start <= e.start and e.end <= s.end for s in comments)
+                      for e in f.evidence]
+        assert all(in_comment) if f.check == "toxic_comment" else not any(in_comment), f
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_clean_pages_raise_no_warning(name, nlp):
+    report = audit(read(name))
+    loud = [(f.check, f.severity, f.message) for f in report.findings if f.severity != "info"]
+    assert loud == []

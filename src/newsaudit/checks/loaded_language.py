@@ -19,10 +19,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks import register
+from newsaudit.checks._voice import others_words, overlaps_any
 from newsaudit.datafiles import load_json
 from newsaudit.loaded import LoadedSpan, load_model, stem, tokenize
 from newsaudit.model import ARTICLE_KINDS, Finding, Report, Span
-from newsaudit.quotes import find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -47,19 +47,6 @@ def _knowledge() -> dict[str, Any]:
         "report": float(data["report_score"]),
         "warning": float(data["warning_score"]),
     }
-
-
-def _excluded(report: Report) -> list[tuple[int, int]]:
-    """Character ranges that are someone else's words: quotations and attributed content."""
-    ranges = [(q.start, q.end) for q in find_quotes(report.document.text)]
-    for a in report.attributions:
-        if a.content is not None:
-            ranges.append((a.content.start, a.content.end))
-    return sorted(ranges)
-
-
-def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in ranges)
 
 
 def _pos_at(doc: Doc, start: int, end: int) -> str:
@@ -121,12 +108,12 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
             if not spans:
                 continue
             if excluded is None:
-                excluded = _excluded(report)
+                excluded = others_words(report)
             evidence: list[Span] = []
             named: list[tuple[str, str]] = []
             best = 0.0
             for sp in spans:
-                if _inside(s0 + sp.start, s0 + sp.end, excluded):
+                if overlaps_any(s0 + sp.start, s0 + sp.end, excluded):
                     continue
                 trimmed = _trim(sp, s0, doc, know)
                 if trimmed is None:

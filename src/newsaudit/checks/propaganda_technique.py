@@ -10,6 +10,12 @@ score; this check turns the confident ones into findings an editor can act on:
   calling, slogans, ...) with tight offsets: the token model alone tends to mark a whole
   sentence where an editor would point at two words.
 * Loaded language is the ``loaded_language`` check's job, so those spans are skipped here.
+* Charged phrases in the page's own voice are candidates too: the noun phrase around a
+  word the loaded-language tagger flags, and a word the page puts in scare quotes. The
+  span detector rarely proposes such short labels ("Western propaganda", the "rebels"),
+  while the technique classifier names them well; a candidate becomes a finding when the
+  classifier gives one word-level technique (name calling, exaggeration, ...) at least
+  ``charged_min`` of its probability.
 * No flooding: of overlapping spans the most confident wins (a phrase nested in a longer
   span of another technique is kept beside it), and findings are capped per technique and
   per page; caps and score thresholds live in ``data/propaganda.techniques.json``.
@@ -26,9 +32,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks import register
+from newsaudit.checks._voice import others_words, overlaps_any
 from newsaudit.datafiles import load_json
 from newsaudit.model import ARTICLE_KINDS, Finding, Report, Span
-from newsaudit.propaganda import TechniqueSpan, load_model
+from newsaudit.loaded import load_model as load_loaded_model
+from newsaudit.propaganda import PHRASE_TECHNIQUES, TechniqueSpan, load_model
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -123,6 +131,63 @@ def _chunker(
     return chunks
 
 
+def _charged_phrases(report: Report, doc: Doc | None) -> list[tuple[int, int]]:
+    """Own-voice noun phrases around loaded words, and scare-quoted words of the article."""
+    if doc is None or not doc.has_annotation("DEP"):
+        return []
+    text = report.document.text
+    others = others_words(report)
+    cut = float(load_json("loaded.json")["report_score"])
+    tagger = load_loaded_model()
+    found: set[tuple[int, int]] = set()
+    for seg in report.segments:
+        if seg.kind not in ARTICLE_KINDS:
+            continue
+        seg_span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        if seg_span is None:
+            continue
+        for sent in seg_span.sents:
+            s0 = max(sent.start_char, seg.start)
+            for hit in tagger.tag(text[s0 : min(sent.end_char, seg.end)], threshold=cut):
+                start, end = s0 + hit.start, s0 + hit.end
+                if overlaps_any(start, end, others):
+                    continue
+                chunk = next(
+                    (c for c in sent.noun_chunks if c.start_char <= start and end <= c.end_char),
+                    None,
+                )
+                found.add((chunk.start_char, chunk.end_char) if chunk else (start, end))
+    for att in report.attributions:
+        if (
+            att.kind == "unattributed_quote"
+            and att.content is not None
+            and att.segment in ARTICLE_KINDS
+            and len(att.content.text.split()) <= 3
+        ):
+            found.add((att.content.start, att.content.end))
+    return sorted(found)
+
+
+def _charged_spans(report: Report, doc: Doc | None, cfg: dict[str, Any]) -> list[TechniqueSpan]:
+    spans = _charged_phrases(report, doc)
+    if not spans:
+        return []
+    model = load_model()
+    probs = model.classify(report.document.text, spans)
+    cols = [
+        i for i, t in enumerate(model.techniques)
+        # Repetition is a property of the article, not of one charged phrase.
+        if t in PHRASE_TECHNIQUES and t not in ("Loaded_Language", "Repetition")
+    ]
+    floor = float(cfg["thresholds"]["charged_min"])
+    out = []
+    for (start, end), p in zip(spans, probs):
+        k = max(cols, key=lambda i: p[i])
+        if p[k] >= floor:
+            out.append(TechniqueSpan(start, end, model.techniques[k], float(p[k])))
+    return out
+
+
 def _message(name: str, why: str, snippet: str) -> str:
     if len(snippet) > _SNIPPET:
         snippet = snippet[: _SNIPPET - 1].rstrip() + "…"
@@ -139,7 +204,8 @@ def check(report: Report, doc: Doc | None = None) -> Iterator[Finding]:
         return
     warn = float(cfg["thresholds"]["warning"])
     phrases = _chunker(doc, report) or ()
-    for sp in select(load_model().detect(masked, phrases), cfg):
+    spans = load_model().detect(masked, phrases) + _charged_spans(report, doc, cfg)
+    for sp in select(spans, cfg):
         info = cfg["techniques"][sp.technique]
         evidence = Span.of(text, sp.start, sp.end)
         yield Finding(
