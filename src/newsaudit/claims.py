@@ -38,11 +38,14 @@ SOURCING_KINDS = frozenset(
 )
 
 
-def _trimmed(sent: SpacySpan, seg: Segment) -> tuple[int, int] | None:
-    """The sentence's character range clipped to its segment, without edge whitespace."""
+def _trimmed(text: str, sent: SpacySpan, seg: Segment) -> tuple[int, int] | None:
+    """The sentence's character range clipped to its segment, without edge whitespace.
+
+    ``text`` is the page's text: ``Doc.text`` rebuilds the string from every token on each
+    access, which made this quadratic in page length.
+    """
     start = max(sent.start_char, seg.start)
     end = min(sent.end_char, seg.end)
-    text = sent.doc.text
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -90,7 +93,7 @@ def extract_claims(
         seg = page.segment_at(sent.start_char) or page.segment_at(sent.end_char - 1)
         if seg is None or seg.kind not in ARTICLE_KINDS:
             continue
-        bounds = _trimmed(sent, seg)
+        bounds = _trimmed(text, sent, seg)
         if bounds is None or not _is_assertion(sent, seg.kind):
             continue
         has_entity = any(ent.label_ in CHECKABLE_ENTS for ent in sent.ents)

@@ -320,3 +320,10 @@ def read_model(directory: Traversable | Path) -> LoadedModel:
 def load_model() -> LoadedModel:
     """The packaged model, read once per process."""
     return read_model(resources.files("newsaudit.data"))
+
+
+@lru_cache(maxsize=512)
+def tag_sentence(text: str, threshold: float) -> tuple[LoadedSpan, ...]:
+    """The packaged model's spans for one sentence, memoised: the loaded-language and
+    propaganda checks both read the same sentences of a page."""
+    return tuple(load_model().tag(text, threshold=threshold))

@@ -238,7 +238,6 @@ def subject_bounds(tok: Token, lex: Lexicon) -> tuple[int, int]:
     """Like :func:`np_bounds`, merging a name the parser split into two subjects
     ("Syria's state news agency" + "SANA")."""
     first, stop = np_bounds(tok, lex)
-    doc = tok.doc
     for sib in tok.head.children:
         if sib.dep_ == tok.dep_ and sib.i != tok.i and sib.pos_ in ("PROPN", "NOUN"):
             s_first, s_stop = np_bounds(sib, lex)

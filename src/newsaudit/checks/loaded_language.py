@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from newsaudit.checks import register
 from newsaudit.checks._voice import others_words, overlaps_any
 from newsaudit.datafiles import load_json
-from newsaudit.loaded import LoadedSpan, load_model, stem, tokenize
+from newsaudit.loaded import LoadedSpan, stem, tag_sentence, tokenize
 from newsaudit.model import ARTICLE_KINDS, Finding, Report, Span
 
 if TYPE_CHECKING:
@@ -93,7 +93,6 @@ def _why(word: str, pos: str, know: dict[str, Any]) -> str:
 @register(CHECK)
 def check(report: Report, doc: Doc) -> Iterator[Finding]:
     know = _knowledge()
-    model = load_model()
     text = report.document.text
     excluded: list[tuple[int, int]] | None = None
     for seg in report.segments:
@@ -104,7 +103,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
             continue
         for sent in seg_span.sents:
             s0, s1 = max(sent.start_char, seg.start), min(sent.end_char, seg.end)
-            spans = model.tag(text[s0:s1], threshold=know["report"])
+            spans = tag_sentence(text[s0:s1], know["report"])
             if not spans:
                 continue
             if excluded is None:

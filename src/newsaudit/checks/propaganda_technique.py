@@ -35,7 +35,7 @@ from newsaudit.checks import register
 from newsaudit.checks._voice import others_words, overlaps_any
 from newsaudit.datafiles import load_json
 from newsaudit.model import ARTICLE_KINDS, Finding, Report, Span
-from newsaudit.loaded import load_model as load_loaded_model
+from newsaudit.loaded import tag_sentence
 from newsaudit.propaganda import PHRASE_TECHNIQUES, TechniqueSpan, load_model
 
 if TYPE_CHECKING:
@@ -131,6 +131,29 @@ def _chunker(
     return chunks
 
 
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_PREMODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod"})
+
+
+def _noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The base noun phrase a loaded word sits in ("Western propaganda" for "propaganda"),
+    from its head noun's pre-modifiers; the word itself when it is not nominal. (What
+    spaCy's noun_chunks gives, without walking every chunk of the sentence.)"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return start, end
+    head = span[-1]
+    if head.pos_ not in _NOMINAL and head.dep_ in _PREMODIFIERS and head.head.pos_ in _NOMINAL:
+        head = head.head
+    if head.pos_ not in _NOMINAL:
+        return start, end
+    first = head
+    for child in head.lefts:
+        if child.dep_ in _PREMODIFIERS:
+            first = min(first, child.left_edge, key=lambda t: t.i)
+    return min(first.idx, start), max(head.idx + len(head.text), end)
+
+
 def _charged_phrases(report: Report, doc: Doc | None) -> list[tuple[int, int]]:
     """Own-voice noun phrases around loaded words, and scare-quoted words of the article."""
     if doc is None or not doc.has_annotation("DEP"):
@@ -138,7 +161,6 @@ def _charged_phrases(report: Report, doc: Doc | None) -> list[tuple[int, int]]:
     text = report.document.text
     others = others_words(report)
     cut = float(load_json("loaded.json")["report_score"])
-    tagger = load_loaded_model()
     found: set[tuple[int, int]] = set()
     for seg in report.segments:
         if seg.kind not in ARTICLE_KINDS:
@@ -148,15 +170,10 @@ def _charged_phrases(report: Report, doc: Doc | None) -> list[tuple[int, int]]:
             continue
         for sent in seg_span.sents:
             s0 = max(sent.start_char, seg.start)
-            for hit in tagger.tag(text[s0 : min(sent.end_char, seg.end)], threshold=cut):
+            for hit in tag_sentence(text[s0 : min(sent.end_char, seg.end)], cut):
                 start, end = s0 + hit.start, s0 + hit.end
-                if overlaps_any(start, end, others):
-                    continue
-                chunk = next(
-                    (c for c in sent.noun_chunks if c.start_char <= start and end <= c.end_char),
-                    None,
-                )
-                found.add((chunk.start_char, chunk.end_char) if chunk else (start, end))
+                if not overlaps_any(start, end, others):
+                    found.add(_noun_phrase(doc, start, end))
     for att in report.attributions:
         if (
             att.kind == "unattributed_quote"
