@@ -100,3 +100,34 @@ def test_unknown_model_exits_3(capsys):
     assert main(["audit", str(EXAMPLE), "--model", "no_such_pipeline_xyz"]) == 3
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "no_such_pipeline_xyz" in err
+
+
+CLEAN = REPO / "tests" / "fixtures" / "pages" / "health.txt"
+
+
+@pytest.mark.parametrize(
+    "page, fail_on, code",
+    [
+        (EXAMPLE, "problem", 1),  # the example page has problems (figures that cannot all hold)
+        (EXAMPLE, "warning", 1),
+        (CLEAN, "warning", 0),  # a clean, well-sourced page: nothing at warning or above
+        (CLEAN, "problem", 0),
+    ],
+)
+def test_fail_on(page, fail_on, code, capsys):
+    assert main(["audit", str(page), "--format", "json", "--fail-on", fail_on]) == code
+    report = json.loads(capsys.readouterr().out)
+    severities = {f["severity"] for f in report["findings"]}
+    assert ("problem" in severities or (fail_on == "warning" and "warning" in severities)) == (
+        code == 1
+    )
+
+
+def test_html_and_markdown_outputs(tmp_path, capsys):
+    out = tmp_path / "r.html"
+    assert main(["audit", str(EXAMPLE), "--format", "html", "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.lower().startswith("<!doctype html>") and "Kordavia Confirms" in page
+    assert main(["audit", str(EXAMPLE), "--format", "markdown"]) == 0
+    md = capsys.readouterr().out
+    assert md.startswith("# newsaudit: Kordavia") and "numeric\\_contradiction" in md

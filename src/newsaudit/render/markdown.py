@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from newsaudit.model import Finding, Quantity, Report, Segment, Span
+from newsaudit.model import Finding, Quantity, Report, Span
+from newsaudit.render._context import CONTEXT_WORDS, context
 from newsaudit.render.terminal import bounds_label, chain_label
 
 SEVERITY_ORDER: tuple[str, ...] = ("problem", "warning", "info")
@@ -19,7 +20,6 @@ SEVERITY_HEADING = {"problem": "Problems", "warning": "Warnings", "info": "Worth
 SEVERITY_ICON = {"problem": "🔴", "warning": "🟠", "info": "🔵"}
 
 #: Words of context shown either side of a piece of evidence.
-CONTEXT_WORDS = 6
 #: Evidence spans quoted per finding before the rest are summarised as "and N more".
 MAX_EVIDENCE = 4
 
@@ -31,9 +31,6 @@ _MD_ACTIVE = re.compile(r"([\\`*_{}\[\]<>|#~&$!])")
 # text can start a quote line, so its first marker is escaped too.
 _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\S+")
-
-
 def escape(text: str) -> str:
     """Page text made inert: one line, every Markdown-active character backslashed."""
     out = _MD_ACTIVE.sub(r"\\\1", _flat(text))
@@ -57,34 +54,20 @@ def figure_source(q: Quantity, report: Report) -> str:
     return "page's own voice"
 
 
-def _segment_of(report: Report, offset: int) -> Segment | None:
-    for seg in report.segments:
-        if seg.start <= offset < seg.end:
-            return seg
-    return None
-
-
 def in_context(report: Report, span: Span, words: int = CONTEXT_WORDS) -> str:
     """'…a few words **the evidence** a few words…', kept inside the evidence's segment
     so that context never runs from the article into a comment. The page's own spacing
     and punctuation around the evidence are kept ('**terrorists**.', not '… .')."""
-    text = report.document.text
-    seg = _segment_of(report, span.start)
-    lo, hi = (seg.start, seg.end) if seg is not None else (0, len(text))
-    before, after = text[lo : span.start], text[span.end : max(hi, span.end)]
-    starts = [m.start() for m in _WORD.finditer(before)]
-    ends = [m.end() for m in _WORD.finditer(after)]
-    cut_before = starts[-words] if words and len(starts) >= words else (0 if words else len(before))
-    cut_after = ends[words - 1] if words and len(ends) >= words else (len(after) if words else 0)
-    pre, post = before[cut_before:], after[:cut_after]
+    ctx = context(report, span, words)
+    pre, post = ctx.pre, ctx.post
     core = span.text.strip()
     lead = span.text[: len(span.text) - len(span.text.lstrip())]
     trail = span.text[len(span.text.rstrip()) :]
     # '** x**' is not bold in CommonMark: whitespace at the edges goes outside the stars.
     out = _md_space(pre + lead) + (f"**{escape(core)}**" if core else "") + _md_space(trail + post)
-    if cut_before > 0:
+    if ctx.clipped_before:
         out = "…" + out
-    if cut_after < len(after.rstrip()):
+    if ctx.clipped_after:
         out += "…"
     return out.strip()
 

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsaudit.model import SEVERITY_RANK, Attribution, Quantity, Report, Source
+from newsaudit.render._context import context
 
 SEVERITY_STYLE = {"problem": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -92,8 +93,12 @@ def _findings(report: Report, console: Console) -> None:
             line.append(f" ({f.technique})")
         line.append(f"\n  {f.message}")
         for ev in f.evidence[:3]:
-            line.append("\n  ▸ ")
-            line.append(_short(ev.text, 110), style="italic")
+            ctx = context(report, ev)
+            line.append("\n  ▸ " + ("…" if ctx.clipped_before else ""))
+            line.append(" ".join(ctx.pre.split()) + (" " if ctx.pre[-1:].isspace() else ""))
+            line.append(_short(ev.text, 110), style="bold reverse")
+            line.append((" " if ctx.post[:1].isspace() else "") + " ".join(ctx.post.split()))
+            line.append("…" if ctx.clipped_after else "")
         console.print(line)
 
 
