@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         claims = timed("claims", extract_claims, doc, page, qs, atts)
         report = Report(page.document, page.segments, qs, atts, claims)
         for name, fn in _REGISTRY.items():
-            timed(f"check {name}", lambda f=fn: list(f(report, doc)))
+            timed(f"check {name}", lambda f, r, d: list(f(r, d)), fn, report, doc)
 
     parse = spent["spaCy parse"]
     print(f"{len(pages)} pages; spaCy parse {parse:.2f} s ({len(pages) / parse:.1f} pages/s)")

@@ -78,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         audit_t.append(run_audit())
     b, a = min(bare_t), min(audit_t)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"model: {model}; pages: {len(pages)} ({words:,} words, {words // len(pages)} words/page)")
+    per_page = words // len(pages)
+    print(f"model: {model}; pages: {len(pages)} ({words:,} words, {per_page} words/page)")
     print(f"bare spaCy nlp.pipe : {len(pages) / b:7.2f} pages/s  ({words / b:,.0f} words/s)")
     print(f"newsaudit audit_many: {len(pages) / a:7.2f} pages/s  ({words / a:,.0f} words/s)")
     print(f"ratio audit/bare    : {b / a:7.3f}")

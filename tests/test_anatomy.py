@@ -8,7 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsaudit.anatomy import line_kind, looks_like_byline, looks_like_dateline, refine, segment_text
+from newsaudit.anatomy import (
+    line_kind,
+    looks_like_byline,
+    looks_like_dateline,
+    refine,
+    segment_text,
+)
 from newsaudit.ingest import load_page, load_path
 from newsaudit.model import SEGMENT_KINDS
 

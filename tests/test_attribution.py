@@ -7,14 +7,13 @@ health); the seed page is read from ``../shared/seed`` and never copied.
 
 from __future__ import annotations
 
-
 import pytest
 
 from newsaudit.attribution import extract_attributions
 from newsaudit.model import Attribution, Document, Page, Segment
 from newsaudit.quotes import find_quotes
-
 from paths import SEED
+
 KINDS = {
     "direct_quote",
     "reported_speech",

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paths import REPO, SEED
-from stages import assert_well_formed, build
 
 from newsaudit.checks.attribution_mismatch import check
 from newsaudit.model import Finding, Report
+from paths import REPO, SEED
+from stages import assert_well_formed, build
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"

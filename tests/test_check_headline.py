@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paths import REPO, SEED
-from stages import assert_well_formed, build
 
 from newsaudit.checks import headline_unsupported as hu
-from newsaudit.checks.quote_integrity import same_source
+from newsaudit.checks._sources import same_source
 from newsaudit.model import Finding, Report
+from paths import REPO, SEED
+from stages import assert_well_formed, build
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"

@@ -9,12 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from paths import DATA, REPO, SEED
 
 from newsaudit import audit
 from newsaudit import checks as checks_pkg
 from newsaudit.errors import ModelError
 from newsaudit.loaded import group_spans, load_model, read_model, stem, tokenize
+from paths import DATA, REPO, SEED
 
 CHECKS = Path(__file__).parent / "fixtures" / "checks"
 

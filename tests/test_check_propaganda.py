@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paths import REPO, SEED
-from stages import assert_well_formed, build
 
 from newsaudit import anatomy, ingest
 from newsaudit.checks.propaganda_technique import NAME, article_text, check, dedupe, select
 from newsaudit.datafiles import load_json
 from newsaudit.model import Finding, Report
 from newsaudit.propaganda import TechniqueSpan
+from paths import REPO, SEED
+from stages import assert_well_formed, build
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"

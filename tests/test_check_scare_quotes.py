@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paths import REPO, SEED
-from stages import assert_well_formed, build
 
 from newsaudit.checks import scare_quotes as sq
 from newsaudit.model import Finding, Report
+from paths import REPO, SEED
+from stages import assert_well_formed, build
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"

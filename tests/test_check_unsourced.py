@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paths import REPO, SEED
-from stages import assert_well_formed, build
 
 from newsaudit.checks import unsourced_claim as uc
 from newsaudit.model import Finding, Report
+from paths import REPO, SEED
+from stages import assert_well_formed, build
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from paths import assert_data_pinned
 
 from newsaudit.checkworthy import (
     ARTIFACT,
@@ -30,6 +29,7 @@ from newsaudit.evaluation.checkworthy import (
     precision_recall_f1,
 )
 from newsaudit.training.checkworthy import default_features
+from paths import assert_data_pinned
 
 DATA = Path(
     os.environ.get("NEWSAUDIT_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
@@ -99,7 +99,7 @@ def test_featuriser_is_stateless_and_l2_normalised() -> None:
     params = default_features()
     a = featurise(["Prices rose 5% in May.", "Hello."], params)
     b = featurise(["Prices rose 5% in May.", "Hello."], params)
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         np.testing.assert_array_equal(x, y)
     indices, indptr, data = a
     assert indptr.tolist()[0] == 0 and len(indptr) == 3

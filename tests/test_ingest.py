@@ -149,7 +149,7 @@ ENCODED = [
     ("Flood déjà vu in Köln".encode("utf-16"), "Flood déjà vu in Köln"),
     ("Flood déjà vu in Köln".encode("utf-16-be").join([b"\xfe\xff", b""]), "Flood déjà vu in Köln"),
     ("Quake hits coast".encode("utf-16-le"), "Quake hits coast"),
-    ("Επιδημία γρίπης στην Αθήνα".encode("utf-8"), "Επιδημία γρίπης στην Αθήνα"),
+    ("Επιδημία γρίπης στην Αθήνα".encode(), "Επιδημία γρίπης στην Αθήνα"),
 ]
 
 

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contract import assert_contract
-from paths import SEED
 from newsaudit import Failure, Report, audit, audit_many
+from paths import SEED
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from paths import DATA
 
 from newsaudit.errors import ModelError
 from newsaudit.evaluation.ptc import (
@@ -31,8 +30,9 @@ from newsaudit.propaganda import (
     detect,
     load_model,
     read_model,
-    tokenize,
 )
+from newsaudit.propaganda_features import tokenize
+from paths import DATA
 
 PTC = DATA / "semeval2020-task11-ptc"
 PINNED = {
@@ -136,7 +136,7 @@ def test_read_labels_file_and_directory(tmp_path: Path) -> None:
 def test_tokenize_offsets_and_sentences() -> None:
     text = "Protesters marched. Police said it was calm!\nThe “rebels” left."
     toks = tokenize(text)
-    words = [text[s:e] for s, e in zip(toks.starts.tolist(), toks.ends.tolist())]
+    words = [text[s:e] for s, e in zip(toks.starts.tolist(), toks.ends.tolist(), strict=True)]
     assert words == [
         "Protesters",
         "marched",

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from newsaudit.model import Document, Page, Quantity, Segment
 from newsaudit.numbers import looks_like_code, parse_digits, read_number
 from newsaudit.quantities import extract_quantities
-
 from paths import SEED
 
 # (text, value, low, high, approx, counted, category)

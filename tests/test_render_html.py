@@ -410,7 +410,6 @@ def test_missing_chromium_fails_in_ci_and_skips_locally(
 def test_real_audit_renders(page: str, nlp, browser, tmp_path: Path) -> None:
     """The report of a full audit, checks and all, keeps every promise above."""
     from newsaudit import audit
-
     from paths import SEED
 
     path = EXAMPLE if page == "example" else SEED

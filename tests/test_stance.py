@@ -9,12 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from paths import assert_data_pinned
 
 from newsaudit import stance
 from newsaudit.errors import ModelError
 from newsaudit.evaluation.fnc1 import confusion, f1_per_class, fnc_score, report
 from newsaudit.stance import LABELS, StanceModel, load_model, predict_many, predict_stance
+from paths import assert_data_pinned
 
 DATA = Path(
     os.environ.get("NEWSAUDIT_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
@@ -94,7 +94,7 @@ def test_paraphrased_headline_is_related(headline: str) -> None:
 def test_probs_and_batch_agree_with_single() -> None:
     pairs = [(h, FLOOD_BODY) for h in RELATED + UNRELATED] + [("", ""), ("Flood", "")]
     many = predict_many(pairs)
-    for (headline, body), pred in zip(pairs, many):
+    for (headline, body), pred in zip(pairs, many, strict=True):
         assert tuple(pred.probs) == LABELS
         assert sum(pred.probs.values()) == pytest.approx(1.0, abs=1e-5)
         assert pred.label == max(pred.probs, key=pred.probs.__getitem__)

@@ -495,7 +495,8 @@ def _main_verb(doc: Doc, start: int, end: int) -> str:
         return "other"
     participles = cues().participle_verbs
     found = "none"
-    for sent in span.sents:
+    # Span.sents is real (spacy/tokens/span.pyx, spaCy >= 3.0); span.pyi just omits it.
+    for sent in span.sents:  # type: ignore[attr-defined]
         root = sent.root
         kids = list(root.children)
         finite = root.tag_ in _FINITE_TAGS or any(

@@ -31,7 +31,7 @@ def read_arrays(
     try:
         with directory.joinpath(card).open("r", encoding="utf-8") as fh:
             meta = json.load(fh)
-        with directory.joinpath(arrays).open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
+        with directory.joinpath(arrays).open("rb") as raw, np.load(raw, allow_pickle=False) as npz:
             loaded = {key: npz[key] for key in npz.files}
     except FileNotFoundError as exc:
         missing = Path(str(exc.filename or "")).name or str(exc)

@@ -66,8 +66,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsaudit.attribution_according import according
-from newsaudit.attribution_colon import colon_statements
 from newsaudit.attribution_base import Context, Draft, Who, child
+from newsaudit.attribution_colon import colon_statements
 from newsaudit.attribution_nominal import nominal
 from newsaudit.attribution_passives import passives
 from newsaudit.attribution_quotes import direct_quotes, leftover_quotes

@@ -166,7 +166,8 @@ class Context:
             t = doc[k]
             if t.text in _DATELINE_DASHES:
                 return k + 1 if k > first else first
-            if not (t.is_upper or t.is_punct or t.like_num or t.ent_type_ in ("DATE", "ORG", "GPE")):
+            dateline_like = t.is_upper or t.is_punct or t.like_num
+            if not (dateline_like or t.ent_type_ in ("DATE", "ORG", "GPE")):
                 return first
             if k >= stop and t.text not in "()" and not t.is_upper and not t.is_punct:
                 return first
@@ -208,8 +209,9 @@ def subject(tok: Token, lex: Lexicon, depth: int = 0) -> Token | None:
 
     A verb with no subject of its own borrows one from the verb it hangs on: coordination
     ("rose and said"), a participle ("…, saying"), a to-infinitive ("went on to say",
-    "is right to note"; none after an object: "urged voters to say" is an appeal), a gerund after a preposition ("began by saying"), and a participle on a noun
-    ("the group backing Jeb"). A borrowed subject must be able to speak: the parser
+    "is right to note"; none after an object: "urged voters to say" is an appeal), a gerund
+    after a preposition ("began by saying"), and a participle on a noun ("the group backing
+    Jeb"). A borrowed subject must be able to speak: the parser
     often hangs a participle on the wrong verb or noun ("a microphone telling …").
     """
     subj = child(tok, "nsubj")

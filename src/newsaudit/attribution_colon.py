@@ -47,10 +47,13 @@ def colon_speaker(ctx: Context, colon: int) -> Speaker | None:
             head = t
         elif t.pos_ not in _NAME_FILLER_POS:
             return None
-    if head is None or name[0].lower_ in ctx.lex.colon_labels or lemma(head) in ctx.lex.colon_labels:
+    labels = ctx.lex.colon_labels
+    if head is None or name[0].lower_ in labels or lemma(head) in labels:
         return None
     typ = source_type(doc, first, colon, head, ctx.lex)
-    if typ == "unspecified" and head.pos_ == "PROPN" and any(lemma(t) in ctx.lex.roles for t in name):
+    if typ == "unspecified" and head.pos_ == "PROPN" and any(
+        lemma(t) in ctx.lex.roles for t in name
+    ):
         typ = "person"  # "Mayor Ruiz:", which the recogniser misses in a title-case line
     if typ == "unspecified" and not plausible_source(doc, head, ctx.lex):
         capitalised = all(t.text[:1].isupper() or not t.is_alpha for t in name)

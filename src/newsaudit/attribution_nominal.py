@@ -115,7 +115,8 @@ def _noun(ctx: Context, noun: Token, drafts: list[Draft]) -> None:
     who = ctx.who(holder)
     if who is None:
         return
-    drafts.append(Draft("reported_speech", Speaker(who, (), "reported_speech", cue, cue_span), content))
+    speaker = Speaker(who, (), "reported_speech", cue, cue_span)
+    drafts.append(Draft("reported_speech", speaker, content))
 
 
 def _adjective(ctx: Context, adj: Token, drafts: list[Draft]) -> None:
@@ -150,7 +151,8 @@ def _adjective(ctx: Context, adj: Token, drafts: list[Draft]) -> None:
     cue_span = (doc[first].idx, cue_end.idx + len(cue_end.text))
     cue = doc[first : cue_end.i + 1].text.lower()
     ctx.used.add(head.i)
-    drafts.append(Draft("reported_speech", Speaker(who, (), "reported_speech", cue, cue_span), content))
+    speaker = Speaker(who, (), "reported_speech", cue, cue_span)
+    drafts.append(Draft("reported_speech", speaker, content))
 
 
 def nominal(ctx: Context, nouns: list[Token], adjectives: list[Token], drafts: list[Draft]) -> None:

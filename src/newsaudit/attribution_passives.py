@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsaudit.attribution_base import NOBODY, Context, Draft, Speaker, child, content_span, trim
-
 from newsaudit.sources import Lexicon, lemma
 
 if TYPE_CHECKING:
@@ -37,13 +36,16 @@ def _complement(verb: Token, participle: bool) -> Token | None:
                 return c
             if participle and c.lower_ in _QUESTION_PREPS:
                 return child(c, "pobj", "pcomp")
-        if participle and c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children):
+        if participle and c.dep_ == "advcl" and any(
+            m.lower_ in ("if", "whether") for m in c.children
+        ):
             return c
     return None
 
 
 def _as_tag(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and verb.head.i != verb.i
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    return marked and verb.head.i != verb.i
 
 
 def _bare_participle(verb: Token, lex: Lexicon) -> bool:
@@ -77,7 +79,12 @@ def passives(ctx: Context, verbs: list[Token], drafts: list[Draft]) -> None:
         if comp is None and participle and by is not None and _as_tag(verb):
             content = content_span(ctx, verb.head, verb)  # "…, as reported by Politico"
         elif comp is None:
-            if by is None or subj is None or subj.lower_ == "it" or lemma(verb) not in lex.reporting:
+            if (
+                by is None
+                or subj is None
+                or subj.lower_ == "it"
+                or lemma(verb) not in lex.reporting
+            ):
                 continue
             content = trim(ctx, subj.left_edge.i, subj.right_edge.i + 1)  # "X was reported by Y"
         elif participle or (subj is not None and subj.lower_ == "it" and comp.dep_ == "ccomp"):

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsaudit.attribution_according import according_speaker
-from newsaudit.attribution_colon import colon_speaker
 from newsaudit.attribution_base import (
     NOBODY,
     Context,
@@ -22,6 +21,7 @@ from newsaudit.attribution_base import (
     is_verb,
     subject,
 )
+from newsaudit.attribution_colon import colon_speaker
 from newsaudit.attribution_verbs import tags_quotes, verb_speaker
 from newsaudit.quotes import QuoteSpan
 

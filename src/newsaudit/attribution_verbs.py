@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsaudit.attribution_base import (
-    can_speak,
     Context,
     Draft,
     Speaker,
     Who,
+    can_speak,
     child,
     content_span,
     group_start,

@@ -20,7 +20,8 @@ from newsaudit.checkworthy import score_sentences
 from newsaudit.model import ARTICLE_KINDS, Attribution, Claim, Page, Quantity, Segment
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 #: Below this model score a sentence without figures, names or sources is not a claim.
 #: Calibrated by eye on the fixture pages: scene-setting sentences ("The mood was tense.")

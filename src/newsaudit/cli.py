@@ -29,7 +29,9 @@ EXIT_INTERNAL = 4
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsaudit",
-        description="Lay out who claims what in a news page, on whose word, and whether it holds up.",
+        description=(
+            "Lay out who claims what in a news page, on whose word, and whether it holds up."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"newsaudit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -7,12 +7,12 @@ that the reasoning travels with the data rather than hiding in code.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> Any:
     """Parse ``newsaudit/data/<name>`` once per process."""
     with resources.files("newsaudit.data").joinpath(name).open("r", encoding="utf-8") as fh:

@@ -42,8 +42,8 @@ from typing import Any
 
 import numpy as np
 
-from newsaudit.checkworthy import FeatureParams, featurise
 from newsaudit.artifacts import read_arrays
+from newsaudit.checkworthy import FeatureParams, featurise
 from newsaudit.errors import ModelError
 
 __all__ = [

@@ -13,7 +13,8 @@ for the rules in :mod:`newsaudit.counted`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from itertools import pairwise
+from typing import TYPE_CHECKING, TypeVar
 
 from newsaudit.counted import CountLexicon, Figure
 
@@ -28,13 +29,16 @@ _OPEN = frozenset({None, "other", "count", "people", "personnel"})
 #: Share of longer words written with a capital from which a line reads as title case.
 _TITLE_SHARE = 0.7
 
+#: The caller's figure type, so its headline test may take that type rather than Figure.
+_F = TypeVar("_F", bound=Figure)
+
 
 def link_figures(
     doc: Doc,
     words: list[str],
-    readings: Sequence[Figure],
+    readings: Sequence[_F],
     lex: CountLexicon,
-    headline: Callable[[Figure], bool],
+    headline: Callable[[_F], bool],
 ) -> None:
     """Everything a figure takes from its neighbours, in the order the rules rely on:
     headline word forms first (so a neighbour is already right when it is copied), then
@@ -80,7 +84,7 @@ def _headline_forms(doc: Doc, words: list[str], r: Figure, lex: CountLexicon) ->
 
 def borrow_counted(doc: Doc, readings: Sequence[Figure], lex: CountLexicon) -> None:
     """"13 advisers had been killed and 21 wounded": the 21 counts advisers too."""
-    for prev, cur in zip(readings, readings[1:]):
+    for prev, cur in pairwise(readings):
         c = cur.counted_tok
         if cur.unit is not None or prev.counted_tok is None or prev.unit is not None:
             continue

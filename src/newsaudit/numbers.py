@@ -300,7 +300,7 @@ def _read_digits(words: Sequence[str], i: int, lex: NumberLexicon) -> NumberMatc
         suffix = glued.group(2)
         digits = glued.group(1)
         if suffix in lex.suffix_scales and suffix not in lex.currency_only_suffixes:
-            scale = lex.suffix_scales[suffix]
+            scale: float = lex.suffix_scales[suffix]
             return NumberMatch(i, i + 1, value * scale, scale=scale, digits=digits)
         return NumberMatch(i, i + 1, value, suffix=suffix, digits=digits)
     scale, j = _read_scales(words, i + 1, lex)
@@ -317,7 +317,7 @@ def _read_glued_currency(
     if suffix:
         if suffix not in lex.suffix_scales:
             return None
-        scale = lex.suffix_scales[suffix]
+        scale: float = lex.suffix_scales[suffix]
         return NumberMatch(
             i, i + 1, value * scale, scale=scale, digits=figure, currency=code, lead=len(prefix)
         )

@@ -15,51 +15,47 @@ Three linear models trained on the SemEval-2020 Task 11 corpus (PTC) ship as one
   model smears such words over whole sentences; the phrase model gives them tight
   evidence. It is not part of the task's scoring, which has no parse to draw chunks from.
 
-Why a hand-rolled featuriser: newsaudit must score a page in a few milliseconds with
-numpy alone, and training must see exactly the features the runtime computes. Token
-features are integer hashes mixed in numpy (one vectorised pass per template instead of
-one ``crc32`` per feature string); words are hashed once per process with ``zlib.crc32``,
-which is deterministic across processes and platforms. Training imports these functions.
-
-Text is tokenised by a regex, not spaCy, so :func:`detect` works on any string and costs
-the same at training and run time. Sentences are split on line breaks (PTC has one
-sentence per line) and on sentence-final punctuation within a line.
+The tokeniser and featurisers live in :mod:`newsaudit.propaganda_features`, which training
+imports too, so both see the same features; this module holds the trained model: reading
+it, decoding spans and labelling them.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import re
-import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
 
+from newsaudit.artifacts import read_arrays
 from newsaudit.errors import ModelError
+from newsaudit.propaganda_features import (
+    FEATURISER_VERSION,
+    Tokens,
+    hash_terms,
+    span_terms,
+    token_features,
+    tokenize,
+    trim_phrase,
+    word_counts,
+)
 
 __all__ = [
-    "FEATURISER_VERSION",
+    "PHRASE_TECHNIQUES",
     "TECHNIQUES",
     "PropagandaModel",
     "TechniqueSpan",
-    "Tokens",
     "detect",
     "load_model",
     "read_model",
-    "span_terms",
-    "token_features",
-    "tokenize",
 ]
 
-FEATURISER_VERSION = "newsaudit-ptc-v1"
 ARTIFACT = "propaganda.npz"
 CARD = "propaganda.card.json"
 
@@ -92,10 +88,6 @@ class TechniqueSpan(NamedTuple):
     score: float
 
 
-_TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
-# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before a space
-# and an upper-case letter, digit or opening quote. Lines are split first.
-_SENT_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 #: Techniques whose PTC spans are a word or a short phrase (median 2-6 words in train,
 #: against 13-19 for argument-level techniques such as Doubt), so a phrase inside a long
 #: detected span is the better evidence for them.
@@ -111,319 +103,6 @@ PHRASE_TECHNIQUES = frozenset(
 PHRASE_MIN_TOKEN_PROB = 0.1
 #: Candidate phrases, or a function from the offsets of hot tokens to candidate phrases.
 Phrases = Sequence[tuple[int, int]] | Callable[[list[tuple[int, int]]], Iterable[tuple[int, int]]]
-_QUOTE_CHARS = frozenset('"\u201c\u201d')
-_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
-_M1 = np.uint64(0xFF51AFD7ED558CCD)
-_M2 = np.uint64(0xC4CEB9FE1A85EC53)
-_S33 = np.uint64(33)
-# Template ids of the token featuriser (the last one is the sentence's bag of words).
-(
-    T_W0,
-    T_WM1,
-    T_WP1,
-    T_WM2,
-    T_WP2,
-    T_BI_L,
-    T_BI_R,
-    T_SUF,
-    T_SHAPE,
-    T_POS,
-    T_SLEN,
-    T_FLAGS,
-    T_REP,
-    T_SHAPE_BI,
-    T_TRI,
-    T_SENT,
-) = range(16)
-N_TOKEN_TEMPLATES = 15
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "and",
-        "or",
-        "but",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "for",
-        "on",
-        "with",
-        "as",
-        "at",
-        "by",
-        "from",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "not",
-        "no",
-    ]
-)
-
-
-@lru_cache(maxsize=262144)
-def _wh(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
-
-
-def _shape(tok: str) -> str:
-    if tok.isdigit():
-        return "d"
-    if not tok[0].isalnum() and tok[0] != "_":
-        return tok if tok in "\"'\u201c\u201d\u2018\u2019!?-(),.:;" else "p"
-    if tok.isupper() and len(tok) > 1:
-        return "X"
-    if tok[0].isupper():
-        return "Xx"
-    return "x"
-
-
-@dataclass(frozen=True, slots=True)
-class Tokens:
-    """A tokenised text: offsets, lower-cased words and sentence structure (numpy arrays)."""
-
-    starts: np.ndarray  # int64, per token
-    ends: np.ndarray
-    words: list[str]  # lower-cased, curly apostrophes straightened
-    shapes: list[str]
-    sent: np.ndarray  # int64 sentence index per token
-    sent_bounds: list[tuple[int, int]]  # token index range per sentence
-    in_quote: np.ndarray  # bool: an odd number of double quotes precede it in its sentence
-    first_line: np.ndarray  # bool: token on the text's first non-empty line (a title)
-
-
-def tokenize(text: str) -> Tokens:
-    """Split ``text`` into tokens and sentences (line breaks always end a sentence)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    raw: list[str] = []
-    sent_ids: list[int] = []
-    bounds: list[tuple[int, int]] = []
-    first: list[bool] = []
-    quote: list[bool] = []
-    pos = 0
-    line_no = 0
-    for line in text.split("\n"):
-        if line.strip():
-            cuts = [0] + [m.end() for m in _SENT_END.finditer(line)] + [len(line)]
-            for a, b in pairwise(cuts):
-                lo = len(starts)
-                inside = False
-                for m in _TOKEN.finditer(line, a, b):
-                    tok = m.group()
-                    starts.append(pos + m.start())
-                    ends.append(pos + m.end())
-                    raw.append(tok)
-                    sent_ids.append(len(bounds))
-                    first.append(line_no == 0)
-                    quote.append(inside)
-                    if tok in _QUOTE_CHARS:
-                        inside = not inside
-                if len(starts) > lo:
-                    bounds.append((lo, len(starts)))
-            line_no += 1
-        pos += len(line) + 1
-    return Tokens(
-        starts=np.asarray(starts, dtype=np.int64),
-        ends=np.asarray(ends, dtype=np.int64),
-        words=[t.lower().replace("\u2019", "'") for t in raw],
-        shapes=[_shape(t) for t in raw],
-        sent=np.asarray(sent_ids, dtype=np.int64),
-        sent_bounds=bounds,
-        in_quote=np.asarray(quote, dtype=bool),
-        first_line=np.asarray(first, dtype=bool),
-    )
-
-
-def _mix(keys: np.ndarray, template: int, mod: int) -> np.ndarray:
-    """SplitMix-style finaliser of (template, key) pairs into ``[0, mod)``."""
-    x = keys.astype(np.uint64) + np.uint64(
-        (0x9E3779B97F4A7C15 * (template + 1)) & 0xFFFFFFFFFFFFFFFF
-    )
-    x ^= x >> _S33
-    x *= _M1
-    x ^= x >> _S33
-    x *= _M2
-    x ^= x >> _S33
-    return (x % np.uint64(mod)).astype(np.int64)
-
-
-def _pair(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return a.astype(np.uint64) * np.uint64(0x100000001B3) ^ b.astype(np.uint64)
-
-
-def token_features(toks: Tokens, n_features: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Hashed features per token for the span model.
-
-    Returns ``(idx, sent_idx, sent_ptr)``: ``idx`` is ``(n_tokens, N_TOKEN_TEMPLATES)``
-    column indices (each worth 1.0); ``sent_idx[sent_ptr[s]:sent_ptr[s+1]]`` are the
-    sentence ``s``'s bag-of-words columns, each worth ``1/sqrt(count)`` to every token of
-    that sentence (a token learns from the sentence it sits in).
-    """
-    n = len(toks.words)
-    if n == 0:
-        return (
-            np.zeros((0, N_TOKEN_TEMPLATES), np.int64),
-            np.zeros(0, np.int64),
-            np.zeros(1, np.int64),
-        )
-    wh = np.fromiter((_wh(w) for w in toks.words), dtype=np.int64, count=n)
-    sh = np.fromiter((_wh(s) for s in toks.shapes), dtype=np.int64, count=n)
-    suf = np.fromiter((_wh(w[-3:]) for w in toks.words), dtype=np.int64, count=n)
-    sent = toks.sent
-    bos, eos = _wh("<s>"), _wh("</s>")
-    same_prev = np.r_[False, sent[1:] == sent[:-1]]
-    same_next = np.r_[sent[:-1] == sent[1:], False]
-    wm1 = np.where(same_prev, np.r_[bos, wh[:-1]], bos)
-    wp1 = np.where(same_next, np.r_[wh[1:], eos], eos)
-    same_prev2 = same_prev & np.r_[False, same_prev[:-1]]
-    same_next2 = same_next & np.r_[same_next[1:], False]
-    wm2 = np.where(same_prev2, np.r_[bos, bos, wh[:-2]][:n], bos)
-    wp2 = np.where(same_next2, np.r_[wh[2:], eos, eos][:n], eos)
-    shm1 = np.where(same_prev, np.r_[bos, sh[:-1]], bos)
-    # Position in the sentence (first, last, fifths between) and sentence length bucket.
-    lo = np.fromiter((toks.sent_bounds[s][0] for s in sent), dtype=np.int64, count=n)
-    hi = np.fromiter((toks.sent_bounds[s][1] for s in sent), dtype=np.int64, count=n)
-    length = hi - lo
-    rel = np.arange(n) - lo
-    posb = np.where(
-        rel == 0, 0, np.where(rel == length - 1, 1, 2 + (5 * rel) // np.maximum(length, 1))
-    )
-    slen = np.minimum(np.log2(np.maximum(length, 1)).astype(np.int64), 7)
-    flags = toks.in_quote.astype(np.int64) + 2 * toks.first_line.astype(np.int64)
-    # How often the word recurs in the text (content words only): Repetition and slogans.
-    counts: dict[str, int] = {}
-    for w in toks.words:
-        counts[w] = counts.get(w, 0) + 1
-    rep = np.fromiter(
-        (0 if (w in _STOP or not w[0].isalpha()) else min(counts[w], 4) for w in toks.words),
-        dtype=np.int64,
-        count=n,
-    )
-    cols = [
-        _mix(wh, T_W0, n_features),
-        _mix(wm1, T_WM1, n_features),
-        _mix(wp1, T_WP1, n_features),
-        _mix(wm2, T_WM2, n_features),
-        _mix(wp2, T_WP2, n_features),
-        _mix(_pair(wm1, wh), T_BI_L, n_features),
-        _mix(_pair(wh, wp1), T_BI_R, n_features),
-        _mix(suf, T_SUF, n_features),
-        _mix(sh, T_SHAPE, n_features),
-        _mix(posb, T_POS, n_features),
-        _mix(slen, T_SLEN, n_features),
-        _mix(flags, T_FLAGS, n_features),
-        _mix(rep, T_REP, n_features),
-        _mix(_pair(shm1, sh), T_SHAPE_BI, n_features),
-        _mix(_pair(_pair(wm1, wh), wp1), T_TRI, n_features),
-    ]
-    idx = np.stack(cols, axis=1)
-    sent_cols: list[np.ndarray] = []
-    ptr = [0]
-    for a, b in toks.sent_bounds:
-        uniq = np.unique(wh[a:b])
-        sent_cols.append(_mix(uniq, T_SENT, n_features))
-        ptr.append(ptr[-1] + len(uniq))
-    return idx, np.concatenate(sent_cols), np.asarray(ptr, dtype=np.int64)
-
-
-_LEN_BOUNDS = (1, 2, 4, 8, 16, 30)  # span length buckets, in words
-_SPAN_QUOTE_BEFORE = frozenset("\"'\u201c\u2018")
-
-
-def span_terms(
-    text: str, start: int, end: int, toks: Tokens, word_counts: dict[str, int]
-) -> list[str]:
-    """String features of one span for the technique model (hashed by the caller).
-
-    The span's words and bigrams, its first and last word, character 3-5-grams, the rest
-    of its sentence, the words right outside it, and cues: length, how often the same
-    words recur in the text (Repetition), quotes, "!" and "?", capitals, the title line.
-    """
-    frag = text[start:end].lower().replace("\u2019", "'")
-    words = [m.group() for m in _TOKEN.finditer(frag)]
-    out = [f"w={w}" for w in words]
-    out += [f"b={a} {b}" for a, b in pairwise(words)]
-    if words:
-        out += [f"f={words[0]}", f"l={words[-1]}"]
-    squash = " " + " ".join(w for w in words if w[0].isalnum()) + " "
-    if len(squash) <= 120:
-        for size in (3, 4, 5):
-            out += ["c=" + squash[i : i + size] for i in range(len(squash) - size + 1)]
-    n = len(words)
-    out.append(f"len={sum(n > b for b in _LEN_BOUNDS)}")
-    # Context: the sentence(s) around the span, minus the span itself.
-    i0 = int(np.searchsorted(toks.ends, start, side="right"))
-    i1 = int(np.searchsorted(toks.starts, end, side="left"))
-    if i0 < len(toks.words):
-        s0 = toks.sent_bounds[int(toks.sent[min(i0, len(toks.words) - 1)])][0]
-        s1 = toks.sent_bounds[int(toks.sent[max(min(i1, len(toks.words)) - 1, 0)])][1]
-        out += [f"x={w}" for w in toks.words[s0:i0]] + [f"x={w}" for w in toks.words[i1:s1]]
-        out += [f"L={w}" for w in toks.words[max(s0, i0 - 2) : i0]]
-        out += [f"R={w}" for w in toks.words[i1 : min(s1, i1 + 2)]]
-        cover = (i1 - i0) / max(s1 - s0, 1)
-        out.append(f"cover={min(int(cover * 4), 4)}")
-        if toks.first_line[min(i0, len(toks.words) - 1)]:
-            out.append("title")
-    # Repetition: the same phrase (or its content words) elsewhere in the text.
-    reps = _lowered(text).count(frag) if frag.strip() else 0
-    out.append(f"rep={min(reps, 5)}")
-    content = [w for w in words if w[0].isalpha() and w not in _STOP]
-    if content:
-        out.append(f"wrep={min(min(word_counts.get(w, 0) for w in content), 5)}")
-        out.append(f"wrepmax={min(max(word_counts.get(w, 0) for w in content), 6)}")
-    raw = text[start:end]
-    if start > 0 and text[start - 1] in _SPAN_QUOTE_BEFORE:
-        out.append("quoted")
-    if "!" in raw or text[end : end + 1] == "!":
-        out.append("excl")
-    if "?" in raw or text[end : end + 1] == "?":
-        out.append("quest")
-    if any(c.isalpha() for c in raw) and raw.upper() == raw:
-        out.append("allcaps")
-    return out
-
-
-@lru_cache(maxsize=4)
-def _lowered(text: str) -> str:
-    """``text.lower()`` once per text, not once per span (a page has hundreds of chunks)."""
-    return text.lower()
-
-
-def hash_terms(terms: list[str], n_features: int) -> np.ndarray:
-    """Unique hashed columns of a span's string features."""
-    return np.unique(
-        np.fromiter((_wh(t) % n_features for t in terms), dtype=np.int64, count=len(terms))
-    )
-
-
-def word_counts(toks: Tokens) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for w in toks.words:
-        counts[w] = counts.get(w, 0) + 1
-    return counts
 
 
 @dataclass(frozen=True)
@@ -548,13 +227,13 @@ class PropagandaModel:
         if token_probs is not None and len(token_probs):
             cands = [c for c in cands if _max_prob(toks, token_probs, *c) >= PHRASE_MIN_TOKEN_PROB]
         p_ph = self.phrase_probs(text, cands, toks)
-        keep = [(c, p) for c, p in zip(cands, p_ph) if p >= self.phrase_threshold]
+        keep = [(c, p) for c, p in zip(cands, p_ph, strict=True) if p >= self.phrase_threshold]
         if not keep:
             return []
         probs = self.classify(text, [c for c, _ in keep], toks)
         cols = [i for i, t in enumerate(self.techniques) if t in PHRASE_TECHNIQUES]
         out = []
-        for ((s, e), p), tp in zip(keep, probs):
+        for ((s, e), p), tp in zip(keep, probs, strict=True):
             sub = tp[cols]
             k = int(sub.argmax())
             out.append(TechniqueSpan(s, e, self.techniques[cols[k]], float(p * sub[k] / sub.sum())))
@@ -568,7 +247,7 @@ class PropagandaModel:
         found = self.spans(toks, token_probs)
         probs = self.classify(text, [(s, e) for s, e, _ in found], toks)
         out = []
-        for (s, e, p_span), p in zip(found, probs):
+        for (s, e, p_span), p in zip(found, probs, strict=True):
             k = int(p.argmax())
             out.append(TechniqueSpan(s, e, self.techniques[k], float(p_span * p[k])))
         if callable(phrases):
@@ -585,33 +264,12 @@ def _max_prob(toks: Tokens, probs: np.ndarray, start: int, end: int) -> float:
     return float(probs[i0:i1].max()) if i1 > i0 else 0.0
 
 
-def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A phrase without leading/trailing punctuation, quotes or spaces (None if empty)."""
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    return (start, end) if end > start else None
-
-
 def read_model(directory: Traversable | Path) -> PropagandaModel:
     """Read ``propaganda.npz`` and its card; raise ModelError naming what is wrong."""
     source = str(Path(str(directory)) / ARTIFACT)
-    try:
-        with directory.joinpath(CARD).open("r", encoding="utf-8") as fh:
-            card = json.load(fh)
-        with (
-            directory.joinpath(ARTIFACT).open("rb") as bfh,
-            np.load(bfh, allow_pickle=False) as npz,
-        ):
-            arrays = {key: npz[key] for key in npz.files}
-    except FileNotFoundError as exc:
-        raise ModelError(
-            "propaganda model is missing; build it with `python -m newsaudit.training.propaganda`",
-            source=source,
-        ) from exc
-    except (OSError, ValueError, EOFError, json.JSONDecodeError) as exc:
-        raise ModelError(f"propaganda model cannot be read: {exc}", source=source) from exc
+    card, arrays = read_arrays(
+        directory, ARTIFACT, CARD, what="propaganda", trainer="newsaudit.training.propaganda"
+    )
     try:
         if card["featuriser"] != FEATURISER_VERSION:
             raise ValueError(f"featuriser {card['featuriser']!r} != {FEATURISER_VERSION!r}")

@@ -402,7 +402,7 @@ def _read_before(
         r.unit = nl.currency_prefix[words[s - 1]]
         r.category = "money"
         s -= 1
-        if m.suffix in nl.currency_only_suffixes:
+        if m.suffix is not None and m.suffix in nl.currency_only_suffixes:
             _rescale(r, nl.suffix_scales[m.suffix])
     pre = nl.match_approximator(words, s, floor)
     if pre is not None and (r.approx in ("exact", "vague") or pre[0] == r.approx):

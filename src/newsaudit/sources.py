@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from spacy.strings import hash_string
+# hash_string is a public cpdef function of spacy/strings.pyx (what StringStore uses to
+# hash); spaCy's strings.pyi just leaves it out.
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 
 from newsaudit.datafiles import load_json
 
@@ -334,7 +336,7 @@ _LAST: list = [None, None]  # the last Doc seen and its facts
 
 def _facts(doc: Doc) -> _DocFacts:
     if _LAST[0] is doc:
-        return _LAST[1]  # type: ignore[no-any-return]
+        return _LAST[1]
     surnames: set[str] = set()
     long_ends: set[str] = set()
     nationalities: list[str] = []

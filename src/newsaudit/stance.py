@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -149,8 +150,8 @@ class Featuriser:
             sents=sents,
             sent_tfidf=[self._tfidf(s) for s in sents],
             numbers=frozenset(_NUMBER.findall(text)),
-            bigrams=frozenset(zip(toks, toks[1:])),
-            trigrams=frozenset(zip(toks, toks[1:], toks[2:])),
+            bigrams=frozenset(pairwise(toks)),
+            trigrams=frozenset(zip(toks, toks[1:], toks[2:], strict=False)),
             rates=rates,
             tf=self.tf(toks),
         )
@@ -169,8 +170,8 @@ class Featuriser:
         nc = max(len(stems), 1)
         wsum = sum(self.idf.get(w, self.default_idf) for w in content) or 1.0
         wover = sum(self.idf.get(w, self.default_idf) for w in content if w[:_STEM] in body.stems)
-        hb = list(zip(h, h[1:]))
-        ht = list(zip(h, h[1:], h[2:]))
+        hb = list(pairwise(h))
+        ht = list(zip(h, h[1:], h[2:], strict=False))
         hnum = frozenset(_NUMBER.findall(headline))
         window: list[str] = []
         for i in range(max(best - 1, 0), min(best + 2, len(body.sents))):
@@ -255,7 +256,7 @@ class StanceModel:
         return [
             StancePrediction(
                 label=self.labels[int(row.argmax())],
-                probs={lab: float(p) for lab, p in zip(self.labels, row)},
+                probs={lab: float(p) for lab, p in zip(self.labels, row, strict=True)},
             )
             for row in probs
         ]

@@ -31,9 +31,9 @@ from typing import Any
 
 import numpy as np
 
+from newsaudit.artifacts import read_arrays
 from newsaudit.checkworthy import FeatureParams, featurise
 from newsaudit.datafiles import load_json
-from newsaudit.artifacts import read_arrays
 from newsaudit.errors import ModelError
 
 __all__ = ["Hit", "ToxicityModel", "find_patterns", "load_model", "normalise", "read_model"]

@@ -49,7 +49,9 @@ def registered() -> tuple[str, ...]:
     return tuple(_REGISTRY)
 
 
-def run_checks(report: Report, doc: Doc, *, only: Iterable[str] | None = None) -> tuple[Finding, ...]:
+def run_checks(
+    report: Report, doc: Doc, *, only: Iterable[str] | None = None
+) -> tuple[Finding, ...]:
     """Run the registered checks (or ``only`` those named) and number their findings."""
     load_builtin()
     names = tuple(only) if only is not None else tuple(_REGISTRY)

@@ -7,19 +7,16 @@ check must know what it is about (category, counted noun, whose people, where), 
 attribution whose content carries it). This module reads all of that once per page from
 the report's records and the parse, so the checks themselves are plain comparisons.
 
-Everything here errs towards keeping figures apart: each ``*_compatible`` test answers
-"could these be about the same thing?", and a check only speaks when every test says yes.
-The word lists live in ``data/figures.json``.
+Comparing figures is :mod:`newsaudit.checks._figure_compare`'s job; this module only
+reads them. The word lists live in ``data/figures.json``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 from typing import TYPE_CHECKING
 
 from newsaudit.datafiles import load_json
@@ -35,7 +32,6 @@ SOURCING_KINDS = frozenset(
 )
 _CACHE_KEY = "newsaudit.checks._figures"
 _WORD = re.compile(r"[\w'’-]+")
-_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "s")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _SIDE_ENTS = frozenset({"NORP", "GPE", "ORG"})
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "hour", "minute"})
@@ -147,7 +143,7 @@ def figures(report: Report, doc: Doc) -> tuple[Figure, ...]:
     text order, read once per report and parse."""
     cached = doc.user_data.get(_CACHE_KEY)
     if cached is not None and cached[0] is report.quantities:
-        return cached[1]  # type: ignore[no-any-return]
+        return cached[1]
     found = _read(report, doc)
     doc.user_data[_CACHE_KEY] = (report.quantities, found)
     return found
@@ -506,25 +502,6 @@ def _scope(
     return None, frozenset(points)
 
 
-# --- comparisons ---------------------------------------------------------------------
-
-
-def related(a: str, b: str) -> bool:
-    """Same word, or a country and its adjective ('iran'/'iranian', 'kordavia'/'kordavian')."""
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) < 4:
-        return False
-    stems = [short] + ([short[:-1]] if short[-1] in "ae" else [])
-    return any(long_.startswith(s) and long_[len(s) :] in _DEMONYM_ENDINGS for s in stems)
-
-
-def _overlap(a: Iterable[str], b: Iterable[str]) -> bool:
-    bs = list(b)
-    return any(related(x, y) for x in a for y in bs)
-
-
 @lru_cache(maxsize=1024)
 def _keys(text: str) -> frozenset[str]:
     generic = lexicon().source_generic
@@ -535,130 +512,3 @@ def _keys(text: str) -> frozenset[str]:
 def source_keys(src: Source) -> frozenset[str]:
     """The words that say which body a source is ('a navy official' -> {'navy'})."""
     return _keys(src.text) if src.text else frozenset()
-
-
-_OFFICIAL_TYPES = frozenset({"organisation", "official_anonymous"})
-
-
-def sources_compatible(a: Source, b: Source) -> bool:
-    """Could ``a`` and ``b`` be the same body? A generic official source ('officials',
-    'the department') is compatible with any named official body."""
-    if a.text is None or b.text is None:
-        return False
-    ka, kb = source_keys(a), source_keys(b)
-    if ka and kb:
-        return _overlap(ka, kb)
-    if not ka and not kb:
-        return a.type in _OFFICIAL_TYPES and b.type in _OFFICIAL_TYPES
-    return a.type in _OFFICIAL_TYPES and b.type in _OFFICIAL_TYPES
-
-
-def _above(a: Figure, b: Figure) -> bool:
-    """Every value ``a`` allows is larger than every value ``b`` allows."""
-    if a.lo is None or b.hi is None:
-        return False
-    return a.lo > b.hi or (a.lo == b.hi and (a.lo_strict or b.hi_strict))
-
-
-def disjoint(a: Figure, b: Figure) -> bool:
-    return _above(a, b) or _above(b, a)
-
-
-def exceeds(part: Figure, whole: Figure) -> bool:
-    return _above(part, whole)
-
-
-def near(a: Figure, b: Figure, ratio: float | None = None) -> bool:
-    """The same figure give or take rounding ('at least 700' and 693), within ``ratio``
-    of the larger (default: the ``near_ratio`` threshold)."""
-    va, vb = a.q.value, b.q.value
-    if va is None or vb is None or max(abs(va), abs(vb)) == 0:
-        return False
-    share = lexicon().near_ratio if ratio is None else ratio
-    return abs(va - vb) <= share * max(abs(va), abs(vb))
-
-
-def counted_compatible(a: Figure, b: Figure) -> bool:
-    lex = lexicon()
-    ca, cb = a.counted, b.counted
-    if ca is None or cb is None or ca in lex.generic_counted or cb in lex.generic_counted:
-        return True
-    if ca == cb:
-        return True
-    ga, gb = lex.counted_group.get(ca), lex.counted_group.get(cb)
-    return ga is not None and ga == gb
-
-
-def same_subject(a: Figure, b: Figure) -> bool:
-    """Category, counted noun, side, place, agent and (for plain head counts) predicate
-    all allow the two figures to be about the same people."""
-    lex = lexicon()
-    if a.category != b.category:
-        return False
-    if a.category not in lex.always:
-        if a.category not in lex.same_predicate or a.predicate in (None, *lex.light_verbs):
-            return False
-        if a.predicate != b.predicate:
-            return False
-    if not counted_compatible(a, b):
-        return False
-    if not sides_compatible(a, b):
-        return False
-    if a.places and b.places and not _overlap(a.places, b.places):
-        return False
-    return not (a.agent and b.agent and a.agent != b.agent)
-
-
-def sides_compatible(a: Figure, b: Figure) -> bool:
-    """No side named, or a side in common ('Iranian' and 'the Iranian government')."""
-    return not (a.sides and b.sides) or _overlap(a.sides, b.sides)
-
-
-def parts_and_totals(figs: Sequence[Figure]) -> set[frozenset[int]]:
-    """Index pairs of figures that are parts of a total stated on the page ('29 rescued
-    ... 5 rescued ... in total, 34'): parts and their total never contradict. Matching
-    sums only ever silence a comparison, so a chance sum costs nothing but a finding."""
-    pairs: set[frozenset[int]] = set()
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(figs):
-        if f.q.approx == "exact" and isinstance(f.q.value, int | float):
-            groups[f.category].append(i)
-    for members in groups.values():
-        if len(members) < 3:
-            continue
-        for t in members:
-            total = figs[t].q.value
-            parts = [i for i in members if i != t and 0 < (figs[i].q.value or 0) < (total or 0)]
-            for r in range(2, min(4, len(parts)) + 1):
-                for combo in combinations(parts[:10], r):
-                    if sum(figs[i].q.value or 0 for i in combo) == total:
-                        for i in combo:
-                            pairs.add(frozenset((t, i)))
-                        for i, j in combinations(combo, 2):
-                            pairs.add(frozenset((i, j)))
-    return pairs
-
-
-def quoted(f: Figure, text: str) -> str:
-    """How a message names a figure: bare digits as they are, worded figures in quotes."""
-    w = f.words(text)
-    return w if re.fullmatch(r"[\d.,]+", w) else f"'{w}'"
-
-
-def source_phrase(src: Source, via: Sequence[Source] = ()) -> str:
-    """'the Iranian government, via the Fars news agency' for a message."""
-    name = src.text or "an unnamed source"
-    if name[:4] in ("The ", "A ", "An ") or name.split(" ", 1)[0] in ("The", "A", "An"):
-        name = name[0].lower() + name[1:]
-    if via and via[0].text:
-        v = via[0].text
-        if v.split(" ", 1)[0] in ("The", "A", "An"):
-            v = v[0].lower() + v[1:]
-        return f"{name}, via {v}"
-    return name
-
-
-def join_words(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]

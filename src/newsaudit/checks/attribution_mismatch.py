@@ -30,20 +30,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
-from newsaudit.checks._figures import (
-    Figure,
+from newsaudit.checks._figure_compare import (
     counted_compatible,
     disjoint,
-    figures,
     join_words,
-    lexicon,
     near,
     same_subject,
     sides_compatible,
-    source_keys,
     source_phrase,
     sources_compatible,
 )
+from newsaudit.checks._figures import Figure, figures, lexicon, source_keys
 from newsaudit.model import Attribution, Finding, Report, Source, Span
 
 if TYPE_CHECKING:
@@ -169,7 +166,11 @@ def _same_source(a: Attribution, b: Attribution) -> bool:
 
 def _named(a: Attribution) -> bool:
     """A source the page names outright (not 'officials', not a resolved 'it')."""
-    return a.source.type in _NAMED_TYPES and a.source.mention is None and bool(source_keys(a.source))
+    return (
+        a.source.type in _NAMED_TYPES
+        and a.source.mention is None
+        and bool(source_keys(a.source))
+    )
 
 
 def _shared_figures(figs: list[Figure]) -> list[list[Figure]]:

@@ -26,16 +26,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks import register
-from newsaudit.checks.quote_integrity import (
-    TokenIndex,
-    comparable,
-    cues,
-    lower_article,
-    plausible,
-    quantities_in,
-    same_source,
-    speaks,
-)
+from newsaudit.checks._figure_compare import comparable, plausible, quantities_in
+from newsaudit.checks._sources import TokenIndex, cues, lower_article, same_source, speaks
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Segment, Span
 
 if TYPE_CHECKING:

@@ -101,7 +101,8 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
         seg_span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
         if seg_span is None:
             continue
-        for sent in seg_span.sents:
+        # Span.sents is real (spacy/tokens/span.pyx, spaCy >= 3.0); span.pyi just omits it.
+        for sent in seg_span.sents:  # type: ignore[attr-defined]
             s0, s1 = max(sent.start_char, seg.start), min(sent.end_char, seg.end)
             spans = tag_sentence(text[s0:s1], know["report"])
             if not spans:

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 from newsaudit.checks import register
 from newsaudit.checks._voice import others_words, overlaps_any
 from newsaudit.datafiles import load_json
-from newsaudit.model import ARTICLE_KINDS, Finding, Report, Span
 from newsaudit.loaded import tag_sentence
+from newsaudit.model import ARTICLE_KINDS, Finding, Report, Span
 from newsaudit.propaganda import PHRASE_TECHNIQUES, TechniqueSpan, load_model
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def _charged_phrases(report: Report, doc: Doc | None) -> list[tuple[int, int]]:
         seg_span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
         if seg_span is None:
             continue
-        for sent in seg_span.sents:
+        for sent in seg_span.sents:  # type: ignore[attr-defined]  # span.pyi omits .sents
             s0 = max(sent.start_char, seg.start)
             for hit in tag_sentence(text[s0 : min(sent.end_char, seg.end)], cut):
                 start, end = s0 + hit.start, s0 + hit.end
@@ -198,7 +198,7 @@ def _charged_spans(report: Report, doc: Doc | None, cfg: dict[str, Any]) -> list
     ]
     floor = float(cfg["thresholds"]["charged_min"])
     out = []
-    for (start, end), p in zip(spans, probs):
+    for (start, end), p in zip(spans, probs, strict=True):
         k = max(cols, key=lambda i: p[i])
         if p[k] >= floor:
             out.append(TechniqueSpan(start, end, model.techniques[k], float(p[k])))

@@ -15,82 +15,35 @@ Quotations are grouped by wording (exact repeats, partial quotes and near-duplic
 fall in one group) and each group gets one finding with every reason that applies, so
 one doubtful phrase is one line for the editor, not three.
 
-This module also holds the small helpers the other checks of this family share (source
-matching, figure bounds, token lookup), so that they read a source or a figure the same
-way.
+The helpers it shares with the other checks of this family (reading sources, token
+lookup) live in ``_sources``; comparing figures lives in ``_figure_compare``.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsaudit.checks import register
-from newsaudit.datafiles import load_json
-from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Quantity, Report, Span
+from newsaudit.checks._sources import (
+    SPOKEN_KINDS,
+    TokenIndex,
+    cues,
+    lower_article,
+    normalise,
+    same_source,
+    speaks,
+)
+from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 CHECK = "quote_integrity"
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-_NONWORD = re.compile(r"[^\w']+")
-_WORD = re.compile(r"[\w'’-]+")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_POSSESSIVE = re.compile(r"['’]s$")
-#: Kinds whose quoted words are presented as the source's own.
-_SPOKEN = frozenset({"direct_quote", "reported_speech", "according_to", "quoted_as_saying"})
-#: Source types that can utter or write words themselves.
-_SPEAKERS = frozenset({"person", "official_anonymous", "outlet"})
-
-
-# --------------------------------------------------------------------------- data
-
-
-@lru_cache(maxsize=1)
-def cues() -> dict[str, Any]:
-    """``checks.json`` with its word lists turned into sets, built once."""
-    data = load_json("checks.json")
-    demonyms = data["demonyms"]
-    # country, its irregular adjectives and its capital -> the country, lower case
-    nation: dict[str, str] = {k.lower(): v.lower() for k, v in demonyms["capitals"].items()}
-    for country, adjs in demonyms["irregular"].items():
-        nation[country.lower()] = country.lower()
-        nation.update((a.lower(), country.lower()) for a in adjs)
-    return {
-        "raw": data,
-        "source_stop": frozenset(data["source_stopwords"]["words"]),
-        "nation": nation,
-        "channels": frozenset(data["speech_channels"]["lemmas"]),
-        "similarity": data["quote_similarity"],
-        "spelling": data["spelling"],
-    }
-
-
-# ------------------------------------------------------------------ shared helpers
-
-
-class TokenIndex:
-    """Character offset -> token index over one Doc, by bisection on token starts."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
-
-    def at(self, char: int) -> int:
-        return max(0, bisect_right(self.starts, char) - 1)
-
-    def within(self, start: int, end: int) -> range:
-        """Indices of the tokens that start inside ``[start, end)``."""
-        lo = self.at(start)
-        if lo < len(self.starts) and self.starts[lo] < start:
-            lo += 1
-        return range(lo, bisect_right(self.starts, end - 1) if end > start else lo)
 
 
 def article_segment(report: Report, offset: int) -> str | None:
@@ -99,142 +52,6 @@ def article_segment(report: Report, offset: int) -> str | None:
         if seg.start <= offset < seg.end:
             return seg.kind if seg.kind in ARTICLE_KINDS else None
     return None
-
-
-def _nationality(word: str) -> str | None:
-    """The country a word names or describes ("Iranian" -> "iran"), if it is one."""
-    nation: dict[str, str] = cues()["nation"]
-    return nation.get(word.lower())
-
-
-def _key_words(text: str) -> list[str]:
-    """The words of a source phrase that identify whom it is, in their original case."""
-    stop = cues()["source_stop"]
-    words = (_POSSESSIVE.sub("", m.group(0)).strip("'’") for m in _WORD.finditer(text))
-    return [w for w in words if w and w.lower() not in stop]
-
-
-def _stem_match(a: str, b: str) -> bool:
-    """A country and its adjective: Iran/Iranian, Kordavia/Kordavian, Lebanon/Lebanese."""
-    if a == b:
-        return True
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n >= 4 and n >= min(len(a), len(b)) - 2
-
-
-def _proper_words(text: str) -> list[str]:
-    stop = cues()["source_stop"]
-    words = (m.group(0) for m in _WORD.finditer(text))
-    return [w for w in words if w[:1].isupper() and w.lower() not in stop]
-
-
-def _same_word(x: str, y: str) -> bool:
-    """One identifying word: equal (up to a plural), a country and its adjective, or a
-    capital and its country. Stems are compared only between names: "government" and
-    "governor" share six letters and are different speakers."""
-    xl, yl = x.lower(), y.lower()
-    if xl == yl or xl.rstrip("s") == yl.rstrip("s"):
-        return True
-    nx, ny = _nationality(x) or xl, _nationality(y) or yl
-    if x[:1].isupper() and y[:1].isupper():
-        return _stem_match(nx, ny)
-    return nx == ny
-
-
-def _unmatched(words: list[str], other: list[str]) -> list[str]:
-    return [w for w in words if not any(_same_word(w, o) for o in other)]
-
-
-def same_source(a: str | None, b: str | None, *, title_case: bool = False) -> bool:
-    """Whether two source phrases name the same speaker or one of its own people.
-
-    "Iran" matches "the Iranian government" and "a senior Iranian official"; "the Kordavian
-    navy" matches "a navy official"; "the US navy" does not match "the Kordavian navy":
-    when each phrase has a name the other lacks, they are different speakers. With
-    ``title_case`` (``a`` is from a headline, where every word is capitalised) names are
-    not compared.
-    """
-    if not a or not b:
-        return False
-    ka, kb = _key_words(a), _key_words(b)
-    shared = any(_same_word(x, y) for x in ka for y in kb)
-    if not shared:
-        return False
-    if title_case:  # a headline's capitals say nothing about names
-        return True
-    return not (_unmatched(_proper_words(a), kb) and _unmatched(_proper_words(b), ka))
-
-
-#: How far an open bound is read to reach: "at least 120" is taken to mean 120-180,
-#: "fewer than 30" 20-30. A headline rounding a body figure up by half is not support.
-OPEN_STRETCH = 1.5
-
-
-def plausible(q: Quantity) -> tuple[float, float]:
-    """Closed bounds a reader would take from a figure: "at least 120" is not 500."""
-    lo, hi = q.low, q.high
-    if lo is None and hi is None:
-        return (-math.inf, math.inf)
-    if hi is None:
-        assert lo is not None
-        return (lo, lo * OPEN_STRETCH)
-    if lo is None:
-        return (hi / OPEN_STRETCH, hi)
-    return (lo, hi)
-
-
-def overlaps(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures' bounds can both hold ("almost 700" excludes 700 itself)."""
-    a_lo = a.low if a.low is not None else -math.inf
-    a_hi = a.high if a.high is not None else math.inf
-    b_lo = b.low if b.low is not None else -math.inf
-    b_hi = b.high if b.high is not None else math.inf
-    a_open = a.approx in ("almost", "fewer_than")
-    b_open = b.approx in ("almost", "fewer_than")
-    if (a_hi < b_lo) or (b_hi < a_lo):
-        return False
-    if a_open and a_hi <= b_lo:
-        return False
-    if b_open and b_hi <= a_lo:
-        return False
-    return True
-
-
-#: Categories compared only with their own kind and unit.
-_MEASURED = frozenset({"duration", "distance", "other"})
-
-
-def comparable(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures count the same kind of thing and may be compared.
-
-    Different categories compare only when they count the same noun and one of them is
-    a plain head count: "at least 120 sailors" (lost) against "18 sailors" (killed); the
-    dead and the wounded are never one figure.
-    """
-    if a.category in _MEASURED or b.category in _MEASURED:
-        return a.category == b.category and a.unit == b.unit and a.category != "other"
-    if a.category == b.category:
-        return True
-    cats = {a.category, b.category}
-    return (
-        bool(a.counted and a.counted == b.counted)
-        and cats <= {"killed", "wounded", "personnel", "people"}
-        and cats != {"killed", "wounded"}
-    )
-
-
-def quantities_in(report: Report, start: int, end: int) -> list[Quantity]:
-    return [q for q in report.quantities if start <= q.start < end]
-
-
-def lower_article(s: str) -> str:
-    """"The Iranian government" -> "the Iranian government", for use mid-sentence."""
-    head, _, rest = s.partition(" ")
-    return f"{head.lower()} {rest}" if rest and head in ("The", "A", "An") else s
 
 
 # ------------------------------------------------------------------ quotations
@@ -248,10 +65,6 @@ class Quoted(NamedTuple):
     segment: str
     norm: str
     words: int
-
-
-def normalise(s: str) -> str:
-    return " ".join(_NONWORD.sub(" ", s.translate(_FOLD).casefold()).split())
 
 
 def article_quotes(report: Report) -> list[Quoted]:
@@ -396,32 +209,6 @@ def misspelt_words(doc: Doc, index: TokenIndex, span: Span) -> list[tuple[Span, 
     return found
 
 
-def has_channel(report: Report, att: Attribution, words: Span | None) -> bool:
-    """Whether the attribution names how an organisation's words reached the page
-    ("in a statement", "a spokesman said"), outside the reported ``words``."""
-    text = report.document.text
-    channels = cues()["channels"]
-    parts = ((att.start, words.start), (words.end, att.end)) if words else ((att.start, att.end),)
-    for lo, hi in parts:
-        for m in _WORD.finditer(text, lo, max(lo, hi)):
-            w = m.group(0).lower()
-            if w in channels or w.rstrip("s") in channels:
-                return True
-    return False
-
-
-def speaks(report: Report, att: Attribution, words: Span | None = None) -> bool:
-    """Whether the attribution rests on someone who can have said or written the words:
-    a person, an official, an outlet, an intermediary, or an organisation's named statement."""
-    if att.kind not in _SPOKEN or att.source.text is None:
-        return False
-    if att.via or att.source.type in _SPEAKERS:
-        return True
-    if att.source.type == "unspecified":
-        return True  # "Witnesses said …": people, if unnamed
-    return has_channel(report, att, words if words is not None else att.content)
-
-
 def traceable(report: Report, q: Quoted) -> bool:
     """Whether the quotation rests on someone who can have said or written the words."""
     return speaks(report, q.att, q.span)
@@ -511,7 +298,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
             )
             evidence.append(s)
         # a quotation in a headline always stands for someone's words
-        presented = [q for q in group if q.att.kind in _SPOKEN or q.segment == "headline"]
+        presented = [q for q in group if q.att.kind in SPOKEN_KINDS or q.segment == "headline"]
         # a headline's quotation is traced only by a speaker in the body
         traced = [q for q in presented if q.segment != "headline" and traceable(report, q)]
         if presented and not traced:

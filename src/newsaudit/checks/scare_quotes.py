@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsaudit.checks import register
-from newsaudit.checks.quote_integrity import TokenIndex, cues, lower_article, normalise
+from newsaudit.checks._sources import TokenIndex, cues, lower_article, normalise
 from newsaudit.checks.unsourced_claim import writer_aside
 from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Span
 

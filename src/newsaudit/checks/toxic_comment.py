@@ -77,7 +77,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
         return
     model = load_model()
     scores = model.score([seg.text for seg in comments])
-    for seg, score in zip(comments, scores):
+    for seg, score in zip(comments, scores, strict=True):
         hits = find_patterns(seg.text)
         by_model = score >= model.threshold
         if not hits and not by_model:

@@ -30,7 +30,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsaudit.checks import register
-from newsaudit.checks.quote_integrity import TokenIndex, comparable, cues, overlaps
+from newsaudit.checks._figure_compare import comparable, overlaps
+from newsaudit.checks._sources import TokenIndex, cues
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Span
 
 if TYPE_CHECKING:

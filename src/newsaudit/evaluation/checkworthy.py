@@ -65,9 +65,9 @@ def precision_recall_f1(
     """Positive-class precision, recall, F1; 0.0 where a denominator is zero."""
     if len(labels) != len(predicted):
         raise ValueError("labels and predictions differ in length")
-    tp = sum(1 for y, p in zip(labels, predicted) if y == 1 and p == 1)
-    fp = sum(1 for y, p in zip(labels, predicted) if y != 1 and p == 1)
-    fn = sum(1 for y, p in zip(labels, predicted) if y == 1 and p != 1)
+    tp = sum(1 for y, p in zip(labels, predicted, strict=True) if y == 1 and p == 1)
+    fp = sum(1 for y, p in zip(labels, predicted, strict=True) if y != 1 and p == 1)
+    fn = sum(1 for y, p in zip(labels, predicted, strict=True) if y == 1 and p != 1)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -137,9 +137,9 @@ def evaluate_claimbuster(
     for k in sorted(set(assign)):
         test_idx = [i for i, a in enumerate(assign) if a == k]
         test = [examples[i] for i in test_idx]
-        train = [e for e, a in zip(examples, assign) if a != k] + without(extra, test)
+        train = [e for e, a in zip(examples, assign, strict=True) if a != k] + without(extra, test)
         fold_scores = _score(test, train, recipe, seed)
-        for i, s in zip(test_idx, fold_scores):
+        for i, s in zip(test_idx, fold_scores, strict=True):
             scores[i] = s
         per_fold.append(precision_recall_f1(
             [e.label for e in test], [int(s >= THRESHOLD) for s in fold_scores])[2])

@@ -251,9 +251,9 @@ def evaluate(dir: Path, *, limit: int | None = None) -> dict:
         "metric": "token bag P/R/F1 per page (text.split()), macro-averaged; evaluate.py",
         "systems": systems,
         "wins": {
-            "newsaudit": sum(x > y for x, y in zip(a, b)),
-            "trafilatura": sum(y > x for x, y in zip(a, b)),
-            "ties": sum(x == y for x, y in zip(a, b)),
+            "newsaudit": sum(x > y for x, y in zip(a, b, strict=True)),
+            "trafilatura": sum(y > x for x, y in zip(a, b, strict=True)),
+            "ties": sum(x == y for x, y in zip(a, b, strict=True)),
         },
         "per_page": pages,
     }

@@ -73,7 +73,7 @@ def fnc_score(gold: Sequence[str], pred: Sequence[str]) -> tuple[float, float]:
     if len(gold) != len(pred):
         raise ValueError(f"{len(gold)} gold labels but {len(pred)} predictions")
     score = best = 0.0
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         best += 0.25 if g == "unrelated" else 1.0
         if g == p:
             score += 0.25
@@ -90,7 +90,7 @@ def confusion(
     """Rows are gold labels, columns predictions, both in ``labels`` order."""
     index = {lab: i for i, lab in enumerate(labels)}
     matrix = [[0] * len(labels) for _ in labels]
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         matrix[index[g]][index[p]] += 1
     return matrix
 

@@ -46,7 +46,7 @@ def token_prf(
     """Word-level P/R/F1 of ``probs >= threshold`` against the words' labels."""
     tp = pred = gold = 0
     for s, probs in rows:
-        for lab, p in zip(s.labels, probs):
+        for lab, p in zip(s.labels, probs, strict=False):
             if lab < 0:
                 continue
             hit = p >= threshold
@@ -116,8 +116,9 @@ def evaluate_model(model: LoadedModel, sentences: Sequence[Sentence],
     babe = [s for s in sentences if s.dataset == "babe" and s.biased is not None]
     if babe:
         logits = model.sentence_logits([s.text for s in babe])
-        tp = sum(1 for s, z in zip(babe, logits) if z >= 0 and s.biased)
-        acc = sum(1 for s, z in zip(babe, logits) if (z >= 0) == bool(s.biased)) / len(babe)
+        tp = sum(1 for s, z in zip(babe, logits, strict=True) if z >= 0 and s.biased)
+        right = sum(1 for s, z in zip(babe, logits, strict=True) if (z >= 0) == bool(s.biased))
+        acc = right / len(babe)
         out["babe_sentence_gate"] = {**prf(tp, sum(z >= 0 for z in logits),
                                            sum(s.biased or 0 for s in babe)),
                                      "accuracy": round(acc, 4)}

@@ -95,7 +95,7 @@ class Attr:
     content: Fragments = ()
 
     def role(self, name: str) -> Fragments:
-        return getattr(self, name)  # type: ignore[no-any-return]
+        return getattr(self, name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +217,7 @@ def _page(text: str) -> Page:
 
 
 def _predict(docs: Iterable[Doc], articles: Sequence[Article]) -> Iterator[list[Attr]]:
-    for doc, art in zip(docs, articles):
+    for doc, art in zip(docs, articles, strict=True):
         yield predicted_attributions(extract_attributions(doc, _page(art.text)))
 
 
@@ -294,7 +294,7 @@ def score_articles(
         raise ValueError("one list of predictions is needed per article")
     counts = _Counts()
     matched = 0
-    for art, pred in zip(articles, predictions):
+    for art, pred in zip(articles, predictions, strict=True):
         matched += _score_article(art.text, art.gold, pred, counts)
     scores: dict[str, dict[str, dict[str, float]]] = {}
     for r in ROLES:

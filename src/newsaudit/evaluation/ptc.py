@@ -41,7 +41,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from newsaudit.propaganda import TECHNIQUES, PropagandaModel, load_model, tokenize
+from newsaudit.propaganda import TECHNIQUES, PropagandaModel, load_model
+from newsaudit.propaganda_features import tokenize
 
 _TRIM = " \n.,:;"
 
@@ -192,7 +193,7 @@ def predict_techniques(
         mult = Counter(spans)
         uniq = sorted(mult)
         probs = model.classify(text, uniq)
-        for (s, e), p in zip(uniq, probs):
+        for (s, e), p in zip(uniq, probs, strict=True):
             order = p.argsort()[::-1]
             for k in range(mult[(s, e)]):
                 out.append(Label(art, model.techniques[int(order[k % len(order)])], s, e))
@@ -218,7 +219,7 @@ def evaluate(
         Label(lab.article, lab.technique, *trim_span(articles[lab.article], lab.start, lab.end))
         for lab in gold
     ]
-    changed = sum(1 for a, b in zip(gold, trimmed) if a != b)
+    changed = sum(1 for a, b in zip(gold, trimmed, strict=True) if a != b)
     result: dict[str, Any] = {
         "articles": len(articles),
         "gold_spans": len(gold),

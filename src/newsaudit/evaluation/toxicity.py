@@ -28,9 +28,9 @@ COMMENTS = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "checks"
 
 
 def _prf(labels: Sequence[int], pred: Sequence[int]) -> dict[str, float]:
-    tp = sum(1 for y, p in zip(labels, pred) if y and p)
-    fp = sum(1 for y, p in zip(labels, pred) if not y and p)
-    fn = sum(1 for y, p in zip(labels, pred) if y and not p)
+    tp = sum(1 for y, p in zip(labels, pred, strict=True) if y and p)
+    fp = sum(1 for y, p in zip(labels, pred, strict=True) if not y and p)
+    fn = sum(1 for y, p in zip(labels, pred, strict=True) if y and not p)
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -41,8 +41,8 @@ def score_tweets(model: ToxicityModel, tweets: Sequence[Tweet]) -> dict[str, Any
     scores = model.score([t.text for t in tweets])
     flagged = [int(s >= model.threshold) for s in scores]
     labels = [t.abusive for t in tweets]
-    hate = [f for t, f in zip(tweets, flagged) if t.cls == 0]
-    neither = [f for t, f in zip(tweets, flagged) if t.cls == 2]
+    hate = [f for t, f in zip(tweets, flagged, strict=True) if t.cls == 0]
+    neither = [f for t, f in zip(tweets, flagged, strict=True) if t.cls == 2]
     return {
         "rows": len(tweets),
         "threshold": model.threshold,
@@ -74,7 +74,7 @@ def evaluate_comments(model: ToxicityModel, path: Path = COMMENTS) -> dict[str, 
     by_pattern = [int(bool(find_patterns(t))) for _, t in rows]
     return {"file": path.name, "comments": len(rows), "toxic": sum(labels),
             "model": _prf(labels, by_model), "patterns": _prf(labels, by_pattern),
-            "combined": _prf(labels, [m or p for m, p in zip(by_model, by_pattern)])}
+            "combined": _prf(labels, [m or p for m, p in zip(by_model, by_pattern, strict=True)])}
 
 
 def evaluate(path: Path | None = None, *, model: ToxicityModel | None = None) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -414,7 +415,8 @@ def _visible_byline(tree: etree._Element, author: str, claimed: set[etree._Eleme
 #: but it also drops real paragraphs (a lede, a closing paragraph) on a dozen pages and
 #: loses one article whole (F1 0.885 -> 0.020). A missed paragraph is a missed claim,
 #: while a stray teaser line stays visible in the report, so recall is favoured.
-_EXTRACT_OPTIONS: dict[str, bool] = dict(
+#: (Typed ``Any`` so mypy accepts the unpacking into bare_extraction's mixed parameters.)
+_EXTRACT_OPTIONS: dict[str, Any] = dict(
     include_comments=False,
     include_tables=True,
     include_images=False,

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from html import escape
 from importlib import resources
+from itertools import pairwise
 
 from newsaudit.model import ARTICLE_KINDS, SEVERITY_RANK, Attribution, Finding, Report
 from newsaudit.render.markdown import figure_source
@@ -99,7 +100,7 @@ def pieces(start: int, end: int, layers: Sequence[Layer]) -> list[tuple[int, int
         cuts.update(c for c in (ly.start, ly.end) if start < c < end)
     bounds = sorted(cuts)
     out: list[tuple[int, int, list[Layer]]] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         out.append((a, b, [ly for ly in inside if ly.start <= a and ly.end >= b]))
     return out
 

@@ -162,7 +162,7 @@ def load_babe(root: Path) -> list[Sentence]:
                 words = ast.literal_eval(row["biased_words"] or "[]")
                 biased = int(label == "Biased")
                 gold = _word_spans(text, words) if biased else []
-                toks, labels = label_tokens(text, gold, unlabelled=biased and not gold)
+                toks, labels = label_tokens(text, gold, unlabelled=bool(biased) and not gold)
                 out.append(Sentence(text, toks, labels, tuple(gold), "babe",
                                     canonical_topic(row["topic"]), row["news_link"],
                                     biased=biased))
@@ -224,6 +224,14 @@ def read_tc_labels(path: Path) -> dict[str, list[tuple[str, int, int]]]:
     return out
 
 
+def _clip(
+    labels: Sequence[tuple[str, int, int]], kinds: Iterable[str], start: int, end: int
+) -> list[tuple[int, int]]:
+    """The ``kinds`` spans that reach into ``[start, end)``, cut to it and made line-relative."""
+    return [(max(s, start) - start, min(e, end) - start) for t, s, e in labels
+            if t in kinds and s < end and start < e]
+
+
 def ptc_sentences(
     article_id: str, text: str, labels: Sequence[tuple[str, int, int]]
 ) -> list[Sentence]:
@@ -235,13 +243,8 @@ def ptc_sentences(
         pos = end + 1
         if not line.strip():
             continue
-
-        def clip(kinds: Iterable[str]) -> list[tuple[int, int]]:
-            return [(max(s, start) - start, min(e, end) - start) for t, s, e in labels
-                    if t in kinds and s < end and start < e]
-
-        gold = clip({LOADED})
-        toks, labs = label_tokens(line, gold, clip(IGNORED))
+        gold = _clip(labels, {LOADED}, start, end)
+        toks, labs = label_tokens(line, gold, _clip(labels, IGNORED, start, end))
         out.append(Sentence(line, toks, labs, tuple(sorted(gold)), "ptc", article_id,
                             article_id, offset=start))
     return out

@@ -36,14 +36,10 @@ from newsaudit.evaluation.ptc import (
     tc_score,
     trim_span,
 )
-from newsaudit.propaganda import (
-    ARTIFACT,
-    CARD,
+from newsaudit.propaganda import ARTIFACT, CARD, PHRASE_TECHNIQUES, TECHNIQUES, PropagandaModel
+from newsaudit.propaganda_features import (
     FEATURISER_VERSION,
     N_TOKEN_TEMPLATES,
-    PHRASE_TECHNIQUES,
-    TECHNIQUES,
-    PropagandaModel,
     hash_terms,
     span_terms,
     token_features,
@@ -119,7 +115,7 @@ def si_matrix(
 ) -> tuple[Any, np.ndarray]:
     from scipy.sparse import csr_matrix
 
-    parts = [si_rows(t, s) for t, s in zip(texts, spans)]
+    parts = [si_rows(t, s) for t, s in zip(texts, spans, strict=True)]
     indices = np.concatenate([p[0][0] for p in parts])
     counts = np.concatenate([p[0][1] for p in parts])
     data = np.concatenate([p[0][2] for p in parts])
@@ -240,7 +236,7 @@ def parse_chunks(arts: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
     ids = sorted(arts)
     out: dict[str, list[tuple[int, int]]] = {}
     with pipe.select_pipes(disable=[n for n in ("ner", "lemmatizer") if n in pipe.pipe_names]):
-        for a, doc in zip(ids, pipe.pipe((arts[a] for a in ids), batch_size=16)):
+        for a, doc in zip(ids, pipe.pipe((arts[a] for a in ids), batch_size=16), strict=True):
             out[a] = [(nc.start_char, nc.end_char) for nc in doc.noun_chunks]
     return out
 

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -42,6 +42,9 @@ from newsaudit.stance import (
     StanceModel,
     tokens,
 )
+
+if TYPE_CHECKING:
+    from newsaudit.stance import _Body
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,7 @@ class _Inputs:
 
 def featurise(fz: Featuriser, pairs: Sequence[Pair]) -> _Inputs:
     v = len(fz.vocab)
-    bodies = {}
+    bodies: dict[int, _Body] = {}
     indptr = [0]
     idx: list[np.ndarray] = []
     val: list[np.ndarray] = []
@@ -166,7 +169,7 @@ def fit(pairs: Sequence[Pair], recipe: Recipe = RECIPE, *, seed: int = 13) -> St
     x.dense = (x.dense - mu) / sd
     y = np.array([LABELS.index(p.stance) for p in pairs])
     weights = _train_mlp(x, y, recipe, seed)
-    arrays = dict(zip(("W1", "b1", "W2", "b2"), weights))
+    arrays = dict(zip(("W1", "b1", "W2", "b2"), weights, strict=True))
     arrays.update(mu=mu.astype(np.float32), sd=sd.astype(np.float32))
     return StanceModel(params, arrays)
 
@@ -203,7 +206,7 @@ def _train_mlp(x: _Inputs, y: np.ndarray, r: Recipe, seed: int) -> list[np.ndarr
             grads = [xb.T @ gh + r.l2 * w1, gh.sum(0), h.T @ g + r.l2 * w2, g.sum(0)]
             step += 1
             c1, c2 = 1 - 0.9**step, 1 - 0.999**step
-            for p, gr, a, b in zip(params, grads, m1, m2):
+            for p, gr, a, b in zip(params, grads, m1, m2, strict=True):
                 a *= 0.9
                 a += 0.1 * gr
                 b *= 0.999
@@ -221,9 +224,9 @@ def save(model: StanceModel, out_dir: Path) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     with (out_dir / PARAMS).open("w", encoding="utf-8") as fh:
         json.dump(model.params, fh, ensure_ascii=False, separators=(",", ":"))
-    np.savez_compressed(
-        out_dir / ARTIFACT, **{k: np.asarray(v, np.float32) for k, v in model.arrays.items()}
-    )
+    # Any: numpy's stub would otherwise match the unpacked arrays against allow_pickle: bool.
+    arrays: dict[str, Any] = {k: np.asarray(v, np.float32) for k, v in model.arrays.items()}
+    np.savez_compressed(out_dir / ARTIFACT, **arrays)
     return (out_dir / PARAMS).stat().st_size + (out_dir / ARTIFACT).stat().st_size
 
 
