@@ -34,7 +34,6 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 import sys
 import time
@@ -55,15 +54,11 @@ from newsaudit.loaded import (
     token_terms,
     tokenize,
 )
+from newsaudit.training import default_data_dir
 
 N_TOKEN_FEATURES = 2**18
 SENT_PARAMS = FeatureParams(n_features=2**17, word_ngrams=(1, 2), cues=False)
 SEED = 13
-
-
-def default_data_dir() -> Path:
-    repo = Path(__file__).resolve().parents[3]
-    return Path(os.environ.get("NEWSAUDIT_DATA", repo.parent / "shared" / "data"))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import random
 import sys
 import time
@@ -47,6 +46,7 @@ from newsaudit.propaganda_features import (
     trim_phrase,
     word_counts,
 )
+from newsaudit.training import default_data_dir
 
 N_SI = 2**19
 N_TC = 2**16
@@ -60,11 +60,7 @@ MIN_CHARS = (4, 8, 12)
 
 
 def default_root() -> Path:
-    repo = Path(__file__).resolve().parents[3]
-    return (
-        Path(os.environ.get("NEWSAUDIT_DATA", repo.parent / "shared" / "data"))
-        / "semeval2020-task11-ptc"
-    )
+    return default_data_dir() / "semeval2020-task11-ptc"
 
 
 def split_articles(

@@ -31,7 +31,6 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import os
 import sys
 import time
 from collections.abc import Sequence
@@ -43,6 +42,7 @@ import numpy as np
 
 from newsaudit.checkworthy import FeatureParams, featurise
 from newsaudit.toxicity import ARTIFACT, CARD, ToxicityModel, normalise
+from newsaudit.training import default_data_dir
 
 SEED = 13
 FEATURES = {
@@ -57,11 +57,6 @@ GRID_C = (0.5, 2.0, 8.0)
 CHAR_MARGIN = 0.002
 MAX_NEITHER_FPR = 0.03
 HATE_WEIGHT = 2.0
-
-
-def default_data_dir() -> Path:
-    repo = Path(__file__).resolve().parents[3]
-    return Path(os.environ.get("NEWSAUDIT_DATA", repo.parent / "shared" / "data"))
 
 
 @dataclass(frozen=True)
