@@ -24,3 +24,12 @@ def assert_data_pinned(files: list[Path], expected: str, gate: str) -> None:
         f"{gate}: the data its floors were set on has changed (sha256 {got}, pinned "
         f"{expected}); re-measure the gate and re-pin its floors and hash"
     )
+
+
+def seed_text() -> str:
+    """The seed page's text; skips the calling test, saying why, where shared/ lacks it."""
+    import pytest
+
+    if not SEED.exists():
+        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
+    return SEED.read_text(encoding="utf-8")

@@ -24,3 +24,15 @@ def assert_well_formed(report: Report, found: Iterable[Finding], check: str) -> 
         for e in f.evidence:
             assert report.document.text[e.start : e.end] == e.text
         assert set(f.refs) <= known, f.refs
+
+
+def runner(nlp, check, name: str):  # type: ignore[no-untyped-def]
+    """``run(text) -> (report, findings)`` for one check, each finding checked well formed."""
+
+    def run(text: str) -> tuple[Report, list[Finding]]:
+        report, doc = build(nlp, text)
+        found = list(check(report, doc))
+        assert_well_formed(report, found, name)
+        return report, found
+
+    return run

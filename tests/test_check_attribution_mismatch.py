@@ -12,8 +12,8 @@ import pytest
 
 from newsaudit.checks.attribution_mismatch import check
 from newsaudit.model import Finding, Report
-from paths import REPO, SEED
-from stages import assert_well_formed, build
+from paths import REPO, seed_text
+from stages import runner
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"
@@ -23,13 +23,7 @@ CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    def run(text: str) -> tuple[Report, list[Finding]]:
-        report, doc = build(nlp, text)
-        found = list(check(report, doc))
-        assert_well_formed(report, found, "attribution_mismatch")
-        return report, found
-
-    return run
+    return runner(nlp, check, "attribution_mismatch")
 
 
 def _refs(report: Report, f: Finding) -> tuple[list[str], list[str]]:
@@ -43,9 +37,7 @@ def _refs(report: Report, f: Finding) -> tuple[list[str], list[str]]:
 
 
 def test_seed(run):
-    if not SEED.exists():
-        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
-    report, found = run(SEED.read_text(encoding="utf-8"))
+    report, found = run(seed_text())
     assert len(found) == 1
     f = found[0]
     assert f.severity == "problem"

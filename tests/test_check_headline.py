@@ -12,9 +12,8 @@ import pytest
 
 from newsaudit.checks import headline_unsupported as hu
 from newsaudit.checks._sources import same_source
-from newsaudit.model import Finding, Report
-from paths import REPO, SEED
-from stages import assert_well_formed, build
+from paths import REPO, seed_text
+from stages import runner
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"
@@ -24,26 +23,14 @@ CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    def run(text: str) -> tuple[Report, list[Finding]]:
-        report, doc = build(nlp, text)
-        found = list(hu.check(report, doc))
-        assert_well_formed(report, found, "headline_unsupported")
-        return report, found
-
-    return run
-
-
-def _seed() -> str:
-    if not SEED.exists():
-        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
-    return SEED.read_text(encoding="utf-8")
+    return runner(nlp, hu.check, "headline_unsupported")
 
 
 # ------------------------------------------------------------------ the seed and example
 
 
 def test_seed(run):
-    report, found = run(_seed())
+    report, found = run(seed_text())
     assert len(found) == 1
     f = found[0]
     assert f.severity == "warning"

@@ -14,7 +14,7 @@ from newsaudit import audit
 from newsaudit import checks as checks_pkg
 from newsaudit.errors import ModelError
 from newsaudit.loaded import group_spans, load_model, read_model, stem, tokenize
-from paths import DATA, REPO, SEED
+from paths import DATA, REPO, seed_text
 
 CHECKS = Path(__file__).parent / "fixtures" / "checks"
 
@@ -44,9 +44,7 @@ def loaded(text: str) -> list[tuple[str, tuple[str, ...], str]]:
 
 
 def test_seed_western_propaganda(nlp) -> None:
-    if not SEED.exists():
-        pytest.skip(f"seed page not found at {SEED} (set NEWSAUDIT_SHARED)")
-    found = loaded(SEED.read_text(encoding="utf-8"))
+    found = loaded(seed_text())
     assert [(sev, ev) for sev, ev, _ in found] == [("warning", ("propaganda",))]
     assert found[0][2] == (
         "The page uses loaded wording in its own voice ('propaganda'): 'propaganda' labels "

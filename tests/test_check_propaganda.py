@@ -16,7 +16,7 @@ from newsaudit.checks.propaganda_technique import NAME, article_text, check, ded
 from newsaudit.datafiles import load_json
 from newsaudit.model import Finding, Report
 from newsaudit.propaganda import TechniqueSpan
-from paths import REPO, SEED
+from paths import REPO, seed_text
 from stages import assert_well_formed, build
 
 HERE = Path(__file__).parent
@@ -103,9 +103,7 @@ def test_seed_page(run) -> None:
     propaganda" p < 0.1. The findings come from charged phrases: "propaganda" is flagged by
     the loaded-language tagger and "rebels" is in scare quotes; the technique classifier
     calls both name calling (0.78)."""
-    if not SEED.exists():
-        pytest.skip(f"seed page not found at {SEED}")
-    _, found = run(SEED.read_text(encoding="utf-8"))
+    _, found = run(seed_text())
     assert _summary(found) == [
         ("warning", "Name calling / labeling", "Western propaganda"),
         ("warning", "Name calling / labeling", "rebels"),

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsaudit.checks import quote_integrity as qi
-from newsaudit.model import Finding, Report
-from paths import REPO, SEED
-from stages import assert_well_formed, build
+from paths import REPO, seed_text
+from stages import runner
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"
@@ -24,19 +23,7 @@ def _has_wordfreq() -> bool:
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    def run(text: str) -> tuple[Report, list[Finding]]:
-        report, doc = build(nlp, text)
-        found = list(qi.check(report, doc))
-        assert_well_formed(report, found, "quote_integrity")
-        return report, found
-
-    return run
-
-
-def _seed() -> str:
-    if not SEED.exists():
-        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
-    return SEED.read_text(encoding="utf-8")
+    return runner(nlp, qi.check, "quote_integrity")
 
 
 # ------------------------------------------------------------------ the seed and example
@@ -45,7 +32,7 @@ def _seed() -> str:
 def test_seed(run):
     if not _has_wordfreq():
         pytest.skip(NEEDS_WORDFREQ)
-    _, found = run(_seed())
+    _, found = run(seed_text())
     assert len(found) == 1
     f = found[0]
     assert (f.severity, f.refs) == ("warning", ("a1", "a2"))
@@ -64,7 +51,7 @@ def test_seed(run):
 def test_seed_without_wordfreq(run, monkeypatch):
     """Without the frequency table the near-duplicate and the missing speaker still show."""
     monkeypatch.setattr(qi, "_frequencies", lambda: None)
-    _, found = run(_seed())
+    _, found = run(seed_text())
     assert len(found) == 1
     assert found[0].severity == "warning"
     assert [e.text for e in found[0].evidence] == ["Heavy Casualties", "heavy casualities"]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from newsaudit.checks import scare_quotes as sq
-from newsaudit.model import Finding, Report
-from paths import REPO, SEED
-from stages import assert_well_formed, build
+from newsaudit.model import Finding
+from paths import REPO, seed_text
+from stages import runner
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"
@@ -22,19 +22,7 @@ CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    def run(text: str) -> tuple[Report, list[Finding]]:
-        report, doc = build(nlp, text)
-        found = list(sq.check(report, doc))
-        assert_well_formed(report, found, "scare_quotes")
-        return report, found
-
-    return run
-
-
-def _seed() -> str:
-    if not SEED.exists():
-        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
-    return SEED.read_text(encoding="utf-8")
+    return runner(nlp, sq.check, "scare_quotes")
 
 
 def _summary(found: list[Finding]) -> list[tuple[str, list[tuple[int, int, str]], tuple[str, ...]]]:
@@ -45,7 +33,7 @@ def _summary(found: list[Finding]) -> list[tuple[str, list[tuple[int, int, str]]
 
 
 def test_seed(run):
-    _, found = run(_seed())
+    _, found = run(seed_text())
     assert _summary(found) == [
         ("info", [(893, 903, "insurgents")], ("a5",)),
         ("warning", [(1586, 1592, "rebels"), (2168, 2174, "rebels")], ("a9", "a11")),
@@ -64,7 +52,7 @@ def test_seed(run):
 
 def test_seed_comments_never_count(run):
     """The seed's comments put “refugees” and a slogan in marks; they are not the article."""
-    report, found = run(_seed())
+    report, found = run(seed_text())
     in_comments = [
         a for a in report.attributions if a.segment == "comment" and a.kind == "unattributed_quote"
     ]

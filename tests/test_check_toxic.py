@@ -14,7 +14,7 @@ from newsaudit import audit
 from newsaudit import checks as checks_pkg
 from newsaudit.errors import ModelError
 from newsaudit.toxicity import find_patterns, load_model, read_model
-from paths import DATA, REPO, SEED
+from paths import DATA, REPO, seed_text
 
 CHECKS = Path(__file__).parent / "fixtures" / "checks"
 
@@ -45,9 +45,7 @@ def toxic(text: str) -> list[tuple[str, tuple[str, ...], str]]:
 
 
 def test_seed_comments(nlp) -> None:
-    if not SEED.exists():
-        pytest.skip(f"seed page not found at {SEED} (set NEWSAUDIT_SHARED)")
-    found = toxic(SEED.read_text(encoding="utf-8"))
+    found = toxic(seed_text())
     assert [(sev, ev) for sev, ev, _ in found] == [
         ("warning", ("monsters", "not humans")),
         ("warning", ("\u2018refugees\u2019", "faker-frauds")),

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from newsaudit.checks import unsourced_claim as uc
-from newsaudit.model import Finding, Report
-from paths import REPO, SEED
-from stages import assert_well_formed, build
+from newsaudit.model import Finding
+from paths import REPO, seed_text
+from stages import runner
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"
@@ -19,19 +19,7 @@ CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    def run(text: str) -> tuple[Report, list[Finding]]:
-        report, doc = build(nlp, text)
-        found = list(uc.check(report, doc))
-        assert_well_formed(report, found, "unsourced_claim")
-        return report, found
-
-    return run
-
-
-def _seed() -> str:
-    if not SEED.exists():
-        pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
-    return SEED.read_text(encoding="utf-8")
+    return runner(nlp, uc.check, "unsourced_claim")
 
 
 def _summary(found: list[Finding]) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -43,7 +31,7 @@ def _summary(found: list[Finding]) -> list[tuple[str, str, tuple[str, ...]]]:
 
 
 def test_seed(run):
-    _, found = run(_seed())
+    _, found = run(seed_text())
     assert _summary(found) == [
         ("warning", "only", ("c3",)),
         ("warning", "primarily", ("c9", "a8")),
