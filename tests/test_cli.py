@@ -33,7 +33,10 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, list[str], str]]:
     nul.write_bytes(b"Casualties\x00\x00\x00 rose\x00\x00 to\x00 40" * 20)
     big = tmp / "big.txt"
     big.write_text("Thirty people were hurt in the blast. " * 20, encoding="utf-8")
+    long = tmp / "long.txt"
+    long.write_text("Thirty people were hurt in the blast on Monday.\n\n" * 22_000, encoding="utf-8")
     return {
+        "long-text": (long, [], "characters"),
         "empty": (empty, [], "empty"),
         "whitespace": (blank, [], "empty"),
         "binary-png": (png, [], "binary"),
@@ -45,7 +48,11 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, list[str], str]]:
 
 
 @pytest.mark.parametrize(
-    "case", ["empty", "whitespace", "binary-png", "nul-bytes", "too-large", "missing", "directory"]
+    "case",
+    [
+        "empty", "whitespace", "binary-png", "nul-bytes", "too-large", "long-text", "missing",
+        "directory",
+    ],
 )
 def test_bad_input_gives_one_line_and_exit_2(case, tmp_path, capsys):
     path, extra, reason_word = _bad_inputs(tmp_path)[case]

@@ -176,9 +176,12 @@ def test_comment_figures_are_not_claims(nlp):
 
 
 def test_audit_many_matches_audit_and_records_failures(nlp):
-    pages = [("a.txt", read("conflict")), ("empty.txt", b""), ("b.txt", read("health"))]
+    huge = "Thirty people were hurt in the blast on Monday.\n\n" * 22_000  # over 1M chars
+    pages = [("a.txt", read("conflict")), ("empty.txt", b""), ("b.txt", read("health")),
+             ("huge.txt", huge)]
     results = list(audit_many(pages, errors="record"))
-    assert [type(r).__name__ for r in results] == ["Report", "Failure", "Report"]
+    assert [type(r).__name__ for r in results] == ["Report", "Failure", "Report", "Failure"]
+    assert results[3].error == "InputTooLarge" and "characters" in results[3].reason
     failure = results[1]
     assert isinstance(failure, Failure) and failure.source == "empty.txt"
     assert "empty" in failure.reason

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from newsaudit import anatomy, ingest, nlp
 from newsaudit.attribution import extract_attributions
 from newsaudit.claims import extract_claims
-from newsaudit.errors import NewsauditError
+from newsaudit.errors import InputTooLarge, NewsauditError
 from newsaudit.model import Page, Report
 from newsaudit.quantities import extract_quantities
 
@@ -48,6 +48,23 @@ def _as_page(item: PageInput, source: str, max_bytes: int, fmt: str | None) -> P
     if isinstance(item, Page):
         return item
     return ingest.load_page(item, source=source, max_bytes=max_bytes, fmt=fmt)
+
+
+def _parseable(page: Page, pipeline: Language) -> Page:
+    """The page, if the parser can take its text in one piece.
+
+    spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters by default: the
+    parser and NER need about 1 GB per 100,000 characters). A page that long is a dump,
+    not an article; say so rather than fail inside the parser.
+    """
+    n = len(page.document.text)
+    if n > pipeline.max_length:
+        raise InputTooLarge(
+            f"page text is {n:,} characters; the analyser takes at most "
+            f"{pipeline.max_length:,} per page (split the input into articles)",
+            source=page.document.source,
+        )
+    return page
 
 
 def analyse(page: Page, doc: Doc, *, checks: Iterable[str] | None = None) -> Report:
@@ -81,8 +98,8 @@ def audit(
     max_bytes: int = ingest.DEFAULT_MAX_BYTES,
 ) -> Report:
     """Analyse one page given as text, HTML, bytes or an already-read :class:`Page`."""
-    page = _as_page(data, source, max_bytes, fmt)
     pipeline = nlp.load(model)
+    page = _parseable(_as_page(data, source, max_bytes, fmt), pipeline)
     return analyse(page, pipeline(page.document.text))
 
 
@@ -94,8 +111,9 @@ def audit_path(
     max_bytes: int = ingest.DEFAULT_MAX_BYTES,
 ) -> Report:
     """Analyse the page in a file (``"-"`` for stdin)."""
-    page = ingest.load_path(path, max_bytes=max_bytes, fmt=fmt)
-    return analyse(page, nlp.load(model)(page.document.text))
+    pipeline = nlp.load(model)
+    page = _parseable(ingest.load_path(path, max_bytes=max_bytes, fmt=fmt), pipeline)
+    return analyse(page, pipeline(page.document.text))
 
 
 def audit_many(
@@ -121,7 +139,7 @@ def audit_many(
         for n, item in enumerate(pages):
             source, data = item if isinstance(item, tuple) else (f"<page {n + 1}>", item)
             try:
-                yield _as_page(data, source, max_bytes, fmt), None
+                yield _parseable(_as_page(data, source, max_bytes, fmt), pipeline), None
             except NewsauditError as err:
                 if errors == "raise":
                     raise
