@@ -255,3 +255,28 @@ def test_clean_pages_raise_no_warning(name, nlp):
     report = audit(read(name))
     loud = [(f.check, f.severity, f.message) for f in report.findings if f.severity != "info"]
     assert loud == []
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(min_size=1, max_size=80),
+            st.sampled_from(_paragraphs()),
+            st.sampled_from(["“", "”", '"', "‘", "’", "<p>", "</p>", "1.", "at least", "—"]),
+        ),
+        min_size=1,
+        max_size=15,
+    ).map(" ".join)
+)
+def test_any_text_gives_a_report_or_an_input_error(nlp, text):
+    """Arbitrary text (stray quote marks, tags, unicode) never crashes a stage."""
+    from newsaudit import InputError
+
+    try:
+        report = audit(text)
+    except InputError:
+        return
+    assert_contract(report.to_dict())
