@@ -111,10 +111,12 @@ class Segment:
 class Quantity:
     """A checkable number: value, bounds (``None`` = open), what is counted and its class.
 
-    ``low``/``high`` are inclusive bounds on the true figure as the text states it:
-    "at least 700" is ``low=700, high=None``; "almost 700" is ``low=None, high=699.99...``
-    expressed as ``high=700`` with ``approx="almost"`` (strictly below). ``unit`` carries a
-    currency code, ``%`` or a unit of distance or time when there is one.
+    ``low``/``high`` bound the true figure as the text states it (``None`` = open):
+    "at least 700" is ``low=700, high=None``; "almost 700" is ``high=700`` with
+    ``approx="almost"`` (strictly below) and ``low`` 10% under; "about 2,000" is a ±10%
+    band. The bands and vague ranges, with their reasoning, live in
+    ``data/quantifiers.json``. ``unit`` carries a currency code, ``%`` or a unit of distance
+    or time when there is one; ``number`` is the span of the figure alone.
     """
 
     id: str
