@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsaudit import audit
+from newsaudit import audit, pipeline
 from newsaudit import checks as checks_pkg
 from newsaudit.errors import ModelError
 from newsaudit.loaded import group_spans, load_model, read_model, stem, tokenize
@@ -23,8 +23,10 @@ CHECKS = Path(__file__).parent / "fixtures" / "checks"
 def only_this_check(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run this check alone, so another check's missing model cannot fail these tests."""
     run = checks_pkg.run_checks
-    monkeypatch.setattr(checks_pkg, "run_checks",
+    monkeypatch.setattr(pipeline, "run_checks",
                         lambda report, doc, only=None: run(report, doc, only=["loaded_language"]))
+
+
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 EXAMPLE = REPO / "examples" / "harbour-strike.txt"
 

@@ -53,7 +53,7 @@ def audited(text: str, **kw: object) -> Report:
     from newsaudit import audit
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("newsaudit.checks.run_checks", lambda report, doc, **_: ())
+        mp.setattr("newsaudit.pipeline.run_checks", lambda report, doc, **_: ())
         return audit(text, **kw)  # type: ignore[arg-type]
 
 

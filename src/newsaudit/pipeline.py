@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsaudit import anatomy, ingest, nlp
 from newsaudit.attribution import extract_attributions
+from newsaudit.checks import run_checks
 from newsaudit.claims import extract_claims
 from newsaudit.errors import InputTooLarge, NewsauditError
 from newsaudit.model import Page, Report
@@ -67,10 +68,24 @@ def _parseable(page: Page, pipeline: Language) -> Page:
     return page
 
 
-def analyse(page: Page, doc: Doc, *, checks: Iterable[str] | None = None) -> Report:
+def model_meta(pipeline: Language) -> dict[str, str]:
+    """Which spaCy pipeline made a report: part of its provenance (``tool.spacy_model``)."""
+    meta = pipeline.meta
+    name = f"{meta.get('lang', '?')}_{meta.get('name', '?')}"
+    return {"spacy_model": f"{name}-{meta.get('version', '?')}"}
+
+
+def analyse(
+    page: Page,
+    doc: Doc,
+    *,
+    checks: Iterable[str] | None = None,
+    meta: dict[str, str] | None = None,
+) -> Report:
     """Run every stage after the parse. ``doc`` must be the parse of ``page.document.text``.
 
-    ``checks`` names the checks to run (default: all registered; ``()`` for none).
+    ``checks`` names the checks to run (default: all registered; ``()`` for none);
+    ``meta`` is added to the report's ``tool`` block (see :func:`model_meta`).
     """
     # Plain text has no markup to say which paragraph is a caption; the parse does.
     page = anatomy.refine(page, doc)
@@ -83,9 +98,8 @@ def analyse(page: Page, doc: Doc, *, checks: Iterable[str] | None = None) -> Rep
         quantities=quantities,
         attributions=attributions,
         claims=claims,
+        meta=meta or {},
     )
-    from newsaudit.checks import run_checks
-
     return report.with_findings(run_checks(report, doc, only=checks))
 
 
@@ -100,7 +114,7 @@ def audit(
     """Analyse one page given as text, HTML, bytes or an already-read :class:`Page`."""
     pipeline = nlp.load(model)
     page = _parseable(_as_page(data, source, max_bytes, fmt), pipeline)
-    return analyse(page, pipeline(page.document.text))
+    return analyse(page, pipeline(page.document.text), meta=model_meta(pipeline))
 
 
 def audit_path(
@@ -113,7 +127,7 @@ def audit_path(
     """Analyse the page in a file (``"-"`` for stdin)."""
     pipeline = nlp.load(model)
     page = _parseable(ingest.load_path(path, max_bytes=max_bytes, fmt=fmt), pipeline)
-    return analyse(page, pipeline(page.document.text))
+    return analyse(page, pipeline(page.document.text), meta=model_meta(pipeline))
 
 
 def audit_many(
@@ -161,6 +175,7 @@ def _analyse_chunk(
 ) -> Iterator[Report | Failure]:
     readable = [page for page, _ in chunk if page is not None]
     docs = pipeline.pipe((p.document.text for p in readable), batch_size=batch_size)
-    reports = (analyse(p, d) for p, d in zip(readable, docs, strict=True))
+    meta = model_meta(pipeline)
+    reports = (analyse(p, d, meta=meta) for p, d in zip(readable, docs, strict=True))
     for page, failure in chunk:
         yield next(reports) if page is not None else failure  # type: ignore[misc]
