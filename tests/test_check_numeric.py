@@ -186,6 +186,29 @@ HEAD = "Officials Report Casualties After Quake\n\n"
         ),
         # Plain head counts with different verbs: different crowds.
         ("Police said 5,000 people marched.\n\nPolice said 23 people were arrested.", []),
+        # A round figure and an open bound at the same number: one tally worded two ways.
+        (
+            "Officials said more than 200 soldiers have been killed in total.\n\n"
+            "In total, 200 soldiers have been killed, officials said.",
+            [],
+        ),
+        # ... but an unrounded figure against a strict bound at it still conflicts.
+        (
+            "Officials said more than 213 soldiers have been killed in total.\n\n"
+            "In total, 213 soldiers have been killed, officials said.",
+            [["more than 213 soldiers", "213 soldiers"]],
+        ),
+        # One group of a breakdown is not the whole toll of people.
+        (
+            "Police said eight people were killed.\n\n"
+            "Police said nine gunmen, two officers and a guard were killed.",
+            [],
+        ),
+        # ... while the same group on its own is the toll and does conflict.
+        (
+            "Police said eight people were killed.\n\nPolice said nine gunmen were killed.",
+            [["eight people", "nine gunmen"]],
+        ),
     ],
 )
 def test_short_cases(run, body, expected):

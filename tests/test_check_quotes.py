@@ -158,6 +158,12 @@ def test_misspelling(word, fix):
         ("not be intimidated", "the navy will not be intimidated by terrorists", (True, False)),
         ("we will rebuild every home", "we will rebuild every house", (True, True)),
         ("the enemy suffered heavy losses", "our forces repelled three assaults", (False, False)),
+        # a short quotation matches a longer one word for word, not by chance look-alikes
+        ("news release", "the news came from a press release by the ministry", (False, False)),
+        ("town of refuge", "they called it the refuge of town elders", (False, False)),
+        ("massive losses", "the army suffered massive loses in the north", (True, True)),
+        # a term quoted inside a longer quotation is the same words
+        ("flood tax", "we will repeal the flood tax next year", (True, False)),
     ],
 )
 def test_similar(a, b, expected):
@@ -169,6 +175,9 @@ def test_similar(a, b, expected):
     [
         ("“Heavy Casualties”", "heavy casualties"),
         ("It’s “over,” he said", "it's over he said"),
+        # single marks around a nested quotation are punctuation; apostrophes stay
+        ("we repealed the ‘flood-tax’ rule", "we repealed the flood tax rule"),
+        ("the farmers’ ‘right to roam’", "the farmers right to roam"),
     ],
 )
 def test_normalise(text, expected):

@@ -101,6 +101,12 @@ SENTENCES = [
     ("Colonel Ana Reyes said the attack was “cowardly”.", []),
     ("The group published a report, “Dying for Work”, on Friday.", []),
     ("The operation, known as “Iron Gate”, began on Monday.", []),
+    # a gloss of a foreign word is the translator's rendering, not a label held at a distance
+    ("The militia's name, which translates as “the free sons”, appears on every flag.", []),
+    ("Protesters waved banners reading “bread and work” outside parliament.", []),
+    # a quoted clause with its own subject is an utterance, not a label
+    ("“We need water,” one of the farmers shouted at the convoy.", []),
+    ("The mayor asked whether the dam was safe, then answered with a “We think so”.", []),
 ]
 
 

@@ -117,6 +117,38 @@ PARAGRAPHS = [
     ("Protest Spreads\n\nEvery protester in the square was arrested by police officers.\n",
      [("warning", "Every")]),
     ("Protest Spreads\n\nShops stay open every Saturday in the old town.\n", []),
+    # idioms that only intensify or deny are not sweeping claims
+    (
+        "Port Reopens\n\nThe new ferry line makes the island all the more attractive to "
+        "visitors.\n",
+        [],
+    ),
+    (
+        "Port Reopens\n\nThe strike at the port has nothing to do with the dispute over "
+        "wages.\n",
+        [],
+    ),
+    # a vague small count describes a scene; a vague large one is still a statistic
+    ("Flood Hits Town\n\nReporters spoke to a few people sheltering in the school.\n",
+     [("info", "a few people")]),
+    ("Flood Hits Town\n\nThousands of people fled their homes in the valley.\n",
+     [("warning", "Thousands of people")]),
+    # a quotation running on over paragraphs is the speaker's, not the page's
+    (
+        "Clinic Closes\n\nA nurse said: 'We had to close the ward on Friday.\n\n"
+        "'Nobody told the patients where to go.'\n",
+        [],
+    ),
+    (
+        "Clinic Closes\n\n“We had no warning,” a nurse said. “The ward is shut. "
+        "Nobody told the patients where to go.”\n",
+        [],
+    ),
+    # ... while a paragraph quoting one word is still the page's sentence
+    (
+        "Clinic Closes\n\n“Reforms” have closed every clinic in the province.\n",
+        [("info", "every")],
+    ),
 ]
 
 

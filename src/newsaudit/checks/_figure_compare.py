@@ -123,11 +123,22 @@ def sources_compatible(a: Source, b: Source) -> bool:
     return a.type in _OFFICIAL_TYPES and b.type in _OFFICIAL_TYPES
 
 
+def _rounded(f: Figure) -> bool:
+    """An exact figure a reporter may well have rounded ("300 soldiers"): against it an
+    open bound at the same number ("over 300") is the same tally worded two ways."""
+    v = f.q.value
+    return f.q.approx == "exact" and isinstance(v, int | float) and v >= 20 and v % 10 == 0
+
+
 def _above(a: Figure, b: Figure) -> bool:
     """Every value ``a`` allows is larger than every value ``b`` allows."""
     if a.lo is None or b.hi is None:
         return False
-    return a.lo > b.hi or (a.lo == b.hi and (a.lo_strict or b.hi_strict))
+    if a.lo > b.hi:
+        return True
+    return a.lo == b.hi and (
+        (a.lo_strict and not _rounded(b)) or (b.hi_strict and not _rounded(a))
+    )
 
 
 def disjoint(a: Figure, b: Figure) -> bool:

@@ -148,8 +148,14 @@ def lower_article(s: str) -> str:
     return f"{head.lower()} {rest}" if rest and head in ("The", "A", "An") else s
 
 
+#: An apostrophe that is not inside a word is a single quotation mark ("the law of
+#: ‘Self-Rape’"): it is punctuation, not part of the quoted words.
+_EDGE_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
+
+
 def normalise(s: str) -> str:
-    return " ".join(_NONWORD.sub(" ", s.translate(_FOLD).casefold()).split())
+    folded = _EDGE_APOSTROPHE.sub(" ", s.translate(_FOLD).casefold())
+    return " ".join(_NONWORD.sub(" ", folded).split())
 
 
 def has_channel(report: Report, att: Attribution, words: Span | None) -> bool:

@@ -92,6 +92,29 @@ def _relation(a: Figure, b: Figure) -> str | None:
     return _SAME if disjoint(a, b) else None
 
 
+def _breakdown_parts(figs: list[Figure]) -> set[int]:
+    """Figures that are one item of a breakdown ("seven attackers, three soldiers and two
+    civilians were killed"): a sentence giving the same category for groups with
+    different nouns. Each item is a share of the sentence's whole, so it cannot be set
+    against a figure of people in general."""
+    generic = lexicon().generic_counted
+    nouns: dict[tuple[int, str], set[str]] = {}
+    for f in figs:
+        if f.counted and f.counted not in generic:
+            nouns.setdefault((f.sent, f.category), set()).add(f.counted)
+    return {
+        i
+        for i, f in enumerate(figs)
+        if f.counted
+        and f.counted not in generic
+        and len(nouns.get((f.sent, f.category), ())) > 1
+    }
+
+
+def _generic(f: Figure) -> bool:
+    return f.counted is None or f.counted in lexicon().generic_counted
+
+
 def _label(figs: list[Figure]) -> str:
     """What the figures count, for the message: 'the Iranian dead', 'the sailors killed'."""
     side = next((f.side_label for f in figs if f.side_label), None)
@@ -144,11 +167,14 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
         return
     text = report.document.text
     linked = parts_and_totals(figs)
+    parts = _breakdown_parts(figs)
     edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}
     for i in range(len(figs)):
         for j in range(i + 1, len(figs)):
             if frozenset((i, j)) in linked:
                 continue
+            if (i in parts and _generic(figs[j])) or (j in parts and _generic(figs[i])):
+                continue  # one group of a breakdown against everyone counted
             rel = _relation(figs[i], figs[j])
             if rel is not None:
                 edges[i][j] = rel

@@ -114,9 +114,25 @@ def similar(a: str, b: str, min_ratio: float) -> tuple[bool, bool]:
         return False, False
     best = 0.0
     for i in range(0, len(lw) - n + 1):
+        if n < _WORDWISE_BELOW and not _wordwise(sw, lw[i : i + n], min_ratio):
+            continue
         window = " ".join(lw[i : i + n])
         best = max(best, SequenceMatcher(None, short, window, autojunk=False).ratio())
     return (True, True) if best >= min_ratio else (False, False)
+
+
+#: Quotations shorter than this many words match a longer one only word for word: two
+#: or three words slid over a long quotation meet a look-alike by chance ("news
+#: release" in "a press release", "cub of Baghdadi" in "of cub Baghdadi").
+_WORDWISE_BELOW = 4
+
+
+def _wordwise(a: list[str], b: list[str], min_ratio: float) -> bool:
+    """Each word of ``a`` is its counterpart in ``b`` or a slip of it ("loses"/"losses")."""
+    return all(
+        x == y or SequenceMatcher(None, x, y, autojunk=False).ratio() >= min_ratio
+        for x, y in zip(a, b, strict=True)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,9 @@ Not scare quotes:
   ("called the plan “reckless”", "dubbed it “Storm”") or an evaluation inside reported
   speech ("said the attack was “cowardly”");
 - titles of works ("the report “Dying for Work”") and names in title case;
-- a word mentioned as a word ("the word “genocide”", "the slogan “No pasarán”").
+- a word mentioned as a word ("the word “genocide”", "the slogan “No pasarán”");
+- a quoted clause with its own subject ("We got a sniper"): an utterance, whose speaker
+  the quotation checks look for, not a label.
 
 The candidates are the ``unattributed_quote`` records of the article. A quoted noun
 inside someone's reported words may still be theirs, so it is only worth a look (info);
@@ -121,11 +123,23 @@ def _someones_word(doc: Doc, head: Token, before: list[Token]) -> bool:
         return True
     if low[-2:] == ["known", "as"] or (low and lemmas[-1] in c.naming and low[-1] != "so"):
         return True
+    if len(low) >= 2 and low[-1] == "as" and lemmas[-2] in c.naming:
+        return True  # "which translates as “the lion cub”", "described as “chaotic”"
     gov = head.head
     if head.dep_ in _COMPLEMENTS and gov.lemma_.lower() in c.naming:
         return True
     if head.dep_ == "pobj" and gov.lower_ == "as" and gov.head.lemma_.lower() in c.naming:
         return True  # "described the protesters as “hooligans”"
+    return False
+
+
+def _clause(doc: Doc, idx: range) -> bool:
+    """Whether the quoted words are a clause with its own subject ("We got a sniper",
+    "We probably don't"): someone's utterance, not a label held at a distance."""
+    for i in idx:
+        t = doc[i]
+        if t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in idx and t.head.i != i:
+            return True
     return False
 
 
@@ -150,7 +164,7 @@ def _occurrences(report: Report, doc: Doc) -> Iterator[_Occurrence]:
             continue  # a headline's quoted phrase is someone's words: quote_integrity's case
         idx = index.within(span.start, span.end)
         head = _head(doc, idx)
-        if head is None or _is_title_or_name(doc, idx):
+        if head is None or _is_title_or_name(doc, idx) or _clause(doc, idx):
             continue
         before = _before(doc, idx.start)
         distanced = _distancing(before)

@@ -33,6 +33,7 @@ from newsaudit.checks import register
 from newsaudit.checks._figure_compare import comparable, overlaps
 from newsaudit.checks._sources import TokenIndex, cues
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Span
+from newsaudit.quotes import find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -197,13 +198,56 @@ def _is_statistic(q: Quantity) -> bool:
 _HARD = frozenset({"killed", "wounded", "money", "percent"})
 
 
+#: A vague figure below this ("a few people", "dozens of residents") is a description
+#: of a scene, not a statistic anyone could put a source to.
+_VAGUE_SMALL = 100
+
+
 def _needs_source(q: Quantity, sentence: str) -> bool:
     """An estimate, a total or a toll needs a source; an exact small head count of what
-    happened ("29 people were rescued") is worth a look only."""
+    happened ("29 people were rescued") or a vague small one ("a few people") is worth a
+    look only."""
     low = sentence.lower()
     if q.category in _HARD or "total" in low or "in all" in low:
         return True
+    if q.approx == "vague" and q.high is not None and q.high < _VAGUE_SMALL:
+        return False
     return q.category != "count" and q.approx != "exact"
+
+
+_OPENERS = "\"“‘'"
+_CLOSERS = {"\"": "\"", "“": "”", "‘": "’", "'": "'"}
+
+
+def _closed_between(text: str, mark: str, lo: int, hi: int) -> bool:
+    """Whether a closing ``mark`` ends a word between ``lo`` and ``hi`` (an apostrophe
+    inside a word, "don't", does not close anything)."""
+    i = text.find(mark, lo, hi)
+    while i >= 0:
+        after = text[i + 1 : i + 2]
+        if not after.isalpha():
+            return True
+        i = text.find(mark, i + 1, hi)
+    return False
+
+
+def _quoted(text: str, quotes: list[tuple[int, int]], claim: Claim) -> bool:
+    """Whether the sentence is someone's quoted words rather than the page's: most of it
+    lies inside a quotation, or its paragraph opens with a quotation mark that is still
+    open to the sentence's end (a quote running on over several sentences or, in the
+    British style, over paragraphs each opening with a mark)."""
+    n = claim.end - claim.start
+    inside = sum(max(0, min(e, claim.end) - max(s, claim.start)) for s, e in quotes)
+    if n > 0 and inside >= 0.6 * n:
+        return True
+    para = text.rfind("\n", 0, claim.start) + 1
+    while para < claim.start and text[para].isspace():
+        para += 1
+    mark = text[para : para + 1]
+    if not mark or mark not in _OPENERS or not text[para + 1 : para + 2].isalpha():
+        return False
+    # still open at the sentence's end, give or take its closing mark and full stop
+    return not _closed_between(text, _CLOSERS[mark], para + 1, max(para + 1, claim.end - 3))
 
 
 def _sourced_elsewhere(q: Quantity, attributed: list[Quantity]) -> bool:
@@ -220,6 +264,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
     attributed = [
         by_id[qid] for c in report.claims if c.voice == "attributed" for qid in c.quantities
     ]
+    quotes = [(q.start, q.end) for q in find_quotes(text)]
     for claim in report.claims:
         if claim.segment not in _ARTICLE:
             continue
@@ -249,7 +294,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
                     refs=(claim.id, att.id),
                 )
             continue
-        if _continues(report, doc, index, claim):
+        if _continues(report, doc, index, claim) or _quoted(text, quotes, claim):
             continue
         sweep = [s for s in sweeping_tokens(doc, toks) if s[2] not in _cues().soft]
         stats = [by_id[qid] for qid in claim.quantities if qid in by_id]
