@@ -144,10 +144,11 @@ PARAGRAPHS = [
         "Nobody told the patients where to go.”\n",
         [],
     ),
-    # ... while a paragraph quoting one word is still the page's sentence
+    # ... while a paragraph quoting one word is still the page's sentence (a sweeping,
+    # check-worthy one: the claim keeps its opening quote mark, which the parser splits off)
     (
         "Clinic Closes\n\n“Reforms” have closed every clinic in the province.\n",
-        [("info", "every")],
+        [("warning", "every")],
     ),
 ]
 

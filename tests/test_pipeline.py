@@ -280,3 +280,10 @@ def test_any_text_gives_a_report_or_an_input_error(nlp, text):
     except InputError:
         return
     assert_contract(report.to_dict())
+
+
+def test_claim_keeps_an_opening_quote_the_parser_split_off(nlp):
+    report = audit("Clinic Closes\n\n“Reforms” have closed every clinic in the province.\n")
+    assert [c.text for c in report.claims if c.segment == "body"] == [
+        "“Reforms” have closed every clinic in the province."
+    ]

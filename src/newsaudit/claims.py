@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 #: Calibrated by eye on the fixture pages: scene-setting sentences ("The mood was tense.")
 #: score under 0.2 with the shipped model, checkable statements above 0.3.
 MIN_SCORE = 0.3
+#: The parser sometimes makes an opening quote mark or bracket a sentence of its own
+#: ("“" then "Reforms” have closed ..."); the claim must keep it, or its quotes are unbalanced.
+OPENING_MARKS = frozenset({"“", '"', "‘", "'", "(", "["})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CHECKABLE_ENTS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "DATE", "MONEY",
@@ -90,11 +93,19 @@ def extract_claims(
     """Claims of the headline, standfirst and body, in text order, ids ``c1, c2, ...``."""
     text = page.document.text
     candidates: list[tuple[int, int, str, bool]] = []
+    opener: int | None = None  # start of an opening mark the parser left on its own
     for sent in doc.sents:
+        if sent.text.strip() in OPENING_MARKS:
+            opener = sent.start_char
+            continue
         seg = page.segment_at(sent.start_char) or page.segment_at(sent.end_char - 1)
         if seg is None or seg.kind not in ARTICLE_KINDS:
+            opener = None
             continue
         bounds = _trimmed(text, sent, seg)
+        if bounds is not None and opener is not None and opener >= seg.start:
+            bounds = (opener, bounds[1])
+        opener = None
         if bounds is None or not _is_assertion(sent, seg.kind):
             continue
         has_entity = any(ent.label_ in CHECKABLE_ENTS for ent in sent.ents)
