@@ -14,7 +14,7 @@ HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"
 CHECKS = HERE / "fixtures" / "checks"
 CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
-NEEDS_WORDFREQ = "wordfreq is not installed: spelling inside quotations is not checked"
+NEEDS_WORDFREQ = "wordfreq is a dependency of newsaudit (spelling inside quotes); install it"
 
 
 def _has_wordfreq() -> bool:
@@ -30,8 +30,7 @@ def run(nlp):
 
 
 def test_seed(run):
-    if not _has_wordfreq():
-        pytest.skip(NEEDS_WORDFREQ)
+    assert _has_wordfreq(), NEEDS_WORDFREQ
     _, found = run(seed_text())
     assert len(found) == 1
     f = found[0]
@@ -99,8 +98,7 @@ def test_headline_quote_no_one_said(run):
 
 
 def test_misspelt_quote_of_a_named_speaker_is_info(run):
-    if not _has_wordfreq():
-        pytest.skip(NEEDS_WORDFREQ)
+    assert _has_wordfreq(), NEEDS_WORDFREQ
     _, found = run((CHECKS / "quote_spelling.txt").read_text(encoding="utf-8"))
     assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
         ("info", ["The government has forgoten us completely", "forgoten"])
@@ -144,8 +142,7 @@ def test_clean_pages(run, name):
     ],
 )
 def test_misspelling(word, fix):
-    if not _has_wordfreq():
-        pytest.skip(NEEDS_WORDFREQ)
+    assert _has_wordfreq(), NEEDS_WORDFREQ
     assert qi.misspelling(word) == fix
 
 
