@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsaudit import audit, pipeline
-from newsaudit import checks as checks_pkg
+from newsaudit import audit
 from newsaudit.errors import ModelError
 from newsaudit.toxicity import find_patterns, load_model, read_model
 from paths import DATA, REPO, seed_text
@@ -19,20 +18,12 @@ from paths import DATA, REPO, seed_text
 CHECKS = Path(__file__).parent / "fixtures" / "checks"
 
 
-@pytest.fixture(autouse=True)
-def only_this_check(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run this check alone, so another check's missing model cannot fail these tests."""
-    run = checks_pkg.run_checks
-    monkeypatch.setattr(pipeline, "run_checks",
-                        lambda report, doc, only=None: run(report, doc, only=["toxic_comment"]))
-
-
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 EXAMPLE = REPO / "examples" / "harbour-strike.txt"
 
 
 def toxic(text: str) -> list[tuple[str, tuple[str, ...], str]]:
-    report = audit(text)  # with only this check (see the autouse fixture below)
+    report = audit(text, checks=["toxic_comment"])
     out = []
     for f in report.findings:
         if f.check != "toxic_comment":

@@ -110,11 +110,16 @@ def audit(
     model: str | None = None,
     fmt: str | None = None,
     max_bytes: int = ingest.DEFAULT_MAX_BYTES,
+    checks: Iterable[str] | None = None,
 ) -> Report:
-    """Analyse one page given as text, HTML, bytes or an already-read :class:`Page`."""
+    """Analyse one page given as text, HTML, bytes or an already-read :class:`Page`.
+
+    ``checks`` names the checks to run (default: all; ``()`` for none).
+    """
     pipeline = nlp.load(model)
     page = _parseable(_as_page(data, source, max_bytes, fmt), pipeline)
-    return analyse(page, pipeline(page.document.text), meta=model_meta(pipeline))
+    doc = pipeline(page.document.text)
+    return analyse(page, doc, checks=checks, meta=model_meta(pipeline))
 
 
 def audit_path(
