@@ -414,6 +414,20 @@ def _read_words(words: Sequence[str], i: int, lex: NumberLexicon) -> NumberMatch
             j += 1
             continue
         if (
+            tok in lex.plural_scales
+            and seen
+            and total == 0
+            and last_kind in ("unit", "teen", "tens")
+            and (j + 1 >= n or words[j + 1] not in lex.plural_scales)
+        ):
+            # "three hundreds of them", "two thousands": a non-native plural scale used
+            # as a plain multiplier, not the vague "hundreds of" that has no count before it.
+            scale = lex.plural_scales[tok]
+            current *= scale
+            scale_used = max(scale_used, scale)
+            j += 1
+            break
+        if (
             tok == "and"
             and last_kind in ("hundred", "scale_big")
             and j + 1 < n

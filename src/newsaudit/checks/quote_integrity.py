@@ -330,7 +330,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
             if any(q.segment == "headline" for q in presented):
                 strong += 1
         if not presented and len(group) == 1 and first_is_long(group[0]):
-            reasons.append("a quotation with no speaker anywhere on the page")
+            reasons.append("a quotation for which no speaker can be found on the page")
         if not reasons:
             continue
         severity = "warning" if strong or len(reasons) >= 2 else "info"
