@@ -413,6 +413,20 @@ CASES: list[tuple[str, list[tuple]]] = [
         "“Can you guarantee the water is safe?” a resident asked.",
         [("direct_quote", "a resident", "unspecified", (), "Can you guarantee the water is safe?", "Can you guarantee the water is safe?")],
     ),
+    # --- a speaker phrase with a trailing participle; a cue the parser read as a noun ----
+    (
+        "“They are coming back,” the medic filming exclaims, before ducking behind a wall.",
+        [("direct_quote", "the medic", "unspecified", (), "They are coming back", "They are coming back")],
+    ),
+    (
+        "“The bridge is gone,” a farmer standing by the river says.",
+        [("direct_quote", "a farmer", "unspecified", (), "The bridge is gone", "The bridge is gone")],
+    ),
+    (
+        "“Move the trucks,” the soldier carrying the radio shouts as the convoy stops.",
+        [("direct_quote", "the soldier", "unspecified", (), "Move the trucks", "Move the trucks")],
+    ),
+    ("“Fake news,” the minister's claims are false.", [("unattributed_quote", *NOBODY, (), "Fake news", "Fake news")]),
     # --- headline colons without quotation marks; labels and places are not speakers -
     ("Mayor Ruiz: Flood Defences Will Hold Until Spring", [("reported_speech", "Mayor Ruiz", "person", (), "Flood Defences Will Hold Until Spring", None)]),
     ("Update: Roads in the north remain closed", []),

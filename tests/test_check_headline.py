@@ -210,3 +210,58 @@ def test_omission_needs_someone_saying_so(run, monkeypatch, text, expected):
     monkeypatch.setattr(hu, "_stance", lambda headline, body: None)
     _, found = run(text)
     assert [(f.severity, f.evidence[0].text) for f in found] == expected
+
+
+# ------------------------------------------------------------------ not a headline
+
+_FLOOD_BODY = "The river burst its banks on Sunday night, flooding 200 homes, the fire service said.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "shaped"),
+    [
+        ("Ministry Admits Flood Failures", True),
+        ("Talks Stall Over Aid Deal With U.S.", True),
+        ("Storm Hits Coast...", True),
+        ("The ministry admits it failed to warn residents.", False),
+        ("if (window.mboxCreate) { mboxCreate('article-top'); } Ministry Admits Flood Failures", False),
+        (
+            "Residents say the council ignored repeated warnings about the state of the river "
+            "defences for years before the flood finally came",
+            False,
+        ),
+    ],
+)
+def test_headline_shaped(line, shaped):
+    assert hu.headline_shaped(line) is shaped
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "if (window.mboxCreate) { mboxCreate('article-top'); } Ministry Admits Flood Failures",
+        "Residents say the council ignored repeated warnings about the state of the river "
+        "defences for years before the flood finally came",
+    ],
+)
+def test_sentence_first_line_is_not_read_as_headline(run, monkeypatch, first):
+    monkeypatch.setattr(hu, "_stance", lambda headline, body: None)
+    report, found = run(f"{first}\n\n{_FLOOD_BODY}")
+    assert report.segments[0].kind == "headline"
+    assert found == []
+
+
+def test_headline_segment_ending_in_full_stop_is_skipped(nlp, monkeypatch):
+    from newsaudit.model import Document, Page, Segment
+    from newsaudit.pipeline import analyse
+
+    monkeypatch.setattr(hu, "_stance", lambda headline, body: None)
+    head = "The ministry admits it failed to warn residents."
+    text = f"{head}\n\n{_FLOOD_BODY}"
+    body_at = len(head) + 2
+    page = Page(
+        Document(text),
+        (Segment("headline", 0, len(head), head), Segment("body", body_at, len(text), text[body_at:])),
+    )
+    report = analyse(page, nlp(text), checks=())
+    assert list(hu.check(report, nlp(text))) == []

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from newsaudit.checks._figures import figures
 from newsaudit.checks.numeric_contradiction import check
 from newsaudit.model import Report
 from paths import REPO, seed_text
-from stages import runner
+from stages import build, runner
 
 HERE = Path(__file__).parent
 PAGES = HERE / "fixtures" / "pages"
@@ -214,3 +215,34 @@ HEAD = "Officials Report Casualties After Quake\n\n"
 def test_short_cases(run, body, expected):
     _, found = run(HEAD + body + "\n")
     assert [[e.text for e in f.evidence] for f in found] == expected
+
+
+# ------------------------------------------------------------------ scope cues
+
+
+def test_total_cue_in_clause_scopes_as_total(run):
+    _, found = run(
+        HEAD + "Officials said more than 213 soldiers have been killed in total.\n\n"
+        "In total, 213 soldiers have been killed, officials said.\n"
+    )
+    assert [f.message for f in found] == [
+        "The page gives the soldiers killed as 'more than 213' here and as 213 later; the two "
+        "cannot both hold."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Officials said more than 213 soldiers have been killed in total.", "total"),
+        ("Officials said 40 soldiers have been killed in the ambush so far.", "total"),
+        ("Medics said 90 people have been treated to date after the explosion.", "total"),
+        ("Rescuers said 64 people have died in the floods in all.", "total"),
+        ("The army said 12 soldiers were killed in Sunday's ambush.", "event"),
+        ("The army said more than 30 soldiers were killed in the ambush.", "event"),
+        ("Medics said five more people died in the explosion.", "event"),
+    ],
+)
+def test_figure_scope(nlp, text, scope):
+    report, doc = build(nlp, text)
+    assert [f.scope for f in figures(report, doc)] == [scope]

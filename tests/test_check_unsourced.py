@@ -128,6 +128,10 @@ PARAGRAPHS = [
         "wages.\n",
         [],
     ),
+    # a restrictive "only" states a rule's condition, not a sweeping claim
+    ("Cannabis Shops Open\n\nUnder the new law, cannabis may be purchased only by adults 21 "
+     "or older.\n", []),
+    ("Shelter Reopens\n\nThe shelter is open only to residents of the flooded valley.\n", []),
     # a vague small count describes a scene; a vague large one is still a statistic
     ("Flood Hits Town\n\nReporters spoke to a few people sheltering in the school.\n",
      [("info", "a few people")]),
@@ -163,3 +167,20 @@ def test_sweeping_tokens(nlp):
     doc = nlp("Not only the army but all three ships and every rescuer, not one, never stopped.")
     cues = [c for _, _, c in uc.sweeping_tokens(doc, range(len(doc)))]
     assert cues == ["every", "never"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The drug may be purchased only by adults 21 or older.", []),
+        ("The shelter is open only to residents of the valley.", []),
+        ("The pills are sold only with a prescription.", []),
+        ("Visitors are admitted only if they carry a pass.", []),
+        ("Aid is delivered only when the convoy has been inspected.", []),
+        ("Only the army is fighting in the north.", ["only"]),
+        ("The rebels only want power.", ["only"]),
+    ],
+)
+def test_restrictive_only(nlp, text, expected):
+    doc = nlp(text)
+    assert [c for _, _, c in uc.sweeping_tokens(doc, range(len(doc)))] == expected

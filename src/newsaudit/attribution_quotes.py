@@ -17,6 +17,8 @@ from newsaudit.attribution_base import (
     Context,
     Draft,
     Speaker,
+    Who,
+    can_speak,
     child,
     is_verb,
     subject,
@@ -24,6 +26,7 @@ from newsaudit.attribution_base import (
 from newsaudit.attribution_colon import colon_speaker
 from newsaudit.attribution_verbs import tags_quotes, verb_speaker
 from newsaudit.quotes import QuoteSpan
+from newsaudit.sources import source_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,6 +42,13 @@ _TAG_WINDOW = 10
 #: (one quoted word after a quotation is more often a label than more speech).
 _CONTINUATION_MIN_WORDS = 2
 _UNATTRIBUTED = "quotation marks"
+#: Verb dependents that modify a noun ("the soldier carrying the radio", "a man who").
+_MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
+#: A misparsed cue ("the Marine filming exclaims") sits this close to the quotation.
+_MISPARSE_WINDOW = 6
+_PHRASE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "VERB"})
+_SPEAKER_POS = frozenset({"PROPN", "NOUN", "ADJ"})  # "medic" is often mistagged ADJ
+_CLAUSE_BREAK_POS = frozenset({"ADP", "SCONJ", "ADV", "CCONJ"})
 
 
 def _quote_tag_after(ctx: Context, q: QuoteSpan) -> Token | None:
@@ -59,6 +69,8 @@ def _quote_tag_after(ctx: Context, q: QuoteSpan) -> Token | None:
             return None
         if not is_verb(t) or t.dep_ in ("aux", "auxpass", "neg"):
             continue
+        if t.dep_ in _MODIFIER_DEPS and k <= t.head.i < t.i:
+            continue  # "a witness standing nearby says": the participle belongs to the speaker
         if not tags_quotes(ctx.lex, t) or child(t, "auxpass") is not None:
             return None
         subj = subject(t, ctx.lex)
@@ -74,6 +86,44 @@ def _quote_tag_after(ctx: Context, q: QuoteSpan) -> Token | None:
         if clause is not None and not ctx.in_quote[clause.i]:
             return None  # the verb reports its own clause, not this quotation
         return t
+    return None
+
+
+def _misparsed_tag(ctx: Context, q: QuoteSpan) -> tuple[Token, Speaker] | None:
+    """"“…,” the Marine filming exclaims": a present-tense cue the parser read as a plural
+    noun heading the speaker's phrase, so no verb is found after the quotation. Taken only
+    when a short noun phrase runs from the quotation to the cue and the clause stops there
+    (a comma, a full stop, "before …"), so "the group's claims are false" stays a noun."""
+    if q.close_at is None:
+        return None
+    doc = ctx.doc
+    k = ctx.tok_at(q.close_at) + 1
+    while k < len(doc) and (doc[k].is_punct and doc[k].text in ",—–-" or doc[k].is_space):
+        k += 1
+    if k >= len(doc) or "\n" in doc[k - 1].text_with_ws:
+        return None
+    lex = ctx.lex
+    for m in range(k + 1, min(len(doc), k + _MISPARSE_WINDOW)):
+        t = doc[m]
+        if ctx.in_quote[m] or "\n" in doc[m - 1].text_with_ws:
+            return None
+        if t.pos_ not in _PHRASE_POS:
+            return None
+        low = t.lower_
+        if t.tag_ not in ("NNS", "NNPS") or not low.endswith("s"):
+            continue
+        stem = low[:-2] if low.endswith("es") and low[:-2] in lex.quote_tags else low[:-1]
+        if stem not in lex.reporting and stem not in lex.quote_tags:
+            continue
+        after = doc[m + 1] if m + 1 < len(doc) else None
+        if after is not None and not (after.is_punct or after.pos_ in _CLAUSE_BREAK_POS):
+            return None
+        heads = [c for c in doc[k:m] if c.pos_ in _SPEAKER_POS and can_speak(c, lex)]
+        if not heads:
+            return None
+        head = heads[-1]  # the phrase ends at its last speaking noun: "the Marine (filming)"
+        who = Who(k, head.i + 1, source_type(doc, k, head.i + 1, head, lex))
+        return t, Speaker(who, (), "direct_quote", low, (t.idx, t.idx + len(t.text)))
     return None
 
 
@@ -138,6 +188,9 @@ def direct_quotes(ctx: Context, drafts: list[Draft]) -> list[QuoteSpan]:
                 ctx.used.add(tag.i)
                 if speaker.kind != "quoted_as_saying":
                     speaker = speaker._replace(kind="direct_quote")
+        elif (misparsed := _misparsed_tag(ctx, q)) is not None:
+            ctx.used.add(misparsed[0].i)
+            speaker = misparsed[1]
         else:
             colon = _colon_before(ctx, q)
             if colon is not None:

@@ -50,6 +50,7 @@ class _Lexicon:
     pronouns: frozenset[str]
     total_words: frozenset[str]
     total_phrases: tuple[tuple[str, ...], ...]
+    clause_total_phrases: tuple[tuple[str, ...], ...]
     period_units: frozenset[str]
     event_nouns: frozenset[str]
     event_modifiers: frozenset[str]
@@ -85,6 +86,7 @@ def lexicon() -> _Lexicon:
         pronouns=frozenset(d["possessives"]["words"]),
         total_words=frozenset(d["total_markers"]["words"]),
         total_phrases=tuple(tuple(p) for p in d["total_markers"]["phrases"]),
+        clause_total_phrases=tuple(tuple(p) for p in d["total_markers"]["clause_phrases"]),
         period_units=frozenset(d["total_markers"]["period_units"]),
         event_nouns=frozenset(d["event_markers"]["nouns"]),
         event_modifiers=frozenset(d["event_markers"]["modifiers"]),
@@ -357,7 +359,10 @@ def _figure(
     # died"), not for scope.
     in_region = {t.i for t in region}
     scoped = [t for t in _scope_tokens(head, counted_tok, verb, others) if t.i in in_region]
-    scope, dates = _scope(lex, np_toks, scoped or region, num, points_at)
+    # an approximator ("more than 213") is not an increment ("five more deaths")
+    lead = num.idx if q.approx != "exact" else q.start
+    scope_np = [t for t in np_toks if not q.start <= t.idx < lead]
+    scope, dates = _scope(lex, scope_np, scoped or region, num, points_at)
     if scope is None and agent is not None and agent in lex.instruments | lex.event_nouns:
         scope = "event"  # "barrel bombs killed 11": a weapon's toll is one incident's
     if not dates and not any(t.ent_type_ == "DATE" for t in np_toks if t.i != num.i):
@@ -486,7 +491,10 @@ def _scope(
     num: Token,
     points_at: dict[int, str],
 ) -> tuple[str | None, frozenset[str]]:
-    """Total, one event, or unsaid; the figure's own noun phrase speaks first."""
+    """Total, one event, or unsaid; the figure's own noun phrase speaks first, except
+    that a running-total adverbial anywhere in the clause ("in total", "so far") wins."""
+    if _has_phrase([t.lower_ for t in region], lex.clause_total_phrases):
+        return "total", frozenset(_date_parts(region, lex, points_at)[1])
     for toks in (np_toks, region):
         toks = [t for t in toks if t.i != num.i]
         if not toks:

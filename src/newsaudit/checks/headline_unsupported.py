@@ -21,6 +21,7 @@ that plainly disagrees with or ignores its headline, and raises a structural fin
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,13 @@ _SOURCING = frozenset({"direct_quote", "reported_speech", "according_to", "quote
 _NEAR = 0.1
 #: Categories of figure that can measure a change ("slashes", "soars").
 _MEASURES = frozenset({"money", "percent", "count", "people"})
+#: A first line longer than this is a sentence or a lead, not a headline.
+_MAX_HEADLINE_WORDS = 20
+#: Script left in a scraped title ("mboxCreate(", "{", "};", "var x ="): the words before
+#: the verb are then code, not a speaker.
+_CODE = re.compile(r"[A-Za-z_$][\w$.]*\(|[{};]|\bvar\s+\w+\s*=|=>|</?\w+>")
+#: A headline may end on an abbreviation ("… Talks With U.S.") or an ellipsis.
+_ABBREV_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\.\.\.|…)$")
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -91,6 +99,16 @@ def _verb_class(tok: Token) -> str | None:
     if tok.pos_ != "VERB" and verb_next:
         return None
     return cls
+
+
+def headline_shaped(text: str) -> bool:
+    """Whether a first line reads as a headline. A sentence (a full stop at its end, more
+    than a headline's words) or a line of script has no headline verb and source to
+    check, and reading its first words as a speaker would write a garbled message."""
+    line = text.strip()
+    if not line or len(line.split()) > _MAX_HEADLINE_WORDS or _CODE.search(line):
+        return False
+    return not (line.endswith(".") and _ABBREV_END.search(line) is None)
 
 
 def _stance(headline: str, body: str) -> dict[str, float] | None:
@@ -394,6 +412,8 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
     """Compare the headline's verb, source, quotation and figures with the body."""
     seg = next((s for s in report.segments if s.kind == "headline"), None)
     if seg is None or not any(s.kind in _BODY for s in report.segments):
+        return
+    if not headline_shaped(seg.text):
         return
     index = TokenIndex(doc)
     h = _Headline(report, doc, seg, index)

@@ -59,6 +59,8 @@ class _Cues(NamedTuple):
     always: frozenset[str]
     estimated: frozenset[str]
     estimated_approx: frozenset[str]
+    restrictive_next: frozenset[str]
+    restrictive_pos: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +78,8 @@ def _cues() -> _Cues:
         always=frozenset(stats["always"]),
         estimated=frozenset(stats["when_estimated"]),
         estimated_approx=frozenset(stats["estimated_approx"]),
+        restrictive_next=frozenset(sw["restrictive_only"]["next_words"]),
+        restrictive_pos=frozenset(sw["restrictive_only"]["head_pos"]),
     )
 
 
@@ -117,10 +121,18 @@ def sweeping_tokens(doc: Doc, indices: range) -> list[tuple[int, int, str]]:
         counted = nxt is not None and (nxt.like_num or nxt.ent_type_ in ("DATE", "TIME"))
         if counted and hit[0] in ("all", "every"):
             excepted = True  # "all three ships", "every Saturday": a count or a schedule
+        elif hit == ("only",) and nxt is not None and _restricts(doc, base + k, nxt, c):
+            excepted = True  # "may be purchased only by adults": a rule's condition
         if not excepted and not tok.ent_type_ == "DATE":
             found.append((base + k, base + k + len(hit), " ".join(hit)))
         k += len(hit)
     return found
+
+
+def _restricts(doc: Doc, i: int, nxt: Token, c: _Cues) -> bool:
+    """Whether the "only" at ``i`` narrows a predicate to a condition ("is open only to
+    residents") rather than excluding everything else ("only the army is fighting")."""
+    return i > 0 and nxt.lower_ in c.restrictive_next and doc[i - 1].pos_ in c.restrictive_pos
 
 
 def writer_aside(doc: Doc, i: int, att: Attribution) -> Token | None:
