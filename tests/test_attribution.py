@@ -728,3 +728,15 @@ def test_seed_headline_and_comments(seed) -> None:
     assert not any(a.source.type == "person" for a in atts if a.segment != "body")
 
 
+
+
+def test_unclosed_parenthesis_inside_a_token(nlp) -> None:
+    """Regression (found by the property test): a "(" glued inside a token ("0A(N") left
+    the source-bounds code with no token to cut at."""
+    text = (
+        "0A(N The rebel Northern Front quoted a field commander as saying that 15 of its "
+        "fighters had died."
+    )
+    atts = _run(nlp, text)
+    assert [a.kind for a in atts] == ["quoted_as_saying"]
+    assert atts[0].source.text == "a field commander"

@@ -149,7 +149,9 @@ class Context:
         start = self._past_dateline(first, stop)
         if start is None or start >= stop:
             # the parser made the dateline a subject of its own: the next one is the speaker
-            sib = next((c for c in tok.head.children if c.dep_ == tok.dep_ and c.i >= stop), None)
+            # (strictly after ``tok``: an empty span must not lead back to ``tok`` itself)
+            after = max(stop, tok.i + 1)
+            sib = next((c for c in tok.head.children if c.dep_ == tok.dep_ and c.i >= after), None)
             return self.who(sib) if sib is not None and tok.dep_ in SUBJ_DEPS else None
         if start != first:
             first, tok = start, self.doc[start:stop].root  # the name after the dateline

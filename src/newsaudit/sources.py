@@ -230,7 +230,9 @@ def np_bounds(tok: Token, lex: Lexicon) -> tuple[int, int]:
         if stop < len(doc) and doc[stop].text == ")":
             stop += 1  # the parser hung the closing parenthesis elsewhere
         else:
-            stop = first + max(i for i, t in enumerate(doc[first:stop]) if t.text == "(")
+            # Cut before the last token holding the unclosed "(" (it may sit inside a
+            # token, as in "0A(N").
+            stop = first + max(i for i, t in enumerate(doc[first:stop]) if "(" in t.text)
             while stop > first and (doc[stop - 1].is_space or doc[stop - 1].is_punct):
                 stop -= 1
     return first, stop
