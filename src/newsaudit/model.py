@@ -309,10 +309,15 @@ class Page:
     segments: tuple[Segment, ...]
 
     def segment_at(self, offset: int) -> Segment | None:
-        for seg in self.segments:
-            if seg.start <= offset < seg.end:
-                return seg
-        return None
+        return segment_at(self.segments, offset)
+
+
+def segment_at(segments: tuple[Segment, ...], offset: int) -> Segment | None:
+    """The segment holding character ``offset``, or ``None`` in the whitespace between."""
+    for seg in segments:
+        if seg.start <= offset < seg.end:
+            return seg
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +331,9 @@ class Report:
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def segment_at(self, offset: int) -> Segment | None:
+        return segment_at(self.segments, offset)
 
     def with_findings(self, findings: tuple[Finding, ...]) -> Report:
         return replace(self, findings=findings)

@@ -6,8 +6,14 @@ blame the page for what it quotes or attributes; they share this one definition.
 
 from __future__ import annotations
 
-from newsaudit.model import Report
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from newsaudit.model import ARTICLE_KINDS, Report
 from newsaudit.quotes import find_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def others_words(report: Report) -> list[tuple[int, int]]:
@@ -21,3 +27,17 @@ def others_words(report: Report) -> list[tuple[int, int]]:
 
 def overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in ranges)
+
+
+def article_sentences(report: Report, doc: Doc) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each sentence of the headline, standfirst and body, clipped to
+    its segment: the stretches whose wording is the article's own to judge."""
+    for seg in report.segments:
+        if seg.kind not in ARTICLE_KINDS:
+            continue
+        seg_span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        if seg_span is None:
+            continue
+        # Span.sents is real (spacy/tokens/span.pyx, spaCy >= 3.0); span.pyi just omits it.
+        for sent in seg_span.sents:  # type: ignore[attr-defined]
+            yield max(sent.start_char, seg.start), min(sent.end_char, seg.end)

@@ -19,10 +19,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks import register
-from newsaudit.checks._voice import others_words, overlaps_any
+from newsaudit.checks._voice import article_sentences, others_words, overlaps_any
 from newsaudit.datafiles import load_json
 from newsaudit.loaded import LoadedSpan, stem, tag_sentence, tokenize
-from newsaudit.model import ARTICLE_KINDS, Finding, Report, Span
+from newsaudit.model import Finding, Report, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -95,41 +95,33 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
     know = _knowledge()
     text = report.document.text
     excluded: list[tuple[int, int]] | None = None
-    for seg in report.segments:
-        if seg.kind not in ARTICLE_KINDS:
+    for s0, s1 in article_sentences(report, doc):
+        spans = tag_sentence(text[s0:s1], know["report"])
+        if not spans:
             continue
-        seg_span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
-        if seg_span is None:
+        if excluded is None:
+            excluded = others_words(report)
+        evidence: list[Span] = []
+        named: list[tuple[str, str]] = []
+        best = 0.0
+        for sp in spans:
+            if overlaps_any(s0 + sp.start, s0 + sp.end, excluded):
+                continue
+            trimmed = _trim(sp, s0, doc, know)
+            if trimmed is None:
+                continue
+            start, end, core = trimmed
+            evidence.append(Span(start, end, text[start:end]))
+            named.extend(core)
+            best = max(best, sp.score)
+        if not evidence:
             continue
-        # Span.sents is real (spacy/tokens/span.pyx, spaCy >= 3.0); span.pyi just omits it.
-        for sent in seg_span.sents:  # type: ignore[attr-defined]
-            s0, s1 = max(sent.start_char, seg.start), min(sent.end_char, seg.end)
-            spans = tag_sentence(text[s0:s1], know["report"])
-            if not spans:
-                continue
-            if excluded is None:
-                excluded = others_words(report)
-            evidence: list[Span] = []
-            named: list[tuple[str, str]] = []
-            best = 0.0
-            for sp in spans:
-                if overlaps_any(s0 + sp.start, s0 + sp.end, excluded):
-                    continue
-                trimmed = _trim(sp, s0, doc, know)
-                if trimmed is None:
-                    continue
-                start, end, core = trimmed
-                evidence.append(Span(start, end, text[start:end]))
-                named.extend(core)
-                best = max(best, sp.score)
-            if not evidence:
-                continue
-            reasons = "; ".join(f"'{w}' {_why(w, pos, know)}" for w, pos in named)
-            shown = ", ".join(f"'{e.text}'" for e in evidence)
-            yield Finding(
-                id="",
-                check=CHECK,
-                severity="warning" if best >= know["warning"] else "info",
-                message=f"The page uses loaded wording in its own voice ({shown}): {reasons}.",
-                evidence=tuple(evidence),
-            )
+        reasons = "; ".join(f"'{w}' {_why(w, pos, know)}" for w, pos in named)
+        shown = ", ".join(f"'{e.text}'" for e in evidence)
+        yield Finding(
+            id="",
+            check=CHECK,
+            severity="warning" if best >= know["warning"] else "info",
+            message=f"The page uses loaded wording in its own voice ({shown}): {reasons}.",
+            evidence=tuple(evidence),
+        )

@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks import register
-from newsaudit.checks._voice import others_words, overlaps_any
+from newsaudit.checks._voice import article_sentences, others_words, overlaps_any
 from newsaudit.datafiles import load_json
 from newsaudit.loaded import tag_sentence
 from newsaudit.model import ARTICLE_KINDS, Finding, Report, Span
@@ -162,18 +162,11 @@ def _charged_phrases(report: Report, doc: Doc | None) -> list[tuple[int, int]]:
     others = others_words(report)
     cut = float(load_json("loaded.json")["report_score"])
     found: set[tuple[int, int]] = set()
-    for seg in report.segments:
-        if seg.kind not in ARTICLE_KINDS:
-            continue
-        seg_span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
-        if seg_span is None:
-            continue
-        for sent in seg_span.sents:  # type: ignore[attr-defined]  # span.pyi omits .sents
-            s0 = max(sent.start_char, seg.start)
-            for hit in tag_sentence(text[s0 : min(sent.end_char, seg.end)], cut):
-                start, end = s0 + hit.start, s0 + hit.end
-                if not overlaps_any(start, end, others):
-                    found.add(_noun_phrase(doc, start, end))
+    for s0, s1 in article_sentences(report, doc):
+        for hit in tag_sentence(text[s0:s1], cut):
+            start, end = s0 + hit.start, s0 + hit.end
+            if not overlaps_any(start, end, others):
+                found.add(_noun_phrase(doc, start, end))
     for att in report.attributions:
         if (
             att.kind == "unattributed_quote"

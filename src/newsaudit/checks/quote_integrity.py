@@ -48,10 +48,8 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 def article_segment(report: Report, offset: int) -> str | None:
     """The kind of the article segment holding ``offset``, or ``None`` outside the article."""
-    for seg in report.segments:
-        if seg.start <= offset < seg.end:
-            return seg.kind if seg.kind in ARTICLE_KINDS else None
-    return None
+    seg = report.segment_at(offset)
+    return seg.kind if seg is not None and seg.kind in ARTICLE_KINDS else None
 
 
 # ------------------------------------------------------------------ quotations

@@ -24,8 +24,8 @@ class Context(NamedTuple):
 
 def context(report: Report, span: Span, words: int = CONTEXT_WORDS) -> Context:
     text = report.document.text
-    seg = report_segment(report, span.start)
-    lo, hi = (seg[0], seg[1]) if seg is not None else (0, len(text))
+    seg = report.segment_at(span.start)
+    lo, hi = (seg.start, seg.end) if seg is not None else (0, len(text))
     before, after = text[lo : span.start], text[span.end : max(hi, span.end)]
     starts = [m.start() for m in _WORD.finditer(before)]
     ends = [m.end() for m in _WORD.finditer(after)]
@@ -38,9 +38,3 @@ def context(report: Report, span: Span, words: int = CONTEXT_WORDS) -> Context:
         cut_after < len(after.rstrip()),
     )
 
-
-def report_segment(report: Report, offset: int) -> tuple[int, int] | None:
-    for seg in report.segments:
-        if seg.start <= offset < seg.end:
-            return seg.start, seg.end
-    return None
