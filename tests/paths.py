@@ -33,3 +33,10 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"seed page not found at {SEED}: the seed tests need ../shared/seed/")
     return SEED.read_text(encoding="utf-8")
+
+#: Pages written for the tests: the five clean ones (conflict, disaster, protest,
+#: economy, health) and the per-check pages, plus the example shipped with the project.
+PAGES = REPO / "tests" / "fixtures" / "pages"
+CHECKS = REPO / "tests" / "fixtures" / "checks"
+CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
+EXAMPLE = REPO / "examples" / "harbour-strike.txt"

@@ -6,19 +6,12 @@ run, so a finding here is this check's and nothing else's.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsaudit.checks.attribution_mismatch import check
 from newsaudit.model import Finding, Report
-from paths import REPO, seed_text
+from paths import CHECKS, CLEAN, PAGES, REPO, seed_text
 from stages import runner
-
-HERE = Path(__file__).parent
-PAGES = HERE / "fixtures" / "pages"
-CHECKS = HERE / "fixtures" / "checks"
-CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
 
 
 @pytest.fixture(scope="module")

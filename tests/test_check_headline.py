@@ -6,19 +6,12 @@ run, so a finding here is this check's own.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsaudit.checks import headline_unsupported as hu
 from newsaudit.checks._sources import same_source
-from paths import REPO, seed_text
+from paths import CHECKS, CLEAN, PAGES, REPO, seed_text
 from stages import runner
-
-HERE = Path(__file__).parent
-PAGES = HERE / "fixtures" / "pages"
-CHECKS = HERE / "fixtures" / "checks"
-CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
 
 
 @pytest.fixture(scope="module")

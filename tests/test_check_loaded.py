@@ -13,13 +13,7 @@ import pytest
 from newsaudit import audit
 from newsaudit.errors import ModelError
 from newsaudit.loaded import group_spans, load_model, read_model, stem, tokenize
-from paths import DATA, REPO, seed_text
-
-CHECKS = Path(__file__).parent / "fixtures" / "checks"
-
-
-PAGES = Path(__file__).parent / "fixtures" / "pages"
-EXAMPLE = REPO / "examples" / "harbour-strike.txt"
+from paths import CHECKS, DATA, EXAMPLE, PAGES, seed_text
 
 
 def loaded(text: str) -> list[tuple[str, tuple[str, ...], str]]:

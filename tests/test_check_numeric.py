@@ -6,20 +6,13 @@ run, so a finding here is this check's and nothing else's.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsaudit.checks._figures import figures
 from newsaudit.checks.numeric_contradiction import check
 from newsaudit.model import Report
-from paths import REPO, seed_text
+from paths import CHECKS, CLEAN, PAGES, REPO, seed_text
 from stages import build, runner
-
-HERE = Path(__file__).parent
-PAGES = HERE / "fixtures" / "pages"
-CHECKS = HERE / "fixtures" / "checks"
-CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,6 @@ run, so every finding here is this check's.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsaudit import anatomy, ingest
@@ -16,13 +14,8 @@ from newsaudit.checks.propaganda_technique import NAME, article_text, check, ded
 from newsaudit.datafiles import load_json
 from newsaudit.model import Finding, Report
 from newsaudit.propaganda import TechniqueSpan
-from paths import REPO, seed_text
+from paths import CHECKS, CLEAN, PAGES, REPO, seed_text
 from stages import assert_well_formed, build
-
-HERE = Path(__file__).parent
-PAGES = HERE / "fixtures" / "pages"
-CHECKS = HERE / "fixtures" / "checks"
-CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
 
 
 @pytest.fixture(scope="module")

@@ -5,19 +5,12 @@ One finding per quoted word or phrase, with every occurrence as evidence.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsaudit.checks import scare_quotes as sq
 from newsaudit.model import Finding
-from paths import REPO, seed_text
+from paths import CHECKS, CLEAN, PAGES, REPO, seed_text
 from stages import runner
-
-HERE = Path(__file__).parent
-PAGES = HERE / "fixtures" / "pages"
-CHECKS = HERE / "fixtures" / "checks"
-CLEAN = ["conflict", "disaster", "protest", "economy", "health"]
 
 
 @pytest.fixture(scope="module")

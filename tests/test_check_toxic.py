@@ -13,13 +13,7 @@ import pytest
 from newsaudit import audit
 from newsaudit.errors import ModelError
 from newsaudit.toxicity import find_patterns, load_model, read_model
-from paths import DATA, REPO, seed_text
-
-CHECKS = Path(__file__).parent / "fixtures" / "checks"
-
-
-PAGES = Path(__file__).parent / "fixtures" / "pages"
-EXAMPLE = REPO / "examples" / "harbour-strike.txt"
+from paths import CHECKS, DATA, EXAMPLE, PAGES, seed_text
 
 
 def toxic(text: str) -> list[tuple[str, tuple[str, ...], str]]:

@@ -11,9 +11,9 @@ import pytest
 
 from contract import assert_contract
 from newsaudit.cli import main
+from paths import EXAMPLE
 
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "examples" / "harbour-strike.txt"
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,10 +10,8 @@ from hypothesis import strategies as st
 
 from contract import assert_contract
 from newsaudit import Failure, Report, audit, audit_many
-from paths import SEED
+from paths import PAGES, REPO, SEED
 
-HERE = Path(__file__).parent
-PAGES = HERE / "fixtures" / "pages"
 FIXTURE_NAMES = ["conflict", "disaster", "protest", "economy", "health"]
 
 
@@ -166,7 +163,7 @@ def test_chain_via_broadcaster(nlp):
 
 
 def test_comment_figures_are_not_claims(nlp):
-    report = audit((HERE.parent / "examples" / "harbour-strike.txt").read_text(encoding="utf-8"))
+    report = audit((REPO / "examples" / "harbour-strike.txt").read_text(encoding="utf-8"))
     comment_q = [q for q in report.quantities if q.segment == "comment"]
     assert [q.text for q in comment_q] == ["120"]
     assert not any(comment_q[0].id in c.quantities for c in report.claims)

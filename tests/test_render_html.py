@@ -20,9 +20,9 @@ import pytest
 from newsaudit.model import Finding, Report, Span
 from newsaudit.render import html as html_render
 from newsaudit.render.html import Layer, content_security_policy, pieces, to_html
+from paths import EXAMPLE
 
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "examples" / "harbour-strike.txt"
 
 # Written for this test: markup, template syntax and unicode a page might carry.
 HOSTILE = (
