@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from newsaudit.checkworthy import ARTIFACT, CARD, FeatureParams, featurise
+from newsaudit.training import add_out_argument
 
 
 @dataclass(frozen=True)
@@ -291,7 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--claimbuster", type=Path, required=True, help="kfold_25ncs.csv")
     parser.add_argument("--clef", type=Path, default=None, help="CLEF-2019 Task 1 training dir")
-    parser.add_argument("--out", type=Path, required=True, help="directory for the artifact")
+    add_out_argument(parser)
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args(argv)
     t0 = time.perf_counter()

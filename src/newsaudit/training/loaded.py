@@ -54,7 +54,7 @@ from newsaudit.loaded import (
     token_terms,
     tokenize,
 )
-from newsaudit.training import default_data_dir
+from newsaudit.training import add_out_argument, default_data_dir
 
 N_TOKEN_FEATURES = 2**18
 SENT_PARAMS = FeatureParams(n_features=2**17, word_ngrams=(1, 2), cues=False)
@@ -494,7 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsaudit train loaded", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=default_data_dir())
-    parser.add_argument("--out", type=Path, required=True)
+    add_out_argument(parser)
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
     t0 = time.perf_counter()

@@ -46,7 +46,7 @@ from newsaudit.propaganda_features import (
     trim_phrase,
     word_counts,
 )
-from newsaudit.training import default_data_dir
+from newsaudit.training import add_out_argument, default_data_dir
 
 N_SI = 2**19
 N_TC = 2**16
@@ -541,7 +541,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--ptc", type=Path, default=default_root(), help="the PTC corpus directory")
-    parser.add_argument("--out", type=Path, required=True, help="directory for the artifact")
+    add_out_argument(parser)
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
     card = train(

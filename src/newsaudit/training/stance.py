@@ -42,6 +42,7 @@ from newsaudit.stance import (
     StanceModel,
     tokens,
 )
+from newsaudit.training import add_out_argument
 
 if TYPE_CHECKING:
     from newsaudit.stance import _Body
@@ -300,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--stances", type=Path, required=True)
     ap.add_argument("--bodies", type=Path, required=True)
-    ap.add_argument("--out", type=Path, required=True)
+    add_out_argument(ap)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--holdout", type=float, default=0.2)
     ap.add_argument("--no-refit", action="store_true", help="ship the hold-out model")

@@ -42,7 +42,7 @@ import numpy as np
 
 from newsaudit.checkworthy import FeatureParams, featurise
 from newsaudit.toxicity import ARTIFACT, CARD, ToxicityModel, normalise
-from newsaudit.training import default_data_dir
+from newsaudit.training import add_out_argument, default_data_dir
 
 SEED = 13
 FEATURES = {
@@ -206,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsaudit train toxicity", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=default_data_dir())
-    parser.add_argument("--out", type=Path, required=True)
+    add_out_argument(parser)
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
