@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newsaudit.attribution.quotemarks import find_quotes
 from newsaudit.model import ARTICLE_KINDS, Report
-from newsaudit.quotes import find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

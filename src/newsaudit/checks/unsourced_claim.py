@@ -29,11 +29,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from newsaudit.attribution.quotemarks import find_quotes
 from newsaudit.checks import register
 from newsaudit.checks._figure_compare import comparable, overlaps
 from newsaudit.checks._sources import TokenIndex, cues
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Span
-from newsaudit.quotes import find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

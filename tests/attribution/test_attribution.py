@@ -11,7 +11,6 @@ import pytest
 
 from newsaudit.attribution import extract_attributions
 from newsaudit.model import Attribution, Document, Page, Segment
-from newsaudit.quotes import find_quotes
 from paths import SEED
 
 KINDS = {
@@ -588,32 +587,6 @@ def test_running_quotes_and_continuations(nlp) -> None:
     he = atts[3].source.mention
     assert he is not None and he.text == "he"
     assert atts[1].cue_span is None  # a continuation has no cue of its own
-
-
-@pytest.mark.parametrize(
-    "text,quotes",
-    [
-        ("It’s the farmers’ union, not the ‘rebels’.", ["rebels"]),
-        ("He said “we will stay,” and left.", ["we will stay"]),
-        ('She said "no comment" and "goodbye."', ["no comment", "goodbye"]),
-        ("“A ‘safe zone’ is a lie,” he said.", ["A ‘safe zone’ is a lie"]),
-        ("The 12\" pipe and the 6' wall.", []),
-        ("“First part.\n\n“Second part,” he said.", ["First part", "Second part"]),
-        ("He said: “we will never leave this place\n\nThe army moved in.", ["we will never leave this place"]),
-        ("A stray “ mark.", []),
-        ("They called it «sabotage».", ["sabotage"]),
-    ],
-)
-def test_find_quotes(text: str, quotes: list[str]) -> None:
-    found = find_quotes(text)
-    assert [text[q.start : q.end] for q in found] == quotes
-
-
-def test_running_quote_shares_group() -> None:
-    text = "“First part.\n\n“Second part.\n\n“Third part,” he said."
-    found = find_quotes(text)
-    assert [q.close_at is None for q in found] == [True, True, False]
-    assert len({q.group for q in found}) == 1
 
 
 # --- the seed page ---------------------------------------------------------------------

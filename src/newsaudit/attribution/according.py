@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsaudit.attribution_base import (
+from newsaudit.attribution.base import (
     Context,
     Draft,
     Speaker,
@@ -19,7 +19,7 @@ from newsaudit.attribution_base import (
     issuer,
     subject,
 )
-from newsaudit.sources import lemma
+from newsaudit.attribution.sources import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

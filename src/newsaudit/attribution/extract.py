@@ -9,17 +9,17 @@ Passes, each over candidate tokens collected in one walk of the Doc (this module
 orchestrates them, merges their drafts and numbers the records; each pass lives in a
 module of its own):
 
-1. quotations (:mod:`newsaudit.attribution_quotes`; the marks are found on the
-   characters by :mod:`newsaudit.quotes`) get a speaker from a tag after them ("“…,”
-   said Hill", "“…?” a resident asked") or before them ("Hill said: “…”", or a bare
-   name and colon, "Ortega: “…”", :mod:`newsaudit.attribution_colon`); the paragraphs of
-   a running quotation share it, and a whole-sentence quotation right after a quoted
-   speaker continues that speaker;
+1. quotations (:mod:`newsaudit.attribution.direct`; the marks are found on the
+   characters by :mod:`newsaudit.attribution.quotemarks`) get a speaker from a tag after
+   them ("“…,” said Hill", "“…?” a resident asked") or before them ("Hill said: “…”",
+   or a bare name and colon, "Ortega: “…”", :mod:`newsaudit.attribution.colon`); the
+   paragraphs of a running quotation share it, and a whole-sentence quotation right
+   after a quoted speaker continues that speaker;
 2. headline colons with no quotation marks ("McCain: Populist Anger Appeals to …",
-   :mod:`newsaudit.attribution_colon`);
-3. "according to X" (:mod:`newsaudit.attribution_according`) attributes the clause it
+   :mod:`newsaudit.attribution.colon`);
+3. "according to X" (:mod:`newsaudit.attribution.according`) attributes the clause it
    modifies to X, or, when that clause is itself "Y said …", becomes Y's intermediary;
-4. reporting and stance verbs (:mod:`newsaudit.attribution_verbs`): "X said (that) …",
+4. reporting and stance verbs (:mod:`newsaudit.attribution.verbs`): "X said (that) …",
    "X told Reuters …", "As the paper noted, …", "noted the rise in cases", chains "X
    quoted Y as saying …", "X, citing Y, said …"; and the stance verbs of PolNeAR's
    guidelines, each only in its own frame and with a subject that can speak: beliefs
@@ -28,13 +28,13 @@ module of its own):
    ("called the plan “reckless”"), verb + preposition ("called for a strike"), and
    findings of documents ("the poll shows the governor leading"). A verb with no
    subject of its own borrows the one that controls it ("went on to say", "…, saying",
-   "began by saying"; :func:`newsaudit.attribution_base.subject`). A stance cue inside
+   "began by saying"; :func:`newsaudit.attribution.base.subject`). A stance cue inside
    someone else's reported words is part of those words ("said she wants to …": one
    record);
-5. passives (:mod:`newsaudit.attribution_passives`): "it is believed that …", "prices
+5. passives (:mod:`newsaudit.attribution.passives`): "it is believed that …", "prices
    are expected to rise", "is seen as a test", "was first reported by Politico", and the
    bare question participle "Asked whether …, she said";
-6. speech nouns and stance adjectives (:mod:`newsaudit.attribution_nominal`): "the
+6. speech nouns and stance adjectives (:mod:`newsaudit.attribution.nominal`): "the
    minister's claim that …", "Pence's call for a prosecutor", "made the case that …",
    "is critical of …", "there are fears that …";
 7. quotations left over: inside an attributed clause a quotation of two words or more is
@@ -65,16 +65,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsaudit.attribution_according import according
-from newsaudit.attribution_base import Context, Draft, Who, child
-from newsaudit.attribution_colon import colon_statements
-from newsaudit.attribution_nominal import nominal
-from newsaudit.attribution_passives import passives
-from newsaudit.attribution_quotes import direct_quotes, leftover_quotes
-from newsaudit.attribution_verbs import reported
+from newsaudit.attribution.according import according
+from newsaudit.attribution.base import Context, Draft, Who, child
+from newsaudit.attribution.colon import colon_statements
+from newsaudit.attribution.direct import direct_quotes, leftover_quotes
+from newsaudit.attribution.nominal import nominal
+from newsaudit.attribution.passives import passives
+from newsaudit.attribution.quotemarks import find_quotes
+from newsaudit.attribution.sources import (
+    Mention,
+    appositive_name,
+    lexicon,
+    source_type,
+    subject_bounds,
+)
+from newsaudit.attribution.verbs import reported
 from newsaudit.model import Attribution, Page, Source, Span
-from newsaudit.quotes import find_quotes
-from newsaudit.sources import Mention, appositive_name, lexicon, source_type, subject_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

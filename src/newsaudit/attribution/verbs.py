@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsaudit.attribution_base import (
+from newsaudit.attribution.base import (
     Context,
     Draft,
     Speaker,
@@ -24,7 +24,7 @@ from newsaudit.attribution_base import (
     subject,
     trim,
 )
-from newsaudit.sources import Lexicon, lemma, plausible_source
+from newsaudit.attribution.sources import Lexicon, lemma, plausible_source
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

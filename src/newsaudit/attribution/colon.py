@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsaudit.attribution_base import Context, Draft, Speaker, Who, child, trim
-from newsaudit.sources import lemma, plausible_source, source_type
+from newsaudit.attribution.base import Context, Draft, Speaker, Who, child, trim
+from newsaudit.attribution.sources import lemma, plausible_source, source_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

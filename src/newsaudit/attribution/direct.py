@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsaudit.attribution_according import according_speaker
-from newsaudit.attribution_base import (
+from newsaudit.attribution.according import according_speaker
+from newsaudit.attribution.base import (
     NOBODY,
     Context,
     Draft,
@@ -23,10 +23,10 @@ from newsaudit.attribution_base import (
     is_verb,
     subject,
 )
-from newsaudit.attribution_colon import colon_speaker
-from newsaudit.attribution_verbs import tags_quotes, verb_speaker
-from newsaudit.quotes import QuoteSpan
-from newsaudit.sources import source_type
+from newsaudit.attribution.colon import colon_speaker
+from newsaudit.attribution.quotemarks import QuoteSpan
+from newsaudit.attribution.sources import source_type
+from newsaudit.attribution.verbs import tags_quotes, verb_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

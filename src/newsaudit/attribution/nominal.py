@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsaudit.attribution_base import (
+from newsaudit.attribution.base import (
     NOBODY,
     Context,
     Draft,
@@ -27,7 +27,7 @@ from newsaudit.attribution_base import (
     subject,
     trim,
 )
-from newsaudit.sources import lemma
+from newsaudit.attribution.sources import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

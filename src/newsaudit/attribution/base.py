@@ -11,8 +11,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
-from newsaudit.quotes import QuoteSpan
-from newsaudit.sources import (
+from newsaudit.attribution.quotemarks import QuoteSpan
+from newsaudit.attribution.sources import (
     Lexicon,
     Mention,
     PronounResolver,

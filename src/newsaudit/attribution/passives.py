@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsaudit.attribution_base import NOBODY, Context, Draft, Speaker, child, content_span, trim
-from newsaudit.sources import Lexicon, lemma
+from newsaudit.attribution.base import NOBODY, Context, Draft, Speaker, child, content_span, trim
+from newsaudit.attribution.sources import Lexicon, lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
