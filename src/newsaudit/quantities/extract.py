@@ -1,14 +1,13 @@
 """Quantities: the checkable figures of a page, their bounds, and what they count.
 
-One pass over the tokens of the spaCy parse finds number expressions
-(:mod:`newsaudit.numbers`), widens each with what sets its bounds ("at least",
-"between ... and ...", "or so") and its unit or currency, then hands it to
-:mod:`newsaudit.counted` for the noun it counts and its category ("13 advisers had been
-killed" -> killed). Once every figure is read, :mod:`newsaudit.neighbours` lets those that
-name nothing take what their neighbours count ("up from 281", "bringing the total to 34")
-and reads title-case headlines by word form. Everything a reader might disagree with
-(ranges of "dozens", the band of "about", which nouns are personnel) lives in
-``data/quantifiers.json``.
+One pass over the tokens of the spaCy parse finds number expressions (:mod:`.numbers`),
+widens each with what sets its bounds ("at least", "between ... and ...", "or so") and its
+unit or currency, then hands it to :mod:`.counted` for the noun it counts and its category
+("13 advisers had been killed" -> killed). Once every figure is read, :mod:`.neighbours`
+lets those that name nothing take what their neighbours count ("up from 281", "bringing
+the total to 34") and reads title-case headlines by word form. Everything a reader might
+disagree with (ranges of "dozens", the band of "about", which nouns are personnel) lives
+in ``data/quantifiers.json``.
 
 Figures that are names, dates, times or ages ("Article 5", "May 7", "3 pm", "aged 61",
 "the retirement age from 62 to 64", "children under five", "a five-year-old war", list
@@ -25,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import LOWER
 
-from newsaudit.counted import (
+from newsaudit.model import Page, Quantity, Span
+from newsaudit.quantities.counted import (
     CountLexicon,
     count_lexicon,
     counts_person,
@@ -33,9 +33,8 @@ from newsaudit.counted import (
     find_counted,
     percent_uncapped,
 )
-from newsaudit.model import Page, Quantity, Span
-from newsaudit.neighbours import is_title_case, link_figures
-from newsaudit.numbers import (
+from newsaudit.quantities.neighbours import is_title_case, link_figures
+from newsaudit.quantities.numbers import (
     RANGE_TOKEN,
     NumberLexicon,
     NumberMatch,
@@ -143,7 +142,7 @@ def extract_quantities(doc: Doc, page: Page) -> tuple[Quantity, ...]:
 
 def _headline_test(doc: Doc, page: Page) -> Callable[[Reading], bool]:
     """Whether a figure stands in a headline segment or a title-case line, where the parse
-    is poor and word forms decide (:func:`newsaudit.neighbours.link_figures`)."""
+    is poor and word forms decide (:func:`.neighbours.link_figures`)."""
     seen: dict[int, bool] = {}
 
     def headline(r: Reading) -> bool:
@@ -161,7 +160,7 @@ def _headline_test(doc: Doc, page: Page) -> Callable[[Reading], bool]:
 
 def _blocked(doc: Doc, text: str, words: list[str], k: int, nl: NumberLexicon) -> bool:
     """Digits at token ``k`` that are no count: codes, dates, times and list numbers
-    (:func:`~newsaudit.numbers.looks_like_code`), runs of digit groups (phone numbers,
+    (:func:`.numbers.looks_like_code`), runs of digit groups (phone numbers,
     "+44 20 7946 0000", "555-123-4567"), and an age in brackets after a name ("Jones (45)")."""
     tok = doc[k]
     w = words[k]

@@ -2,7 +2,7 @@
 
 This module knows how figures are *written* ("2,000", "1.2 million", "twenty-one",
 "a hundred", "two dozen", "hundreds of thousands", "several hundred", "€5m"); it knows
-nothing about what they count: :mod:`newsaudit.counted` decides that from the parse.
+nothing about what they count: :mod:`.counted` decides that from the parse.
 
 It works on plain lists of strings rather than spaCy tokens so that the scan over a page
 touches each token once and the rules can be tested without a model.

@@ -1,6 +1,6 @@
 """What a figure counts, and so which kind of figure it is.
 
-:mod:`newsaudit.quantities` finds a figure and its bounds; this module reads the parse
+:mod:`.extract` finds a figure and its bounds; this module reads the parse
 around it for the noun it counts ("13 advisers", "dozens of people", "the number of dead
 rose to 693") and decides the category: killed or wounded from the verbs and nouns around
 the counted phrase ("had been killed", "the deaths of"), people or personnel from the
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CountLexicon",
-    "Figure",
+    "ReadingLike",
     "count_lexicon",
     "counts_person",
     "decide_category",
@@ -33,9 +33,9 @@ __all__ = [
 ]
 
 
-class Figure(Protocol):
-    """A figure being read (``quantities.Reading``): token positions, and the fields this
-    module fills in. ``anchor`` is the token whose governor tells what happened to the
+class ReadingLike(Protocol):
+    """A figure being read (:class:`.extract.Reading`): token positions, and the fields
+    this module fills in. ``anchor`` is the token whose governor tells what happened to the
     counted phrase; ``borrowed`` is a counted word taken from a neighbouring figure."""
 
     start: int
@@ -254,7 +254,7 @@ _TOLL_VERBS = frozenset({"be", "stand", "reach", "hit", "top"})
 _AUX_WORDS = frozenset({"have", "has", "had", "were", "are", "was", "is", "will", "would"})
 
 
-def find_counted(doc: Doc, words: list[str], r: Figure, lex: CountLexicon) -> None:
+def find_counted(doc: Doc, words: list[str], r: ReadingLike, lex: CountLexicon) -> None:
     """The head noun the figure counts, read from the parse, and the span it widens to.
 
     ``r.root`` must be the figure's expression root; figures that already have a unit
@@ -296,7 +296,7 @@ def find_counted(doc: Doc, words: list[str], r: Figure, lex: CountLexicon) -> No
     _running_total(doc, words, root, r, lex)
 
 
-def _odd_singular(head: Token, r: Figure, lex: CountLexicon) -> bool:
+def _odd_singular(head: Token, r: ReadingLike, lex: CountLexicon) -> bool:
     """A singular common noun after a plural figure is usually a mis-parse ("half a million
     remain" with "remain" read as a noun); collective nouns in the lists are fine."""
     if head.tag_ != "NN" or r.value == 1:
@@ -305,7 +305,7 @@ def _odd_singular(head: Token, r: Figure, lex: CountLexicon) -> bool:
     return not (w in lex.people or w in lex.personnel or w in lex.casualty_words)
 
 
-def _counted_after_of(doc: Doc, j: int, sent_end: int, root: Token, r: Figure) -> None:
+def _counted_after_of(doc: Doc, j: int, sent_end: int, root: Token, r: ReadingLike) -> None:
     """"dozens of people", "several of its soldiers", "12% of voters"."""
     for k in range(j + 1, min(j + 8, sent_end)):
         t = doc[k]
@@ -317,7 +317,9 @@ def _counted_after_of(doc: Doc, j: int, sent_end: int, root: Token, r: Figure) -
             return
 
 
-def _running_total(doc: Doc, words: list[str], root: Token, r: Figure, lex: CountLexicon) -> None:
+def _running_total(
+    doc: Doc, words: list[str], root: Token, r: ReadingLike, lex: CountLexicon
+) -> None:
     """Figures a total moves to: "bringing the number of dead to 693", "the toll stands at
     98", "Measles Cases Climb to 87". A toll noun counts what its "of" phrase or participle
     names; otherwise the figure counts the subject of a verb of movement ("rise to",
@@ -343,7 +345,7 @@ def _running_total(doc: Doc, words: list[str], root: Token, r: Figure, lex: Coun
         r.counted_tok = r.anchor = subject
 
 
-def _count_toll(toll: Token, r: Figure, lex: CountLexicon) -> None:
+def _count_toll(toll: Token, r: ReadingLike, lex: CountLexicon) -> None:
     """What a running total counts: its "of" noun ("the number of sailors killed"), the
     participle after it ("the total saved": counted "saved", as "34 saved" would be), or
     the toll itself ("the death toll")."""
@@ -459,7 +461,7 @@ def _countable(tok: Token, lex: CountLexicon) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS")
 
 
-def counts_person(r: Figure, lex: CountLexicon) -> bool:
+def counts_person(r: ReadingLike, lex: CountLexicon) -> bool:
     """A bare "one" is kept only when it counts a person or casualty: "one soldier was
     killed", not "one of the biggest" or "one day"."""
     c = r.counted_tok
@@ -468,7 +470,7 @@ def counts_person(r: Figure, lex: CountLexicon) -> bool:
     return c.lower_ in lex.people or c.lower_ in lex.personnel or c.lower_ in lex.casualty_words
 
 
-def decide_category(doc: Doc, words: list[str], r: Figure, lex: CountLexicon) -> None:
+def decide_category(doc: Doc, words: list[str], r: ReadingLike, lex: CountLexicon) -> None:
     """Category from the counted noun, else the verb around the phrase, else the noun's
     class; a count with no noun is read from what it did ("20,000 had joined": people)."""
     if r.category is not None:
@@ -490,7 +492,7 @@ def decide_category(doc: Doc, words: list[str], r: Figure, lex: CountLexicon) ->
     r.category = verdict or ("count" if c is not None else "other")
 
 
-def _action_of_subject(doc: Doc, words: list[str], r: Figure, lex: CountLexicon) -> str | None:
+def _action_of_subject(doc: Doc, words: list[str], r: ReadingLike, lex: CountLexicon) -> str | None:
     """A count with no noun that marches, flees, joins or dies counts people (or the dead):
     "20,000 had joined", "Thousands March in Capital", "Dozens Die"; so does one that is
     arrested or evacuated ("Police arrested 40", "40 were trapped"). By the parse first,
@@ -529,7 +531,7 @@ def _action_of_subject(doc: Doc, words: list[str], r: Figure, lex: CountLexicon)
     return None
 
 
-def percent_uncapped(doc: Doc, words: list[str], r: Figure, lex: CountLexicon) -> bool:
+def percent_uncapped(doc: Doc, words: list[str], r: ReadingLike, lex: CountLexicon) -> bool:
     """Whether a percentage may exceed 100: a change ("rose 150 percent", "up 97%",
     "a 97 percent increase") or a ratio to something that can be outgrown ("97 percent of
     GDP", "of capacity"). Any other percentage is a share of a whole, at most 100."""

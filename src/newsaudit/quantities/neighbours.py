@@ -1,13 +1,13 @@
 """What a figure learns from the figures and words beside it, once all are read.
 
-:mod:`newsaudit.counted` reads each figure from the parse around it alone. Some figures
+:mod:`.counted` reads each figure from the parse around it alone. Some figures
 name nothing themselves and only make sense next to another one: "13 advisers had been
 killed and 21 wounded" (the 21 are advisers), "rose to 312, up from 281" (281 counts what
 312 counts), "rescued 29 people and ... 5, bringing the total to 34" (34 people). This
 pass runs over the figures of a page in text order after each has been read, so it costs
 a few comparisons per figure. It also holds the word-form fallback for title-case
 headlines, whose parse ("Car Bomb Kills 12": "Kills" read as a proper noun) is too poor
-for the rules in :mod:`newsaudit.counted`.
+for the rules in :mod:`.counted`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, TypeVar
 
-from newsaudit.counted import CountLexicon, Figure
+from newsaudit.quantities.counted import CountLexicon, ReadingLike
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -29,8 +29,8 @@ _OPEN = frozenset({None, "other", "count", "people", "personnel"})
 #: Share of longer words written with a capital from which a line reads as title case.
 _TITLE_SHARE = 0.7
 
-#: The caller's figure type, so its headline test may take that type rather than Figure.
-_F = TypeVar("_F", bound=Figure)
+#: The caller's figure type, so its headline test may take that type rather than ReadingLike.
+_F = TypeVar("_F", bound=ReadingLike)
 
 
 def link_figures(
@@ -63,7 +63,7 @@ def is_title_case(sent: Span) -> bool:
     return longer >= 2 and capital >= _TITLE_SHARE * longer
 
 
-def _headline_forms(doc: Doc, words: list[str], r: Figure, lex: CountLexicon) -> None:
+def _headline_forms(doc: Doc, words: list[str], r: ReadingLike, lex: CountLexicon) -> None:
     """"Car Bomb Kills 12", "Quake Leaves 300 Dead", "Attack Leaves 12 Soldiers Dead",
     "40 Feared Dead", "Army Loses 250 Fighters": the word forms beside the figure."""
     s = r.start
@@ -82,7 +82,7 @@ def _headline_forms(doc: Doc, words: list[str], r: Figure, lex: CountLexicon) ->
         r.category = verdict
 
 
-def borrow_counted(doc: Doc, readings: Sequence[Figure], lex: CountLexicon) -> None:
+def borrow_counted(doc: Doc, readings: Sequence[ReadingLike], lex: CountLexicon) -> None:
     """"13 advisers had been killed and 21 wounded": the 21 counts advisers too."""
     for prev, cur in pairwise(readings):
         c = cur.counted_tok
@@ -102,13 +102,13 @@ def borrow_counted(doc: Doc, readings: Sequence[Figure], lex: CountLexicon) -> N
             cur.category = lex.class_of(prev.counted_tok.lower_, prev.counted_tok.lemma_) or "count"
 
 
-def _counted_word(r: Figure) -> str | None:
+def _counted_word(r: ReadingLike) -> str | None:
     if r.borrowed is not None:
         return r.borrowed
     return r.counted_tok.lower_ if r.counted_tok is not None else None
 
 
-def _own_noun(r: Figure) -> bool:
+def _own_noun(r: ReadingLike) -> bool:
     """A noun written after the figure ("281 soldiers", "dozens of people")."""
     c = r.counted_tok
     return c is not None and r.borrowed is None and c.i >= r.num_end
@@ -123,7 +123,7 @@ def _comparison_cue(words: list[str], s: int, lex: CountLexicon) -> tuple[str, .
 
 
 def _comparisons(
-    doc: Doc, words: list[str], readings: Sequence[Figure], lex: CountLexicon
+    doc: Doc, words: list[str], readings: Sequence[ReadingLike], lex: CountLexicon
 ) -> None:
     """"rose to 312 by Tuesday, up from 281 on Sunday", "312, compared with 281",
     "rose from 281 to 312": a figure with no noun of its own counts what the figure it is
@@ -166,7 +166,7 @@ def _comparisons(
         cur.category = partner.category
 
 
-def _bare_totals(doc: Doc, readings: Sequence[Figure], lex: CountLexicon) -> None:
+def _bare_totals(doc: Doc, readings: Sequence[ReadingLike], lex: CountLexicon) -> None:
     """"rescued 29 people and the Oiapoque rescued 5, bringing the total to 34": a total
     that names nothing counts what the earlier figures of its sentence count, when they
     all count the same thing."""
