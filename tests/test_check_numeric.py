@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit.checks._figures import figures
 from newsaudit.checks.numeric_contradiction import check
+from newsaudit.figures.read import figures
 from newsaudit.model import Report
 from paths import CHECKS, CLEAN, PAGES, REPO, seed_text
 from stages import build, runner

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
-from newsaudit.checks._figure_compare import (
+from newsaudit.figures.compare import (
     counted_compatible,
     disjoint,
     join_words,
@@ -40,7 +40,7 @@ from newsaudit.checks._figure_compare import (
     source_phrase,
     sources_compatible,
 )
-from newsaudit.checks._figures import Figure, figures, lexicon, source_keys
+from newsaudit.figures.read import Figure, figures, lexicon, source_keys
 from newsaudit.model import Attribution, Finding, Report, Source, Span
 
 if TYPE_CHECKING:

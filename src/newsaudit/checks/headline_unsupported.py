@@ -27,8 +27,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks import register
-from newsaudit.checks._figure_compare import comparable, plausible, quantities_in
 from newsaudit.checks._sources import TokenIndex, cues, lower_article, same_source, speaks
+from newsaudit.figures.compare import comparable, plausible, quantities_in
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Segment, Span
 
 if TYPE_CHECKING:

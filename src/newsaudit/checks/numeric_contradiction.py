@@ -5,7 +5,7 @@ thing (the same people, counted the same way, up to now) and no number is both; 
 of "at least 120 sailors" in one strike cannot sit inside a total of 117.
 
 Most pairs of figures on a page are *not* about the same thing, and the check stays
-silent unless every test says they are (see :mod:`newsaudit.checks._figure_compare`):
+silent unless every test says they are (see :mod:`newsaudit.figures.compare`):
 
 - close in size (within ``same_tally_ratio``, 25%): "at least 700" and 693 are two
   readings of one tally; "6 killed" and "280,000 killed since 2011" are an incident and a
@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
-from newsaudit.checks._figure_compare import (
+from newsaudit.figures.compare import (
     disjoint,
     exceeds,
     join_words,
@@ -43,7 +43,7 @@ from newsaudit.checks._figure_compare import (
     same_subject,
     sources_compatible,
 )
-from newsaudit.checks._figures import Figure, figures, lexicon
+from newsaudit.figures.read import Figure, figures, lexicon
 from newsaudit.model import Finding, Report, Span
 
 if TYPE_CHECKING:

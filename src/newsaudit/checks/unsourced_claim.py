@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from newsaudit.attribution.quotemarks import find_quotes
 from newsaudit.checks import register
-from newsaudit.checks._figure_compare import comparable, overlaps
 from newsaudit.checks._sources import TokenIndex, cues
+from newsaudit.figures.compare import comparable, overlaps
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Span
 
 if TYPE_CHECKING:

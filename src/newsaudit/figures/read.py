@@ -7,7 +7,7 @@ check must know what it is about (category, counted noun, whose people, where), 
 attribution whose content carries it). This module reads all of that once per page from
 the report's records and the parse, so the checks themselves are plain comparisons.
 
-Comparing figures is :mod:`newsaudit.checks._figure_compare`'s job; this module only
+Comparing figures is :mod:`newsaudit.figures.compare`'s job; this module only
 reads them. The word lists live in ``data/figures.json``.
 """
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 SOURCING_KINDS = frozenset(
     {"direct_quote", "reported_speech", "according_to", "quoted_as_saying", "passive"}
 )
-_CACHE_KEY = "newsaudit.checks._figures"
+_CACHE_KEY = "newsaudit.figures.read"
 _WORD = re.compile(r"[\w'’-]+")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _SIDE_ENTS = frozenset({"NORP", "GPE", "ORG"})

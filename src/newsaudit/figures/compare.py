@@ -1,6 +1,6 @@
 """Comparing figures: could two of them be about the same thing, and do they agree?
 
-:mod:`newsaudit.checks._figures` reads what each figure says; this module holds the
+:mod:`newsaudit.figures.read` reads what each figure says; this module holds the
 tests the figure checks (``numeric_contradiction``, ``attribution_mismatch``) set figures
 against each other with, and the bounds the quotation checks (``headline_unsupported``,
 ``unsourced_claim``) read from a bare quantity. Everything here errs towards keeping
@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
-from newsaudit.checks._figures import Figure, lexicon, source_keys
+from newsaudit.figures.read import Figure, lexicon, source_keys
 from newsaudit.model import Quantity, Report, Source
 
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "s")
