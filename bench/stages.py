@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     from newsaudit.attribution import extract_attributions
     from newsaudit.checks import _REGISTRY, load_builtin
     from newsaudit.claims import extract_claims
+    from newsaudit.figures import extract_figures
     from newsaudit.model import Report
     from newsaudit.quantities import extract_quantities
 
@@ -62,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         qs = timed("quantities", extract_quantities, doc, page)
         atts = timed("attributions", extract_attributions, doc, page)
         claims = timed("claims", extract_claims, doc, page, qs, atts)
-        report = Report(page.document, page.segments, qs, atts, claims)
+        figs = timed("figures", extract_figures, doc, page, qs, atts, claims)
+        report = Report(page.document, page.segments, qs, atts, claims, figures=figs)
         for name, fn in _REGISTRY.items():
             timed(f"check {name}", lambda f, r, d: list(f(r, d)), fn, report, doc)
 

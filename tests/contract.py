@@ -71,3 +71,11 @@ def assert_contract(d: dict[str, Any]) -> None:
     for f in d["findings"]:
         assert f["check"] in CHECKS and f["severity"] in {"info", "warning", "problem"}
         assert f["message"] and f["evidence"]
+    quantity_ids = {q["id"] for q in d["quantities"]}
+    attribution_ids = {a["id"] for a in d["attributions"]}
+    for g in d["figures"]:  # an added key: the figures stage's records
+        assert g["id"].startswith("g") and text[g["start"]:g["end"]] == g["text"]
+        assert g["quantity"] in quantity_ids and g["text"].startswith(g["words"])
+        assert g["scope"] in {None, "event", "running_total"}
+        assert g["source"] is None or g["source"] in attribution_ids
+        assert g["voice"] == ("outlet" if g["source"] is None else "attributed")

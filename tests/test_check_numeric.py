@@ -9,10 +9,9 @@ from __future__ import annotations
 import pytest
 
 from newsaudit.checks.numeric_contradiction import check
-from newsaudit.figures.read import figures
 from newsaudit.model import Report
 from paths import CHECKS, CLEAN, PAGES, REPO, seed_text
-from stages import build, runner
+from stages import runner
 
 
 @pytest.fixture(scope="module")
@@ -222,20 +221,3 @@ def test_total_cue_in_clause_scopes_as_total(run):
         "The page gives the soldiers killed as 'more than 213' here and as 213 later; the two "
         "cannot both hold."
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "scope"),
-    [
-        ("Officials said more than 213 soldiers have been killed in total.", "total"),
-        ("Officials said 40 soldiers have been killed in the ambush so far.", "total"),
-        ("Medics said 90 people have been treated to date after the explosion.", "total"),
-        ("Rescuers said 64 people have died in the floods in all.", "total"),
-        ("The army said 12 soldiers were killed in Sunday's ambush.", "event"),
-        ("The army said more than 30 soldiers were killed in the ambush.", "event"),
-        ("Medics said five more people died in the explosion.", "event"),
-    ],
-)
-def test_figure_scope(nlp, text, scope):
-    report, doc = build(nlp, text)
-    assert [f.scope for f in figures(report, doc)] == [scope]

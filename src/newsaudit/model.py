@@ -70,6 +70,9 @@ AttributionKind = Literal[
     "unattributed_quote",
 ]
 SourceType = Literal["person", "organisation", "outlet", "official_anonymous", "unspecified"]
+#: A figure's time frame: one incident, or a running total up to the time of writing.
+FigureScope = Literal["event", "running_total"]
+Voice = Literal["attributed", "outlet"]
 Severity = Literal["info", "warning", "problem"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "problem": 2}
 
@@ -245,6 +248,159 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureSubject:
+    """Whose people a figure counts and what befell them, as plain lower-case words.
+
+    ``sides`` are the nationalities, bodies and camps the counted phrase names ("iranian",
+    "rebel"), or the speaker's own for "its fighters"; ``label`` is the first nationality
+    as the page writes it ("Iranian"), for messages. ``agent`` is the subject or
+    by-agent of the clause ("airstrike" in "an airstrike killed 11"), ``predicate`` the
+    lemma of its verb ("march", "arrest"): head counts with different verbs are
+    different crowds.
+    """
+
+    sides: tuple[str, ...] = ()
+    label: str | None = None
+    agent: str | None = None
+    predicate: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sides": list(self.sides),
+            "label": self.label,
+            "agent": self.agent,
+            "predicate": self.predicate,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FigureSubject:
+        return cls(
+            sides=tuple(d["sides"]), label=d["label"], agent=d["agent"], predicate=d["predicate"]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A toll or head count of the article read as a statement: what it counts and whose
+    people, where and when, whether one incident or a running total, and on whose word.
+
+    One per article quantity of category killed, wounded, people or personnel (the kinds
+    the figure checks compare), in text order with ids ``g1``, ``g2``, ...; ``quantity``
+    is the quantity's id and ``start``/``end``/``text`` its span. Everything
+    :mod:`newsaudit.figures.compare` needs is here as plain data, so figures of
+    different pages compare without their parses.
+
+    ``category`` can differ from the quantity's: "losses of 120 sailors" is a death toll.
+    ``low``/``high`` are the quantity's bounds; ``low_strict`` ("more than 213") and
+    ``high_strict`` ("almost 700") exclude the bound itself. ``words`` is the figure as
+    the page words it without what it counts ("at least 700"). ``places`` and ``dates``
+    are the places and point dates of its clause ("sunday", "may 6"); ``changing`` marks
+    a moving toll ("rose to", "up from"); ``scope`` is ``None`` when the text does not
+    say; ``part`` marks one group of a breakdown in its sentence ("seven attackers, three
+    soldiers and two civilians were killed"). ``source`` is the id of the attribution that
+    carries the figure (``voice`` "attributed") or ``None`` for the page's own voice;
+    ``factive`` says the page vouches for the source's figure ("confirmed", "admitted").
+    ``sentence_start``/``sentence_end`` bound its sentence: figures of one sentence are
+    parts of one statement, not rivals.
+    """
+
+    id: str
+    quantity: str
+    start: int
+    end: int
+    text: str
+    words: str
+    segment: str
+    sentence_start: int
+    sentence_end: int
+    category: str
+    counted: str | None
+    subject: FigureSubject
+    places: tuple[str, ...]
+    dates: tuple[str, ...]
+    changing: bool
+    scope: FigureScope | None
+    part: bool
+    source: str | None
+    voice: Voice
+    factive: bool
+    value: float | int | None
+    approx: str
+    low: float | int | None
+    low_strict: bool
+    high: float | int | None
+    high_strict: bool
+
+    @property
+    def vague(self) -> bool:
+        """No figure to compare: "dozens", or no bound at all."""
+        return self.approx == "vague" or self.value is None or (
+            self.low is None and self.high is None
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "quantity": self.quantity,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "words": self.words,
+            "segment": self.segment,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
+            "category": self.category,
+            "counted": self.counted,
+            "subject": self.subject.to_dict(),
+            "places": list(self.places),
+            "dates": list(self.dates),
+            "changing": self.changing,
+            "scope": self.scope,
+            "part": self.part,
+            "source": self.source,
+            "voice": self.voice,
+            "factive": self.factive,
+            "value": self.value,
+            "approx": self.approx,
+            "low": self.low,
+            "low_strict": self.low_strict,
+            "high": self.high,
+            "high_strict": self.high_strict,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Figure:
+        return cls(
+            id=d["id"],
+            quantity=d["quantity"],
+            start=d["start"],
+            end=d["end"],
+            text=d["text"],
+            words=d["words"],
+            segment=d["segment"],
+            sentence_start=d["sentence_start"],
+            sentence_end=d["sentence_end"],
+            category=d["category"],
+            counted=d["counted"],
+            subject=FigureSubject.from_dict(d["subject"]),
+            places=tuple(d["places"]),
+            dates=tuple(d["dates"]),
+            changing=d["changing"],
+            scope=d["scope"],
+            part=d["part"],
+            source=d["source"],
+            voice=d["voice"],
+            factive=d["factive"],
+            value=d["value"],
+            approx=d["approx"],
+            low=d["low"],
+            low_strict=d["low_strict"],
+            high=d["high"],
+            high_strict=d["high_strict"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """Something a careful editor would flag, with the text that shows it."""
 
@@ -330,6 +486,7 @@ class Report:
     attributions: tuple[Attribution, ...] = ()
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
+    figures: tuple[Figure, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def segment_at(self, offset: int) -> Segment | None:
@@ -350,6 +507,7 @@ class Report:
             "attributions": [a.to_dict() for a in self.attributions],
             "claims": [c.to_dict() for c in self.claims],
             "findings": [f.to_dict() for f in self.findings],
+            "figures": [g.to_dict() for g in self.figures],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

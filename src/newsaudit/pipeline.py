@@ -1,7 +1,8 @@
 """From a page to a report: the stages in order, one spaCy parse per page.
 
     bytes/str --ingest--> Page(Document, zones) --spaCy--> Doc
-        --anatomy--> segments --quantities--> --attribution--> --claims--> --checks--> Report
+        --anatomy--> segments --quantities--> --attribution--> --claims--> --figures-->
+        --checks--> Report
 
 Everything after the parse works on the one ``Doc`` and hands on frozen records, so a
 batch can stream through ``nlp.pipe`` and each page's analysis is a pure function of its
@@ -19,6 +20,7 @@ from newsaudit.attribution import extract_attributions
 from newsaudit.checks import run_checks
 from newsaudit.claims import extract_claims
 from newsaudit.errors import InputTooLarge, NewsauditError
+from newsaudit.figures import extract_figures
 from newsaudit.model import Page, Report
 from newsaudit.quantities import extract_quantities
 
@@ -92,12 +94,14 @@ def analyse(
     quantities = extract_quantities(doc, page)
     attributions = extract_attributions(doc, page)
     claims = extract_claims(doc, page, quantities, attributions)
+    figures = extract_figures(doc, page, quantities, attributions, claims)
     report = Report(
         document=page.document,
         segments=page.segments,
         quantities=quantities,
         attributions=attributions,
         claims=claims,
+        figures=figures,
         meta=meta or {},
     )
     return report.with_findings(run_checks(report, doc, only=checks))

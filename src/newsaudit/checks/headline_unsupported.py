@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks import register
 from newsaudit.checks._sources import TokenIndex, cues, lower_article, same_source, speaks
-from newsaudit.figures.compare import comparable, plausible, quantities_in
+from newsaudit.figures.compare import comparable, plausible
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Segment, Span
 
 if TYPE_CHECKING:
@@ -224,7 +224,8 @@ def _said_by(report: Report, source: str) -> list[Attribution]:
 def _figures(report: Report, att: Attribution) -> list[Quantity]:
     if att.content is None:
         return []
-    found = quantities_in(report, att.content.start, att.content.end)
+    start, end = att.content.start, att.content.end
+    found = [q for q in report.quantities if start <= q.start < end]
     return [q for q in found if q.category not in ("duration", "distance")]
 
 

@@ -16,7 +16,7 @@ fall in one group) and each group gets one finding with every reason that applie
 one doubtful phrase is one line for the editor, not three.
 
 The helpers it shares with the other checks of this family (reading sources, token
-lookup) live in ``_sources``; comparing figures lives in ``_figure_compare``.
+lookup) live in ``_sources``; comparing figures lives in :mod:`newsaudit.figures.compare`.
 """
 
 from __future__ import annotations

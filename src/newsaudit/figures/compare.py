@@ -1,24 +1,47 @@
-"""Comparing figures: could two of them be about the same thing, and do they agree?
+"""Comparing figures: could two of them be about the same thing, and can both hold?
 
-:mod:`newsaudit.figures.read` reads what each figure says; this module holds the
-tests the figure checks (``numeric_contradiction``, ``attribution_mismatch``) set figures
-against each other with, and the bounds the quotation checks (``headline_unsupported``,
-``unsourced_claim``) read from a bare quantity. Everything here errs towards keeping
-figures apart: each ``*_compatible`` test answers "could these be about the same thing?",
-and a check only speaks when every test says yes. The checks name figures and sources in
-their messages through the helpers at the end, so that every message words them alike.
+Every function here takes plain records (:class:`~newsaudit.model.Figure`,
+:class:`~newsaudit.model.Source`, :class:`~newsaudit.model.Quantity`) and no parse, so
+figures of one page and figures of different pages compare the same way. Everything errs
+towards keeping figures apart: each ``*_compatible`` test answers "could these be about
+the same thing?", and a check only speaks when every test says yes.
+
+Two families:
+
+- figures (the figures stage's records): :func:`disjoint` / :func:`both_hold`,
+  :func:`exceeds`, :func:`near`, :func:`same_subject` and its parts,
+  :func:`parts_and_totals`, and :func:`sources_compatible` for the sources behind them;
+- bare quantities, for the quotation checks (``headline_unsupported``,
+  ``unsourced_claim``), which read any figure of the page: :func:`plausible`,
+  :func:`overlaps`, :func:`comparable`.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
-from newsaudit.figures.read import Figure, lexicon, source_keys
-from newsaudit.model import Quantity, Report, Source
+from newsaudit.figures.words import lexicon, source_keys
+from newsaudit.model import Figure, Quantity, Source
+
+__all__ = [
+    "OPEN_STRETCH",
+    "both_hold",
+    "comparable",
+    "counted_compatible",
+    "disjoint",
+    "exceeds",
+    "near",
+    "overlaps",
+    "parts_and_totals",
+    "plausible",
+    "related",
+    "same_subject",
+    "sides_compatible",
+    "sources_compatible",
+]
 
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "s")
 
@@ -84,10 +107,6 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     )
 
 
-def quantities_in(report: Report, start: int, end: int) -> list[Quantity]:
-    return [q for q in report.quantities if start <= q.start < end]
-
-
 # --- figures ---------------------------------------------------------------------
 
 
@@ -126,33 +145,42 @@ def sources_compatible(a: Source, b: Source) -> bool:
 def _rounded(f: Figure) -> bool:
     """An exact figure a reporter may well have rounded ("300 soldiers"): against it an
     open bound at the same number ("over 300") is the same tally worded two ways."""
-    v = f.q.value
-    return f.q.approx == "exact" and isinstance(v, int | float) and v >= 20 and v % 10 == 0
+    v = f.value
+    return f.approx == "exact" and isinstance(v, int | float) and v >= 20 and v % 10 == 0
 
 
 def _above(a: Figure, b: Figure) -> bool:
     """Every value ``a`` allows is larger than every value ``b`` allows."""
-    if a.lo is None or b.hi is None:
+    if a.low is None or b.high is None:
         return False
-    if a.lo > b.hi:
+    if a.low > b.high:
         return True
-    return a.lo == b.hi and (
-        (a.lo_strict and not _rounded(b)) or (b.hi_strict and not _rounded(a))
+    return a.low == b.high and (
+        (a.low_strict and not _rounded(b)) or (b.high_strict and not _rounded(a))
     )
 
 
 def disjoint(a: Figure, b: Figure) -> bool:
+    """No number is allowed by both: "at least 700" and 693 (a rounded "300" and "over
+    300" are one tally worded two ways, so they are not disjoint)."""
     return _above(a, b) or _above(b, a)
 
 
+def both_hold(a: Figure, b: Figure) -> bool:
+    """Some number is allowed by both figures' bounds."""
+    return not disjoint(a, b)
+
+
 def exceeds(part: Figure, whole: Figure) -> bool:
+    """Every value ``part`` allows is larger than every value ``whole`` allows: one
+    incident's toll that a running total cannot contain."""
     return _above(part, whole)
 
 
 def near(a: Figure, b: Figure, ratio: float | None = None) -> bool:
     """The same figure give or take rounding ('at least 700' and 693), within ``ratio``
     of the larger (default: the ``near_ratio`` threshold)."""
-    va, vb = a.q.value, b.q.value
+    va, vb = a.value, b.value
     if va is None or vb is None or max(abs(va), abs(vb)) == 0:
         return False
     share = lexicon().near_ratio if ratio is None else ratio
@@ -160,6 +188,8 @@ def near(a: Figure, b: Figure, ratio: float | None = None) -> bool:
 
 
 def counted_compatible(a: Figure, b: Figure) -> bool:
+    """The same counted noun, a synonym ('soldiers'/'troops'), or a generic one
+    ('people', 'dead') on either side."""
     lex = lexicon()
     ca, cb = a.counted, b.counted
     if ca is None or cb is None or ca in lex.generic_counted or cb in lex.generic_counted:
@@ -170,16 +200,23 @@ def counted_compatible(a: Figure, b: Figure) -> bool:
     return ga is not None and ga == gb
 
 
+def sides_compatible(a: Figure, b: Figure) -> bool:
+    """No side named, or a side in common ('Iranian' and 'the Iranian government')."""
+    sa, sb = a.subject.sides, b.subject.sides
+    return not (sa and sb) or _overlap(sa, sb)
+
+
 def same_subject(a: Figure, b: Figure) -> bool:
     """Category, counted noun, side, place, agent and (for plain head counts) predicate
     all allow the two figures to be about the same people."""
     lex = lexicon()
     if a.category != b.category:
         return False
+    pa, pb = a.subject.predicate, b.subject.predicate
     if a.category not in lex.always:
-        if a.category not in lex.same_predicate or a.predicate in (None, *lex.light_verbs):
+        if a.category not in lex.same_predicate or pa in (None, *lex.light_verbs):
             return False
-        if a.predicate != b.predicate:
+        if pa != pb:
             return False
     if not counted_compatible(a, b):
         return False
@@ -187,59 +224,30 @@ def same_subject(a: Figure, b: Figure) -> bool:
         return False
     if a.places and b.places and not _overlap(a.places, b.places):
         return False
-    return not (a.agent and b.agent and a.agent != b.agent)
-
-
-def sides_compatible(a: Figure, b: Figure) -> bool:
-    """No side named, or a side in common ('Iranian' and 'the Iranian government')."""
-    return not (a.sides and b.sides) or _overlap(a.sides, b.sides)
+    ga, gb = a.subject.agent, b.subject.agent
+    return not (ga and gb and ga != gb)
 
 
 def parts_and_totals(figs: Sequence[Figure]) -> set[frozenset[int]]:
-    """Index pairs of figures that are parts of a total stated on the page ('29 rescued
+    """Index pairs of figures that are parts of a total stated among them ('29 rescued
     ... 5 rescued ... in total, 34'): parts and their total never contradict. Matching
     sums only ever silence a comparison, so a chance sum costs nothing but a finding."""
     pairs: set[frozenset[int]] = set()
     groups: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(figs):
-        if f.q.approx == "exact" and isinstance(f.q.value, int | float):
+        if f.approx == "exact" and isinstance(f.value, int | float):
             groups[f.category].append(i)
     for members in groups.values():
         if len(members) < 3:
             continue
         for t in members:
-            total = figs[t].q.value
-            parts = [i for i in members if i != t and 0 < (figs[i].q.value or 0) < (total or 0)]
+            total = figs[t].value
+            parts = [i for i in members if i != t and 0 < (figs[i].value or 0) < (total or 0)]
             for r in range(2, min(4, len(parts)) + 1):
                 for combo in combinations(parts[:10], r):
-                    if sum(figs[i].q.value or 0 for i in combo) == total:
+                    if sum(figs[i].value or 0 for i in combo) == total:
                         for i in combo:
                             pairs.add(frozenset((t, i)))
                         for i, j in combinations(combo, 2):
                             pairs.add(frozenset((i, j)))
     return pairs
-
-
-def quoted(f: Figure, text: str) -> str:
-    """How a message names a figure: bare digits as they are, worded figures in quotes."""
-    w = f.words(text)
-    return w if re.fullmatch(r"[\d.,]+", w) else f"'{w}'"
-
-
-def source_phrase(src: Source, via: Sequence[Source] = ()) -> str:
-    """'the Iranian government, via the Fars news agency' for a message."""
-    name = src.text or "an unnamed source"
-    if name[:4] in ("The ", "A ", "An ") or name.split(" ", 1)[0] in ("The", "A", "An"):
-        name = name[0].lower() + name[1:]
-    if via and via[0].text:
-        v = via[0].text
-        if v.split(" ", 1)[0] in ("The", "A", "An"):
-            v = v[0].lower() + v[1:]
-        return f"{name}, via {v}"
-    return name
-
-
-def join_words(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
