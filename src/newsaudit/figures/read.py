@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsaudit.claims import SOURCING_KINDS
 from newsaudit.figures.scope import date_parts, has_phrase, point_dates, scope, scope_tokens
 from newsaudit.figures.words import Lexicon, lexicon, source_keys
 from newsaudit.model import (
@@ -32,12 +33,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["SOURCING_KINDS", "extract_figures"]
+__all__ = ["extract_figures"]
 
-#: Attribution kinds that put a statement on someone's word.
-SOURCING_KINDS = frozenset(
-    {"direct_quote", "reported_speech", "according_to", "quoted_as_saying", "passive"}
-)
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _SIDE_ENTS = frozenset({"NORP", "GPE", "ORG"})
 
