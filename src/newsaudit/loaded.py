@@ -43,8 +43,8 @@ from typing import Any
 import numpy as np
 
 from newsaudit.artifacts import read_arrays
-from newsaudit.checkworthy import FeatureParams, featurise
 from newsaudit.errors import ModelError
+from newsaudit.models._text_features import FeatureParams, featurise
 
 __all__ = [
     "TOKEN_FEATURISER",

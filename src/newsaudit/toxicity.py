@@ -3,7 +3,7 @@
 Two sources of evidence, reported together so an editor sees which fired:
 
 * a **model**: logistic regression over hashed word and character n-grams (the package's
-  one hashing featuriser, :func:`newsaudit.checkworthy.featurise`), trained on Davidson et
+  one hashing featuriser, :func:`newsaudit.models._text_features.featurise`), trained on Davidson et
   al. (2017) tweets: hate speech and offensive language against "neither" (see
   ``newsaudit.training.toxicity`` for the mapping and why). Weights ship in
   ``data/toxicity.npz`` with a card;
@@ -32,9 +32,9 @@ from typing import Any
 import numpy as np
 
 from newsaudit.artifacts import read_arrays
-from newsaudit.checkworthy import FeatureParams, featurise
 from newsaudit.datafiles import load_json
 from newsaudit.errors import ModelError
+from newsaudit.models._text_features import FeatureParams, featurise
 
 __all__ = ["Hit", "ToxicityModel", "find_patterns", "load_model", "normalise", "read_model"]
 

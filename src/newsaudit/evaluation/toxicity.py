@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from newsaudit.evaluation.checkworthy import average_precision
+from newsaudit.metrics import average_precision
 from newsaudit.toxicity import ToxicityModel, find_patterns, load_model
 from newsaudit.training.toxicity import Tweet, default_data_dir, load_davidson, split_of
 

@@ -44,7 +44,6 @@ from typing import Any
 
 import numpy as np
 
-from newsaudit.checkworthy import FeatureParams, featurise
 from newsaudit.loaded import (
     ARTIFACT,
     CARD,
@@ -54,6 +53,7 @@ from newsaudit.loaded import (
     token_terms,
     tokenize,
 )
+from newsaudit.models._text_features import FeatureParams, featurise
 from newsaudit.training import add_out_argument, default_data_dir
 
 N_TOKEN_FEATURES = 2**18

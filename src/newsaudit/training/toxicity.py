@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from newsaudit.checkworthy import FeatureParams, featurise
+from newsaudit.models._text_features import FeatureParams, featurise
 from newsaudit.toxicity import ARTIFACT, CARD, ToxicityModel, normalise
 from newsaudit.training import add_out_argument, default_data_dir
 

@@ -1,22 +1,23 @@
 """Train the check-worthiness model and write ``checkworthy.npz`` + ``checkworthy.card.json``.
 
-    python -m newsaudit.training.checkworthy \\
+    newsaudit train checkworthy \\
         --claimbuster /work/shared/data/claimbuster/kfold_25ncs.csv \\
-        --clef /work/shared/data/clef2019-checkthat-task1/training \\
-        --out src/newsaudit/data
+        --clef /work/shared/data/clef2019-checkthat-task1/training
 
 The recipe (featuriser, C, class weighting, whether and how much CLEF data joins ClaimBuster)
-was chosen by cross-validation only; ``RECIPE`` carries the numbers and the reasons. The
-datasets are read in place and never copied into the repository.
+was chosen by cross-validation only; ``RECIPE`` carries the numbers and the reasons, and
+the card records the recipe's cross-validated scores (:func:`cross_validate` on
+ClaimBuster, :func:`leave_one_debate_out` on the CLEF transcripts). The datasets are read
+in place and never copied into the repository.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import re
+import statistics
 import sys
 import time
 from collections.abc import Sequence
@@ -26,8 +27,14 @@ from typing import Any
 
 import numpy as np
 
-from newsaudit.checkworthy import ARTIFACT, CARD, FeatureParams, featurise
-from newsaudit.training import add_out_argument
+from newsaudit.datasets.claimbuster import read_claimbuster
+from newsaudit.datasets.clef2019 import Line, read_transcripts
+from newsaudit.metrics import mean_average_precision, precision_recall_f1
+from newsaudit.models._text_features import FeatureParams, featurise
+from newsaudit.models._trainer import add_out_argument
+from newsaudit.models.checkworthy.features import default_features
+from newsaudit.models.checkworthy.runtime import ARTIFACT, CARD, SPEC, CheckworthyModel
+from newsaudit.models.checkworthy.scoring import THRESHOLD, classification, ranking
 
 
 @dataclass(frozen=True)
@@ -37,28 +44,6 @@ class Example:
     text: str
     label: int
     group: str
-
-
-# Closed-class English for the cue features (see newsaudit.checkworthy._cues): number words
-# and words of comparison/change, written by hand; a figure in words or a comparison is what
-# makes a sentence checkable, and these lists let the model see it in words it never met in
-# training. They are written into the card and read back from it at scoring time.
-NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
-    "trillion trillions dozen dozens half quarter twice double doubled tripled percent "
-    "percentage per cent".split()
-)
-COMPARATIVES = frozenset(
-    "more less fewer than most least highest lowest largest smallest biggest worst best "
-    "record increase increased decrease decreased rose fell risen fallen grew dropped "
-    "doubled tripled since compared average majority".split()
-)
-
-
-def default_features() -> FeatureParams:
-    return FeatureParams(number_words=NUMBER_WORDS, comparatives=COMPARATIVES)
 
 
 @dataclass(frozen=True)
@@ -114,40 +99,17 @@ SELECTION: list[dict[str, Any]] = [
 
 
 def load_claimbuster(path: Path) -> list[Example]:
-    """Rows of ``sentence_id,screening,label,text``; label 1 = check-worthy factual claim."""
-    with path.open("r", encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = {"label", "text"} - set(reader.fieldnames or ())
-        if missing:
-            raise ValueError(f"{path}: not a ClaimBuster file (missing columns {sorted(missing)})")
-        out: list[Example] = []
-        for row in reader:
-            if row["label"] not in {"0", "1"} or row["text"] is None:
-                raise ValueError(f"{path}:{reader.line_num}: label must be 0 or 1")
-            out.append(Example(text=row["text"], label=int(row["label"]), group="claimbuster"))
-        return out
+    """ClaimBuster rows as examples of the group "claimbuster"."""
+    return [Example(s.text, s.label, "claimbuster") for s in read_claimbuster(path)]
 
 
-def load_clef_file(path: Path) -> list[Example]:
-    """One CheckThat! 2019 Task 1 transcript: ``line_number<TAB>speaker<TAB>text<TAB>label``."""
-    out: list[Example] = []
-    with path.open("r", encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            parts = line.rstrip("\r\n").split("\t")
-            if len(parts) != 4 or parts[3] not in {"0", "1"}:
-                raise ValueError(f"{path}:{lineno}: expected 4 tab-separated fields, label 0/1")
-            out.append(Example(text=parts[2], label=int(parts[3]), group=path.stem))
-    return out
+def _examples(lines: Sequence[Line]) -> list[Example]:
+    return [Example(line.text, line.label, line.debate) for line in lines]
 
 
 def load_clef_dir(path: Path) -> dict[str, list[Example]]:
-    """Every ``*.tsv`` transcript in a directory, keyed by debate (file stem), sorted."""
-    files = sorted(path.glob("*.tsv"))
-    if not files:
-        raise ValueError(f"{path}: no *.tsv transcripts")
-    return {f.stem: load_clef_file(f) for f in files}
+    """Every CLEF transcript of a directory as examples, keyed by debate, sorted."""
+    return {name: _examples(lines) for name, lines in read_transcripts(path).items()}
 
 
 _NORM = re.compile(r"\W+")
@@ -194,6 +156,107 @@ def fit(
     return model.coef_.ravel().astype(np.float32), float(model.intercept_[0])
 
 
+def _score(examples: Sequence[Example], train: Sequence[Example], recipe: Recipe,
+           seed: int) -> list[float]:
+    coef, intercept = fit(train, recipe, seed=seed)
+    model = CheckworthyModel(params=recipe.features, coef=coef, intercept=intercept, card={})
+    return model.score([e.text for e in examples])
+
+
+def _folds(folds_in_file: Sequence[int | None], folds: int, seed: int,
+           labels: Sequence[int]) -> list[int]:
+    if folds_in_file and all(f is not None for f in folds_in_file):
+        return [int(f) for f in folds_in_file if f is not None]
+    from sklearn.model_selection import StratifiedKFold
+
+    n = len(labels)
+    assign = [0] * n
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for k, (_, test) in enumerate(splitter.split([[0]] * n, labels)):
+        for i in test:
+            assign[i] = k
+    return assign
+
+
+def cross_validate(
+    path: Path,
+    *,
+    folds: int = 5,
+    seed: int = 13,
+    recipe: Recipe = RECIPE,
+    clef_dir: Path | None = None,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    """The recipe's cross-validated positive-class F1 on ClaimBuster (pooled over folds,
+    plus per-fold mean and spread).
+
+    The file has no fold column, so folds are stratified and shuffled with ``seed`` (a
+    ``fold`` column is used if a file has one). ``clef_dir`` adds the CLEF transcripts to
+    every training fold (as a recipe with CLEF does), minus sentences that also occur in
+    the test fold. ``limit`` keeps a stratified subset of that many rows (for quick gates).
+    """
+    rows = read_claimbuster(path)
+    examples = [Example(s.text, s.label, "claimbuster") for s in rows]
+    labels = [e.label for e in examples]
+    assign = _folds([s.fold for s in rows], folds, seed, labels)
+    if limit is not None and limit < len(examples):
+        from sklearn.model_selection import train_test_split
+
+        keep, _ = train_test_split(list(range(len(examples))), train_size=limit,
+                                   stratify=labels, random_state=seed)
+        keep = sorted(keep)
+        examples = [examples[i] for i in keep]
+        assign = [assign[i] for i in keep]
+        labels = [labels[i] for i in keep]
+    extra = [e for rows_ in load_clef_dir(clef_dir).values() for e in rows_] if clef_dir else []
+    scores = [0.0] * len(examples)
+    per_fold: list[float] = []
+    for k in sorted(set(assign)):
+        test_idx = [i for i, a in enumerate(assign) if a == k]
+        test = [examples[i] for i in test_idx]
+        train = [e for e, a in zip(examples, assign, strict=True) if a != k] + without(extra, test)
+        fold_scores = _score(test, train, recipe, seed)
+        for i, s in zip(test_idx, fold_scores, strict=True):
+            scores[i] = s
+        per_fold.append(precision_recall_f1(
+            [e.label for e in test], [int(s >= THRESHOLD) for s in fold_scores]).f1)
+    out: dict[str, Any] = {"file": path.name, "rows": len(examples), "folds": len(per_fold),
+                           "threshold": THRESHOLD}
+    out.update(classification(labels, scores))
+    out["f1_fold_mean"] = round(statistics.mean(per_fold), 4)
+    out["f1_fold_std"] = round(statistics.pstdev(per_fold), 4)
+    return out
+
+
+def leave_one_debate_out(
+    train_dir: Path,
+    *,
+    seed: int = 13,
+    recipe: Recipe = RECIPE,
+    claimbuster: Path | None = None,
+) -> dict[str, Any]:
+    """The recipe's leave-one-debate-out MAP over the transcripts in ``train_dir``, plus
+    per-debate AP.
+
+    Each held-out debate is scored by a model fitted on the other debates (if the recipe
+    uses CLEF) and on ClaimBuster (if given) minus sentences that occur in the held-out
+    debate: three 2016 debates are in both datasets.
+    """
+    debates = load_clef_dir(train_dir)
+    base = load_claimbuster(claimbuster) if claimbuster else []
+    ranked: dict[str, tuple[list[float], list[int]]] = {}
+    for name, rows in debates.items():
+        train = without(base, rows)
+        if recipe.use_clef:
+            train += [e for other, r in debates.items() if other != name for e in r]
+        ranked[name] = (_score(rows, train, recipe, seed), [e.label for e in rows])
+    result = ranking(ranked)
+    # A random ranking's expected AP is about the positive rate: the floor to read MAP against.
+    chance = mean_average_precision([sum(e.label for e in r) / len(r) for r in debates.values()])
+    return {"debates": result["debates"], "map": result["map"],
+            "chance_map": round(chance, 4), "per_debate_ap": result["per_debate_ap"]}
+
+
 def write_artifact(coef: np.ndarray, intercept: float, card: dict[str, Any], out_dir: Path) -> None:
     """Weights as float32 arrays (no pickles), card as indented JSON."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -216,15 +279,13 @@ def train(
     """Evaluate the recipe (CV, leave-one-debate-out), fit it on all data, write the artifact."""
     import sklearn
 
-    from newsaudit.evaluation.checkworthy import evaluate_claimbuster, evaluate_clef
-
     use_clef = recipe.use_clef and clef_dir is not None
     t0 = time.perf_counter()
-    cb_scores = evaluate_claimbuster(
+    cb_scores = cross_validate(
         claimbuster, seed=seed, recipe=recipe, clef_dir=clef_dir if use_clef else None
     )
     clef_scores = (
-        evaluate_clef(clef_dir, seed=seed, recipe=recipe, claimbuster=claimbuster)
+        leave_one_debate_out(clef_dir, seed=seed, recipe=recipe, claimbuster=claimbuster)
         if clef_dir is not None
         else None
     )
@@ -253,8 +314,9 @@ def train(
     if clef_scores is not None:
         scores["clef_loo"] = clef_scores
     card = {
-        "_about": "Check-worthiness model for newsaudit.checkworthy: logistic regression over "
-                  "hashed word n-grams and cue features; weights in checkworthy.npz (float32).",
+        "_about": "Check-worthiness model for newsaudit.models.checkworthy: logistic regression "
+                  "over hashed word n-grams and cue features; weights in checkworthy.npz "
+                  "(float32).",
         "model": "LogisticRegression (scikit-learn, newton-cg, L2, unpenalised intercept)",
         "recipe": recipe.to_json(),
         "vectoriser": recipe.features.to_json(),
@@ -287,12 +349,12 @@ def train(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m newsaudit.training.checkworthy --claimbuster F [--clef DIR] --out DIR``."""
+    """``newsaudit train checkworthy --claimbuster F [--clef DIR] [--out DIR]``."""
     parser = argparse.ArgumentParser(prog="newsaudit train checkworthy", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--claimbuster", type=Path, required=True, help="kfold_25ncs.csv")
     parser.add_argument("--clef", type=Path, default=None, help="CLEF-2019 Task 1 training dir")
-    add_out_argument(parser)
+    add_out_argument(parser, SPEC)
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args(argv)
     t0 = time.perf_counter()

@@ -21,7 +21,7 @@ PINNED = "fde5fe110019d5abcb691084854173c89bbae0c55c1f156d63967e38e0d31ce0"
 def test_shipped_model_map_on_clef_training_debates() -> None:
     if not CLEF.is_dir():
         pytest.skip(f"CLEF-2019 transcripts not found at {CLEF} (set NEWSAUDIT_DATA)")
-    from newsaudit.evaluation.checkworthy import evaluate_shipped
+    from newsaudit.models.checkworthy.evaluate import evaluate_shipped
 
     files = sorted(CLEF.glob("*.tsv"))
     assert_data_pinned(files, PINNED, "CLEF-2019 gate")

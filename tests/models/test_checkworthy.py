@@ -1,45 +1,31 @@
-"""Check-worthiness: the shipped model's behaviour, its artifact, the metrics, a training gate."""
+"""Check-worthiness: the shipped model's behaviour, its artifact, scoring files in the official
+formats, and a training gate."""
 
 from __future__ import annotations
 
 import csv
 import json
 import math
-import os
 import shutil
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from newsaudit.checkworthy import (
-    ARTIFACT,
-    CARD,
-    featurise,
-    load_model,
-    read_model,
-    score_sentences,
-)
-from newsaudit.errors import ModelError
-from newsaudit.evaluation.checkworthy import (
-    average_precision,
-    evaluate_shipped,
-    mean_average_precision,
-    precision_recall_f1,
-)
-from newsaudit.training.checkworthy import default_features
-from paths import assert_data_pinned
+from newsaudit.errors import MalformedInput, ModelError
+from newsaudit.models._text_features import featurise
+from newsaudit.models.checkworthy import load_model, read_model, score_sentences
+from newsaudit.models.checkworthy.evaluate import evaluate_shipped
+from newsaudit.models.checkworthy.features import default_features
+from newsaudit.models.checkworthy.runtime import ARTIFACT, CARD, SPEC
+from paths import DATA, assert_data_pinned
 
-DATA = Path(
-    os.environ.get("NEWSAUDIT_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
-)
 CLAIMBUSTER = DATA / "claimbuster" / "kfold_25ncs.csv"
 needs_data = pytest.mark.skipif(
     not CLAIMBUSTER.is_file(),
     reason=f"ClaimBuster data not found at {CLAIMBUSTER} (set NEWSAUDIT_DATA to shared/data)",
 )
-PACKAGE_DATA = Path(str(resources.files("newsaudit.data")))
+PACKAGE_DATA = Path(str(SPEC.packaged()))
 
 CHECKABLE = [
     "Unemployment rose to 7.4 percent in March, the highest since 2009.",
@@ -162,53 +148,17 @@ def test_card_with_another_featuriser_raises_model_error(tmp_path: Path) -> None
     card["vectoriser"]["featuriser"] = "sklearn-hashing"
     (tmp_path / CARD).write_text(json.dumps(card), encoding="utf-8")
     shutil.copy(PACKAGE_DATA / ARTIFACT, tmp_path / ARTIFACT)
-    with pytest.raises(ModelError, match="corrupt"):
+    with pytest.raises(ModelError, match="format 'sklearn-hashing'.*newsaudit train checkworthy"):
         read_model(tmp_path)
 
 
-# --- metric functions on hand-made rankings -----------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("scores", "labels", "expected"),
-    [
-        ([0.9, 0.8, 0.7, 0.6], [1, 0, 1, 0], (1 / 1 + 2 / 3) / 2),
-        ([0.9, 0.8, 0.7, 0.6], [0, 0, 0, 1], 1 / 4),
-        ([0.1, 0.2, 0.3], [1, 1, 1], 1.0),
-        ([0.5, 0.4], [0, 0], 0.0),  # no positives: the lab's scorer gives 0
-        ([0.5, 0.5, 0.5], [0, 1, 0], 1 / 2),  # ties keep input order
-        ([0.2, 0.9, 0.4, 0.8, 0.1], [1, 0, 1, 0, 0], (1 / 3 + 2 / 4) / 2),
-    ],
-)
-def test_average_precision(scores: list[float], labels: list[int], expected: float) -> None:
-    assert average_precision(scores, labels) == pytest.approx(expected)
-
-
-def test_mean_average_precision() -> None:
-    assert mean_average_precision([1.0, 0.5, 0.0]) == pytest.approx(0.5)
-    assert mean_average_precision([]) == 0.0
-
-
-@pytest.mark.parametrize(
-    ("labels", "predicted", "expected"),
-    [
-        ([1, 1, 0, 0], [1, 0, 1, 0], (0.5, 0.5, 0.5)),
-        ([1, 1, 1, 0], [1, 1, 0, 0], (1.0, 2 / 3, 0.8)),
-        ([1, 0, 0, 0], [1, 1, 1, 1], (0.25, 1.0, 0.4)),
-        ([0, 0], [0, 0], (0.0, 0.0, 0.0)),
-    ],
-)
-def test_precision_recall_f1(
-    labels: list[int], predicted: list[int], expected: tuple[float, float, float]
-) -> None:
-    assert precision_recall_f1(labels, predicted) == pytest.approx(expected)
-
-
-def test_metric_length_mismatch_is_an_error() -> None:
-    with pytest.raises(ValueError):
-        average_precision([0.1], [1, 0])
-    with pytest.raises(ValueError):
-        precision_recall_f1([1], [1, 0])
+def test_card_without_its_parameters_is_corrupt(tmp_path: Path) -> None:
+    card = json.loads((PACKAGE_DATA / CARD).read_text(encoding="utf-8"))
+    del card["vectoriser"]["n_features"]
+    (tmp_path / CARD).write_text(json.dumps(card), encoding="utf-8")
+    shutil.copy(PACKAGE_DATA / ARTIFACT, tmp_path / ARTIFACT)
+    with pytest.raises(ModelError, match="corrupt: KeyError"):
+        read_model(tmp_path)
 
 
 # --- evaluation of the shipped model on files in the official formats ---------------------
@@ -235,7 +185,7 @@ def test_evaluate_shipped_on_a_claimbuster_format_file(tmp_path: Path) -> None:
 
 
 def test_evaluate_shipped_rejects_unknown_formats(tmp_path: Path) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(MalformedInput):
         evaluate_shipped(tmp_path / "x.json")
 
 
@@ -247,14 +197,14 @@ def test_training_recipe_gate_on_a_claimbuster_subset() -> None:
     """5-fold CV on a stratified 2,000-row subset; measured F1 0.7305 at seed 13 (0.733-0.734
     at seeds 1 and 2), so a floor of 0.70 catches a broken recipe without flaking."""
     pytest.importorskip("sklearn", reason="training needs scikit-learn")
-    from newsaudit.evaluation.checkworthy import evaluate_claimbuster
+    from newsaudit.models.checkworthy.train import cross_validate
 
     assert_data_pinned(
         [CLAIMBUSTER],
         "f9f33fb7cca78594b6a8d0d72dd6f1e79292b5f8964a6fc3551a11f079cb3834",
         "check-worthiness gate",
     )
-    result = evaluate_claimbuster(CLAIMBUSTER, limit=2000, seed=13)
+    result = cross_validate(CLAIMBUSTER, limit=2000, seed=13)
     assert result["rows"] == 2000
     assert result["f1"] >= 0.70, result
 
@@ -263,7 +213,7 @@ def test_training_recipe_gate_on_a_claimbuster_subset() -> None:
 def test_train_writes_a_loadable_artifact(tmp_path: Path) -> None:
     """``train`` end to end on a small CSV of ClaimBuster rows (CLEF skipped): card + weights."""
     pytest.importorskip("sklearn", reason="training needs scikit-learn")
-    from newsaudit.training.checkworthy import train
+    from newsaudit.models.checkworthy.train import train
 
     with CLAIMBUSTER.open(encoding="utf-8", newline="") as fh:
         header, *body = list(csv.reader(fh))

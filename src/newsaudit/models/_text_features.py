@@ -1,8 +1,5 @@
-"""Check-worthiness: how much a sentence looks like a factual claim worth checking.
-
-The model is a logistic regression over hashed n-gram features. Only its weights ship
-(``data/checkworthy.npz``, float32) with a card (``data/checkworthy.card.json``) that records
-the featuriser parameters, the training data and the cross-validated scores.
+"""The hashed n-gram featuriser that check-worthiness, the loaded-language sentence gate
+and toxicity share, and the linear scoring of its rows.
 
 Why a hand-rolled hashing featuriser rather than scikit-learn's ``HashingVectorizer``:
 scikit-learn is not a runtime dependency of newsaudit and importing it costs ~0.8 s. The
@@ -11,6 +8,8 @@ alternation, l2-normalised rows) but hashes with ``zlib.crc32``, which is in the
 library, deterministic across processes and platforms, and runs in C. Training imports
 this very function, so the features seen at training and at run time cannot drift apart.
 Scoring needs nothing but numpy: a row's logit is the sum of its weights times the row norm.
+Changing anything here changes every model that uses it: bump FEATURISER_VERSION and retrain
+them all.
 """
 
 from __future__ import annotations
@@ -21,30 +20,13 @@ import zlib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from newsaudit.artifacts import read_arrays
-from newsaudit.errors import ModelError
-
-__all__ = [
-    "FEATURISER_VERSION",
-    "CheckworthyModel",
-    "FeatureParams",
-    "featurise",
-    "load_model",
-    "read_model",
-    "score_sentences",
-]
+__all__ = ["FEATURISER_VERSION", "FeatureParams", "featurise", "linear_logits"]
 
 FEATURISER_VERSION = "newsaudit-crc32-v1"
-ARTIFACT = "checkworthy.npz"
-CARD = "checkworthy.card.json"
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 # Words (with an inner apostrophe), numbers (with inner separators), and the few symbols
@@ -190,62 +172,23 @@ def featurise(
     )
 
 
-@dataclass(frozen=True)
-class CheckworthyModel:
-    """Loaded weights plus the featuriser parameters they were trained with."""
+def linear_logits(
+    texts: Sequence[str], params: FeatureParams, coef: np.ndarray, intercept: float
+) -> np.ndarray:
+    """``coef . row + intercept`` for the featurised row of each text (float64).
 
-    params: FeatureParams
-    coef: np.ndarray
-    intercept: float
-    card: dict[str, Any]
-
-    def score(self, texts: Sequence[str]) -> list[float]:
-        if not texts:
-            return []
-        indices, indptr, data = featurise(texts, self.params)
-        weighted = self.coef[indices].astype(np.float64) * data
-        sums = np.add.reduceat(weighted, indptr[:-1]) if len(weighted) else np.zeros(len(texts))
-        # reduceat repeats the next row's value for an empty row; empty rows score as bias only.
-        sums = np.where(np.diff(indptr) > 0, sums, 0.0) + self.intercept
-        return (1.0 / (1.0 + np.exp(-sums))).tolist()
-
-
-def model_from_arrays(arrays: Any, card: dict[str, Any], *, source: str) -> CheckworthyModel:
-    """Check an artifact's arrays against its card; raise ModelError naming what is wrong."""
-    try:
-        params = FeatureParams.from_json(card["vectoriser"])
-        coef = np.asarray(arrays["coef"], dtype=np.float32).ravel()
-        intercept = float(np.asarray(arrays["intercept"]).ravel()[0])
-    except (KeyError, ValueError, TypeError, IndexError) as exc:
-        raise ModelError(
-            f"check-worthiness model is corrupt: {type(exc).__name__}: {exc}", source=source
-        ) from exc
-    if coef.shape[0] != params.n_features:
-        raise ModelError(
-            f"check-worthiness model has {coef.shape[0]} weights, card says "
-            f"{params.n_features}",
-            source=source,
-        )
-    if not (np.all(np.isfinite(coef)) and math.isfinite(intercept)):
-        raise ModelError("check-worthiness model has non-finite weights", source=source)
-    return CheckworthyModel(params=params, coef=coef, intercept=intercept, card=card)
-
-
-def read_model(directory: Traversable | Path) -> CheckworthyModel:
-    """Read ``checkworthy.npz`` + its card from a directory (the package's, or a fresh build)."""
-    source = str(Path(str(directory)) / ARTIFACT)
-    card, arrays = read_arrays(
-        directory, ARTIFACT, CARD, what="check-worthiness", trainer="newsaudit.training.checkworthy"
-    )
-    return model_from_arrays(arrays, card, source=source)
-
-
-@lru_cache(maxsize=1)
-def load_model() -> CheckworthyModel:
-    """The packaged model, read once per process."""
-    return read_model(resources.files("newsaudit.data"))
-
-
-def score_sentences(texts: Sequence[str]) -> list[float]:
-    """Probability, per sentence, that it is a check-worthy factual claim (in [0, 1])."""
-    return load_model().score(list(texts))
+    A text with no features scores the intercept alone (``reduceat`` would otherwise
+    repeat the next row's sum for it, or fail on a trailing empty row).
+    """
+    if not texts:
+        return np.zeros(0)
+    indices, indptr, data = featurise(texts, params)
+    weighted = coef[indices].astype(np.float64) * data
+    starts = indptr[:-1]
+    if not len(weighted):
+        sums = np.zeros(len(texts))
+    else:
+        if starts[-1] >= len(weighted):
+            weighted = np.append(weighted, 0.0)
+        sums = np.add.reduceat(weighted, starts)
+    return np.where(np.diff(indptr) > 0, sums, 0.0) + intercept
