@@ -37,18 +37,18 @@ def _exists(path: Path) -> Path:
 
 #: benchmark -> the module whose ``evaluate`` (and ``format_table``, if any) it runs
 MODULES: dict[str, str] = {
-    "fnc1": "newsaudit.evaluation.fnc1",
-    "ptc": "newsaudit.evaluation.ptc",
+    "fnc1": "newsaudit.models.stance.evaluate",
+    "ptc": "newsaudit.models.propaganda.evaluate",
     "polnear": "newsaudit.evaluation.polnear",
     "checkworthy": "newsaudit.models.checkworthy.evaluate",
     "extraction": "newsaudit.evaluation.extraction",
-    "loaded": "newsaudit.evaluation.loaded",
-    "toxicity": "newsaudit.evaluation.toxicity",
+    "loaded": "newsaudit.models.loaded.evaluate",
+    "toxicity": "newsaudit.models.toxicity.evaluate",
 }
 
 
 def _fnc1(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import fnc1 as evaluate
+    from newsaudit.models.stance import evaluate
 
     if args.holdout is not None:
         return evaluate.evaluate_holdout(
@@ -58,7 +58,7 @@ def _fnc1(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _ptc(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import ptc as evaluate
+    from newsaudit.models.propaganda import evaluate
 
     return evaluate.evaluate(_exists(args.articles), _exists(args.labels), task=args.task)
 
@@ -82,7 +82,7 @@ def _extraction(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _loaded(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import loaded as evaluate
+    from newsaudit.models.loaded import evaluate
 
     if args.articles and args.labels:
         return evaluate.evaluate(ptc_articles=_exists(args.articles),
@@ -91,7 +91,7 @@ def _loaded(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _toxicity(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import toxicity as evaluate
+    from newsaudit.models.toxicity import evaluate
 
     return evaluate.evaluate(_exists(args.data) if args.data else None)
 
@@ -193,7 +193,5 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    name = f"newsaudit.models.{args.model}.train" if args.model == "checkworthy" else \
-        f"newsaudit.training.{args.model}"
-    module = importlib.import_module(name)
+    module = importlib.import_module(f"newsaudit.models.{args.model}.train")
     return int(module.main(args.args) or 0)

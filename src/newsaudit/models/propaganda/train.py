@@ -1,7 +1,6 @@
 """Train the propaganda span and technique models; write ``propaganda.npz`` + card.
 
-    python -m newsaudit.training.propaganda \\
-        --ptc /work/shared/data/semeval2020-task11-ptc --out src/newsaudit/data
+    newsaudit train propaganda [--ptc /work/shared/data/semeval2020-task11-ptc] [--out DIR]
 
 Recipe, all decided on the PTC *training* articles only: they are split by article
 (seeded, 80/20); the span model is fitted on the 80%, and its decoding (the low and high
@@ -27,16 +26,10 @@ from typing import Any
 
 import numpy as np
 
-from newsaudit.evaluation.ptc import (
-    Label,
-    read_articles,
-    read_labels,
-    si_score,
-    tc_score,
-    trim_span,
-)
-from newsaudit.propaganda import ARTIFACT, CARD, PHRASE_TECHNIQUES, TECHNIQUES, PropagandaModel
-from newsaudit.propaganda_features import (
+from newsaudit.datasets import default_data_dir
+from newsaudit.datasets.ptc import Label, read_articles, read_labels, trim_span
+from newsaudit.models._trainer import add_out_argument
+from newsaudit.models.propaganda.features import (
     FEATURISER_VERSION,
     N_TOKEN_TEMPLATES,
     hash_terms,
@@ -46,7 +39,20 @@ from newsaudit.propaganda_features import (
     trim_phrase,
     word_counts,
 )
-from newsaudit.training import add_out_argument, default_data_dir
+from newsaudit.models.propaganda.runtime import (
+    ARTIFACT,
+    CARD,
+    PHRASE_TECHNIQUES,
+    SPEC,
+    TECHNIQUES,
+    PropagandaModel,
+)
+from newsaudit.models.propaganda.scoring import (
+    predict_spans,
+    predict_techniques,
+    si_score,
+    tc_score,
+)
 
 N_SI = 2**19
 N_TC = 2**16
@@ -372,8 +378,6 @@ def spans_by_article(
 def _tc_eval(
     model: PropagandaModel, arts: dict[str, str], labels: Sequence[Label]
 ) -> dict[str, Any]:
-    from newsaudit.evaluation.ptc import predict_techniques
-
     return tc_score(labels, predict_techniques(model, arts, labels))
 
 
@@ -448,8 +452,6 @@ def train(root: Path, out_dir: Path, *, seed: int = SEED, log: Any = None) -> di
         }
     }
     if (root / "dev-gold").is_dir():
-        from newsaudit.evaluation.ptc import predict_spans
-
         darts, dtc, dsi = load_split(root, "dev")
         pred = predict_spans(model, darts)
         dev_si = si_score(spans_by_article(list(darts), dsi), pred)
@@ -465,7 +467,7 @@ def train(root: Path, out_dir: Path, *, seed: int = SEED, log: Any = None) -> di
     import sklearn
 
     card = {
-        "_about": "Propaganda span (SI) and technique (TC) models for newsaudit.propaganda: "
+        "_about": "Propaganda span (SI) and technique (TC) models for newsaudit.models.propaganda: "
         "logistic regressions over hashed features; weights in propaganda.npz (float32).",
         "featuriser": FEATURISER_VERSION,
         "n_si": N_SI,
@@ -541,7 +543,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--ptc", type=Path, default=default_root(), help="the PTC corpus directory")
-    add_out_argument(parser)
+    add_out_argument(parser, SPEC)
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
     card = train(

@@ -1,18 +1,9 @@
-"""Headline-body stance: does the body agree with, disagree with, discuss, or ignore its headline?
-
-The task and labels are those of FNC-1 (Fake News Challenge stage 1). The model follows the
-UCL Machine Reading system (Riedel et al. 2017): l2-normalised term-frequency vectors of
-headline and body over a fixed vocabulary feed a one-hidden-layer ReLU network. To the
-term frequencies we add fifty hand-made pair features (TF-IDF cosine of headline and
-body and of headline and best-matching body sentences, stemmed and bigram overlap, number
-overlap, refuting/hedging/negation cue rates near the best-matching sentences), because
-they carry the related/unrelated decision to claims the vocabulary has never seen.
-
-Only arrays ship: ``data/stance.npz`` (network weights, float32, plus the feature scaling)
-and ``data/stance.params.json`` (vocabulary, IDF table, the word lists the features were
-trained with). No pickle, no scikit-learn: the forward pass is three numpy products, and the
-featuriser below is the one the trainer calls, so train-time and run-time features cannot
-drift apart. The card (``data/stance.card.json``) records data, split, scores and versions.
+"""What the stance model sees: term frequencies of headline and body over a fixed
+vocabulary, and fifty hand-made pair features (TF-IDF cosines, stemmed and n-gram overlap,
+numbers, refuting/hedging/negation cue rates near the best-matching sentences). The trainer
+and the runtime both featurise with :class:`Featuriser`; the order of :meth:`Featuriser.dense`
+is the contract with the trained weights, so changing it means bumping FEATURISER_VERSION
+and retraining.
 """
 
 from __future__ import annotations
@@ -20,34 +11,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from itertools import pairwise
 from typing import Any
 
 import numpy as np
 
-from newsaudit.artifacts import read_arrays
-from newsaudit.errors import ModelError
+__all__ = ["FEATURISER_VERSION", "Body", "Featuriser", "tokens"]
 
-__all__ = [
-    "LABELS",
-    "StancePrediction",
-    "Featuriser",
-    "StanceModel",
-    "load_model",
-    "predict_stance",
-    "predict_many",
-]
-
-LABELS: tuple[str, ...] = ("agree", "disagree", "discuss", "unrelated")
 FEATURISER_VERSION = "newsaudit-stance-v1"
-ARTIFACT = "stance.npz"
-PARAMS = "stance.params.json"
-CARD = "stance.card.json"
-LEXICON = "stance.lexicon.json"
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
@@ -56,14 +29,6 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # (deny/denies/denied, flood/flooded/flooding) that matter for overlap features.
 _STEM = 6
 _WINDOW_LEAD = 60  # tokens: cue words in an article's lead weigh on its stance more
-
-
-@dataclass(frozen=True)
-class StancePrediction:
-    """One pair's verdict; ``probs`` maps every label in ``LABELS`` to its probability."""
-
-    label: str
-    probs: dict[str, float]
 
 
 def tokens(text: str) -> list[str]:
@@ -77,7 +42,7 @@ def _fold(text: str) -> str:
 
 
 @dataclass
-class _Body:
+class Body:
     """Everything about a body that does not depend on the headline, computed once per body."""
 
     toks: list[str]
@@ -126,7 +91,7 @@ class Featuriser:
         val = np.fromiter(counts.values(), np.float32, len(counts))
         return idx, val / np.float32(np.linalg.norm(val))
 
-    def body(self, text: str) -> _Body:
+    def body(self, text: str) -> Body:
         # Tokenising sentence by sentence gives the same tokens as the whole text (the
         # splitter only eats spaces, quotes and brackets), so the body is scanned once.
         # Split before folding apostrophes: the trained features saw "said.’ Next" unsplit.
@@ -142,7 +107,7 @@ class Featuriser:
             float(sum(w in self.refuting for w in lead)),
             float(sum(w in self.hedging for w in lead)),
         )
-        return _Body(
+        return Body(
             toks=toks,
             stems=frozenset(w[:_STEM] for w in toks),
             lead_stems=frozenset(w[:_STEM] for w in toks[:100]),
@@ -156,7 +121,7 @@ class Featuriser:
             tf=self.tf(toks),
         )
 
-    def dense(self, headline: str, body: _Body) -> list[float]:
+    def dense(self, headline: str, body: Body) -> list[float]:
         """The hand-made pair features; the order is the contract with the trained weights."""
         h = tokens(headline)
         content = [w for w in h if w not in self.stop] or h
@@ -205,87 +170,3 @@ class Featuriser:
             *body.rates[3:],
             *(float(w in hset) for w in self.headline_cues),
         ]
-
-
-class StanceModel:
-    """The network and its featuriser; build with ``load_model`` or from trained arrays."""
-
-    def __init__(self, params: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
-        self.params = params
-        self.arrays = arrays
-        self.featuriser = Featuriser(params)
-        self.labels: tuple[str, ...] = tuple(params.get("labels", LABELS))
-        v = len(self.featuriser.vocab)
-        w1 = np.asarray(arrays["W1"], np.float32)
-        self.w_head, self.w_body, self.w_dense = w1[:v], w1[v : 2 * v], w1[2 * v :]
-        self.b1 = np.asarray(arrays["b1"], np.float32)
-        self.w2 = np.asarray(arrays["W2"], np.float32)
-        self.b2 = np.asarray(arrays["b2"], np.float32)
-        self.mu = np.asarray(arrays["mu"], np.float32)
-        self.sd = np.asarray(arrays["sd"], np.float32)
-        if (
-            self.w_dense.shape[0] != self.featuriser.n_dense
-            or self.mu.shape != (self.featuriser.n_dense,)
-            or self.w2.shape != (self.b1.shape[0], len(self.labels))
-        ):
-            raise ModelError("stance artifact shapes do not match its params", source=ARTIFACT)
-
-    def proba(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """Class probabilities, one row per pair; each distinct body is featurised once."""
-        fz = self.featuriser
-        bodies: dict[str, _Body] = {}
-        hidden = np.empty((len(pairs), self.b1.shape[0]), np.float32)
-        dense = np.empty((len(pairs), fz.n_dense), np.float32)
-        for row, (headline, text) in enumerate(pairs):
-            body = bodies.get(text)
-            if body is None:
-                body = bodies[text] = fz.body(text)
-            hi, hv = fz.tf(tokens(headline))
-            bi, bv = body.tf
-            hidden[row] = hv @ self.w_head[hi] + bv @ self.w_body[bi]
-            dense[row] = fz.dense(headline, body)
-        hidden += ((dense - self.mu) / self.sd) @ self.w_dense + self.b1
-        np.maximum(hidden, 0.0, out=hidden)
-        logits = hidden @ self.w2 + self.b2
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        return p / p.sum(axis=1, keepdims=True)
-
-    def predict(self, pairs: Sequence[tuple[str, str]]) -> list[StancePrediction]:
-        probs = self.proba(pairs)
-        return [
-            StancePrediction(
-                label=self.labels[int(row.argmax())],
-                probs={lab: float(p) for lab, p in zip(self.labels, row, strict=True)},
-            )
-            for row in probs
-        ]
-
-
-@lru_cache(maxsize=1)
-def load_model() -> StanceModel:
-    """Read the shipped artifact once per process; any defect becomes a ``ModelError``."""
-    params, arrays = read_arrays(
-        resources.files("newsaudit.data"), ARTIFACT, PARAMS,
-        what="stance", trainer="newsaudit.training.stance",
-    )
-    if params.get("featuriser") != FEATURISER_VERSION:
-        raise ModelError(
-            f"stance params were written by featuriser {params.get('featuriser')!r}, "
-            f"this code is {FEATURISER_VERSION!r}; retrain",
-            source=PARAMS,
-        )
-    try:
-        return StanceModel(params, arrays)
-    except KeyError as err:
-        raise ModelError(f"stance artifact lacks {err}", source=ARTIFACT) from err
-
-
-def predict_stance(headline: str, body: str) -> StancePrediction:
-    """The stance of ``body`` towards ``headline``: agree, disagree, discuss or unrelated."""
-    return load_model().predict([(headline, body)])[0]
-
-
-def predict_many(pairs: Iterable[tuple[str, str]]) -> list[StancePrediction]:
-    """Batch form of ``predict_stance``; pairs sharing a body reuse its features."""
-    return load_model().predict(list(pairs))

@@ -1,6 +1,6 @@
 """Train the abusive-comment model and write ``toxicity.npz`` + ``toxicity.card.json``.
 
-    python -m newsaudit.training.toxicity --data /work/shared/data --out src/newsaudit/data
+    newsaudit train toxicity [--data /work/shared/data] [--out DIR]
 
 Data: Davidson et al. (2017), ``davidson-hate-offensive/labeled_data.csv`` (24,783 tweets,
 majority labels 0 hate speech / 1 offensive language / 2 neither; MIT licence), read in place.
@@ -27,22 +27,25 @@ once on test.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import hashlib
 import json
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from newsaudit.datasets import default_data_dir
+from newsaudit.datasets.davidson import FILE, Tweet, read_davidson
 from newsaudit.models._text_features import FeatureParams, featurise
-from newsaudit.toxicity import ARTIFACT, CARD, ToxicityModel, normalise
-from newsaudit.training import add_out_argument, default_data_dir
+from newsaudit.models._trainer import add_out_argument
+from newsaudit.models.toxicity.features import normalise
+from newsaudit.models.toxicity.runtime import ARTIFACT, CARD, SPEC, ToxicityModel
+from newsaudit.models.toxicity.scoring import evaluate_comments, format_table, score_tweets
 
 SEED = 13
 FEATURES = {
@@ -59,26 +62,13 @@ MAX_NEITHER_FPR = 0.03
 HATE_WEIGHT = 2.0
 
 
-@dataclass(frozen=True)
-class Tweet:
-    text: str
-    cls: int  # 0 hate, 1 offensive, 2 neither
-
-    @property
-    def abusive(self) -> int:
-        return int(self.cls != 2)
-
-
-def load_davidson(path: Path) -> list[Tweet]:
-    with path.open("r", encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = {"class", "tweet"} - set(reader.fieldnames or ())
-        if missing:
-            raise ValueError(f"{path}: not the Davidson file (missing {sorted(missing)})")
-        return [Tweet(normalise(row["tweet"]), int(row["class"])) for row in reader]
+def load_tweets(path: Path) -> list[Tweet]:
+    """A Davidson-format file's tweets with their text as the model sees it."""
+    return [replace(t, text=normalise(t.text)) for t in read_davidson(path)]
 
 
 def split_of(text: str) -> str:
+    """The tweet's split, from the sha1 of its normalised text (duplicates land together)."""
     b = int(hashlib.sha1(text.lower().encode("utf-8")).hexdigest()[:8], 16) / 2**32
     return "test" if b < 0.2 else "val" if b < 0.3 else "train"
 
@@ -124,8 +114,6 @@ def operating_threshold(model: ToxicityModel, tweets: Sequence[Tweet],
 
 def select(parts: dict[str, list[Tweet]]) -> tuple[str, float, float, list[dict[str, Any]]]:
     """Best (features, C) by validation average precision, with its validation threshold."""
-    from newsaudit.evaluation.toxicity import score_tweets
-
     tried: list[dict[str, Any]] = []
     best: tuple[float, str, float, float] | None = None
     for name, params in FEATURES.items():
@@ -154,11 +142,9 @@ def write_artifact(model: ToxicityModel, card: dict[str, Any], out_dir: Path) ->
 def train(data_dir: Path, out_dir: Path, *, seed: int = SEED) -> dict[str, Any]:
     import sklearn
 
-    from newsaudit.evaluation.toxicity import evaluate_comments, score_tweets
-
-    path = data_dir / "davidson-hate-offensive" / "labeled_data.csv"
+    path = data_dir / FILE
     t0 = time.perf_counter()
-    parts = splits(load_davidson(path))
+    parts = splits(load_tweets(path))
     name, C, threshold, tried = select(parts)
     t_select = time.perf_counter() - t0
     t1 = time.perf_counter()
@@ -169,9 +155,9 @@ def train(data_dir: Path, out_dir: Path, *, seed: int = SEED) -> dict[str, Any]:
     model.threshold = threshold
     test = score_tweets(model, parts["test"])
     card: dict[str, Any] = {
-        "_about": "Abusive-comment model for newsaudit.toxicity: logistic regression over hashed "
-                  "word (and character) n-grams, trained on Davidson et al. 2017 tweets with "
-                  "abusive = hate speech or offensive language; weights in toxicity.npz "
+        "_about": "Abusive-comment model for newsaudit.models.toxicity: logistic regression over "
+                  "hashed word (and character) n-grams, trained on Davidson et al. 2017 tweets "
+                  "with abusive = hate speech or offensive language; weights in toxicity.npz "
                   "(float32).",
         "model": "LogisticRegression (scikit-learn, liblinear, L2), classes balanced, hate "
                  f"rows weighted x{HATE_WEIGHT}",
@@ -202,17 +188,15 @@ def train(data_dir: Path, out_dir: Path, *, seed: int = SEED) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m newsaudit.training.toxicity [--data DIR] --out DIR``."""
+    """``newsaudit train toxicity [--data DIR] [--out DIR]``."""
     parser = argparse.ArgumentParser(prog="newsaudit train toxicity", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=default_data_dir())
-    add_out_argument(parser)
+    add_out_argument(parser, SPEC)
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     card = train(args.data, args.out, seed=args.seed)
-    from newsaudit.evaluation.toxicity import format_table
-
     print(format_table(card["scores_test"]))
     print(json.dumps({"recipe": card["recipe"], "runtime": card["runtime"],
                       "seconds": round(time.perf_counter() - t0, 1)}))

@@ -1,8 +1,8 @@
 """Train the headline-body stance model and write ``stance.npz`` + ``stance.params.json`` + card.
 
-    python -m newsaudit.training.stance \\
+    newsaudit train stance \\
         --stances /work/shared/data/fnc1/train_stances.csv \\
-        --bodies /work/shared/data/fnc1/train_bodies.csv --out src/newsaudit/data
+        --bodies /work/shared/data/fnc1/train_bodies.csv
 
 Steps: split FNC-1 train 80/20 by Body ID (no body on both sides), fit the recipe on the 80%,
 score the 20% with the official FNC-1 metric, then refit the same recipe on all of train and
@@ -24,28 +24,24 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from newsaudit.evaluation.fnc1 import Pair, read_fnc, report
-from newsaudit.stance import (
+from newsaudit.datasets.fnc1 import Pair, read_fnc
+from newsaudit.models._trainer import add_out_argument
+from newsaudit.models.stance.features import FEATURISER_VERSION, Body, Featuriser, tokens
+from newsaudit.models.stance.runtime import (
     ARTIFACT,
     CARD,
-    FEATURISER_VERSION,
     LABELS,
     LEXICON,
     PARAMS,
-    Featuriser,
+    SPEC,
     StanceModel,
-    tokens,
 )
-from newsaudit.training import add_out_argument
-
-if TYPE_CHECKING:
-    from newsaudit.stance import _Body
+from newsaudit.models.stance.scoring import report
 
 
 @dataclass(frozen=True)
@@ -84,7 +80,7 @@ def split_by_body(
 
 
 def _lexicon() -> dict[str, list[str]]:
-    with resources.files("newsaudit.data").joinpath(LEXICON).open("r", encoding="utf-8") as fh:
+    with SPEC.packaged().joinpath(LEXICON).open("r", encoding="utf-8") as fh:
         lex = json.load(fh)
     return {k: v for k, v in lex.items() if not k.startswith("_")}
 
@@ -142,7 +138,7 @@ class _Inputs:
 
 def featurise(fz: Featuriser, pairs: Sequence[Pair]) -> _Inputs:
     v = len(fz.vocab)
-    bodies: dict[int, _Body] = {}
+    bodies: dict[int, Body] = {}
     indptr = [0]
     idx: list[np.ndarray] = []
     val: list[np.ndarray] = []
@@ -256,8 +252,8 @@ def train(
         fit_seconds = time.perf_counter() - start
     size = save(model, out_dir)
     card = {
-        "_about": "Card for the headline-body stance model (newsaudit.stance); "
-        "written by newsaudit.training.stance.",
+        "_about": "Card for the headline-body stance model (newsaudit.models.stance); "
+        "written by newsaudit.models.stance.train.",
         "task": "FNC-1 stance: agree / disagree / discuss / unrelated",
         "model": "MLP (1 hidden ReLU layer) over TF(headline) + TF(body) + dense pair features",
         "recipe": asdict(RECIPE),
@@ -297,11 +293,11 @@ def train(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m newsaudit.training.stance", description=__doc__,
+    ap = argparse.ArgumentParser(prog="newsaudit train stance", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--stances", type=Path, required=True)
     ap.add_argument("--bodies", type=Path, required=True)
-    add_out_argument(ap)
+    add_out_argument(ap, SPEC)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--holdout", type=float, default=0.2)
     ap.add_argument("--no-refit", action="store_true", help="ship the hold-out model")

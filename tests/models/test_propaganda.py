@@ -1,37 +1,24 @@
 """Propaganda detector: the SemEval-2020 Task 11 metrics, the tokeniser, the shipped
-artifact, and a fast training gate on a slice of the PTC corpus."""
+artifact, and a fast training gate on a slice of the PTC corpus (reading the corpus is
+tested in tests/datasets/test_ptc.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import shutil
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from newsaudit.datasets.ptc import Label
 from newsaudit.errors import ModelError
-from newsaudit.evaluation.ptc import (
-    Label,
-    format_table,
-    merge_overlapping,
-    read_labels,
-    si_score,
-    tc_score,
-    trim_span,
-)
-from newsaudit.propaganda import (
-    ARTIFACT,
-    CARD,
-    TECHNIQUES,
-    TechniqueSpan,
-    detect,
-    load_model,
-    read_model,
-)
-from newsaudit.propaganda_features import tokenize
+from newsaudit.models.propaganda import TECHNIQUES, TechniqueSpan, detect, load_model, read_model
+from newsaudit.models.propaganda.evaluate import format_table
+from newsaudit.models.propaganda.features import tokenize
+from newsaudit.models.propaganda.runtime import ARTIFACT, CARD, SPEC
+from newsaudit.models.propaganda.scoring import merge_overlapping, si_score, tc_score
 from paths import DATA
 
 PTC = DATA / "semeval2020-task11-ptc"
@@ -88,19 +75,6 @@ def test_merge_overlapping(spans: list[tuple[int, int]], merged: list[tuple[int,
     assert merge_overlapping(spans) == merged
 
 
-@pytest.mark.parametrize(
-    ("text", "span", "trimmed"),
-    [
-        ("is perpetually meddling in", (0, 24), (0, 23)),
-        ("They said: lies, all lies.", (9, 26), (11, 25)),
-        ("plain", (0, 5), (0, 5)),
-        (" ;. ", (0, 4), (4, 4)),
-    ],
-)
-def test_trim_span(text: str, span: tuple[int, int], trimmed: tuple[int, int]) -> None:
-    assert trim_span(text, *span) == trimmed
-
-
 def test_tc_score_matches_repeated_spans_as_a_multiset() -> None:
     gold = [Label("1", "Doubt", 0, 5), Label("1", "Slogans", 0, 5), Label("1", "Repetition", 9, 12)]
     pred = [Label("1", "Slogans", 0, 5), Label("1", "Doubt", 0, 5), Label("1", "Doubt", 9, 12)]
@@ -112,22 +86,6 @@ def test_tc_score_matches_repeated_spans_as_a_multiset() -> None:
     assert "TC  micro-F1 0.6667" in format_table(
         {"articles": 1, "gold_spans": 3, "gold_trimmed": 0, "tc": got}
     )
-
-
-def test_read_labels_file_and_directory(tmp_path: Path) -> None:
-    (tmp_path / "one.labels").write_text("7\tDoubt\t3\t9\n\n7\t1\t2\n", encoding="utf-8")
-    folder = tmp_path / "dir"
-    folder.mkdir()
-    (folder / "article7.task1-SI.labels").write_text("7\t1\t2\n", encoding="utf-8")
-    (folder / "article8.task1-SI.labels").write_text("", encoding="utf-8")
-    assert read_labels(tmp_path / "one.labels") == [
-        Label("7", "Doubt", 3, 9),
-        Label("7", None, 1, 2),
-    ]
-    assert read_labels(folder) == [Label("7", None, 1, 2)]
-    (tmp_path / "bad.labels").write_text("7\tDoubt\tx\t9\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="bad.labels:1"):
-        read_labels(tmp_path / "bad.labels")
 
 
 # --- tokeniser and detector ------------------------------------------------------------
@@ -196,7 +154,7 @@ def test_card_records_scores_and_decoding() -> None:
 def test_missing_or_corrupt_artifact_raises_model_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="missing"):
         read_model(tmp_path)
-    src = Path(str(resources.files("newsaudit.data")))
+    src = Path(str(SPEC.packaged()))
     shutil.copy(src / CARD, tmp_path / CARD)
     (tmp_path / ARTIFACT).write_bytes(b"not an npz")
     with pytest.raises(ModelError, match="cannot be read"):
@@ -206,6 +164,10 @@ def test_missing_or_corrupt_artifact_raises_model_error(tmp_path: Path) -> None:
     (tmp_path / CARD).write_text(json.dumps(card), encoding="utf-8")
     shutil.copy(src / ARTIFACT, tmp_path / ARTIFACT)
     with pytest.raises(ModelError, match="do not match"):
+        read_model(tmp_path)
+    card["featuriser"] = "newsaudit-ptc-v0"
+    (tmp_path / CARD).write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="format 'newsaudit-ptc-v0'.*newsaudit train propaganda"):
         read_model(tmp_path)
 
 
@@ -230,8 +192,8 @@ def test_training_gate() -> None:
     spans); the floors leave a margin for library-version drift.
     """
     _require_data()
-    from newsaudit.evaluation.ptc import predict_spans, predict_techniques
-    from newsaudit.training import propaganda as T
+    from newsaudit.models.propaganda import train as T
+    from newsaudit.models.propaganda.scoring import predict_spans, predict_techniques
 
     arts, tc, si = T.load_split(PTC, "train")
     ids = sorted(arts)

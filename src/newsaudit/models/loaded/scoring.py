@@ -1,4 +1,4 @@
-"""Score the loaded-language tagger at word and span level, on the datasets' own formats.
+"""How the loaded-language tagger is scored, at word and span level.
 
 * **word** P/R/F1: over every labelled word (BABE biased sentences without marked words and
   PTC ``Name_Calling`` words are left out, as in training);
@@ -6,38 +6,18 @@
   al. 2019): a predicted span earns the share of its characters that fall in gold spans
   (precision), a gold span the share of its characters that are predicted (recall). Spans
   are merged per sentence (BABE, BASIL) or per article (PTC) first.
-
-The PTC part reads an ``article*.txt`` directory and a technique-labels file
-(``article_id<TAB>technique<TAB>start<TAB>end``), so anyone holding the official test gold
-can score the shipped model with ``python -m newsaudit.evaluation.loaded --ptc-articles DIR
---ptc-labels FILE``.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from newsaudit.loaded import LoadedModel, group_spans, load_model
-from newsaudit.training.loaded import (
-    Sentence,
-    default_data_dir,
-    load_ptc,
-    load_splits,
-)
+from newsaudit.metrics import prf
+from newsaudit.models.loaded.corpus import DATASETS, Sentence
+from newsaudit.models.loaded.runtime import LoadedModel, group_spans
 
-DATASETS = ("babe", "basil", "ptc")
-
-
-def prf(tp: float, n_pred: float, n_gold: float) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+__all__ = ["evaluate_model", "format_table", "span_scores", "token_prf"]
 
 
 def token_prf(
@@ -53,7 +33,7 @@ def token_prf(
             pred += hit
             gold += lab
             tp += hit and lab == 1
-    return prf(tp, pred, gold)
+    return prf(tp, pred, gold).to_dict(4)
 
 
 def merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -79,11 +59,8 @@ def span_scores(units: Sequence[tuple[Sequence[tuple[int, int]], Sequence[tuple[
             p_sum += sum(max(0, min(pe, ge) - max(ps, gs)) for gs, ge in gold) / (pe - ps)
         for gs, ge in gold:
             r_sum += sum(max(0, min(pe, ge) - max(ps, gs)) for ps, pe in pred) / (ge - gs)
-    p = p_sum / n_pred if n_pred else 0.0
-    r = r_sum / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "predicted": n_pred, "gold": n_gold}
+    scores = prf(p_sum, n_pred, n_gold, tp_gold=r_sum).to_dict(4)
+    return {**scores, "predicted": n_pred, "gold": n_gold}
 
 
 def _units(rows: Sequence[tuple[Sentence, Sequence[float]]], threshold: float
@@ -119,25 +96,9 @@ def evaluate_model(model: LoadedModel, sentences: Sequence[Sentence],
         tp = sum(1 for s, z in zip(babe, logits, strict=True) if z >= 0 and s.biased)
         right = sum(1 for s, z in zip(babe, logits, strict=True) if (z >= 0) == bool(s.biased))
         acc = right / len(babe)
-        out["babe_sentence_gate"] = {**prf(tp, sum(z >= 0 for z in logits),
-                                           sum(s.biased or 0 for s in babe)),
-                                     "accuracy": round(acc, 4)}
+        gate = prf(tp, sum(z >= 0 for z in logits), sum(s.biased or 0 for s in babe))
+        out["babe_sentence_gate"] = {**gate.to_dict(4), "accuracy": round(acc, 4)}
     return out
-
-
-def evaluate(
-    data_dir: Path | None = None,
-    *,
-    model: LoadedModel | None = None,
-    ptc_articles: Path | None = None,
-    ptc_labels: Path | None = None,
-) -> dict[str, Any]:
-    """Score ``model`` (default: the shipped one) on the held-out splits of ``data_dir``,
-    or, given ``ptc_articles`` and ``ptc_labels``, on that PTC set only."""
-    model = model or load_model()
-    if ptc_articles is not None and ptc_labels is not None:
-        return evaluate_model(model, load_ptc(ptc_articles, ptc_labels))
-    return evaluate_model(model, load_splits(data_dir or default_data_dir())["test"])
 
 
 def format_table(result: dict[str, Any]) -> str:
@@ -158,20 +119,3 @@ def format_table(result: dict[str, Any]) -> str:
         lines.append(f"{'babe':8} {'sent':5} {g['precision']:6.3f} {g['recall']:6.3f} "
                      f"{g['f1']:6.3f}  acc {g['accuracy']:.3f}")
     return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m newsaudit.evaluation.loaded [--data DIR | --ptc-articles D --ptc-labels F]``."""
-    parser = argparse.ArgumentParser(prog="newsaudit evaluate loaded")
-    parser.add_argument("--data", type=Path, default=None)
-    parser.add_argument("--ptc-articles", type=Path, default=None)
-    parser.add_argument("--ptc-labels", type=Path, default=None)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-    result = evaluate(args.data, ptc_articles=args.ptc_articles, ptc_labels=args.ptc_labels)
-    print(json.dumps(result, indent=2) if args.json else format_table(result))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

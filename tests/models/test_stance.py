@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from newsaudit import stance
+from newsaudit.datasets.fnc1 import STANCES
 from newsaudit.errors import ModelError
-from newsaudit.evaluation.fnc1 import confusion, f1_per_class, fnc_score, report
-from newsaudit.stance import LABELS, StanceModel, load_model, predict_many, predict_stance
-from paths import assert_data_pinned
-
-DATA = Path(
-    os.environ.get("NEWSAUDIT_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
+from newsaudit.models.stance import (
+    LABELS,
+    StanceModel,
+    load_model,
+    predict_many,
+    predict_stance,
+    read_model,
 )
+from newsaudit.models.stance.runtime import ARTIFACT, CARD, PARAMS, SPEC
+from newsaudit.models.stance.scoring import fnc_score, report
+from paths import DATA, assert_data_pinned
+
 FNC1 = DATA / "fnc1"
+SHIPPED = Path(str(SPEC.packaged()))
 
 # --- scorer -----------------------------------------------------------------------------------
 
@@ -49,11 +55,12 @@ def test_fnc_score_rejects_ragged_input() -> None:
         fnc_score(["agree"], [])
 
 
-def test_confusion_f1_and_report() -> None:
-    matrix = confusion(GOLD, PRED)
-    assert matrix == [[1, 0, 1, 0], [1, 0, 0, 0], [0, 0, 0, 1], [0, 0, 1, 1]]
-    assert f1_per_class(matrix) == {"agree": 0.5, "disagree": 0.0, "discuss": 0.0, "unrelated": 0.5}
+def test_report() -> None:
     out = report(GOLD, PRED)
+    assert out["confusion"]["rows_gold_cols_pred"] == [
+        [1, 0, 1, 0], [1, 0, 0, 0], [0, 0, 0, 1], [0, 0, 1, 1]
+    ]
+    assert out["f1"] == {"agree": 0.5, "disagree": 0.0, "discuss": 0.0, "unrelated": 0.5}
     assert out["fnc_percent"] == 38.89
     assert out["macro_f1"] == 0.25
     assert out["accuracy"] == 0.3333
@@ -103,11 +110,13 @@ def test_probs_and_batch_agree_with_single() -> None:
         assert single.probs == pytest.approx(pred.probs, abs=1e-5)
 
 
-def test_card_matches_artifact() -> None:
-    from importlib import resources
+def test_model_labels_are_the_datasets() -> None:
+    assert LABELS == STANCES == tuple(load_model().labels)
 
-    card = json.loads(resources.files("newsaudit.data").joinpath(stance.CARD).read_text("utf-8"))
-    assert card["featuriser"] == stance.FEATURISER_VERSION
+
+def test_card_matches_artifact() -> None:
+    card = json.loads((SHIPPED / CARD).read_text("utf-8"))
+    assert card["featuriser"] == SPEC.formats["featuriser"]
     assert card["holdout_scores"]["fnc_percent"] >= 85.0
     assert card["split"]["rule"].startswith("by Body ID")
 
@@ -115,32 +124,31 @@ def test_card_matches_artifact() -> None:
 # --- artifact errors --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def artifact_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Point the loader at an empty directory; restore the cached real model afterwards."""
-    monkeypatch.setattr(stance.resources, "files", lambda _pkg: tmp_path)
-    load_model.cache_clear()
-    yield tmp_path
-    load_model.cache_clear()
+def test_missing_artifact_raises_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="missing.*newsaudit train stance"):
+        read_model(tmp_path)
 
 
-def test_missing_artifact_raises_model_error(artifact_dir: Path) -> None:
-    with pytest.raises(ModelError):
-        load_model()
+def test_corrupt_artifact_raises_model_error(tmp_path: Path) -> None:
+    shutil.copy(SHIPPED / PARAMS, tmp_path / PARAMS)
+    (tmp_path / ARTIFACT).write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ModelError, match="cannot be read"):
+        read_model(tmp_path)
 
 
-def test_corrupt_artifact_raises_model_error(artifact_dir: Path) -> None:
-    (artifact_dir / stance.PARAMS).write_text(json.dumps({"featuriser": stance.FEATURISER_VERSION}))
-    (artifact_dir / stance.ARTIFACT).write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(ModelError):
-        load_model()
+def test_wrong_featuriser_raises_model_error(tmp_path: Path) -> None:
+    (tmp_path / PARAMS).write_text(json.dumps({"featuriser": "something-else"}))
+    np.savez(tmp_path / ARTIFACT, W1=np.zeros((2, 2), np.float32))
+    with pytest.raises(ModelError, match="format 'something-else'") as err:
+        read_model(tmp_path)
+    assert err.value.source == str(tmp_path / PARAMS)
 
 
-def test_wrong_featuriser_raises_model_error(artifact_dir: Path) -> None:
-    (artifact_dir / stance.PARAMS).write_text(json.dumps({"featuriser": "something-else"}))
-    np.savez(artifact_dir / stance.ARTIFACT, W1=np.zeros((2, 2), np.float32))
-    with pytest.raises(ModelError):
-        load_model()
+def test_artifact_lacking_an_array_raises_model_error(tmp_path: Path) -> None:
+    shutil.copy(SHIPPED / PARAMS, tmp_path / PARAMS)
+    np.savez(tmp_path / ARTIFACT, W1=np.zeros((2, 2), np.float32))
+    with pytest.raises(ModelError, match="corrupt"):
+        read_model(tmp_path)
 
 
 def test_mismatched_shapes_raise_model_error() -> None:
@@ -166,8 +174,8 @@ GATE_MACRO_FLOOR = 0.60
     not FNC1.is_dir(), reason=f"FNC-1 data not found at {FNC1} (set NEWSAUDIT_DATA)"
 )
 def test_gate_train_small_score_disjoint() -> None:
-    from newsaudit.evaluation.fnc1 import read_fnc
-    from newsaudit.training.stance import RECIPE, fit
+    from newsaudit.datasets.fnc1 import read_fnc
+    from newsaudit.models.stance.train import RECIPE, fit
 
     assert_data_pinned(
         [FNC1 / "train_stances.csv", FNC1 / "train_bodies.csv"],

@@ -1,24 +1,6 @@
-"""Propaganda techniques in running text: which stretches use one, and which one.
+"""The propaganda model at run time: reading its artifact, decoding spans from token
+probabilities, and labelling spans and phrases with techniques."""
 
-Three linear models trained on the SemEval-2020 Task 11 corpus (PTC) ship as one artifact
-(``data/propaganda.npz`` float32 + ``data/propaganda.card.json``):
-
-* **spans** (the task's SI): a per-token logistic regression says whether a token lies
-  inside a propaganda span; runs of likely tokens, with short gaps bridged, become spans.
-  The two thresholds (hysteresis), gap and minimum length were tuned for the official SI
-  F1 on held-out *training* articles (never on dev); the card records them.
-* **techniques** (the task's TC): a 14-way multinomial logistic regression over the span,
-  its sentence and a few cues (how often the span recurs in the text, quotes, "!", length).
-* **phrases**: a binary logistic regression over the same span features says whether a
-  candidate phrase (a noun chunk the caller passes) is on its own a span of a word-level
-  technique (name calling, loaded language, exaggeration, slogans, repetition). The token
-  model smears such words over whole sentences; the phrase model gives them tight
-  evidence. It is not part of the task's scoring, which has no parse to draw chunks from.
-
-The tokeniser and featurisers live in :mod:`newsaudit.propaganda_features`, which training
-imports too, so both see the same features; this module holds the trained model: reading
-it, decoding spans and labelling them.
-"""
 
 from __future__ import annotations
 
@@ -26,16 +8,15 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from newsaudit.artifacts import read_arrays
 from newsaudit.errors import ModelError
-from newsaudit.propaganda_features import (
+from newsaudit.models._artifact import ArtifactSpec, all_finite, building, read_artifact
+from newsaudit.models.propaganda.features import (
     FEATURISER_VERSION,
     Tokens,
     hash_terms,
@@ -48,6 +29,7 @@ from newsaudit.propaganda_features import (
 
 __all__ = [
     "PHRASE_TECHNIQUES",
+    "SPEC",
     "TECHNIQUES",
     "PropagandaModel",
     "TechniqueSpan",
@@ -56,8 +38,15 @@ __all__ = [
     "read_model",
 ]
 
-ARTIFACT = "propaganda.npz"
-CARD = "propaganda.card.json"
+SPEC = ArtifactSpec(
+    name="propaganda",
+    what="propaganda",
+    arrays="propaganda.npz",
+    card="propaganda.card.json",
+    formats={"featuriser": FEATURISER_VERSION},
+)
+ARTIFACT = SPEC.arrays
+CARD = SPEC.card
 
 #: The 14 SemEval-2020 Task 11 classes, in the order of the TC weight matrix's rows.
 TECHNIQUES: tuple[str, ...] = (
@@ -264,15 +253,12 @@ def _max_prob(toks: Tokens, probs: np.ndarray, start: int, end: int) -> float:
     return float(probs[i0:i1].max()) if i1 > i0 else 0.0
 
 
-def read_model(directory: Traversable | Path) -> PropagandaModel:
-    """Read ``propaganda.npz`` and its card; raise ModelError naming what is wrong."""
-    source = str(Path(str(directory)) / ARTIFACT)
-    card, arrays = read_arrays(
-        directory, ARTIFACT, CARD, what="propaganda", trainer="newsaudit.training.propaganda"
-    )
-    try:
-        if card["featuriser"] != FEATURISER_VERSION:
-            raise ValueError(f"featuriser {card['featuriser']!r} != {FEATURISER_VERSION!r}")
+def read_model(directory: Traversable | Path | None = None) -> PropagandaModel:
+    """The model in ``directory`` (a fresh build), or the shipped one; raise ModelError
+    naming what is wrong."""
+    artifact = read_artifact(SPEC, directory)
+    card, arrays, source = artifact.card, artifact.arrays, artifact.source
+    with building(SPEC, source):
         dec = card["decoding"]
         model = PropagandaModel(
             si_coef=np.asarray(arrays["si_coef"], dtype=np.float32).ravel(),
@@ -289,28 +275,20 @@ def read_model(directory: Traversable | Path) -> PropagandaModel:
             min_chars=int(dec["min_chars"]),
             card=card,
         )
-    except (KeyError, ValueError, TypeError, IndexError) as exc:
-        raise ModelError(
-            f"propaganda model is corrupt: {type(exc).__name__}: {exc}", source=source
-        ) from exc
-    if model.si_coef.shape[0] != int(card["n_si"]) or model.tc_coef.shape != (
-        len(model.techniques),
-        int(card["n_tc"]),
-    ):
+        n_si, n_tc = int(card["n_si"]), int(card["n_tc"])
+    if model.si_coef.shape[0] != n_si or model.tc_coef.shape != (len(model.techniques), n_tc):
         raise ModelError("propaganda model's weights do not match its card", source=source)
-    if model.tc_bias.shape[0] != len(model.techniques) or model.ph_coef.shape[0] != int(
-        card["n_tc"]
-    ):
+    if model.tc_bias.shape[0] != len(model.techniques) or model.ph_coef.shape[0] != n_tc:
         raise ModelError("propaganda model's technique biases do not match its card", source=source)
-    if not (np.isfinite(model.si_coef).all() and np.isfinite(model.tc_coef).all()):
+    if not all_finite(model.si_coef, model.tc_coef):
         raise ModelError("propaganda model has non-finite weights", source=source)
     return model
 
 
 @lru_cache(maxsize=1)
 def load_model() -> PropagandaModel:
-    """The packaged model, read once per process."""
-    return read_model(resources.files("newsaudit.data"))
+    """The shipped model, read once per process."""
+    return read_model()
 
 
 def detect(text: str, *, phrases: Phrases = ()) -> list[TechniqueSpan]:

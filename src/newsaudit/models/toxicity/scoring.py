@@ -1,10 +1,9 @@
-"""Score the toxicity model on Davidson-format tweets and the check on news comments.
+"""How the toxicity model is scored: on Davidson-format tweets, and with the patterns on
+news comments written for newsaudit.
 
-* Tweets (``count,hate_speech,offensive_language,neither,class,tweet``): abusive (hate or
-  offensive) vs neither, precision/recall/F1 at the shipped threshold, average precision,
-  recall on the hate class alone, and the share of "neither" tweets flagged. Given the
-  Davidson file itself, only its test split (sha1 of the text, see the training module)
-  is scored, so the numbers match the card.
+* Tweets: abusive (hate or offensive) vs neither, precision/recall/F1 at the model's
+  threshold, average precision, recall on the hate class alone, and the share of
+  "neither" tweets flagged.
 * News comments: a tab-separated file ``label<TAB>comment`` (1 toxic, 0 not) written for
   newsaudit (``tests/fixtures/checks/toxic_comments_labelled.txt``): the model alone, the
   patterns alone, and the two combined as the check combines them.
@@ -12,29 +11,23 @@
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from newsaudit.metrics import average_precision
-from newsaudit.toxicity import ToxicityModel, find_patterns, load_model
-from newsaudit.training.toxicity import Tweet, default_data_dir, load_davidson, split_of
+from newsaudit.datasets.davidson import Tweet
+from newsaudit.metrics import average_precision, precision_recall_f1
+from newsaudit.models.toxicity.patterns import find_patterns
+from newsaudit.models.toxicity.runtime import ToxicityModel
 
-COMMENTS = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "checks" / \
+__all__ = ["COMMENTS", "evaluate_comments", "format_table", "read_comments", "score_tweets"]
+
+COMMENTS = Path(__file__).resolve().parents[4] / "tests" / "fixtures" / "checks" / \
     "toxic_comments_labelled.txt"
 
 
 def _prf(labels: Sequence[int], pred: Sequence[int]) -> dict[str, float]:
-    tp = sum(1 for y, p in zip(labels, pred, strict=True) if y and p)
-    fp = sum(1 for y, p in zip(labels, pred, strict=True) if not y and p)
-    fn = sum(1 for y, p in zip(labels, pred, strict=True) if y and not p)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    return precision_recall_f1(labels, pred).to_dict(4)
 
 
 def score_tweets(model: ToxicityModel, tweets: Sequence[Tweet]) -> dict[str, Any]:
@@ -77,18 +70,6 @@ def evaluate_comments(model: ToxicityModel, path: Path = COMMENTS) -> dict[str, 
             "combined": _prf(labels, [m or p for m, p in zip(by_model, by_pattern, strict=True)])}
 
 
-def evaluate(path: Path | None = None, *, model: ToxicityModel | None = None) -> dict[str, Any]:
-    """Score ``model`` (default: shipped) on a Davidson-format CSV (default: the test split of
-    the dataset) and on the news-comment file."""
-    model = model or load_model()
-    default = default_data_dir() / "davidson-hate-offensive" / "labeled_data.csv"
-    path = path or default
-    tweets = load_davidson(path)
-    if path.resolve() == default.resolve():
-        tweets = [t for t in tweets if split_of(t.text) == "test"]
-    return {"tweets": score_tweets(model, tweets), "news_comments": evaluate_comments(model)}
-
-
 def format_table(result: dict[str, Any]) -> str:
     """Accepts ``score_tweets`` output or ``evaluate`` output."""
     tw = result.get("tweets", result)
@@ -105,18 +86,3 @@ def format_table(result: dict[str, Any]) -> str:
             lines.append(f"{'comments ' + key:22} {m['precision']:6.3f} {m['recall']:6.3f} "
                          f"{m['f1']:6.3f}  n={nc['comments']} ({nc['toxic']} toxic)")
     return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m newsaudit.evaluation.toxicity [CSV]`` scores the shipped model."""
-    parser = argparse.ArgumentParser(prog="newsaudit evaluate toxicity")
-    parser.add_argument("path", type=Path, nargs="?", default=None)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-    result = evaluate(args.path)
-    print(json.dumps(result, indent=2) if args.json else format_table(result))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
