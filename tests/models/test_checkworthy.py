@@ -184,6 +184,20 @@ def test_evaluate_shipped_on_a_claimbuster_format_file(tmp_path: Path) -> None:
     assert (result["precision"], result["recall"], result["f1"]) == (1.0, 1.0, 1.0)
 
 
+def test_leave_one_debate_out_needs_the_recipes_training_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shipped recipe fits on ClaimBuster only: without it, say which file is missing."""
+    from newsaudit.errors import InputNotFound
+    from newsaudit.models.checkworthy.evaluate import evaluate
+
+    (tmp_path / "debate.tsv").write_text(f"1\tHOST\t{CHECKABLE[0]}\t1\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSAUDIT_DATA", str(tmp_path / "data"))
+    with pytest.raises(InputNotFound) as err:
+        evaluate(tmp_path, cv=True)
+    assert err.value.source == str(tmp_path / "data" / "claimbuster" / "kfold_25ncs.csv")
+
+
 def test_evaluate_shipped_rejects_unknown_formats(tmp_path: Path) -> None:
     with pytest.raises(MalformedInput):
         evaluate_shipped(tmp_path / "x.json")

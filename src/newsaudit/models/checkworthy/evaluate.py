@@ -5,7 +5,10 @@
   ``text`` columns as ClaimBuster (positive-class P/R/F1 at 0.5).
 * The training recipe (``cv=True``): ClaimBuster k-fold cross-validation, or CLEF
   leave-one-debate-out, each fold scored by a model fitted on the others
-  (:mod:`newsaudit.models.checkworthy.train`).
+  (:mod:`newsaudit.models.checkworthy.train`). The shipped recipe learns from ClaimBuster
+  alone, so leave-one-debate-out fits on the ClaimBuster file of the data directory
+  (``$NEWSAUDIT_DATA``), minus the sentences of the held-out debate, as the card's score
+  was measured.
 
     python -m newsaudit.models.checkworthy.evaluate PATH [--cv]
 """
