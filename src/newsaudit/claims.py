@@ -16,8 +16,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsaudit.checkworthy import score_sentences
 from newsaudit.model import ARTICLE_KINDS, Attribution, Claim, Page, Quantity, Segment
+from newsaudit.models.checkworthy import score_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

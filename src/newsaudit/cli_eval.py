@@ -1,9 +1,11 @@
 """`newsaudit eval` and `newsaudit train`: the benchmark and training commands.
 
 Each benchmark command reads the dataset's official file format and calls the same
-``newsaudit.evaluation.<name>.evaluate`` a Python user would; ``train`` hands its
-arguments to ``newsaudit.training.<name>.main``. Both import their module only when run,
-so ``newsaudit audit`` never pays for scikit-learn.
+``evaluate`` a Python user would: ``newsaudit.models.<model>.evaluate`` for a trained
+model's benchmark, ``newsaudit.evaluation.<name>`` for the stages that are not trained
+(attribution, extraction). ``train`` hands its arguments to
+``newsaudit.models.<name>.train.main``. Both import their module only when run, so
+``newsaudit audit`` never pays for scikit-learn.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from newsaudit.errors import InputNotFound
 
-#: model name (= module under newsaudit.training) -> what it learns, from which data
+#: model name (= package under newsaudit.models) -> what it learns, from which data
 TRAINERS: dict[str, str] = {
     "stance": "headline-body stance (FNC-1 train)",
     "propaganda": "propaganda spans and techniques (PTC train)",
@@ -33,20 +35,32 @@ def _exists(path: Path) -> Path:
     return path
 
 
+#: benchmark -> the module whose ``evaluate`` (and ``format_table``, if any) it runs
+MODULES: dict[str, str] = {
+    "fnc1": "newsaudit.models.stance.evaluate",
+    "ptc": "newsaudit.models.propaganda.evaluate",
+    "polnear": "newsaudit.evaluation.polnear",
+    "checkworthy": "newsaudit.models.checkworthy.evaluate",
+    "extraction": "newsaudit.evaluation.extraction",
+    "loaded": "newsaudit.models.loaded.evaluate",
+    "toxicity": "newsaudit.models.toxicity.evaluate",
+}
+
+
 def _fnc1(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import fnc1
+    from newsaudit.models.stance import evaluate
 
     if args.holdout is not None:
-        return fnc1.evaluate_holdout(
+        return evaluate.evaluate_holdout(
             _exists(args.stances), _exists(args.bodies), holdout=args.holdout
         )
-    return fnc1.evaluate(_exists(args.stances), _exists(args.bodies))
+    return evaluate.evaluate(_exists(args.stances), _exists(args.bodies))
 
 
 def _ptc(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import ptc
+    from newsaudit.models.propaganda import evaluate
 
-    return ptc.evaluate(_exists(args.articles), _exists(args.labels), task=args.task)
+    return evaluate.evaluate(_exists(args.articles), _exists(args.labels), task=args.task)
 
 
 def _polnear(args: argparse.Namespace) -> dict[str, Any]:
@@ -56,14 +70,9 @@ def _polnear(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _checkworthy(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import checkworthy
+    from newsaudit.models.checkworthy import evaluate
 
-    data = _exists(args.data)
-    if not args.cv:
-        return checkworthy.evaluate_shipped(data)
-    if data.is_dir() or data.suffix == ".tsv":
-        return checkworthy.evaluate_clef(data)
-    return checkworthy.evaluate_claimbuster(data)
+    return evaluate.evaluate(_exists(args.data), cv=args.cv)
 
 
 def _extraction(args: argparse.Namespace) -> dict[str, Any]:
@@ -73,17 +82,18 @@ def _extraction(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _loaded(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import loaded
+    from newsaudit.models.loaded import evaluate
 
     if args.articles and args.labels:
-        return loaded.evaluate(ptc_articles=_exists(args.articles), ptc_labels=_exists(args.labels))
-    return loaded.evaluate(_exists(args.data_dir) if args.data_dir else None)
+        return evaluate.evaluate(ptc_articles=_exists(args.articles),
+                                 ptc_labels=_exists(args.labels))
+    return evaluate.evaluate(_exists(args.data_dir) if args.data_dir else None)
 
 
 def _toxicity(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import toxicity
+    from newsaudit.models.toxicity import evaluate
 
-    return toxicity.evaluate(_exists(args.data) if args.data else None)
+    return evaluate.evaluate(_exists(args.data) if args.data else None)
 
 
 EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
@@ -164,7 +174,7 @@ def _flatten(result: Any, prefix: str = "") -> list[tuple[str, str]]:
 
 def format_result(benchmark: str, result: dict[str, Any]) -> str:
     """The evaluation module's own table when it has one, else metric: value lines."""
-    module = importlib.import_module(f"newsaudit.evaluation.{benchmark}")
+    module = importlib.import_module(MODULES[benchmark])
     formatter = getattr(module, "format_table", None)
     if formatter is not None:
         return str(formatter(result))
@@ -183,5 +193,5 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    module = importlib.import_module(f"newsaudit.training.{args.model}")
+    module = importlib.import_module(f"newsaudit.models.{args.model}.train")
     return int(module.main(args.args) or 0)

@@ -134,8 +134,8 @@ def test_model_alone_flags_only_at_high_probability(run, monkeypatch):
 
 
 def test_stance_unavailable_is_none(monkeypatch):
-    from newsaudit import stance
     from newsaudit.errors import ModelError
+    from newsaudit.models import stance
 
     def broken(headline: str, body: str):
         raise ModelError("stance model not found")

@@ -13,7 +13,7 @@ from newsaudit import anatomy, ingest
 from newsaudit.checks.propaganda_technique import NAME, article_text, check, dedupe, select
 from newsaudit.datafiles import load_json
 from newsaudit.model import Finding, Report
-from newsaudit.propaganda import TechniqueSpan
+from newsaudit.models.propaganda import TechniqueSpan
 from paths import CHECKS, CLEAN, PAGES, REPO, seed_text
 from stages import assert_well_formed, build
 

@@ -115,7 +115,7 @@ def _stance(headline: str, body: str) -> dict[str, float] | None:
     """The stance model's probabilities, or ``None`` when it is unavailable."""
     try:
         from newsaudit.errors import ModelError
-        from newsaudit.stance import predict_stance
+        from newsaudit.models.stance import predict_stance
     except ImportError:
         return None
     try:

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 from newsaudit.checks import register
 from newsaudit.checks._voice import article_sentences, others_words, overlaps_any
 from newsaudit.datafiles import load_json
-from newsaudit.loaded import LoadedSpan, stem, tag_sentence, tokenize
 from newsaudit.model import Finding, Report, Span
+from newsaudit.models.loaded import LoadedSpan, stem, tag_sentence, tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

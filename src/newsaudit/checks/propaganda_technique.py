@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Any
 from newsaudit.checks import register
 from newsaudit.checks._voice import article_sentences, others_words, overlaps_any
 from newsaudit.datafiles import load_json
-from newsaudit.loaded import tag_sentence
 from newsaudit.model import ARTICLE_KINDS, Finding, Report, Span
-from newsaudit.propaganda import PHRASE_TECHNIQUES, TechniqueSpan, load_model
+from newsaudit.models.loaded import tag_sentence
+from newsaudit.models.propaganda import PHRASE_TECHNIQUES, TechniqueSpan, load_model
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

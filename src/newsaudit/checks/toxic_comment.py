@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
 from newsaudit.model import Finding, Report, Span
-from newsaudit.toxicity import Hit, find_patterns, load_model
+from newsaudit.models.toxicity import Hit, find_patterns, load_model
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
