@@ -13,7 +13,7 @@ A headline is read for what a reader takes from it and compared with the body:
 - a *change* verb ("slashes", "soars") needs a figure in the body;
 - a headline figure needs a body figure of the same kind whose bounds it fits.
 
-When the headline-body stance model (:mod:`newsaudit.stance`) loads, it flags a body
+When the headline-body stance model (:mod:`newsaudit.models.stance`) loads, it flags a body
 that plainly disagrees with or ignores its headline, and raises a structural finding to
 ``problem`` when it points the same way. Without it the check runs on structure alone.
 """

@@ -1,6 +1,6 @@
 """loaded_language: emotionally loaded or pejorative wording in the page's own voice.
 
-The trained tagger (:mod:`newsaudit.loaded`) scores each word of the headline, standfirst
+The trained tagger (:mod:`newsaudit.models.loaded`) scores each word of the headline, standfirst
 and body sentences; this check keeps only what the page says itself. Quoted words and the
 content of attributed statements are the source's wording, not the outlet's, and other
 checks (scare_quotes, attribution) look at them. A span must hold a content word that is

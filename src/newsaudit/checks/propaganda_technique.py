@@ -1,6 +1,6 @@
 """Propaganda techniques in the article's own text (headline, standfirst, body).
 
-The trained detector (:mod:`newsaudit.propaganda`) proposes spans with a technique and a
+The trained detector (:mod:`newsaudit.models.propaganda`) proposes spans with a technique and a
 score; this check turns the confident ones into findings an editor can act on:
 
 * Only article segments are read: every other character of the page is blanked (line
