@@ -7,9 +7,8 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from newsaudit.errors import (  # noqa: E402
+from newsaudit._version import __version__
+from newsaudit.errors import (
     BinaryInput,
     DecodingError,
     EmptyInput,
@@ -20,7 +19,7 @@ from newsaudit.errors import (  # noqa: E402
     ModelError,
     NewsauditError,
 )
-from newsaudit.model import (  # noqa: E402
+from newsaudit.model import (
     Attribution,
     Claim,
     Document,

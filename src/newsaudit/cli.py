@@ -14,7 +14,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from newsaudit import __version__
+from newsaudit._version import __version__
 from newsaudit.errors import NewsauditError
 from newsaudit.ingest import DEFAULT_MAX_BYTES
 from newsaudit.model import SEVERITY_RANK

@@ -16,6 +16,8 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from newsaudit._version import __version__
+
 SCHEMA = "newsaudit.report/1"
 
 SegmentKind = Literal[
@@ -339,8 +341,6 @@ class Report:
         return replace(self, findings=findings)
 
     def to_dict(self) -> dict[str, Any]:
-        from newsaudit import __version__
-
         return {
             "schema": SCHEMA,
             "tool": {"name": "newsaudit", "version": __version__, **self.meta},

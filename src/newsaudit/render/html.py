@@ -30,6 +30,7 @@ from html import escape
 from importlib import resources
 from itertools import pairwise
 
+from newsaudit._version import __version__
 from newsaudit.model import ARTICLE_KINDS, SEVERITY_RANK, Attribution, Finding, Report
 from newsaudit.render.markdown import figure_source
 from newsaudit.render.terminal import bounds_label, source_label
@@ -329,8 +330,6 @@ def _summary(report: Report) -> str:
 
 def to_html(report: Report) -> str:
     """The report as one self-contained HTML page (UTF-8, no external requests)."""
-    from newsaudit import __version__
-
     css, js = _static("report.css"), _static("report.js")
     doc = report.document
     title = doc.title or "(untitled page)"
