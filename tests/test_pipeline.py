@@ -178,10 +178,11 @@ def test_audit_many_matches_audit_and_records_failures(nlp):
              ("huge.txt", huge)]
     results = list(audit_many(pages, errors="record"))
     assert [type(r).__name__ for r in results] == ["Report", "Failure", "Report", "Failure"]
-    assert results[3].error == "InputTooLarge" and "characters" in results[3].reason
+    assert results[3].code == "input_too_large" and "characters" in results[3].message
     failure = results[1]
-    assert isinstance(failure, Failure) and failure.source == "empty.txt"
-    assert "empty" in failure.reason
+    assert isinstance(failure, Failure)
+    assert failure.to_dict() == {"code": "input_empty", "message": "file is empty",
+                                 "source": "empty.txt"}
     single = audit(read("health"), source="b.txt")
     assert results[2].to_dict() == single.to_dict()
 

@@ -12,12 +12,14 @@ from newsaudit.errors import (
     BinaryInput,
     DecodingError,
     EmptyInput,
+    Failure,
     InputError,
     InputNotFound,
     InputTooLarge,
     MalformedInput,
     ModelError,
     NewsauditError,
+    SettingsError,
 )
 from newsaudit.model import (
     Attribution,
@@ -32,7 +34,7 @@ from newsaudit.model import (
     Span,
 )
 
-_LAZY = {"Failure", "audit", "audit_many", "audit_path"}
+_LAZY = {"audit", "audit_many", "audit_path"}
 
 
 def __getattr__(name: str) -> object:
@@ -63,6 +65,7 @@ __all__ = [
     "Quantity",
     "Report",
     "Segment",
+    "SettingsError",
     "Source",
     "Span",
     "__version__",

@@ -11,14 +11,13 @@ text and the model.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsaudit import anatomy, ingest, nlp
 from newsaudit.attribution import extract_attributions
 from newsaudit.checks import run_checks
 from newsaudit.claims import extract_claims
-from newsaudit.errors import InputTooLarge, NewsauditError
+from newsaudit.errors import Failure, InputTooLarge, NewsauditError
 from newsaudit.model import Page, Report
 from newsaudit.quantities import extract_quantities
 
@@ -31,18 +30,6 @@ PageInput = str | bytes | Page
 #: Pages per ``nlp.pipe`` batch. PERF-NOTES: 4-32 keeps peak memory at 0.2-0.6 GB on
 #: 550-word pages; the model default (256) peaked at 2.6 GB and ran slower.
 BATCH_SIZE = 16
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """A page of a batch that could not be analysed, and why; the batch goes on."""
-
-    source: str
-    reason: str
-    error: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"source": self.source, "reason": self.reason, "error": self.error}
 
 
 def _as_page(item: PageInput, source: str, max_bytes: int, fmt: str | None) -> Page:
@@ -162,7 +149,7 @@ def audit_many(
             except NewsauditError as err:
                 if errors == "raise":
                     raise
-                yield None, Failure(source, err.reason, type(err).__name__)
+                yield None, Failure.of(err, source)
 
     # Chunks keep memory bounded on long streams while nlp.pipe still batches the parse.
     chunk: list[tuple[Page | None, Failure | None]] = []
