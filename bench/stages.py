@@ -33,14 +33,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from newsaudit import anatomy, ingest, nlp
     from newsaudit.attribution import extract_attributions
-    from newsaudit.checks import _REGISTRY, load_builtin
+    from newsaudit.checks import registry
     from newsaudit.claims import extract_claims
     from newsaudit.model import Report
     from newsaudit.quantities import extract_quantities
 
     pages = load_pages(args.data, args.pages)
     pipeline = nlp.load()
-    load_builtin()
+    checks = registry()
     spent: dict[str, float] = defaultdict(float)
 
     def timed(name: str, fn, *a):  # type: ignore[no-untyped-def]
@@ -52,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     # Warm-up: load every model once outside the timed loop.
     page = ingest.load_page(pages[0])
     doc = pipeline(page.document.text)
-    for fn in _REGISTRY.values():
-        list(fn(Report(page.document, page.segments), doc))
+    for info in checks.values():
+        list(info.run(Report(page.document, page.segments), doc))
 
     for text in pages:
         page = timed("ingest", ingest.load_page, text)
@@ -63,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         atts = timed("attributions", extract_attributions, doc, page)
         claims = timed("claims", extract_claims, doc, page, qs, atts)
         report = Report(page.document, page.segments, qs, atts, claims)
-        for name, fn in _REGISTRY.items():
-            timed(f"check {name}", lambda f, r, d: list(f(r, d)), fn, report, doc)
+        for name, info in checks.items():
+            timed(f"check {name}", lambda f, r, d: list(f(r, d)), info.run, report, doc)
 
     parse = spent["spaCy parse"]
     print(f"{len(pages)} pages; spaCy parse {parse:.2f} s ({len(pages) / parse:.1f} pages/s)")

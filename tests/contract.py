@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
-SEGMENT_KINDS = {"headline", "standfirst", "byline", "dateline", "body", "caption", "related",
-                 "comment", "form", "boilerplate"}
-APPROX = {"exact", "at_least", "more_than", "at_most", "fewer_than", "about", "almost", "range",
-          "vague"}
-CATEGORIES = {"killed", "wounded", "people", "personnel", "money", "percent", "distance",
-              "duration", "count", "other"}
-ATT_KINDS = {"direct_quote", "reported_speech", "according_to", "quoted_as_saying", "passive",
-             "unattributed_quote"}
-SOURCE_TYPES = {"person", "organisation", "outlet", "official_anonymous", "unspecified"}
-CHECKS = {"headline_unsupported", "attribution_mismatch", "numeric_contradiction",
-          "quote_integrity", "unsourced_claim", "loaded_language", "scare_quotes",
-          "propaganda_technique", "toxic_comment"}
+from newsaudit.checks import registry
+from newsaudit.model import (
+    ARTICLE_KINDS,
+    Approx,
+    AttributionKind,
+    Category,
+    SegmentKind,
+    SourceType,
+)
+
+# The lists come from the package (the records' Literals, the check registry), never
+# repeated here, so a kind or a check added there is known here.
+SEGMENT_KINDS = set(get_args(SegmentKind))
+APPROX = set(get_args(Approx))
+CATEGORIES = set(get_args(Category))
+ATT_KINDS = set(get_args(AttributionKind))
+SOURCE_TYPES = set(get_args(SourceType))
 
 
 def spans_in(obj: Any) -> list[dict[str, Any]]:
@@ -65,9 +70,10 @@ def assert_contract(d: dict[str, Any]) -> None:
     for c in d["claims"]:
         assert c["voice"] in {"attributed", "outlet"}
         assert 0.0 <= c["checkworthy"] <= 1.0
-        assert c["segment"] in {"headline", "standfirst", "body"}
+        assert c["segment"] in ARTICLE_KINDS
         assert c["attribution"] is None or c["attribution"] in ids
         assert set(c["quantities"]) <= ids
+    checks = registry()
     for f in d["findings"]:
-        assert f["check"] in CHECKS and f["severity"] in {"info", "warning", "problem"}
+        assert f["check"] in checks and f["severity"] in checks[f["check"]].severities, f
         assert f["message"] and f["evidence"]

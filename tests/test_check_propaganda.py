@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newsaudit import anatomy, ingest
-from newsaudit.checks.propaganda_technique import NAME, article_text, check, dedupe, select
+from newsaudit.checks.propaganda_technique import CHECK, article_text, check, dedupe, select
 from newsaudit.datafiles import load_json
 from newsaudit.model import Finding, Report
 from newsaudit.propaganda import TechniqueSpan
@@ -23,7 +23,7 @@ def run(nlp):
     def run(text: str) -> tuple[Report, list[Finding]]:
         report, doc = build(nlp, text)
         found = list(check(report, doc))
-        assert_well_formed(report, found, NAME)
+        assert_well_formed(report, found, CHECK)
         for f in found:
             assert f.severity in ("info", "warning")
             assert f.refs == ()

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = ["check"]
 
-_NAME = "attribution_mismatch"
+CHECK = "attribution_mismatch"
 
 
 def _att(f: Figure) -> Attribution:
@@ -134,7 +134,7 @@ def _vouched(figs: list[Figure], text: str) -> Iterator[Finding]:
         atts = _unique([f.att.id, *(_att(g).id for g in sourced)])
         yield Finding(
             id="",
-            check=_NAME,
+            check=CHECK,
             severity="problem" if own else "warning",
             message=message,
             evidence=tuple(evidence),
@@ -210,7 +210,7 @@ def _two_sources(figs: list[Figure]) -> Iterator[Finding]:
             shown = [h, *body]
             yield Finding(
                 id="",
-                check=_NAME,
+                check=CHECK,
                 severity="warning",
                 message=(
                     f"The {h.q.segment} credits {_q(h)} to {source_phrase(_att(h).source)}, "
@@ -228,7 +228,7 @@ def _two_sources(figs: list[Figure]) -> Iterator[Finding]:
         names = join_words([source_phrase(_att(g).source) for g in distinct])
         yield Finding(
             id="",
-            check=_NAME,
+            check=CHECK,
             severity="info",
             message=(
                 f"The page credits the same figure, {_q(distinct[0])}, to {names} in different "
@@ -239,7 +239,15 @@ def _two_sources(figs: list[Figure]) -> Iterator[Finding]:
         )
 
 
-@register(_NAME)
+@register(
+    CHECK,
+    summary=(
+        "a figure credited to a source that nothing it is quoted as saying supports (\"X "
+        "confirmed 700\" where X's only figure is 13), or the same figure credited to different "
+        "sources"
+    ),
+    severities=("info", "warning", "problem"),
+)
 def check(report: Report, doc: Doc) -> Iterator[Finding]:
     """Figures credited to a source that the page's own record does not support."""
     figs = list(figures(report, doc))

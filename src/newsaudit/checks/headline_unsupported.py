@@ -407,7 +407,14 @@ def _body_text(report: Report) -> str:
     return "\n\n".join(s.text for s in report.segments if s.kind in _BODY)
 
 
-@register(CHECK)
+@register(
+    CHECK,
+    summary=(
+        "a headline the body does not support, contradicts, or only reports as someone's claim "
+        "(structure plus the FNC-1 stance model)"
+    ),
+    severities=("warning", "problem"),
+)
 def check(report: Report, doc: Doc) -> Iterator[Finding]:
     """Compare the headline's verb, source, quotation and figures with the body."""
     seg = next((s for s in report.segments if s.kind == "headline"), None)

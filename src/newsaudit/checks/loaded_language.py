@@ -90,7 +90,14 @@ def _why(word: str, pos: str, know: dict[str, Any]) -> str:
         know["by_pos"].get(pos, know["by_pos"]["_"])
 
 
-@register(CHECK)
+@register(
+    CHECK,
+    summary=(
+        "loaded or pejorative wording in the page's own voice (a tagger trained on BABE, BASIL "
+        "and PTC)"
+    ),
+    severities=("info", "warning"),
+)
 def check(report: Report, doc: Doc) -> Iterator[Finding]:
     know = _knowledge()
     text = report.document.text

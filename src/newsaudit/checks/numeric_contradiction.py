@@ -49,6 +49,8 @@ from newsaudit.model import Finding, Report, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+CHECK = "numeric_contradiction"
+
 __all__ = ["check"]
 
 _SAME = "same"  # the same figure, stated twice
@@ -159,7 +161,15 @@ def _message(anchor: Figure, rivals: list[tuple[Figure, str]], text: str) -> str
     return f"{head} and {join_words(parts)} {where}; {tail}."
 
 
-@register("numeric_contradiction")
+@register(
+    CHECK,
+    summary=(
+        "two figures about the same thing (category, subject, time frame) whose ranges cannot "
+        "both hold; not competing estimates from different sources, tolls rising over time, or "
+        "parts adding up to a total"
+    ),
+    severities=("problem",),
+)
 def check(report: Report, doc: Doc) -> Iterator[Finding]:
     """Figures about the same thing whose ranges cannot overlap."""
     figs = [f for f in figures(report, doc) if not f.vague]
@@ -192,7 +202,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
         group = sorted([anchor, *(j for j, _ in rivals)], key=lambda k: figs[k].q.start)
         yield Finding(
             id="",
-            check="numeric_contradiction",
+            check=CHECK,
             severity="problem",
             message=_message(figs[anchor], [(figs[j], rel) for j, rel in rivals], text),
             evidence=tuple(Span(figs[k].q.start, figs[k].q.end, figs[k].q.text) for k in group),

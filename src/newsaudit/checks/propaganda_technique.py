@@ -41,7 +41,7 @@ from newsaudit.propaganda import PHRASE_TECHNIQUES, TechniqueSpan, load_model
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-NAME = "propaganda_technique"
+CHECK = "propaganda_technique"
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _SNIPPET = 90
 
@@ -204,7 +204,13 @@ def _message(name: str, why: str, snippet: str) -> str:
     return f"Possible {name.lower()}: \u201c{snippet}\u201d. This matters because {why}."
 
 
-@register(NAME)
+@register(
+    CHECK,
+    summary=(
+        "SemEval-2020 Task 11 techniques (name calling, doubt, exaggeration, …), trained on PTC"
+    ),
+    severities=("info", "warning"),
+)
 def check(report: Report, doc: Doc | None = None) -> Iterator[Finding]:
     """Findings for the propaganda techniques the model is confident about."""
     cfg = _config()
@@ -220,7 +226,7 @@ def check(report: Report, doc: Doc | None = None) -> Iterator[Finding]:
         evidence = Span.of(text, sp.start, sp.end)
         yield Finding(
             id="",
-            check=NAME,
+            check=CHECK,
             severity="warning" if sp.score >= warn else "info",
             message=_message(info["name"], info["why"], evidence.text),
             evidence=(evidence,),

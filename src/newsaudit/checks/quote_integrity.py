@@ -280,7 +280,14 @@ def _where(q: Quoted) -> str:
     return "the headline" if q.segment == "headline" else f"the {q.segment}"
 
 
-@register(CHECK)
+@register(
+    CHECK,
+    summary=(
+        "the same words quoted differently, quoted words traceable to no speaker, misspellings "
+        "inside quotes"
+    ),
+    severities=("info", "warning"),
+)
 def check(report: Report, doc: Doc) -> Iterator[Finding]:
     """Group the article's quotations by statement and report the groups that cannot hold."""
     quotes = [q for q in article_quotes(report) if q.words >= 1]

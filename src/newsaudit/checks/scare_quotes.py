@@ -182,7 +182,13 @@ def _times(n: int) -> str:
     return {1: "", 2: " twice"}.get(n, f" {n} times")
 
 
-@register(CHECK)
+@register(
+    CHECK,
+    summary=(
+        "quotation marks around a word no one on the page is quoted saying (\"rebels\")"
+    ),
+    severities=("info", "warning"),
+)
 def check(report: Report, doc: Doc) -> Iterator[Finding]:
     """One finding per quoted word or phrase, with each of its occurrences as evidence."""
     groups: dict[str, list[_Occurrence]] = {}

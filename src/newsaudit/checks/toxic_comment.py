@@ -70,7 +70,14 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-@register(CHECK)
+@register(
+    CHECK,
+    summary=(
+        "abusive, hateful or dehumanising reader comments (Davidson et al. model plus "
+        "dehumanisation patterns)"
+    ),
+    severities=("warning", "problem"),
+)
 def check(report: Report, doc: Doc) -> Iterator[Finding]:
     comments = [seg for seg in report.segments if seg.kind == "comment"]
     if not comments:

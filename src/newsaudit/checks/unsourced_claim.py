@@ -266,7 +266,14 @@ def _sourced_elsewhere(q: Quantity, attributed: list[Quantity]) -> bool:
     return any(comparable(q, a) and overlaps(q, a) for a in attributed)
 
 
-@register(CHECK)
+@register(
+    CHECK,
+    summary=(
+        "check-worthy statements in the page's own voice with no source, especially sweeping "
+        "ones (\"only\", \"all\", \"primarily\") and statistics"
+    ),
+    severities=("info", "warning"),
+)
 def check(report: Report, doc: Doc) -> Iterator[Finding]:
     """Flag sweeping statements and statistics the page makes in its own voice."""
     index = TokenIndex(doc)
