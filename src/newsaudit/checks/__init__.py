@@ -4,9 +4,11 @@ severities it can emit. Every module in ``newsaudit/checks/`` (not starting with
 imported on first use, so a new check is a new file and nothing else; the README's table
 of checks, the tests and the API's list of checks all read :func:`registry`.
 
-A check receives the finished report (segments, quantities, attributions, claims) and the
-spaCy ``Doc`` it was built from, and yields findings without ids; :func:`run_checks`
-numbers them ``f1, f2, ...`` in text order so ids are stable for a given page.
+A check receives the finished report (segments, quantities, attributions, claims), the
+spaCy ``Doc`` it was built from and the run's :class:`~newsaudit.context.Context` (its
+settings and trained models; the packaged defaults when called alone), and yields
+findings without ids; :func:`run_checks` numbers them ``f1, f2, ...`` in text order so
+ids are stable for a given page.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, get_args
 
+from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.model import Finding, Report, Severity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-Check = Callable[[Report, "Doc"], Iterable[Finding]]
+Check = Callable[[Report, "Doc", Context], Iterable[Finding]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +87,23 @@ def registered() -> tuple[str, ...]:
 
 
 def run_checks(
-    report: Report, doc: Doc, *, only: Iterable[str] | None = None
+    report: Report,
+    doc: Doc,
+    *,
+    only: Iterable[str] | None = None,
+    context: Context = DEFAULT_CONTEXT,
 ) -> tuple[Finding, ...]:
-    """Run the registered checks (or ``only`` those named) and number their findings."""
+    """Run the checks ``only`` names (default: the context's ``checks.run`` setting, all
+    registered unless changed) and number their findings."""
     checks = registry()
+    if only is None:
+        only = context.settings.checks.selected
     names = tuple(only) if only is not None else tuple(checks)
     unknown = [n for n in names if n not in checks]
     if unknown:
         raise ValueError(f"unknown check {unknown[0]!r}; the checks are {', '.join(checks)}")
     found: list[Finding] = []
     for name in names:
-        found.extend(checks[name].run(report, doc))
+        found.extend(checks[name].run(report, doc, context))
     found.sort(key=lambda f: (f.evidence[0].start if f.evidence else -1, f.check))
     return tuple(replace(f, id=f"f{i}") for i, f in enumerate(found, 1))

@@ -41,6 +41,7 @@ from newsaudit.checks._figure_compare import (
     sources_compatible,
 )
 from newsaudit.checks._figures import Figure, figures, lexicon, source_keys
+from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.model import Attribution, Finding, Report, Source, Span
 
 if TYPE_CHECKING:
@@ -248,7 +249,7 @@ def _two_sources(figs: list[Figure]) -> Iterator[Finding]:
     ),
     severities=("info", "warning", "problem"),
 )
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Figures credited to a source that the page's own record does not support."""
     figs = list(figures(report, doc))
     if len(figs) < 2:

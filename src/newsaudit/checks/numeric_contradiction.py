@@ -44,6 +44,7 @@ from newsaudit.checks._figure_compare import (
     sources_compatible,
 )
 from newsaudit.checks._figures import Figure, figures, lexicon
+from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.model import Finding, Report, Span
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ def _message(anchor: Figure, rivals: list[tuple[Figure, str]], text: str) -> str
     ),
     severities=("problem",),
 )
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Figures about the same thing whose ranges cannot overlap."""
     figs = [f for f in figures(report, doc) if not f.vague]
     if len(figs) < 2:

@@ -37,6 +37,7 @@ from newsaudit.checks._sources import (
     same_source,
     speaks,
 )
+from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Span
 
 if TYPE_CHECKING:
@@ -288,7 +289,7 @@ def _where(q: Quoted) -> str:
     ),
     severities=("info", "warning"),
 )
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Group the article's quotations by statement and report the groups that cannot hold."""
     quotes = [q for q in article_quotes(report) if q.words >= 1]
     if not quotes:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from newsaudit.checks import register
 from newsaudit.checks._sources import TokenIndex, cues, lower_article, normalise
 from newsaudit.checks.unsourced_claim import writer_aside
+from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Span
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ def _times(n: int) -> str:
     ),
     severities=("info", "warning"),
 )
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """One finding per quoted word or phrase, with each of its occurrences as evidence."""
     groups: dict[str, list[_Occurrence]] = {}
     for occ in _occurrences(report, doc):

@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
+from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.model import Finding, Report, Span
-from newsaudit.toxicity import Hit, find_patterns, load_model
+from newsaudit.toxicity import Hit, find_patterns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -78,11 +79,11 @@ def _join(parts: list[str]) -> str:
     ),
     severities=("warning", "problem"),
 )
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     comments = [seg for seg in report.segments if seg.kind == "comment"]
     if not comments:
         return
-    model = load_model()
+    model = ctx.models.toxicity
     scores = model.score([seg.text for seg in comments])
     for seg, score in zip(comments, scores, strict=True):
         hits = find_patterns(seg.text)
