@@ -33,21 +33,23 @@ from newsaudit.model import (
     Source,
     Span,
 )
+from newsaudit.settings import Settings
 
-_LAZY = {"audit", "audit_many", "audit_path"}
+_LAZY = {"Auditor", "audit", "audit_many", "audit_path"}
 
 
 def __getattr__(name: str) -> object:
-    # The pipeline pulls in spaCy and every stage; load it on first use so that
+    # The Auditor pulls in spaCy and every stage; load it on first use so that
     # ``import newsaudit.model`` (the store, the web app, tests) stays light.
     if name in _LAZY:
-        from newsaudit import pipeline
+        from newsaudit import auditor
 
-        return getattr(pipeline, name)
+        return getattr(auditor, name)
     raise AttributeError(f"module 'newsaudit' has no attribute {name!r}")
 
 __all__ = [
     "Attribution",
+    "Auditor",
     "BinaryInput",
     "Claim",
     "DecodingError",
@@ -65,6 +67,7 @@ __all__ = [
     "Quantity",
     "Report",
     "Segment",
+    "Settings",
     "SettingsError",
     "Source",
     "Span",
