@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, get_args
 
+from jsonschema import Draft202012Validator
+
 from newsaudit.checks import registry
+from newsaudit.datafiles import load_json
 from newsaudit.model import (
     ARTICLE_KINDS,
     Approx,
     AttributionKind,
     Category,
+    Report,
     SegmentKind,
     SourceType,
 )
@@ -37,8 +42,25 @@ def spans_in(obj: Any) -> list[dict[str, Any]]:
     return found
 
 
+@cache
+def report_validator() -> Draft202012Validator:
+    """The packaged JSON Schema of the report, as a validator (built once)."""
+    schema = load_json("report.schema.json")
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def assert_reads_back(d: dict[str, Any]) -> None:
+    """The report dict validates against the shipped schema and reads back to itself."""
+    errors = sorted(report_validator().iter_errors(d), key=lambda e: list(e.absolute_path))
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:3]]
+    assert Report.from_dict(d).to_dict() == d
+
+
 def assert_contract(d: dict[str, Any]) -> None:
-    """The report dict has the contract's shape and every offset slices back to its text."""
+    """The report dict has the contract's shape, validates against the shipped schema,
+    reads back to itself, and every offset slices back to its text."""
+    assert_reads_back(d)
     assert d["schema"] == "newsaudit.report/1"
     assert d["tool"]["name"] == "newsaudit"
     doc = d["document"]

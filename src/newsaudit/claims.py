@@ -17,7 +17,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsaudit.context import DEFAULT_CONTEXT, Context
-from newsaudit.model import ARTICLE_KINDS, Attribution, Claim, Page, Quantity, Segment
+from newsaudit.model import (
+    ARTICLE_KINDS,
+    Attribution,
+    Claim,
+    Page,
+    Quantity,
+    Segment,
+    SegmentKind,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -89,7 +97,7 @@ def extract_claims(
 ) -> tuple[Claim, ...]:
     """Claims of the headline, standfirst and body, in text order, ids ``c1, c2, ...``."""
     text = page.document.text
-    candidates: list[tuple[int, int, str, bool]] = []
+    candidates: list[tuple[int, int, SegmentKind, bool]] = []
     opener: int | None = None  # start of an opening mark the parser left on its own
     for sent in doc.sents:
         if sent.text.strip() in OPENING_MARKS:

@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
         help="settings file to read (default: $NEWSAUDIT_CONFIG, else "
         "~/.config/newsaudit/config.toml when it exists); see docs/settings.md",
     )
+    sub.add_parser(
+        "schema", help="print the JSON Schema (draft 2020-12) of the report --format json writes"
+    )
     from newsaudit import cli_eval
 
     cli_eval.add_parsers(sub)
@@ -120,7 +123,14 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return run_train(args)
 
 
-COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train}
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from newsaudit.datafiles import read_text
+
+    sys.stdout.write(read_text("report.schema.json"))
+    return EXIT_OK
+
+
+COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train, "schema": _cmd_schema}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from spacy.attrs import LOWER
 
@@ -33,7 +33,7 @@ from newsaudit.counted import (
     find_counted,
     percent_uncapped,
 )
-from newsaudit.model import Page, Quantity, Span
+from newsaudit.model import Approx, Category, Page, Quantity, Span
 from newsaudit.neighbours import is_title_case, link_figures
 from newsaudit.numbers import (
     RANGE_TOKEN,
@@ -549,9 +549,9 @@ def _to_quantity(r: Reading, qid: str, doc: Doc, page: Page, nl: NumberLexicon) 
         value=_tidy(r.value),
         low=_tidy(low),
         high=_tidy(high),
-        approx=r.approx,
+        approx=cast(Approx, r.approx),
         counted=counted,
-        category=r.category or "other",
+        category=cast(Category, r.category or "other"),
         segment=segment.kind if segment is not None else "body",
         unit=r.unit,
         number=Span.of(text, num_first.idx + r.lead, num_end),

@@ -77,9 +77,10 @@ def load_builtin() -> tuple[str, ...]:
 
 
 def registry() -> Mapping[str, CheckInfo]:
-    """Every registered check by name, in registration order (read-only)."""
+    """Every registered check by name, in name order (read-only): the order does not
+    depend on which check module happened to be imported first."""
     load_builtin()
-    return MappingProxyType(_REGISTRY)
+    return MappingProxyType(dict(sorted(_REGISTRY.items())))
 
 
 def registered() -> tuple[str, ...]:

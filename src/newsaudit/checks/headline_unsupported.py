@@ -31,7 +31,16 @@ from newsaudit.checks._figure_compare import comparable, plausible, quantities_i
 from newsaudit.checks._sources import TokenIndex, cues, lower_article, same_source, speaks
 from newsaudit.context import DEFAULT_CONTEXT, Context, Models
 from newsaudit.errors import ModelError
-from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Segment, Span
+from newsaudit.model import (
+    Attribution,
+    Claim,
+    Finding,
+    Quantity,
+    Report,
+    Segment,
+    Severity,
+    Span,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -330,7 +339,7 @@ def _criticism(h: _Headline) -> tuple[str, list[Span], list[str]] | None:
 
 def _omission(
     h: _Headline, doc: Doc, index: TokenIndex
-) -> tuple[str, list[Span], list[str], str] | None:
+) -> tuple[str, list[Span], list[str], Severity] | None:
     report = h.report
     assert h.verb is not None
     lemmas = frozenset(cues()["raw"]["omission_evidence"]["lemmas"])
@@ -421,7 +430,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         return
     index = TokenIndex(doc)
     h = _Headline(report, doc, seg, index)
-    found: list[tuple[str, list[Span], list[str], str]] = []
+    found: list[tuple[str, list[Span], list[str], Severity]] = []
     if h.cls == "concession" and h.source:
         r = _concession(h)
         if r:

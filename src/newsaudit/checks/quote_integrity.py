@@ -38,7 +38,7 @@ from newsaudit.checks._sources import (
     speaks,
 )
 from newsaudit.context import DEFAULT_CONTEXT, Context
-from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Span
+from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Severity, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -339,7 +339,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             reasons.append("a quotation for which no speaker can be found on the page")
         if not reasons:
             continue
-        severity = "warning" if strong or len(reasons) >= 2 else "info"
+        severity: Severity = "warning" if strong or len(reasons) >= 2 else "info"
         first = group[0]
         ids = tuple(dict.fromkeys(q.att.id for q in group))
         msg = f"Quoted words “{first.span.text}”: " + "; ".join(reasons) + "."

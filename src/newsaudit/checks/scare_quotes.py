@@ -31,7 +31,7 @@ from newsaudit.checks import register
 from newsaudit.checks._sources import TokenIndex, cues, lower_article, normalise
 from newsaudit.checks.unsourced_claim import writer_aside
 from newsaudit.context import DEFAULT_CONTEXT, Context
-from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Span
+from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Severity, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -207,7 +207,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             f"“{word}” is put in quotation marks{_times(len(occs))}, yet no one on the page is "
             f"quoted using it; the marks are the page's own, {why}."
         )
-        severity = "warning" if own or cue else "info"
+        severity: Severity = "warning" if own or cue else "info"
         if not own and not cue:
             inside = occs[0].inside
             who = lower_article(inside.source.text or "the source") if inside else "the source"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
 from newsaudit.context import DEFAULT_CONTEXT, Context
-from newsaudit.model import Finding, Report, Span
+from newsaudit.model import Finding, Report, Severity, Span
 from newsaudit.toxicity import Hit, find_patterns
 
 if TYPE_CHECKING:
@@ -85,6 +85,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         return
     model = ctx.models.toxicity
     scores = model.score([seg.text for seg in comments])
+    severity: Severity
     for seg, score in zip(comments, scores, strict=True):
         hits = find_patterns(seg.text)
         by_model = score >= model.threshold

@@ -33,7 +33,7 @@ from newsaudit.checks import register
 from newsaudit.checks._figure_compare import comparable, overlaps
 from newsaudit.checks._sources import TokenIndex, cues
 from newsaudit.context import DEFAULT_CONTEXT, Context
-from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Span
+from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Severity, Span
 from newsaudit.quotes import find_quotes
 
 if TYPE_CHECKING:
@@ -319,7 +319,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             continue
         parts: list[str] = []
         evidence = [Span(claim.start, claim.end, claim.text)]
-        severity = "info"
+        severity: Severity = "info"
         if sweep:
             words = ", ".join(dict.fromkeys(f"“{c}”" for _, _, c in sweep))
             parts.append(f"makes a sweeping claim ({words})")

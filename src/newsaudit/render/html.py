@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -120,7 +120,7 @@ def _layers(report: Report) -> list[Layer]:
 
 
 def _piece_html(
-    text: str, covering: list[Layer], severity: dict[str, str], tips: dict[str, str]
+    text: str, covering: list[Layer], severity: Mapping[str, str], tips: dict[str, str]
 ) -> str:
     body = _e(text)
     qids = [ly.key for ly in covering if ly.kind == "quantity"]
