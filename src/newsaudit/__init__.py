@@ -3,6 +3,10 @@
     >>> from newsaudit import audit
     >>> report = audit(open("page.html").read())
     >>> report.to_json()
+
+The public API is exactly ``__all__`` (pinned by tests/test_api.py): the records, the
+errors, the settings, the :class:`Auditor` and the three module-level ways to audit.
+Everything else (stages, checks, contexts, renderers) is importable from its module.
 """
 
 from __future__ import annotations
@@ -46,6 +50,10 @@ def __getattr__(name: str) -> object:
 
         return getattr(auditor, name)
     raise AttributeError(f"module 'newsaudit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _LAZY)
 
 __all__ = [
     "Attribution",

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from test_render_html import EXAMPLE, HOSTILE, audited, span
 
 from newsaudit.model import Finding, Report
 from newsaudit.render.markdown import escape, in_context, to_markdown
 from newsaudit.render.terminal import bounds_label
-from test_render_html import EXAMPLE, HOSTILE, audited, span
 
 MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
