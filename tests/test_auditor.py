@@ -11,6 +11,7 @@ import pytest
 import newsaudit
 from newsaudit import Auditor, EmptyInput, Failure, InputTooLarge, Report, SettingsError
 from newsaudit.auditor import default_auditor
+from newsaudit.checks import registry
 from newsaudit.context import Models
 from newsaudit.errors import ModelError
 from paths import CHECKS, EXAMPLE, PAGES
@@ -63,6 +64,8 @@ def test_module_functions_delegate_to_a_default_auditor(auditor):
 def test_checks_option_on_the_auditor_and_on_each_call(nlp):
     text = EXAMPLE.read_text(encoding="utf-8")
     scare = Auditor(checks=["scare_quotes", "quote_integrity"])
+    assert [c.name for c in scare.checks] == ["scare_quotes", "quote_integrity"]
+    assert [c.name for c in Auditor().checks] == sorted(registry())
     assert {f.check for f in scare.audit(text).findings} == {"scare_quotes", "quote_integrity"}
     assert scare.audit(text, checks=()).findings == ()
     assert {f.check for f in scare.audit(text, checks=["quote_integrity"]).findings} == {

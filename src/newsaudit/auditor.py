@@ -21,11 +21,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsaudit import ingest, nlp
-from newsaudit.checks import registry
+from newsaudit.checks import CheckInfo, registry
 from newsaudit.context import Context, Models
 from newsaudit.errors import Failure, InputTooLarge, NewsauditError, SettingsError
+from newsaudit.ingest import load_page, load_path
 from newsaudit.model import Page, Report
+from newsaudit.nlp import load as load_pipeline
 from newsaudit.pipeline import analyse, model_meta
 from newsaudit.settings import Settings
 
@@ -76,8 +77,15 @@ class Auditor:
     def nlp(self) -> Language:
         """The spaCy pipeline, loaded on first use (a ModelError if it cannot be)."""
         if self._nlp is None:
-            self._nlp = nlp.load(self.settings.spacy.model or None)
+            self._nlp = load_pipeline(self.settings.spacy.model or None)
         return self._nlp
+
+    @property
+    def checks(self) -> tuple[CheckInfo, ...]:
+        """The checks this Auditor runs by default, each with its summary and severities."""
+        known = registry()
+        names = self.settings.checks.selected
+        return tuple(known[n] for n in (known if names is None else names))
 
     def load(self) -> Auditor:
         """Load the spaCy pipeline, the checks and every trained model now, so the first
@@ -115,7 +123,7 @@ class Auditor:
         """Analyse the page in a file (``"-"`` for stdin)."""
         ctx = self._context(checks=checks, fmt=fmt, max_bytes=max_bytes)
         pipeline = self.nlp  # a missing model is reported before a bad page
-        loaded = ingest.load_path(
+        loaded = load_path(
             str(path), max_bytes=ctx.settings.input.max_bytes, fmt=_fmt(ctx.settings)
         )
         page = self._parseable(loaded)
@@ -254,7 +262,7 @@ def _fmt(settings: Settings) -> str | None:
 def _as_page(item: PageInput, source: str, settings: Settings) -> Page:
     if isinstance(item, Page):
         return item
-    return ingest.load_page(
+    return load_page(
         item, source=source, max_bytes=settings.input.max_bytes, fmt=_fmt(settings)
     )
 

@@ -72,9 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "schema", help="print the JSON Schema (draft 2020-12) of the report --format json writes"
     )
-    from newsaudit import cli_eval
+    from newsaudit.cli_eval import add_parsers
 
-    cli_eval.add_parsers(sub)
+    add_parsers(sub)
     return parser
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
-from newsaudit import anatomy
+from newsaudit.anatomy import refine
 from newsaudit.attribution import extract_attributions
 from newsaudit.checks import run_checks
 from newsaudit.claims import extract_claims
@@ -47,7 +47,7 @@ def _page(report: Report) -> Page:
 
 def _anatomy(report: Report, doc: Doc, ctx: Context) -> Report:
     # Plain text has no markup to say which paragraph is a caption; the parse does.
-    page = anatomy.refine(_page(report), doc)
+    page = refine(_page(report), doc)
     return replace(report, document=page.document, segments=page.segments)
 
 
