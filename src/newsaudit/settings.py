@@ -151,14 +151,9 @@ class Settings:
     def merged(self, values: Mapping[str, Any], *, origin: str = "arguments") -> Settings:
         """These settings with ``values`` (dotted keys, or ``{section: {key: value}}``)
         laid over them; ``None`` values are skipped. ``origin`` names the layer in errors."""
-        flat = dict(_flatten(values, origin))
-        if not flat:
+        sections = _sections(dict(_flatten(values, origin)), origin)
+        if not sections:
             return self
-        sections: dict[str, Any] = {}
-        for key, value in flat.items():
-            section, name = key.split(".")
-            tp, meta = _field(key)
-            sections.setdefault(section, {})[name] = _coerce(value, tp, meta, key, origin)
         return replace(
             self,
             **{s: replace(getattr(self, s), **vals) for s, vals in sections.items()},
@@ -212,6 +207,16 @@ def _field(key: str) -> tuple[Any, Mapping[str, Any]]:
         if k == key:
             return tp, meta
     raise AssertionError(key)  # _flatten has already refused unknown keys
+
+
+def _sections(flat: Mapping[str, Any], origin: str) -> dict[str, dict[str, Any]]:
+    """``{"a.b": raw}`` -> ``{"a": {"b": value}}``, each value checked and converted."""
+    sections: dict[str, dict[str, Any]] = {}
+    for key, value in flat.items():
+        section, name = key.split(".")
+        tp, meta = _field(key)
+        sections.setdefault(section, {})[name] = _coerce(value, tp, meta, key, origin)
+    return sections
 
 
 def _split(key: str, origin: str) -> tuple[str, str]:
@@ -302,10 +307,5 @@ def _defaults() -> Settings:
     missing = [key for key in Settings.keys() if key not in flat]
     if missing:
         raise SettingsError(f"the packaged defaults lack {', '.join(missing)}", source=origin)
-    sections: dict[str, dict[str, Any]] = {}
-    for key, value in flat.items():
-        section, name = key.split(".")
-        tp, meta = _field(key)
-        sections.setdefault(section, {})[name] = _coerce(value, tp, meta, key, origin)
     hints = get_type_hints(Settings)
-    return Settings(**{s: hints[s](**vals) for s, vals in sections.items()})
+    return Settings(**{s: hints[s](**vals) for s, vals in _sections(flat, origin).items()})
