@@ -3,8 +3,8 @@
 A sentence of the headline, standfirst or body becomes a claim when it is a declarative
 statement (a finite verb, or a headline) that is checkable: it carries a figure, names
 someone or something, rests on a source, or the trained check-worthiness model scores it
-at or above :data:`MIN_SCORE`. Captions, related links, comments, forms and boilerplate
-are never the article's claims.
+at or above the ``claims.min_checkworthy`` setting. Captions, related links, comments,
+forms and boilerplate are never the article's claims.
 
 Each claim says whose word it is: ``attributed`` when an attribution's cue or content
 lies in the sentence (its id is linked), else ``outlet``: the page's own voice.
@@ -16,17 +16,21 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsaudit.model import ARTICLE_KINDS, Attribution, Claim, Page, Quantity, Segment
-from newsaudit.models.checkworthy import score_sentences
+from newsaudit.context import DEFAULT_CONTEXT, Context
+from newsaudit.model import (
+    ARTICLE_KINDS,
+    Attribution,
+    Claim,
+    Page,
+    Quantity,
+    Segment,
+    SegmentKind,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-#: Below this model score a sentence without figures, names or sources is not a claim.
-#: Calibrated by eye on the fixture pages: scene-setting sentences ("The mood was tense.")
-#: score under 0.2 with the shipped model, checkable statements above 0.3.
-MIN_SCORE = 0.3
 #: The parser sometimes makes an opening quote mark or bracket a sentence of its own
 #: ("“" then "Reforms” have closed ..."); the claim must keep it, or its quotes are unbalanced.
 OPENING_MARKS = frozenset({"“", '"', "‘", "'", "(", "["})
@@ -89,10 +93,11 @@ def extract_claims(
     page: Page,
     quantities: Sequence[Quantity],
     attributions: Sequence[Attribution],
+    ctx: Context = DEFAULT_CONTEXT,
 ) -> tuple[Claim, ...]:
     """Claims of the headline, standfirst and body, in text order, ids ``c1, c2, ...``."""
     text = page.document.text
-    candidates: list[tuple[int, int, str, bool]] = []
+    candidates: list[tuple[int, int, SegmentKind, bool]] = []
     opener: int | None = None  # start of an opening mark the parser left on its own
     for sent in doc.sents:
         if sent.text.strip() in OPENING_MARKS:
@@ -111,7 +116,8 @@ def extract_claims(
         has_entity = any(ent.label_ in CHECKABLE_ENTS for ent in sent.ents)
         candidates.append((bounds[0], bounds[1], seg.kind, has_entity))
 
-    scores = score_sentences([text[s:e] for s, e, _, _ in candidates])
+    scores = ctx.models.checkworthy.score([text[s:e] for s, e, _, _ in candidates])
+    min_score = ctx.settings.claims.min_checkworthy
     q_starts = sorted((q.start, q.id) for q in quantities)
     claims: list[Claim] = []
     for (start, end, kind, has_entity), score in zip(candidates, scores, strict=True):
@@ -122,7 +128,7 @@ def extract_claims(
                 break
             q_ids.append(q_id)
         att = _attribution_for(start, end, attributions)
-        if not (q_ids or att or has_entity or score >= MIN_SCORE):
+        if not (q_ids or att or has_entity or score >= min_score):
             continue
         claims.append(
             Claim(

@@ -6,15 +6,24 @@ carries both, and the report contract (``shared/spec/report.md``) is produced fr
 records by :meth:`Report.to_dict` only, so the contract has a single source of truth.
 
 spaCy objects never leave the analysis stages: everything here is plain data, safe to
-pickle, serialise, store and compare.
+pickle, serialise, store and compare. Records read back too: ``Report.from_dict(d)``
+rebuilds a report from its contract (``Report.from_dict(r.to_dict()).to_dict() ==
+r.to_dict()``), checking each field against its type and each kind against its Literal;
+keys it does not know (fields a newer version added) are skipped, as the contract allows.
+The contract's JSON Schema ships beside this module (``data/report.schema.json``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, get_args
+
+from newsaudit._record import Record, record_from_dict
+from newsaudit._version import __version__
+from newsaudit.errors import MalformedInput
 
 SCHEMA = "newsaudit.report/1"
 
@@ -30,18 +39,7 @@ SegmentKind = Literal[
     "form",
     "boilerplate",
 ]
-SEGMENT_KINDS: tuple[str, ...] = (
-    "headline",
-    "standfirst",
-    "byline",
-    "dateline",
-    "body",
-    "caption",
-    "related",
-    "comment",
-    "form",
-    "boilerplate",
-)
+SEGMENT_KINDS: tuple[str, ...] = get_args(SegmentKind)
 #: Segments whose sentences are the article's own statements. Captions, related links,
 #: comments, forms and boilerplate are never the article's claims.
 ARTICLE_KINDS: frozenset[str] = frozenset({"headline", "standfirst", "body"})
@@ -72,13 +70,17 @@ AttributionKind = Literal[
 SourceType = Literal["person", "organisation", "outlet", "official_anonymous", "unspecified"]
 #: A figure's time frame: one incident, or a running total up to the time of writing.
 FigureScope = Literal["event", "running_total"]
-Voice = Literal["attributed", "outlet"]
 Severity = Literal["info", "warning", "problem"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "problem": 2}
+#: Whose word a claim is: someone's the page attributes it to, or the page's own.
+Voice = Literal["attributed", "outlet"]
+#: How the analysed text was read from the page.
+PageFormat = Literal["text", "html"]
+
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class Span(Record):
     """A stretch of the analysed text."""
 
     start: int
@@ -94,14 +96,14 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(Record):
     """One part of the page's anatomy (headline, body paragraph, caption, comment, ...).
 
     Segments cover the page without overlapping; consecutive paragraphs of the same kind
     stay separate segments so that a reader can jump to each.
     """
 
-    kind: str
+    kind: SegmentKind
     start: int
     end: int
     text: str
@@ -111,7 +113,7 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(Record):
     """A checkable number: value, bounds (``None`` = open), what is counted and its class.
 
     ``low``/``high`` bound the true figure as the text states it (``None`` = open):
@@ -129,10 +131,10 @@ class Quantity:
     value: float | int | None
     low: float | int | None
     high: float | int | None
-    approx: str
+    approx: Approx
     counted: str | None
-    category: str
-    segment: str
+    category: Category
+    segment: SegmentKind
     unit: str | None = None
     number: Span | None = None
 
@@ -157,7 +159,7 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class Source(Record):
     """Who a statement rests on. ``text`` is ``None`` when the text names no one
     ("are believed"); offsets are then ``None`` too.
 
@@ -166,7 +168,7 @@ class Source:
     """
 
     text: str | None
-    type: str
+    type: SourceType
     start: int | None
     end: int | None
     mention: Span | None = None
@@ -184,7 +186,7 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(Record):
     """Whose word a statement rests on, and through whom it reached the page.
 
     ``via`` lists intermediaries nearest to the source first, the publisher last:
@@ -192,13 +194,13 @@ class Attribution:
     """
 
     id: str
-    kind: str
+    kind: AttributionKind
     source: Source
     via: tuple[Source, ...]
     cue: str
     content: Span | None
     quote: str | None
-    segment: str
+    segment: SegmentKind
     cue_span: Span | None = None
     start: int = 0
     end: int = 0
@@ -220,16 +222,16 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(Record):
     """A sentence of the article that asserts something checkable."""
 
     id: str
     start: int
     end: int
     text: str
-    segment: str
+    segment: SegmentKind
     checkworthy: float
-    voice: str
+    voice: Voice
     attribution: str | None
     quantities: tuple[str, ...] = ()
 
@@ -248,7 +250,7 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
-class FigureSubject:
+class FigureSubject(Record):
     """Whose people a figure counts and what befell them, as plain lower-case words.
 
     ``sides`` are the nationalities, bodies and camps the counted phrase names ("iranian",
@@ -272,15 +274,9 @@ class FigureSubject:
             "predicate": self.predicate,
         }
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> FigureSubject:
-        return cls(
-            sides=tuple(d["sides"]), label=d["label"], agent=d["agent"], predicate=d["predicate"]
-        )
-
 
 @dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(Record):
     """A toll or head count of the article read as a statement: what it counts and whose
     people, where and when, whether one incident or a running total, and on whose word.
 
@@ -310,10 +306,10 @@ class Figure:
     end: int
     text: str
     words: str
-    segment: str
+    segment: SegmentKind
     sentence_start: int
     sentence_end: int
-    category: str
+    category: Category
     counted: str | None
     subject: FigureSubject
     places: tuple[str, ...]
@@ -325,7 +321,7 @@ class Figure:
     voice: Voice
     factive: bool
     value: float | int | None
-    approx: str
+    approx: Approx
     low: float | int | None
     low_strict: bool
     high: float | int | None
@@ -368,45 +364,15 @@ class Figure:
             "high_strict": self.high_strict,
         }
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Figure:
-        return cls(
-            id=d["id"],
-            quantity=d["quantity"],
-            start=d["start"],
-            end=d["end"],
-            text=d["text"],
-            words=d["words"],
-            segment=d["segment"],
-            sentence_start=d["sentence_start"],
-            sentence_end=d["sentence_end"],
-            category=d["category"],
-            counted=d["counted"],
-            subject=FigureSubject.from_dict(d["subject"]),
-            places=tuple(d["places"]),
-            dates=tuple(d["dates"]),
-            changing=d["changing"],
-            scope=d["scope"],
-            part=d["part"],
-            source=d["source"],
-            voice=d["voice"],
-            factive=d["factive"],
-            value=d["value"],
-            approx=d["approx"],
-            low=d["low"],
-            low_strict=d["low_strict"],
-            high=d["high"],
-            high_strict=d["high_strict"],
-        )
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Record):
     """Something a careful editor would flag, with the text that shows it."""
 
     id: str
     check: str
-    severity: str
+    severity: Severity
     message: str
     evidence: tuple[Span, ...]
     refs: tuple[str, ...] = ()
@@ -425,7 +391,7 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(Record):
     """The analysed text and what is known about the page it came from."""
 
     text: str
@@ -436,11 +402,20 @@ class Document:
     language: str = "en"
     author: str | None = None
     url: str | None = None
-    input_format: str = "text"
+    input_format: PageFormat = field(default="text", metadata={"key": "format"})
 
     @property
     def id(self) -> str:
         return "sha256:" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], *, where: str | None = None) -> Document:
+        """The document, whose ``id`` must be the hash of its text (it is derived, not kept)."""
+        where = where or "document"
+        doc = record_from_dict(cls, d, where)
+        if d.get("id", doc.id) != doc.id:
+            raise MalformedInput(f"{where}.id is not the sha256 of its text", source="<report>")
+        return doc
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -477,7 +452,7 @@ def segment_at(segments: tuple[Segment, ...], offset: int) -> Segment | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class Report(Record):
     """Everything newsaudit found on one page; serialises to the report contract."""
 
     document: Document
@@ -492,12 +467,29 @@ class Report:
     def segment_at(self, offset: int) -> Segment | None:
         return segment_at(self.segments, offset)
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], *, where: str | None = None) -> Report:
+        """The report a contract dict describes: ``Report.from_dict(r.to_dict()).to_dict()
+        == r.to_dict()``. ``tool`` (but its name) becomes ``meta``, so the version and the
+        spaCy pipeline that made the report are kept; keys this version does not know are
+        skipped. A dict that is not a newsaudit report, or a field that is not of its type,
+        is a :class:`~newsaudit.errors.MalformedInput`."""
+        if not isinstance(d, Mapping) or d.get("schema") != SCHEMA:
+            schema = d.get("schema") if isinstance(d, Mapping) else None
+            raise MalformedInput(
+                f"not a newsaudit report: schema is {schema!r}, expected {SCHEMA!r}",
+                source="<report>",
+            )
+        tool = d.get("tool")
+        if not isinstance(tool, Mapping) or tool.get("name") != "newsaudit":
+            raise MalformedInput("report.tool.name should be 'newsaudit'", source="<report>")
+        report = record_from_dict(cls, d, where or "report", skip=frozenset({"meta"}))
+        return replace(report, meta={k: v for k, v in tool.items() if k != "name"})
+
     def with_findings(self, findings: tuple[Finding, ...]) -> Report:
         return replace(self, findings=findings)
 
     def to_dict(self) -> dict[str, Any]:
-        from newsaudit import __version__
-
         return {
             "schema": SCHEMA,
             "tool": {"name": "newsaudit", "version": __version__, **self.meta},

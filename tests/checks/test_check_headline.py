@@ -107,14 +107,14 @@ def test_clean_pages(run, name):
 
 
 def test_structure_alone_when_model_missing(run, monkeypatch):
-    monkeypatch.setattr(hu, "_stance", lambda headline, body: None)
+    monkeypatch.setattr(hu, "_stance", lambda models, headline, body: None)
     _, found = run((CHECKS / "headline_no_statement.txt").read_text(encoding="utf-8"))
     assert [f.severity for f in found] == ["warning"]
 
 
 def test_model_disagreement_raises_structural_finding(run, monkeypatch):
     probs = {"agree": 0.05, "disagree": 0.9, "discuss": 0.03, "unrelated": 0.02}
-    monkeypatch.setattr(hu, "_stance", lambda headline, body: probs)
+    monkeypatch.setattr(hu, "_stance", lambda models, headline, body: probs)
     _, found = run((CHECKS / "headline_no_statement.txt").read_text(encoding="utf-8"))
     assert [f.severity for f in found] == ["problem"]
     assert found[0].message.endswith("(p=0.90).")
@@ -123,25 +123,26 @@ def test_model_disagreement_raises_structural_finding(run, monkeypatch):
 def test_model_alone_flags_only_at_high_probability(run, monkeypatch):
     text = (PAGES / "disaster.txt").read_text(encoding="utf-8")
     doubtful = {"agree": 0.1, "disagree": 0.8, "unrelated": 0.1}
-    monkeypatch.setattr(hu, "_stance", lambda h, b: doubtful)
+    monkeypatch.setattr(hu, "_stance", lambda m, h, b: doubtful)
     assert run(text)[1] == []
     sure = {"agree": 0.01, "disagree": 0.98, "unrelated": 0.01}
-    monkeypatch.setattr(hu, "_stance", lambda h, b: sure)
+    monkeypatch.setattr(hu, "_stance", lambda m, h, b: sure)
     _, found = run(text)
     assert [(f.severity, f.evidence[0].text) for f in found] == [
         ("warning", "Flood Death Toll Rises to 312 as Rescuers Reach Cut-Off Villages")
     ]
 
 
-def test_stance_unavailable_is_none(monkeypatch):
+def test_stance_unavailable_is_none():
+    from newsaudit.context import Models
     from newsaudit.errors import ModelError
-    from newsaudit.models import stance
 
-    def broken(headline: str, body: str):
-        raise ModelError("stance model not found")
+    class Broken:
+        def predict(self, pairs):
+            raise ModelError("stance model not found")
 
-    monkeypatch.setattr(stance, "predict_stance", broken)
-    assert hu._stance("Headline", "Body text.") is None
+    assert hu._stance(Models(stance=None), "Headline", "Body text.") is None
+    assert hu._stance(Models(stance=Broken()), "Headline", "Body text.") is None
 
 
 # ------------------------------------------------------------------ pieces
@@ -200,7 +201,7 @@ OMISSION = [
 
 @pytest.mark.parametrize(("text", "expected"), OMISSION)
 def test_omission_needs_someone_saying_so(run, monkeypatch, text, expected):
-    monkeypatch.setattr(hu, "_stance", lambda headline, body: None)
+    monkeypatch.setattr(hu, "_stance", lambda models, headline, body: None)
     _, found = run(text)
     assert [(f.severity, f.evidence[0].text) for f in found] == expected
 
@@ -238,7 +239,7 @@ def test_headline_shaped(line, shaped):
     ],
 )
 def test_sentence_first_line_is_not_read_as_headline(run, monkeypatch, first):
-    monkeypatch.setattr(hu, "_stance", lambda headline, body: None)
+    monkeypatch.setattr(hu, "_stance", lambda models, headline, body: None)
     report, found = run(f"{first}\n\n{_FLOOD_BODY}")
     assert report.segments[0].kind == "headline"
     assert found == []
@@ -248,7 +249,7 @@ def test_headline_segment_ending_in_full_stop_is_skipped(nlp, monkeypatch):
     from newsaudit.model import Document, Page, Segment
     from newsaudit.pipeline import analyse
 
-    monkeypatch.setattr(hu, "_stance", lambda headline, body: None)
+    monkeypatch.setattr(hu, "_stance", lambda models, headline, body: None)
     head = "The ministry admits it failed to warn residents."
     text = f"{head}\n\n{_FLOOD_BODY}"
     body_at = len(head) + 2

@@ -10,10 +10,11 @@ from __future__ import annotations
 import pytest
 
 from newsaudit import anatomy, ingest
-from newsaudit.checks.propaganda_technique import NAME, article_text, check, dedupe, select
+from newsaudit.checks.propaganda_technique import CHECK, article_text, check, dedupe, select
 from newsaudit.datafiles import load_json
 from newsaudit.model import Finding, Report
 from newsaudit.models.propaganda import TechniqueSpan
+from newsaudit.settings import Settings
 from paths import CHECKS, CLEAN, PAGES, REPO, seed_text
 from stages import assert_well_formed, build
 
@@ -23,7 +24,7 @@ def run(nlp):
     def run(text: str) -> tuple[Report, list[Finding]]:
         report, doc = build(nlp, text)
         found = list(check(report, doc))
-        assert_well_formed(report, found, NAME)
+        assert_well_formed(report, found, CHECK)
         for f in found:
             assert f.severity in ("info", "warning")
             assert f.refs == ()
@@ -152,8 +153,9 @@ def test_select_caps_and_skips_loaded_language() -> None:
     spans = [_sp(100 * i, 100 * i + 10, "Name_Calling,Labeling", 0.5 + i / 100) for i in range(6)]
     spans += [_sp(1000 + 100 * i, 1000 + 100 * i + 10, "Doubt", 0.4) for i in range(6)]
     spans += [_sp(5000, 5010, "Loaded_Language", 0.9), _sp(6000, 6010, "Slogans", 0.1)]
-    got = select(spans, cfg)
-    assert len(got) == 6 <= cfg["caps"]["per_page"]
+    limits = Settings.defaults().propaganda_technique
+    got = select(spans, cfg, limits)
+    assert len(got) == 6 <= limits.max_per_page
     assert [s.start for s in got if s.technique == "Name_Calling,Labeling"] == [300, 400, 500]
     assert sum(s.technique == "Doubt" for s in got) == 3
     assert all(s.technique not in ("Loaded_Language", "Slogans") for s in got)

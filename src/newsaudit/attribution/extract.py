@@ -63,7 +63,7 @@ author's own "I said" as an attribution; those ~1% of its gold stay unmatched.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from newsaudit.attribution.according import according
 from newsaudit.attribution.base import Context, Draft, Who, child
@@ -80,7 +80,7 @@ from newsaudit.attribution.sources import (
     subject_bounds,
 )
 from newsaudit.attribution.verbs import reported
-from newsaudit.model import Attribution, Page, Source, Span
+from newsaudit.model import Attribution, AttributionKind, Page, Source, SourceType, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -104,13 +104,13 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
 
 def _source(ctx: Context, who: Who) -> Source:
     if who.first is None or who.stop is None:
-        return Source(None, who.type, None, None)
+        return Source(None, cast(SourceType, who.type), None, None)
     start, end = ctx.chars(who.first, who.stop)
     mention = None
     if who.mention is not None:
         m_start, m_end = ctx.chars(*who.mention)
         mention = Span.of(ctx.text, m_start, m_end)
-    return Source(ctx.text[start:end], who.type, start, end, mention)
+    return Source(ctx.text[start:end], cast(SourceType, who.type), start, end, mention)
 
 
 def _finish(ctx: Context, drafts: list[Draft]) -> tuple[Attribution, ...]:
@@ -137,7 +137,7 @@ def _finish(ctx: Context, drafts: list[Draft]) -> tuple[Attribution, ...]:
         out.append(
             Attribution(
                 id=f"a{n}",
-                kind=d.kind,
+                kind=cast(AttributionKind, d.kind),
                 source=_source(ctx, sp.source),
                 via=tuple(_source(ctx, v) for v in sp.via),
                 cue=sp.cue,

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
 from newsaudit.checks._wording import join_words, source_phrase
+from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.figures.compare import (
     counted_compatible,
     disjoint,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = ["check"]
 
-_NAME = "attribution_mismatch"
+CHECK = "attribution_mismatch"
 
 
 class _AttributionOf:
@@ -139,7 +140,7 @@ def _vouched(figs: list[Figure], text: str, att_of: _AttributionOf) -> Iterator[
         atts = _unique([att.id, *(att_of(g).id for g in sourced)])
         yield Finding(
             id="",
-            check=_NAME,
+            check=CHECK,
             severity="problem" if own else "warning",
             message=message,
             evidence=tuple(evidence),
@@ -215,7 +216,7 @@ def _two_sources(figs: list[Figure], att_of: _AttributionOf) -> Iterator[Finding
             shown = [h, *body]
             yield Finding(
                 id="",
-                check=_NAME,
+                check=CHECK,
                 severity="warning",
                 message=(
                     f"The {h.segment} credits {_q(h)} to {source_phrase(att_of(h).source)}, "
@@ -233,7 +234,7 @@ def _two_sources(figs: list[Figure], att_of: _AttributionOf) -> Iterator[Finding
         names = join_words([source_phrase(att_of(g).source) for g in distinct])
         yield Finding(
             id="",
-            check=_NAME,
+            check=CHECK,
             severity="info",
             message=(
                 f"The page credits the same figure, {_q(distinct[0])}, to {names} in different "
@@ -244,8 +245,16 @@ def _two_sources(figs: list[Figure], att_of: _AttributionOf) -> Iterator[Finding
         )
 
 
-@register(_NAME)
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "a figure credited to a source that nothing it is quoted as saying supports (\"X "
+        "confirmed 700\" where X's only figure is 13), or the same figure credited to different "
+        "sources"
+    ),
+    severities=("info", "warning", "problem"),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Figures credited to a source that the page's own record does not support."""
     figs = list(report.figures)
     if len(figs) < 2:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
 from newsaudit.checks._wording import join_words, quoted
+from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.figures.compare import (
     disjoint,
     exceeds,
@@ -47,6 +48,8 @@ from newsaudit.model import Attribution, Figure, Finding, Report, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+CHECK = "numeric_contradiction"
 
 __all__ = ["check"]
 
@@ -140,8 +143,16 @@ def _message(anchor: Figure, rivals: list[tuple[Figure, str]]) -> str:
     return f"{head} and {join_words(parts)} {where}; {tail}."
 
 
-@register("numeric_contradiction")
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "two figures about the same thing (category, subject, time frame) whose ranges cannot "
+        "both hold; not competing estimates from different sources, tolls rising over time, or "
+        "parts adding up to a total"
+    ),
+    severities=("problem",),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Figures about the same thing whose ranges cannot overlap."""
     figs = [f for f in report.figures if not f.vague]
     if len(figs) < 2:
@@ -172,7 +183,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
         group = sorted([anchor, *(j for j, _ in rivals)], key=lambda k: figs[k].start)
         yield Finding(
             id="",
-            check="numeric_contradiction",
+            check=CHECK,
             severity="problem",
             message=_message(figs[anchor], [(figs[j], rel) for j, rel in rivals]),
             evidence=tuple(Span(figs[k].start, figs[k].end, figs[k].text) for k in group),

@@ -37,7 +37,8 @@ from newsaudit.checks._sources import (
     same_source,
     speaks,
 )
-from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Span
+from newsaudit.context import DEFAULT_CONTEXT, Context
+from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Severity, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -280,8 +281,15 @@ def _where(q: Quoted) -> str:
     return "the headline" if q.segment == "headline" else f"the {q.segment}"
 
 
-@register(CHECK)
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "the same words quoted differently, quoted words traceable to no speaker, misspellings "
+        "inside quotes"
+    ),
+    severities=("info", "warning"),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Group the article's quotations by statement and report the groups that cannot hold."""
     quotes = [q for q in article_quotes(report) if q.words >= 1]
     if not quotes:
@@ -331,7 +339,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
             reasons.append("a quotation for which no speaker can be found on the page")
         if not reasons:
             continue
-        severity = "warning" if strong or len(reasons) >= 2 else "info"
+        severity: Severity = "warning" if strong or len(reasons) >= 2 else "info"
         first = group[0]
         ids = tuple(dict.fromkeys(q.att.id for q in group))
         msg = f"Quoted words “{first.span.text}”: " + "; ".join(reasons) + "."

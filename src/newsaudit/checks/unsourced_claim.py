@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from newsaudit.attribution.quotemarks import find_quotes
 from newsaudit.checks import register
 from newsaudit.checks._sources import TokenIndex, cues
+from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.figures.compare import comparable, overlaps
-from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Span
+from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Severity, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,10 +43,6 @@ CHECK = "unsourced_claim"
 _ARTICLE = frozenset({"standfirst", "body"})
 #: Attributions whose source a following sentence of the paragraph may continue.
 _CARRYING = frozenset({"direct_quote", "reported_speech", "according_to", "quoted_as_saying"})
-#: Below this check-worthiness a sweeping sentence is worth a look, not an editor's check.
-#: Calibrated on the fixture pages: the sweeping own-voice sentences of the seed and the
-#: example page score 0.63-0.85; plain reportage of events scores 0.3-0.5.
-_SWEEPING_MIN_SCORE = 0.4
 _EXCERPT = 90
 _QUOTE_CLOSE = "”\"’"
 
@@ -266,8 +263,15 @@ def _sourced_elsewhere(q: Quantity, attributed: list[Quantity]) -> bool:
     return any(comparable(q, a) and overlaps(q, a) for a in attributed)
 
 
-@register(CHECK)
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "check-worthy statements in the page's own voice with no source, especially sweeping "
+        "ones (\"only\", \"all\", \"primarily\") and statistics"
+    ),
+    severities=("info", "warning"),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Flag sweeping statements and statistics the page makes in its own voice."""
     index = TokenIndex(doc)
     text = report.document.text
@@ -315,12 +319,12 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
             continue
         parts: list[str] = []
         evidence = [Span(claim.start, claim.end, claim.text)]
-        severity = "info"
+        severity: Severity = "info"
         if sweep:
             words = ", ".join(dict.fromkeys(f"“{c}”" for _, _, c in sweep))
             parts.append(f"makes a sweeping claim ({words})")
             evidence += [_chars(text, doc, a, b) for a, b, _ in sweep]
-            if claim.checkworthy >= _SWEEPING_MIN_SCORE:
+            if claim.checkworthy >= ctx.settings.unsourced_claim.sweeping_warning_score:
                 severity = "warning"
         if stats:
             figs = ", ".join(f"“{q.text}”" for q in stats)

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 import lxml.html
 from lxml import etree
 
 from newsaudit.anatomy import cues, line_kind, looks_like_byline
 from newsaudit.errors import EmptyInput
-from newsaudit.model import Document, Page, Segment
+from newsaudit.model import Document, Page, Segment, SegmentKind
 
 # Tags whose text is never page text.
 _DROP_TAGS = (
@@ -510,7 +510,7 @@ def _compose(parts: list[tuple[str, str]]) -> tuple[str, tuple[Segment, ...]]:
         if chunks:
             chunks.append("\n\n")
             pos += 2
-        segments.append(Segment(kind, pos, pos + len(part), part))
+        segments.append(Segment(cast(SegmentKind, kind), pos, pos + len(part), part))
         chunks.append(part)
         pos += len(part)
     return "".join(chunks), tuple(segments)

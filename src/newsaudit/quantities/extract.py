@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from spacy.attrs import LOWER
 
-from newsaudit.model import Page, Quantity, Span
+from newsaudit.model import Approx, Category, Page, Quantity, Span
 from newsaudit.quantities.counted import (
     CountLexicon,
     count_lexicon,
@@ -548,9 +548,9 @@ def _to_quantity(r: Reading, qid: str, doc: Doc, page: Page, nl: NumberLexicon) 
         value=_tidy(r.value),
         low=_tidy(low),
         high=_tidy(high),
-        approx=r.approx,
+        approx=cast(Approx, r.approx),
         counted=counted,
-        category=r.category or "other",
+        category=cast(Category, r.category or "other"),
         segment=segment.kind if segment is not None else "body",
         unit=r.unit,
         number=Span.of(text, num_first.idx + r.lead, num_end),

@@ -144,8 +144,8 @@ GRID_C = (0.1, 0.25)
 GRID_POS = (5.0, 10.0)
 GRID_GATE = (0.0, 0.35, 0.7)
 GRID_THRESHOLD = tuple(round(x, 2) for x in np.arange(0.2, 0.91, 0.05))
-# The loaded_language check reports words from 0.5 (info) and 0.75 (warning): see
-# data/loaded.json; the card records what those operating points score on test.
+# The loaded_language check reports words from 0.5 (info) and 0.75 (warning): the
+# loaded_language settings (data/settings.toml); the card records what those score on test.
 CHECK_THRESHOLDS = (0.5, 0.75)
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from test_render_html import EXAMPLE, HOSTILE, audited, span
 
 from newsaudit.model import Finding, Report
 from newsaudit.render.markdown import escape, in_context, to_markdown
 from newsaudit.render.terminal import bounds_label
-from test_render_html import EXAMPLE, HOSTILE, audited, span
 
 MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
@@ -168,7 +168,7 @@ def _html_unescape(html: str) -> str:
 def test_cli_writes_markdown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from newsaudit.cli import main
 
-    monkeypatch.setattr("newsaudit.pipeline.run_checks", lambda report, doc, **_: ())
+    monkeypatch.setenv("NEWSAUDIT_CHECKS_RUN", "")  # no checks: the layout alone
     out = tmp_path / "report.md"
     assert main(["audit", str(EXAMPLE), "--format", "markdown", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("# newsaudit: Kordavia Confirms")

@@ -24,8 +24,9 @@ from newsaudit.ingest import (
     read_source,
     sniff_format,
 )
+from paths import REPO
 
-HTML_DIR = Path(__file__).parent / "fixtures" / "html"
+HTML_DIR = REPO / "tests" / "fixtures" / "html"
 
 
 # --------------------------------------------------------------------------- bad input

@@ -22,8 +22,6 @@ from newsaudit.render import html as html_render
 from newsaudit.render.html import Layer, content_security_policy, pieces, to_html
 from paths import EXAMPLE
 
-REPO = Path(__file__).resolve().parents[1]
-
 # Written for this test: markup, template syntax and unicode a page might carry.
 HOSTILE = (
     '<script>alert(1)</script> Flood toll rises to 40 in "><b>Riverside</b> district\n\n'
