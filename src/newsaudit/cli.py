@@ -6,6 +6,7 @@ Exit codes (documented in the README, pinned by tests):
     2  an input could not be read (missing, empty, binary, too large, undecodable)
     3  the spaCy model or a trained artifact could not be loaded
     4  unexpected internal error (a bug: please report it with the page)
+    5  the corpus store (database) could not be opened
 """
 
 from __future__ import annotations
@@ -60,9 +61,10 @@ def _parser() -> argparse.ArgumentParser:
         "--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
         help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES:,})",
     )
-    from newsaudit import cli_eval
+    from newsaudit import cli_corpus, cli_eval
 
     cli_eval.add_parsers(sub)
+    cli_corpus.add_parsers(sub)
     return parser
 
 
@@ -109,7 +111,16 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return run_train(args)
 
 
-COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train}
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    from newsaudit.cli_corpus import COMMANDS as CORPUS
+
+    return CORPUS[args.command](args)
+
+
+COMMANDS = {
+    "audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train,
+    "ingest": _cmd_corpus, "stats": _cmd_corpus, "pages": _cmd_corpus, "export": _cmd_corpus,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

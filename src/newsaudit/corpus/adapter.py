@@ -1,0 +1,129 @@
+"""The one seam between the corpus and the analyser.
+
+Everything the ingest needs from the analyser goes through here: a loaded auditor that
+turns raw pages into reports or failures, the error code of an exception, and the report's
+figures. The restructuring (``newsaudit.auditor.Auditor``, ``NewsauditError.code``,
+``report.figures``) lands elsewhere; when it does, only this module changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsaudit.errors import NewsauditError
+from newsaudit.ingest.raw import RawPage
+
+#: Codes for the exceptions that do not carry one yet (before the restructuring).
+_CODES = {
+    "InputNotFound": "input_not_found",
+    "EmptyInput": "input_empty",
+    "BinaryInput": "input_binary",
+    "InputTooLarge": "input_too_large",
+    "DecodingError": "input_undecodable",
+    "MalformedInput": "input_malformed",
+    "InputError": "input_error",
+    "ModelError": "model_error",
+}
+
+
+def error_code(err: BaseException | str) -> str:
+    """A stable machine-readable name for an error: its ``.code``, else one from its class."""
+    code = getattr(err, "code", None)
+    if isinstance(code, str) and code:
+        return code
+    name = err if isinstance(err, str) else type(err).__name__
+    if name in _CODES:
+        return _CODES[name]
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the analyser made of one raw page: a report (as the contract's dict) or a failure.
+
+    ``body`` is the page's body text (its ``body`` segments), which near-duplicate
+    detection reads; ``signature`` is filled in by the engine that computes it.
+    """
+
+    source: str
+    report: dict[str, Any] | None = None
+    reason: str | None = None
+    code: str | None = None
+    body: str = ""
+    signature: bytes | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+
+def figures(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The report's figures (empty until the analyser reports them)."""
+    return list(report.get("figures", []))
+
+
+def body_text(report: dict[str, Any]) -> str:
+    """The article's body paragraphs: no headline, byline, captions, links or comments."""
+    return "\n".join(s["text"] for s in report.get("segments", []) if s.get("kind") == "body")
+
+
+class LoadedAuditor:
+    """An analyser with its model loaded once: what each worker or Ray actor holds."""
+
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        max_bytes: int | None = None,
+    ) -> None:
+        from newsaudit import ingest, nlp
+
+        self.model = model
+        self.max_bytes = max_bytes or ingest.DEFAULT_MAX_BYTES
+        nlp.load(model)  # fail here (ModelError), not on the first page
+
+    def audit(self, pages: Sequence[RawPage]) -> list[Outcome]:
+        """Audit a batch through one ``nlp.pipe``; outcomes in input order."""
+        from newsaudit import ingest
+        from newsaudit.pipeline import Failure, audit_many
+
+        loaded: list[Any] = []
+        for raw in pages:
+            try:
+                page = ingest.load_page(
+                    raw.data, source=raw.source, max_bytes=self.max_bytes, fmt=raw.fmt
+                )
+                loaded.append(_with_metadata(page, raw))
+            except NewsauditError as err:
+                loaded.append(Outcome(raw.source, reason=err.reason, code=error_code(err)))
+        todo = [(p.document.source, p) for p in loaded if not isinstance(p, Outcome)]
+        results = iter(audit_many(todo, model=self.model, errors="record"))
+        out: list[Outcome] = []
+        for item in loaded:
+            if isinstance(item, Outcome):
+                out.append(item)
+                continue
+            result = next(results)
+            if isinstance(result, Failure):
+                code = error_code(result.error)
+                out.append(Outcome(result.source, reason=result.reason, code=code))
+            else:
+                d = result.to_dict()
+                out.append(Outcome(result.document.source, report=d, body=body_text(d)))
+        return out
+
+
+def _with_metadata(page: Any, raw: RawPage) -> Any:
+    """The page's document with what the input record says (the record wins when given)."""
+    doc = page.document
+    doc = replace(
+        doc,
+        url=raw.url or doc.url,
+        outlet=raw.outlet or doc.outlet,
+        published=raw.published or doc.published,
+        title=doc.title or raw.title,
+    )
+    return replace(page, document=doc)
