@@ -249,10 +249,12 @@ def stats(store: Store) -> Stats:
         revisions = conn.execute(sa.select(count()).where(p.revision > 1)).scalar() or 0
         dups = conn.execute(sa.select(count()).where(p.duplicate_of.is_not(None))).scalar() or 0
         n_inputs = conn.execute(sa.select(count()).select_from(t.inputs)).scalar() or 0
-        by_code: dict[str, int] = dict(conn.execute(
-            sa.select(t.failures.c.code, count()).group_by(t.failures.c.code)
-            .order_by(t.failures.c.code)
-        ).tuples().all())
+        by_code: dict[str, int] = {
+            code: n for code, n in conn.execute(
+                sa.select(t.failures.c.code, count()).group_by(t.failures.c.code)
+                .order_by(t.failures.c.code)
+            )
+        }
         outlets: dict[str, dict[str, int]] = {}
         for name, n, d in conn.execute(
             sa.select(outlet, count(), count(p.duplicate_of)).group_by(outlet).order_by(outlet)

@@ -171,7 +171,10 @@ class Writer:
         self.failed += 1
 
     def write(self, raw: RawPage, outcome: Outcome) -> str:
-        """Store one outcome; returns "stored", "duplicate" or "failed"."""
+        """Store one outcome; returns "stored", "duplicate", "skipped" or "failed"."""
+        if self.known([raw.key]):
+            self.skipped += 1
+            return "skipped"
         if outcome.report is None:
             self.fail(raw.source, outcome.reason or "could not be analysed",
                       outcome.code or "failed", raw.key)
@@ -217,7 +220,7 @@ class Writer:
         published = doc.get("published") or raw.published
         prev = self._previous_revision(raw.locator, pid)
         me = _Known(pid, published, seq, raw.locator, _origin(site, outlet), None)
-        dup_of, kind, sim = self._duplicate_links(me, outcome.signature)
+        dup_of, kind, sim, repoint = self._duplicate_links(me, outcome.signature)
         self._conn.execute(t.pages.insert().values(
             id=pid, seq=seq, source=raw.source, locator=raw.locator, url=url, outlet=outlet,
             site=site, published=published, language=doc.get("language"),
@@ -228,6 +231,8 @@ class Writer:
         ))
         if dup_of is not None:
             self.duplicates += 1
+        for later_id, values in repoint:
+            self._conn.execute(t.pages.update().where(t.pages.c.id == later_id).values(**values))
         self._conn.execute(t.reports.insert().values(
             page_id=pid, schema=report.get("schema", ""),
             tool_version=(report.get("tool") or {}).get("version"),
@@ -243,26 +248,26 @@ class Writer:
 
     def _duplicate_links(
         self, me: _Known, sig: bytes | None
-    ) -> tuple[str | None, str | None, float | None]:
-        """The page ``me`` duplicates, and re-point later pages that ``me`` precedes."""
+    ) -> tuple[str | None, str | None, float | None, list[tuple[str, dict[str, Any]]]]:
+        """The page ``me`` duplicates, and the later pages that should point at ``me``."""
         if sig is None:
-            return None, None, None
+            return None, None, None, []
         near = {n.id: n.similarity for n in self.index.neighbours(sig)}
         known = [k for k in self._pages(near).values() if k.locator != me.locator]
         earlier = [k for k in known if k.order < me.order]
         later = [k for k in known if k.order > me.order]
         targets = self._pages(k.duplicate_of for k in later if k.duplicate_of)
+        repoint = []
         for k in later:
             current = targets.get(k.duplicate_of) if k.duplicate_of else None
             if current is None or me.order < current.order:
-                self._conn.execute(t.pages.update().where(t.pages.c.id == k.id).values(
-                    duplicate_of=me.id, duplicate_kind=_kind(k.origin, me.origin),
-                    similarity=near[k.id],
-                ))
+                repoint.append((k.id, {"duplicate_of": me.id,
+                                       "duplicate_kind": _kind(k.origin, me.origin),
+                                       "similarity": near[k.id]}))
         if not earlier:
-            return None, None, None
+            return None, None, None, repoint
         first = min(earlier, key=lambda k: k.order)
-        return first.id, _kind(me.origin, first.origin), near[first.id]
+        return first.id, _kind(me.origin, first.origin), near[first.id], repoint
 
     def commit(self) -> None:
         """Make everything written so far durable, with the run's counts so far."""
