@@ -5,7 +5,7 @@ metadata service or a server that never stops sending. So every request here has
 
 - a connect/read timeout and an overall deadline, and a size cap on the body;
 - a per-host rate limit (one request per ``min_interval`` seconds to the same host);
-- robots.txt respected (RFC 9309: a missing file allows all, an unreachable one allows
+- robots.txt respected (RFC 9309: a missing file allows all, a server error allows
   nothing), for the first URL and every redirect;
 - redirects followed one hop at a time, each hop re-checked like the first URL;
 - addresses checked after DNS resolution, in the connection itself: a host that resolves
@@ -321,12 +321,9 @@ class Fetcher:
         parser = self._robots.get(origin)
         if parser is None:
             parser = urllib.robotparser.RobotFileParser()
-            try:
-                status, _, data = self._get(origin + "/robots.txt", 512_000)
-            except AddressRefused:
-                raise
-            except FetchError:
-                status, data = 503, b""
+            # A host that cannot be reached for robots.txt cannot be reached for the page
+            # either: that error (refused, unresolvable, timed out) is the one to report.
+            status, _, data = self._get(origin + "/robots.txt", 512_000)
             if status >= 500:
                 parser.disallow_all = True  # type: ignore[attr-defined]
             elif status >= 400 or status in (301, 302, 303, 307, 308):

@@ -45,7 +45,9 @@ def read_feed(data: bytes, source: str, fetch_page: FetchPage) -> Iterator[ReadI
     import feedparser
 
     feed = feedparser.parse(data)
-    if not feed.entries and (feed.bozo or not feed.version):
+    # feedparser is lenient: a broken document may still give entries. It "does not
+    # parse" when nothing in it links to a page.
+    if not any(e.get("link") for e in feed.entries) and (feed.bozo or not feed.version):
         why = feed.get("bozo_exception") or "no RSS or Atom elements found"
         yield ReadFailure(source, f"the feed does not parse ({str(why).strip()[:160]})",
                           "input_malformed")
