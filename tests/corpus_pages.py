@@ -90,3 +90,48 @@ OTHER = (
     "Shipping companies said the closure had delayed more than forty vessels and that "
     "deliveries of grain and fuel would resume over the weekend as crews returned to work."
 )
+
+
+_PLACES = ["Harbourside", "Kelmor", "Ostrava Bay", "Tinwick", "Marlow Cross", "Eastgate",
+           "Port Selby", "Radnor", "Vellan", "Aldmoor", "Brisk Hill", "Caddon"]
+_OUTLETS = ["Harbour Times", "Valley Courier", "Coast Wire", "Northfield Notes"]
+_SENTENCES = [
+    "{n} people were hurt when a bus left the road near {p} on {d}, police said.",
+    "The council of {p} voted to close {m} schools after inspectors found damp in the walls.",
+    "Fishermen in {p} said catches had fallen by {n} per cent since the new quotas began.",
+    "A fire at a warehouse in {p} destroyed {m} tonnes of grain, the owner told reporters.",
+    "Officials in {p} said {n} families had been moved to shelters as the river rose.",
+    "The hospital in {p} treated {m} patients for smoke inhalation overnight, a nurse said.",
+    "Traders at the {p} market complained that rents had doubled in {n} months.",
+    "Rail services between {p} and the capital were cut for {m} hours by a signal fault.",
+    "Police in {p} arrested {n} men after a brawl outside a stadium, a spokesman said.",
+    "Teachers in {p} will strike for {m} days next month over pay, their union announced.",
+    "The mayor of {p} promised {n} new buses by the end of the year.",
+    "Farmers near {p} lost {m} sheep to the storm, according to the farmers' union.",
+]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def synthetic_records(n: int, seed: int = 5) -> list[dict[str, Any]]:
+    """``n`` short local-news records (JSONL-shaped) written for the tests."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        place = _PLACES[i % len(_PLACES)]
+        picks = rng.sample(_SENTENCES, 6)
+        sentences = [
+            s.format(n=rng.randint(2, 400), m=rng.randint(2, 90), p=rng.choice(_PLACES),
+                     d=rng.choice(_DAYS))
+            for s in picks
+        ]
+        paras = [" ".join(sentences[k : k + 2]) for k in range(0, 6, 2)]
+        out.append({
+            "id": f"story-{i:03d}",
+            "title": f"{place}: {sentences[0].split(',')[0]}",
+            "text": "\n\n".join(paras),
+            "outlet": _OUTLETS[i % len(_OUTLETS)],
+            "published": f"2024-0{1 + i % 9}-{10 + i % 18:02d}",
+        })
+    return out

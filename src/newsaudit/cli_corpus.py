@@ -53,6 +53,9 @@ def add_parsers(sub: Any) -> None:
     ing.add_argument("--model", help="spaCy pipeline to use (as for `newsaudit audit`)")
     ing.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                      help=f"refuse pages larger than this (default {DEFAULT_MAX_BYTES:,})")
+    ing.add_argument("--batch-chars", type=int, default=None, metavar="N",
+                     help="characters of text per batch sent to a worker (default "
+                          "120,000); each batch is committed as a whole")
     ing.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                      help="give up on a URL that does not answer in this time (default 10)")
     ing.add_argument("--min-interval", type=float, default=1.0, metavar="SECONDS",
@@ -121,6 +124,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             args.inputs, store, engine=args.engine, workers=args.workers,
             address=args.address, model=args.model, max_bytes=args.max_bytes,
             fetcher_factory=fetcher, progress=progress.for_stream(sys.stderr),
+            **({"batch_chars": args.batch_chars} if args.batch_chars else {}),
         )
     finally:
         store.close()

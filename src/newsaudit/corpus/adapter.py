@@ -92,6 +92,12 @@ class LoadedAuditor:
 
         loaded: list[Any] = []
         for raw in pages:
+            if isinstance(raw.data, str) and "\x00" in raw.data:
+                # Decoded bytes with NULs are refused as binary by the decoder; text that
+                # arrives decoded (a JSON string) gets the same rule here.
+                reason = "the text contains NUL characters (binary data), not a page"
+                loaded.append(Outcome(raw.source, reason=reason, code="input_binary"))
+                continue
             try:
                 page = ingest.load_page(
                     raw.data, source=raw.source, max_bytes=self.max_bytes, fmt=raw.fmt

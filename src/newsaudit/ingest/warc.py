@@ -109,5 +109,11 @@ def read_warc(
 
 
 def _why(err: BaseException) -> str:
-    text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-    return text[:160]
+    """The library's message, in words: what it quotes of the broken bytes is left out."""
+    text = str(err).strip()
+    if text.startswith("Invalid WARC record"):
+        return "no valid WARC header where a record should start"
+    if isinstance(err, zlib.error):
+        return "its gzip data is damaged"
+    text = text.splitlines()[0] if text else type(err).__name__
+    return "".join(ch for ch in text if ch.isprintable())[:160]

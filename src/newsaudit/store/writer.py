@@ -40,6 +40,11 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _printable(text: str) -> str:
+    """Text a database takes: PostgreSQL refuses NUL characters in text columns."""
+    return text.replace("\x00", "\\x00")
+
+
 def site_of(url: str | None) -> str | None:
     """The host a URL is on, without ``www.``: what "same site" compares."""
     if not url:
@@ -165,7 +170,8 @@ class Writer:
         h = sha(source)
         self._conn.execute(t.failures.delete().where(t.failures.c.source_hash == h))
         self._conn.execute(t.failures.insert().values(
-            source_hash=h, source=source, input_key=key, code=code, reason=reason,
+            source_hash=h, source=_printable(source), input_key=key, code=code,
+            reason=_printable(reason),
             run_id=self.run_id, failed_at=datetime.now(UTC),
         ))
         self.failed += 1
