@@ -9,9 +9,9 @@ estimated from 128-value MinHash signatures, and LSH finds the candidates withou
 comparing every pair.
 
 Calibration (``python -m newsaudit.corpus.dedup_eval``, ``docs/evaluation.md``): on 200
-FNC-1 bodies plus 50 copies edited as syndication edits them, copies have estimated
-Jaccard 0.55-0.95 with their original and distinct bodies stay under 0.3; the threshold
-sits between.
+FNC-1 bodies plus 50 copies edited as syndication edits them, copies have an estimated
+Jaccard similarity of 0.45-0.96 (median 0.82) with their original, and distinct bodies
+at most 0.23; the threshold (0.4) sits in the gap.
 """
 
 from __future__ import annotations

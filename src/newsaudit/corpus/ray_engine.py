@@ -89,7 +89,7 @@ class RayEngine:
             _AuditActor,
             fn_constructor_args=(self._model, self._max_bytes),
             batch_size=1,
-            concurrency=min(self.workers, len(rows)),
+            compute=ray.data.ActorPoolStrategy(size=min(self.workers, len(rows))),
             num_cpus=1,
         )
         for row in out.iter_rows():
