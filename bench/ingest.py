@@ -10,7 +10,9 @@ same pages in this one process run:
 1. ``newsaudit.audit_many`` over the pages' bytes (the analyser alone);
 2. ``newsaudit ingest`` with 1 local worker (in this process) into a fresh SQLite store;
 3. ``ingest`` with 2 local worker processes;
-4. ``ingest`` on Ray Data with a local Ray of 2 CPUs and 2 actors.
+4. ``ingest`` on Ray Data with a local Ray of 2 CPUs and 2 actors;
+5. the writer alone: the reports stored by run 2, written again into a fresh store (with
+   their near-duplicate signatures), which is the ceiling the one writer puts on a cluster.
 
 Pages/s is pages over the wall time of the call. The model is loaded before any timing
 (in this process for 1-4; the 2 worker processes are started and have loaded it before
@@ -142,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{load()}", flush=True)
 
         run("ingest, 1 worker")
+        writer_rate = writer_alone(root / "ingest,-1-worker.db", root / "rewrite.db")
         pool = LocalPool(2)
         try:
             list(pool.map([[pages[0]], [pages[1]]]))  # both processes up, model loaded
@@ -168,8 +171,43 @@ def main(argv: list[str] | None = None) -> int:
     if "ingest, Ray 2 CPUs" in r:
         print(f"Ray 2 CPUs / 2 workers:   {r['ingest, Ray 2 CPUs'] / r['ingest, 2 workers']:.3f}"
               "  (>= 0.8)")
+    print(f"writer alone (SQLite):    {writer_rate:.1f} pages/s")
     print(load())
     return 0
+
+
+def writer_alone(source_db: Path, target_db: Path) -> float:
+    """Pages/s of the one writer on its own, over the reports an ingest stored."""
+    import sqlalchemy as sa
+
+    from newsaudit.corpus import dedup
+    from newsaudit.corpus.adapter import Outcome, body_text
+    from newsaudit.ingest.raw import RawPage
+    from newsaudit.store import open_store
+    from newsaudit.store import schema as t
+    from newsaudit.store.writer import Writer
+
+    src = open_store(f"sqlite:///{source_db}")
+    with src.engine.connect() as conn:
+        rows = conn.execute(sa.select(t.pages.c.source, t.pages.c.url, t.reports.c.json)
+                            .join(t.reports, t.reports.c.page_id == t.pages.c.id)).all()
+    src.close()
+    items = []
+    for source, url, raw_json in rows:
+        rep = json.loads(raw_json)
+        body = body_text(rep)
+        items.append((RawPage(source, rep["document"]["text"], None, url),
+                      Outcome(source, report=rep, body=body, signature=dedup.signature(body))))
+    dst = open_store(f"sqlite:///{target_db}")
+    t0 = time.perf_counter()
+    with Writer(dst, inputs=["bench"]) as w:
+        for k, (raw, outcome) in enumerate(items, start=1):
+            w.write(raw, outcome)
+            if k % 24 == 0:
+                w.commit()
+    rate = len(items) / (time.perf_counter() - t0)
+    dst.close()
+    return rate
 
 
 if __name__ == "__main__":

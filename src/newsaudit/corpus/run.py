@@ -21,7 +21,7 @@ from newsaudit.corpus.engines import BATCH_CHARS, Engine, batches, make_engine
 from newsaudit.corpus.progress import Progress
 from newsaudit.ingest.decode import DEFAULT_MAX_BYTES
 from newsaudit.ingest.raw import RawPage, ReadFailure
-from newsaudit.ingest.sources import Reader
+from newsaudit.ingest.sources import PageFetcher, Reader
 from newsaudit.store import Store
 from newsaudit.store.writer import Writer
 
@@ -69,7 +69,7 @@ def ingest(
     model: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_chars: int = BATCH_CHARS,
-    fetcher_factory: Callable[[], object] | None = None,
+    fetcher_factory: Callable[[], PageFetcher] | None = None,
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Ingest ``inputs`` (paths, directories, URLs, feeds) into ``store``."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol
 
 from newsaudit.corpus.adapter import error_code
 from newsaudit.errors import InputError
@@ -28,6 +29,17 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 #: What a directory walk reads (the contract's list).
 WALK_SUFFIXES = PAGE_SUFFIXES + RECORD_SUFFIXES + WARC_SUFFIXES
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+if TYPE_CHECKING:
+    from newsaudit.fetch import Fetched
+
+
+class PageFetcher(Protocol):
+    """What the reader needs of a fetcher (:class:`newsaudit.fetch.Fetcher` is one)."""
+
+    def fetch(self, url: str) -> Fetched: ...
+
+    def close(self) -> None: ...
 
 
 def is_url(arg: str) -> bool:
@@ -70,18 +82,17 @@ class Reader:
         self,
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
-        fetcher_factory: Callable[[], object] | None = None,
+        fetcher_factory: Callable[[], PageFetcher] | None = None,
         on_bytes: OnBytes | None = None,
     ) -> None:
         self.max_bytes = max_bytes
         self._factory = fetcher_factory
-        self._fetcher: object | None = None
+        self._fetcher: PageFetcher | None = None
         self._on_bytes = on_bytes
 
     def close(self) -> None:
-        close = getattr(self._fetcher, "close", None)
-        if close:
-            close()
+        if self._fetcher is not None:
+            self._fetcher.close()
 
     def total_bytes(self, inputs: Iterable[str]) -> int:
         """The size of the local files among ``inputs``: the progress bar's whole."""
@@ -148,7 +159,7 @@ class Reader:
         fmt = "html" if suffix in (".html", ".htm") else None
         yield RawPage(path, data, fmt)
 
-    def _fetcher_instance(self) -> object:
+    def _fetcher_instance(self) -> PageFetcher:
         if self._fetcher is None:
             if self._factory is None:
                 from newsaudit.fetch import Fetcher
@@ -163,7 +174,7 @@ class Reader:
         from newsaudit.fetch import FetchError
 
         try:
-            got = self._fetcher_instance().fetch(url)  # type: ignore[attr-defined]
+            got = self._fetcher_instance().fetch(url)
         except FetchError as err:
             return None, ReadFailure(url, err.reason, error_code(err)), False
         fmt = None
