@@ -186,6 +186,12 @@ class Writer:
                       outcome.code or "failed", raw.key)
             return "failed"
         report = outcome.report
+        report_json = json.dumps(report, ensure_ascii=False)
+        if "\\u0000" in report_json:
+            # PostgreSQL keeps no NUL in text or JSON; such a page is binary data anyway.
+            self.fail(raw.source, "the page contains NUL characters (binary data), which the "
+                      "store does not keep", "input_binary", raw.key)
+            return "failed"
         doc = report["document"]
         pid = doc["id"]
         locator = raw.locator
@@ -193,7 +199,7 @@ class Writer:
         seq = self._next_seq()
         exists = self._conn.execute(sa.select(t.pages.c.id).where(t.pages.c.id == pid)).first()
         if exists is None:
-            self._insert_page(raw, outcome, seq)
+            self._insert_page(raw, outcome, seq, report_json)
         self._conn.execute(t.inputs.insert().values(
             key=raw.key, source=raw.source, locator=locator, locator_hash=sha(locator),
             page_id=pid, seq=seq, run_id=self.run_id,
@@ -215,7 +221,7 @@ class Writer:
         ).first()
         return (row.page_id, row.revision) if row else None
 
-    def _insert_page(self, raw: RawPage, outcome: Outcome, seq: int) -> None:
+    def _insert_page(self, raw: RawPage, outcome: Outcome, seq: int, report_json: str) -> None:
         report = outcome.report
         assert report is not None
         doc = report["document"]
@@ -242,7 +248,7 @@ class Writer:
         self._conn.execute(t.reports.insert().values(
             page_id=pid, schema=report.get("schema", ""),
             tool_version=(report.get("tool") or {}).get("version"),
-            json=json.dumps(report, ensure_ascii=False),
+            json=report_json,
         ))
         for name, rows in record_rows(pid, report).items():
             if rows:
