@@ -19,7 +19,15 @@ CODES = {
     "MalformedInput": "input_malformed",
     "SettingsError": "settings_invalid",
     "ModelError": "model_unavailable",
+    "StoreUnavailable": "store_unavailable",
+    "FetchError": "fetch_failed",
+    "AddressRefused": "fetch_refused",
+    "RobotsDisallowed": "fetch_robots",
+    "FetchTimeout": "fetch_timeout",
+    "FetchTooLarge": "fetch_too_large",
+    "HTTPStatusError": "fetch_status",
 }
+EXIT_CODES = {"NewsauditError": 1, "ModelError": 3, "StoreUnavailable": 5}
 
 
 def _all(cls: type[NewsauditError]) -> list[type[NewsauditError]]:
@@ -32,8 +40,7 @@ def test_every_error_has_its_pinned_code():
 
 def test_exit_codes_follow_the_hierarchy():
     assert {cls.__name__: cls.exit_code for cls in _all(NewsauditError)} == {
-        name: 3 if name == "ModelError" else 1 if name == "NewsauditError" else 2
-        for name in CODES
+        name: EXIT_CODES.get(name, 2) for name in CODES
     }
 
 

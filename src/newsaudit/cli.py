@@ -7,6 +7,7 @@ Exit codes (documented in the README, pinned by tests):
        settings are invalid (``--config`` file, ``NEWSAUDIT_*`` variables)
     3  the spaCy model or a trained artifact could not be loaded
     4  unexpected internal error (a bug: please report it with the page)
+    5  the corpus store (database) could not be opened
 """
 
 from __future__ import annotations
@@ -72,9 +73,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "schema", help="print the JSON Schema (draft 2020-12) of the report --format json writes"
     )
-    from newsaudit.cli_eval import add_parsers
+    from newsaudit import cli_corpus, cli_eval
 
-    add_parsers(sub)
+    cli_eval.add_parsers(sub)
+    cli_corpus.add_parsers(sub)
     return parser
 
 
@@ -130,7 +132,16 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train, "schema": _cmd_schema}
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    from newsaudit.cli_corpus import COMMANDS as CORPUS
+
+    return CORPUS[args.command](args)
+
+
+COMMANDS = {
+    "audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train, "schema": _cmd_schema,
+    "ingest": _cmd_corpus, "stats": _cmd_corpus, "pages": _cmd_corpus, "export": _cmd_corpus,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,12 +7,20 @@
     │   ├── BinaryInput            bytes that are not text (NULs, images, ...)    input_binary
     │   ├── InputTooLarge          over the size limit (``--max-bytes``)          input_too_large
     │   ├── DecodingError          bytes that decode under no plausible encoding  input_undecodable
-    │   └── MalformedInput         a container (JSONL, WARC, feed, a report dict)  input_malformed
-    │                              that does not parse
+    │   ├── MalformedInput         a container (JSONL, WARC, feed, a report dict)  input_malformed
+    │   │                          that does not parse
+    │   └── FetchError             the URL could not be fetched                   fetch_failed
+    │       ├── AddressRefused     resolves to a non-public address, or not http  fetch_refused
+    │       ├── RobotsDisallowed   robots.txt disallows it for our user agent     fetch_robots
+    │       ├── FetchTimeout       no answer, or no complete body, in time        fetch_timeout
+    │       ├── FetchTooLarge      body over the size cap                         fetch_too_large
+    │       └── HTTPStatusError    the server answered with an error status       fetch_status
     ├── SettingsError              a settings file, variable or value is invalid  settings_invalid
     │                              (exit 2)
-    └── ModelError                 the spaCy model (or a trained artifact) cannot  model_unavailable
-                                   be loaded (exit 3)
+    ├── ModelError                 the spaCy model (or a trained artifact) cannot  model_unavailable
+    │                              be loaded (exit 3)
+    └── StoreUnavailable           the corpus database cannot be opened or        store_unavailable
+                                   written (exit 5)
 
 Each exception carries the ``source`` it is about (path, URL, setting or "-" for stdin), a
 ``reason`` in plain words and a stable ``code``; the CLI prints ``newsaudit: <source>:
@@ -103,6 +111,49 @@ class ModelError(NewsauditError):
 
     exit_code = 3
     code = "model_unavailable"
+
+
+class StoreUnavailable(NewsauditError):
+    """The corpus database cannot be opened or written."""
+
+    exit_code = 5
+    code = "store_unavailable"
+
+
+class FetchError(InputError):
+    """The URL could not be fetched (see :mod:`newsaudit.fetch`)."""
+
+    code = "fetch_failed"
+
+
+class AddressRefused(FetchError):
+    """The URL's host is not a public internet address (or the scheme is not http/https)."""
+
+    code = "fetch_refused"
+
+
+class RobotsDisallowed(FetchError):
+    """The site's robots.txt does not allow fetching this URL."""
+
+    code = "fetch_robots"
+
+
+class FetchTimeout(FetchError):
+    """The server did not answer, or did not finish sending, in time."""
+
+    code = "fetch_timeout"
+
+
+class FetchTooLarge(FetchError):
+    """The body is over the size cap."""
+
+    code = "fetch_too_large"
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status."""
+
+    code = "fetch_status"
 
 
 @dataclass(frozen=True, slots=True)
