@@ -66,7 +66,7 @@ def test_a_filled_in_packet_line_judges_its_finding(tmp_path: Path) -> None:
     assert [p.name for p in written] == ["ptc_424242.md"]
     text = written[0].read_text(encoding="utf-8")
     guide = (tmp_path / "packets" / "JUDGING.md").read_text(encoding="utf-8")
-    assert "`ptc_424242.md`" in guide and "figures_do_not_add_up" in guide
+    assert "`ptc_424242.md` (dev)" in guide and "figures_do_not_add_up" in guide
     assert "## Warnings and problems to judge (2)" in text
     info = text.split("## Info findings (1, ")[1].split("## Missed problems")[0]
     assert "`loaded_language`" in info and "unsourced_claim" not in info

@@ -188,9 +188,12 @@ A missed problem is one line, as in the packet's template:
     {{"page": ..., "missed": true, "check": ..., "evidence": [[start, end]],
      "anchor": ..., "reason": ..., "judge": ...}}
 
-`evidence` is the offsets of the words that show the problem (read them off the
-numbered text), `anchor` the first 60 characters of that text exactly as it appears
-there (white space may be collapsed), `check` the check that should have flagged it.
+`evidence` is the offsets of the words that show the problem, read off the numbered
+text: start = the line's offset plus the characters before the words on that line, end =
+start + their length. `anchor` is the first 60 characters of those words exactly as they
+appear (white space may be collapsed): the anchor is what finds the words again, searched
+near the start you give, so a start that is a few characters off does no harm, but an
+anchor that is not verbatim does. `check` is the check that should have flagged it.
 The checks are: {checks}. For problems no check covers yet, use one of these kinds:
 
 {kinds}
@@ -217,7 +220,8 @@ def write_packets(outdir: Path, results: Sequence[PageResult], *,
             path = outdir / packet_name(res.ref)
             path.write_text(packet(res, all_findings=all_findings), encoding="utf-8")
             written.append(path)
-    listing = "\n".join(f"- `{p.name}`" for p in written)
+    split = {packet_name(r.ref): r.split for r in results}
+    listing = "\n".join(f"- `{p.name}` ({split[p.name]})" for p in written)
     (outdir / "JUDGING.md").write_text(
         guide(sorted(registered())) + f"\n## Packets ({len(written)})\n\n{listing}\n",
         encoding="utf-8")
