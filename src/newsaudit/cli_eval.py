@@ -44,6 +44,7 @@ MODULES: dict[str, str] = {
     "extraction": "newsaudit.evaluation.extraction",
     "loaded": "newsaudit.models.loaded.evaluate",
     "toxicity": "newsaudit.models.toxicity.evaluate",
+    "findings": "newsaudit.evaluation.findings",
 }
 
 
@@ -96,6 +97,17 @@ def _toxicity(args: argparse.Namespace) -> dict[str, Any]:
     return evaluate.evaluate(_exists(args.data) if args.data else None)
 
 
+def _findings(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import findings
+
+    return findings.evaluate(
+        split=args.split, data_dir=_exists(args.data_dir) if args.data_dir else None,
+        judgments=_exists(args.judgments) if args.judgments else findings.JUDGMENTS,
+        sample=_exists(args.sample) if args.sample else findings.SAMPLE,
+        packets=args.packets, all_findings=args.all_findings,
+    )
+
+
 EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "fnc1": _fnc1,
     "ptc": _ptc,
@@ -104,6 +116,7 @@ EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "extraction": _extraction,
     "loaded": _loaded,
     "toxicity": _toxicity,
+    "findings": _findings,
 }
 
 
@@ -145,6 +158,14 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--labels", type=Path, help="PTC technique labels (with --articles)")
     p = bench.add_parser("toxicity", help="toxic comments (Davidson et al. format)")
     p.add_argument("--data", type=Path, help="labeled_data.csv (default: its held-out split)")
+    p = bench.add_parser("findings", help="precision of warnings and problems on real pages")
+    p.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    p.add_argument("--data-dir", type=Path, help="the shared/data directory")
+    p.add_argument("--judgments", type=Path, help="directory of *.jsonl judgments")
+    p.add_argument("--sample", type=Path, help="the page list (default: the shipped pages.json)")
+    p.add_argument("--packets", type=Path, help="write a judging packet per page still to judge")
+    p.add_argument("--all-findings", action="store_true",
+                   help="with --packets: a packet for every page, judged findings included")
     for name in bench.choices:
         bench.choices[name].add_argument(
             "--json", action="store_true", help="print the metrics as JSON instead of a table"

@@ -10,6 +10,9 @@ dataset, named after it, reading the dataset's own published file format.
     basil        BASIL articles and their bias spans (``articles/`` + ``annotations/``)
     davidson     Davidson et al. 2017 hate and offensive tweets (``labeled_data.csv``)
     scrapinghub  the article-extraction benchmark (``ground-truth.json`` + ``html/``)
+    fakes        FA-KES Syrian-war casualty reports (``FA-KES-Dataset.csv``)
+    fakenewscorpus  FakeNewsCorpus article text (``news_sample.csv``)
+    trafilatura_eval  trafilatura's evaluation pages (``evaldata.json`` + ``eval|cache/*.gz``)
 
 A reader returns plain frozen records and nothing model-specific: how a model turns them
 into training examples is the model's business (``newsaudit.models.<name>``). A file that
