@@ -354,3 +354,20 @@ def test_token_file_format(tmp_path):
     path = tmp_path / "tokens.txt"
     path.write_text(f"# editors\n{TOKEN}\n\n  {TOKEN}-two  \n", encoding="utf-8")
     assert read_tokens(path) == frozenset({TOKEN, TOKEN + "-two"})
+
+
+def test_serve_stops_before_listening_when_the_store_cannot_be_opened(capsys):
+    from newsaudit.cli import main
+
+    assert main(["serve", "--db", "postgresql://nobody@127.0.0.1:1/none", "--port", "1"]) == 5
+    assert "cannot open the store" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_serve_stops_before_listening_when_the_model_cannot_load(tmp_path, capsys):
+    from newsaudit.cli import main
+
+    code = main(["serve", "--db", str(tmp_path / "web.db"), "--model", "no_such_model",
+                 "--workers", "1", "--port", "1"])
+    assert code == 3
+    assert "no_such_model" in capsys.readouterr().err

@@ -51,12 +51,28 @@ def too_large(limit: int) -> str:
     return f"the request body is over the server's limit of {limit:,} bytes (--max-bytes)"
 
 
-async def _send_error(send: Send, status: int, code: str, message: str) -> None:
-    data = json.dumps(body(code, message)).encode("utf-8")
-    await send({"type": "http.response.start", "status": status, "headers": [
-        (b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
-        (b"connection", b"close"),
-    ]})
+async def _send_error(scope: Scope, send: Send, status: int, code: str, message: str) -> None:
+    """The error in the one JSON shape for the API, as an error page for a browser; the
+    connection is closed after it (the rest of the body is not read)."""
+    path = str(scope.get("path", ""))
+    if path.startswith(("/api/", "/openapi")) or path == "/api":
+        data = json.dumps(body(code, message)).encode("utf-8")
+        ctype = b"application/json"
+        headers = []
+    else:
+        from newsaudit.web.html import render
+
+        page = render("error.html", status=status, code=code, message=message)
+        data, ctype = bytes(page.body), b"text/html; charset=utf-8"
+        headers = [(k.encode("latin-1"), v.encode("latin-1"))
+                   for k, v in page.headers.items() if k.lower() not in ("content-length",
+                                                                          "content-type")]
+    headers += [(b"content-type", ctype), (b"content-length", str(len(data)).encode()),
+                (b"connection", b"close")]
+    headers += [(k, v) for k, v in SECURITY_HEADERS]
+    if not any(k == b"content-security-policy" for k, _ in headers):
+        headers.append((b"content-security-policy", DEFAULT_CSP.encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": data})
 
 
@@ -74,12 +90,12 @@ class Guard:
             return
         headers = {k.lower(): v for k, v in scope.get("headers", [])}
         if self.loopback_only and not _loopback_host(headers.get(b"host", b"")):
-            await _send_error(send, 403, "forbidden",
+            await _send_error(scope, send, 403, "forbidden",
                               "this server answers only to 127.0.0.1, localhost or [::1]")
             return
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            await _send_error(send, 413, "input_too_large", too_large(self.max_bytes))
+            await _send_error(scope, send, 413, "input_too_large", too_large(self.max_bytes))
             return
         started = False
         seen = 0
@@ -108,7 +124,7 @@ class Guard:
             await self.app(scope, counted, guarded)
         except BodyTooLarge:
             if not started:
-                await _send_error(send, 413, "input_too_large", too_large(self.max_bytes))
+                await _send_error(scope, send, 413, "input_too_large", too_large(self.max_bytes))
 
 
 def _loopback_host(host: bytes) -> bool:

@@ -74,8 +74,13 @@ async def audit_form(request: Request) -> Response:
             raise EmptyInput("paste a page, choose a file or give a URL")
         if len(given) > 1:
             raise InputError(f"give one page at a time (got {' and '.join(given)})")
+        # The form marks its check boxes as shown, so that none ticked means no checks,
+        # while a client that sends no boxes at all gets the default.
         chosen = [str(v) for v in form.getlist("checks")]
-        checks = None if set(chosen) >= set(svc.checks) else chosen
+        if not _field(form.get("checks_shown")) or set(chosen) >= set(svc.checks):
+            checks = None
+        else:
+            checks = chosen
         page = PageInput(text=text if text.strip() else None, data=data, filename=filename,
                          url=url or None, title=_field(form.get("title")).strip() or None,
                          outlet=_field(form.get("outlet")).strip() or None)
@@ -144,7 +149,7 @@ def page_view(page_id: str, request: Request) -> Response:
                   **report_sections(Report.from_dict(stored)))
 
 
-@router.get("/outlets/{name}")
+@router.get("/outlets/{name:path}")
 def outlet(name: str, request: Request) -> Response:
     svc = service(request)
     summary = queries.outlet_summary(svc.store, name)

@@ -31,7 +31,7 @@ from typing import Any
 from pebble import ProcessExpired, ProcessPool
 
 from newsaudit.corpus.adapter import LoadedAuditor, Outcome
-from newsaudit.errors import BinaryInput, ModelError, NewsauditError
+from newsaudit.errors import BinaryInput, ModelError, NewsauditError, SettingsError
 from newsaudit.ingest.raw import RawPage
 from newsaudit.web.errors import AuditTimeout, Busy, RemoteError
 
@@ -72,25 +72,34 @@ class Audited:
 # ---------------------------------------------------------------------- in the worker
 
 _LOADED: LoadedAuditor | None = None
+#: Why the analyser could not be loaded in this worker: kept, not raised, so that the
+#: server can say why (a failing initializer would only break the pool, saying nothing).
+_FAILED: tuple[str, str, str | None] | None = None
 
 
 def _init_worker(model: str | None, max_bytes: int | None, config: str | None) -> None:
-    global _LOADED
+    global _LOADED, _FAILED
     if config:
         # The worker is ours alone: the settings file reaches the Auditor the way the
         # CLI's does, so interactive audits and ingest batches read the same settings.
         os.environ["NEWSAUDIT_CONFIG"] = config
-    _LOADED = LoadedAuditor(model=model, max_bytes=max_bytes)
-    _LOADED.auditor.audit(WARM_UP)
+    try:
+        _LOADED = LoadedAuditor(model=model, max_bytes=max_bytes)
+        _LOADED.auditor.audit(WARM_UP)
+    except NewsauditError as err:
+        _FAILED = (err.code, err.reason, err.source)
 
 
 def _loaded() -> LoadedAuditor:
+    if _FAILED is not None:
+        raise ModelError(_FAILED[1], source=_FAILED[2])
     assert _LOADED is not None, "worker not initialised"
     return _LOADED
 
 
-def _ping() -> str:
-    return _loaded().auditor.settings.spacy.model or "default"
+def _ping() -> tuple[str, str, str | None] | None:
+    """None when the worker is ready, else the error that stopped it loading."""
+    return _FAILED
 
 
 def _audit(job: AuditJob) -> Audited | tuple[str, str, str | None]:
@@ -99,9 +108,9 @@ def _audit(job: AuditJob) -> Audited | tuple[str, str, str | None]:
     from newsaudit.corpus import dedup
     from newsaudit.corpus.adapter import body_text
 
-    loaded = _loaded()
     started = time.perf_counter()
     try:
+        loaded = _loaded()
         if isinstance(job.data, str) and "\x00" in job.data:
             raise BinaryInput("the text contains NUL characters (binary data), not a page",
                               source=job.source)
@@ -154,17 +163,20 @@ class AuditPool:
 
     # -- lifecycle
 
-    def wait_ready(self, timeout: float = START_TIMEOUT) -> str:
+    def wait_ready(self, timeout: float = START_TIMEOUT) -> None:
         """Block until a worker has loaded the analyser; a :class:`ModelError` if none can."""
         future = self._pool.schedule(_ping, timeout=timeout)
         try:
-            return str(future.result(timeout=timeout))
+            failed = future.result(timeout=timeout)
         except ProcessExpired as err:
             raise ModelError(f"the audit worker could not start ({err})") from None
         except FutureTimeout:
             raise ModelError(f"the audit worker did not start within {timeout:g} s") from None
-        except NewsauditError as err:
-            raise ModelError(err.reason, source=err.source) from None
+        if failed is not None:
+            code, reason, source = failed
+            if code == SettingsError.code:
+                raise SettingsError(reason, source=source)
+            raise ModelError(reason, source=source)
 
     def close(self) -> None:
         self._pool.stop()
