@@ -396,6 +396,16 @@ def outlet_summary(store: Store, outlet: str) -> OutletSummary | None:
                          last_published=last, languages=languages, findings=findings)
 
 
+def outlet_names(store: Store) -> list[str]:
+    """Each outlet of the stored pages by the name listings show (its name, else its
+    site), in name order."""
+    name = sa.func.coalesce(t.pages.c.outlet, t.pages.c.site)
+    with store.engine.connect() as conn:
+        return list(conn.execute(
+            sa.select(name).where(name.is_not(None)).group_by(name).order_by(name)
+        ).scalars())
+
+
 def languages(store: Store) -> list[str]:
     """The languages of the stored pages, most pages first."""
     p = t.pages.c

@@ -122,7 +122,6 @@ def corpus(request: Request) -> Response:
                          since=since, until=until, q=filters["q"], duplicates=None)
     total = queries.count_pages(svc.store, **where)
     rows = queries.pages(svc.store, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE, **where)
-    stats = queries.stats(svc.store)
     kept = {k: v for k, v in filters.items() if v}
 
     def link(n: int) -> str:
@@ -130,7 +129,7 @@ def corpus(request: Request) -> Response:
 
     return render(
         "pages.html", rows=rows, total=total, filters=filters,
-        outlets=list(stats.outlets), checks=list(svc.checks),
+        outlets=queries.outlet_names(svc.store), checks=list(svc.checks),
         severities=list(SEVERITY_RANK)[::-1], languages=queries.languages(svc.store),
         number=number, pages=max(1, -(-total // PAGE_SIZE)),
         prev_link=link(number - 1) if number > 1 else None,

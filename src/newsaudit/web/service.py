@@ -27,7 +27,7 @@ from newsaudit.ingest.raw import RawPage
 from newsaudit.ingest.sources import PageFetcher
 from newsaudit.store import Store
 from newsaudit.web.config import WebConfig
-from newsaudit.web.errors import Unauthorized
+from newsaudit.web.errors import RemoteError, Unauthorized
 from newsaudit.web.jobs import Job, WriteLane
 from newsaudit.web.pool import AuditJob, AuditPool
 
@@ -110,6 +110,8 @@ class Service:
                           signature=audited.signature)
         write, done = self.lane.store_page(raw, outcome)
         await _wait(done, STORE_WAIT)
+        if write.status == "failed" and write.error is not None:
+            raise RemoteError(write.error["code"], write.error["message"], raw.source)
         return AuditResult(audited.report, write)
 
     async def _job(self, page: PageInput, checks: tuple[str, ...] | None,
