@@ -73,10 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "schema", help="print the JSON Schema (draft 2020-12) of the report --format json writes"
     )
-    from newsaudit import cli_corpus, cli_eval
+    from newsaudit import cli_corpus, cli_eval, cli_web
 
     cli_eval.add_parsers(sub)
     cli_corpus.add_parsers(sub)
+    cli_web.add_parsers(sub)
     return parser
 
 
@@ -138,9 +139,16 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     return CORPUS[args.command](args)
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from newsaudit.cli_web import cmd_serve
+
+    return cmd_serve(args)
+
+
 COMMANDS = {
     "audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train, "schema": _cmd_schema,
     "ingest": _cmd_corpus, "stats": _cmd_corpus, "pages": _cmd_corpus, "export": _cmd_corpus,
+    "serve": _cmd_serve,
 }
 
 
