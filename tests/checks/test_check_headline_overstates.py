@@ -1,0 +1,164 @@
+"""headline_unsupported on headlines that say more than their body: a claim stated as fact
+that the body hedges or rests on one party's word, a figure the body's parts do not add up
+to, a quotation no one in the body says, and what the stance model may claim alone.
+
+Pages are our own, a few sentences each; the stance model is kept out (``_stance`` gives
+``None``) unless a test is about it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit.checks import headline_unsupported as hu
+from stages import runner
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return runner(nlp, hu.check, "headline_unsupported")
+
+
+@pytest.fixture()
+def quiet(monkeypatch):
+    monkeypatch.setattr(hu, "_stance", lambda models, headline, body: None)
+
+
+PAGES = [
+    (
+        "hedged",
+        "Air Strikes Kill Dozens of Civilians in Harlow Valley\n\n"
+        "Air strikes reportedly killed dozens of civilians in the Harlow valley on Monday. "
+        "The army said it was investigating the strikes.\n",
+        [("Air Strikes Kill Dozens of Civilians in Harlow Valley", "with a hedge (“reportedly”)")],
+    ),
+    (
+        "unnamed_source_toll",
+        "Shelling Kills 14 in Varn\n\n"
+        "Shelling killed 14 people in the town of Varn on Tuesday, activists said.\n",
+        [("Shelling Kills 14 in Varn", "only on the word of activists")],
+    ),
+    (
+        "page_says_it",
+        "Shelling Kills 14 in Varn\n\n"
+        "Shelling killed 14 people in the town of Varn on Tuesday. Activists said the army "
+        "fired from the hills above the town.\n",
+        [],
+    ),
+    (
+        "headline_credits_source",
+        "Shelling kills 14 in Varn: activists\n\n"
+        "Shelling killed 14 people in the town of Varn on Tuesday, activists said.\n",
+        [],
+    ),
+    (
+        "named_source_no_figure",
+        "Council Approves New Bridge Over Tamar\n\n"
+        "The council approved the new bridge over the Tamar on Monday, the mayor said.\n",
+        [],
+    ),
+    (
+        "party_counts_its_own_strike",
+        "Kordavian Army Kills 30 Militants Near Border\n\n"
+        "The Kordavian army killed 30 militants near the border on Sunday, the Kordavian "
+        "defence ministry said in a statement.\n",
+        [("Kordavian Army Kills 30 Militants Near Border", "only on the word of the Kordavian")],
+    ),
+    (
+        "unverified",
+        "Rebels Seize Hill Town of Varn\n\n"
+        "Rebels seized the hill town of Varn on Friday, according to local sources. "
+        "Their account could not be independently verified.\n",
+        [("Rebels Seize Hill Town of Varn", "could not verify the account")],
+    ),
+    (
+        "parts_add_up",
+        "Blast Leaves 13 Dead in Market\n\n"
+        "Nine people were killed in the market blast, police said. Four more people died "
+        "in hospital, the health ministry said.\n",
+        [],
+    ),
+    (
+        "parts_do_not_add_up",
+        "Blast Leaves 43 Injured in Market\n\n"
+        "Police said 21 people were injured in the market and 20 people were injured at the "
+        "station.\n",
+        [("43 Injured", "no figure in the body fits it, alone or added up")],
+    ),
+    (
+        "quote_no_one_says",
+        "Ravel Chief ‘No Longer Wants to Lead the Firm’\n\n"
+        "The chief executive of Ravel is said to have had enough of leading the firm, "
+        "friends told the Daily Post.\n",
+        [("No Longer Wants to Lead the Firm", "no one in the body is reported saying")],
+    ),
+    (
+        "quote_said",
+        "Mayor: ‘We Will Rebuild Every Home’\n\n"
+        "“We will rebuild every home,” the mayor told residents on Sunday.\n",
+        [],
+    ),
+    (
+        "headline_toll_is_a_lead_phrase",
+        # no speaker before a verb: nothing is spliced in as one
+        "Death toll from Harlow bomb attack at least 112\n\n"
+        "At least 112 people were killed in the bomb attack in Harlow, the city's health "
+        "department said on Sunday.\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), PAGES, ids=[p[0] for p in PAGES])
+def test_pages(run, quiet, name, text, expected):
+    _, found = run(text)
+    got = [(f.evidence[0].text, f.message) for f in found]
+    assert len(got) == len(expected), got
+    for (first, message), (want_first, phrase) in zip(got, expected, strict=True):
+        assert first == want_first
+        assert phrase in message
+    assert all(f.severity == "warning" for f in found)
+
+
+def test_hedged_message_quotes_the_body(run, quiet):
+    _, found = run(PAGES[0][1])
+    assert found[0].message == (
+        "The headline states ‘Air Strikes Kill Dozens of Civilians in Harlow Valley’ as fact, "
+        "but the body gives “dozens of civilians” only with a hedge (“reportedly”): “Air "
+        "strikes reportedly killed dozens of civilians in the Harlow valley on Monday.”."
+    )
+
+
+# ------------------------------------------------------------------ the stance model alone
+
+_REFUTED = (
+    "Singer Ravel Dies in Car Crash\n\n"
+    "Reports that the singer Ravel died in a car crash on Sunday are a hoax, her manager said. "
+    "Ravel is on tour in Spain.\n"
+)
+
+
+def test_disagreement_alone_needs_a_refuting_sentence(run, monkeypatch):
+    sure = {"agree": 0.01, "disagree": 0.98, "unrelated": 0.01}
+    monkeypatch.setattr(hu, "_stance", lambda m, h, b: sure)
+    _, found = run(_REFUTED)
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+        ("warning", [
+            "Singer Ravel Dies in Car Crash",
+            "Reports that the singer Ravel died in a car crash on Sunday are a hoax, her "
+            "manager said.",
+        ])
+    ]
+    assert "appears to contradict" in found[0].message
+    assert found[0].message.endswith("p=0.98).")
+
+
+def test_unrelated_is_not_claimed_when_the_body_gives_the_headline(run, monkeypatch):
+    sure = {"agree": 0.0, "disagree": 0.0, "unrelated": 1.0}
+    monkeypatch.setattr(hu, "_stance", lambda m, h, b: sure)
+    text = (
+        "Flood Toll Rises to 40 in Harlow\n\n"
+        "The number of people killed by the flood in Harlow rose to 40 on Tuesday. "
+        "Rescuers are still searching the valley.\n"
+    )
+    assert run(text)[1] == []
