@@ -46,6 +46,14 @@ PAGES = [
         [],
     ),
     (
+        "page_tells_it_in_other_words",
+        # the lead tells the story in its own voice; a witness gives the figure
+        "Gunman Kills Soldier, Fires 30 Shots at Guards Near Canadian Parliament in Ottawa\n\n"
+        "A gunman killed a soldier near the parliament on Wednesday. A witness said the gunman "
+        "fired 30 shots at the guards.\n",
+        [],
+    ),
+    (
         "headline_credits_source",
         "Shelling kills 14 in Varn: activists\n\n"
         "Shelling killed 14 people in the town of Varn on Tuesday, activists said.\n",
@@ -96,6 +104,22 @@ PAGES = [
         "quote_said",
         "Mayor: ‘We Will Rebuild Every Home’\n\n"
         "“We will rebuild every home,” the mayor told residents on Sunday.\n",
+        [],
+    ),
+    (
+        "quote_condensed",
+        # a headline shortens what the body quotes: that is the speaker's passage
+        "Housing Minister Says ‘We Now Have a Housing Crisis’\n\n"
+        "“We have a housing crisis, and it is getting worse,” the housing minister said on "
+        "Monday.\n",
+        [],
+    ),
+    (
+        "headline_credits_media",
+        # the colon before the credit was lost: "… near Varn: media"
+        "Army destroys over 60 fighters near Varn media\n\n"
+        "The army destroyed over 60 fighters near Varn on Monday, a military representative "
+        "said.\n",
         [],
     ),
     (

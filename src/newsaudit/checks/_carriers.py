@@ -38,6 +38,10 @@ Voice = Literal["own", "attributed", "hedged"]
 #: figure. Half: a lead restating "Hizballah leads regime offensive in southern Syria"
 #: repeats "Hizballah", "offensive", "Syria" in other words around them.
 _SHARE = 0.5
+#: A looser share: a sentence in the page's own voice repeating this much of the headline
+#: ("A gunman opened fire …, killing a soldier" under "Soldier, Gunman Killed In Shooting
+#: Near Parliament") is the body telling the story itself, in its own words.
+LOOSE_SHARE = 1 / 3
 
 
 def meets(lo: float, hi: float, b: Quantity) -> bool:
@@ -106,8 +110,10 @@ def _statement(report: Report, start: int, end: int) -> Attribution | None:
     return best
 
 
-def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> list[Carrier]:
-    """The body sentences that give the headline's claim, in text order."""
+def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
+             share: float = _SHARE) -> list[Carrier]:
+    """The body sentences that give the headline's claim, in text order: those with a
+    fitting figure and another shared word, or repeating ``share`` of its content words."""
     text = report.document.text
     bodies = [s for s in report.segments if s.kind in BODY]
     if not bodies:
@@ -115,7 +121,7 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> list[C
     lo, hi = bodies[0].start, bodies[-1].end
     masked = _copies(text, h.claim.text, lo, hi)
     head_figs = [q for q in report.quantities if h.claim.start <= q.start < h.claim.end]
-    need = max(2, math.ceil(_SHARE * len(h.stems)))
+    need = max(2, math.ceil(share * len(h.stems)))
     out: list[Carrier] = []
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char

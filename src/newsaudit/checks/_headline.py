@@ -192,7 +192,8 @@ def _source_words(words: Sequence[Token]) -> bool:
     return (
         " ".join(t.text for t in words) in lex["outlets"]
         or phrase in lex["outlet_phrases"]
-        or (last.lemma_.lower() in lex["outlet_nouns"] and last.pos_ in ("NOUN", "PROPN"))
+        or ((last.lemma_.lower() in lex["outlet_nouns"] or last.lower_ in lex["outlet_nouns"])
+            and last.pos_ in ("NOUN", "PROPN"))  # "media" is lemmatised to "medium"
     )
 
 

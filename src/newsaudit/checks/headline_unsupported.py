@@ -33,7 +33,15 @@ from typing import TYPE_CHECKING
 
 from newsaudit.checks import _headline_messages as say
 from newsaudit.checks import register
-from newsaudit.checks._carriers import BODY, Carrier, carriers, meets, trimmed, unverified
+from newsaudit.checks._carriers import (
+    BODY,
+    LOOSE_SHARE,
+    Carrier,
+    carriers,
+    meets,
+    trimmed,
+    unverified,
+)
 from newsaudit.checks._headline import (
     Headline,
     content_stems,
@@ -70,6 +78,11 @@ _MAX_PARTS = 8
 #: Words a headline quotation must have before its absence from the body is worth a
 #: warning: one or two quoted words are a label or a term, which scare_quotes reads.
 _MIN_QUOTE_WORDS = 4
+#: Share of a headline quotation's content words a body sentence must repeat to be the
+#: passage it condenses (a headline drops and shortens words: "ops" for "operations"),
+#: and the share from which that sentence is shown as the nearest the body comes.
+_SAID_SHARE = 0.6
+_NEAREST_SHARE = 0.34
 _inflections = inflections  # the verb forms, for tests and callers of the old name
 
 _Found = tuple[str, list[Span], list[str], Severity]
@@ -311,7 +324,9 @@ def _fold(s: str) -> str:
 
 
 def _quotes_absent(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> Iterator[_Found]:
-    """Headline quotations of several words that no body passage repeats."""
+    """Headline quotations of several words that no body sentence gives, verbatim or
+    nearly: a sentence repeating most of the quotation's content words ("We have urban
+    Ebola" under "We Now Have Urban Ebola") is the passage it condenses."""
     text = report.document.text
     bodies = [s for s in report.segments if s.kind in BODY]
     body = _fold(" ".join(s.text for s in bodies))
@@ -319,16 +334,21 @@ def _quotes_absent(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> 
         if len(q.text.split()) < _MIN_QUOTE_WORDS or _fold(q.text) in body:
             continue
         want = content_stems(doc[i] for i in index.within(q.start, q.end))
-        nearest: tuple[int, Span] | None = None
+        if not want:
+            continue
+        best: tuple[float, Span] | None = None
         for sent in doc.sents:
             s, e = sent.start_char, sent.end_char
             if not any(b.start <= s < b.end for b in bodies):
                 continue
-            n = len(content_stems(doc[i] for i in index.within(s, e)) & want)
-            if n * 2 >= max(2, len(want)) and (nearest is None or n > nearest[0]):
-                nearest = (n, trimmed(text, s, e))
-        msg = say.quote_absent(q.text, nearest[1].text if nearest else None)
-        yield msg, [q, *([nearest[1]] if nearest else [])], [], "warning"
+            share = len(content_stems(doc[i] for i in index.within(s, e)) & want) / len(want)
+            if best is None or share > best[0]:
+                best = (share, trimmed(text, s, e))
+        if best is not None and best[0] >= _SAID_SHARE:
+            continue
+        nearest = best[1] if best is not None and best[0] >= _NEAREST_SHARE else None
+        msg = say.quote_absent(q.text, nearest.text if nearest else None)
+        yield msg, [q, *([nearest] if nearest else [])], [], "warning"
 
 
 def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
@@ -337,6 +357,8 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
     its figure only on someone's word."""
     if not h.states_as_fact or not found or any(c.voice == "own" for c in found):
         return None
+    if any(c.voice == "own" for c in carriers(report, doc, index, h, LOOSE_SHARE)):
+        return None  # the body tells the story in its own words, if not the headline's
     doubt = unverified(report, doc, index)
     hedged = [c for c in found if c.voice == "hedged"]
     if hedged:
