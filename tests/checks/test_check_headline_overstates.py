@@ -46,11 +46,28 @@ PAGES = [
         [],
     ),
     (
-        "page_tells_it_in_other_words",
-        # the lead tells the story in its own voice; a witness gives the figure
+        "figure_on_a_witness_word",
+        # the lead tells the story in its own voice, but the headline's figure is a witness's
         "Gunman Kills Soldier, Fires 30 Shots at Guards Near Canadian Parliament in Ottawa\n\n"
         "A gunman killed a soldier near the parliament on Wednesday. A witness said the gunman "
         "fired 30 shots at the guards.\n",
+        [("Gunman Kills Soldier, Fires 30 Shots at Guards Near Canadian Parliament in Ottawa",
+          "gives “30 shots” only on the word of a witness")],
+    ),
+    (
+        "page_tells_it_in_other_words",
+        # the hedge is about another event; the lead tells this one in its own words
+        "Soldier and Gunman Killed in Shooting Incident Near Canadian Parliament\n\n"
+        "A gunman killed a soldier at the war memorial in Ottawa on Wednesday before guards "
+        "shot him. The incident comes two days after a Canadian soldier was reportedly killed "
+        "in a shooting incident in Quebec.\n",
+        [],
+    ),
+    (
+        "headline_rounds_the_pages_own_figure",
+        "Blast Kills 40 Students in Varn\n\n"
+        "A blast killed 43 students at a school in Varn on Monday. A survivor said the blast "
+        "killed 40 students in one classroom.\n",
         [],
     ),
     (

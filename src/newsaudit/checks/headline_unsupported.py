@@ -82,6 +82,8 @@ _MIN_QUOTE_WORDS = 4
 #: passage it condenses (a headline drops and shortens words: "ops" for "operations"),
 #: and the share from which that sentence is shown as the nearest the body comes.
 _SAID_SHARE = 0.6
+#: A headline rounds a body figure by up to this share ("40 students" for 43).
+_ROUNDING = 0.15
 _NEAREST_SHARE = 0.34
 _inflections = inflections  # the verb forms, for tests and callers of the old name
 
@@ -357,17 +359,21 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
     its figure only on someone's word."""
     if not h.states_as_fact or not found or any(c.voice == "own" for c in found):
         return None
-    if any(c.voice == "own" for c in carriers(report, doc, index, h, LOOSE_SHARE)):
-        return None  # the body tells the story in its own words, if not the headline's
     doubt = unverified(report, doc, index)
     hedged = [c for c in found if c.voice == "hedged"]
     if hedged:
         c = next((c for c in hedged if c.figure is not None), hedged[0])
+        if c.figure is None and any(
+            k.voice == "own" for k in carriers(report, doc, index, h, LOOSE_SHARE)
+        ):
+            return None  # the body tells the story in its own words, if not the headline's
         how = {"hedge": c.hedge.text} if c.hedge is not None else {}
     else:
         # attributed throughout: an overstatement only when the word is one party's
         # (someone unnamed, or the side whose own strike the figure counts) and carries
         # the headline's figure, or the page says it could not verify it
+        if _own_figure(report, h):
+            return None  # the page gives a figure of the headline's kind in its own voice
         party = [c for c in found if _one_party(report, h, c)]
         pick = next((c for c in party if c.figure is not None), None)
         if pick is None and doubt is not None and party:
@@ -388,6 +394,32 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
     refs = [r for r in (c.attribution.id if c.attribution else None,
                         c.figure.id if c.figure else None) if r]
     return msg, evidence, refs, "warning"
+
+
+def _own_figure(report: Report, h: Headline) -> bool:
+    """Whether the body states in its own voice a figure counting what a headline figure
+    counts, near it ("43 students" under "40 students"): the headline's is the page's own
+    rounding, whoever else the body quotes."""
+    heads = [q for q in report.quantities if h.claim.start <= q.start < h.claim.end]
+    own = {qid for c in report.claims if c.voice == "outlet" and c.segment in BODY
+           for qid in c.quantities}
+    return any(
+        q.category != "other" and _outlet_echoes_within(report, q, own, _ROUNDING)
+        for q in heads
+    )
+
+
+def _outlet_echoes_within(report: Report, q: Quantity, own: set[str], share: float) -> bool:
+    ref = q.value if q.value is not None else q.low
+    if not ref:
+        return False
+    for b in report.quantities:
+        if b.id not in own or b.segment not in BODY or not comparable(q, b):
+            continue
+        val = b.value if b.value is not None else b.low
+        if val is not None and abs(val - ref) <= share * abs(ref):
+            return True
+    return False
 
 
 def _one_party(report: Report, h: Headline, c: Carrier) -> bool:
