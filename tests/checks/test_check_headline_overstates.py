@@ -71,6 +71,21 @@ PAGES = [
         [],
     ),
     (
+        "relayed_by_no_one",
+        "6,000 Masks Stolen From Harlow Hospital\n\n"
+        "A total of 6,000 masks were stolen from a hospital in Harlow, it was reported on "
+        "Tuesday.\n",
+        [("6,000 Masks Stolen From Harlow Hospital", "only as someone's account")],
+    ),
+    (
+        "learned_by_the_wire",
+        # "it was learned" is how a wire states what it checked, not a hedge
+        "6,000 Masks Stolen From Harlow Hospital\n\n"
+        "A total of 6,000 masks were stolen from a hospital in Harlow, it was learned on "
+        "Tuesday.\n",
+        [],
+    ),
+    (
         "headline_credits_source",
         "Shelling kills 14 in Varn: activists\n\n"
         "Shelling killed 14 people in the town of Varn on Tuesday, activists said.\n",

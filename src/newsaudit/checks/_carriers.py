@@ -74,13 +74,13 @@ class Carrier:
     figure: Quantity | None
     attribution: Attribution | None
     hedge: Span | None
+    #: the statement rests on no one and only relays ("it was reported", "it is claimed");
+    #: "it was learned", "it was confirmed" rest on no one but do not hedge
+    relayed: bool = False
 
     @property
     def voice(self) -> Voice:
-        if self.hedge is not None or (
-            self.attribution is not None
-            and (self.attribution.kind == "passive" or self.attribution.source.text is None)
-        ):
+        if self.hedge is not None or self.relayed:
             return "hedged"
         return "attributed" if self.attribution is not None else "own"
 
@@ -150,14 +150,27 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
             hits = [doc[i] for i in ids if doc[i].is_alpha and stem(doc[i].text) in shared]
             span = (hits[0].idx, hits[-1].idx + len(hits[-1])) if hits else (s, e)
         att = _statement(report, *span)
+        relayed = att is not None and _relays(doc, index, att)
         at = hedge_in(doc, ids, modal=False)
         hedge = None
         if at is not None:
             first, last = doc[at[0]], doc[at[1]]
             hedge = Span.of(text, first.idx, last.idx + len(last))
         body_s = max(s, masked[-1][1]) if masked and masked[-1][0] <= s < masked[-1][1] else s
-        out.append(Carrier(trimmed(text, body_s, e), shared, figure, att, hedge))
+        out.append(Carrier(trimmed(text, body_s, e), shared, figure, att, hedge, relayed))
     return out
+
+
+def _relays(doc: Doc, index: TokenIndex, att: Attribution) -> bool:
+    """Whether a statement resting on no one only relays what others say: its verb is one
+    of ``headline_reading.relay_verbs`` ("reported", "claimed"), or it names no verb."""
+    if att.kind != "passive" and att.source.text is not None:
+        return False
+    cue = att.cue_span
+    if cue is None:
+        return True
+    relays = lexicon()["relays"]
+    return any(doc[i].lemma_.lower() in relays for i in index.within(cue.start, cue.end))
 
 
 def trimmed(text: str, start: int, end: int) -> Span:

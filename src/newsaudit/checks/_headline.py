@@ -70,6 +70,7 @@ def lexicon() -> dict[str, Any]:
         "unverified": frozenset(data["unverified"]["verbs"]),
         "negations": frozenset(data["unverified"]["negations"]),
         "refuting": frozenset(data["refuting"]),
+        "relays": frozenset(data["relay_verbs"]),
         "stop": frozenset(data["stopwords"]) | _SMALL,
         "not_in_a_speaker": frozenset(data["not_in_a_speaker"]),
         "people": frozenset(people),
