@@ -86,6 +86,14 @@ PAGES = [
         [],
     ),
     (
+        "headline_quotes_its_claim",
+        # words in quotation marks present the claim as someone's, not as fact
+        "Harlow Nurses ‘Treated as Second-Class Staff’\n\n"
+        "Nurses at Harlow hospital are reportedly treated as second-class staff on short "
+        "contracts.\n",
+        [],
+    ),
+    (
         "headline_credits_source",
         "Shelling kills 14 in Varn: activists\n\n"
         "Shelling killed 14 people in the town of Varn on Tuesday, activists said.\n",

@@ -163,12 +163,12 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
 
 def _relays(doc: Doc, index: TokenIndex, att: Attribution) -> bool:
     """Whether a statement resting on no one only relays what others say: its verb is one
-    of ``headline_reading.relay_verbs`` ("reported", "claimed"), or it names no verb."""
+    of ``headline_reading.relay_verbs`` ("reported", "claimed")."""
     if att.kind != "passive" and att.source.text is not None:
         return False
     cue = att.cue_span
     if cue is None:
-        return True
+        return False  # no verb found: nothing says the statement only relays
     relays = lexicon()["relays"]
     return any(doc[i].lemma_.lower() in relays for i in index.within(cue.start, cue.end))
 

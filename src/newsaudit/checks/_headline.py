@@ -143,7 +143,9 @@ class Headline:
 
     @property
     def states_as_fact(self) -> bool:
-        return self.credited is None and self.hedge is None
+        """Neither credited nor hedged, and with no quotation: words in quotation marks
+        present the claim as someone's ("Academics 'treated as second-class'")."""
+        return self.credited is None and self.hedge is None and not self.quotes
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -183,7 +183,9 @@ def _outlet_echoes(report: Report, q: Quantity) -> list[Quantity]:
     return out
 
 
-def _concession(v: HeadlineVerb) -> tuple[str, list[Span], list[str]] | None:
+def _concession(
+    v: HeadlineVerb, doc: Doc, index: TokenIndex
+) -> tuple[str, list[Span], list[str]] | None:
     report, source = v.report, v.source
     assert source is not None
     head_refs = [v.att.id] if v.att else []
@@ -191,9 +193,12 @@ def _concession(v: HeadlineVerb) -> tuple[str, list[Span], list[str]] | None:
     if not said:
         relay = _relayed(report, source)
         if relay is not None and relay.content is not None:
-            sentence = trimmed(report.document.text, relay.start, relay.end)
+            sent = doc[index.at(relay.start)].sent
+            sentence = trimmed(report.document.text, min(sent.start_char, relay.start),
+                               max(sent.end_char, relay.end))
+            who = lower_article(relay.source.text or "someone else")
             return (
-                say.second_hand(v.quoted, source, sentence.text, _who(relay)),
+                say.second_hand(v.quoted, source, sentence.text, who),
                 [v.claim_span, sentence],
                 [*head_refs, relay.id],
             )
@@ -255,7 +260,7 @@ def _verb_findings(v: HeadlineVerb, doc: Doc, index: TokenIndex) -> list[_Found]
     if v.verb is None:
         return []
     if v.cls == "concession" and v.source:
-        r = _concession(v)
+        r = _concession(v, doc, index)
         return [(*r, "warning")] if r else []
     if v.cls == "criticism" and v.source and not _said_by(report, v.source):
         return [(say.criticism(v.quoted, v.source), [v.claim_span],
@@ -512,7 +517,9 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             yield Finding(id="", check=CHECK, severity="warning",
                           message=say.contradicted(h.claim.text, sentence.text, against),
                           evidence=(h.claim, sentence))
-    elif probs.get("unrelated", 0.0) >= cfg.stance_unrelated_alone and not carried:
+    elif probs.get("unrelated", 0.0) >= cfg.stance_unrelated_alone and not carriers(
+        report, doc, index, h, LOOSE_SHARE
+    ):
         p = probs["unrelated"]
         yield Finding(id="", check=CHECK, severity="warning",
                       message=say.unrelated(h.claim.text, p), evidence=(h.claim,))
