@@ -94,6 +94,14 @@ PAGES = [
         [],
     ),
     (
+        "unnamed_source_with_a_place",
+        "Shelling Kills 14 in Varn\n\n"
+        "Shelling killed 14 people in Varn on Tuesday, activists in the region said. "
+        "The town has been under siege since March.\n\n"
+        "Tags Varn shelling activists\n",
+        [("Shelling Kills 14 in Varn", "only on the word of activists in the region")],
+    ),
+    (
         "headline_credits_source",
         "Shelling kills 14 in Varn: activists\n\n"
         "Shelling killed 14 people in the town of Varn on Tuesday, activists said.\n",

@@ -131,6 +131,8 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
                if not any(ms <= doc[i].idx < me for ms, me in masked)]
         if not ids:
             continue
+        if not _stated(text, s, e) or not any(doc[i].pos_ in ("VERB", "AUX") for i in ids):
+            continue  # a list of tags, a subhead or a credit line states nothing
         shared = frozenset(content_stems(doc[i] for i in ids) & h.stems)
         figure = None
         for b in report.quantities:
@@ -159,6 +161,14 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         body_s = max(s, masked[-1][1]) if masked and masked[-1][0] <= s < masked[-1][1] else s
         out.append(Carrier(trimmed(text, body_s, e), shared, figure, att, hedge, relayed))
     return out
+
+
+def _stated(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends as a sentence does, with a full stop, a question
+    or exclamation mark, or a closing quotation mark after one: a tags line ("Tags Syria
+    video"), a subhead or a photo credit has none."""
+    tail = text[start:end].rstrip()
+    return tail.endswith((".", "!", "?", "…", "”", "\"", "’", "'", ")"))
 
 
 def _relays(doc: Doc, index: TokenIndex, att: Attribution) -> bool:

@@ -437,9 +437,11 @@ def _one_party(report: Report, h: Headline, c: Carrier) -> bool:
     if att.source.type == "official_anonymous":
         return True
     lex = lexicon()
-    head = att.source.text.split()[-1].lower()
-    vague = lex["people"] | lex["outlet_nouns"] | {"media", "report", "source"}
-    if att.source.type != "person" and (head in vague or head.rstrip("s") in vague):
+    vague = lex["people"] | lex["outlet_nouns"]  # unnamed people, sources, "media"
+    words = [w.lower().strip(".,'’") for w in att.source.text.split()]
+    # any word, not the last: "Activists in Syria", "local sources in the city"
+    if att.source.type != "person" and any(w in vague or w.rstrip("s") in vague
+                                           for w in words):
         return True
     if c.figure is None or c.figure.category not in ("killed", "wounded"):
         return False
