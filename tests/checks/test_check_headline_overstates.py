@@ -96,7 +96,8 @@ PAGES = [
     (
         "unnamed_source_with_a_place",
         "Shelling Kills 14 in Varn\n\n"
-        "Shelling killed 14 people in Varn on Tuesday, activists in the region said. "
+        "Published May 2 2016 Activists in the region said shelling killed 14 people in Varn "
+        "on Tuesday. "
         "The town has been under siege since March.\n\n"
         "Tags Varn shelling activists\n",
         [("Shelling Kills 14 in Varn", "only on the word of activists in the region")],

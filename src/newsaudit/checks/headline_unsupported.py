@@ -84,6 +84,9 @@ _MIN_QUOTE_WORDS = 4
 _SAID_SHARE = 0.6
 #: A headline rounds a body figure by up to this share ("40 students" for 43).
 _ROUNDING = 0.15
+#: A dateline stuck to a source's name ("2014 Activists", "May 2 2016 Activists"): at
+#: most one word, then numbers, before the name.
+_LEADING_DATE = re.compile(r"^(?:\w+\s+)?(?:\d+\s+)+(?=[A-Za-z])")
 _NEAREST_SHARE = 0.34
 _inflections = inflections  # the verb forms, for tests and callers of the old name
 
@@ -387,7 +390,11 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
             return None  # a named source's account: ordinary reporting
         c = pick
         assert c.attribution is not None
-        how = {"who": lower_article(c.attribution.source.text or "someone")}
+        name = _LEADING_DATE.sub("", c.attribution.source.text or "") or "someone"
+        first = name.split()[0].lower()
+        if first in _unnamed_words() or first.rstrip("s") in _unnamed_words():
+            name = name[0].lower() + name[1:]  # "Activists in Syria" mid-sentence
+        how = {"who": lower_article(name)}
     figure = c.figure.text if c.figure is not None else None
     msg = say.overstates(h.claim.text, c.sentence.text, figure=figure,
                          unverified=doubt.text if doubt is not None else None, **how)
@@ -427,6 +434,12 @@ def _outlet_echoes_within(report: Report, q: Quantity, own: set[str], share: flo
     return False
 
 
+def _unnamed_words() -> frozenset[str]:
+    """Nouns that name a source by what it is, not who: "activists", "sources", "media"."""
+    lex = lexicon()
+    return frozenset(lex["people"] | lex["outlet_nouns"])
+
+
 def _one_party(report: Report, h: Headline, c: Carrier) -> bool:
     """Whether a carrier gives the claim on one party's word: someone unnamed
     ("activists", "local sources", "media reports"), or, for a toll, the side the headline
@@ -436,8 +449,7 @@ def _one_party(report: Report, h: Headline, c: Carrier) -> bool:
         return False
     if att.source.type == "official_anonymous":
         return True
-    lex = lexicon()
-    vague = lex["people"] | lex["outlet_nouns"]  # unnamed people, sources, "media"
+    vague = _unnamed_words()
     words = [w.lower().strip(".,'’") for w in att.source.text.split()]
     # any word, not the last: "Activists in Syria", "local sources in the city"
     if att.source.type != "person" and any(w in vague or w.rstrip("s") in vague
