@@ -235,3 +235,20 @@ def test_unrelated_is_not_claimed_when_the_body_gives_the_headline(run, monkeypa
         "Rescuers are still searching the valley.\n"
     )
     assert run(text)[1] == []
+
+
+def test_unrelated_when_the_body_is_another_story(run, monkeypatch):
+    """A body sharing one word with its headline (the town) is another story: the
+    extraction or the feed paired them wrongly."""
+    sure = {"agree": 0.0, "disagree": 0.0, "unrelated": 1.0}
+    monkeypatch.setattr(hu, "_stance", lambda m, h, b: sure)
+    text = (
+        "Harlow Mayor Resigns Over Budget Row\n\n"
+        "The river burst its banks in Harlow on Sunday night, flooding 200 homes. Rescue teams "
+        "worked through the night.\n"
+    )
+    _, found = run(text)
+    assert [(f.severity, f.evidence[0].text) for f in found] == [
+        ("warning", "Harlow Mayor Resigns Over Budget Row")
+    ]
+    assert found[0].message.startswith("No sentence of the body repeats what the headline")
