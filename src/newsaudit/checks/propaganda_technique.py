@@ -221,6 +221,8 @@ def _message(name: str, why: str, snippet: str) -> str:
 
 @register(
     CHECK,
+    # the technique (name calling, labeling) says why the wording is loaded
+    supersedes=("loaded_language",),
     summary=(
         "SemEval-2020 Task 11 techniques (name calling, doubt, exaggeration, …), trained on PTC"
     ),

@@ -320,6 +320,8 @@ def _where(q: Quoted) -> str:
 
 @register(
     CHECK,
+    # someone's misquoted words are a quotation, not the page's scare quotes
+    supersedes=("scare_quotes",),
     summary=(
         "the same words quoted differently, quoted words traceable to no speaker, misspellings "
         "inside quotes"

@@ -185,6 +185,8 @@ def _times(n: int) -> str:
 
 @register(
     CHECK,
+    # the marks are what is wrong; the tagger and the technique model echo the same word
+    supersedes=("propaganda_technique", "loaded_language"),
     summary=(
         "quotation marks around a word no one on the page is quoted saying (\"rebels\")"
     ),
