@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from newsaudit.attribution.base import Context, Draft, Speaker, Who, group_start, trim
 from newsaudit.attribution.sources import lemma, plausible_source, source_type
+from newsaudit.offsets import Ranges
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -132,13 +133,9 @@ def _with_determiner(ctx: Context, i: int, floor: int) -> int:
     return i
 
 
-def _covered(ctx: Context, drafts: list[Draft], lo: int, hi: int) -> bool:
-    """Whether a draft already ties the characters ``lo:hi`` to a speaker."""
-    for d in drafts:
-        spans = [s for s in (d.content, d.speaker.cue_span) if s is not None]
-        if any(s < hi and lo < e for s, e in spans):
-            return True
-    return False
+def _tied(drafts: list[Draft]) -> Ranges:
+    """The characters the drafts so far tie to a speaker: their contents and cues."""
+    return Ranges(s for d in drafts for s in (d.content, d.speaker.cue_span) if s is not None)
 
 
 def _tag(ctx: Context, first: int, stop: int) -> tuple[Token, int] | None:
@@ -170,6 +167,7 @@ def _tag(ctx: Context, first: int, stop: int) -> tuple[Token, int] | None:
 def trailing_tags(ctx: Context, drafts: list[Draft]) -> None:
     """Pass: a reporting verb and its speaker closing a sentence with no comma."""
     doc = ctx.doc
+    tied = _tied(drafts)  # this pass only adds records inside sentences it has passed
     for first, stop in _sentence_ends(ctx):
         if stop - first < _MIN_CONTENT_WORDS + 2:
             continue
@@ -187,7 +185,7 @@ def trailing_tags(ctx: Context, drafts: list[Draft]) -> None:
             continue
         cue_first = doc[group_start(verb)].idx if verb.tag_.startswith("VB") else verb.idx
         cue_span = (cue_first, verb.idx + len(verb.text))
-        if _covered(ctx, drafts, content[0], cue_span[1]):
+        if tied.overlaps(content[0], cue_span[1]):
             continue
         head = doc[(group_start(verb) if verb.tag_.startswith("VB") else verb.i) - 1]
         who = _who(ctx, start, head)

@@ -37,6 +37,8 @@ from newsaudit.checks._sources import cues
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from newsaudit.offsets import Ranges
+
 __all__ = ["Sweep", "clause_verb", "narrated", "sweeping_tokens"]
 
 
@@ -200,7 +202,7 @@ def _named(tok: Token) -> bool:
     """Part of a name or a title: an entity, or a word capitalised mid-sentence."""
     if tok.ent_type_ in _NAME_ENTS:
         return True
-    return tok.i > tok.sent.start and tok.text[:1].isupper()
+    return not tok.is_sent_start and tok.text[:1].isupper()
 
 
 def _nominal(tok: Token, hit: tuple[str, ...], c: _Cues) -> bool:
@@ -236,7 +238,7 @@ def _claims(doc: Doc, i: int, hit: tuple[str, ...], c: _Cues) -> bool:
 
 
 def sweeping_tokens(
-    doc: Doc, indices: range, quoted: list[tuple[int, int]] | None = None
+    doc: Doc, indices: range, quoted: Ranges | None = None
 ) -> list[Sweep]:
     """Sweeping cues among ``indices`` that make a claim; ``quoted`` are character
     ranges of quotations, whose words are the speaker's."""
@@ -264,7 +266,7 @@ def sweeping_tokens(
             keep = False  # "may be purchased only by adults": a rule's condition
         if keep and (tok.ent_type_ == "DATE" or _named(tok)):
             keep = False
-        if keep and quoted and any(s <= tok.idx < e for s, e in quoted):
+        if keep and quoted is not None and quoted.holds(tok.idx):
             keep = False
         if keep and _counting(doc, i, nxt, hit, c):
             keep = False

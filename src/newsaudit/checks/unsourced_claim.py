@@ -35,6 +35,7 @@ in the page's voice. Such asides are checked like the page's own sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import combinations
@@ -49,6 +50,7 @@ from newsaudit.checks._wording import join_words
 from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.figures.compare import comparable, overlaps
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Severity, Span
+from newsaudit.offsets import Ranges, Sentences, SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -147,68 +149,64 @@ def _opens_in_own_voice(doc: Doc, first: int) -> bool:
 
 
 class _Sentences:
-    """The page's sentences around a claim: which paragraph-mates are attributed."""
+    """The page's sentences around a claim: which paragraph-mates are attributed. Cues
+    are looked up by offset (:mod:`newsaudit.offsets`), so a long transcript costs no
+    more per sentence than a short page."""
 
     def __init__(self, report: Report, doc: Doc, index: TokenIndex) -> None:
         self.report = report
         self.doc = doc
         self.index = index
-        self.cues: list[tuple[int, Attribution]] = sorted(
+        self.sents = Sentences(doc)
+        cues = sorted(
             (
-                ((a.cue_span or a.content).start, a)  # type: ignore[union-attr]
-                for a in report.attributions
+                ((a.cue_span or a.content).start, n, a)  # type: ignore[union-attr]
+                for n, a in enumerate(report.attributions)
                 if a.kind in _CARRYING and a.source.text is not None
                 and (a.cue_span or a.content) is not None
             ),
-            key=lambda pair: pair[0],
+            key=lambda t: (t[0], t[1]),
         )
-
-    def _segment(self, char: int) -> tuple[int, int] | None:
-        seg = self.report.segment_at(char)
-        return (seg.start, seg.end) if seg is not None else None
+        self.cue_starts = [c for c, _, _ in cues]
+        self.cues = [a for _, _, a in cues]
 
     def _attributed(self, lo: int, hi: int) -> Attribution | None:
-        for start, att in self.cues:
-            if start >= hi:
-                break
-            if lo <= start:
-                return att
-        return None
+        """The first carrying attribution whose cue starts in ``lo:hi``."""
+        k = bisect_left(self.cue_starts, lo)
+        return self.cues[k] if k < len(self.cues) and self.cue_starts[k] < hi else None
+
+    def _neighbour(self, claim: Claim, step: int) -> tuple[int, int] | None:
+        """Character bounds of the sentence ``step`` away from the claim's, when it lies
+        in the claim's paragraph."""
+        k = self.sents.of_token(self.index.at(claim.start)) + step
+        seg = self.report.segment_at(claim.start)
+        if seg is None or not 0 <= k < len(self.sents):
+            return None
+        lo, hi = self.sents.char_starts[k], self.sents.char_ends[k]
+        return (lo, hi) if seg.start <= lo < seg.end else None
 
     def previous_attributed(self, claim: Claim) -> bool:
         """The sentence before ``claim`` in its paragraph is attributed to someone."""
-        first = self.index.at(claim.start)
-        if _opens_in_own_voice(self.doc, first):
+        if _opens_in_own_voice(self.doc, self.index.at(claim.start)):
             return False
-        sent = self.doc[first].sent
-        if sent.start == 0:
-            return False
-        prev = self.doc[sent.start - 1].sent
-        seg = self._segment(claim.start)
-        if seg is None or prev.start_char < seg[0]:
-            return False
-        return self._attributed(prev.start_char, prev.end_char) is not None
+        prev = self._neighbour(claim, -1)
+        return prev is not None and self._attributed(*prev) is not None
 
     def next_attributed(self, report: Report, claim: Claim) -> bool:
         """The sentence after ``claim`` in its paragraph is attributed to a speaker."""
-        sent = self.doc[self.index.at(claim.start)].sent
-        if sent.end >= len(self.doc):
-            return False
-        nxt = self.doc[sent.end].sent
-        seg = self._segment(claim.start)
-        if seg is None or nxt.start_char >= seg[1]:
-            return False
-        att = self._attributed(nxt.start_char, nxt.end_char)
+        nxt = self._neighbour(claim, 1)
+        att = self._attributed(*nxt) if nxt is not None else None
         return att is not None and speaks(report, att)
 
 
-def _quoted(text: str, quotes: list[tuple[int, int]], claim: Claim) -> bool:
+def _quoted(text: str, quotes: SpanIndex[None], claim: Claim) -> bool:
     """Whether the sentence is someone's quoted words rather than the page's: most of it
     lies inside a quotation, or its paragraph opens with a quotation mark that is still
     open to the sentence's end (a quote running on over several sentences or, in the
     British style, over paragraphs each opening with a mark)."""
     n = claim.end - claim.start
-    inside = sum(max(0, min(e, claim.end) - max(s, claim.start)) for s, e in quotes)
+    inside = sum(min(e, claim.end) - max(s, claim.start)
+                 for s, e, _ in quotes.overlapping(claim.start, claim.end))
     if n > 0 and inside >= 0.6 * n:
         return True
     para = text.rfind("\n", 0, claim.start) + 1
@@ -287,10 +285,10 @@ def _attributed_quantities(report: Report) -> list[Quantity]:
     """Quantities the page credits to someone: in an attributed claim or an attribution's
     content."""
     ids = {qid for c in report.claims if c.voice == "attributed" for qid in c.quantities}
-    spans = [(a.content.start, a.content.end) for a in report.attributions
-             if a.content is not None and a.kind in _CARRYING]
+    spans = SpanIndex((a.content.start, a.content.end, None) for a in report.attributions
+                      if a.content is not None and a.kind in _CARRYING)
     return [q for q in report.quantities
-            if q.id in ids or any(s <= q.start and q.end <= e for s, e in spans)]
+            if q.id in ids or next(spans.containing(q.start, q.end), None) is not None]
 
 
 # ------------------------------------------------------------------ the check
@@ -301,7 +299,8 @@ class _Page(NamedTuple):
     doc: Doc
     tokens: TokenIndex
     text: str
-    quotes: list[tuple[int, int]]
+    quotes: SpanIndex[None]
+    quoted: Ranges
     attributed: list[Quantity]
     ctx: Context
 
@@ -310,13 +309,13 @@ def _aside_findings(page: _Page, claim: Claim, att: Attribution) -> Iterator[Fin
     """Sweeping claims in a relative clause the writer hangs on what a source said."""
     seen: set[int] = set()
     toks = page.tokens.within(claim.start, claim.end)
-    for sw in sweeping_tokens(page.doc, toks, page.quotes):
+    for sw in sweeping_tokens(page.doc, toks, page.quoted):
         relcl = writer_aside(page.doc, sw.first, att)
         if relcl is None or relcl.i in seen:
             continue
         seen.add(relcl.i)
         aside = clause_span(page.text, relcl)
-        if any(s <= aside.start and aside.end <= e for s, e in page.quotes):
+        if next(page.quotes.containing(aside.start, aside.end), None) is not None:
             continue  # the clause is inside the speaker's quotation
         who = att.source.text or "the source"
         yield Finding(
@@ -396,13 +395,12 @@ def _relayed(att: Attribution, others: list[Attribution]) -> bool:
 
 def _claim_attributions(report: Report) -> dict[str, list[Attribution]]:
     """Each claim's sourcing attributions: those whose cue lies in its sentence."""
-    out: dict[str, list[Attribution]] = {}
-    atts = [a for a in report.attributions if a.kind in _SOURCING]
-    for c in report.claims:
-        out[c.id] = [a for a in atts
-                     if (a.cue_span or a.content) is not None
-                     and c.start <= (a.cue_span or a.content).start < c.end]  # type: ignore[union-attr]
-    return out
+    starts: SpanIndex[Attribution] = SpanIndex(
+        ((a.cue_span or a.content).start, (a.cue_span or a.content).start + 1, a)  # type: ignore[union-attr]
+        for a in report.attributions
+        if a.kind in _SOURCING and (a.cue_span or a.content) is not None
+    )
+    return {c.id: [a for _, _, a in starts.overlapping(c.start, c.end)] for c in report.claims}
 
 
 def _own_voice_finding(page: _Page, claim: Claim, sweep: list[Sweep],
@@ -444,8 +442,9 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     claims resting on vague sources."""
     index = TokenIndex(doc)
     text = report.document.text
-    page = _Page(report, doc, index, text, [(q.start, q.end) for q in find_quotes(text)],
-                 _attributed_quantities(report), ctx)
+    quotes = [(q.start, q.end) for q in find_quotes(text)]
+    page = _Page(report, doc, index, text, SpanIndex((s, e, None) for s, e in quotes),
+                 Ranges(quotes), _attributed_quantities(report), ctx)
     by_id = {q.id: q for q in report.quantities}
     by_att = {a.id: a for a in report.attributions}
     around = _Sentences(report, doc, index)
@@ -479,7 +478,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
                 vaguely.append(_Vaguely(claim, hedge, None))
             continue
         toks = index.within(claim.start, claim.end)
-        sweep = sweeping_tokens(doc, toks, page.quotes) if claim.checkworthy >= min_sweep else []
+        sweep = sweeping_tokens(doc, toks, page.quoted) if claim.checkworthy >= min_sweep else []
         stats: list[tuple[Quantity, Severity]] = []
         for qid in claim.quantities:
             q = by_id.get(qid)
