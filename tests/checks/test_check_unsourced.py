@@ -208,6 +208,11 @@ SOURCING = [
     ("Strike Hits Village\n\nOn Thursday the army shelled the village, according to the "
      "Kordavian Human Rights League.\n", []),
     ("Strike Hits Village\n\nA resident said the army shelled the village on Thursday.\n", []),
+    ("Strike Hits Village\n\nOn Thursday the campaign group Everytown for Gun Safety said the "
+     "army shelled the village.\n", []),
+    # a nationality names no one
+    ("Strike Hits Village\n\nOn Thursday Syrian activists said the army shelled the village.\n",
+     [("warning", "Syrian activists")]),
     # idioms with sweeping words claim nothing
     ("Strike Hits Village\n\nThe two countries are now close to all-out war over the border.\n",
      []),

@@ -23,7 +23,7 @@ from newsaudit.attribution.sources import lemma, plausible_source, source_type
 from newsaudit.offsets import Ranges
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["trailing_tags"]
 
@@ -74,6 +74,20 @@ def _tail_word(tok: Token, verb: Token, ctx: Context) -> bool:
             ctx.lex.unspecified_people | ctx.lex.outlet_nouns
         )
     return False
+
+
+#: Words opening a participial aside that may close a tag ("… reported on Wednesday
+#: without giving further details", "… said, citing a hospital director").
+_ASIDE_OPENERS = frozenset({"without", "citing", "adding", "quoting"})
+
+
+def _aside(doc: Doc, verb: int, stop: int) -> int:
+    """Where the tag's aside begins (``stop`` when it has none): the rest of the
+    sentence after "without", "citing" … is how it was said, not what."""
+    for k in range(verb + 1, stop):
+        if doc[k].lower_ in _ASIDE_OPENERS:
+            return k
+    return stop
 
 
 def _acronym(tok: Token) -> bool:
@@ -148,7 +162,7 @@ def _tag(ctx: Context, first: int, stop: int) -> tuple[Token, int] | None:
             continue
         if any(c.dep_ == "auxpass" for c in verb.children):
             return None  # "…, it was reported": a passive names no speaker
-        if not all(_tail_word(doc[k], verb, ctx) for k in range(v + 1, stop)):
+        if not all(_tail_word(doc[k], verb, ctx) for k in range(v + 1, _aside(doc, v, stop))):
             return None
         g = group_start(verb) if verb.tag_.startswith("VB") else v
         if g - 1 < first:

@@ -57,21 +57,22 @@ def _words() -> _Words:
 
 def _named(doc: Doc, index: TokenIndex, start: int, end: int) -> bool:
     """A name among the words ``start:end``: a person, organisation or title, or two
-    capitalised words up to the phrase's head ("the Syrian Observatory for Human Rights
-    monitoring group"); a nationality or a place alone ("Syrian activists", "Washington
-    insiders", "activists in Syria") names no one."""
+    capitalised words that are not a place or a nationality ("the Syrian Observatory for
+    Human Rights monitoring group", "gun control group Everytown for Gun Safety"); a
+    nationality or a place alone ("Syrian activists", "Washington insiders", "activists
+    in Syria") names no one."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     if any(t.ent_type_ in _NAME_ENTS for t in span):
         return True
-    head = span.root
-    capitals = [t for t in span if t.i <= head.i and t.text[:1].isupper() and t.is_alpha
-                and not t.is_sent_start and t.lower_ not in _DETERMINERS]
+    capitals = [t for t in span if t.text[:1].isupper() and t.is_alpha and not t.is_sent_start
+                and t.lower_ not in _DETERMINERS and t.ent_type_ not in _PLACE_ENTS]
     return len(capitals) >= 2
 
 
 _DETERMINERS = frozenset({"the", "a", "an"})
+_PLACE_ENTS = frozenset({"GPE", "NORP", "LOC"})
 #: Words before a source's head that point back to one already named: "the group",
 #: "its sources", "the group's leader".
 _POINTING = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
