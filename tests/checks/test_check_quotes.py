@@ -190,6 +190,9 @@ def test_normalise(text, expected):
         # a title the headline and the body both quote is no one's words
         ("Port Owner Reads “The Art of War”\n\nThe owner keeps a copy of “The Art of War” on his "
          "desk at the port.\n", []),
+        # a noun phrase in a headline's marks is a title or a term, not someone's words
+        ("Port Owner Reads “Mein Kampf”\n\nThe owner keeps a copy of the book on his desk at "
+         "the port.\n", []),
         # a headline quotation the body never quotes is still nobody's on the page
         ("Minister: “We Were Betrayed”\n\nThe port reopened on Monday after a week-long strike "
          "by dockers.\n", [("warning", "We Were Betrayed")]),

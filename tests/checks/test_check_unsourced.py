@@ -210,6 +210,16 @@ SOURCING = [
     ("Strike Hits Village\n\nA resident said the army shelled the village on Thursday.\n", []),
     ("Strike Hits Village\n\nOn Thursday the campaign group Everytown for Gun Safety said the "
      "army shelled the village.\n", []),
+    # an outlet that carries the unnamed source's words stands behind them
+    ("Strike Hits Village\n\nOn Thursday local sources said in a phone call with Reuters that "
+     "the army shelled the village.\n", []),
+    ("Strike Hits Village\n\nOn Thursday local sources said that the army shelled the "
+     "village.\n", [("warning", "local sources")]),
+    # a topic someone talks about is no claim resting on them
+    ("Media Blamed\n\nThe media is happy to talk about the floods in the north.\n", []),
+    # the same own-voice figure repeated is one finding
+    ("Aid Scandal\n\nOn Monday the ministry lost $1.8 billion in aid to fraud.\n\nThe missing "
+     "$1.8 billion had been meant for schools.\n", [("warning", "$1.8 billion")]),
     # a nationality names no one
     ("Strike Hits Village\n\nOn Thursday Syrian activists said the army shelled the village.\n",
      [("warning", "Syrian activists")]),

@@ -88,6 +88,18 @@ def _points_back(doc: Doc, index: TokenIndex, start: int, end: int, head: str) -
     return bool(toks) and toks[0].lower_ in _POINTING and head not in _words().hearsay
 
 
+def _statement(doc: Doc, index: TokenIndex, content: Span) -> bool:
+    """Whether what the source is said to have said is a statement (it has a verb)
+    rather than a topic ("talked about the budget")."""
+    return any(doc[i].pos_ in ("VERB", "AUX") for i in index.within(content.start, content.end))
+
+
+def _names_between(doc: Doc, index: TokenIndex, lo: int, hi: int) -> bool:
+    """A named outlet, body or person between a source and its words: the one who
+    carries them ("said in a phone call with SANA that …")."""
+    return lo < hi and any(doc[i].ent_type_ in _NAME_ENTS for i in index.within(lo, hi))
+
+
 def _head(doc: Doc, index: TokenIndex, start: int, end: int) -> str:
     """The source phrase's head word, lower case ("Activists in Syria" -> "activists")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -122,6 +134,10 @@ def vague_source(
     if any(v.text and v.start is not None and v.end is not None
            and _named(doc, index, v.start, v.end) for v in att.via):
         return None  # "activists told AFP": an outlet stands behind the words
+    if att.content is not None and not _statement(doc, index, att.content):
+        return None  # "the media is happy to talk about X": a topic, not a claim
+    if att.content is not None and _names_between(doc, index, src.end, att.content.start):
+        return None  # "local sources said in a phone call with SANA that …"
     head = _head(doc, index, src.start, src.end)
     if head not in heads or _named(doc, index, src.start, src.end):
         return None

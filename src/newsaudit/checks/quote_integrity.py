@@ -303,6 +303,13 @@ def _groups(quotes: list[Quoted], min_ratio: float) -> list[tuple[list[int], set
     return [(g, reworded.get(root, set())) for root, g in groups.items()]
 
 
+def _clause(doc: Doc, index: TokenIndex, q: Quoted) -> bool:
+    """Whether a quotation is a clause someone can have said ("We Were Betrayed"), not a
+    noun phrase: a title, a term, a slogan or the headline's shorthand ("Mein Kampf",
+    "No guns for terrorists")."""
+    return any(doc[i].pos_ in ("VERB", "AUX") for i in index.within(q.span.start, q.span.end))
+
+
 def _where(q: Quoted) -> str:
     return "the headline" if q.segment == "headline" else f"the {q.segment}"
 
@@ -358,7 +365,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
                     f"the words are put to {who} as a whole, with no spokesperson, statement or "
                     "intermediary that could have said them"
                 )
-            elif not in_body:
+            elif not in_body and any(_clause(doc, index, q) for q in presented):
                 reasons.append("no speaker in the body is quoted saying them")
                 strong += 1
         # A quotation put to an organisation, or one whose speaker the parse missed, is

@@ -281,6 +281,12 @@ def sourced_elsewhere(q: Quantity, attributed: Sequence[Quantity]) -> bool:
     return any(comparable(q, a) and overlaps(q, a) for a in attributed) or _adds_up(q, attributed)
 
 
+def _figure_key(q: Quantity) -> tuple[object, ...]:
+    """What makes two own-voice figures the same for a page: the lead's "$1.8 billion"
+    and the body's repeat of it are one figure for the editor to source."""
+    return (q.category, q.value, q.low, q.high)
+
+
 def _attributed_quantities(report: Report) -> list[Quantity]:
     """Quantities the page credits to someone: in an attributed claim or an attribution's
     content."""
@@ -449,6 +455,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     by_att = {a.id: a for a in report.attributions}
     around = _Sentences(report, doc, index)
     seen_text: set[str] = set()
+    figures_said: set[tuple[object, ...]] = set()
     vaguely: list[_Vaguely] = []
     sourcing = _claim_attributions(report)
     min_sweep = ctx.settings.unsourced_claim.sweeping_warning_score
@@ -484,7 +491,9 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             q = by_id.get(qid)
             need = needs_source(q, doc, index) if q is not None else None
             if q is not None and need is not None and not sourced_elsewhere(q, page.attributed):
-                stats.append((q, need))
+                if _figure_key(q) not in figures_said:  # one finding per figure and page
+                    figures_said.add(_figure_key(q))
+                    stats.append((q, need))
         if sweep and not stats and around.next_attributed(report, claim):
             sweep = []  # a topic sentence the next one sources ("…, according to doctors")
         if sweep or stats:
