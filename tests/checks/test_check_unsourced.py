@@ -220,6 +220,13 @@ SOURCING = [
     # the same own-voice figure repeated is one finding
     ("Aid Scandal\n\nOn Monday the ministry lost $1.8 billion in aid to fraud.\n\nThe missing "
      "$1.8 billion had been meant for schools.\n", [("warning", "$1.8 billion")]),
+    # one unnamed group of people among named sources is ordinary copy; hearsay is not
+    ("Bridge Reopens\n\nThe mayor said the bridge would reopen on Monday.\n\nCritics say the "
+     "repairs were rushed by the contractor.\n", []),
+    ("Bridge Reopens\n\nThe mayor said the bridge would reopen on Monday.\n\nReports said the "
+     "repairs were rushed by the contractor.\n", [("warning", "Reports")]),
+    ("Bridge Reopens\n\nCritics say the repairs were rushed by the contractor.\n",
+     [("warning", "Critics")]),
     # a nationality names no one
     ("Strike Hits Village\n\nOn Thursday Syrian activists said the army shelled the village.\n",
      [("warning", "Syrian activists")]),

@@ -22,7 +22,7 @@ from newsaudit.model import Attribution, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Vague", "hedges", "key", "vague_source"]
+__all__ = ["Vague", "hearsay", "hedges", "key", "vague_source"]
 
 _WORD_BEFORE = re.compile(r"\b(\w+)\s+$")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
@@ -73,6 +73,8 @@ def _named(doc: Doc, index: TokenIndex, start: int, end: int) -> bool:
 
 _DETERMINERS = frozenset({"the", "a", "an"})
 _PLACE_ENTS = frozenset({"GPE", "NORP", "LOC"})
+#: Proper nouns that name no one: places, nationalities, days and times.
+_NOT_NAMES = _PLACE_ENTS | {"DATE", "TIME"}
 #: Words before a source's head that point back to one already named: "the group",
 #: "its sources", "the group's leader".
 _POINTING = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
@@ -97,7 +99,11 @@ def _statement(doc: Doc, index: TokenIndex, content: Span) -> bool:
 def _names_between(doc: Doc, index: TokenIndex, lo: int, hi: int) -> bool:
     """A named outlet, body or person between a source and its words: the one who
     carries them ("said in a phone call with SANA that …")."""
-    return lo < hi and any(doc[i].ent_type_ in _NAME_ENTS for i in index.within(lo, hi))
+    return lo < hi and any(
+        doc[i].ent_type_ in _NAME_ENTS
+        or (doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in _NOT_NAMES)
+        for i in index.within(lo, hi)
+    )
 
 
 def _head(doc: Doc, index: TokenIndex, start: int, end: int) -> str:
@@ -171,3 +177,9 @@ def key(v: Vague) -> str:
         words = v.words.lower().split()
         return " ".join(w for w in words if w not in ("it", "has", "have", "been", "was", "is"))
     return v.head[:-1] if v.head.endswith("s") else v.head
+
+
+def hearsay(v: Vague) -> bool:
+    """Whether an unnamed source is hearsay itself ("reports", "sources", "the media")
+    rather than a group of people ("critics", "experts")."""
+    return v.kind == "hearsay" or v.head in _words().hearsay

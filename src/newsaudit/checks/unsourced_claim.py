@@ -45,7 +45,7 @@ from newsaudit.attribution.quotemarks import find_quotes
 from newsaudit.checks import register
 from newsaudit.checks._sources import TokenIndex, cues, speaks
 from newsaudit.checks._sweeping import Sweep, clause_verb, narrated, sweeping_tokens
-from newsaudit.checks._vague import Vague, hedges, key, vague_source
+from newsaudit.checks._vague import Vague, hearsay, hedges, key, vague_source
 from newsaudit.checks._wording import join_words
 from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.figures.compare import comparable, overlaps
@@ -379,6 +379,31 @@ def _vague_finding(found: list[_Vaguely], by_id: dict[str, Quantity]) -> Finding
                    evidence=tuple(evidence), refs=tuple(dict.fromkeys(refs)))
 
 
+#: Source types a reader can check: a person, a body or an outlet named on the page.
+_NAMED_TYPES = frozenset({"person", "organisation", "outlet"})
+
+
+def _rests_on_vague(page: _Page, found: list[_Vaguely], by_id: dict[str, Quantity]) -> bool:
+    """Whether the page's vague sourcing is worth an editor's time: hearsay ("it was
+    reported", "reports said", "sources say"), several vague sources, a toll on a vague
+    source, or a page that names no source of its own. One unnamed group of people
+    ("critics say", "experts fear") among named sources is how wire copy is written;
+    editors judged those debatable at best on the dev half of the real pages."""
+    if any(f.vague.kind == "hearsay" or hearsay(f.vague) for f in found):
+        return True
+    if len({key(f.vague) for f in found}) > 1:
+        return True
+    if any(qid in by_id and by_id[qid].category in _TOLLS for f in found
+           for qid in f.claim.quantities):
+        return True
+    vague_ids = {f.att.id for f in found if f.att is not None}
+    return not any(
+        a.kind in _CARRYING and a.id not in vague_ids and a.source.type in _NAMED_TYPES
+        and a.source.text is not None and a.segment in _ARTICLE
+        for a in page.report.attributions
+    )
+
+
 def _worth_sourcing(claim: Claim) -> bool:
     """A vaguely sourced sentence an editor would want pinned down: a claim of the
     article (which the claims stage keeps only when it is checkable) that is not a
@@ -498,5 +523,5 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             sweep = []  # a topic sentence the next one sources ("…, according to doctors")
         if sweep or stats:
             yield _own_voice_finding(page, claim, sweep, stats)
-    if vaguely:
+    if vaguely and _rests_on_vague(page, vaguely, by_id):
         yield _vague_finding(vaguely, by_id)
