@@ -215,6 +215,13 @@ SOURCING = [
      "the army shelled the village.\n", []),
     ("Strike Hits Village\n\nOn Thursday local sources said that the army shelled the "
      "village.\n", [("warning", "local sources")]),
+    # ... and "the sources" later rest on that outlet too
+    ("Gas Attack\n\nLocal sources in the city said in a phone call with SANA that fighters fired "
+     "shells containing gas on the city. The sources said that the cases were treated at a "
+     "health centre.\n", []),
+    # a toll the page refers back to is given, not stated
+    ("Crash Victims Named\n\nThe police have now released the identities of the two people "
+     "killed in a crash on Sunday.\n", []),
     # a topic someone talks about is no claim resting on them
     ("Media Blamed\n\nThe media is happy to talk about the floods in the north.\n", []),
     # the same own-voice figure repeated is one finding

@@ -102,6 +102,7 @@ def _names_between(doc: Doc, index: TokenIndex, lo: int, hi: int) -> bool:
     return lo < hi and any(
         doc[i].ent_type_ in _NAME_ENTS
         or (doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in _NOT_NAMES)
+        or (doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1)  # "with SANA"
         for i in index.within(lo, hi)
     )
 
@@ -113,11 +114,14 @@ def _head(doc: Doc, index: TokenIndex, start: int, end: int) -> str:
 
 
 def vague_source(
-    doc: Doc, index: TokenIndex, text: str, att: Attribution, seen: frozenset[str] = frozenset()
+    doc: Doc, index: TokenIndex, text: str, att: Attribution, seen: frozenset[str] = frozenset(),
+    carried: set[str] | None = None,
 ) -> Vague | None:
     """Whether ``att`` rests on no one a reader could check, and the words that show it.
     ``seen`` are the :func:`key` of vague sources earlier on the page: "the activists"
-    after "activists said" is the same unnamed group."""
+    after "activists said" is the same unnamed group. ``carried`` collects the keys of
+    unnamed sources whose words a named outlet carried ("local sources told SANA"), so
+    that "the sources said" later rests on the outlet too."""
     heads = _words().heads
     src = att.source
     if att.kind == "passive" and src.text is None:
@@ -137,17 +141,23 @@ def vague_source(
         return Vague(cue, "hearsay", cue.text)
     if src.text is None or src.start is None or src.end is None or src.mention is not None:
         return None
+    head = _head(doc, index, src.start, src.end)
     if any(v.text and v.start is not None and v.end is not None
-           and _named(doc, index, v.start, v.end) for v in att.via):
-        return None  # "activists told AFP": an outlet stands behind the words
+           and _named(doc, index, v.start, v.end) for v in att.via) or (
+        att.content is not None and _names_between(doc, index, src.end, att.content.start)
+    ):
+        # "activists told AFP", "local sources said in a phone call with SANA that …":
+        # an outlet stands behind the words
+        if carried is not None:
+            carried.add(_key(head))
+        return None
     if att.content is not None and not _statement(doc, index, att.content):
         return None  # "the media is happy to talk about X": a topic, not a claim
-    if att.content is not None and _names_between(doc, index, src.end, att.content.start):
-        return None  # "local sources said in a phone call with SANA that …"
-    head = _head(doc, index, src.start, src.end)
     if head not in heads or _named(doc, index, src.start, src.end):
         return None
     found = Vague(Span(src.start, src.end, src.text), "unnamed", src.text, head)
+    if carried and key(found) in carried and doc[index.at(src.start)].lower_ in _POINTING:
+        return None  # "the sources said", after an outlet carried them
     if _points_back(doc, index, src.start, src.end, head) and key(found) not in seen:
         return None
     return found
@@ -176,7 +186,11 @@ def key(v: Vague) -> str:
     if v.kind == "hearsay":
         words = v.words.lower().split()
         return " ".join(w for w in words if w not in ("it", "has", "have", "been", "was", "is"))
-    return v.head[:-1] if v.head.endswith("s") else v.head
+    return _key(v.head)
+
+
+def _key(head: str) -> str:
+    return head[:-1] if head.endswith("s") else head
 
 
 def hearsay(v: Vague) -> bool:

@@ -242,6 +242,14 @@ def _size(q: Quantity) -> float:
     return max(abs(v) for v in (q.value, q.low, q.high, 0) if v is not None)
 
 
+def _definite(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
+    """A figure after "the" or a possessive: "the two people killed", "their 13 dead"."""
+    i = index.at(q.start)
+    if doc[i].lower_ == "the" or doc[i].tag_ == "PRP$":
+        return True
+    return i > 0 and (doc[i - 1].lower_ == "the" or doc[i - 1].tag_ == "PRP$")
+
+
 def needs_source(q: Quantity, doc: Doc, index: TokenIndex) -> Severity | None:
     """How much a figure in the page's own voice needs a source.
 
@@ -249,9 +257,13 @@ def needs_source(q: Quantity, doc: Doc, index: TokenIndex) -> Severity | None:
     the page gives as the state of things now ("unemployment has doubled to 24
     percent"), not as history ("in 1979 the gap was 22 percent") or as a description
     ("the city is 40 percent Christian"). Crowds, head counts, counts of things and
-    prices are the reporter's description or the common record.
+    prices are the reporter's description or the common record. A toll the page
+    refers back to ("the two people killed in the crash were named") is given, not
+    stated: its source, if any, goes with its first mention.
     """
     if q.category in _TOLLS:
+        if _definite(doc, index, q):
+            return None
         return "warning" if _size(q) < _BACKGROUND_TOLL else None
     if q.category == "money":
         return "warning" if q.value is not None and abs(q.value) >= _NEWS_MONEY else None
@@ -482,6 +494,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     seen_text: set[str] = set()
     figures_said: set[tuple[object, ...]] = set()
     vaguely: list[_Vaguely] = []
+    carried: set[str] = set()  # unnamed sources a named outlet carried
     sourcing = _claim_attributions(report)
     min_sweep = ctx.settings.unsourced_claim.sweeping_warning_score
     for claim in report.claims:
@@ -497,7 +510,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
                 continue
             yield from _aside_findings(page, claim, att)
             seen = frozenset(key(f.vague) for f in vaguely)
-            vague = vague_source(doc, index, text, att, seen)
+            vague = vague_source(doc, index, text, att, seen, carried)
             relayed = _relayed(att, sourcing[claim.id])
             if vague is not None and _worth_sourcing(claim) and not relayed:
                 vaguely.append(_Vaguely(claim, vague, att))
