@@ -234,6 +234,9 @@ SOURCING = [
      "repairs were rushed by the contractor.\n", [("warning", "Reports")]),
     ("Bridge Reopens\n\nCritics say the repairs were rushed by the contractor.\n",
      [("warning", "Critics")]),
+    # a date the layout ran into the source is no part of its name
+    ("Camp Hit\n\nPublished October 31 2014 Activists in Syria reported that at least 75 "
+     "people died from barrel bomb attacks on the camp.\n", [("warning", "Activists in Syria")]),
     # a nationality names no one
     ("Strike Hits Village\n\nOn Thursday Syrian activists said the army shelled the village.\n",
      [("warning", "Syrian activists")]),

@@ -107,6 +107,16 @@ def _names_between(doc: Doc, index: TokenIndex, lo: int, hi: int) -> bool:
     )
 
 
+def _after_dateline(doc: Doc, index: TokenIndex, start: int, end: int) -> int:
+    """Where a source phrase starts once a date the page's layout ran into it is left out
+    ("2014 Activists in Syria" after "Published October 31")."""
+    toks = index.within(start, end)
+    k = toks.start
+    while k < toks.stop - 1 and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].like_num):
+        k += 1
+    return doc[k].idx if k < toks.stop else start
+
+
 def _head(doc: Doc, index: TokenIndex, start: int, end: int) -> str:
     """The source phrase's head word, lower case ("Activists in Syria" -> "activists")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -155,7 +165,8 @@ def vague_source(
         return None  # "the media is happy to talk about X": a topic, not a claim
     if head not in heads or _named(doc, index, src.start, src.end):
         return None
-    found = Vague(Span(src.start, src.end, src.text), "unnamed", src.text, head)
+    start = _after_dateline(doc, index, src.start, src.end)
+    found = Vague(Span(start, src.end, text[start:src.end]), "unnamed", text[start:src.end], head)
     if carried and key(found) in carried and doc[index.at(src.start)].lower_ in _POINTING:
         return None  # "the sources said", after an outlet carried them
     if _points_back(doc, index, src.start, src.end, head) and key(found) not in seen:
