@@ -130,16 +130,20 @@ class _Stance:
 
 
 def test_models_of_ones_own(nlp):
-    text = fixture("propaganda_technique_editorial")
-    shipped = Auditor(checks=["headline_unsupported"]).audit(text)
-    assert [f.severity for f in shipped.findings] == ["warning"]  # the stance model alone
+    """The stance model a caller passes is the one the check consults: a reading of
+    "disagree" raises a structural finding to a problem, and with no model, or one that
+    agrees, the structure alone stands."""
+    text = fixture("headline_no_statement")
     without = Auditor(models=Models(stance=None), checks=["headline_unsupported"])
-    assert without.audit(text).findings == ()
+    assert [f.severity for f in without.audit(text).findings] == ["warning"]
     agreeing = Auditor(models=Models(stance=_Stance(agree=1.0)), checks=["headline_unsupported"])
-    assert agreeing.audit(text).findings == ()
+    assert [f.severity for f in agreeing.audit(text).findings] == ["warning"]
     disputing = Auditor(models=Models(stance=_Stance(disagree=0.9)))
     (found,) = disputing.audit(text, checks=["headline_unsupported"]).findings
-    assert "contradicts" in found.message and "p=0.90" in found.message
+    assert found.severity == "problem"
+    assert "contradicting the headline" in found.message and "p=0.90" in found.message
+    shipped = Auditor(checks=["headline_unsupported"]).audit(text)
+    assert [f.evidence[0].text for f in shipped.findings] == ["Mayor Admits City Budget Shortfall"]
 
 
 def test_models_refuse_unknown_names_and_report_missing_ones():
