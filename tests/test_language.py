@@ -113,8 +113,11 @@ def test_html_page_keeps_its_parts(auditor):
 
 
 def test_batch_records_the_notice(auditor):
-    results = list(auditor.audit_many([("en.txt", MIXED), ("ru.txt", RUSSIAN),
-                                       ("fr.txt", FRENCH)], errors="record"))
+    results = list(
+        auditor.audit_many(
+            [("en.txt", MIXED), ("ru.txt", RUSSIAN), ("fr.txt", FRENCH)], errors="record"
+        )
+    )
     assert not any(isinstance(r, Failure) for r in results)
     assert [r.document.language for r in results] == ["en", "ru", "fr"]  # type: ignore[union-attr]
     assert [len(r.notices) for r in results] == [0, 1, 1]  # type: ignore[union-attr]

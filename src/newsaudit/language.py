@@ -34,13 +34,40 @@ DEFAULT = "en"
 
 #: Names for the notice a reader sees; a code not listed here is shown as its code.
 NAMES: dict[str, str] = {
-    "ar": "Arabic", "fa": "Persian", "ur": "Urdu", "ps": "Pashto", "ku": "Kurdish",
-    "he": "Hebrew", "tr": "Turkish", "fr": "French", "de": "German", "es": "Spanish",
-    "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "ru": "Russian",
-    "uk": "Ukrainian", "be": "Belarusian", "bg": "Bulgarian", "sr": "Serbian",
-    "el": "Greek", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "hi": "Hindi",
-    "id": "Indonesian", "sw": "Swahili", "sv": "Swedish", "ro": "Romanian", "cs": "Czech",
-    "hu": "Hungarian", "am": "Amharic", "ka": "Georgian", "hy": "Armenian", "bn": "Bengali",
+    "ar": "Arabic",
+    "fa": "Persian",
+    "ur": "Urdu",
+    "ps": "Pashto",
+    "ku": "Kurdish",
+    "he": "Hebrew",
+    "tr": "Turkish",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "be": "Belarusian",
+    "bg": "Bulgarian",
+    "sr": "Serbian",
+    "el": "Greek",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "hi": "Hindi",
+    "id": "Indonesian",
+    "sw": "Swahili",
+    "sv": "Swedish",
+    "ro": "Romanian",
+    "cs": "Czech",
+    "hu": "Hungarian",
+    "am": "Amharic",
+    "ka": "Georgian",
+    "hy": "Armenian",
+    "bn": "Bengali",
 }
 
 #: A Latin-script page is called foreign only when the detector gives its guess at least
@@ -126,6 +153,4 @@ def _script(char: str) -> str:
 
 def _script_default(script: str) -> str:
     """A language code for a non-Latin page the detector still called English."""
-    return {"ARABIC": "ar", "CYRILLIC": "ru", "HEBREW": "he", "GREEK": "el"}.get(
-        script, "und"
-    )
+    return {"ARABIC": "ar", "CYRILLIC": "ru", "HEBREW": "he", "GREEK": "el"}.get(script, "und")

@@ -16,8 +16,10 @@ from newsaudit.model import Page, Quantity, Span
 
 # Any script's decimal digits (\d is Unicode), grouped by a comma, a thin or no-break
 # space, or the Arabic thousands separator; a decimal point or the Arabic decimal mark.
-_FIGURE = re.compile(r"(?<![\w.,٫٬])\d{1,3}(?:[,٬\u202f\u00a0]\d{3})+(?:[.٫]\d+)?(?!\w)"
-                     r"|(?<![\w.,٫٬])\d+(?:[.٫]\d+)?(?![\w]|[.,٫٬]\d)")
+_FIGURE = re.compile(
+    r"(?<![\w.,٫٬])\d{1,3}(?:[,٬\u202f\u00a0]\d{3})+(?:[.٫]\d+)?(?!\w)"
+    r"|(?<![\w.,٫٬])\d+(?:[.٫]\d+)?(?![\w]|[.,٫٬]\d)"
+)
 _GROUP = re.compile(r"[,٬\u202f\u00a0]")
 
 
@@ -32,9 +34,17 @@ def digit_quantities(page: Page) -> tuple[Quantity, ...]:
         seg = page.segment_at(m.start())
         out.append(
             Quantity(
-                id=f"q{len(out) + 1}", start=m.start(), end=m.end(), text=m.group(),
-                value=value, low=value, high=value, approx="exact", counted=None,
-                category="other", segment=seg.kind if seg is not None else "body",
+                id=f"q{len(out) + 1}",
+                start=m.start(),
+                end=m.end(),
+                text=m.group(),
+                value=value,
+                low=value,
+                high=value,
+                approx="exact",
+                counted=None,
+                category="other",
+                segment=seg.kind if seg is not None else "body",
                 number=Span(m.start(), m.end(), m.group()),
             )
         )
