@@ -506,8 +506,8 @@ class Report(Record):
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
     figures: tuple[Figure, ...] = ()
-    notices: tuple[Notice, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    notices: tuple[Notice, ...] = ()  # after meta: positional construction keeps working
 
     def segment_at(self, offset: int) -> Segment | None:
         return segment_at(self.segments, offset)
