@@ -182,7 +182,8 @@ def test_analyse_runs_the_stage_list_in_order(nlp):
     assert [s.name for s in STAGES] == ["anatomy", "quantities", "attributions", "claims",
                                         "figures", "checks"]
     added = {a for s in STAGES for a in s.adds}
-    assert added | {"document", "meta"} == {f.name for f in fields(Report)}
+    # notices come from pipeline.outline (a page no stage can read), never from a stage
+    assert added | {"document", "meta", "notices"} == {f.name for f in fields(Report)}
     page = ingest.load_page((REPO / "examples" / "harbour-strike.txt").read_text("utf-8"))
     doc = nlp(page.document.text)
     by_hand = Report(page.document, page.segments)

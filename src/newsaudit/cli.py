@@ -1,7 +1,8 @@
 """The command line: a thin layer over the library.
 
 Exit codes (documented in the README, pinned by tests):
-    0  the page(s) were analysed (and no finding reached --fail-on)
+    0  the page(s) were analysed (and no finding reached --fail-on); a page in a language
+       newsaudit does not analyse is outlined, with one notice line on stderr
     1  a finding at or above the --fail-on severity was reported
     2  an input could not be read (missing, empty, binary, too large, undecodable), or the
        settings are invalid (``--config`` file, ``NEWSAUDIT_*`` variables)
@@ -88,6 +89,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         args.model, config=args.config, fmt=args.input_format, max_bytes=args.max_bytes
     )
     report = auditor.audit_path(args.page)
+    for notice in report.notices:  # what was not done goes beside the report, not in it
+        print(f"newsaudit: notice: {args.page}: {notice.message}", file=sys.stderr)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         if args.format == "json":
