@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from newsaudit.attribution.quotemarks import find_quotes
 from newsaudit.datafiles import load_json
 from newsaudit.model import ARTICLE_KINDS, Report
+from newsaudit.offsets import Ranges
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -96,13 +97,6 @@ class Voice:
     def owns(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` is wholly the page's own voice."""
         return not self.overlaps(start, end)
-
-    def share(self, start: int, end: int) -> float:
-        """The share of ``[start, end)`` that is someone else's words."""
-        if end <= start:
-            return 0.0
-        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in self.others)
-        return inside / (end - start)
 
     def in_block(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` sits inside a longer quotation, a post, a transcript or
@@ -295,10 +289,12 @@ def article_sentences(report: Report, doc: Doc) -> Iterator[tuple[int, int]]:
             yield max(sent.start_char, seg.start), min(sent.end_char, seg.end)
 
 
-def others_words(report: Report) -> list[tuple[int, int]]:
+def others_words(report: Report) -> Ranges:
     """Character ranges that are someone else's words (see the module docstring)."""
-    return list(voice_of(report).others)
+    return Ranges(voice_of(report).others)
 
 
 def overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    if isinstance(ranges, Ranges) and len(ranges) == len(ranges.starts):
+        return ranges.overlaps(start, end)
     return any(s < end and start < e for s, e in ranges)
