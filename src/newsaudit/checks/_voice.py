@@ -34,7 +34,7 @@ from newsaudit.model import ARTICLE_KINDS, Report
 from newsaudit.offsets import Ranges
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -71,7 +71,26 @@ def _cues() -> dict[str, frozenset[str]]:
     return {
         "speech": frozenset(verbs) | frozenset(raw["speech_lemmas"]),
         "excerpt": frozenset(raw["excerpt_lemmas"]),
+        "people": frozenset(raw["people_nouns"]),
+        "suffixes": frozenset(raw["people_suffixes"]),
     }
+
+
+#: Entity types that are people or groups of people.
+_PEOPLE_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+
+
+def names_someone(head: Token) -> bool:
+    """Whether a noun phrase with this head names a person or a group: a person,
+    nationality, organisation or country to the parser, or a noun for people
+    (voice.json), so that a label on it labels someone."""
+    if head.ent_type_ in _PEOPLE_ENTS:
+        return True
+    cues = _cues()
+    low, lemma = head.lower_, head.lemma_.lower()
+    if low in cues["people"] or lemma in cues["people"]:
+        return True
+    return len(low) > 5 and any(low.endswith(x) for x in cues["suffixes"])
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,18 @@ class Voice:
     def owns(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` is wholly the page's own voice."""
         return not self.overlaps(start, end)
+
+    def share(self, start: int, end: int) -> float:
+        """The share of ``[start, end)`` that is someone else's words."""
+        if end <= start:
+            return 0.0
+        k = max(bisect_right(self.others, (start, float("inf"))) - 1, 0)
+        inside = 0
+        for s, e in self.others[k:]:
+            if s >= end:
+                break
+            inside += max(0, min(e, end) - max(s, start))
+        return inside / (end - start)
 
     def in_block(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` sits inside a longer quotation, a post, a transcript or
