@@ -19,7 +19,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks import register
-from newsaudit.checks._voice import article_sentences, others_words, overlaps_any
+from newsaudit.checks._labels import own_labels, why
+from newsaudit.checks._voice import article_sentences, others_words, overlaps_any, voice_of
 from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.datafiles import load_json
 from newsaudit.model import Finding, Report, Span
@@ -89,7 +90,7 @@ def _known(word: str, know: dict[str, Any]) -> bool:
 
 def _why(word: str, pos: str, know: dict[str, Any]) -> str:
     low = word.lower().replace("\u2019", "'")
-    return know["reasons"].get(low) or know["reasons"].get(stem(low)) or \
+    return know["reasons"].get(low) or know["reasons"].get(stem(low)) or why(low) or \
         know["by_pos"].get(pos, know["by_pos"]["_"])
 
 
@@ -117,15 +118,22 @@ def _findings(report: Report, doc: Doc, ctx: Context, know: dict[str, Any]
     cfg = ctx.settings.loaded_language
     text = report.document.text
     excluded: list[tuple[int, int]] | None = None
+    voice = voice_of(report)
     for s0, s1 in article_sentences(report, doc):
         spans = ctx.models.loaded_spans(text[s0:s1], cfg.report_score)
-        if not spans:
+        labels = list(own_labels(doc, s0, s1, voice)) if doc.has_annotation("DEP") else []
+        if not spans and not labels:
             continue
         if excluded is None:
             excluded = others_words(report)
         evidence: list[Span] = []
         named: list[tuple[str, str]] = []
         best = 0.0
+        for start, end, word in labels:
+            # a label on people in the page's voice is worth a look whatever the tagger says
+            evidence.append(Span(start, end, text[start:end]))
+            named.append((word, "NOUN"))
+            best = max(best, cfg.warning_score)
         for sp in spans:
             if overlaps_any(s0 + sp.start, s0 + sp.end, excluded):
                 continue
@@ -133,12 +141,15 @@ def _findings(report: Report, doc: Doc, ctx: Context, know: dict[str, Any]
             if trimmed is None:
                 continue
             start, end, core = trimmed
+            if any(e.start < end and start < e.end for e in evidence):
+                continue  # a label already named
             evidence.append(Span(start, end, text[start:end]))
             named.extend(core)
             best = max(best, sp.score)
         if not evidence:
             continue
-        reasons = "; ".join(f"'{w}' {_why(w, pos, know)}" for w, pos in named)
+        evidence.sort(key=lambda e: e.start)
+        reasons = "; ".join(f"'{w}' {_why(w, pos, know)}" for w, pos in dict.fromkeys(named))
         shown = ", ".join(f"'{e.text}'" for e in evidence)
         yield best, Finding(
             id="",
