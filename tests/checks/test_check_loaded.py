@@ -91,3 +91,13 @@ def test_own_voice_labels(nlp, sentence: str, expected: tuple[str, ...]) -> None
                 f"'{expected[0].split()[0]}' puts a label on people in the page's own voice "
                 "instead of saying who they are and what they did."
             )
+
+
+def test_a_word_a_speaker_is_quoted_saying_is_theirs(nlp) -> None:
+    """The page repeating a quoted spokesman's word ("hoax") echoes him."""
+    own = "The hoax was a total fabrication pushed by the site's shameless editors."
+    alone = loaded(f"Border News\n\n{own}\n")
+    assert [ev for _, ev, _ in alone] == [("hoax", "fabrication", "shameless")]
+    quoted = (f"Border News\n\n“The whole story is a hoax,” a church spokesman said.\n\n"
+              f"{own}\n")
+    assert [ev for _, ev, _ in loaded(quoted)] == [("fabrication", "shameless")]

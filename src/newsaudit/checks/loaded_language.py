@@ -3,9 +3,10 @@
 The trained tagger (:mod:`newsaudit.models.loaded`) scores each word of the headline, standfirst
 and body sentences; this check keeps only what the page says itself. Quoted words and the
 content of attributed statements are the source's wording, not the outlet's, and other
-checks (scare_quotes, attribution) look at them. A span must hold a content word that is
-not plain newswire vocabulary ("killed", "attack", "militia" are how careful reporters
-describe violence), with function words trimmed from its edges by the parse.
+checks (scare_quotes, attribution) look at them. A word a speaker on the page is quoted
+saying (a spokesman's "hoax") is theirs when the page repeats it. A span must hold a
+content word that is not plain newswire vocabulary ("killed", "attack", "militia" are how
+careful reporters describe violence), with function words trimmed from its edges by the parse.
 
 One finding per sentence, naming each loaded word and why it is loaded; severity is
 ``warning`` when the tagger is confident (``loaded_language.warning_score`` in the settings),
@@ -143,6 +144,8 @@ def _findings(report: Report, doc: Doc, ctx: Context, know: dict[str, Any]
             start, end, core = trimmed
             if any(e.start < end and start < e.end for e in evidence):
                 continue  # a label already named
+            if voice.said_elsewhere(text[start:end], [(start, end)]):
+                continue  # a speaker on the page is quoted saying it: the page echoes them
             evidence.append(Span(start, end, text[start:end]))
             named.extend(core)
             best = max(best, sp.score)
