@@ -258,7 +258,10 @@ _NAME_CALLING = "Name_Calling,Labeling"
 
 def _message(name: str, why: str, snippet: str) -> str:
     if len(snippet) > _SNIPPET:
-        snippet = snippet[: _SNIPPET - 1].rstrip() + "…"
+        cut = snippet[: _SNIPPET - 1]
+        if snippet[_SNIPPET - 1].isalnum() and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]  # never half a word
+        snippet = cut.rstrip(" ,;:") + "…"
     return f"Possible {name.lower()}: \u201c{snippet}\u201d. This matters because {why}."
 
 
