@@ -44,6 +44,7 @@ def plot_compare(data: Mapping[str, Any], path: str | Path) -> Path:
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
     path = Path(path)
@@ -65,13 +66,15 @@ def plot_compare(data: Mapping[str, Any], path: str | Path) -> Path:
         if band.get("best") is not None:
             ax.axhline(band["best"], color="#b5651d", linestyle="--", linewidth=1,
                        label=f"best {band['best']}")
+        panel_x: list[float] = []
         voices: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for r in rows:
             if r["category"] == cat:
                 voices[r.get("voice_id") or _label(r)].append(r)
         for vrows in voices.values():
             vrows = sorted(vrows, key=lambda r: r["published"])
-            xs = [_when(r["published"]) for r in vrows]
+            xs = [float(mdates.date2num(_when(r["published"]))) for r in vrows]
+            panel_x += xs
             ys = [r.get("value") if r.get("value") is not None else r.get("low") for r in vrows]
             line = ax.plot(xs, ys, marker="o", linewidth=1, label=_label(vrows[0]))[0]
             colour = line.get_color()
@@ -94,9 +97,14 @@ def plot_compare(data: Mapping[str, Any], path: str | Path) -> Path:
         ax.set_ylabel("figure")
         ax.legend(fontsize=7, loc="upper left", frameon=False)
         ax.grid(alpha=0.3)
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d\n%H:%M"))
+        ax.margins(x=0.08, y=0.15)
+        if panel_x and max(panel_x) - min(panel_x) < 0.5:  # one moment: the day around it
+            mid = (max(panel_x) + min(panel_x)) / 2
+            ax.set_xlim(mid - 0.5, mid + 0.5)
     event = data.get("event") or {}
     fig.suptitle(f"{event.get('id', '')}: {(event.get('title') or '')[:90]}", fontsize=11)
-    fig.autofmt_xdate()
     fig.tight_layout()
     fig.savefig(path, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
     plt.close(fig)

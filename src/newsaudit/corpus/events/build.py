@@ -137,8 +137,8 @@ class _Events:
         if page.day:
             w = timedelta(days=self.prm.window_days)
             day = date.fromisoformat(page.day)
-            q = q.where(sa.or_(e.last_day.is_(None), e.last_day >= (day - w).isoformat()),
-                        sa.or_(e.first_day.is_(None), e.first_day <= (day + w).isoformat()))
+            q = q.where(sa.or_(e.first_day.is_(None),
+                               e.first_day.between((day - w).isoformat(), (day + w).isoformat())))
         ids = [r[0] for r in self.conn.execute(q.limit(500))]
         # events made in this update, not yet visible to the query through their keys
         ids += [eid for eid, ks in self.keys.items() if eid not in ids and ks & set(keys)]
@@ -146,7 +146,6 @@ class _Events:
         return {i: self.states[i] for i in ids if i in self.states}
 
     def new(self, page: PageFeatures) -> int:
-        e = t.events.c
         key = self.conn.execute(t.events.insert().values(
             places=[], state={}, figures={}, dirty=True, updated_at=datetime.now(UTC),
         )).inserted_primary_key
@@ -155,18 +154,21 @@ class _Events:
         self.states[eid] = EventState()
         self.keys[eid] = set()
         self.created += 1
-        _ = e
         return eid
 
-    def add(self, eid: int, page: PageFeatures) -> None:
+    def add(self, eid: int, page: PageFeatures, *, grow: bool = True) -> None:
+        """Add a page; a copy or revision (``grow`` False) adds no words, days or keys:
+        it says what its original said, perhaps months later."""
         self.load([eid])
+        self.dirty.add(eid)
+        if not grow:
+            return
         self.states[eid].add(page)
         new_keys = [k for k in page.keys if k not in self.keys[eid]]
         if new_keys:
             self.conn.execute(t.event_keys.insert(),
                               [{"key": k[:200], "event_id": eid} for k in dict.fromkeys(new_keys)])
             self.keys[eid].update(new_keys)
-        self.dirty.add(eid)
 
     def flush(self) -> None:
         e = t.events.c
@@ -207,7 +209,7 @@ def update(
                 eid, how, s = _place(conn, events, r, page, prm)
                 conn.execute(t.event_pages.insert().values(
                     page_id=r.id, event_id=eid, score=s, how=how))
-                events.add(eid, page)
+                events.add(eid, page, grow=how not in ("copy", "revision"))
                 done += 1
             events.flush()
             created += events.created

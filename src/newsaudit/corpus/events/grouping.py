@@ -2,8 +2,8 @@
 
 An event keeps a small state (:class:`EventState`): the sum of its reports' term
 vectors, its places, countries, actors, incident kinds, tolls and days. A new page is
-scored against the events that share a place or an actor with it and whose days lie
-within ``window_days`` of its own (the store finds those through an index); it joins the
+scored against the events that share a place or an actor with it and whose first report
+lies within ``window_days`` of it (the store finds those through an index); it joins the
 best one whose score reaches ``threshold``, unless vetoed, or starts an event of its own.
 Nothing is re-clustered: an event only grows.
 
@@ -135,15 +135,13 @@ def _days_between(a: str, b: str) -> int:
 
 
 def gap_days(day: str | None, state: EventState, window: int) -> float:
-    """How far the page's day lies outside the event's days (0 inside); an undated page
-    or event counts as a whole window away."""
-    if not day or not state.first_day or not state.last_day:
+    """Days between the page and the event's first report: an event does not drift
+    (a daily stream of reports from one city never chains into one event). An undated
+    page or event counts as a whole window away."""
+    if not day or not state.first_day:
         return float(window)
-    if state.first_day <= day <= state.last_day:
-        return 0.0
-    edge = state.first_day if day < state.first_day else state.last_day
     try:
-        return float(_days_between(day, edge))
+        return float(_days_between(day, state.first_day))
     except ValueError:
         return float(window)
 
@@ -218,8 +216,7 @@ def best_event(
     """The event the page joins (or None) and its score."""
     best: tuple[int | None, float] = (None, 0.0)
     for eid, state in candidates.items():
-        if page.day and state.first_day and gap_days(page.day, state, prm.window_days) > \
-                prm.window_days:
+        if gap_days(page.day, state, prm.window_days) > prm.window_days:
             continue
         x = pair_features(page, state, prm)
         if vetoed(x):
