@@ -83,7 +83,10 @@ class Models:
         if unknown:
             raise TypeError(f"unknown model {unknown[0]!r}; the models are {MODEL_NAMES}")
         self._held: dict[str, Any] = dict(given)
-        self.loaded_spans = lru_cache(maxsize=512)(self._loaded_spans)
+        # Two checks read every sentence of a page in turn: the cache must hold a long
+        # page's sentences (a transcript of 1M characters has ~6,000), or the second
+        # check finds none of the first one's (a few MB at most).
+        self.loaded_spans = lru_cache(maxsize=8192)(self._loaded_spans)
 
     def get(self, name: str) -> Any:
         """The model called ``name``; a :class:`ModelError` when it cannot be had."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, get_args
@@ -445,10 +446,38 @@ class Page:
 
 def segment_at(segments: tuple[Segment, ...], offset: int) -> Segment | None:
     """The segment holding character ``offset``, or ``None`` in the whitespace between."""
+    if len(segments) > _SCAN_BELOW:
+        starts = _segment_starts(segments)
+        if starts is not None:  # in order and apart: the one that starts last at or before
+            k = bisect_right(starts, offset) - 1
+            if k >= 0 and offset < segments[k].end:
+                return segments[k]
+            return None
     for seg in segments:
         if seg.start <= offset < seg.end:
             return seg
     return None
+
+
+#: Pages with fewer segments are scanned; a long transcript has thousands, and stages
+#: ask for the segment of every sentence and figure.
+_SCAN_BELOW = 16
+#: The starts of the last few segment tuples looked up, by identity (kept alive with
+#: them, so an id is never reused while cached).
+_STARTS: dict[int, tuple[tuple[Segment, ...], list[int] | None]] = {}
+
+
+def _segment_starts(segments: tuple[Segment, ...]) -> list[int] | None:
+    """The segments' starts when they are in text order and do not overlap, else None."""
+    hit = _STARTS.get(id(segments))
+    if hit is not None and hit[0] is segments:
+        return hit[1]
+    ordered = all(a.end <= b.start for a, b in zip(segments, segments[1:], strict=False))
+    starts = [seg.start for seg in segments] if ordered else None
+    if len(_STARTS) >= 8:
+        _STARTS.pop(next(iter(_STARTS)))
+    _STARTS[id(segments)] = (segments, starts)
+    return starts
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,12 +199,18 @@ def test_two_local_workers_store_what_one_does(tmp_path):
 
 @pytest.mark.slow
 def test_ray_engine_stores_what_local_does(tmp_path):
-    ray = pytest.importorskip("ray")
+    import ray
+
     src = _records_file(tmp_path, 12)
     local = open_store(f"sqlite:///{tmp_path / 'local.db'}")
     onray = open_store(f"sqlite:///{tmp_path / 'ray.db'}")
-    # A local Ray with 2 CPUs, started here (CI has no cluster).
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    # The local Ray that .ci/run starts (`ray start --head`, its address in $RAY_ADDRESS),
+    # as a user's `--engine ray --address auto` finds it; else one with 2 CPUs, started here.
+    address = os.environ.get("RAY_ADDRESS")
+    if address:
+        ray.init(address=address, include_dashboard=False, log_to_driver=False)
+    else:
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         ingest([src], local, batch_chars=3000)
         s = ingest([src], onray, engine="ray", workers=2, batch_chars=3000)

@@ -8,7 +8,7 @@ public record.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsaudit.attribution.quotemarks import QuoteSpan
@@ -89,6 +89,11 @@ class Context:
         self.page = page
         self.lex = lex
         self.quotes = quotes
+        opens = [q.open_at for q in quotes]
+        # where the quotations opening at or after an offset begin, when they are in order
+        self.quote_opens: list[int] | None = (
+            opens if all(a <= b for a, b in zip(opens, opens[1:], strict=False)) else None
+        )
         self.starts = doc.to_array("IDX").tolist()
         self.in_quote = bytearray(len(doc))
         for q in quotes:
@@ -309,7 +314,10 @@ def trim(ctx: Context, first: int, stop: int) -> tuple[int, int] | None:
     if stop <= first:
         return None
     start, end = ctx.chars(first, stop)
-    for q in ctx.quotes:
+    # Quotations opening more than two characters before the content cannot touch it:
+    # skip them rather than walk every quotation of the page for every content.
+    skip = bisect_left(ctx.quote_opens, start - 2) if ctx.quote_opens is not None else 0
+    for q in ctx.quotes[skip:]:
         if q.open_at > end:
             break
         close = q.close_at if q.close_at is not None else q.end

@@ -9,6 +9,8 @@ inside someone's attributed clause or an ``unattributed_quote``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from newsaudit.attribution.according import according_speaker
@@ -27,6 +29,7 @@ from newsaudit.attribution.colon import colon_speaker
 from newsaudit.attribution.quotemarks import QuoteSpan
 from newsaudit.attribution.sources import source_type
 from newsaudit.attribution.verbs import tags_quotes, verb_speaker
+from newsaudit.offsets import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -227,8 +230,10 @@ def _continues(ctx: Context, prev: QuoteSpan, q: QuoteSpan) -> bool:
     if q.words < _CONTINUATION_MIN_WORDS or q.open_at < prev.end:
         return False
     text = ctx.text
-    before = text[: q.open_at].rstrip(" ")
-    if before and before[-1] not in ".!?\n":
+    k = q.open_at - 1  # the last character before the mark that is not a space
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    if k >= 0 and text[k] not in ".!?\n":
         return False
     if q.close_at is not None:
         inside = text[q.open_at + 1 : q.close_at].rstrip()
@@ -247,19 +252,25 @@ def _continues(ctx: Context, prev: QuoteSpan, q: QuoteSpan) -> bool:
 
 def leftover_quotes(ctx: Context, pending: list[QuoteSpan], drafts: list[Draft]) -> None:
     """Pass 5: partial quotes inside attributed clauses, and unattributed quotations."""
-    attributed = [d for d in drafts if d.kind != "direct_quote" and d.content is not None]
-    quoted = [(q.open_at, q.close_at if q.close_at is not None else q.end) for q in ctx.quotes]
+    attributed = SpanIndex(
+        (d.content[0], d.content[1], d)
+        for d in drafts
+        if d.kind != "direct_quote" and d.content is not None
+    )
+    quoted = sorted(
+        (q.open_at, q.close_at if q.close_at is not None else q.end) for q in ctx.quotes
+    )
+    opens = [o for o, _ in quoted]
+    reach = list(accumulate((c for _, c in quoted), max))  # furthest close so far
     nobody = Speaker(NOBODY, (), "unattributed_quote", _UNATTRIBUTED, None)
     for q in pending:
-        if any(o < q.open_at and q.end <= c for o, c in quoted):
+        k = bisect_left(opens, q.open_at)  # the quotations that open before this one
+        if k > 0 and reach[k - 1] >= q.end:
             continue  # nested inside another quotation: part of those words
         holder = None
         if q.words >= 2:
-            for d in attributed:
-                assert d.content is not None
-                if d.content[0] <= q.start and q.end <= d.content[1]:
-                    holder = d
-                    break
+            # the first attributed content, in pass order, that holds the quotation
+            holder = next((d for _, _, d in attributed.containing(q.start, q.end)), None)
         if holder is None:
             drafts.append(Draft("unattributed_quote", nobody, (q.start, q.end), (q.start, q.end)))
         elif holder.quote is None:

@@ -81,6 +81,7 @@ from newsaudit.attribution.sources import (
 )
 from newsaudit.attribution.verbs import reported
 from newsaudit.model import Attribution, AttributionKind, Page, Source, SourceType, Span
+from newsaudit.offsets import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -91,12 +92,13 @@ __all__ = ["extract_attributions"]
 def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     """Stance cues inside what someone else is reported to have said are part of those
     words: "Clinton said she wants to …" is one attribution to Clinton, not two."""
-    spans = [d.content for d in drafts if d.content is not None]
+    spans = SpanIndex((d.content[0], d.content[1], None) for d in drafts if d.content)
     out = []
     for d in drafts:
         cue = d.speaker.cue_span
         if d.stance and cue is not None:
-            if any(s <= cue[0] and cue[1] <= e for s, e in spans if (s, e) != d.content):
+            holders = spans.containing(cue[0], cue[1])
+            if any((s, e) != d.content for s, e, _ in holders):
                 continue
         out.append(d)
     return out

@@ -28,6 +28,7 @@ from newsaudit.attribution.base import (
     trim,
 )
 from newsaudit.attribution.sources import lemma
+from newsaudit.offsets import Ranges
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -163,9 +164,9 @@ def nominal(ctx: Context, nouns: list[Token], adjectives: list[Token], drafts: l
     object of a stance verb it is someone else's statement and stands ("Villagers
     rejected the minister's claim that the dam was safe": two records).
     """
-    spans = [d.content for d in drafts if d.content is not None and not d.stance]
+    spans = Ranges(d.content for d in drafts if d.content is not None and not d.stance)
     for tok in (*nouns, *adjectives):
-        if tok.i in ctx.used or any(s <= tok.idx < e for s, e in spans):
+        if tok.i in ctx.used or spans.holds(tok.idx):
             continue
         if tok.pos_ == "ADJ":
             _adjective(ctx, tok, drafts)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 
 from newsaudit.datafiles import load_json
+from newsaudit.offsets import Inside
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -452,6 +453,10 @@ class PronounResolver:
         self.persons = persons
         self.groups = groups
         self.speakers = speakers
+        # by position, so a pronoun looks only at the mentions of its few sentences
+        self._persons = Inside(persons, ((m.first, m.stop) for m in persons))
+        self._groups = Inside(groups, ((m.first, m.stop) for m in groups))
+        self._speakers: Inside[Mention] | None = None
 
     def _sent(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -479,21 +484,21 @@ class PronounResolver:
         return all(self.excluded[i] or doc[i].is_punct or doc[i].is_space for i in range(lo, hi))
 
     def _pick(self, lo: int, hi: int, want_person: bool, plural: bool) -> Mention | None:
-        def inside(m: Mention) -> bool:
-            return lo <= m.first and m.stop <= hi
-
         person_types = ("person", "official_anonymous") if want_person else ()
         group_types: tuple[str, ...] = ("organisation", "outlet")
         if plural:
             group_types += ("official_anonymous", "unspecified")
         wanted = person_types if want_person else group_types
-        spoke = [m for m in self.speakers if inside(m) and m.type in wanted]
+        if self._speakers is None or len(self._speakers.items) != len(self.speakers):
+            speakers = list(self.speakers)
+            self._speakers = Inside(speakers, ((m.first, m.stop) for m in speakers))
+        spoke = [m for m in self._speakers.inside(lo, hi) if m.type in wanted]
         if want_person:
             spoke = [m for m in spoke if not m.plural]
         if spoke:
             return spoke[-1]
-        pool = self.persons if want_person else self.groups
-        here = [m for m in pool if inside(m)]
+        pool = self._persons if want_person else self._groups
+        here = pool.inside(lo, hi)
         if not here:
             return None
         subjects = [m for m in here if m.is_subject]

@@ -89,14 +89,19 @@ def _span(src: Source, text: str) -> Span | None:
 
 def _vouched(figs: list[Figure], text: str, att_of: _AttributionOf) -> Iterator[Finding]:
     """A figure the page vouches for ("confirmed") that only its own tally matches."""
+    # Both lists below need the figure's category: look only among figures of the same one.
+    by_category: dict[str, list[Figure]] = defaultdict(list)
+    for g in figs:
+        by_category[g.category].append(g)
     for f in figs:
         if f.source is None or not f.factive or not _compared(f):
             continue
         att = att_of(f)
         who = att.source
+        kin = by_category[f.category]
         tally = [
             g
-            for g in figs
+            for g in kin
             if g.source is None
             and g.sentence_start != f.sentence_start
             and g.scope == "running_total"
@@ -108,7 +113,7 @@ def _vouched(figs: list[Figure], text: str, att_of: _AttributionOf) -> Iterator[
             continue
         sourced = [
             g
-            for g in figs
+            for g in kin
             if g.source is not None
             and g.source != f.source
             and g.sentence_start != f.sentence_start

@@ -29,6 +29,7 @@ bad lead figure gives one finding however many tallies it contradicts.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ from newsaudit.figures.compare import (
     disjoint,
     exceeds,
     near,
+    near_pairs,
     parts_and_totals,
     same_subject,
     sources_compatible,
@@ -160,25 +162,29 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     atts = {a.id: a for a in report.attributions}
     linked = parts_and_totals(figs)
     edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}
-    for i in range(len(figs)):
-        for j in range(i + 1, len(figs)):
-            if frozenset((i, j)) in linked:
-                continue
-            if (figs[i].part and _generic(figs[j])) or (figs[j].part and _generic(figs[i])):
-                continue  # one group of a breakdown against everyone counted
-            rel = _relation(figs[i], figs[j], atts)
-            if rel is not None:
-                edges[i][j] = rel
-                edges[j][i] = rel
+    for i, j in near_pairs(figs, lexicon().same_tally_ratio):
+        if frozenset((i, j)) in linked:
+            continue
+        if (figs[i].part and _generic(figs[j])) or (figs[j].part and _generic(figs[i])):
+            continue  # one group of a breakdown against everyone counted
+        rel = _relation(figs[i], figs[j], atts)
+        if rel is not None:
+            edges[i][j] = rel
+            edges[j][i] = rel
     # One finding per figure in conflict, most-conflicted first: one wrong lead figure
-    # gives one finding naming every tally it contradicts.
-    while True:
-        anchor = max(edges, key=lambda i: (len(edges[i]), -i))
-        if not edges[anchor]:
-            return
+    # gives one finding naming every tally it contradicts. The heap holds (-conflicts,
+    # figure) as they were when pushed; an entry that no longer holds is skipped.
+    heap = [(-len(e), i) for i, e in edges.items() if e]
+    heapq.heapify(heap)
+    while heap:
+        count, anchor = heapq.heappop(heap)
+        if -count != len(edges[anchor]) or not edges[anchor]:
+            continue
         rivals = sorted(edges[anchor].items())
         for j, _ in rivals:
             del edges[j][anchor]
+            if edges[j]:
+                heapq.heappush(heap, (-len(edges[j]), j))
         edges[anchor] = {}
         group = sorted([anchor, *(j for j, _ in rivals)], key=lambda k: figs[k].start)
         yield Finding(

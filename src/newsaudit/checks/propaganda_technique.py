@@ -116,6 +116,8 @@ def _chunker(
     if doc is None or not doc.has_annotation("DEP"):
         return None
     segs = [(s.start, s.end) for s in report.segments if s.kind in ARTICLE_KINDS]
+    apart = all(a[1] <= b[0] for a, b in zip(segs, segs[1:], strict=False))
+    seg_starts = [a for a, _ in segs] if apart else None
 
     def chunks(hot: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if not hot:
@@ -128,10 +130,20 @@ def _chunker(
             (nc.start_char, nc.end_char)
             for nc in doc.noun_chunks
             if bisect_right(starts, nc.start_char) - 1 in picked
-            and any(a <= nc.start_char and nc.end_char <= b for a, b in segs)
+            and _inside(nc.start_char, nc.end_char, segs, seg_starts)
         ]
 
     return chunks
+
+
+def _inside(start: int, end: int, segs: list[tuple[int, int]], seg_starts: list[int] | None
+            ) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``segs``: by bisection on their starts
+    when they are in text order and apart (``seg_starts``), as a page's segments are."""
+    if seg_starts is None:
+        return any(a <= start and end <= b for a, b in segs)
+    k = bisect_right(seg_starts, start) - 1
+    return k >= 0 and end <= segs[k][1]
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})

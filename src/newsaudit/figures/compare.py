@@ -19,8 +19,9 @@ Two families:
 from __future__ import annotations
 
 import math
+from bisect import insort
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import combinations
 
 from newsaudit.figures.words import lexicon, source_keys
@@ -34,6 +35,7 @@ __all__ = [
     "disjoint",
     "exceeds",
     "near",
+    "near_pairs",
     "overlaps",
     "parts_and_totals",
     "plausible",
@@ -228,10 +230,45 @@ def same_subject(a: Figure, b: Figure) -> bool:
     return not (ga and gb and ga != gb)
 
 
+def near_pairs(figs: Sequence[Figure], ratio: float) -> Iterator[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of figures of one category that may be
+    :func:`near` at ``ratio``: every pair that is, and a few that are not (callers test
+    :func:`near` themselves). Sorting each category by value keeps this proportional to the
+    page rather than to the square of its figures."""
+    by_category: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(figs):
+        by_category[f.category].append(i)
+    found: list[tuple[int, int]] = []
+    for members in by_category.values():
+        if ratio >= 1:
+            found.extend(combinations(members, 2))
+            continue
+        positive = sorted(
+            (i for i in members if (figs[i].value or 0) > 0), key=lambda i: figs[i].value or 0
+        )
+        others = [i for i in members if not (figs[i].value or 0) > 0]
+        # b is near a (a <= b) only when b <= a / (1 - ratio); the margin absorbs rounding.
+        reach = (1 + 1e-9) / (1 - ratio)
+        for n, i in enumerate(positive):
+            limit = (figs[i].value or 0) * reach
+            for j in positive[n + 1 :]:
+                if (figs[j].value or 0) > limit:
+                    break
+                found.append((min(i, j), max(i, j)))
+        # no positive value: compared with every member, as before there was an index
+        for i in others:
+            found.extend((min(i, j), max(i, j)) for j in members if j != i)
+    yield from sorted(set(found))
+
+
 def parts_and_totals(figs: Sequence[Figure]) -> set[frozenset[int]]:
     """Index pairs of figures that are parts of a total stated among them ('29 rescued
     ... 5 rescued ... in total, 34'): parts and their total never contradict. Matching
-    sums only ever silence a comparison, so a chance sum costs nothing but a finding."""
+    sums only ever silence a comparison, so a chance sum costs nothing but a finding.
+
+    A total's candidate parts are the first ten figures of its category, in text order,
+    with a positive value below it; they are found by taking totals in order of value and
+    adding the figures below each as the value rises, not by rescanning the category."""
     pairs: set[frozenset[int]] = set()
     groups: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(figs):
@@ -240,12 +277,22 @@ def parts_and_totals(figs: Sequence[Figure]) -> set[frozenset[int]]:
     for members in groups.values():
         if len(members) < 3:
             continue
-        for t in members:
-            total = figs[t].value
-            parts = [i for i in members if i != t and 0 < (figs[i].value or 0) < (total or 0)]
+        by_value = sorted(members, key=lambda i: figs[i].value or 0)
+        below: list[int] = []  # members with 0 < value < the current total, in text order
+        k = 0
+        for t in by_value:
+            total = figs[t].value or 0
+            while k < len(by_value) and (figs[by_value[k]].value or 0) < total:
+                if (figs[by_value[k]].value or 0) > 0:
+                    insort(below, by_value[k])
+                k += 1
+            parts = below[:10]
+            values = [figs[i].value or 0 for i in parts]
             for r in range(2, min(4, len(parts)) + 1):
-                for combo in combinations(parts[:10], r):
-                    if sum(figs[i].value or 0 for i in combo) == total:
+                for combo, vals in zip(
+                    combinations(parts, r), combinations(values, r), strict=True
+                ):
+                    if sum(vals) == total:
                         for i in combo:
                             pairs.add(frozenset((t, i)))
                         for i, j in combinations(combo, 2):

@@ -28,6 +28,7 @@ from newsaudit.model import (
     Page,
     Quantity,
 )
+from newsaudit.offsets import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,13 +81,17 @@ def extract_figures(
     found: list[Figure] = []
     points_at = point_dates(doc) if placed else {}
     text = page.document.text
+    by_sentence: dict[int, list[_Placed]] = {}
+    for p in placed:
+        by_sentence.setdefault(p.sent.start, []).append(p)
+    contents = SpanIndex((a.content.start, a.content.end, a) for a in atts if a.content)
     for p in placed:
         # Other figures' phrases in the same sentence belong to them, not to this one.
         others: set[int] = set()
-        for p2 in placed:
-            if p2 is not p and p2.sent.start == p.sent.start:
+        for p2 in by_sentence[p.sent.start]:
+            if p2 is not p:
                 others |= p2.np
-        att = _attribution_of(p.q, atts)
+        att = _attribution_of(p.q, contents)
         if att is None and p.q.id in claim_att:
             cand = by_id.get(claim_att[p.q.id] or "")
             att = cand if cand is not None and cand.kind in SOURCING_KINDS else None
@@ -109,15 +114,14 @@ def _np_head(num: Token) -> Token:
     return num
 
 
-def _attribution_of(q: Quantity, atts: Sequence[Attribution]) -> Attribution | None:
-    """The innermost sourcing attribution whose content carries ``q``."""
+def _attribution_of(q: Quantity, contents: SpanIndex[Attribution]) -> Attribution | None:
+    """The innermost sourcing attribution whose content carries ``q`` (the first of
+    equals in text order)."""
     best: Attribution | None = None
     best_len = 0
-    for a in atts:
-        c = a.content
-        if c is not None and c.start <= q.start and q.end <= c.end:
-            if best is None or c.end - c.start < best_len:
-                best, best_len = a, c.end - c.start
+    for start, end, a in contents.containing(q.start, q.end):
+        if best is None or end - start < best_len:
+            best, best_len = a, end - start
     return best
 
 
