@@ -250,6 +250,7 @@ def evaluate(
         prm = Params.from_dict(json.loads(Path(params_path).read_text(encoding="utf-8")))
     result: dict[str, Any] = {}
     labelled: list[tuple[Any, dict[str, str]]] = []
+    approximate: list[bool] = []  # FA-KES's groups are events only within a day
     stores: list[tuple[str, Any]] = []
     meta: dict[str, dict[str, Any]] = {}
     if fakes is not None:
@@ -260,6 +261,7 @@ def evaluate(
         store = prepare([str(jsonl)], db or default_db([Path(fakes)]), quiet=quiet)
         stores.append(("fakes", store))
         labelled.append((store, fakes_groups(meta, "train")))
+        approximate.append(True)
     gold_data = load_gold(gold) if gold is not None else None
     if corpus:
         store = prepare([str(c) for c in corpus],
@@ -269,8 +271,9 @@ def evaluate(
         if gold_data is not None:
             labelled.append((store, {m: name for name, ev in gold_data["events"].items()
                                      for m in ev["members"]}))
+            approximate.append(False)
     if fit_out is not None:
-        prm = fit(labelled, base=prm)
+        prm = fit(labelled, base=prm, approximate=approximate)
         Path(fit_out).write_text(json.dumps(prm.to_dict(), indent=2) + "\n", encoding="utf-8")
         result["fitted"] = {"written": str(fit_out), **prm.to_dict()}
     for name, store in stores:

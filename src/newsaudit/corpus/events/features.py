@@ -33,7 +33,7 @@ from newsaudit.corpus.events.words import event_words, words_of
 __all__ = ["FEATURES_VERSION", "PageFeatures", "cosine", "page_features"]
 
 #: Bumped when what is read changes: stored features of an older version are recomputed.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 3
 #: Title words weigh this much more than lead words.
 TITLE_WEIGHT = 2.0
 #: How many of the heaviest terms a vector keeps.
@@ -51,6 +51,10 @@ _GEO_WORDS = frozenset({"city", "province", "district", "region", "governorate",
                         "north", "south", "east", "west", "northern", "southern", "eastern",
                         "western", "central", "upper", "lower", "greater", "old", "new",
                         "port", "island", "islands", "mount", "bay", "gulf", "sea", "coast"})
+#: Words after a name that make it a place the gazetteer may not know ('Chikwawa district').
+_ADMIN_WORDS = frozenset({"district", "province", "region", "governorate", "county", "village",
+                          "town", "city", "camp", "neighbourhood", "neighborhood",
+                          "municipality", "prefecture", "subdistrict", "suburb"})
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
                            "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
@@ -155,8 +159,8 @@ def _lead(report: Mapping[str, Any], paragraphs: int = 2) -> tuple[str, str]:
     return title, lead
 
 
-def _runs(text: str) -> Iterable[tuple[str, bool, str | None]]:
-    """Capitalised name runs: (words, at sentence start, the word before)."""
+def _runs(text: str) -> Iterable[tuple[str, bool, str | None, str | None]]:
+    """Capitalised name runs: (words, at sentence start, the word before, the word after)."""
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     i = 0
     while i < len(toks):
@@ -184,7 +188,8 @@ def _runs(text: str) -> Iterable[tuple[str, bool, str | None]]:
                 j += 2
             else:
                 break
-        yield " ".join(words), sentence_start, prev.lower() if prev else None
+        after = toks[j][0].lower() if j < len(toks) else None
+        yield " ".join(words), sentence_start, prev.lower() if prev else None, after
         i = j
 
 
@@ -198,7 +203,7 @@ def _names(title: str, lead: str, fig_places: Iterable[str]
     countries: set[str] = set()
     actors: set[str] = set()
     for text in (title, lead):
-        for run, at_start, prev in _runs(text):
+        for run, at_start, prev, after in _runs(text):
             words = [x for x in re.sub(r"['’]s\b", "", run).split()
                      if x.lower() not in _NUMBER_WORDS]
             if at_start and words and (_common(words[0]) or len(words) == 1):
@@ -234,7 +239,7 @@ def _names(title: str, lead: str, fig_places: Iterable[str]
             key = fold(name)
             if not key or (" " not in key and (_common(key) or len(key) < 3)):
                 continue
-            if prev in _PLACE_PREPS and len(rest) == len(words):
+            if after in _ADMIN_WORDS or (prev in _PLACE_PREPS and len(rest) == len(words)):
                 places.add(key)
                 places.update(p for p in key.split() if len(p) >= 4 and not _common(p))
             else:

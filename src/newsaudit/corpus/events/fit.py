@@ -11,6 +11,13 @@
    same decisions :mod:`.build` takes) for a grid of thresholds and windows; the pair
    with the best mean pairwise F1 over the stores is kept.
 
+Labels that are only **approximate in time** (FA-KES's date-and-place groups, where one
+incident reported over three days is three "groups") say something true only about two
+reports of the same day: whether they share a place. From such a store only same-day
+pairs train the weights, and it takes no part in choosing the threshold and window
+(which would otherwise learn that a toll updated the next day is a new event) except to
+break ties between settings the exact labels score alike.
+
 The stores and labels passed in are the training split only; the caller scores on the
 rest.
 """
@@ -80,7 +87,8 @@ def _keys(page: PageFeatures) -> set[str]:
     return set(page.places) | {f"a:{a}" for a in page.actors}
 
 
-def training_pairs(pages: Sequence[Page], prm: Params) -> tuple[list[list[float]], list[int]]:
+def training_pairs(pages: Sequence[Page], prm: Params, *, same_day_only: bool = False
+                   ) -> tuple[list[list[float]], list[int]]:
     states: dict[str, EventState] = {}
     xs: list[list[float]] = []
     ys: list[int] = []
@@ -93,7 +101,8 @@ def training_pairs(pages: Sequence[Page], prm: Params) -> tuple[list[list[float]
             for name, st in states.items():
                 if not keys & (set(st.places) | {f"a:{a}" for a in st.actors}):
                     continue
-                if gap_days(f.day, st, prm.window_days) > prm.window_days:
+                gap = gap_days(f.day, st, prm.window_days)
+                if gap > prm.window_days or (same_day_only and (gap > 0 or not f.day)):
                     continue
                 x = pair_features(f, st, prm)
                 xs.append([x[k] for k in FEATURES])
@@ -126,8 +135,10 @@ def replay(pages: Sequence[Page], prm: Params) -> dict[str, int]:
     return event_of
 
 
-def fit(labelled: Sequence[tuple[Store, Mapping[str, str]]], *, base: Params) -> Params:
-    """Parameters fitted on ``labelled`` (stores with source -> true event)."""
+def fit(labelled: Sequence[tuple[Store, Mapping[str, str]]], *, base: Params,
+        approximate: Sequence[bool] = ()) -> Params:
+    """Parameters fitted on ``labelled`` (stores with source -> true event); a store whose
+    ``approximate`` flag is set has labels true only within a day."""
     from sklearn.linear_model import LogisticRegression
 
     from newsaudit.evaluation.events import pairwise
@@ -136,8 +147,9 @@ def fit(labelled: Sequence[tuple[Store, Mapping[str, str]]], *, base: Params) ->
     xs: list[list[float]] = []
     ys: list[int] = []
     ws: list[float] = []
-    for pages in stores:
-        x, y = training_pairs(pages, base)
+    approx = [bool(a) for a in approximate] + [False] * (len(stores) - len(approximate))
+    for pages, rough in zip(stores, approx, strict=True):
+        x, y = training_pairs(pages, base, same_day_only=rough)
         xs += x
         ys += y
         ws += [1.0 / max(len(y), 1)] * len(y)
@@ -146,7 +158,7 @@ def fit(labelled: Sequence[tuple[Store, Mapping[str, str]]], *, base: Params) ->
     model = LogisticRegression(C=1.0, max_iter=5000)
     model.fit(xs, ys, sample_weight=[w * len(ws) for w in ws])
     weights = {f: round(float(w), 4) for f, w in zip(FEATURES, model.coef_[0], strict=True)}
-    best: tuple[float, list[float], Params] | None = None
+    best: tuple[tuple[float, float], list[float], Params] | None = None
     for window in WINDOWS:
         for threshold in THRESHOLDS:
             prm = replace(base, bias=round(float(model.intercept_[0]), 4), weights=weights,
@@ -157,9 +169,13 @@ def fit(labelled: Sequence[tuple[Store, Mapping[str, str]]], *, base: Params) ->
                 pred = {p.source: event_of[p.id] for p in pages if p.label is not None}
                 gold = {p.source: p.label for p in pages if p.label is not None}
                 scores.append(pairwise(pred, gold).f1)
-            f1 = sum(scores) / len(scores)
-            if best is None or f1 > best[0]:
-                best = (f1, scores, prm)
+            exact = [sc for sc, a in zip(scores, approx, strict=True) if not a]
+            loose = [sc for sc, a in zip(scores, approx, strict=True) if a]
+            # exact labels decide; approximate ones only break ties between them
+            key = (sum(exact) / len(exact) if exact else 0.0,
+                   sum(loose) / len(loose) if loose else 0.0)
+            if best is None or key > best[0]:
+                best = (key, scores, prm)
     assert best is not None
     meta: dict[str, Any] = {
         "_about": "Grouping parameters (newsaudit.corpus.events.grouping), fitted by "
@@ -167,5 +183,6 @@ def fit(labelled: Sequence[tuple[Store, Mapping[str, str]]], *, base: Params) ->
         "fitted": datetime.now(UTC).date().isoformat(),
         "training_pairs": len(ys), "training_positive": sum(ys),
         "training_pairwise_f1": [round(s, 4) for s in best[1]],
+        "approximate_labels": approx,
     }
     return replace(best[2], meta=meta)

@@ -186,7 +186,9 @@ def pair_features(page: PageFeatures, state: EventState, prm: Params) -> dict[st
     return {
         "cos_terms": cosine(page.terms, state.terms),
         "cos_title": cosine(page.title_terms, state.title_terms),
-        "places": min(places, 3) / 3.0,
+        # the share of the page's own places the event has: one shared town is strong
+        # evidence for a page that names only that town, weak for one naming five
+        "places": min(1.0, places / min(max(len(page.places), 1), 3)),
         "actors": min(actors, 3) / 3.0,
         "same_country": float(same_country),
         "other_country": float(other_country),
