@@ -231,6 +231,8 @@ events = sa.Table(
     sa.Column("places", JSONType, nullable=False),
     sa.Column("state", JSONType, nullable=False),
     sa.Column("figures", JSONType, nullable=False),
+    # the event's reports as listed (newsaudit.events/1 "pages"), kept by the summary
+    sa.Column("listing", JSONType),
     sa.Column("dirty", sa.Boolean, nullable=False, server_default=sa.false(), index=True),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )

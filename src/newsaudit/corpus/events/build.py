@@ -217,6 +217,9 @@ def update(
             _summarise_dirty(conn)
         if progress:
             progress(min(k + CHUNK, len(pending)), len(pending))
+    if not pending:  # events left to summarise by an interrupted run or a migration
+        with store.engine.begin() as conn:
+            _summarise_dirty(conn)
     return UpdateSummary(done, created, len(changed), time.perf_counter() - started)
 
 

@@ -48,11 +48,21 @@ def _check_day(day: str) -> str:
     return day[:10]
 
 
-def _event_dict(row: Any, listed: Sequence[Any]) -> dict[str, Any]:
+#: What a listing reads of an event: never its grouping state (the summed term vectors),
+#: which is most of the row and only grouping needs.
+_LISTED = tuple(t.events.c[name] for name in (
+    "id", "title", "first_published", "last_published", "places", "figures", "sources",
+    "outlets", "listing"))
+
+
+def _event_dict(row: Any, listed: Sequence[Any] | None = None) -> dict[str, Any]:
+    """An event as the contract lists it; its pages from ``listed`` (entries read now) or
+    else from the listing the summary keeps."""
+    pages = [e.to_dict() for e in listed] if listed is not None else list(row.listing or ())
     return {
         "id": f"e{row.id}", "title": row.title,
         "first_published": row.first_published, "last_published": row.last_published,
-        "places": list(row.places or ()), "pages": [e.to_dict() for e in listed],
+        "places": list(row.places or ()), "pages": pages,
         "figures": dict(row.figures or {}), "sources": row.sources, "outlets": row.outlets,
     }
 
@@ -67,7 +77,7 @@ def events(
     ``outlet`` one of their reports' outlets, ``category`` a reconciled category,
     ``min_pages`` at least this many reports."""
     e = t.events.c
-    q = sa.select(t.events).where(e.pages >= min_pages)
+    q = sa.select(*_LISTED).where(e.pages >= min_pages)
     if since:
         q = q.where(e.last_day >= _check_day(since))
     if until:
@@ -91,9 +101,10 @@ def events(
         q = q.limit(limit)
     with store.engine.connect() as conn:
         rows = conn.execute(q).all()
-        listed = entries(conn, [r.id for r in rows])
+        stale = [r.id for r in rows if r.listing is None]  # summarised before 0003
+        listed = entries(conn, stale) if stale else {}
     return {"schema": EVENTS_SCHEMA,
-            "events": [_event_dict(r, listed.get(r.id, [])) for r in rows]}
+            "events": [_event_dict(r, listed.get(r.id)) for r in rows]}
 
 
 def compare(store: Store, event: str | int) -> dict[str, Any]:
@@ -101,7 +112,7 @@ def compare(store: Store, event: str | int) -> dict[str, Any]:
     reconciled band per category with why."""
     eid = event_id(event)
     with store.engine.connect() as conn:
-        row = conn.execute(sa.select(t.events).where(t.events.c.id == eid)).first()
+        row = conn.execute(sa.select(*_LISTED).where(t.events.c.id == eid)).first()
         if row is None:
             raise InputError(f"no event e{eid} in the store", source=f"e{eid}")
         listed = entries(conn, [eid]).get(eid, [])

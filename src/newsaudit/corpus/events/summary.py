@@ -93,8 +93,8 @@ def entries(conn: sa.Connection, event_ids: Sequence[int]) -> dict[int, list[Ent
                     duplicate_kind=kind, revision=r.revision,
                     original=n == 0 and (r.duplicate_of is None or r.duplicate_of not in members),
                 ))
-        for lst in out.values():
-            lst.sort(key=lambda e: (e.published is None, e.published or "", e.source))
+    for lst in out.values():
+        lst.sort(key=lambda e: (e.published is None, e.published or "", e.source))
     return out
 
 
@@ -185,7 +185,7 @@ def summarise(conn: sa.Connection, event_id: int, listed: list[Entry]) -> None:
         outlets=len({e.outlet for e in listed if e.outlet}),
         places=[_place_label(k) for k, _ in places.most_common(5)],
         figures={c: x.to_dict() for c, x in result.items()},
-        dirty=False, updated_at=datetime.now(UTC),
+        listing=[e.to_dict() for e in listed], dirty=False, updated_at=datetime.now(UTC),
     ))
 
 
