@@ -135,7 +135,7 @@ def ingest(
             counts = writer.finish(status)
     seconds = time.perf_counter() - started
     grouped = 0.0
-    if group and not interrupted and counts.stored:
+    if group and not interrupted and (counts.stored or counts.duplicates):
         from newsaudit.corpus.events import update
 
         grouped = update(store).seconds

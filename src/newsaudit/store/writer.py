@@ -207,6 +207,11 @@ class Writer:
             published=doc.get("published") or raw.published,
         ))
         if exists is not None:
+            # an exact copy under another input: the page's event lists its inputs, so it
+            # is summarised again on the next grouping update
+            placed = sa.select(t.event_pages.c.event_id).where(t.event_pages.c.page_id == pid)
+            self._conn.execute(t.events.update().where(t.events.c.id.in_(placed))
+                               .values(dirty=True))
             self.duplicates += 1
             return "duplicate"
         self.stored += 1
