@@ -141,7 +141,7 @@ def fit(labelled: Sequence[tuple[Store, Mapping[str, str]]], *, base: Params,
     ``approximate`` flag is set has labels true only within a day."""
     from sklearn.linear_model import LogisticRegression
 
-    from newsaudit.evaluation.events import pairwise
+    from newsaudit.evaluation.clustering import pairwise
 
     stores = [load_pages(store, labels) for store, labels in labelled]
     xs: list[list[float]] = []
