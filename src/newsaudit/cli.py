@@ -149,6 +149,7 @@ COMMANDS = {
     "audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train, "schema": _cmd_schema,
     "ingest": _cmd_corpus, "stats": _cmd_corpus, "pages": _cmd_corpus, "export": _cmd_corpus,
     "serve": _cmd_serve,
+    "events": _cmd_corpus, "compare": _cmd_corpus, "outlets": _cmd_corpus,
 }
 
 

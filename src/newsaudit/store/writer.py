@@ -202,7 +202,9 @@ class Writer:
             self._insert_page(raw, outcome, seq, report_json)
         self._conn.execute(t.inputs.insert().values(
             key=raw.key, source=raw.source, locator=locator, locator_hash=sha(locator),
-            page_id=pid, seq=seq, run_id=self.run_id,
+            page_id=pid, seq=seq, run_id=self.run_id, url=doc.get("url") or raw.url,
+            outlet=doc.get("outlet") or raw.outlet,
+            published=doc.get("published") or raw.published,
         ))
         if exists is not None:
             self.duplicates += 1
