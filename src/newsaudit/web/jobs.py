@@ -6,6 +6,8 @@ every write the server makes runs on one thread, in the order asked: an audit to
 waits behind an ingest job that is running, and its client gets a job to poll instead of
 a hanging request.
 
+A stored page is placed in an event on the same thread, right after it is written (as
+ingest places its pages after its run), so the events pages never group on a read.
 Stored audits share one long-lived writer (one run with engine ``web``, so the
 near-duplicate index is loaded once, not per page); it is closed before an ingest job,
 which opens its own, and when the server stops. Jobs live in memory: the store's ``runs``
@@ -14,6 +16,7 @@ table is what outlives the server.
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections import OrderedDict
@@ -31,6 +34,8 @@ from newsaudit.ingest.sources import PageFetcher
 from newsaudit.store import Store
 from newsaudit.store.writer import Writer
 from newsaudit.web.pool import AuditPool, PoolEngine
+
+log = logging.getLogger("newsaudit.web")
 
 #: Finished jobs kept for ``GET /api/jobs/{id}``; the oldest are forgotten first.
 KEEP_JOBS = 1000
@@ -178,6 +183,8 @@ class WriteLane:
             return
         assert outcome.report is not None
         job.page = outcome.report["document"]["id"]
+        if status in ("stored", "duplicate"):  # a new input: a new report of its event
+            _group(self.store)
         job.status = "finished"
 
     def _ingest(self, job: Job) -> None:
@@ -198,6 +205,17 @@ class WriteLane:
                 writer.finish("finished")
             except Exception:  # noqa: BLE001 - a broken connection: nothing left to close
                 pass
+
+
+def _group(store: Store) -> None:
+    """Place new pages in events, as ingest does after its run. The page is stored
+    either way: if grouping fails, the next stored page or ingest places it."""
+    from newsaudit.corpus.events import update
+
+    try:
+        update(store)
+    except Exception:  # noqa: BLE001 - the write succeeded; grouping catches up later
+        log.exception("placing a stored page in an event failed")
 
 
 def _first_line(err: BaseException) -> str:
