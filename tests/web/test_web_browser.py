@@ -18,10 +18,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-
-from browser import Browser, require_chromium
 from event_site import HOSTILE_TITLE as EVENT_TITLE
 from event_site import event_site
+
+from browser import Browser, require_chromium
 from live_server import live_app
 from local_web import serve as serve_web
 from paths import REPO, seed_text

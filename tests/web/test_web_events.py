@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 
 import httpx
 import pytest
+from event_site import event_site
 
-from event_site import HOSTILE_TITLE, event_site
 from newsaudit.corpus import events as library
 from newsaudit.store import open_store
 
