@@ -56,6 +56,11 @@ def comparison(store: Store, event_id: str) -> dict[str, Any]:
 def listing(store: Store, *, since: date | None, until: date | None, place: str | None,
             outlet: str | None, category: str | None, min_pages: int,
             limit: int | None) -> dict[str, Any]:
+    for name, value in (("place", place), ("outlet", outlet), ("category", category)):
+        if value and "\x00" in value:  # PostgreSQL refuses NUL in text: say so, as a 422
+            raise InputError(f"{name} contains a NUL character")
+    if date.max in (since, until):  # the library looks at the day after, which is no date
+        raise InputError("dates go up to 9999-12-30")
     return library.events(
         store, since=since.isoformat() if since else None,
         until=until.isoformat() if until else None, place=place or None,
