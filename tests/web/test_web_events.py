@@ -150,6 +150,11 @@ def test_a_stored_audit_joins_its_event_and_its_page_links_to_it(site):
     assert c.get(f"/api/events/{event['id']}").json() == library.compare(store, event["id"])
     html = c.get(f"/pages/{page_id}").text
     assert f'href="/events/{event["id"]}"' in html
+    mine = [r for r in c.get(f"/api/events/{event['id']}").json()["rows"]
+            if r["page"] == page_id]
+    assert mine, "the page's toll is one of the event's figures"
+    for r in mine:  # each of the page's figures links to its row in the event
+        assert f'href="/events/{event["id"]}#{r["id"]}"' in html
 
 
 def test_the_event_page_shows_every_figure_and_the_band(site):

@@ -150,14 +150,15 @@ def page_view(page_id: str, request: Request) -> Response:
 
 
 def _event_of(svc: Service, page_id: str) -> dict[str, Any] | None:
-    """The event the page is in, with how many of its figures the comparison counts, or
-    None when it is the event's only report (nothing to compare it with)."""
+    """The event the page is in, with this page's figures as the comparison counts them
+    and each category's band, or None when the page is its event's only report."""
     data = events.page_event(svc.store, page_id)
     if data is None or len(data["event"]["pages"]) < 2:
         return None
     return {"id": data["event"]["id"], "title": data["event"]["title"],
             "reports": len(data["event"]["pages"]),
-            "figures": sum(r["page"] == page_id for r in data["rows"])}
+            "rows": [r for r in data["rows"] if r["page"] == page_id],
+            "reconciled": data["reconciled"]}
 
 
 @router.get("/outlets/{name:path}")
