@@ -115,7 +115,7 @@ def test_an_event_compared_is_the_librarys_comparison(site):
 
 
 @pytest.mark.parametrize("event_id", ["e999", "999", "xyz", "e", "e-1", "e1.5",
-                                      "e" + "9" * 30, "%00"])
+                                      "e" + "9" * 30, "%00", "e²"])
 def test_an_event_that_is_not_there_is_404(site, event_id):
     _, c, _ = site
     r = c.get(f"/api/events/{event_id}")

@@ -43,7 +43,7 @@ def comparison(store: Store, event_id: str) -> dict[str, Any]:
     """The compare JSON of ``event_id``; any id that names no event is 404."""
     try:
         number = library.event_id(event_id)
-    except InputError:
+    except (InputError, ValueError):  # ValueError: digits int() does not read ('e²')
         number = None
     if number is None or number > _MAX_ID:
         raise NotFound(f"no event has the id {event_id!r} (ids are like e12)")
