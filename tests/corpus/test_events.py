@@ -9,6 +9,7 @@ high right for >= 90% of event categories, copies recognised >= 0.95.
 from __future__ import annotations
 
 import json
+from xml.etree import ElementTree
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,33 @@ def test_the_plot_is_drawn(heldout, listing, tmp_path):
     assert text.startswith("<?xml") and "<svg" in text
     png = plot_compare(ev.compare(heldout, event["id"]), tmp_path / "tolls.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_plot_draws_dollar_signs_in_page_text_as_typed(heldout, listing, tmp_path):
+    from newsaudit.render.plot import plot_compare
+
+    event, _ = _by_source(listing)["southasia-2025-10-02-ashulia-fire"]
+    data = ev.compare(heldout, event["id"])
+    data["event"] = {**data["event"], "title": r"Aid of $\foo$ and $5 bn <script>x</script>"}
+    svg = plot_compare(data, tmp_path / "dollars.svg").read_bytes()   # mathtext would raise
+    root = ElementTree.fromstring(svg)
+    assert root.tag.endswith("svg")
+    assert not [el for el in root.iter() if el.tag.endswith("script")]
+
+
+@pytest.mark.parametrize("bad", ["e\u00b2", "12x", "", "e-1"])
+def test_an_id_that_is_not_one_is_an_input_error(bad):
+    from newsaudit.errors import InputError
+
+    with pytest.raises(InputError):
+        ev.event_id(bad)
+
+
+def test_the_last_representable_day_is_an_input_error_not_a_crash(heldout):
+    from newsaudit.errors import InputError
+
+    with pytest.raises(InputError):
+        ev.events(heldout, until="9999-12-31")
 
 
 def test_filters(heldout):

@@ -40,7 +40,19 @@ def _label(row: Mapping[str, Any]) -> str:
 
 
 def plot_compare(data: Mapping[str, Any], path: str | Path) -> Path:
-    """Write the plot of one comparison (``newsaudit.compare/1``) to ``path``."""
+    """Write the plot of one comparison (``newsaudit.compare/1``) to ``path``.
+
+    Titles and source names are page text: mathtext is off so a "$" in them is drawn as
+    typed (an invalid "$\\foo$" would otherwise raise), and the SVG hash salt is fixed so
+    the same comparison gives the same file; both only while this plot is drawn.
+    """
+    import matplotlib
+
+    with matplotlib.rc_context({"text.parse_math": False, "svg.hashsalt": "newsaudit"}):
+        return _draw(data, path)
+
+
+def _draw(data: Mapping[str, Any], path: str | Path) -> Path:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -56,7 +68,6 @@ def plot_compare(data: Mapping[str, Any], path: str | Path) -> Path:
     cats = sorted({r["category"] for r in rows} | set(rec),
                   key=lambda c: (_ORDER.index(c) if c in _ORDER else len(_ORDER), c))
     cats = cats[:MAX_PANELS] or ["killed"]
-    plt.rcParams["svg.hashsalt"] = "newsaudit"
     fig, axes = plt.subplots(len(cats), 1, figsize=(9, 3.2 * len(cats)), squeeze=False)
     for ax, cat in zip(axes[:, 0], cats, strict=True):
         band = rec.get(cat) or {}

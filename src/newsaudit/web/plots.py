@@ -44,12 +44,9 @@ def plot_svg(data: Mapping[str, Any]) -> bytes:
 
 
 def _draw(data: Mapping[str, Any]) -> bytes:
-    import matplotlib
-
     from newsaudit.render.plot import plot_compare
 
     with tempfile.TemporaryDirectory(prefix="newsaudit-plot-") as tmp:
         path = Path(tmp) / "plot.svg"
-        with matplotlib.rc_context({"text.parse_math": False}):
-            plot_compare(data, path)
+        plot_compare(data, path)
         return path.read_bytes()

@@ -31,7 +31,7 @@ def event_id(text: str | int) -> int:
     """'e12' or '12' -> 12."""
     s = str(text).strip().lower()
     s = s[1:] if s.startswith("e") else s
-    if not s.isdigit():
+    if not (s.isascii() and s.isdigit()):   # "²".isdigit() holds, int("²") raises
         raise InputError(f"not an event id (e12): {text!r}", source=str(text))
     return int(s)
 
@@ -39,7 +39,7 @@ def event_id(text: str | int) -> int:
 def _day_after(day: str) -> str:
     try:
         return (date.fromisoformat(day[:10]) + timedelta(days=1)).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):   # OverflowError: the day after 9999-12-31
         raise InputError(f"not an ISO date (YYYY-MM-DD): {day!r}", source=day) from None
 
 
