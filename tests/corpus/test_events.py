@@ -9,8 +9,8 @@ high right for >= 90% of event categories, copies recognised >= 0.95.
 from __future__ import annotations
 
 import json
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
