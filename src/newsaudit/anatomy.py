@@ -271,204 +271,106 @@ def line_kind(line: str, *, header: bool = False) -> str | None:
 
 
 @dataclass(slots=True)
-class _Line:
-    start: int  # offset of the first non-space character
-    end: int  # offset after the last non-space character
-    text: str  # the stripped line
+class Row:
+    """A non-blank line of a page, stripped, with its indentation and the blank lines
+    around it: the unit the layout model labels."""
+
+    text: str
     indent: int
-    gap: int  # blank lines before this one
+    gap_before: int  # blank lines before it
+    gap_after: int = 0
 
 
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
+def rows_of(text: str) -> tuple[list[Row], list[tuple[int, int]]]:
+    """The page's non-blank lines and each one's (start, end) offsets in ``text``."""
+    rows: list[Row] = []
+    spans: list[tuple[int, int]] = []
     gap = 0
     pos = 0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
             lead = len(raw) - len(raw.lstrip())
-            s = pos + lead
-            out.append(_Line(s, s + len(stripped), stripped, lead, gap))
+            if rows:
+                rows[-1].gap_after = gap
+            rows.append(Row(stripped, lead, gap if rows else 0))
+            spans.append((pos + lead, pos + lead + len(stripped)))
             gap = 0
         else:
             gap += 1
         pos += len(raw) + 1
-    return out
+    return rows, spans
 
 
-def _norm_title(s: str) -> str:
-    return " ".join(re.sub(r"[\"'\u201c\u201d\u2018\u2019]", "", s).casefold().split())
+@lru_cache(maxsize=16)
+def _tags(text: str, title: str | None) -> tuple[tuple[str, bool], ...]:
+    """(kind, starts a comment) for each non-blank line, from the layout model; cached
+    because ingest and :func:`refine` segment the same text and the model need not run
+    twice."""
+    from newsaudit.models.layout import load_model
 
-
-def _looks_like_headline(line: _Line, title: str | None) -> bool:
-    if title and _norm_title(line.text) == _norm_title(title):
-        return True
-    n = _nwords(line.text)
-    return (
-        1 <= n <= cues().max_words["headline"]
-        and not line.text.endswith(".")
-        and len(line.text) <= 200
+    rows, _ = rows_of(text)
+    return tuple(
+        ("comment" if t == "comment_start" else t, t == "comment_start")
+        for t in load_model().tag(rows, title=title)
     )
 
 
-class _Builder:
-    """Collects segments as (kind, first line, last line) and merges continuation lines."""
+@dataclass(slots=True)
+class _Part:
+    kind: str
+    start: int
+    end: int
+    first: Row  # the first line, for the caption rules of _finish
+    nlines: int = 1
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.parts: list[list[Any]] = []  # [kind, start, end, first_line, nlines]
 
-    def add(self, kind: str, line: _Line) -> None:
-        self.parts.append([kind, line.start, line.end, line, 1])
+def _continues(prev: _Part, row: Row, text: str) -> bool:
+    """A hard-wrapped line of the paragraph before: no blank line between them, and the
+    paragraph has not ended its sentence (or this line goes on in lower case)."""
+    return row.gap_before == 0 and (
+        not text[prev.end - 1 : prev.end].endswith(_TERMINAL) or row.text[:1].islower()
+    )
 
-    def extend(self, line: _Line) -> None:
-        self.parts[-1][2] = line.end
-        self.parts[-1][4] += 1
 
-    @property
-    def last_kind(self) -> str | None:
-        return self.parts[-1][0] if self.parts else None
+_WRAPPING = frozenset({"headline", "standfirst", "body", "caption"})
 
 
 def segment_text(
     text: str, *, doc: Doc | None = None, title: str | None = None
 ) -> tuple[Segment, ...]:
     """Split a plain-text page into labelled segments (see the module docstring)."""
-    c = cues()
-    lines = _lines(text)
-    b = _Builder(text)
-    i = 0
-    n = len(lines)
-    # Leading furniture ("Skip to content", "Menu") may come before the headline.
-    while i < n and line_kind(lines[i].text) == "boilerplate" and i < 3:
-        b.add("boilerplate", lines[i])
-        i += 1
-    if (
-        i < n
-        and _looks_like_headline(lines[i], title)
-        and (
-            line_kind(lines[i].text, header=True) in (None, "related", "caption")
-            # "Border Clashes Leave Dozens Dead, Army Says" has the shape of "Jane Doe,
-            # Reuters"; on the first line a title is likelier than an unprefixed byline.
-            or (
-                line_kind(lines[i].text, header=True) == "byline"
-                and not c.byline_prefix_re.match(lines[i].text.strip())
-            )
-        )
-    ):
-        b.add("headline", lines[i])
-        i += 1
-        if (
-            i + 1 < n
-            and line_kind(lines[i].text, header=True) is None
-            and 6 <= _nwords(lines[i].text) <= c.max_words["standfirst"]
-            and line_kind(lines[i + 1].text, header=True) in ("byline", "dateline")
+    rows, spans = rows_of(text)
+    if not rows:
+        return ()
+    parts: list[_Part] = []
+    for row, (start, end), (kind, opens) in zip(rows, spans, _tags(text, title), strict=True):
+        prev = parts[-1] if parts else None
+        if prev is not None and prev.kind == kind and (
+            (kind == "comment" and not opens)
+            or kind == "form"
+            or (kind in _WRAPPING and _continues(prev, row, text))
         ):
-            b.add("standfirst", lines[i])
-            i += 1
-
-    mode = ""  # "", "related", "comment", "form"
-    comment_indent = 0  # a comment begun as an indented list item ends at a flush line
-    tail = False  # past the article: related lists or comments have begun
-    seen_body = False
-    while i < n:
-        ln = lines[i]
-        kind = line_kind(ln.text, header=not seen_body)
-        numbered = bool(_NUMBERED_RE.match(ln.text))
-        i += 1
-        if mode == "form":
-            if kind == "form" or _key(ln.text) in c.form_fields or (
-                ln.gap == 0 and _nwords(ln.text) <= c.max_words["form_field"] and kind is None
-            ):
-                b.extend(ln)
-                continue
-            mode = ""
-        if mode == "comment":
-            starts_new = kind == "comment_start" or (numbered and ln.indent <= comment_indent)
-            stop = kind in ("form", "comment_header", "related_header", "boilerplate") or starts_new
-            if comment_indent and ln.gap > 0 and ln.indent == 0:
-                stop = True
-            if not stop:
-                b.extend(ln)
-                if kind == "comment_end":
-                    mode = ""
-                continue
-            mode = ""
-        if mode == "related":
-            if kind in (None, "related") and not _numbered_long(ln) and (
-                _nwords(ln.text) <= c.max_words["related_item"] and not ln.text.endswith(".")
-            ):
-                b.add("related", ln)
-                continue
-            mode = ""
-
-        # "Jane says:" opens a comment in a comment section, or anywhere when the comment's
-        # date follows it; in a comment section, so does a numbered item or any unmarked line
-        # after a finished comment.
-        opens_comment = (
-            (kind == "comment_start" and (tail or (i < n and looks_like_dateline(lines[i].text))))
-            or (tail and numbered)
-            or (tail and b.last_kind == "comment" and kind in (None, "dateline", "byline"))
-        )
-        if kind == "form":
-            b.add("form", ln)
-            mode = "form"
-        elif kind == "comment_header":
-            b.add("boilerplate", ln)
-            tail = True
-        elif opens_comment:
-            b.add("comment", ln)
-            mode, tail = "comment", True
-            comment_indent = ln.indent
-        elif kind == "comment_end":
-            if b.last_kind == "comment":
-                b.extend(ln)
-            else:
-                b.add("boilerplate", ln)
-        elif kind == "related_header":
-            b.add("related", ln)
-            mode, tail = "related", True
-        elif kind == "related":
-            b.add("related", ln)
-        elif kind == "boilerplate":
-            b.add("boilerplate", ln)
-        elif kind in ("byline", "dateline"):
-            b.add(kind, ln)
-        elif kind == "caption":
-            b.add("caption", ln)
-        else:
-            prev = b.parts[-1] if b.parts else None
-            if (
-                prev is not None
-                and prev[0] == "body"
-                and ln.gap == 0
-                and (not text[prev[2] - 1 : prev[2]].endswith(_TERMINAL) or ln.text[:1].islower())
-            ):
-                b.extend(ln)
-            else:
-                b.add("body", ln)
-                seen_body = True
-                tail = False  # an inline "Related" box was not the end of the article
-    return _finish(text, b, doc)
+            prev.end = end
+            prev.nlines += 1
+            continue
+        parts.append(_Part(kind, start, end, row))
+    return _finish(text, parts, doc)
 
 
-def _numbered_long(ln: _Line) -> bool:
-    """A numbered line too long to be a related-link title: a comment, not a link."""
-    return bool(_NUMBERED_RE.match(ln.text)) and _nwords(ln.text) > cues().max_words["related_item"]
-
-
-def _finish(text: str, b: _Builder, doc: Doc | None) -> tuple[Segment, ...]:
+def _finish(text: str, parts: list[_Part], doc: Doc | None) -> tuple[Segment, ...]:
     out: list[Segment] = []
-    for kind, start, end, first, nlines in b.parts:
-        if kind == "body" and nlines == 1 and _caption_shaped(first.text):
-            set_apart = first.gap >= 2  # where a scraped image used to be
+    for part in parts:
+        kind = part.kind
+        if kind == "body" and part.nlines == 1 and _caption_shaped(part.first.text):
+            set_apart = part.first.gap_before >= 2  # where a scraped image used to be
             if doc is None:
                 kind = "caption" if set_apart else kind
             else:
-                verb = _main_verb(doc, start, end)
+                verb = _main_verb(doc, part.start, part.end)
                 if verb == "none" or (verb == "present" and set_apart):
                     kind = "caption"
-        out.append(Segment(kind, start, end, text[start:end]))
+        out.append(Segment(kind, part.start, part.end, text[part.start : part.end]))
     return tuple(out)
 
 

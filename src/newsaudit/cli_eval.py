@@ -24,6 +24,7 @@ TRAINERS: dict[str, str] = {
     "checkworthy": "check-worthiness (ClaimBuster)",
     "loaded": "loaded language (BABE, BASIL, PTC train)",
     "toxicity": "toxic comments (Davidson et al.)",
+    "layout": "page layout of plain text (hand-written pages, trafilatura-eval)",
 }
 
 
@@ -80,6 +81,14 @@ def _loaded(args: argparse.Namespace) -> dict[str, Any]:
     return loaded.evaluate(_exists(args.data_dir) if args.data_dir else None)
 
 
+def _anatomy(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import anatomy
+    from newsaudit.training import default_data_dir
+
+    data = _exists(args.data_dir) if args.data_dir else default_data_dir()
+    return anatomy.evaluate(data, limit=args.limit, html=not args.text_only)
+
+
 def _toxicity(args: argparse.Namespace) -> dict[str, Any]:
     from newsaudit.evaluation import toxicity
 
@@ -94,6 +103,7 @@ EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "extraction": _extraction,
     "loaded": _loaded,
     "toxicity": _toxicity,
+    "anatomy": _anatomy,
 }
 
 
@@ -133,6 +143,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--data-dir", type=Path, help="the shared/data directory (held-out splits)")
     p.add_argument("--articles", type=Path, help="PTC articles directory (with --labels)")
     p.add_argument("--labels", type=Path, help="PTC technique labels (with --articles)")
+    p = bench.add_parser("anatomy", help="page anatomy, plain text and HTML (held-back pages)")
+    p.add_argument("--data-dir", type=Path, help="the shared/data directory (default: ../shared/data)")
+    p.add_argument("--limit", type=int, help="score only the first N held-back HTML pages of each set")
+    p.add_argument("--text-only", action="store_true", help="score the hand-written text pages only")
     p = bench.add_parser("toxicity", help="toxic comments (Davidson et al. format)")
     p.add_argument("--data", type=Path, help="labeled_data.csv (default: its held-out split)")
     for name in bench.choices:
@@ -183,5 +197,7 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    module = importlib.import_module(f"newsaudit.training.{args.model}")
+    name = (f"newsaudit.models.{args.model}.train" if args.model == "layout"
+            else f"newsaudit.training.{args.model}")
+    module = importlib.import_module(name)
     return int(module.main(args.args) or 0)
