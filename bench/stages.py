@@ -3,9 +3,10 @@
     .venv/bin/python bench/stages.py [--pages 100] [--data ../shared/data/fnc1]
 
 Same pages as bench/throughput.py (FNC-1 article bodies). For each page the spaCy parse is
-timed, then every stage after it and every registered check, on the same Doc; the table
-gives each one's total time as a percentage of the total parse time, in one process, so
-the ratios hold whatever the machine's speed. This replaces timing assertions in tests:
+timed, then every stage ``pipeline.analyse`` runs (read from ``pipeline.STAGES``) and
+every registered check, on the same Doc; the table gives each one's total time as a
+percentage of the total parse time, in one process, so the ratios hold whatever the
+machine's speed. This replaces timing assertions in tests:
 speed is measured here, not asserted there.
 """
 
@@ -31,16 +32,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {args.data}/train_bodies.csv not found (FNC-1 bodies are the bench pages)")
         return 2
 
-    from newsaudit import anatomy, ingest, nlp
-    from newsaudit.attribution import extract_attributions
-    from newsaudit.checks import _REGISTRY, load_builtin
-    from newsaudit.claims import extract_claims
+    from newsaudit import ingest, nlp
+    from newsaudit.checks import registry
+    from newsaudit.context import DEFAULT_CONTEXT as ctx
     from newsaudit.model import Report
-    from newsaudit.quantities import extract_quantities
+    from newsaudit.pipeline import STAGES
 
     pages = load_pages(args.data, args.pages)
     pipeline = nlp.load()
-    load_builtin()
+    checks = registry()
     spent: dict[str, float] = defaultdict(float)
 
     def timed(name: str, fn, *a):  # type: ignore[no-untyped-def]
@@ -52,19 +52,21 @@ def main(argv: list[str] | None = None) -> int:
     # Warm-up: load every model once outside the timed loop.
     page = ingest.load_page(pages[0])
     doc = pipeline(page.document.text)
-    for fn in _REGISTRY.values():
-        list(fn(Report(page.document, page.segments), doc))
+    ctx.models.load()
+    for info in checks.values():
+        list(info.run(Report(page.document, page.segments), doc, ctx))
 
+    # The stages pipeline.analyse runs, in its order; the checks stage one check at a time.
     for text in pages:
         page = timed("ingest", ingest.load_page, text)
         doc = timed("spaCy parse", pipeline, page.document.text)
-        page = timed("anatomy", anatomy.refine, page, doc)
-        qs = timed("quantities", extract_quantities, doc, page)
-        atts = timed("attributions", extract_attributions, doc, page)
-        claims = timed("claims", extract_claims, doc, page, qs, atts)
-        report = Report(page.document, page.segments, qs, atts, claims)
-        for name, fn in _REGISTRY.items():
-            timed(f"check {name}", lambda f, r, d: list(f(r, d)), fn, report, doc)
+        report = Report(page.document, page.segments)
+        for stage in STAGES:
+            if stage.name != "checks":
+                report = timed(stage.name, stage.run, report, doc, ctx)
+                continue
+            for name, info in checks.items():
+                timed(f"check {name}", lambda f, r, d: list(f(r, d, ctx)), info.run, report, doc)
 
     parse = spent["spaCy parse"]
     print(f"{len(pages)} pages; spaCy parse {parse:.2f} s ({len(pages) / parse:.1f} pages/s)")

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 
-SEGMENT_KINDS = {"headline", "standfirst", "byline", "dateline", "body", "caption", "related",
-                 "comment", "form", "boilerplate"}
-APPROX = {"exact", "at_least", "more_than", "at_most", "fewer_than", "about", "almost", "range",
-          "vague"}
-CATEGORIES = {"killed", "wounded", "people", "personnel", "money", "percent", "distance",
-              "duration", "count", "other"}
-ATT_KINDS = {"direct_quote", "reported_speech", "according_to", "quoted_as_saying", "passive",
-             "unattributed_quote"}
-SOURCE_TYPES = {"person", "organisation", "outlet", "official_anonymous", "unspecified"}
-CHECKS = {"headline_unsupported", "attribution_mismatch", "numeric_contradiction",
-          "quote_integrity", "unsourced_claim", "loaded_language", "scare_quotes",
-          "propaganda_technique", "toxic_comment"}
+from jsonschema import Draft202012Validator
+
+from newsaudit.checks import registry
+from newsaudit.datafiles import load_json
+from newsaudit.model import (
+    ARTICLE_KINDS,
+    Approx,
+    AttributionKind,
+    Category,
+    Report,
+    SegmentKind,
+    SourceType,
+)
+
+# The lists come from the package (the records' Literals, the check registry), never
+# repeated here, so a kind or a check added there is known here.
+SEGMENT_KINDS = set(get_args(SegmentKind))
+APPROX = set(get_args(Approx))
+CATEGORIES = set(get_args(Category))
+ATT_KINDS = set(get_args(AttributionKind))
+SOURCE_TYPES = set(get_args(SourceType))
 
 
 def spans_in(obj: Any) -> list[dict[str, Any]]:
@@ -32,8 +42,25 @@ def spans_in(obj: Any) -> list[dict[str, Any]]:
     return found
 
 
+@cache
+def report_validator() -> Draft202012Validator:
+    """The packaged JSON Schema of the report, as a validator (built once)."""
+    schema = load_json("report.schema.json")
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def assert_reads_back(d: dict[str, Any]) -> None:
+    """The report dict validates against the shipped schema and reads back to itself."""
+    errors = sorted(report_validator().iter_errors(d), key=lambda e: list(e.absolute_path))
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:3]]
+    assert Report.from_dict(d).to_dict() == d
+
+
 def assert_contract(d: dict[str, Any]) -> None:
-    """The report dict has the contract's shape and every offset slices back to its text."""
+    """The report dict has the contract's shape, validates against the shipped schema,
+    reads back to itself, and every offset slices back to its text."""
+    assert_reads_back(d)
     assert d["schema"] == "newsaudit.report/1"
     assert d["tool"]["name"] == "newsaudit"
     doc = d["document"]
@@ -65,9 +92,18 @@ def assert_contract(d: dict[str, Any]) -> None:
     for c in d["claims"]:
         assert c["voice"] in {"attributed", "outlet"}
         assert 0.0 <= c["checkworthy"] <= 1.0
-        assert c["segment"] in {"headline", "standfirst", "body"}
+        assert c["segment"] in ARTICLE_KINDS
         assert c["attribution"] is None or c["attribution"] in ids
         assert set(c["quantities"]) <= ids
+    checks = registry()
     for f in d["findings"]:
-        assert f["check"] in CHECKS and f["severity"] in {"info", "warning", "problem"}
+        assert f["check"] in checks and f["severity"] in checks[f["check"]].severities, f
         assert f["message"] and f["evidence"]
+    quantity_ids = {q["id"] for q in d["quantities"]}
+    attribution_ids = {a["id"] for a in d["attributions"]}
+    for g in d["figures"]:  # an added key: the figures stage's records
+        assert g["id"].startswith("g") and text[g["start"]:g["end"]] == g["text"]
+        assert g["quantity"] in quantity_ids and g["text"].startswith(g["words"])
+        assert g["scope"] in {None, "event", "running_total"}
+        assert g["source"] is None or g["source"] in attribution_ids
+        assert g["voice"] == ("outlet" if g["source"] is None else "attributed")

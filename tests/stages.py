@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from contract import assert_reads_back
 from newsaudit import ingest
 from newsaudit.model import Finding, Report
 from newsaudit.pipeline import analyse
@@ -13,7 +14,9 @@ def build(nlp, text: str, *, checks: Iterable[str] = ()) -> tuple[Report, object
     """``(report, doc)`` for ``text``, running only ``checks`` (none by default)."""
     page = ingest.load_page(text)
     doc = nlp(page.document.text)
-    return analyse(page, doc, checks=tuple(checks)), doc
+    report = analyse(page, doc, checks=tuple(checks))
+    assert_reads_back(report.to_dict())
+    return report, doc
 
 
 def assert_well_formed(report: Report, found: Iterable[Finding], check: str) -> None:

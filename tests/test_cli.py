@@ -138,3 +138,43 @@ def test_html_and_markdown_outputs(tmp_path, capsys):
     assert main(["audit", str(EXAMPLE), "--format", "markdown"]) == 0
     md = capsys.readouterr().out
     assert md.startswith("# newsaudit: Kordavia") and "numeric\\_contradiction" in md
+
+
+def test_config_file_sets_the_checks_and_thresholds(tmp_path, capsys):
+    config = tmp_path / "newsaudit.toml"
+    config.write_text("[checks]\nrun = ['numeric_contradiction']\n", encoding="utf-8")
+    assert main(["audit", str(EXAMPLE), "--format", "json", "--config", str(config)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["findings"] and {f["check"] for f in report["findings"]} == {
+        "numeric_contradiction"
+    }
+
+
+def test_environment_sets_a_limit_and_arguments_beat_it(monkeypatch, capsys):
+    monkeypatch.setenv("NEWSAUDIT_INPUT_MAX_BYTES", "100")
+    assert main(["audit", str(EXAMPLE)]) == 2
+    assert "limit is 100 bytes" in capsys.readouterr().err
+    monkeypatch.setenv("NEWSAUDIT_CHECKS_RUN", "")
+    assert main(["audit", str(EXAMPLE), "--format", "json", "--max-bytes", "100000"]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("[loaded_language]\nwarning = 0.8\n", "unknown setting 'loaded_language.warning'"),
+        ("[checks]\nrun = ['no_such_check']\n", "unknown check 'no_such_check'"),
+    ],
+)
+def test_a_bad_config_file_exits_2_naming_the_key(tmp_path, capsys, text, words):
+    config = tmp_path / "newsaudit.toml"
+    config.write_text(text, encoding="utf-8")
+    assert main(["audit", str(EXAMPLE), "--config", str(config)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1
+    assert err.startswith("newsaudit: ") and words in err
+
+
+def test_a_missing_config_file_exits_2(tmp_path, capsys):
+    assert main(["audit", str(EXAMPLE), "--config", str(tmp_path / "none.toml")]) == 2
+    assert "settings file not found" in capsys.readouterr().err

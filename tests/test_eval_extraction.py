@@ -1,4 +1,5 @@
-"""The article-extraction evaluation: the metric, reading the data, and the gate.
+"""The article-extraction evaluation: the metric and the gate (reading the benchmark is
+tested in tests/datasets/test_scrapinghub.py).
 
 The two fixture pages in ``tests/fixtures/extraction`` were written for these tests (one
 gzipped, as the benchmark ships them). The gate reads the Zyte/Scrapinghub benchmark from
@@ -14,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from newsaudit.datasets.scrapinghub import load_items
 from newsaudit.evaluation.extraction import (
     data_hash,
     evaluate,
     format_table,
-    load_items,
     main,
     page_scores,
-    read_html,
     summarise,
     tokenize,
     tp_fp_fn,
@@ -93,28 +93,6 @@ def test_bootstrap_is_seeded():
     assert a == b
     assert a["accuracy"] == pytest.approx(1 / 3)
     assert 0 < a["f1_std"] < 1
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def test_pages_are_read_in_id_order_gzipped_or_not():
-    items = load_items(FIXTURE)
-    assert [i.id for i in items] == ["a-ferry-strike", "b-drought-wells"]
-    assert [i.path.name for i in items] == ["a-ferry-strike.html.gz", "b-drought-wells.html"]
-    assert read_html(items[0].path).startswith("<!DOCTYPE html>")
-    assert read_html(items[1].path).startswith("<!DOCTYPE html>")
-    assert [i.id for i in load_items(FIXTURE, limit=1)] == ["a-ferry-strike"]
-
-
-def test_missing_files_are_named(tmp_path):
-    with pytest.raises(FileNotFoundError, match="ground-truth.json"):
-        load_items(tmp_path)
-    (tmp_path / "ground-truth.json").write_text('{"x1": {"articleBody": "Storm hits."}}')
-    with pytest.raises(FileNotFoundError, match="x1"):
-        load_items(tmp_path)
-    (tmp_path / "x1.html").write_text("<html><body><p>Storm hits.</p></body></html>")
-    assert load_items(tmp_path)[0].path == tmp_path / "x1.html"
 
 
 # --------------------------------------------------------------------------- fixture run

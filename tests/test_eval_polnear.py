@@ -1,5 +1,6 @@
 # ruff: noqa: E501
-"""The PolNeAR evaluation: reading brat, matching, scoring, and the evaluation gate.
+"""The PolNeAR evaluation: matching, scoring, and the evaluation gate (reading the brat
+files is tested in tests/datasets/test_polnear.py).
 
 The fixture articles in ``tests/fixtures/polnear`` are written for these tests; the gate
 reads the PolNeAR dev split from the shared data directory (``NEWSAUDIT_DATA`` overrides
@@ -13,15 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newsaudit.evaluation.polnear import (
-    Attr,
-    data_hash,
-    evaluate,
-    format_table,
-    load_articles,
-    read_ann,
-    score_articles,
-)
+from newsaudit.datasets.polnear import Attr, load_articles
+from newsaudit.evaluation.polnear import data_hash, evaluate, format_table, score_articles
 
 FIXTURE = Path(__file__).parent / "fixtures" / "polnear"
 DATA = Path(os.environ.get("NEWSAUDIT_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
@@ -33,53 +27,6 @@ def _at(text: str, s: str, nth: int = 0) -> tuple[int, int]:
     for _ in range(nth + 1):
         i = text.index(s, i + 1)
     return (i, i + len(s))
-
-
-# --- reading ------------------------------------------------------------------------
-
-
-def test_read_ann_roles_fragments_and_no_source() -> None:
-    ann = (
-        "T1\tSource 0 5\tPolice\n"
-        "T2\tCue 6 10\tsaid\n"
-        "T3\tContent 11 20;25 30\tsomething else\n"
-        "T4\tAttribution 6 10\tsaid\n"
-        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
-        "T5\tCue 40 52\tIt is feared\n"
-        "T6\tContent 53 80\ta text that runs\non to a second line\n"
-        "T7\tContent 90 95\tmore\n"
-        "T8\tAttribution-no-source 40 52\tIt is feared\n"
-        "E2\tAttribution-no-source:T8 Cue:T5 Content:T6 Content2:T7\n"
-        "T9\tDiscard 100 120\tRead more here\n"
-        "#1\tAnnotatorNotes T5\tunsure\n"
-    )
-    assert read_ann(ann) == (
-        Attr(source=((0, 5),), cue=((6, 10),), content=((11, 20), (25, 30))),
-        Attr(source=(), cue=((40, 52),), content=((53, 80), (90, 95))),
-    )
-
-
-def test_load_articles_uses_the_first_annotator() -> None:
-    arts = load_articles(FIXTURE)
-    assert [a.name for a in arts] == [
-        "harbour_2016-01-04_strike-closes-port",
-        "quake_2016-02-02_aftershocks-rattle-city",
-    ]
-    assert [p.name for p in arts[0].files] == [
-        "harbour_2016-01-04_strike-closes-port.txt",
-        "harbour_2016-01-04_strike-closes-port_a1b2.ann",
-    ]
-    assert len(arts[0].gold) == 3  # the second annotator's file (_f9e8) has four
-    for art in arts:
-        for g in art.gold:
-            for frags in (g.source, g.cue, g.content):
-                assert all(0 <= s < e <= len(art.text) for s, e in frags)
-    assert len(load_articles(FIXTURE, limit=1)) == 1
-
-
-def test_missing_directory_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
-        load_articles(tmp_path / "nope")
 
 
 # --- scoring ------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contract import assert_contract
-from newsaudit import Failure, Report, audit, audit_many
+from newsaudit import Report, audit
 from paths import PAGES, REPO, SEED
 
 FIXTURE_NAMES = ["conflict", "disaster", "protest", "economy", "health"]
@@ -169,28 +169,37 @@ def test_comment_figures_are_not_claims(nlp):
     assert not any(comment_q[0].id in c.quantities for c in report.claims)
 
 
-# ---------------------------------------------------------------- batches
+# ---------------------------------------------------------------- the stages
 
 
-def test_audit_many_matches_audit_and_records_failures(nlp):
-    huge = "Thirty people were hurt in the blast on Monday.\n\n" * 22_000  # over 1M chars
-    pages = [("a.txt", read("conflict")), ("empty.txt", b""), ("b.txt", read("health")),
-             ("huge.txt", huge)]
-    results = list(audit_many(pages, errors="record"))
-    assert [type(r).__name__ for r in results] == ["Report", "Failure", "Report", "Failure"]
-    assert results[3].error == "InputTooLarge" and "characters" in results[3].reason
-    failure = results[1]
-    assert isinstance(failure, Failure) and failure.source == "empty.txt"
-    assert "empty" in failure.reason
-    single = audit(read("health"), source="b.txt")
-    assert results[2].to_dict() == single.to_dict()
+def test_analyse_runs_the_stage_list_in_order(nlp):
+    from dataclasses import fields
+
+    from newsaudit import ingest
+    from newsaudit.context import DEFAULT_CONTEXT
+    from newsaudit.pipeline import STAGES, analyse
+
+    assert [s.name for s in STAGES] == ["anatomy", "quantities", "attributions", "claims",
+                                        "figures", "checks"]
+    added = {a for s in STAGES for a in s.adds}
+    assert added | {"document", "meta"} == {f.name for f in fields(Report)}
+    page = ingest.load_page((REPO / "examples" / "harbour-strike.txt").read_text("utf-8"))
+    doc = nlp(page.document.text)
+    by_hand = Report(page.document, page.segments)
+    for stage in STAGES:
+        by_hand = stage.run(by_hand, doc, DEFAULT_CONTEXT)
+    assert by_hand.to_dict() == analyse(page, doc).to_dict()
+    assert by_hand.findings and by_hand.claims and by_hand.quantities and by_hand.figures
 
 
-def test_audit_many_raises_by_default(nlp):
-    from newsaudit import EmptyInput
+def test_a_stage_needing_what_no_earlier_stage_adds_is_refused():
+    from newsaudit.pipeline import STAGES, Stage, check_order
 
-    with pytest.raises(EmptyInput):
-        list(audit_many([read("conflict"), "   "]))
+    check_order(STAGES)
+    with pytest.raises(ValueError, match="stage 'claims' needs"):
+        check_order([s for s in STAGES if s.name != "quantities"])
+    with pytest.raises(ValueError, match="a Report has no such field"):
+        check_order([*STAGES, Stage("extra", STAGES[0].run, needs=(), adds=("verdict",))])
 
 
 # ---------------------------------------------------------------- invariants

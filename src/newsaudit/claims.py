@@ -3,8 +3,8 @@
 A sentence of the headline, standfirst or body becomes a claim when it is a declarative
 statement (a finite verb, or a headline) that is checkable: it carries a figure, names
 someone or something, rests on a source, or the trained check-worthiness model scores it
-at or above :data:`MIN_SCORE`. Captions, related links, comments, forms and boilerplate
-are never the article's claims.
+at or above the ``claims.min_checkworthy`` setting. Captions, related links, comments,
+forms and boilerplate are never the article's claims.
 
 Each claim says whose word it is: ``attributed`` when an attribution's cue or content
 lies in the sentence (its id is linked), else ``outlet``: the page's own voice.
@@ -16,17 +16,22 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsaudit.checkworthy import score_sentences
-from newsaudit.model import ARTICLE_KINDS, Attribution, Claim, Page, Quantity, Segment
+from newsaudit.context import DEFAULT_CONTEXT, Context
+from newsaudit.model import (
+    ARTICLE_KINDS,
+    Attribution,
+    Claim,
+    Page,
+    Quantity,
+    Segment,
+    SegmentKind,
+)
+from newsaudit.offsets import Entities, SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-#: Below this model score a sentence without figures, names or sources is not a claim.
-#: Calibrated by eye on the fixture pages: scene-setting sentences ("The mood was tense.")
-#: score under 0.2 with the shipped model, checkable statements above 0.3.
-MIN_SCORE = 0.3
 #: The parser sometimes makes an opening quote mark or bracket a sentence of its own
 #: ("“" then "Reforms” have closed ..."); the claim must keep it, or its quotes are unbalanced.
 OPENING_MARKS = frozenset({"“", '"', "‘", "'", "(", "["})
@@ -68,19 +73,31 @@ def _is_assertion(sent: SpacySpan, kind: str) -> bool:
     return any(t.tag_ in FINITE_TAGS for t in sent)
 
 
+def sourcing_index(attributions: Sequence[Attribution]) -> SpanIndex[int]:
+    """The content and cue spans of the sourcing attributions, by offset (the value is the
+    attribution's position in ``attributions``)."""
+    return SpanIndex(
+        (s.start, s.end, n)
+        for n, att in enumerate(attributions)
+        if att.kind in SOURCING_KINDS
+        for s in (att.content, att.cue_span)
+        if s is not None
+    )
+
+
 def _attribution_for(
-    start: int, end: int, attributions: Sequence[Attribution]
+    start: int, end: int, attributions: Sequence[Attribution], index: SpanIndex[int]
 ) -> Attribution | None:
-    """The sourcing attribution that covers most of the sentence, if any."""
+    """The sourcing attribution that covers most of the sentence, if any (the first in
+    text order among equals)."""
+    overlap: dict[int, int] = {}
+    for s, e, n in index.overlapping(start, end):
+        overlap[n] = overlap.get(n, 0) + min(end, e) - max(start, s)
     best: Attribution | None = None
     best_overlap = 0
-    for att in attributions:
-        if att.kind not in SOURCING_KINDS:
-            continue
-        spans = [s for s in (att.content, att.cue_span) if s is not None]
-        overlap = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
-        if overlap > best_overlap:
-            best, best_overlap = att, overlap
+    for n in sorted(overlap):
+        if overlap[n] > best_overlap:
+            best, best_overlap = attributions[n], overlap[n]
     return best
 
 
@@ -89,10 +106,12 @@ def extract_claims(
     page: Page,
     quantities: Sequence[Quantity],
     attributions: Sequence[Attribution],
+    ctx: Context = DEFAULT_CONTEXT,
 ) -> tuple[Claim, ...]:
     """Claims of the headline, standfirst and body, in text order, ids ``c1, c2, ...``."""
     text = page.document.text
-    candidates: list[tuple[int, int, str, bool]] = []
+    candidates: list[tuple[int, int, SegmentKind, bool]] = []
+    entities = Entities(doc)  # Span.ents walks every entity of the Doc on each call
     opener: int | None = None  # start of an opening mark the parser left on its own
     for sent in doc.sents:
         if sent.text.strip() in OPENING_MARKS:
@@ -108,11 +127,15 @@ def extract_claims(
         opener = None
         if bounds is None or not _is_assertion(sent, seg.kind):
             continue
-        has_entity = any(ent.label_ in CHECKABLE_ENTS for ent in sent.ents)
+        has_entity = any(
+            label in CHECKABLE_ENTS for _, _, label in entities.within(sent.start, sent.end)
+        )
         candidates.append((bounds[0], bounds[1], seg.kind, has_entity))
 
-    scores = score_sentences([text[s:e] for s, e, _, _ in candidates])
+    scores = ctx.models.checkworthy.score([text[s:e] for s, e, _, _ in candidates])
+    min_score = ctx.settings.claims.min_checkworthy
     q_starts = sorted((q.start, q.id) for q in quantities)
+    sourcing = sourcing_index(attributions)
     claims: list[Claim] = []
     for (start, end, kind, has_entity), score in zip(candidates, scores, strict=True):
         lo = bisect_left(q_starts, (start, ""))
@@ -121,8 +144,8 @@ def extract_claims(
             if q_start >= end:
                 break
             q_ids.append(q_id)
-        att = _attribution_for(start, end, attributions)
-        if not (q_ids or att or has_entity or score >= MIN_SCORE):
+        att = _attribution_for(start, end, attributions, sourcing)
+        if not (q_ids or att or has_entity or score >= min_score):
             continue
         claims.append(
             Claim(

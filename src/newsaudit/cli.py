@@ -3,9 +3,11 @@
 Exit codes (documented in the README, pinned by tests):
     0  the page(s) were analysed (and no finding reached --fail-on)
     1  a finding at or above the --fail-on severity was reported
-    2  an input could not be read (missing, empty, binary, too large, undecodable)
+    2  an input could not be read (missing, empty, binary, too large, undecodable), or the
+       settings are invalid (``--config`` file, ``NEWSAUDIT_*`` variables)
     3  the spaCy model or a trained artifact could not be loaded
     4  unexpected internal error (a bug: please report it with the page)
+    5  the corpus store (database) could not be opened
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from newsaudit import __version__
+from newsaudit._version import __version__
 from newsaudit.errors import NewsauditError
-from newsaudit.ingest import DEFAULT_MAX_BYTES
 from newsaudit.model import SEVERITY_RANK
+from newsaudit.settings import Settings
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -48,29 +50,43 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding at this severity or above is reported",
     )
     audit.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    defaults = Settings.defaults()
     audit.add_argument(
-        "--input-format", choices=("auto", "text", "html"), default="auto",
-        help="how to read the page (default: sniff HTML vs plain text)",
+        "--input-format", choices=("auto", "text", "html"),
+        help="how to read the page (default: the input.format setting, auto: sniff HTML vs "
+        "plain text)",
     )
     audit.add_argument(
-        "--model", help="spaCy pipeline to use (default: $NEWSAUDIT_SPACY_MODEL, then the "
-        "best installed en_core_web_*)",
+        "--model", help="spaCy pipeline to use (default: the spacy.model setting or "
+        "$NEWSAUDIT_SPACY_MODEL, then the best installed en_core_web_*)",
     )
     audit.add_argument(
-        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-        help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES:,})",
+        "--max-bytes", type=int,
+        help="refuse inputs larger than this (default: the input.max_bytes setting, "
+        f"{defaults.input.max_bytes:,})",
     )
-    from newsaudit import cli_eval
+    audit.add_argument(
+        "--config", metavar="PATH",
+        help="settings file to read (default: $NEWSAUDIT_CONFIG, else "
+        "~/.config/newsaudit/config.toml when it exists); see docs/settings.md",
+    )
+    sub.add_parser(
+        "schema", help="print the JSON Schema (draft 2020-12) of the report --format json writes"
+    )
+    from newsaudit import cli_corpus, cli_eval
 
     cli_eval.add_parsers(sub)
+    cli_corpus.add_parsers(sub)
     return parser
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
-    from newsaudit.pipeline import audit_path
+    from newsaudit.auditor import Auditor
 
-    fmt = None if args.input_format == "auto" else args.input_format
-    report = audit_path(args.page, model=args.model, fmt=fmt, max_bytes=args.max_bytes)
+    auditor = Auditor(
+        args.model, config=args.config, fmt=args.input_format, max_bytes=args.max_bytes
+    )
+    report = auditor.audit_path(args.page)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         if args.format == "json":
@@ -109,7 +125,23 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return run_train(args)
 
 
-COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train}
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from newsaudit.datafiles import read_text
+
+    sys.stdout.write(read_text("report.schema.json"))
+    return EXIT_OK
+
+
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    from newsaudit.cli_corpus import COMMANDS as CORPUS
+
+    return CORPUS[args.command](args)
+
+
+COMMANDS = {
+    "audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train, "schema": _cmd_schema,
+    "ingest": _cmd_corpus, "stats": _cmd_corpus, "pages": _cmd_corpus, "export": _cmd_corpus,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,9 +1,11 @@
 """`newsaudit eval` and `newsaudit train`: the benchmark and training commands.
 
 Each benchmark command reads the dataset's official file format and calls the same
-``newsaudit.evaluation.<name>.evaluate`` a Python user would; ``train`` hands its
-arguments to ``newsaudit.training.<name>.main``. Both import their module only when run,
-so ``newsaudit audit`` never pays for scikit-learn.
+``evaluate`` a Python user would: ``newsaudit.models.<model>.evaluate`` for a trained
+model's benchmark, ``newsaudit.evaluation.<name>`` for the stages that are not trained
+(attribution, extraction). ``train`` hands its arguments to
+``newsaudit.models.<name>.train.main``. Both import their module only when run, so
+``newsaudit audit`` never pays for scikit-learn.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from newsaudit.errors import InputNotFound
 
-#: model name (= module under newsaudit.training) -> what it learns, from which data
+#: model name (= package under newsaudit.models) -> what it learns, from which data
 TRAINERS: dict[str, str] = {
     "stance": "headline-body stance (FNC-1 train)",
     "propaganda": "propaganda spans and techniques (PTC train)",
@@ -34,20 +36,34 @@ def _exists(path: Path) -> Path:
     return path
 
 
+#: benchmark -> the module whose ``evaluate`` (and ``format_table``, if any) it runs
+MODULES: dict[str, str] = {
+    "fnc1": "newsaudit.models.stance.evaluate",
+    "ptc": "newsaudit.models.propaganda.evaluate",
+    "polnear": "newsaudit.evaluation.polnear",
+    "checkworthy": "newsaudit.models.checkworthy.evaluate",
+    "extraction": "newsaudit.evaluation.extraction",
+    "loaded": "newsaudit.models.loaded.evaluate",
+    "toxicity": "newsaudit.models.toxicity.evaluate",
+    "findings": "newsaudit.evaluation.findings",
+    "anatomy": "newsaudit.models.layout.evaluate",
+}
+
+
 def _fnc1(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import fnc1
+    from newsaudit.models.stance import evaluate
 
     if args.holdout is not None:
-        return fnc1.evaluate_holdout(
+        return evaluate.evaluate_holdout(
             _exists(args.stances), _exists(args.bodies), holdout=args.holdout
         )
-    return fnc1.evaluate(_exists(args.stances), _exists(args.bodies))
+    return evaluate.evaluate(_exists(args.stances), _exists(args.bodies))
 
 
 def _ptc(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import ptc
+    from newsaudit.models.propaganda import evaluate
 
-    return ptc.evaluate(_exists(args.articles), _exists(args.labels), task=args.task)
+    return evaluate.evaluate(_exists(args.articles), _exists(args.labels), task=args.task)
 
 
 def _polnear(args: argparse.Namespace) -> dict[str, Any]:
@@ -57,14 +73,9 @@ def _polnear(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _checkworthy(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import checkworthy
+    from newsaudit.models.checkworthy import evaluate
 
-    data = _exists(args.data)
-    if not args.cv:
-        return checkworthy.evaluate_shipped(data)
-    if data.is_dir() or data.suffix == ".tsv":
-        return checkworthy.evaluate_clef(data)
-    return checkworthy.evaluate_claimbuster(data)
+    return evaluate.evaluate(_exists(args.data), cv=args.cv)
 
 
 def _extraction(args: argparse.Namespace) -> dict[str, Any]:
@@ -74,25 +85,37 @@ def _extraction(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _loaded(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import loaded
+    from newsaudit.models.loaded import evaluate
 
     if args.articles and args.labels:
-        return loaded.evaluate(ptc_articles=_exists(args.articles), ptc_labels=_exists(args.labels))
-    return loaded.evaluate(_exists(args.data_dir) if args.data_dir else None)
+        return evaluate.evaluate(ptc_articles=_exists(args.articles),
+                                 ptc_labels=_exists(args.labels))
+    return evaluate.evaluate(_exists(args.data_dir) if args.data_dir else None)
 
 
 def _anatomy(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import anatomy
-    from newsaudit.training import default_data_dir
+    from newsaudit.datasets import default_data_dir
+    from newsaudit.models.layout import evaluate
 
     data = _exists(args.data_dir) if args.data_dir else default_data_dir()
-    return anatomy.evaluate(data, limit=args.limit, html=not args.text_only)
+    return evaluate.evaluate(data, limit=args.limit, html=not args.text_only)
 
 
 def _toxicity(args: argparse.Namespace) -> dict[str, Any]:
-    from newsaudit.evaluation import toxicity
+    from newsaudit.models.toxicity import evaluate
 
-    return toxicity.evaluate(_exists(args.data) if args.data else None)
+    return evaluate.evaluate(_exists(args.data) if args.data else None)
+
+
+def _findings(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import findings
+
+    return findings.evaluate(
+        split=args.split, data_dir=_exists(args.data_dir) if args.data_dir else None,
+        judgments=_exists(args.judgments) if args.judgments else findings.JUDGMENTS,
+        sample=_exists(args.sample) if args.sample else findings.SAMPLE,
+        packets=args.packets, all_findings=args.all_findings,
+    )
 
 
 EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
@@ -103,6 +126,7 @@ EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "extraction": _extraction,
     "loaded": _loaded,
     "toxicity": _toxicity,
+    "findings": _findings,
     "anatomy": _anatomy,
 }
 
@@ -144,11 +168,22 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--articles", type=Path, help="PTC articles directory (with --labels)")
     p.add_argument("--labels", type=Path, help="PTC technique labels (with --articles)")
     p = bench.add_parser("anatomy", help="page anatomy, plain text and HTML (held-back pages)")
-    p.add_argument("--data-dir", type=Path, help="the shared/data directory (default: ../shared/data)")
-    p.add_argument("--limit", type=int, help="score only the first N held-back HTML pages of each set")
-    p.add_argument("--text-only", action="store_true", help="score the hand-written text pages only")
+    p.add_argument("--data-dir", type=Path,
+                   help="the shared/data directory (default: ../shared/data)")
+    p.add_argument("--limit", type=int,
+                   help="score only the first N held-back HTML pages of each set")
+    p.add_argument("--text-only", action="store_true",
+                   help="score the hand-written text pages only")
     p = bench.add_parser("toxicity", help="toxic comments (Davidson et al. format)")
     p.add_argument("--data", type=Path, help="labeled_data.csv (default: its held-out split)")
+    p = bench.add_parser("findings", help="precision of warnings and problems on real pages")
+    p.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    p.add_argument("--data-dir", type=Path, help="the shared/data directory")
+    p.add_argument("--judgments", type=Path, help="directory of *.jsonl judgments")
+    p.add_argument("--sample", type=Path, help="the page list (default: the shipped pages.json)")
+    p.add_argument("--packets", type=Path, help="write a judging packet per page still to judge")
+    p.add_argument("--all-findings", action="store_true",
+                   help="with --packets: a packet for every page, judged findings included")
     for name in bench.choices:
         bench.choices[name].add_argument(
             "--json", action="store_true", help="print the metrics as JSON instead of a table"
@@ -178,7 +213,7 @@ def _flatten(result: Any, prefix: str = "") -> list[tuple[str, str]]:
 
 def format_result(benchmark: str, result: dict[str, Any]) -> str:
     """The evaluation module's own table when it has one, else metric: value lines."""
-    module = importlib.import_module(f"newsaudit.evaluation.{benchmark}")
+    module = importlib.import_module(MODULES[benchmark])
     formatter = getattr(module, "format_table", None)
     if formatter is not None:
         return str(formatter(result))
@@ -197,7 +232,5 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    name = (f"newsaudit.models.{args.model}.train" if args.model == "layout"
-            else f"newsaudit.training.{args.model}")
-    module = importlib.import_module(name)
+    module = importlib.import_module(f"newsaudit.models.{args.model}.train")
     return int(module.main(args.args) or 0)

@@ -12,6 +12,11 @@ from importlib import resources
 from typing import Any
 
 
+def read_text(name: str) -> str:
+    """The text of ``newsaudit/data/<name>``, as shipped (``newsaudit schema`` prints one)."""
+    return resources.files("newsaudit.data").joinpath(name).read_text(encoding="utf-8")
+
+
 @cache
 def load_json(name: str) -> Any:
     """Parse ``newsaudit/data/<name>`` once per process."""

@@ -9,23 +9,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newsaudit.attribution.quotemarks import find_quotes
 from newsaudit.model import ARTICLE_KINDS, Report
-from newsaudit.quotes import find_quotes
+from newsaudit.offsets import Ranges
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def others_words(report: Report) -> list[tuple[int, int]]:
+def others_words(report: Report) -> Ranges:
     """Character ranges that are someone else's words: quotations and attributed content."""
     ranges = [(q.start, q.end) for q in find_quotes(report.document.text)]
     for a in report.attributions:
         if a.content is not None:
             ranges.append((a.content.start, a.content.end))
-    return sorted(ranges)
+    return Ranges(ranges)
 
 
 def overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    if isinstance(ranges, Ranges) and len(ranges) == len(ranges.starts):
+        return ranges.overlaps(start, end)
     return any(s < end and start < e for s, e in ranges)
 
 

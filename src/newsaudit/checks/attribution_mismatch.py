@@ -30,36 +30,41 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
-from newsaudit.checks._figure_compare import (
+from newsaudit.checks._wording import join_words, source_phrase
+from newsaudit.context import DEFAULT_CONTEXT, Context
+from newsaudit.figures.compare import (
     counted_compatible,
     disjoint,
-    join_words,
     near,
     same_subject,
     sides_compatible,
-    source_phrase,
     sources_compatible,
 )
-from newsaudit.checks._figures import Figure, figures, lexicon, source_keys
-from newsaudit.model import Attribution, Finding, Report, Source, Span
+from newsaudit.figures.words import lexicon, source_keys
+from newsaudit.model import Attribution, Figure, Finding, Report, Source, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["check"]
 
-_NAME = "attribution_mismatch"
+CHECK = "attribution_mismatch"
 
 
-def _att(f: Figure) -> Attribution:
-    """The attribution of a figure already known to be sourced."""
-    if f.att is None:  # pragma: no cover - callers filter on f.att first
-        raise ValueError(f"{f.q.id} is in the page's own voice")
-    return f.att
+class _AttributionOf:
+    """The attributions of a page by id, for figures already known to be sourced."""
+
+    def __init__(self, report: Report) -> None:
+        self._by_id = {a.id: a for a in report.attributions}
+
+    def __call__(self, f: Figure) -> Attribution:
+        if f.source is None:  # pragma: no cover - callers filter on f.source first
+            raise ValueError(f"{f.quantity} is in the page's own voice")
+        return self._by_id[f.source]
 
 
 def _q(f: Figure) -> str:
-    t = f.q.text
+    t = f.text
     return t if t.replace(",", "").replace(".", "").isdigit() else f"'{t}'"
 
 
@@ -82,18 +87,24 @@ def _span(src: Source, text: str) -> Span | None:
     return Span(src.start, src.end, text[src.start : src.end])
 
 
-def _vouched(figs: list[Figure], text: str) -> Iterator[Finding]:
+def _vouched(figs: list[Figure], text: str, att_of: _AttributionOf) -> Iterator[Finding]:
     """A figure the page vouches for ("confirmed") that only its own tally matches."""
+    # Both lists below need the figure's category: look only among figures of the same one.
+    by_category: dict[str, list[Figure]] = defaultdict(list)
+    for g in figs:
+        by_category[g.category].append(g)
     for f in figs:
-        if f.att is None or not f.factive or not _compared(f):
+        if f.source is None or not f.factive or not _compared(f):
             continue
-        who = f.att.source
+        att = att_of(f)
+        who = att.source
+        kin = by_category[f.category]
         tally = [
             g
-            for g in figs
-            if g.att is None
-            and g.sent != f.sent
-            and g.scope == "total"
+            for g in kin
+            if g.source is None
+            and g.sentence_start != f.sentence_start
+            and g.scope == "running_total"
             and not g.vague
             and same_subject(f, g)
             and near(f, g)
@@ -102,22 +113,22 @@ def _vouched(figs: list[Figure], text: str) -> Iterator[Finding]:
             continue
         sourced = [
             g
-            for g in figs
-            if g.att is not None
-            and g.att is not f.att
-            and g.sent != f.sent
+            for g in kin
+            if g.source is not None
+            and g.source != f.source
+            and g.sentence_start != f.sentence_start
             and _related_subject(f, g)
-            and (sources_compatible(g.att.source, who) or not g.vague)
+            and (sources_compatible(att_of(g).source, who) or not g.vague)
         ]
         if not sourced or any(not disjoint(f, g) for g in sourced):
             continue
-        own = [g for g in sourced if sources_compatible(_att(g).source, who)]
+        own = [g for g in sourced if sources_compatible(att_of(g).source, who)]
         name = source_phrase(who)
-        cue = f.att.cue_span.text if f.att.cue_span is not None else f.att.cue
+        cue = att.cue_span.text if att.cue_span is not None else att.cue
         listed = join_words(
-            [f"{_q(g)} ({source_phrase(_att(g).source, _att(g).via)})" for g in sourced]
+            [f"{_q(g)} ({source_phrase(att_of(g).source, att_of(g).via)})" for g in sourced]
         )
-        approx = f"{f.q.value:,}" if isinstance(f.q.value, int) else str(f.q.value)
+        approx = f"{f.value:,}" if isinstance(f.value, int) else str(f.value)
         sources_are = (
             "the figures it sources are" if len(sourced) > 1 else "the only figure it sources is"
         )
@@ -126,19 +137,19 @@ def _vouched(figs: list[Figure], text: str) -> Iterator[Finding]:
             f"{sources_are} {listed}, while the figure of about {approx} appears "
             f"only as the page's own tally ({join_words([_q(g) for g in tally])})."
         )
-        evidence: list[Span] = [Span(g.q.start, g.q.end, g.q.text) for g in (f, *sourced, *tally)]
+        evidence: list[Span] = [Span(g.start, g.end, g.text) for g in (f, *sourced, *tally)]
         src_span = _span(who, text)
         if src_span is not None:
             evidence.append(src_span)
         evidence.sort(key=lambda s: (s.start, s.end))
-        atts = _unique([f.att.id, *(_att(g).id for g in sourced)])
+        atts = _unique([att.id, *(att_of(g).id for g in sourced)])
         yield Finding(
             id="",
-            check=_NAME,
+            check=CHECK,
             severity="problem" if own else "warning",
             message=message,
             evidence=tuple(evidence),
-            refs=(*atts, *sorted({g.q.id for g in (f, *sourced, *tally)}, key=_qnum)),
+            refs=(*atts, *sorted({g.quantity for g in (f, *sourced, *tally)}, key=_qnum)),
         )
 
 
@@ -173,78 +184,87 @@ def _named(a: Attribution) -> bool:
     )
 
 
-def _shared_figures(figs: list[Figure]) -> list[list[Figure]]:
+def _shared_figures(figs: list[Figure], att_of: _AttributionOf) -> list[list[Figure]]:
     """Sourced figures grouped by what they say: category, value, bound and subject."""
     floor = lexicon().min_shared_value
     groups: dict[tuple[str, float, str], list[Figure]] = defaultdict(list)
     for f in figs:
-        if f.att is None or f.att.source.text is None or not _compared(f):
+        if f.source is None or att_of(f).source.text is None or not _compared(f):
             continue
-        if f.q.value is None or abs(f.q.value) < floor:
+        if f.value is None or abs(f.value) < floor:
             continue
-        groups[(f.category, float(f.q.value), f.q.approx)].append(f)
+        groups[(f.category, float(f.value), f.approx)].append(f)
     out: list[list[Figure]] = []
     for members in groups.values():
         kept = [members[0]]
         for f in members[1:]:
             scopes = {f.scope, *(g.scope for g in kept)}
-            if {"event", "total"} <= scopes:
+            if {"event", "running_total"} <= scopes:
                 continue  # one incident's figure and a running total that happen to match
-            if all(g.sent != f.sent and same_subject(f, g) for g in kept):
+            if all(g.sentence_start != f.sentence_start and same_subject(f, g) for g in kept):
                 kept.append(f)
         if len(kept) > 1:
             out.append(kept)
     return out
 
 
-def _two_sources(figs: list[Figure]) -> Iterator[Finding]:
+def _two_sources(figs: list[Figure], att_of: _AttributionOf) -> Iterator[Finding]:
     """The headline credits a figure to one source and the body to another (warning);
     two named sources credited with one figure in the body (info: check both gave it)."""
-    for group in _shared_figures(figs):
-        heads = [f for f in group if f.q.segment in _SUMMARY_KINDS]
-        body = [f for f in group if f.q.segment not in _SUMMARY_KINDS]
+    for group in _shared_figures(figs, att_of):
+        heads = [f for f in group if f.segment in _SUMMARY_KINDS]
+        body = [f for f in group if f.segment not in _SUMMARY_KINDS]
         for h in heads:
-            if not body or any(_same_source(_att(h), _att(b)) for b in body):
+            if not body or any(_same_source(att_of(h), att_of(b)) for b in body):
                 continue
-            names = join_words(_unique([source_phrase(_att(b).source) for b in body]))
+            names = join_words(_unique([source_phrase(att_of(b).source) for b in body]))
             shown = [h, *body]
             yield Finding(
                 id="",
-                check=_NAME,
+                check=CHECK,
                 severity="warning",
                 message=(
-                    f"The {h.q.segment} credits {_q(h)} to {source_phrase(_att(h).source)}, "
+                    f"The {h.segment} credits {_q(h)} to {source_phrase(att_of(h).source)}, "
                     f"but the body gives the figure only on the word of {names}."
                 ),
-                evidence=tuple(Span(g.q.start, g.q.end, g.q.text) for g in shown),
-                refs=(*_unique([_att(g).id for g in shown]), *(g.q.id for g in shown)),
+                evidence=tuple(Span(g.start, g.end, g.text) for g in shown),
+                refs=(*_unique([att_of(g).id for g in shown]), *(g.quantity for g in shown)),
             )
         distinct: list[Figure] = []
         for f in body:
-            if _named(_att(f)) and not any(_same_source(_att(f), _att(g)) for g in distinct):
+            if _named(att_of(f)) and not any(_same_source(att_of(f), att_of(g)) for g in distinct):
                 distinct.append(f)
         if len(distinct) < 2:
             continue
-        names = join_words([source_phrase(_att(g).source) for g in distinct])
+        names = join_words([source_phrase(att_of(g).source) for g in distinct])
         yield Finding(
             id="",
-            check=_NAME,
+            check=CHECK,
             severity="info",
             message=(
                 f"The page credits the same figure, {_q(distinct[0])}, to {names} in different "
                 "places; check that each source gave it."
             ),
-            evidence=tuple(Span(g.q.start, g.q.end, g.q.text) for g in distinct),
-            refs=(*_unique([_att(g).id for g in distinct]), *(g.q.id for g in distinct)),
+            evidence=tuple(Span(g.start, g.end, g.text) for g in distinct),
+            refs=(*_unique([att_of(g).id for g in distinct]), *(g.quantity for g in distinct)),
         )
 
 
-@register(_NAME)
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "a figure credited to a source that nothing it is quoted as saying supports (\"X "
+        "confirmed 700\" where X's only figure is 13), or the same figure credited to different "
+        "sources"
+    ),
+    severities=("info", "warning", "problem"),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Figures credited to a source that the page's own record does not support."""
-    figs = list(figures(report, doc))
+    figs = list(report.figures)
     if len(figs) < 2:
         return
     text = report.document.text
-    yield from _vouched(figs, text)
-    yield from _two_sources(figs)
+    sourced = _AttributionOf(report)
+    yield from _vouched(figs, text, sourced)
+    yield from _two_sources(figs, sourced)

@@ -13,7 +13,7 @@ A headline is read for what a reader takes from it and compared with the body:
 - a *change* verb ("slashes", "soars") needs a figure in the body;
 - a headline figure needs a body figure of the same kind whose bounds it fits.
 
-When the headline-body stance model (:mod:`newsaudit.stance`) loads, it flags a body
+When the headline-body stance model (:mod:`newsaudit.models.stance`) loads, it flags a body
 that plainly disagrees with or ignores its headline, and raises a structural finding to
 ``problem`` when it points the same way. Without it the check runs on structure alone.
 """
@@ -24,12 +24,23 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
-from newsaudit.checks._figure_compare import comparable, plausible, quantities_in
 from newsaudit.checks._sources import TokenIndex, cues, lower_article, same_source, speaks
-from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Segment, Span
+from newsaudit.context import DEFAULT_CONTEXT, Context, Models
+from newsaudit.errors import ModelError
+from newsaudit.figures.compare import comparable, plausible
+from newsaudit.model import (
+    Attribution,
+    Claim,
+    Finding,
+    Quantity,
+    Report,
+    Segment,
+    Severity,
+    Span,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -111,15 +122,10 @@ def headline_shaped(text: str) -> bool:
     return not (line.endswith(".") and _ABBREV_END.search(line) is None)
 
 
-def _stance(headline: str, body: str) -> dict[str, float] | None:
+def _stance(models: Models, headline: str, body: str) -> dict[str, float] | None:
     """The stance model's probabilities, or ``None`` when it is unavailable."""
     try:
-        from newsaudit.errors import ModelError
-        from newsaudit.stance import predict_stance
-    except ImportError:
-        return None
-    try:
-        return dict(predict_stance(headline, body).probs)
+        return dict(models.stance.predict([(headline, body)])[0].probs)
     except (ModelError, OSError, ValueError):
         return None
 
@@ -224,7 +230,8 @@ def _said_by(report: Report, source: str) -> list[Attribution]:
 def _figures(report: Report, att: Attribution) -> list[Quantity]:
     if att.content is None:
         return []
-    found = quantities_in(report, att.content.start, att.content.end)
+    start, end = att.content.start, att.content.end
+    found = [q for q in report.quantities if start <= q.start < end]
     return [q for q in found if q.category not in ("duration", "distance")]
 
 
@@ -333,7 +340,7 @@ def _criticism(h: _Headline) -> tuple[str, list[Span], list[str]] | None:
 
 def _omission(
     h: _Headline, doc: Doc, index: TokenIndex
-) -> tuple[str, list[Span], list[str], str] | None:
+) -> tuple[str, list[Span], list[str], Severity] | None:
     report = h.report
     assert h.verb is not None
     lemmas = frozenset(cues()["raw"]["omission_evidence"]["lemmas"])
@@ -407,8 +414,15 @@ def _body_text(report: Report) -> str:
     return "\n\n".join(s.text for s in report.segments if s.kind in _BODY)
 
 
-@register(CHECK)
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "a headline the body does not support, contradicts, or only reports as someone's claim "
+        "(structure plus the FNC-1 stance model)"
+    ),
+    severities=("warning", "problem"),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Compare the headline's verb, source, quotation and figures with the body."""
     seg = next((s for s in report.segments if s.kind == "headline"), None)
     if seg is None or not any(s.kind in _BODY for s in report.segments):
@@ -417,7 +431,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
         return
     index = TokenIndex(doc)
     h = _Headline(report, doc, seg, index)
-    found: list[tuple[str, list[Span], list[str], str]] = []
+    found: list[tuple[str, list[Span], list[str], Severity]] = []
     if h.cls == "concession" and h.source:
         r = _concession(h)
         if r:
@@ -442,11 +456,11 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
     for r3 in _figure_support(h):
         found.append((*r3, "warning"))
 
-    cfg: dict[str, Any] = cues()["raw"]["stance"]
-    probs = _stance(seg.text, _body_text(report))
+    cfg = ctx.settings.headline_unsupported
+    probs = _stance(ctx.models, seg.text, _body_text(report))
     against = probs.get("disagree", 0.0) if probs else 0.0
     for msg, evidence, refs, severity in found:
-        if probs and severity == "warning" and against >= cfg["confirm"]:
+        if probs and severity == "warning" and against >= cfg.stance_confirm:
             severity = "problem"
             msg += (
                 " The stance model also reads the body as contradicting the headline "
@@ -458,7 +472,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
         label, p = max(
             ((k, probs.get(k, 0.0)) for k in ("disagree", "unrelated")), key=lambda kv: kv[1]
         )
-        limit = cfg["disagree_alone"] if label == "disagree" else cfg["unrelated_alone"]
+        limit = cfg.stance_disagree_alone if label == "disagree" else cfg.stance_unrelated_alone
         if p >= limit:
             what = "contradicts" if label == "disagree" else "does not discuss what"
             yield Finding(

@@ -1,6 +1,6 @@
 """loaded_language: emotionally loaded or pejorative wording in the page's own voice.
 
-The trained tagger (:mod:`newsaudit.loaded`) scores each word of the headline, standfirst
+The trained tagger (:mod:`newsaudit.models.loaded`) scores each word of the headline, standfirst
 and body sentences; this check keeps only what the page says itself. Quoted words and the
 content of attributed statements are the source's wording, not the outlet's, and other
 checks (scare_quotes, attribution) look at them. A span must hold a content word that is
@@ -8,7 +8,7 @@ not plain newswire vocabulary ("killed", "attack", "militia" are how careful rep
 describe violence), with function words trimmed from its edges by the parse.
 
 One finding per sentence, naming each loaded word and why it is loaded; severity is
-``warning`` when the tagger is confident (``warning_score`` in ``data/loaded.json``),
+``warning`` when the tagger is confident (``loaded_language.warning_score`` in the settings),
 ``info`` otherwise.
 """
 
@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks import register
 from newsaudit.checks._voice import article_sentences, others_words, overlaps_any
+from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.datafiles import load_json
-from newsaudit.loaded import LoadedSpan, stem, tag_sentence, tokenize
 from newsaudit.model import Finding, Report, Span
+from newsaudit.models.loaded import LoadedSpan, stem, tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -44,8 +45,6 @@ def _knowledge() -> dict[str, Any]:
         "by_pos": data["by_pos"],
         "content_pos": frozenset(data["content_pos"]),
         "trim_pos": frozenset(data["edge_pos_trim"]),
-        "report": float(data["report_score"]),
-        "warning": float(data["warning_score"]),
     }
 
 
@@ -90,13 +89,21 @@ def _why(word: str, pos: str, know: dict[str, Any]) -> str:
         know["by_pos"].get(pos, know["by_pos"]["_"])
 
 
-@register(CHECK)
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "loaded or pejorative wording in the page's own voice (a tagger trained on BABE, BASIL "
+        "and PTC)"
+    ),
+    severities=("info", "warning"),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     know = _knowledge()
+    cfg = ctx.settings.loaded_language
     text = report.document.text
     excluded: list[tuple[int, int]] | None = None
     for s0, s1 in article_sentences(report, doc):
-        spans = tag_sentence(text[s0:s1], know["report"])
+        spans = ctx.models.loaded_spans(text[s0:s1], cfg.report_score)
         if not spans:
             continue
         if excluded is None:
@@ -121,7 +128,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
         yield Finding(
             id="",
             check=CHECK,
-            severity="warning" if best >= know["warning"] else "info",
+            severity="warning" if best >= cfg.warning_score else "info",
             message=f"The page uses loaded wording in its own voice ({shown}): {reasons}.",
             evidence=tuple(evidence),
         )

@@ -5,7 +5,7 @@ thing (the same people, counted the same way, up to now) and no number is both; 
 of "at least 120 sailors" in one strike cannot sit inside a total of 117.
 
 Most pairs of figures on a page are *not* about the same thing, and the check stays
-silent unless every test says they are (see :mod:`newsaudit.checks._figure_compare`):
+silent unless every test says they are (see :mod:`newsaudit.figures.compare`):
 
 - close in size (within ``same_tally_ratio``, 25%): "at least 700" and 693 are two
   readings of one tally; "6 killed" and "280,000 killed since 2011" are an incident and a
@@ -29,25 +29,29 @@ bad lead figure gives one finding however many tallies it contradicts.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
-from newsaudit.checks._figure_compare import (
+from newsaudit.checks._wording import join_words, quoted
+from newsaudit.context import DEFAULT_CONTEXT, Context
+from newsaudit.figures.compare import (
     disjoint,
     exceeds,
-    join_words,
     near,
+    near_pairs,
     parts_and_totals,
-    quoted,
     same_subject,
     sources_compatible,
 )
-from newsaudit.checks._figures import Figure, figures, lexicon
-from newsaudit.model import Finding, Report, Span
+from newsaudit.figures.words import lexicon
+from newsaudit.model import Attribution, Figure, Finding, Report, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+CHECK = "numeric_contradiction"
 
 __all__ = ["check"]
 
@@ -56,59 +60,41 @@ _SAME_EVENT = "same_event"  # two figures for one dated incident
 _PART_TOO_BIG = "part"  # an incident's figure larger than the running total
 
 
-def _comparable_voices(a: Figure, b: Figure) -> bool:
+def _comparable_voices(a: Figure, b: Figure, atts: dict[str, Attribution]) -> bool:
     """Same source, both the page's own voice, or a sourced figure the page vouches for."""
-    if a.att is not None and b.att is not None:
-        return sources_compatible(a.att.source, b.att.source)
-    if a.att is not None:
+    if a.source is not None and b.source is not None:
+        return sources_compatible(atts[a.source].source, atts[b.source].source)
+    if a.source is not None:
         return a.factive
-    if b.att is not None:
+    if b.source is not None:
         return b.factive
     return True
 
 
-def _relation(a: Figure, b: Figure) -> str | None:
+def _relation(a: Figure, b: Figure, atts: dict[str, Attribution]) -> str | None:
     """How ``a`` and ``b`` conflict, or ``None`` when they can both hold (or might be
     about different things)."""
-    if a.sent == b.sent or a.vague or b.vague or a.changing or b.changing:
+    if a.sentence_start == b.sentence_start or a.vague or b.vague or a.changing or b.changing:
         return None
     if not near(a, b, lexicon().same_tally_ratio):
         return None  # far apart: an incident and a war, not two readings of one tally
-    if not same_subject(a, b) or not _comparable_voices(a, b):
+    if not same_subject(a, b) or not _comparable_voices(a, b, atts):
         return None
     scopes = (a.scope, b.scope)
-    if scopes == ("event", "total"):
+    shared_dates = set(a.dates) & set(b.dates)
+    if scopes == ("event", "running_total"):
         return _PART_TOO_BIG if exceeds(a, b) else None
-    if scopes == ("total", "event"):
+    if scopes == ("running_total", "event"):
         return _PART_TOO_BIG if exceeds(b, a) else None
     if scopes == ("event", "event"):
-        return _SAME_EVENT if a.dates & b.dates and disjoint(a, b) else None
+        return _SAME_EVENT if shared_dates and disjoint(a, b) else None
     if "event" in scopes:
         return None  # an incident against an unscoped figure: the latter may be a total
-    if a.dates and b.dates and not a.dates & b.dates:
+    if a.dates and b.dates and not shared_dates:
         return None
-    if scopes == (None, None) and a.att is None and b.att is None:
+    if scopes == (None, None) and a.source is None and b.source is None:
         return None  # two unscoped figures in the page's voice: often two incidents
     return _SAME if disjoint(a, b) else None
-
-
-def _breakdown_parts(figs: list[Figure]) -> set[int]:
-    """Figures that are one item of a breakdown ("seven attackers, three soldiers and two
-    civilians were killed"): a sentence giving the same category for groups with
-    different nouns. Each item is a share of the sentence's whole, so it cannot be set
-    against a figure of people in general."""
-    generic = lexicon().generic_counted
-    nouns: dict[tuple[int, str], set[str]] = {}
-    for f in figs:
-        if f.counted and f.counted not in generic:
-            nouns.setdefault((f.sent, f.category), set()).add(f.counted)
-    return {
-        i
-        for i, f in enumerate(figs)
-        if f.counted
-        and f.counted not in generic
-        and len(nouns.get((f.sent, f.category), ())) > 1
-    }
 
 
 def _generic(f: Figure) -> bool:
@@ -117,7 +103,7 @@ def _generic(f: Figure) -> bool:
 
 def _label(figs: list[Figure]) -> str:
     """What the figures count, for the message: 'the Iranian dead', 'the sailors killed'."""
-    side = next((f.side_label for f in figs if f.side_label), None)
+    side = next((f.subject.label for f in figs if f.subject.label), None)
     category = figs[0].category
     generic = lexicon().generic_counted
     nouns = [f.counted for f in figs if f.counted and f.counted not in generic]
@@ -131,15 +117,15 @@ def _label(figs: list[Figure]) -> str:
     return f"the number of {prefix}{noun}"
 
 
-def _message(anchor: Figure, rivals: list[tuple[Figure, str]], text: str) -> str:
+def _message(anchor: Figure, rivals: list[tuple[Figure, str]]) -> str:
     label = _label([anchor, *(f for f, _ in rivals)])
-    after = all(f.q.start > anchor.q.start for f, _ in rivals)
-    before = all(f.q.start < anchor.q.start for f, _ in rivals)
+    after = all(f.start > anchor.start for f, _ in rivals)
+    before = all(f.start < anchor.start for f, _ in rivals)
     where = "later" if after else "earlier" if before else "elsewhere"
-    same = [quoted(f, text) for f, rel in rivals if rel == _SAME]
-    event = [quoted(f, text) for f, rel in rivals if rel == _SAME_EVENT]
-    whole = [quoted(f, text) for f, rel in rivals if rel == _PART_TOO_BIG]
-    mine = quoted(anchor, text)
+    same = [quoted(f) for f, rel in rivals if rel == _SAME]
+    event = [quoted(f) for f, rel in rivals if rel == _SAME_EVENT]
+    whole = [quoted(f) for f, rel in rivals if rel == _PART_TOO_BIG]
+    mine = quoted(anchor)
     if anchor.scope == "event" and whole:
         head = f"The page gives {label} in one incident as {mine} here"
     else:
@@ -159,42 +145,53 @@ def _message(anchor: Figure, rivals: list[tuple[Figure, str]], text: str) -> str
     return f"{head} and {join_words(parts)} {where}; {tail}."
 
 
-@register("numeric_contradiction")
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "two figures about the same thing (category, subject, time frame) whose ranges cannot "
+        "both hold; not competing estimates from different sources, tolls rising over time, or "
+        "parts adding up to a total"
+    ),
+    severities=("problem",),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Figures about the same thing whose ranges cannot overlap."""
-    figs = [f for f in figures(report, doc) if not f.vague]
+    figs = [f for f in report.figures if not f.vague]
     if len(figs) < 2:
         return
-    text = report.document.text
+    atts = {a.id: a for a in report.attributions}
     linked = parts_and_totals(figs)
-    parts = _breakdown_parts(figs)
     edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}
-    for i in range(len(figs)):
-        for j in range(i + 1, len(figs)):
-            if frozenset((i, j)) in linked:
-                continue
-            if (i in parts and _generic(figs[j])) or (j in parts and _generic(figs[i])):
-                continue  # one group of a breakdown against everyone counted
-            rel = _relation(figs[i], figs[j])
-            if rel is not None:
-                edges[i][j] = rel
-                edges[j][i] = rel
+    for i, j in near_pairs(figs, lexicon().same_tally_ratio):
+        if frozenset((i, j)) in linked:
+            continue
+        if (figs[i].part and _generic(figs[j])) or (figs[j].part and _generic(figs[i])):
+            continue  # one group of a breakdown against everyone counted
+        rel = _relation(figs[i], figs[j], atts)
+        if rel is not None:
+            edges[i][j] = rel
+            edges[j][i] = rel
     # One finding per figure in conflict, most-conflicted first: one wrong lead figure
-    # gives one finding naming every tally it contradicts.
-    while True:
-        anchor = max(edges, key=lambda i: (len(edges[i]), -i))
-        if not edges[anchor]:
-            return
+    # gives one finding naming every tally it contradicts. The heap holds (-conflicts,
+    # figure) as they were when pushed; an entry that no longer holds is skipped.
+    heap = [(-len(e), i) for i, e in edges.items() if e]
+    heapq.heapify(heap)
+    while heap:
+        count, anchor = heapq.heappop(heap)
+        if -count != len(edges[anchor]) or not edges[anchor]:
+            continue
         rivals = sorted(edges[anchor].items())
         for j, _ in rivals:
             del edges[j][anchor]
+            if edges[j]:
+                heapq.heappush(heap, (-len(edges[j]), j))
         edges[anchor] = {}
-        group = sorted([anchor, *(j for j, _ in rivals)], key=lambda k: figs[k].q.start)
+        group = sorted([anchor, *(j for j, _ in rivals)], key=lambda k: figs[k].start)
         yield Finding(
             id="",
-            check="numeric_contradiction",
+            check=CHECK,
             severity="problem",
-            message=_message(figs[anchor], [(figs[j], rel) for j, rel in rivals], text),
-            evidence=tuple(Span(figs[k].q.start, figs[k].q.end, figs[k].q.text) for k in group),
-            refs=tuple(figs[k].q.id for k in group),
+            message=_message(figs[anchor], [(figs[j], rel) for j, rel in rivals]),
+            evidence=tuple(Span(figs[k].start, figs[k].end, figs[k].text) for k in group),
+            refs=tuple(figs[k].quantity for k in group),
         )

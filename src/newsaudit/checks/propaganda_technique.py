@@ -1,6 +1,6 @@
 """Propaganda techniques in the article's own text (headline, standfirst, body).
 
-The trained detector (:mod:`newsaudit.propaganda`) proposes spans with a technique and a
+The trained detector (:mod:`newsaudit.models.propaganda`) proposes spans with a technique and a
 score; this check turns the confident ones into findings an editor can act on:
 
 * Only article segments are read: every other character of the page is blanked (line
@@ -18,7 +18,7 @@ score; this check turns the confident ones into findings an editor can act on:
   ``charged_min`` of its probability.
 * No flooding: of overlapping spans the most confident wins (a phrase nested in a longer
   span of another technique is kept beside it), and findings are capped per technique and
-  per page; caps and score thresholds live in ``data/propaganda.techniques.json``.
+  per page; caps and score thresholds are settings (``propaganda_technique.*``).
 * Severity is ``info`` or ``warning``, never ``problem``: a technique is a reason for an
   editor to look, not proof that the page is wrong.
 """
@@ -33,15 +33,16 @@ from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks import register
 from newsaudit.checks._voice import article_sentences, others_words, overlaps_any
+from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.datafiles import load_json
-from newsaudit.loaded import tag_sentence
 from newsaudit.model import ARTICLE_KINDS, Finding, Report, Span
-from newsaudit.propaganda import PHRASE_TECHNIQUES, TechniqueSpan, load_model
+from newsaudit.models.propaganda import PHRASE_TECHNIQUES, TechniqueSpan
+from newsaudit.settings import PropagandaSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-NAME = "propaganda_technique"
+CHECK = "propaganda_technique"
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _SNIPPET = 90
 
@@ -86,12 +87,14 @@ def dedupe(spans: list[TechniqueSpan]) -> list[TechniqueSpan]:
     return kept
 
 
-def select(spans: list[TechniqueSpan], cfg: dict[str, Any]) -> list[TechniqueSpan]:
+def select(
+    spans: list[TechniqueSpan], cfg: dict[str, Any], limits: PropagandaSettings
+) -> list[TechniqueSpan]:
     """Confident, emittable spans under the caps, most confident first, then in text order."""
     techniques = cfg["techniques"]
-    floor = float(cfg["thresholds"]["info"])
-    per_tech = int(cfg["caps"]["per_technique"])
-    per_page = int(cfg["caps"]["per_page"])
+    floor = limits.info_score
+    per_tech = limits.max_per_technique
+    per_page = limits.max_per_page
     kept: list[TechniqueSpan] = []
     count: dict[str, int] = {}
     for sp in dedupe([s for s in spans if s.score >= floor]):
@@ -113,6 +116,8 @@ def _chunker(
     if doc is None or not doc.has_annotation("DEP"):
         return None
     segs = [(s.start, s.end) for s in report.segments if s.kind in ARTICLE_KINDS]
+    apart = all(a[1] <= b[0] for a, b in zip(segs, segs[1:], strict=False))
+    seg_starts = [a for a, _ in segs] if apart else None
 
     def chunks(hot: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if not hot:
@@ -125,10 +130,20 @@ def _chunker(
             (nc.start_char, nc.end_char)
             for nc in doc.noun_chunks
             if bisect_right(starts, nc.start_char) - 1 in picked
-            and any(a <= nc.start_char and nc.end_char <= b for a, b in segs)
+            and _inside(nc.start_char, nc.end_char, segs, seg_starts)
         ]
 
     return chunks
+
+
+def _inside(start: int, end: int, segs: list[tuple[int, int]], seg_starts: list[int] | None
+            ) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``segs``: by bisection on their starts
+    when they are in text order and apart (``seg_starts``), as a page's segments are."""
+    if seg_starts is None:
+        return any(a <= start and end <= b for a, b in segs)
+    k = bisect_right(seg_starts, start) - 1
+    return k >= 0 and end <= segs[k][1]
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -154,16 +169,16 @@ def _noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return min(first.idx, start), max(head.idx + len(head.text), end)
 
 
-def _charged_phrases(report: Report, doc: Doc | None) -> list[tuple[int, int]]:
+def _charged_phrases(report: Report, doc: Doc | None, ctx: Context) -> list[tuple[int, int]]:
     """Own-voice noun phrases around loaded words, and scare-quoted words of the article."""
     if doc is None or not doc.has_annotation("DEP"):
         return []
     text = report.document.text
     others = others_words(report)
-    cut = float(load_json("loaded.json")["report_score"])
+    cut = ctx.settings.loaded_language.report_score
     found: set[tuple[int, int]] = set()
     for s0, s1 in article_sentences(report, doc):
-        for hit in tag_sentence(text[s0:s1], cut):
+        for hit in ctx.models.loaded_spans(text[s0:s1], cut):
             start, end = s0 + hit.start, s0 + hit.end
             if not overlaps_any(start, end, others):
                 found.add(_noun_phrase(doc, start, end))
@@ -178,18 +193,18 @@ def _charged_phrases(report: Report, doc: Doc | None) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _charged_spans(report: Report, doc: Doc | None, cfg: dict[str, Any]) -> list[TechniqueSpan]:
-    spans = _charged_phrases(report, doc)
+def _charged_spans(report: Report, doc: Doc | None, ctx: Context) -> list[TechniqueSpan]:
+    spans = _charged_phrases(report, doc, ctx)
     if not spans:
         return []
-    model = load_model()
+    model = ctx.models.propaganda
     probs = model.classify(report.document.text, spans)
     cols = [
         i for i, t in enumerate(model.techniques)
         # Repetition is a property of the article, not of one charged phrase.
         if t in PHRASE_TECHNIQUES and t not in ("Loaded_Language", "Repetition")
     ]
-    floor = float(cfg["thresholds"]["charged_min"])
+    floor = ctx.settings.propaganda_technique.charged_min
     out = []
     for (start, end), p in zip(spans, probs, strict=True):
         k = max(cols, key=lambda i: p[i])
@@ -204,24 +219,32 @@ def _message(name: str, why: str, snippet: str) -> str:
     return f"Possible {name.lower()}: \u201c{snippet}\u201d. This matters because {why}."
 
 
-@register(NAME)
-def check(report: Report, doc: Doc | None = None) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "SemEval-2020 Task 11 techniques (name calling, doubt, exaggeration, …), trained on PTC"
+    ),
+    severities=("info", "warning"),
+)
+def check(
+    report: Report, doc: Doc | None = None, ctx: Context = DEFAULT_CONTEXT
+) -> Iterator[Finding]:
     """Findings for the propaganda techniques the model is confident about."""
     cfg = _config()
+    limits = ctx.settings.propaganda_technique
     text = report.document.text
     masked = article_text(report)
     if not masked.strip():
         return
-    warn = float(cfg["thresholds"]["warning"])
     phrases = _chunker(doc, report) or ()
-    spans = load_model().detect(masked, phrases) + _charged_spans(report, doc, cfg)
-    for sp in select(spans, cfg):
+    spans = ctx.models.propaganda.detect(masked, phrases) + _charged_spans(report, doc, ctx)
+    for sp in select(spans, cfg, limits):
         info = cfg["techniques"][sp.technique]
         evidence = Span.of(text, sp.start, sp.end)
         yield Finding(
             id="",
-            check=NAME,
-            severity="warning" if sp.score >= warn else "info",
+            check=CHECK,
+            severity="warning" if sp.score >= limits.warning_score else "info",
             message=_message(info["name"], info["why"], evidence.text),
             evidence=(evidence,),
             technique=info["name"],

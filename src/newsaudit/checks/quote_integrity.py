@@ -16,13 +16,13 @@ fall in one group) and each group gets one finding with every reason that applie
 one doubtful phrase is one line for the editor, not three.
 
 The helpers it shares with the other checks of this family (reading sources, token
-lookup) live in ``_sources``; comparing figures lives in ``_figure_compare``.
+lookup) live in ``_sources``; comparing figures lives in :mod:`newsaudit.figures.compare`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -37,7 +37,8 @@ from newsaudit.checks._sources import (
     same_source,
     speaks,
 )
-from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Span
+from newsaudit.context import DEFAULT_CONTEXT, Context
+from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Severity, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -231,6 +232,41 @@ def traceable(report: Report, q: Quoted) -> bool:
 # ------------------------------------------------------------------ the check
 
 
+def _candidates(quotes: list[Quoted], min_ratio: float) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of quotations that :func:`similar` may find to be one
+    statement, in order: all of them, without comparing every pair.
+
+    :func:`similar` turns a pair away unless at least ``k = ceil(n * min_ratio - 1)`` of
+    the ``n`` words of the shorter quotation begin (first four letters) like a word of the
+    longer one (a quotation inside another, or equal to it, shares all its words). Then
+    any ``n - k + 1`` of the shorter one's words include one that does, so it is enough
+    to look up the quotations holding its ``n - k + 1`` rarest beginnings.
+    """
+    words = [q.norm.split() for q in quotes]
+    heads = [{w[:4] for w in ws} for ws in words]
+    holders: dict[str, list[int]] = {}
+    for n, hs in enumerate(heads):
+        for h in hs:
+            holders.setdefault(h, []).append(n)
+    pairs: set[tuple[int, int]] = set()
+    everyone = range(len(quotes))
+    for a, ws in enumerate(words):
+        need = math.ceil(len(ws) * min_ratio - 1)
+        if need <= 0:
+            found: Iterable[int] = everyone
+        else:
+            rare = sorted(range(len(ws)), key=lambda x: (len(holders[ws[x][:4]]), x))
+            found = {b for x in rare[: len(ws) - need + 1] for b in holders[ws[x][:4]]}
+        for b in found:
+            if b == a:
+                continue
+            i, j = min(a, b), max(a, b)
+            shorter = i if len(words[i]) <= len(words[j]) else j  # as similar() picks it
+            if shorter == a:
+                pairs.add((i, j))
+    return sorted(pairs)
+
+
 def _groups(quotes: list[Quoted], min_ratio: float) -> list[tuple[list[int], set[tuple[int, int]]]]:
     """Quotations of the same statement, with the pairs that differ in wording."""
     parent = list(range(len(quotes)))
@@ -242,27 +278,29 @@ def _groups(quotes: list[Quoted], min_ratio: float) -> list[tuple[list[int], set
         return i
 
     differs: set[tuple[int, int]] = set()
-    for i, a in enumerate(quotes):
-        for j in range(i + 1, len(quotes)):
-            b = quotes[j]
-            nobodys = a.att.kind == b.att.kind == "unattributed_quote"
-            if nobodys and "headline" not in (a.segment, b.segment):
-                continue  # no one's words: scare_quotes' business
-            body_pair = a.segment == "body" and b.segment == "body"
-            if body_pair and not (
-                same_source(a.att.source.text, b.att.source.text)
-                or "unattributed_quote" in (a.att.kind, b.att.kind)
-            ):
-                continue
-            same, worded = similar(a.norm, b.norm, min_ratio)
-            if same:
-                parent[find(j)] = find(i)
-                if worded:
-                    differs.add((i, j))
+    for i, j in _candidates(quotes, min_ratio):
+        a, b = quotes[i], quotes[j]
+        nobodys = a.att.kind == b.att.kind == "unattributed_quote"
+        if nobodys and "headline" not in (a.segment, b.segment):
+            continue  # no one's words: scare_quotes' business
+        body_pair = a.segment == "body" and b.segment == "body"
+        if body_pair and not (
+            same_source(a.att.source.text, b.att.source.text)
+            or "unattributed_quote" in (a.att.kind, b.att.kind)
+        ):
+            continue
+        same, worded = similar(a.norm, b.norm, min_ratio)
+        if same:
+            parent[find(j)] = find(i)
+            if worded:
+                differs.add((i, j))
     groups: dict[int, list[int]] = {}
     for i in range(len(quotes)):
         groups.setdefault(find(i), []).append(i)
-    return [(g, {p for p in differs if p[0] in g}) for g in groups.values()]
+    reworded: dict[int, set[tuple[int, int]]] = {}
+    for pair in differs:
+        reworded.setdefault(find(pair[0]), set()).add(pair)
+    return [(g, reworded.get(root, set())) for root, g in groups.items()]
 
 
 #: An unattributed quotation this long is someone's words, not a scare quote.
@@ -280,8 +318,15 @@ def _where(q: Quoted) -> str:
     return "the headline" if q.segment == "headline" else f"the {q.segment}"
 
 
-@register(CHECK)
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "the same words quoted differently, quoted words traceable to no speaker, misspellings "
+        "inside quotes"
+    ),
+    severities=("info", "warning"),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Group the article's quotations by statement and report the groups that cannot hold."""
     quotes = [q for q in article_quotes(report) if q.words >= 1]
     if not quotes:
@@ -331,7 +376,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
             reasons.append("a quotation for which no speaker can be found on the page")
         if not reasons:
             continue
-        severity = "warning" if strong or len(reasons) >= 2 else "info"
+        severity: Severity = "warning" if strong or len(reasons) >= 2 else "info"
         first = group[0]
         ids = tuple(dict.fromkeys(q.att.id for q in group))
         msg = f"Quoted words “{first.span.text}”: " + "; ".join(reasons) + "."

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from newsaudit.checks import register
 from newsaudit.checks._sources import TokenIndex, cues, lower_article, normalise
 from newsaudit.checks.unsourced_claim import writer_aside
-from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Span
+from newsaudit.context import DEFAULT_CONTEXT, Context
+from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Severity, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -182,8 +183,14 @@ def _times(n: int) -> str:
     return {1: "", 2: " twice"}.get(n, f" {n} times")
 
 
-@register(CHECK)
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "quotation marks around a word no one on the page is quoted saying (\"rebels\")"
+    ),
+    severities=("info", "warning"),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """One finding per quoted word or phrase, with each of its occurrences as evidence."""
     groups: dict[str, list[_Occurrence]] = {}
     for occ in _occurrences(report, doc):
@@ -200,7 +207,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
             f"“{word}” is put in quotation marks{_times(len(occs))}, yet no one on the page is "
             f"quoted using it; the marks are the page's own, {why}."
         )
-        severity = "warning" if own or cue else "info"
+        severity: Severity = "warning" if own or cue else "info"
         if not own and not cue:
             inside = occs[0].inside
             who = lower_article(inside.source.text or "the source") if inside else "the source"

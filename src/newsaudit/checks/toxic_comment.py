@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
-from newsaudit.model import Finding, Report, Span
-from newsaudit.toxicity import Hit, find_patterns, load_model
+from newsaudit.context import DEFAULT_CONTEXT, Context
+from newsaudit.model import Finding, Report, Severity, Span
+from newsaudit.models.toxicity import Hit, find_patterns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,13 +71,21 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-@register(CHECK)
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "abusive, hateful or dehumanising reader comments (Davidson et al. model plus "
+        "dehumanisation patterns)"
+    ),
+    severities=("warning", "problem"),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     comments = [seg for seg in report.segments if seg.kind == "comment"]
     if not comments:
         return
-    model = load_model()
+    model = ctx.models.toxicity
     scores = model.score([seg.text for seg in comments])
+    severity: Severity
     for seg, score in zip(comments, scores, strict=True):
         hits = find_patterns(seg.text)
         by_model = score >= model.threshold

@@ -25,15 +25,18 @@ in the page's voice. Such asides are checked like the page's own sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from newsaudit.attribution.quotemarks import find_quotes
 from newsaudit.checks import register
-from newsaudit.checks._figure_compare import comparable, overlaps
 from newsaudit.checks._sources import TokenIndex, cues
-from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Span
-from newsaudit.quotes import find_quotes
+from newsaudit.context import DEFAULT_CONTEXT, Context
+from newsaudit.figures.compare import comparable, overlaps
+from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Severity, Span
+from newsaudit.offsets import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,10 +45,6 @@ CHECK = "unsourced_claim"
 _ARTICLE = frozenset({"standfirst", "body"})
 #: Attributions whose source a following sentence of the paragraph may continue.
 _CARRYING = frozenset({"direct_quote", "reported_speech", "according_to", "quoted_as_saying"})
-#: Below this check-worthiness a sweeping sentence is worth a look, not an editor's check.
-#: Calibrated on the fixture pages: the sweeping own-voice sentences of the seed and the
-#: example page score 0.63-0.85; plain reportage of events scores 0.3-0.5.
-_SWEEPING_MIN_SCORE = 0.4
 _EXCERPT = 90
 _QUOTE_CLOSE = "”\"’"
 
@@ -178,7 +177,22 @@ def _opens_in_own_voice(doc: Doc, first: int) -> bool:
     return any(tuple(low[: len(m)]) == m for m in _cues().markers)
 
 
-def _continues(report: Report, doc: Doc, index: TokenIndex, claim: Claim) -> bool:
+def _cue_starts(report: Report) -> list[int]:
+    """Where the cue (else the content) of each attribution that carries a source starts,
+    in order: what :func:`_continues` looks for in the sentence before a claim."""
+    starts = []
+    for att in report.attributions:
+        if att.kind not in _CARRYING or att.source.text is None:
+            continue
+        cue = att.cue_span or att.content
+        if cue is not None:
+            starts.append(cue.start)
+    return sorted(starts)
+
+
+def _continues(
+    report: Report, doc: Doc, index: TokenIndex, claim: Claim, cue_starts: list[int]
+) -> bool:
     """Whether the sentence before ``claim`` in its paragraph is attributed to someone."""
     first = index.at(claim.start)
     if _opens_in_own_voice(doc, first):
@@ -187,16 +201,11 @@ def _continues(report: Report, doc: Doc, index: TokenIndex, claim: Claim) -> boo
     if sent.start == 0:
         return False
     prev = doc[sent.start - 1].sent
-    seg = next((s for s in report.segments if s.start <= claim.start < s.end), None)
+    seg = report.segment_at(claim.start)
     if seg is None or prev.start_char < seg.start:
         return False
-    for att in report.attributions:
-        if att.kind not in _CARRYING or att.source.text is None:
-            continue
-        cue = att.cue_span or att.content
-        if cue is not None and prev.start_char <= cue.start < prev.end_char:
-            return True
-    return False
+    k = bisect_left(cue_starts, prev.start_char)
+    return k < len(cue_starts) and cue_starts[k] < prev.end_char
 
 
 def _is_statistic(q: Quantity) -> bool:
@@ -243,13 +252,14 @@ def _closed_between(text: str, mark: str, lo: int, hi: int) -> bool:
     return False
 
 
-def _quoted(text: str, quotes: list[tuple[int, int]], claim: Claim) -> bool:
+def _quoted(text: str, quotes: SpanIndex[None], claim: Claim) -> bool:
     """Whether the sentence is someone's quoted words rather than the page's: most of it
     lies inside a quotation, or its paragraph opens with a quotation mark that is still
     open to the sentence's end (a quote running on over several sentences or, in the
     British style, over paragraphs each opening with a mark)."""
     n = claim.end - claim.start
-    inside = sum(max(0, min(e, claim.end) - max(s, claim.start)) for s, e in quotes)
+    inside = sum(min(e, claim.end) - max(s, claim.start) for s, e, _ in quotes.overlapping(
+        claim.start, claim.end))
     if n > 0 and inside >= 0.6 * n:
         return True
     para = text.rfind("\n", 0, claim.start) + 1
@@ -266,8 +276,15 @@ def _sourced_elsewhere(q: Quantity, attributed: list[Quantity]) -> bool:
     return any(comparable(q, a) and overlaps(q, a) for a in attributed)
 
 
-@register(CHECK)
-def check(report: Report, doc: Doc) -> Iterator[Finding]:
+@register(
+    CHECK,
+    summary=(
+        "check-worthy statements in the page's own voice with no source, especially sweeping "
+        "ones (\"only\", \"all\", \"primarily\") and statistics"
+    ),
+    severities=("info", "warning"),
+)
+def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Flag sweeping statements and statistics the page makes in its own voice."""
     index = TokenIndex(doc)
     text = report.document.text
@@ -276,7 +293,8 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
     attributed = [
         by_id[qid] for c in report.claims if c.voice == "attributed" for qid in c.quantities
     ]
-    quotes = [(q.start, q.end) for q in find_quotes(text)]
+    quotes = SpanIndex((q.start, q.end, None) for q in find_quotes(text))
+    cue_starts = _cue_starts(report)
     for claim in report.claims:
         if claim.segment not in _ARTICLE:
             continue
@@ -306,7 +324,7 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
                     refs=(claim.id, att.id),
                 )
             continue
-        if _continues(report, doc, index, claim) or _quoted(text, quotes, claim):
+        if _continues(report, doc, index, claim, cue_starts) or _quoted(text, quotes, claim):
             continue
         sweep = [s for s in sweeping_tokens(doc, toks) if s[2] not in _cues().soft]
         stats = [by_id[qid] for qid in claim.quantities if qid in by_id]
@@ -315,12 +333,12 @@ def check(report: Report, doc: Doc) -> Iterator[Finding]:
             continue
         parts: list[str] = []
         evidence = [Span(claim.start, claim.end, claim.text)]
-        severity = "info"
+        severity: Severity = "info"
         if sweep:
             words = ", ".join(dict.fromkeys(f"“{c}”" for _, _, c in sweep))
             parts.append(f"makes a sweeping claim ({words})")
             evidence += [_chars(text, doc, a, b) for a, b, _ in sweep]
-            if claim.checkworthy >= _SWEEPING_MIN_SCORE:
+            if claim.checkworthy >= ctx.settings.unsourced_claim.sweeping_warning_score:
                 severity = "warning"
         if stats:
             figs = ", ".join(f"“{q.text}”" for q in stats)

@@ -7,10 +7,8 @@ least as good as trafilatura's alone; so both are run here on the same pages in 
 process, and scored the same way.
 
 Reading the data
-    A directory with ``ground-truth.json`` (``{id: {"articleBody": str, "url": str}}``)
-    and the pages as ``html/<id>.html.gz`` (gzip, UTF-8, as published) or
-    ``html/<id>.html``; the pages may also sit beside the JSON file. Pages are scored in
-    sorted id order, so ``limit`` always takes the same ones.
+    :mod:`newsaudit.datasets.scrapinghub` lists the pages (sorted by id, so ``limit``
+    always takes the same ones) and reads their HTML.
 
 The two systems
     * newsaudit: ``load_page(html, fmt="html")``, then the text of the segments of kind
@@ -39,7 +37,6 @@ The metric (upstream ``evaluate.py``, functions ``string_tp_fp_fn``,
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import random
@@ -48,20 +45,19 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsaudit.datasets.scrapinghub import GROUND_TRUTH, Item, load_items, read_html
+from newsaudit.metrics import prf
+
 __all__ = [
-    "Item",
     "data_hash",
     "evaluate",
     "format_table",
-    "load_items",
     "main",
     "newsaudit_body",
     "page_scores",
-    "read_html",
     "summarise",
     "tokenize",
     "tp_fp_fn",
@@ -69,18 +65,8 @@ __all__ = [
 ]
 
 SYSTEMS: tuple[str, ...] = ("newsaudit", "trafilatura")
-GROUND_TRUTH = "ground-truth.json"
 #: Upstream's default number of bootstrap resamples.
 N_BOOTSTRAP = 1000
-
-
-@dataclass(frozen=True)
-class Item:
-    """One benchmark page: its id, the file holding its HTML and the true article body."""
-
-    id: str
-    path: Path
-    truth: str
 
 
 def tokenize(text: str) -> list[str]:
@@ -101,8 +87,8 @@ def page_scores(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
         return 1.0, 1.0, 1.0
     if tp == 0:
         return 0.0, 0.0, 0.0
-    p, r = tp / (tp + fp), tp / (tp + fn)
-    return p, r, 2 * p * r / (p + r)
+    p, r, f = prf(tp, tp + fp, tp + fn)
+    return p, r, f
 
 
 def _means(counts: Sequence[tuple[int, int, int]]) -> dict[str, float]:
@@ -139,32 +125,6 @@ def summarise(
 
 
 # --------------------------------------------------------------------------- data
-
-
-def _html_path(root: Path, page_id: str) -> Path:
-    for folder in (root / "html", root):
-        for name in (f"{page_id}.html.gz", f"{page_id}.html"):
-            if (folder / name).is_file():
-                return folder / name
-    raise FileNotFoundError(f"{root}: no html/{page_id}.html.gz (or .html) for a ground-truth id")
-
-
-def load_items(root: Path, *, limit: int | None = None) -> list[Item]:
-    """The benchmark's pages in sorted id order (the first ``limit`` of them)."""
-    gt_path = root / GROUND_TRUTH
-    if not gt_path.is_file():
-        raise FileNotFoundError(f"{root}: no {GROUND_TRUTH} (expected the benchmark's layout)")
-    truth: dict[str, dict[str, Any]] = json.loads(gt_path.read_text(encoding="utf-8"))
-    ids = sorted(truth)[:limit] if limit is not None else sorted(truth)
-    return [Item(i, _html_path(root, i), truth[i].get("articleBody") or "") for i in ids]
-
-
-def read_html(path: Path) -> str:
-    """A page as published: gzip-compressed or not, UTF-8 (bad bytes replaced)."""
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return data.decode("utf-8", errors="replace")
 
 
 def data_hash(root: Path, items: Sequence[Item]) -> str:

@@ -7,12 +7,8 @@ and F1 twice: for exact spans and for overlapping ones. Someone holding the with
 split can run it unchanged.
 
 Reading the data
-    A split directory holds ``text/*.txt`` and ``attributions/*.ann`` (or both side by
-    side in one folder). An article may have several ``.ann`` files, one per annotator
-    (``<name>_<annotator>.ann``); the **first in sorted file-name order** is used, so every
-    run scores the same gold. ``Content2`` arguments and discontinuous fragments
-    (``0 5;9 20``) join the attribution's content; ``Discard``/``Discuss`` spans are
-    ignored.
+    :mod:`newsaudit.datasets.polnear` reads the split (brat standoff; the first
+    annotator's file of each article).
 
 Running newsaudit
     Each article is parsed with ``newsaudit.nlp.load(model)`` and analysed as a page with
@@ -51,122 +47,30 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsaudit.attribution import extract_attributions
+from newsaudit.datasets.polnear import ROLES, Article, Attr, Fragments, load_articles
+from newsaudit.metrics import prf
 from newsaudit.model import Attribution, Document, Page, Segment
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
-    "Article",
-    "Attr",
-    "ROLES",
     "evaluate",
     "format_table",
-    "load_articles",
     "predicted_attributions",
-    "read_ann",
     "score_articles",
 ]
 
-ROLES: tuple[str, ...] = ("source", "cue", "content")
 MODES: tuple[str, ...] = ("exact", "overlap")
 #: Characters stripped from both ends of every span before comparison.
 _EDGE = frozenset(" \t\n\r\"“”‘’'«»„.,;:")
 _THAT = re.compile(r"that\s+", re.IGNORECASE)
-_T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
-_E_LINE = re.compile(r"^(E\d+)\t(.*)$")
 #: Articles per ``nlp.pipe`` batch (PolNeAR articles run to ~1,000 words).
 _BATCH_SIZE = 8
-
-Fragments = tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Attr:
-    """One attribution as character fragments per role (empty tuple = role absent)."""
-
-    source: Fragments = ()
-    cue: Fragments = ()
-    content: Fragments = ()
-
-    def role(self, name: str) -> Fragments:
-        return getattr(self, name)
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """An annotated article: its text, its gold attributions and the files they came from."""
-
-    name: str
-    text: str
-    gold: tuple[Attr, ...]
-    files: tuple[Path, ...] = field(default=())
-
-
-# --- reading brat ---------------------------------------------------------------------
-
-
-def read_ann(ann: str) -> tuple[Attr, ...]:
-    """Gold attributions of one ``.ann`` file's content, in file order."""
-    spans: dict[str, Fragments] = {}
-    events: list[str] = []
-    for line in ann.split("\n"):
-        m = _T_LINE.match(line)
-        if m is not None:
-            frags = tuple(
-                (int(a), int(b)) for a, b in (f.split() for f in m.group(3).split(";"))
-            )
-            spans[m.group(1)] = frags
-            continue
-        e = _E_LINE.match(line)
-        if e is not None:
-            events.append(e.group(2))
-    out: list[Attr] = []
-    for event in events:
-        roles: dict[str, list[tuple[int, int]]] = {"source": [], "cue": [], "content": []}
-        for arg in event.split():
-            name, _, ref = arg.partition(":")
-            key = name.rstrip("0123456789").lower()
-            if key in roles and ref in spans:
-                roles[key].extend(spans[ref])
-        if roles["cue"] or roles["content"]:
-            out.append(Attr(*(tuple(sorted(roles[r])) for r in ROLES)))
-    return tuple(out)
-
-
-def _pick_ann(base: str, anns: Sequence[Path]) -> Path | None:
-    """The first annotator's file: ``base.ann`` or ``base_<annotator>.ann``, sorted."""
-    for path in anns:  # already sorted
-        stem = path.stem
-        if stem == base or (stem.startswith(base + "_") and "_" not in stem[len(base) + 1 :]):
-            return path
-    return None
-
-
-def load_articles(split_dir: Path, *, limit: int | None = None) -> list[Article]:
-    """Every article of a split that has both a text and an annotation, sorted by name."""
-    split_dir = Path(split_dir)
-    text_dir = split_dir / "text" if (split_dir / "text").is_dir() else split_dir
-    ann_dir = split_dir / "attributions" if (split_dir / "attributions").is_dir() else split_dir
-    if not text_dir.is_dir():
-        raise FileNotFoundError(f"{split_dir}: no such directory")
-    anns = sorted(ann_dir.glob("*.ann"))
-    out: list[Article] = []
-    for txt in sorted(text_dir.glob("*.txt")):
-        ann = _pick_ann(txt.stem, anns)
-        if ann is None:
-            continue
-        text = txt.read_text(encoding="utf-8")
-        gold = read_ann(ann.read_text(encoding="utf-8"))
-        out.append(Article(txt.stem, text, gold, (txt, ann)))
-        if limit is not None and len(out) >= limit:
-            break
-    return out
 
 
 # --- newsaudit's side ---------------------------------------------------------------
@@ -279,13 +183,6 @@ def _score_article(text: str, gold: Sequence[Attr], pred: Sequence[Attr], counts
     return len(used_p)
 
 
-def _prf(tp: int, pred: int, gold: int) -> dict[str, float]:
-    p = tp / pred if pred else 0.0
-    r = tp / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f}
-
-
 def score_articles(
     articles: Sequence[Article], predictions: Sequence[Sequence[Attr]]
 ) -> dict[str, Any]:
@@ -298,7 +195,9 @@ def score_articles(
         matched += _score_article(art.text, art.gold, pred, counts)
     scores: dict[str, dict[str, dict[str, float]]] = {}
     for r in ROLES:
-        scores[r] = {m: _prf(counts.tp[(r, m)], counts.pred[r], counts.gold[r]) for m in MODES}
+        scores[r] = {
+            m: prf(counts.tp[(r, m)], counts.pred[r], counts.gold[r]).to_dict() for m in MODES
+        }
     return {
         "articles": len(articles),
         "scores": scores,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 import lxml.html
 from lxml import etree
@@ -27,7 +27,7 @@ from newsaudit.errors import EmptyInput
 from newsaudit.ingest.blocks import page_blocks
 from newsaudit.ingest.regions import Regions, caption_text_ok, in_furniture
 from newsaudit.ingest.title import page_title
-from newsaudit.model import Document, Page, Segment
+from newsaudit.model import Document, Page, Segment, SegmentKind
 
 # Tags whose text is never page text.
 _DROP_TAGS = (
@@ -528,7 +528,7 @@ def _compose(parts: list[tuple[str, str]]) -> tuple[str, tuple[Segment, ...]]:
         if chunks:
             chunks.append("\n\n")
             pos += 2
-        segments.append(Segment(kind, pos, pos + len(part), part))
+        segments.append(Segment(cast(SegmentKind, kind), pos, pos + len(part), part))
         chunks.append(part)
         pos += len(part)
     return "".join(chunks), tuple(segments)

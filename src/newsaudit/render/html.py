@@ -23,13 +23,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from html import escape
 from importlib import resources
 from itertools import pairwise
 
+from newsaudit._version import __version__
 from newsaudit.model import ARTICLE_KINDS, SEVERITY_RANK, Attribution, Finding, Report
 from newsaudit.render.markdown import figure_source
 from newsaudit.render.terminal import bounds_label, source_label
@@ -119,7 +120,7 @@ def _layers(report: Report) -> list[Layer]:
 
 
 def _piece_html(
-    text: str, covering: list[Layer], severity: dict[str, str], tips: dict[str, str]
+    text: str, covering: list[Layer], severity: Mapping[str, str], tips: dict[str, str]
 ) -> str:
     body = _e(text)
     qids = [ly.key for ly in covering if ly.kind == "quantity"]
@@ -329,8 +330,6 @@ def _summary(report: Report) -> str:
 
 def to_html(report: Report) -> str:
     """The report as one self-contained HTML page (UTF-8, no external requests)."""
-    from newsaudit import __version__
-
     css, js = _static("report.css"), _static("report.js")
     doc = report.document
     title = doc.title or "(untitled page)"

@@ -22,13 +22,17 @@ the first line of a reader comment; an empty line is a blank line of the page).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsaudit.datasets import default_data_dir, scrapinghub, trafilatura_eval
 from newsaudit.model import SEGMENT_KINDS
+from newsaudit.models.layout.gold import LabelledHtml, label_scrapinghub, label_trafilatura_eval
 from newsaudit.models.layout.render import RENDERERS, Line, as_text, render
 
 REPO = Path(__file__).resolve().parents[4]
@@ -146,7 +150,7 @@ def fixture_pages(shared_seed: Path | None = None) -> list[TextPage]:
             continue
         text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
         segs = [tuple(s) for s in entry["plain"]]
-        lines = lines_from_segments(text, segs)  # type: ignore[arg-type]
+        lines = lines_from_segments(text, segs)
         pages.append(TextPage(path.stem, "fixture", "train", lines, title=entry.get("title")))
     return pages
 
@@ -154,51 +158,46 @@ def fixture_pages(shared_seed: Path | None = None) -> list[TextPage]:
 # --------------------------------------------------------------------------- HTML
 
 
-def _split_of_url(url: str) -> str:
-    from newsaudit.datasets.trafilatura_eval import bucket
+def bucket(key: str, n: int = 5) -> int:
+    """A page's bucket, from the sha1 of its index key: splits never depend on file order."""
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % n
 
-    b = bucket(url)
+
+def split_of_key(key: str) -> str:
+    """trafilatura-eval's split of a page: bucket 0 is test, 1 dev, 2 to 4 train."""
+    b = bucket(key)
     return "test" if b == 0 else "dev" if b == 1 else "train"
 
 
 def trafilatura_eval_pages(root: Path, *, splits: Sequence[str] = ("train", "dev", "test"),
-                           limit: int | None = None) -> Iterator[tuple[str, str, object]]:
+                           limit: int | None = None) -> Iterator[tuple[str, str, LabelledHtml]]:
     """(split, id, labelled HTML page) for each page of trafilatura-eval in ``splits``."""
-    from newsaudit.datasets import trafilatura_eval
-    from newsaudit.models.layout.label_html import label_trafilatura_eval
-
     count = 0
-    for page in trafilatura_eval.read(root):
-        split = _split_of_url(page.url)
+    for entry in trafilatura_eval.read_index(root):
+        split = split_of_key(entry.key)
         if split not in splits:
             continue
-        labelled = label_trafilatura_eval(page)
+        labelled = label_trafilatura_eval(root, entry)
         if labelled is None:
             continue
-        yield split, page.id, labelled
+        yield split, entry.file, labelled
         count += 1
         if limit is not None and count >= limit:
             return
 
 
-def scrapinghub_pages(root: Path, *, limit: int | None = None) -> Iterator[tuple[str, str, object]]:
-    from newsaudit.datasets import article_extraction
-    from newsaudit.models.layout.label_html import label_scrapinghub
-
-    for i, page in enumerate(article_extraction.read(root)):
-        if limit is not None and i >= limit:
-            return
-        labelled = label_scrapinghub(page)
+def scrapinghub_pages(root: Path, *,
+                      limit: int | None = None) -> Iterator[tuple[str, str, LabelledHtml]]:
+    """("test", id, labelled HTML page) for the benchmark's pages: it is never trained on."""
+    for item in scrapinghub.load_items(root, limit=limit):
+        labelled = label_scrapinghub(item)
         if labelled is not None:
-            yield "test", page.id[:16], labelled
+            yield "test", item.id[:16], labelled
 
 
-def rendered(source: str, split: str, pid: str, labelled: object,
+def rendered(source: str, split: str, pid: str, labelled: LabelledHtml,
              styles: Sequence[str] = RENDERERS) -> list[TextPage]:
     """A labelled HTML page as one text page per renderer in ``styles``."""
-    from newsaudit.models.layout.label_html import LabelledHtml
-
-    assert isinstance(labelled, LabelledHtml)
     out = []
     for k, style in enumerate(styles):
         lines = render(labelled.blocks, labelled.labels, style, seed=hash((pid, k)) & 0xFFFF)
@@ -212,15 +211,11 @@ def styles_for(pid: str, split: str) -> tuple[str, ...]:
     small); held-back pages are scored in every renderer."""
     if split == "test":
         return RENDERERS
-    import zlib
-
     k = zlib.crc32(pid.encode()) % len(RENDERERS)
     return (RENDERERS[k], RENDERERS[(k + 2) % len(RENDERERS)])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from newsaudit.training import default_data_dir
-
     ap = argparse.ArgumentParser(description="Write the layout corpus as JSON lines.")
     ap.add_argument("--data", type=Path, default=default_data_dir())
     ap.add_argument("--out", type=Path, required=True)

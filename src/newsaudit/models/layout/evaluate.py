@@ -30,13 +30,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsaudit.datasets import scrapinghub, trafilatura_eval
 from newsaudit.model import SEGMENT_KINDS
 from newsaudit.models.layout.corpus import (
     LAYOUT_FIXTURES,
     TextPage,
     handwritten_pages,
     rendered,
+    split_of_key,
 )
+from newsaudit.models.layout.gold import LabelledHtml, label_scrapinghub, label_trafilatura_eval
 from newsaudit.models.layout.render import RENDERERS
 
 _WS_RE = re.compile(r"\s+")
@@ -129,7 +132,7 @@ def score_text(pages: Iterable[TextPage]) -> Tally:
 # --------------------------------------------------------------------------- HTML
 
 
-def score_html_page(labelled: Any) -> Tally:
+def score_html_page(labelled: LabelledHtml) -> Tally:
     """The HTML reader on one labelled page, aligned to its gold lines by text."""
     from newsaudit.ingest import load_page
 
@@ -181,31 +184,26 @@ def score_html_page(labelled: Any) -> Tally:
 # --------------------------------------------------------------------------- the sets
 
 
-def held_back_html(data: Path, *, limit: int | None = None) -> tuple[list[tuple[str, str, Any]],
-                                                                     list[Path]]:
+def held_back_html(data: Path, *, limit: int | None = None,
+                   ) -> tuple[list[tuple[str, str, LabelledHtml]], list[Path]]:
     """(dataset, id, labelled page) for the held-back HTML pages, and the files they were
     read from: the whole Scrapinghub benchmark and trafilatura-eval's test bucket (the first
     ``limit`` pages of each)."""
-    from newsaudit.datasets import article_extraction, trafilatura_eval
-    from newsaudit.models.layout.corpus import _split_of_url
-    from newsaudit.models.layout.label_html import label_scrapinghub, label_trafilatura_eval
-
-    out: list[tuple[str, str, Any]] = []
+    out: list[tuple[str, str, LabelledHtml]] = []
     sh_root = data / "article-extraction-benchmark"
     te_root = data / "trafilatura-eval"
-    files = [sh_root / article_extraction.GROUND_TRUTH, te_root / "evaldata.json"]
-    sh = list(article_extraction.read(sh_root))[:limit]
-    for page in sh:
-        files.append(page.path)
-        lab = label_scrapinghub(page)
+    files = [sh_root / scrapinghub.GROUND_TRUTH, te_root / trafilatura_eval.INDEX]
+    for item in scrapinghub.load_items(sh_root, limit=limit):
+        files.append(item.path)
+        lab = label_scrapinghub(item)
         if lab is not None:
-            out.append(("scrapinghub", page.id[:16], lab))
-    te = [p for p in trafilatura_eval.read(te_root) if _split_of_url(p.url) == "test"][:limit]
-    for page in te:
-        files.append(page.path)
-        lab = label_trafilatura_eval(page)
+            out.append(("scrapinghub", item.id[:16], lab))
+    entries = [e for e in trafilatura_eval.read_index(te_root) if split_of_key(e.key) == "test"]
+    for entry in entries[:limit]:
+        files.append(trafilatura_eval.page_path(te_root, entry.file))
+        lab = label_trafilatura_eval(te_root, entry)
         if lab is not None:
-            out.append(("trafilatura-eval", page.id, lab))
+            out.append(("trafilatura-eval", entry.file, lab))
     return out, files
 
 

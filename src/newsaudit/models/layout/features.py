@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsaudit.anatomy import Row, line_kind, rows_of
+from newsaudit.line_cues import Row, line_kind
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|\d+(?:[.,:]\d+)*")
 _TIME_RE = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
@@ -57,6 +57,9 @@ _FUNCTION = frozenset(
 #: 2 points above CUE 1; LEX 0.3 and 0.5 scored below 1).
 CUE = 3.0
 LEX = 1.0
+#: The version of what :func:`featurise` computes, recorded in the model's card: weights
+#: trained on other features would score nonsense, so the runtime refuses them.
+FEATURISER_VERSION = "layout-lines-1"
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
 _TERMINAL = ".!?\u2026"
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"

@@ -25,8 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from newsaudit.ingest.blocks import Block
+from newsaudit.datasets import scrapinghub, trafilatura_eval
+from newsaudit.ingest.blocks import Block, page_blocks
+from newsaudit.ingest.title import page_title
 
 #: Zones that are furniture whatever the body oracle says about a short line in them.
 _FURNITURE = {"nav": "boilerplate", "share": "boilerplate", "promo": "boilerplate",
@@ -174,7 +177,7 @@ def label_blocks(
 
 def _cue(text: str) -> str:
     """A byline or date line by its words, for header lines whose markup says nothing."""
-    from newsaudit.anatomy import looks_like_byline, looks_like_dateline
+    from newsaudit.line_cues import looks_like_byline, looks_like_dateline
 
     if looks_like_dateline(text) or norm(text).casefold().rstrip(":") in _DATE_WORDS:
         return "dateline"
@@ -204,3 +207,67 @@ def _headline(blocks: Sequence[Block], first: int, title: str | None) -> int | N
         if blocks[i].zone == "headline":
             return i
     return None
+
+
+# --------------------------------------------------------------------------- dataset pages
+#
+# Each dataset gives its own body oracle: Scrapinghub its hand-checked ``articleBody``;
+# trafilatura-eval trafilatura's precision-mode extraction, overruled by the page's
+# ``with`` (must be in the article) and ``without`` (must not) snippets, with its
+# ``comments`` snippets marking reader comments.
+
+#: Pages with fewer laid-out lines than this, or no body line, say nothing about layout.
+_MIN_LINES = 5
+#: Pages larger than this are mostly archives and directories; they swamp the corpus.
+_MAX_BLOCKS = 1500
+
+
+@dataclass
+class LabelledHtml:
+    """An HTML page, its blocks, their gold labels and the page's title."""
+
+    blocks: list[Block]
+    labels: list[Labelled]
+    title: str | None
+    html: str
+
+
+def _label(html: str, body: BodyOracle, article: list[str], *, comments: tuple[str, ...] = (),
+           title_hint: str | None = None) -> LabelledHtml | None:
+    from newsaudit.ingest.html import _clean_tree
+
+    try:
+        tree = _clean_tree(html)
+    except Exception:  # lxml refuses a few broken pages outright; they are skipped
+        return None
+    blocks = page_blocks(tree, article=article)
+    if len(blocks) < _MIN_LINES or len(blocks) > _MAX_BLOCKS:
+        return None
+    title = title_hint or page_title(tree, [b.text for b in blocks])
+    labels = label_blocks(blocks, body, title=title, comments=comments)
+    if not any(lab.kind == "body" for lab in labels):
+        return None
+    return LabelledHtml(blocks, labels, title, html)
+
+
+def label_scrapinghub(item: scrapinghub.Item) -> LabelledHtml | None:
+    """A benchmark page labelled against its hand-checked body."""
+    paragraphs = [p for p in item.truth.split("\n") if p.strip()]
+    return _label(scrapinghub.read_html(item.path), BodyOracle(paragraphs), paragraphs)
+
+
+def label_trafilatura_eval(root: Path, entry: trafilatura_eval.Entry) -> LabelledHtml | None:
+    """A trafilatura-eval page labelled against trafilatura's extraction and its snippets."""
+    import trafilatura
+
+    html = trafilatura_eval.read_page(root, entry.file)
+    try:
+        text = trafilatura.extract(html, favor_precision=True, include_comments=False,
+                                   include_tables=True) or ""
+    except Exception:  # trafilatura fails on a few malformed pages: no oracle, no page
+        return None
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    oracle = BodyOracle(paragraphs,
+                        must=[s for s in entry.with_snippets if s not in entry.comments],
+                        must_not=entry.without_snippets)
+    return _label(html, oracle, paragraphs, comments=entry.comments, title_hint=entry.title)

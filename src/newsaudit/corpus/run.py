@@ -1,0 +1,151 @@
+"""One ingest run: read the inputs, skip what is stored, audit the rest, write it.
+
+    read (main process)  ->  skip stored inputs  ->  batches by text volume
+        ->  engine (here, N processes, or Ray)  ->  one writer, in input order
+
+Every input ends as exactly one of: stored (a new page), duplicate (an exact copy of a
+stored page; near-duplicates are stored and point at what they copy), skipped (stored by
+an earlier run: this is what makes a repeated or resumed run cheap) or failed (a failure
+row with the reason). Each batch is committed as a whole, so an interrupted run loses at
+most the batches in flight, and the next run redoes exactly those.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from newsaudit.corpus.engines import BATCH_CHARS, Engine, batches, make_engine
+from newsaudit.corpus.progress import Progress
+from newsaudit.ingest.decode import DEFAULT_MAX_BYTES
+from newsaudit.ingest.raw import RawPage, ReadFailure
+from newsaudit.ingest.sources import PageFetcher, Reader
+from newsaudit.store import Store
+from newsaudit.store.writer import Writer
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """How a run ended: what ``newsaudit ingest`` prints at the end."""
+
+    run_id: int
+    stored: int
+    duplicates: int
+    skipped: int
+    failed: int
+    seconds: float
+    interrupted: bool = False
+
+    @property
+    def pages_per_second(self) -> float:
+        done = self.stored + self.duplicates + self.failed
+        return done / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["pages_per_second"] = round(self.pages_per_second, 3)
+        return d
+
+
+class _Positions:
+    """How far into the local inputs reading has got, in bytes."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+
+    def add(self, n: int) -> None:
+        self.bytes += n
+
+
+def ingest(
+    inputs: Sequence[str],
+    store: Store,
+    *,
+    engine: str | Engine = "local",
+    workers: int | None = None,
+    address: str | None = None,
+    model: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    batch_chars: int = BATCH_CHARS,
+    fetcher_factory: Callable[[], PageFetcher] | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Ingest ``inputs`` (paths, directories, URLs, feeds) into ``store``."""
+    progress = progress or Progress()
+    positions = _Positions()
+    reader = Reader(max_bytes=max_bytes, fetcher_factory=fetcher_factory, on_bytes=positions.add)
+    runner = engine if not isinstance(engine, str) else make_engine(
+        engine, workers=workers, address=address, model=model, max_bytes=max_bytes
+    )
+    writer = Writer(store, inputs=inputs, engine=runner.name, workers=runner.workers)
+    started = time.perf_counter()
+    interrupted = False
+    status = "interrupted"
+    # Where each page was read (bytes into the inputs), for the progress bar.
+    where: dict[int, int] = {}
+
+    def to_audit() -> Iterator[RawPage]:
+        seen: set[str] = set()
+        pending: list[RawPage] = []
+
+        def flush() -> Iterator[RawPage]:
+            known = writer.known(p.key for p in pending)
+            for page in pending:
+                if page.key in known or page.key in seen:
+                    writer.skip()
+                    progress.done(where.pop(id(page), positions.bytes), "skipped")
+                else:
+                    seen.add(page.key)
+                    yield page
+            pending.clear()
+
+        for item in reader.read(inputs):
+            if isinstance(item, ReadFailure):
+                writer.fail(item.source, item.reason, item.code, item.key)
+                progress.done(positions.bytes, "failed")
+                continue
+            where[id(item)] = positions.bytes
+            pending.append(item)
+            if len(pending) >= 256:
+                yield from flush()
+        yield from flush()
+
+    progress.start(reader.total_bytes(inputs))
+    try:
+        for batch, outcomes in _paired(batches(to_audit(), max_chars=batch_chars), runner):
+            for raw, outcome in zip(batch, outcomes, strict=True):
+                status = writer.write(raw, outcome)
+                progress.done(where.pop(id(raw), positions.bytes), status)
+            writer.commit()
+        status = "finished"
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        progress.stop()
+        reader.close()
+        try:
+            runner.close()
+        finally:
+            counts = writer.finish(status)
+    return IngestSummary(
+        run_id=counts.run_id, stored=counts.stored, duplicates=counts.duplicates,
+        skipped=counts.skipped, failed=counts.failed,
+        seconds=time.perf_counter() - started, interrupted=interrupted,
+    )
+
+
+def _paired(
+    source: Iterator[list[RawPage]], runner: Engine
+) -> Iterator[tuple[list[RawPage], list[Any]]]:
+    """Each batch with its outcomes: the engine keeps order, so a queue pairs them."""
+    sent: list[list[RawPage]] = []
+
+    def feed() -> Iterator[list[RawPage]]:
+        for batch in source:
+            sent.append(batch)
+            yield batch
+
+    for outcomes in runner.map(feed()):
+        yield sent.pop(0), outcomes

@@ -1,0 +1,185 @@
+"""Judgments of findings on the sample's pages, as stored in the repository: JSONL files
+in a directory (``judgments/`` beside this module by default; its README is the format's
+reference). Every ``*.jsonl`` file is read, in file-name order, one record per line:
+
+    a judged finding   {"page", "check", "severity", "evidence", "anchor", "message",
+                        "verdict": "true" | "debatable" | "false", "reason", "judge"}
+    a missed problem   {"page", "missed": true, "check", "evidence", "anchor", "reason",
+                        "judge"}
+    a page reviewed    {"page", "reviewed": true, "judge"}: the judge read the whole page
+                       and recorded every problem the tool missed on it
+
+No page text is stored beyond the ``anchor``: the start of the first evidence span (at
+most :data:`ANCHOR_CHARS` characters, white space collapsed), which is what lets a
+judgment find its finding again after offsets move (see :mod:`.match`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsaudit.datasets._files import read_text
+from newsaudit.errors import InputNotFound, MalformedInput
+
+__all__ = [
+    "ANCHOR_CHARS",
+    "JUDGMENTS",
+    "VERDICTS",
+    "Judged",
+    "Judgments",
+    "Missed",
+    "Reviewed",
+    "anchor_of",
+    "read_judgments",
+]
+
+JUDGMENTS = Path(__file__).with_name("judgments")
+VERDICTS: tuple[str, ...] = ("true", "debatable", "false")
+#: Long enough to be unique on a page, short enough to keep page text out of the repository.
+ANCHOR_CHARS = 60
+MESSAGE_CHARS = 200
+
+Evidence = tuple[tuple[int, int], ...]
+
+
+def anchor_of(text: str) -> str:
+    """The anchor of an evidence text: white space collapsed, the first 60 characters."""
+    return " ".join(text.split())[:ANCHOR_CHARS]
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A finding as it was when judged, and the verdict on it."""
+
+    page: str
+    check: str
+    severity: str
+    evidence: Evidence
+    anchor: str
+    message: str
+    verdict: str
+    reason: str
+    judge: str
+    where: str  # "file.jsonl:line", for the report
+
+    @property
+    def start(self) -> int:
+        return self.evidence[0][0] if self.evidence else 0
+
+
+@dataclass(frozen=True)
+class Missed:
+    """A problem on a page that no warning or problem reported when it was judged."""
+
+    page: str
+    check: str
+    evidence: Evidence
+    anchor: str
+    reason: str
+    judge: str
+    where: str
+
+    @property
+    def start(self) -> int:
+        return self.evidence[0][0] if self.evidence else 0
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """A page read in full for missed problems."""
+
+    page: str
+    judge: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Judgments:
+    judged: tuple[Judged, ...] = ()
+    missed: tuple[Missed, ...] = ()
+    reviewed: tuple[Reviewed, ...] = ()
+    files: tuple[str, ...] = ()
+
+
+class _Line:
+    """Where a record is, for its error messages and for the report."""
+
+    def __init__(self, path: Path, number: int) -> None:
+        self.path, self.number = path, number
+
+    def __str__(self) -> str:
+        return f"{self.path.name}:{self.number}"
+
+    def error(self, reason: str) -> MalformedInput:
+        return MalformedInput(f"line {self.number}: {reason}", source=str(self.path))
+
+
+def _str(rec: dict, key: str, at: _Line, *, required: bool = True) -> str:
+    value = rec.get(key, None if required else "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise at.error(f"{key!r} must be a non-empty string")
+    return value
+
+
+def _evidence(rec: dict, at: _Line, *, required: bool) -> Evidence:
+    spans = rec.get("evidence", [])
+    ok = isinstance(spans, list) and all(
+        isinstance(s, list) and len(s) == 2 and all(type(x) is int for x in s)
+        and 0 <= s[0] <= s[1] for s in spans)
+    if not ok or (required and not spans):
+        raise at.error("'evidence' must be a list of [start, end] offsets"
+                       + (" with at least one span" if required else ""))
+    return tuple((s[0], s[1]) for s in spans)
+
+
+def _record(rec: object, at: _Line) -> Judged | Missed | Reviewed:
+    if not isinstance(rec, dict):
+        raise at.error("expected a JSON object")
+    page = _str(rec, "page", at)
+    judge = _str(rec, "judge", at)
+    if rec.get("reviewed") is True:
+        return Reviewed(page, judge, str(at))
+    if rec.get("missed") is True:
+        evidence = _evidence(rec, at, required=True)
+        return Missed(page, _str(rec, "check", at), evidence, _str(rec, "anchor", at),
+                      _str(rec, "reason", at), judge, str(at))
+    verdict = rec.get("verdict")
+    if verdict not in VERDICTS:
+        raise at.error(f"verdict is {verdict!r}, expected one of {', '.join(VERDICTS)}")
+    evidence = _evidence(rec, at, required=False)
+    return Judged(page, _str(rec, "check", at), _str(rec, "severity", at), evidence,
+                  _str(rec, "anchor", at, required=bool(evidence)),
+                  _str(rec, "message", at, required=False), str(verdict),
+                  _str(rec, "reason", at), judge, str(at))
+
+
+def read_judgments(directory: Path = JUDGMENTS) -> Judgments:
+    """Every record of every ``*.jsonl`` file in ``directory`` (blank lines skipped); a
+    line that is not a valid record is an input error naming its file and line."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise InputNotFound("no such judgments directory", source=str(directory))
+    judged: list[Judged] = []
+    missed: list[Missed] = []
+    reviewed: list[Reviewed] = []
+    files = sorted(directory.glob("*.jsonl"))
+    for path in files:
+        for n, line in enumerate(read_text(path).splitlines(), 1):
+            if not line.strip():
+                continue
+            at = _Line(path, n)
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise at.error(f"not JSON: {exc.msg}") from exc
+            item = _record(rec, at)
+            if isinstance(item, Judged):
+                judged.append(item)
+            elif isinstance(item, Missed):
+                missed.append(item)
+            else:
+                reviewed.append(item)
+    return Judgments(tuple(judged), tuple(missed), tuple(reviewed),
+                     tuple(p.name for p in files))

@@ -1,0 +1,205 @@
+"""The judged page sample: which real pages it holds, in which split, and how each is
+read from the public datasets into the text (or HTML) that ``newsaudit`` audits.
+
+The sample is ``pages.json`` beside this module: references ``dataset:id``, never text,
+each with the split it was put in when the sample was drawn (see :mod:`.sample`). The
+page a reference names is rebuilt from the dataset the same way every time:
+
+    fa-kes:<unit_id>           "<article_title>\\n\\n<article_content>" (first row of the id)
+    fnc1:<Body ID>             "<headline>\\n\\n<articleBody>"; the headline is the body's
+                               first "agree" headline in train_stances.csv, else its first
+                               "discuss" one (FNC-1 bodies have no headline of their own)
+    ptc:<article id>           article<id>.txt of train-articles or dev-articles, as is
+                               (its first line is the title)
+    fakenewscorpus:<id>        "<title>\\n\\n<content>" (the content alone without a title)
+    trafilatura-eval:<file>    the HTML page, read as HTML
+
+so judgment offsets, which count characters of the analysed text, stay valid as long as
+the data and the reading of it do.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from newsaudit.datasets import fakenewscorpus, fakes, fnc1, ptc, trafilatura_eval
+from newsaudit.datasets._files import read_text
+from newsaudit.errors import InputNotFound, MalformedInput
+
+__all__ = [
+    "DATASETS",
+    "SAMPLE",
+    "SPLITS",
+    "PageLoader",
+    "PageRef",
+    "PageSource",
+    "parse_ref",
+    "read_sample",
+    "select",
+]
+
+SAMPLE = Path(__file__).with_name("pages.json")
+SPLITS: tuple[str, ...] = ("dev", "test")
+
+#: dataset name in a reference -> its folder under the data directory
+DATASETS: dict[str, str] = {
+    "fa-kes": "fa-kes",
+    "fnc1": "fnc1",
+    "ptc": "semeval2020-task11-ptc",
+    "fakenewscorpus": "fakenewscorpus-sample",
+    "trafilatura-eval": "trafilatura-eval",
+}
+
+FAKES_FILE = "FA-KES-Dataset.csv"
+FNC_BODIES, FNC_STANCES = "train_bodies.csv", "train_stances.csv"
+PTC_FOLDERS: tuple[str, ...] = ("train-articles", "dev-articles")
+FAKENEWSCORPUS_FILE = "news_sample.csv"
+#: FNC-1 stances whose headline may stand over the body, in order of preference
+HEADLINE_STANCES: tuple[str, ...] = ("agree", "discuss")
+
+
+def parse_ref(ref: str) -> tuple[str, str]:
+    """``"fa-kes:123"`` -> ``("fa-kes", "123")``; an unknown dataset is a ValueError."""
+    dataset, sep, ident = ref.partition(":")
+    if not sep or not ident or dataset not in DATASETS:
+        raise ValueError(f"{ref!r} is not a page reference 'dataset:id' "
+                         f"(datasets: {', '.join(DATASETS)})")
+    return dataset, ident
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """One page of the sample and the split it belongs to."""
+
+    ref: str
+    split: str
+
+    @property
+    def dataset(self) -> str:
+        return parse_ref(self.ref)[0]
+
+
+def read_sample(path: Path = SAMPLE) -> list[PageRef]:
+    """The sample's pages, in file order; a reference that does not parse, repeats or has
+    no known split makes the file malformed."""
+    path = Path(path)
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise MalformedInput(f"line {exc.lineno}: not JSON: {exc.msg}", source=str(path)) from exc
+    items = data.get("pages") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise MalformedInput('expected {"pages": [{"page": ..., "split": ...}, ...]}',
+                             source=str(path))
+    out: list[PageRef] = []
+    seen: set[str] = set()
+    for n, item in enumerate(items, 1):
+        ref = item.get("page") if isinstance(item, dict) else None
+        split = item.get("split") if isinstance(item, dict) else None
+        try:
+            parse_ref(str(ref))
+        except ValueError as exc:
+            raise MalformedInput(f"page {n}: {exc}", source=str(path)) from exc
+        if split not in SPLITS:
+            raise MalformedInput(f"page {n} ({ref}): split is {split!r}, expected dev or test",
+                                 source=str(path))
+        if ref in seen:
+            raise MalformedInput(f"page {n}: {ref} repeats", source=str(path))
+        seen.add(str(ref))
+        out.append(PageRef(str(ref), str(split)))
+    return out
+
+
+def select(pages: list[PageRef], split: str) -> list[PageRef]:
+    """The pages of one split, or all of them for ``"all"``."""
+    if split == "all":
+        return list(pages)
+    if split not in SPLITS:
+        raise ValueError(f"split must be dev, test or all, not {split!r}")
+    return [p for p in pages if p.split == split]
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """What the audit reads for one reference: the page as text or HTML."""
+
+    ref: str
+    data: str
+    fmt: str
+
+
+class PageLoader:
+    """Reads pages by reference from a data directory, each dataset file once."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        if not self.data_dir.is_dir():
+            raise InputNotFound("no such data directory", source=str(self.data_dir))
+
+    def _folder(self, dataset: str) -> Path:
+        return self.data_dir / DATASETS[dataset]
+
+    @cached_property
+    def _fakes(self) -> dict[str, fakes.Article]:
+        return fakes.article_by_id(fakes.read_articles(self._folder("fa-kes") / FAKES_FILE))
+
+    @cached_property
+    def _fnc(self) -> dict[int, tuple[str, str]]:
+        folder = self._folder("fnc1")
+        pairs = fnc1.read_fnc(folder / FNC_STANCES, folder / FNC_BODIES)
+        out: dict[int, tuple[str, str]] = {}
+        for stance in reversed(HEADLINE_STANCES):  # the preferred stance is set last
+            firsts: dict[int, tuple[str, str]] = {}
+            for p in pairs:
+                if p.stance == stance:
+                    firsts.setdefault(p.body_id, (p.headline, p.body))
+            out.update(firsts)
+        return out
+
+    @cached_property
+    def _ptc(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for name in PTC_FOLDERS:
+            folder = self._folder("ptc") / name
+            if folder.is_dir():
+                out.update(ptc.read_articles(folder))
+        if not out:
+            raise InputNotFound(f"no {' or '.join(PTC_FOLDERS)}", source=str(self._folder("ptc")))
+        return out
+
+    @cached_property
+    def _fakenewscorpus(self) -> dict[str, fakenewscorpus.Article]:
+        path = self._folder("fakenewscorpus") / FAKENEWSCORPUS_FILE
+        return {a.id: a for a in fakenewscorpus.read_articles(path)}
+
+    def load(self, ref: str) -> PageSource:
+        """The page ``ref`` names; a missing file or id is an input error about it."""
+        dataset, ident = parse_ref(ref)
+        folder = self._folder(dataset)
+        if dataset == "fa-kes":
+            article = self._fakes.get(ident)
+            if article is None:
+                raise InputNotFound(f"no unit_id {ident}", source=str(folder / FAKES_FILE))
+            return PageSource(ref, f"{article.title}\n\n{article.content}", "text")
+        if dataset == "fnc1":
+            pair = self._fnc.get(int(ident)) if ident.isdigit() else None
+            if pair is None:
+                raise InputNotFound(f"no Body ID {ident} with an agree or discuss headline",
+                                    source=str(folder / FNC_STANCES))
+            return PageSource(ref, f"{pair[0]}\n\n{pair[1]}", "text")
+        if dataset == "ptc":
+            text = self._ptc.get(ident)
+            if text is None:
+                raise InputNotFound(f"no article{ident}.txt", source=str(folder))
+            return PageSource(ref, text, "text")
+        if dataset == "fakenewscorpus":
+            item = self._fakenewscorpus.get(ident)
+            if item is None:
+                raise InputNotFound(f"no id {ident}", source=str(folder / FAKENEWSCORPUS_FILE))
+            title = item.title.strip()
+            return PageSource(ref, f"{title}\n\n{item.content}" if title else item.content,
+                              "text")
+        return PageSource(ref, trafilatura_eval.read_page(folder, ident), "html")

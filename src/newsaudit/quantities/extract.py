@@ -1,0 +1,568 @@
+"""Quantities: the checkable figures of a page, their bounds, and what they count.
+
+One pass over the tokens of the spaCy parse finds number expressions (:mod:`.numbers`),
+widens each with what sets its bounds ("at least", "between ... and ...", "or so") and its
+unit or currency, then hands it to :mod:`.counted` for the noun it counts and its category
+("13 advisers had been killed" -> killed). Once every figure is read, :mod:`.neighbours`
+lets those that name nothing take what their neighbours count ("up from 281", "bringing
+the total to 34") and reads title-case headlines by word form. Everything a reader might
+disagree with (ranges of "dozens", the band of "about", which nouns are personnel) lives
+in ``data/quantifiers.json``.
+
+Figures that are names, dates, times or ages ("Article 5", "May 7", "3 pm", "aged 61",
+"the retirement age from 62 to 64", "children under five", "a five-year-old war", list
+numbers "1.") are not quantities and are skipped. The band of "about 97 percent" stops at
+100 unless the percentage is a change or a ratio that can pass 100.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, cast
+
+from spacy.attrs import LOWER
+
+from newsaudit.model import Approx, Category, Page, Quantity, Span
+from newsaudit.quantities.counted import (
+    CountLexicon,
+    count_lexicon,
+    counts_person,
+    decide_category,
+    find_counted,
+    percent_uncapped,
+)
+from newsaudit.quantities.neighbours import is_title_case, link_figures
+from newsaudit.quantities.numbers import (
+    RANGE_TOKEN,
+    NumberLexicon,
+    NumberMatch,
+    could_start,
+    lexicon,
+    looks_like_code,
+    parse_digits,
+    read_number,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["extract_quantities"]
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> tuple[NumberLexicon, CountLexicon]:
+    return lexicon(), count_lexicon()
+
+
+@dataclass(slots=True)
+class Reading:
+    """A figure being read: token positions and what has been learnt so far."""
+
+    start: int
+    num_start: int
+    num_end: int
+    tok_end: int
+    value: float | None = None
+    approx: str = "exact"
+    low_high: tuple[float | None, float | None] | None = None
+    unit: str | None = None
+    category: str | None = None
+    counted_tok: Token | None = None
+    anchor: Token | None = None
+    root: Token | None = None
+    borrowed: str | None = None
+    lead: int = 0
+    capped: bool = False
+    keep: bool = True
+    trim_at: int = -1  # a token whose last character (a full stop) is not the figure's
+
+    @classmethod
+    def skip(cls, end: int) -> Reading:
+        return cls(start=end, num_start=end, num_end=end, tok_end=end, keep=False)
+
+    def bounds(self, nl: NumberLexicon) -> tuple[float | None, float | None]:
+        """Inclusive low/high (``None`` = open) from the figure and its approximator.
+        The band of "about 97 percent" stops at 100 when the figure is a share
+        (``capped``); the stated figure itself is never changed."""
+        v = self.value
+        lo, hi = self.low_high if self.low_high else (v, v)
+        kind = self.approx
+        if kind in ("at_least", "more_than"):
+            return lo, None
+        if kind in ("at_most", "fewer_than"):
+            return None, hi
+        if kind == "about" and v is not None:
+            band = nl.about_band
+            high = v * (1 + band)
+            return v * (1 - band), min(high, _WHOLE) if self.capped else high
+        if kind == "almost" and v is not None:
+            return v * (1 - nl.almost_band), v
+        return lo, hi
+
+
+#: A share of a whole, in percent.
+_WHOLE = 100.0
+
+
+def extract_quantities(doc: Doc, page: Page) -> tuple[Quantity, ...]:
+    """The page's figures in text order, with ids ``q1``, ``q2``, ...
+
+    ``doc`` is the parse of exactly ``page.document.text``.
+    """
+    nl, cl = _lexicons()
+    text = page.document.text
+    strings = doc.vocab.strings
+    words = [strings[h] for h in doc.to_array(LOWER).tolist()]
+    readings: list[Reading] = []
+    n = len(doc)
+    i = 0
+    floor = 0
+    alpha_starts = nl.alpha_starts
+    while i < n:
+        w = words[i]
+        if (w.isalpha() and w not in alpha_starts) or not could_start(words, i, nl):
+            i += 1
+            continue
+        reading = _read_at(doc, text, words, i, floor, nl, cl)
+        if reading is None:
+            i += 1
+            continue
+        if reading.keep:
+            readings.append(reading)
+            floor = reading.tok_end
+        i = max(reading.num_end, i + 1)
+    link_figures(doc, words, readings, cl, _headline_test(doc, page))
+    out: list[Quantity] = []
+    for reading in readings:
+        out.append(_to_quantity(reading, f"q{len(out) + 1}", doc, page, nl))
+    return tuple(out)
+
+
+def _headline_test(doc: Doc, page: Page) -> Callable[[Reading], bool]:
+    """Whether a figure stands in a headline segment or a title-case line, where the parse
+    is poor and word forms decide (:func:`.neighbours.link_figures`)."""
+    seen: dict[int, bool] = {}
+
+    def headline(r: Reading) -> bool:
+        tok = doc[r.start]
+        segment = page.segment_at(tok.idx)
+        if segment is not None and segment.kind == "headline":
+            return True
+        sent = tok.sent
+        if sent.start not in seen:
+            seen[sent.start] = is_title_case(sent)
+        return seen[sent.start]
+
+    return headline
+
+
+def _blocked(doc: Doc, text: str, words: list[str], k: int, nl: NumberLexicon) -> bool:
+    """Digits at token ``k`` that are no count: codes, dates, times and list numbers
+    (:func:`.numbers.looks_like_code`), runs of digit groups (phone numbers,
+    "+44 20 7946 0000", "555-123-4567"), and an age in brackets after a name ("Jones (45)")."""
+    tok = doc[k]
+    w = words[k]
+    if not w[0].isdigit():
+        return False
+    if looks_like_code(text, tok.idx, tok.idx + len(w)):
+        return True
+    if k > 0:
+        prev = words[k - 1]
+        if prev[:1] == "+" or (prev.isdigit() and doc[k - 1].whitespace_ and "," not in w):
+            return True
+        if prev == "-" and k > 1 and words[k - 2].isdigit() and not doc[k - 2].whitespace_:
+            if k > 3 and words[k - 3] == "-" and words[k - 4].isdigit():
+                return True
+        if prev == "(" and k > 1 and doc[k - 2].pos_ == "PROPN" and words[k + 1 : k + 2] == [")"]:
+            return True
+    if k + 1 < len(words):
+        nxt = words[k + 1]
+        if nxt.isdigit() and tok.whitespace_ and "," not in w:
+            return True
+        if not tok.whitespace_ and nxt.isalpha() and not _unit_like(words, k + 1, nl):
+            return True  # "5G", "3D", "4K": a name glued to digits
+    return False
+
+
+def _unit_like(words: list[str], k: int, nl: NumberLexicon) -> bool:
+    w = words[k]
+    return (
+        w in nl.suffix_scales
+        or w in nl.glued_units
+        or w in nl.scales
+        or w in nl.time_words
+        or nl.match_unit(words, k) is not None
+    )
+
+
+def _read_at(
+    doc: Doc,
+    text: str,
+    words: list[str],
+    i: int,
+    floor: int,
+    nl: NumberLexicon,
+    cl: CountLexicon,
+) -> Reading | None:
+    """Everything about the figure whose number starts at token ``i``; ``None`` when no
+    number starts there, a ``keep=False`` reading when one does but is no quantity."""
+    m, second = _first_number(words, i, nl)
+    if m is None:
+        return None
+    if _blocked(doc, text, words, i, nl):
+        return Reading.skip(m.end)
+    if m.suffix and m.suffix not in nl.suffix_scales and m.suffix not in nl.glued_units:
+        return Reading.skip(m.end)  # "21st", "1990s", "3pm": not a count
+    if not m.words_only and _names_or_dates(doc, words, m, nl):
+        return Reading.skip(m.end)
+    if m.vague and words[i] in nl.needs_of and (
+        words[m.end : m.end + 1] != ["of"] or any(ch.dep_ == "det" for ch in doc[i].lefts)
+    ):
+        return Reading.skip(m.end)  # "exam scores", "the scores": not "scores of people"
+    between = i > floor and words[i - 1] in nl.between
+    if second is None:
+        found = _second_number(doc, text, words, m, floor, between, nl)
+        if isinstance(found, int):
+            return Reading.skip(found)
+        if found is not None:
+            m, second = found
+    r = Reading(start=m.start, num_start=m.start, num_end=m.end, tok_end=m.end, lead=m.lead)
+    if m.currency is not None:
+        r.unit, r.category = m.currency, "money"  # "R$19 billion": the sign is in the token
+    if second is not None:
+        r.low_high = (m.value, second.value)
+        r.approx = "range"
+        r.num_end = second.end
+        if between:
+            r.start = i - 1
+    else:
+        r.value = m.value
+        if m.vague:
+            r.approx = "vague"
+            r.low_high = (m.low, m.high)
+    j = _read_unit_after(doc, words, r.num_end, r, nl)
+    r.tok_end = j
+    post = nl.match_postposed(words, j)
+    if post is not None and r.approx == "exact":
+        r.approx, r.tok_end = post
+        j = r.tok_end
+    _read_before(words, r, m, floor, nl)
+    if m.suffix in nl.currency_only_suffixes and r.category != "money":
+        if m.suffix != "m":
+            return Reading.skip(m.end)  # "10k" away from a currency: a race, not a sum
+        r.category, r.unit = "distance", "m"
+    elif r.category is None and m.suffix in nl.glued_units:
+        r.category, r.unit = nl.glued_units[m.suffix]
+    if j < len(words) and words[j] in nl.date_after:
+        return Reading.skip(j + 1)  # "three years ago" dates something
+    if r.category == "duration" and _age_after(words, j, nl):
+        return Reading.skip(j + 1)  # "a 34-year-old", "65-year-olds": an age
+    r.root = _expression_root(doc, r.num_start, r.num_end)
+    find_counted(doc, words, r, cl)
+    if _bare_non_count(doc, words, r, m, nl, cl) or _is_age(doc, words, r, nl, cl):
+        return Reading.skip(r.num_end)
+    decide_category(doc, words, r, cl)
+    if r.unit in ("%", "pp") and r.approx == "about" and (r.value or 0) <= _WHOLE:
+        r.capped = not percent_uncapped(doc, words, r, cl)
+    return r
+
+
+def _age_after(words: list[str], j: int, nl: NumberLexicon) -> bool:
+    """"five years old", "a 34-year-old", "65-year-olds"."""
+    if j < len(words) and words[j] == "-":
+        j += 1
+    return j < len(words) and words[j] in nl.age_after
+
+
+def _expression_root(doc: Doc, start: int, end: int) -> Token:
+    """The token of ``[start, end)`` whose head lies outside it (the last one if several)."""
+    root = doc[end - 1]
+    for k in range(end - 1, start - 1, -1):
+        h = doc[k].head.i
+        if h < start or h >= end or h == k:
+            return doc[k]
+    return root
+
+
+#: How an age noun hangs off the verb that takes the figure ("raised the age to 18").
+_AGE_HOLDERS = frozenset({"dobj", "nsubj", "nsubjpass"})
+
+
+def _is_age(doc: Doc, words: list[str], r: Reading, nl: NumberLexicon, cl: CountLexicon) -> bool:
+    """A figure that gives an age: governed by an age noun a few words back ("raise the
+    retirement age from 62 to 64", "the age of 18", "aged over 65"), the complement of
+    one ("the voting age is 16"), or a small bare figure after "under"/"over" right
+    behind a people noun ("children under five", "people over 65")."""
+    if r.category not in (None, "duration") or r.counted_tok is not None:
+        return False
+    if r.category == "duration" and r.unit != "year":
+        return False
+    k = r.start - 1
+    for _ in range(6):
+        if k < 0:
+            break
+        w = words[k]
+        if w in nl.age_nouns:
+            return True
+        if not (w in nl.age_skip or w[0].isdigit() or w in nl.units or w in nl.tens):
+            break
+        k -= 1
+    root = r.root
+    if root is not None and root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
+        if any(ch.dep_ == "nsubj" and ch.lemma_ in nl.age_nouns for ch in root.head.children):
+            return True  # "the voting age is 16"
+    if root is not None and root.dep_ == "pobj" and root.head.lower_ in ("to", "from"):
+        verb = root.head.head
+        if verb.pos_ == "VERB" and any(
+            ch.dep_ in _AGE_HOLDERS and ch.lemma_ in nl.age_nouns for ch in verb.children
+        ):
+            return True  # "lowered the age of consent to 15", "the pension age rose to 67"
+    s = r.start
+    if (
+        r.category is None
+        and s >= 1
+        and words[s] in nl.age_before_people
+        and r.value is not None
+        and r.value <= nl.age_max
+    ):
+        before = doc[s - 1]
+        w = before.lower_
+        return w in nl.age_people_words or cl.class_of(w, before.lemma_) is not None
+    return False
+
+
+def _first_number(
+    words: list[str], i: int, nl: NumberLexicon
+) -> tuple[NumberMatch | None, NumberMatch | None]:
+    """The number at ``i``; both ends when spaCy kept a range as one token ("20–30")."""
+    range_tok = RANGE_TOKEN.match(words[i])
+    if range_tok is None:
+        return read_number(words, i, nl), None
+    a = parse_digits(range_tok.group(1))
+    b = parse_digits(range_tok.group(2))
+    if a is None or b is None or (nl.is_year(a) and nl.is_year(b)) or b <= a:
+        return None, None
+    return NumberMatch(i, i + 1, a, digits=range_tok.group(1)), NumberMatch(i, i + 1, b)
+
+
+def _second_number(
+    doc: Doc,
+    text: str,
+    words: list[str],
+    m: NumberMatch,
+    floor: int,
+    between: bool,
+    nl: NumberLexicon,
+) -> tuple[NumberMatch, NumberMatch] | int | None:
+    """The other end of "20 to 30", "20-30", "two or three", "between 20 and 30 million".
+
+    Returns both ends (the first rescaled when the scale is shared), an end index to skip
+    to for a score ("3-1"), or ``None``. "from 20 to 30" is a change, not a range.
+    """
+    n, i, j = len(words), m.start, m.end
+    if j + 1 >= n or words[j] not in nl.range_joiners or m.vague or m.value is None:
+        return None
+    joiner = words[j]
+    if joiner == "and" and not between:
+        return None
+    if i - 1 >= floor and words[i - 1] in nl.change_from and words[i - 2 : i - 1] != ["anywhere"]:
+        return None
+    k = j + 2 if words[j + 1] in nl.currency_prefix else j + 1
+    if k >= n or not could_start(words, k, nl) or _blocked(doc, text, words, k, nl):
+        return None
+    m2 = read_number(words, k, nl)
+    if m2 is None or m2.vague or m2.value is None:
+        return None
+    first = m.value
+    if m.scale == 1 and m2.scale > 1 and first * m2.scale <= m2.value:
+        first *= m2.scale
+    if joiner == "-" and m2.value <= first and not m.words_only:
+        return m2.end  # a score
+    if nl.is_year(first) and nl.is_year(m2.value) and "," not in (m.digits or ","):
+        return m2.end  # "2014-2016": years
+    if m2.value <= first or (joiner == "or" and m2.value > 100):
+        return None
+    if _is_month_next(words, m2.end, nl):
+        return None
+    first_end = NumberMatch(
+        m.start, m.end, first, scale=m2.scale, words_only=m.words_only, digits=m.digits
+    )
+    return first_end, m2
+
+
+def _read_before(
+    words: list[str], r: Reading, m: NumberMatch, floor: int, nl: NumberLexicon
+) -> None:
+    """A currency sign and an approximator before the figure widen it to the left."""
+    s = r.start
+    if s - 1 >= floor and words[s - 1] in nl.currency_prefix and r.unit is None:
+        r.unit = nl.currency_prefix[words[s - 1]]
+        r.category = "money"
+        s -= 1
+        if m.suffix is not None and m.suffix in nl.currency_only_suffixes:
+            _rescale(r, nl.suffix_scales[m.suffix])
+    pre = nl.match_approximator(words, s, floor)
+    if pre is not None and (r.approx in ("exact", "vague") or pre[0] == r.approx):
+        kind, k = pre
+        if not (r.category == "duration" and words[k] in nl.not_before_duration):
+            if r.approx != "vague" or kind not in ("about", "almost"):
+                r.approx = kind
+            s = k
+    r.start = s
+
+
+def _rescale(r: Reading, scale: float) -> None:
+    if r.value is not None:
+        r.value *= scale
+    if r.low_high:
+        lo, hi = r.low_high
+        r.low_high = (
+            lo * scale if lo is not None else None,
+            hi * scale if hi is not None else None,
+        )
+
+
+def _bare_non_count(
+    doc: Doc, words: list[str], r: Reading, m: NumberMatch, nl: NumberLexicon, cl: CountLexicon
+) -> bool:
+    """Judgement calls on figures with nothing around them: years ("in 2012"), dates the
+    NER saw, and "one" that counts nothing ("one of the biggest", "one day")."""
+    i = m.start
+    if r.approx == "exact" and r.category is None:
+        year_like = bool(m.digits) and "," not in (m.digits or "") and nl.is_year(m.value)
+        grouped = "," in (m.digits or "")  # "40,000" is never a date, whatever the NER says
+        dated = doc[i].ent_type_ in ("DATE", "TIME") and not grouped
+        if r.counted_tok is None and (dated or year_like):
+            return True
+        if year_like and (r.counted_tok is None or r.counted_tok.tag_ != "NNS"):
+            return True
+    if m.words_only and words[i] == "one":
+        if i + 1 < len(words) and words[i + 1] == "of":
+            return True
+        if m.end == i + 1 and r.approx == "exact" and r.category in (None, "duration"):
+            return not counts_person(r, cl)
+    return False
+
+
+def _is_month_next(words: list[str], j: int, nl: NumberLexicon) -> bool:
+    return j < len(words) and words[j] in nl.months
+
+
+def _names_or_dates(doc: Doc, words: list[str], m: NumberMatch, nl: NumberLexicon) -> bool:
+    """Digits that date, time, label or age something: "May 7", "7 May", "3 pm",
+    "Article 5", "Smith, 34,", "aged 61"."""
+    i = m.start
+    n = len(words)
+    if i > 0:
+        prev = doc[i - 1]
+        pw = words[i - 1]
+        if pw in nl.months and prev.text[:1].isupper():
+            return True
+        if pw in nl.label_words and prev.text[:1].isupper():
+            return True
+        if pw == "." and i > 1 and words[i - 2] in nl.label_words and doc[i - 2].text[:1].isupper():
+            return True  # "No. 10"
+        if pw in nl.age_words:
+            return True
+    if m.end < n:
+        nw = words[m.end]
+        if nw in nl.months and doc[m.end].text[:1].isupper() and (m.value or 99) <= 31:
+            return True
+        if nw in nl.time_words:
+            return True
+    tok = doc[i]
+    head = tok.head
+    named = head.ent_type_ == "PERSON" or head.pos_ == "PROPN"
+    return tok.dep_ == "appos" and head.i < i and named
+
+
+def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberLexicon) -> int:
+    """Consume a percent sign, currency word or unit after the figure; return the new end."""
+    n = len(words)
+    if j >= n:
+        return j
+    hyphen = False
+    if words[j] == "-" and j + 1 < n and doc[j - 1].whitespace_ == "":
+        hyphen = True  # "a 48-hour strike", "a 10-mile convoy"
+        j += 1
+    unit = nl.match_unit(words, j)
+    if unit is not None:
+        category, code, k = unit
+        if category == "money" and words[j] in nl.pound_words and k < n and words[k] == "of":
+            return j - 1 if hyphen else j
+        if words[j] in nl.currency_verbs and _used_as_verb(doc[j]):
+            return j - 1 if hyphen else j  # "30 won their races"
+        r.category, r.unit = category, code
+        return k
+    if hyphen:
+        return j - 1
+    letter = words[j]
+    if letter[-1:] == "." and len(letter) == 2:
+        letter = letter[0]  # "worth £300m." ends a sentence: spaCy keeps "m." as one token
+    if letter in nl.currency_only_suffixes and doc[j - 1].whitespace_ == "" and j > 0:
+        # "£300m" -> "£", "300", "m": a glued scale letter spaCy split off
+        scale = nl.suffix_scales[letter]
+        prefix_at = r.start - 1
+        glued_sign = r.category == "money" and r.lead > 0  # "S$5m"
+        if letter != words[j]:
+            r.trim_at = j
+        if glued_sign or (prefix_at >= 0 and words[prefix_at] in nl.currency_prefix):
+            _rescale(r, scale)
+            r.num_end = j + 1
+            return j + 1
+        if letter == "m":
+            r.category, r.unit = "distance", "m"
+            return j + 1
+        r.trim_at = -1
+    return j
+
+
+def _used_as_verb(tok: Token) -> bool:
+    """"30 won their races": a verb with an object; "300 million won in reserve", which
+    spaCy also tags as a verb, has none and stays a currency."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(ch.dep_ in ("dobj", "attr", "ccomp", "xcomp", "prt") for ch in tok.children)
+
+
+def _to_quantity(r: Reading, qid: str, doc: Doc, page: Page, nl: NumberLexicon) -> Quantity:
+    text = page.document.text
+    start = doc[r.start].idx
+    last = doc[r.tok_end - 1]
+    end = last.idx + len(last.text) - (r.tok_end - 1 == r.trim_at)
+    num_first = doc[r.num_start]
+    num_last = doc[r.num_end - 1]
+    num_end = num_last.idx + len(num_last.text) - (r.num_end - 1 == r.trim_at)
+    low, high = r.bounds(nl)
+    segment = page.segment_at(start)
+    counted = r.borrowed
+    if counted is None and r.counted_tok is not None:
+        counted = r.counted_tok.lower_  # lower case, so "Advisers" in a headline matches
+    return Quantity(
+        id=qid,
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=_tidy(r.value),
+        low=_tidy(low),
+        high=_tidy(high),
+        approx=cast(Approx, r.approx),
+        counted=counted,
+        category=cast(Category, r.category or "other"),
+        segment=segment.kind if segment is not None else "body",
+        unit=r.unit,
+        number=Span.of(text, num_first.idx + r.lead, num_end),
+    )
+
+
+def _tidy(x: float | None) -> float | int | None:
+    """Whole figures as ints; others rounded so that 2000 * 1.1 reads 2200."""
+    if x is None:
+        return None
+    x = float(x)
+    whole = round(x)
+    if abs(x - whole) <= 1e-9 * max(1.0, abs(x)):
+        return int(whole)  # 14e9 * 1.1 is 15400000000.000002 in floating point
+    return round(x, 6)

@@ -1,0 +1,223 @@
+"""numeric_contradiction: figures about the same thing that cannot both hold.
+
+Reports are built stage by stage (as ``pipeline.analyse`` does) and only this check is
+run, so a finding here is this check's and nothing else's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit.checks.numeric_contradiction import check
+from newsaudit.model import Report
+from paths import CHECKS, CLEAN, PAGES, REPO, seed_text
+from stages import runner
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return runner(nlp, check, "numeric_contradiction")
+
+
+def _texts(report: Report, ids: tuple[str, ...]) -> list[str]:
+    by_id = {q.id: q.text for q in report.quantities}
+    return [by_id[i] for i in ids]
+
+
+# ------------------------------------------------------------------ the seed and example
+
+
+def test_seed(run):
+    report, found = run(seed_text())
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == "problem"
+    expected = ["at least 700 dead", "almost 700 Iranian soldiers", "693"]
+    assert [e.text for e in f.evidence] == expected
+    assert _texts(report, f.refs) == expected
+    assert f.message == (
+        "The page gives the Iranian dead as 'at least 700' here and as 'almost 700' and 693 "
+        "later; these cannot all hold."
+    )
+
+
+def test_harbour_strike(run):
+    report, found = run((REPO / "examples" / "harbour-strike.txt").read_text(encoding="utf-8"))
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == "problem"
+    assert [e.text for e in f.evidence] == ["at least 120 sailors", "nearly 120 sailors", "117"]
+    assert f.message == (
+        "The page gives the sailors killed in one incident as 'at least 120' here and puts "
+        "the total at only 'nearly 120' and 117 later; these cannot all hold (a part cannot "
+        "be larger than the whole)."
+    )
+
+
+# ------------------------------------------------------------------ pages that must stay quiet
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_pages_quiet(run, name):
+    _, found = run((PAGES / f"{name}.txt").read_text(encoding="utf-8"))
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "numeric_quiet_estimates",  # police vs organisers: competing estimates
+        "numeric_quiet_rising_toll",  # 40 on Monday, 52 -> 75 by Wednesday, 81 on Thursday
+        "numeric_quiet_parts",  # 29 + 5 = 34 across paragraphs
+        "numeric_quiet_subjects",  # government soldiers vs rebel fighters; event vs total
+        "attribution_quiet_sourced",
+        "attribution_two_sources",
+        "attribution_headline_credit",
+    ],
+)
+def test_fixture_pages_quiet(run, name):
+    _, found = run((CHECKS / f"{name}.txt").read_text(encoding="utf-8"))
+    assert found == []
+
+
+# ------------------------------------------------------------------ pages that must fire
+
+
+@pytest.mark.parametrize(
+    ("name", "evidence"),
+    [
+        (
+            "numeric_lead_vs_tally",
+            ["at least 250 fighters", "nearly 250 militia fighters", "242"],
+        ),
+        ("numeric_event_exceeds_total", ["At least 40 people", "32"]),
+        (
+            "attribution_vouched_tally",
+            ["at least 60 miners", "nearly 60 miners", "57"],
+        ),
+    ],
+)
+def test_fixture_pages_fire(run, name, evidence):
+    _, found = run((CHECKS / f"{name}.txt").read_text(encoding="utf-8"))
+    assert [[e.text for e in f.evidence] for f in found] == [evidence]
+    assert found[0].severity == "problem"
+
+
+def test_event_exceeding_total_message(run):
+    _, found = run((CHECKS / "numeric_event_exceeds_total.txt").read_text(encoding="utf-8"))
+    assert found[0].message == (
+        "The page gives the dead in one incident as 'At least 40' here and puts the total at "
+        "only 32 later; the two cannot both hold (a part cannot be larger than the whole)."
+    )
+
+
+# ------------------------------------------------------------------ short cases
+
+HEAD = "Officials Report Casualties After Quake\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The same figure twice from the same officials, with no change of time: fires.
+        (
+            "Officials said at least 300 people were killed.\n\n"
+            "In total, 250 people have been killed, officials said.",
+            [["at least 300 people", "250 people"]],
+        ),
+        (
+            "Officials said 100 people were injured.\n\nOfficials said 120 people were injured.",
+            [["100 people", "120 people"]],
+        ),
+        # Far apart: not two readings of one tally.
+        (
+            "Officials said 12 people were injured.\n\nOfficials said 120 people were injured.",
+            [],
+        ),
+        # Competing estimates from different sources.
+        ("Police said 5,000 people marched.\n\nOrganisers said 20,000 people marched.", []),
+        # Different sides.
+        (
+            "At least 40 government soldiers were killed.\n\n"
+            "In total, 15 rebel fighters have been killed.",
+            [],
+        ),
+        # Different places.
+        ("At least 40 people were killed in Gaza.\n\nIn the West Bank, 5 people were killed.", []),
+        # Killed vs wounded.
+        ("At least 40 people were killed.\n\nAt least 12 people were wounded.", []),
+        # One incident within a larger total.
+        (
+            "At least 13 people were killed in the latest attack.\n\n"
+            "In total, 693 people have been killed since 2012.",
+            [],
+        ),
+        # Different dates.
+        (
+            "Officials said 85 people were injured on Monday.\n\n"
+            "Officials said 120 people were injured on Tuesday.",
+            [],
+        ),
+        # A moving toll.
+        (
+            "At least 40 people have died.\n\nThe toll rose to 75 on Wednesday.",
+            [],
+        ),
+        # Vague figures never contradict.
+        ("Dozens of people were killed.\n\nIn total, 12 people were killed.", []),
+        # Two unscoped figures in the page's own voice: likely two incidents.
+        (
+            "At least 50 people were killed when a bus crashed.\n\n"
+            "Separately, 12 people were killed in a fire in the north.",
+            [],
+        ),
+        # Head counts that share only a light verb.
+        (
+            "About 2,000 troops from the Quds Force are in Syria.\n\n"
+            "At least 3,000 Iranian personnel are in Syria.",
+            [],
+        ),
+        # Plain head counts with different verbs: different crowds.
+        ("Police said 5,000 people marched.\n\nPolice said 23 people were arrested.", []),
+        # A round figure and an open bound at the same number: one tally worded two ways.
+        (
+            "Officials said more than 200 soldiers have been killed in total.\n\n"
+            "In total, 200 soldiers have been killed, officials said.",
+            [],
+        ),
+        # ... but an unrounded figure against a strict bound at it still conflicts.
+        (
+            "Officials said more than 213 soldiers have been killed in total.\n\n"
+            "In total, 213 soldiers have been killed, officials said.",
+            [["more than 213 soldiers", "213 soldiers"]],
+        ),
+        # One group of a breakdown is not the whole toll of people.
+        (
+            "Police said eight people were killed.\n\n"
+            "Police said nine gunmen, two officers and a guard were killed.",
+            [],
+        ),
+        # ... while the same group on its own is the toll and does conflict.
+        (
+            "Police said eight people were killed.\n\nPolice said nine gunmen were killed.",
+            [["eight people", "nine gunmen"]],
+        ),
+    ],
+)
+def test_short_cases(run, body, expected):
+    _, found = run(HEAD + body + "\n")
+    assert [[e.text for e in f.evidence] for f in found] == expected
+
+
+# ------------------------------------------------------------------ scope cues
+
+
+def test_total_cue_in_clause_scopes_as_total(run):
+    _, found = run(
+        HEAD + "Officials said more than 213 soldiers have been killed in total.\n\n"
+        "In total, 213 soldiers have been killed, officials said.\n"
+    )
+    assert [f.message for f in found] == [
+        "The page gives the soldiers killed as 'more than 213' here and as 213 later; the two "
+        "cannot both hold."
+    ]

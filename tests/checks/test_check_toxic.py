@@ -1,0 +1,66 @@
+"""toxic_comment: exact findings on the seed, the example page and pages written for it
+(the model and its patterns are tested in tests/models/test_toxicity.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit import audit
+from paths import CHECKS, EXAMPLE, PAGES, seed_text
+
+
+def toxic(text: str) -> list[tuple[str, tuple[str, ...], str]]:
+    report = audit(text, checks=["toxic_comment"])
+    out = []
+    for f in report.findings:
+        if f.check != "toxic_comment":
+            continue
+        for e in f.evidence:
+            assert text[e.start:e.end] == e.text
+            seg = next(s for s in report.segments if s.start <= e.start < s.end)
+            assert seg.kind == "comment" and e.end <= seg.end
+        assert f.refs == ()
+        out.append((f.severity, tuple(e.text for e in f.evidence), f.message))
+    return out
+
+
+def test_seed_comments(nlp) -> None:
+    found = toxic(seed_text())
+    assert [(sev, ev) for sev, ev, _ in found] == [
+        ("warning", ("monsters", "not humans")),
+        ("warning", ("\u2018refugees\u2019", "faker-frauds")),
+    ]
+    assert found[0][2].startswith(
+        "The comment calls a group 'monsters' and says they are 'not humans' \u2014 "
+        "dehumanising language (pattern: dehumanising, not_human; abuse model ")
+    assert "scare quotes" in found[1][2] and "'faker-frauds'" in found[1][2]
+
+
+def test_example_page(nlp) -> None:
+    found = toxic(EXAMPLE.read_text(encoding="utf-8"))
+    assert len(found) == 1
+    sev, ev, message = found[0]
+    assert (sev, ev) == ("warning", ("vermin",))
+    assert message.startswith("The comment calls a group 'vermin' \u2014 dehumanising language")
+
+
+def test_firing_page(nlp) -> None:
+    found = toxic((CHECKS / "toxic_flood_comments.txt").read_text(encoding="utf-8"))
+    assert [(sev, ev) for sev, ev, _ in found] == [
+        ("warning", ("vermin",)),
+        ("problem", ("should be lined up and shot", "should all be wiped out")),
+        ("warning", ("stupid", "fucking")),
+        ("warning", ("\u201cvictims\u201d", "Scroungers")),
+    ]
+    assert "calls for violence" in found[1][2]
+    assert "over its" in found[2][2] and "abusive language" in found[2][2]
+
+
+@pytest.mark.parametrize("name", ["toxic_polite_comments.txt"])
+def test_quiet_page(nlp, name: str) -> None:
+    assert toxic((CHECKS / name).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("name", ["conflict", "disaster", "protest", "economy", "health"])
+def test_clean_pages(nlp, name: str) -> None:
+    assert toxic((PAGES / f"{name}.txt").read_text(encoding="utf-8")) == []

@@ -1,0 +1,71 @@
+"""The shipped page sample: at least 150 real pages from the five datasets, split half
+and half within each, and drawn again to the same list from the data by its own rules."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsaudit.errors import MalformedInput
+from newsaudit.evaluation.findings.pages import DATASETS, SAMPLE, parse_ref, read_sample, select
+from newsaudit.evaluation.findings.sample import draw, english_share, split
+from paths import DATA
+
+
+def test_the_sample_covers_every_dataset_half_dev_half_test() -> None:
+    pages = read_sample()
+    assert len(pages) >= 150
+    per = Counter((p.dataset, p.split) for p in pages)
+    for dataset in DATASETS:
+        dev, test = per[(dataset, "dev")], per[(dataset, "test")]
+        assert dev >= 15 and abs(dev - test) <= 1, dataset
+    assert len(select(pages, "dev")) + len(select(pages, "test")) == len(select(pages, "all"))
+
+
+def test_the_sample_is_drawn_again_by_its_rules() -> None:
+    if not (DATA / "fa-kes").is_dir():
+        pytest.skip(f"public datasets not found at {DATA}: this test needs ../shared/data/")
+    refs = draw(DATA)
+    stored = read_sample()
+    assert refs == [p.ref for p in stored]
+    assert split(refs) == {p.ref: p.split for p in stored}
+
+
+def test_the_split_is_decided_by_hash_not_by_order() -> None:
+    refs = [f"fnc1:{i}" for i in range(10)] + ["ptc:1", "ptc:2", "ptc:3"]
+    splits = split(refs)
+    assert split(list(reversed(refs))) == splits
+    assert Counter(v for r, v in splits.items() if r.startswith("fnc1")) == {"dev": 5, "test": 5}
+    assert Counter(v for r, v in splits.items() if r.startswith("ptc")) == {"dev": 2, "test": 1}
+
+
+def test_english_share_needs_english_function_words() -> None:
+    assert english_share("The council said that the bridge was closed for the winter.") > 0.3
+    assert english_share("Der Rat sagte, dass die Brücke im Winter nicht offen ist.") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("pages", "reason"),
+    [
+        ([{"page": "nowhere:1", "split": "dev"}], "page 1: 'nowhere:1' is not a page reference"),
+        ([{"page": "ptc:1", "split": "train"}], "page 1 \\(ptc:1\\): split is 'train'"),
+        ([{"page": "ptc:1", "split": "dev"}, {"page": "ptc:1", "split": "test"}],
+         "page 2: ptc:1 repeats"),
+    ],
+)
+def test_a_bad_sample_file_is_named(tmp_path: Path, pages: list, reason: str) -> None:
+    path = tmp_path / "pages.json"
+    path.write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    with pytest.raises(MalformedInput, match=reason):
+        read_sample(path)
+
+
+def test_references_name_a_dataset_and_an_id() -> None:
+    assert parse_ref("trafilatura-eval:bbc.com.52241221.html") == \
+        ("trafilatura-eval", "bbc.com.52241221.html")
+    assert SAMPLE.name == "pages.json"
+    with pytest.raises(ValueError):
+        parse_ref("fa-kes:")

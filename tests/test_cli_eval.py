@@ -1,0 +1,71 @@
+"""`newsaudit eval` and `newsaudit train`: a benchmark file that does not parse is an input
+error (exit 2, one line naming the file and why), a well-formed one is scored, and every
+trainer writes into its model's own directory by default."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsaudit.cli import main
+from newsaudit.cli_eval import TRAINERS
+
+BODIES = "Body ID,articleBody\n3,\"Heavy rain flooded the old town of Dresden overnight.\"\n"
+
+
+def fnc1_files(tmp: Path, stances: str) -> list[str]:
+    (tmp / "stances.csv").write_text(stances, encoding="utf-8")
+    (tmp / "bodies.csv").write_text(BODIES, encoding="utf-8")
+    return ["--stances", str(tmp / "stances.csv"), "--bodies", str(tmp / "bodies.csv")]
+
+
+@pytest.mark.parametrize(
+    ("stances", "reason"),
+    [
+        ("Headline,Body ID,Stance\nRiver floods Dresden,3,agree\nFlood warning,three,agree\n",
+         "line 3: Body ID is 'three', expected a whole number"),
+        ("Headline,Body ID,Stance\nRiver floods Dresden,8,agree\n",
+         "line 2: Body ID 8 is not in bodies.csv"),
+        ("Headline,Stance\nRiver floods Dresden,agree\n", "no column 'Body ID'"),
+        ("Headline,Body ID\nRiver floods Dresden,3\n", "no Stance column"),
+    ],
+    ids=["not-a-number", "unknown-body", "missing-column", "unlabelled"],
+)
+def test_eval_fnc1_on_a_malformed_csv_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], stances: str, reason: str
+) -> None:
+    code = main(["eval", "fnc1", *fnc1_files(tmp_path, stances)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"newsaudit: {tmp_path / 'stances.csv'}: ")
+    assert reason in err
+
+
+def test_eval_fnc1_scores_a_small_labelled_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stances = ("Headline,Body ID,Stance\nDresden old town flooded after heavy rain,3,agree\n"
+               "Central bank raises interest rates,3,unrelated\n")
+    assert main(["eval", "fnc1", *fnc1_files(tmp_path, stances), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["n_pairs"] == 2
+    assert result["confusion"]["labels"] == ["agree", "disagree", "discuss", "unrelated"]
+    assert sum(map(sum, result["confusion"]["rows_gold_cols_pred"])) == 2
+    # the unrelated headline is called unrelated, so at least its 0.25 of the 1.25 is earned
+    assert result["fnc_max"] == 1.25 and result["fnc_score"] >= 0.25
+
+
+@pytest.mark.parametrize("model", sorted(TRAINERS))
+def test_trainers_write_into_their_model_directory(
+    model: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["train", model, "--help"])
+    assert done.value.code == 0
+    # help text is wrapped at spaces and hyphens: compare without white space
+    squeezed = "".join(capsys.readouterr().out.split())
+    assert f"src/newsaudit/models/{model})" in squeezed

@@ -1,0 +1,64 @@
+"""Errors have stable codes and one JSON shape, shared by raised errors and batch failures."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit import errors
+from newsaudit.errors import Failure, NewsauditError
+
+#: The codes are public (the CLI, batches and the HTTP API report them): never rename one.
+CODES = {
+    "NewsauditError": "error",
+    "InputError": "input_invalid",
+    "InputNotFound": "input_not_found",
+    "EmptyInput": "input_empty",
+    "BinaryInput": "input_binary",
+    "InputTooLarge": "input_too_large",
+    "DecodingError": "input_undecodable",
+    "MalformedInput": "input_malformed",
+    "SettingsError": "settings_invalid",
+    "ModelError": "model_unavailable",
+    "StoreUnavailable": "store_unavailable",
+    "FetchError": "fetch_failed",
+    "AddressRefused": "fetch_refused",
+    "RobotsDisallowed": "fetch_robots",
+    "FetchTimeout": "fetch_timeout",
+    "FetchTooLarge": "fetch_too_large",
+    "HTTPStatusError": "fetch_status",
+}
+EXIT_CODES = {"NewsauditError": 1, "ModelError": 3, "StoreUnavailable": 5}
+
+
+def _all(cls: type[NewsauditError]) -> list[type[NewsauditError]]:
+    return [cls] + [c for sub in cls.__subclasses__() for c in _all(sub)]
+
+
+def test_every_error_has_its_pinned_code():
+    assert {cls.__name__: cls.code for cls in _all(NewsauditError)} == CODES
+
+
+def test_exit_codes_follow_the_hierarchy():
+    assert {cls.__name__: cls.exit_code for cls in _all(NewsauditError)} == {
+        name: EXIT_CODES.get(name, 2) for name in CODES
+    }
+
+
+@pytest.mark.parametrize("name", sorted(CODES))
+def test_to_dict_is_code_message_source(name):
+    err = getattr(errors, name)("file is empty", source="a.txt")
+    assert err.to_dict() == {"code": CODES[name], "message": "file is empty", "source": "a.txt"}
+    assert str(err) == "a.txt: file is empty"
+
+
+def test_a_recorded_failure_serialises_as_the_error_did():
+    err = errors.InputTooLarge("input is too large", source="big.txt")
+    failure = Failure.of(err, "big.txt")
+    assert failure.code == "input_too_large"
+    assert failure.to_dict() == err.to_dict()
+
+
+def test_an_error_without_source():
+    assert errors.ModelError("no model").to_dict() == {
+        "code": "model_unavailable", "message": "no model", "source": None,
+    }
