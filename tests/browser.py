@@ -85,6 +85,8 @@ class PageSession:
 
     page: Any  # playwright.sync_api.Page
     url: str
+    #: For a page served over HTTP (:meth:`Browser.visit`): requests may go to this origin.
+    origin: str | None = None
     requests: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
@@ -95,19 +97,24 @@ class PageSession:
         return list(self.page.evaluate("window.__violations || []"))
 
     def assert_clean(self) -> None:
-        """No dialog, no error, no CSP violation, no request beyond the file itself."""
+        """No dialog, no error, no CSP violation, no request beyond the file itself (or,
+        for a served page, beyond its server)."""
         assert self.dialogs == [], f"dialogs fired: {self.dialogs}"
         assert self.page_errors == [], f"uncaught errors: {self.page_errors}"
         assert self.console_errors == [], f"console errors: {self.console_errors}"
         assert self.violations() == [], f"CSP violations: {self.violations()}"
         assert self.blocked == [], f"requests to other URLs: {self.blocked}"
-        assert self.requests == [self.url], f"requests made: {self.requests}"
+        if self.origin is None:
+            assert self.requests == [self.url], f"requests made: {self.requests}"
+        else:
+            others = [r for r in self.requests if not r.startswith(self.origin + "/")]
+            assert others == [], f"requests to other origins: {others}"
 
 
 class Browser:
     """One Chromium for a test module, a fresh page per file opened."""
 
-    def __init__(self, executable: str) -> None:
+    def __init__(self, executable: str, *, offline: bool = True) -> None:
         from playwright.sync_api import sync_playwright
 
         self._profile = tempfile.mkdtemp(prefix="newsaudit-chromium-")
@@ -120,7 +127,7 @@ class Browser:
                 headless=True,
                 args=[f for f in CHROMIUM_FLAGS if f != "--headless"],
                 viewport=VIEWPORT,
-                offline=True,
+                offline=offline,
                 java_script_enabled=True,
                 service_workers="block",
             )
@@ -133,11 +140,29 @@ class Browser:
     @contextmanager
     def open(self, path: Path) -> Iterator[PageSession]:
         url = path.resolve().as_uri()
+        with self._session(PageSession(page=self.context.new_page(), url=url)) as session:
+            yield session
+
+    @contextmanager
+    def visit(self, url: str) -> Iterator[PageSession]:
+        """A page of a local server (the browser made with ``offline=False``): requests to
+        that server go through, any other is aborted and recorded."""
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
         page = self.context.new_page()
-        session = PageSession(page=page, url=url)
+        with self._session(PageSession(page=page, url=url, origin=origin)) as session:
+            yield session
+
+    @contextmanager
+    def _session(self, session: PageSession) -> Iterator[PageSession]:
+        page, url = session.page, session.url
 
         def route(r: Any) -> None:
-            if r.request.url == url:
+            allowed = (r.request.url == url if session.origin is None
+                       else r.request.url.startswith(session.origin + "/"))
+            if allowed:
                 r.continue_()
             else:
                 session.blocked.append(r.request.url)

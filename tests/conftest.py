@@ -41,3 +41,15 @@ def store(db_url):
     s = open_store(db_url)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def audit_pool():
+    """The web app's audit workers (two processes with the analyser loaded), started once
+    for every web test: a server per test then starts in a fraction of a second."""
+    from newsaudit.web.pool import AuditPool
+
+    pool = AuditPool(2, queue=16, timeout=120.0)
+    pool.wait_ready()
+    yield pool
+    pool.close()

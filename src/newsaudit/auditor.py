@@ -17,6 +17,7 @@ Auditor per spaCy model.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,9 +26,12 @@ from newsaudit.checks import CheckInfo, registry
 from newsaudit.context import Context, Models
 from newsaudit.errors import Failure, InputTooLarge, NewsauditError, SettingsError
 from newsaudit.ingest import load_page, load_path
+from newsaudit.language import analysed
+from newsaudit.language import detect as detect_language
+from newsaudit.language import load as load_language
 from newsaudit.model import Page, Report
 from newsaudit.nlp import load as load_pipeline
-from newsaudit.pipeline import analyse, model_meta
+from newsaudit.pipeline import analyse, model_meta, outline
 from newsaudit.settings import Settings
 
 if TYPE_CHECKING:
@@ -93,6 +97,7 @@ class Auditor:
         _ = self.nlp
         registry()
         self.models.load()
+        load_language()
         return self
 
     # ------------------------------------------------------------------ the three doors
@@ -110,7 +115,7 @@ class Auditor:
         ctx = self._context(checks=checks, fmt=fmt, max_bytes=max_bytes)
         pipeline = self.nlp  # a missing model is reported before a bad page
         page = self._parseable(_as_page(data, source, ctx.settings))
-        return analyse(page, pipeline(page.document.text), meta=self._meta(), context=ctx)
+        return self._one(pipeline, page, ctx)
 
     def audit_path(
         self,
@@ -127,7 +132,7 @@ class Auditor:
             str(path), max_bytes=ctx.settings.input.max_bytes, fmt=_fmt(ctx.settings)
         )
         page = self._parseable(loaded)
-        return analyse(page, pipeline(page.document.text), meta=self._meta(), context=ctx)
+        return self._one(pipeline, page, ctx)
 
     def audit_many(
         self,
@@ -152,6 +157,11 @@ class Auditor:
         return self._many(pages, ctx, errors == "record")
 
     # ------------------------------------------------------------------ inside
+
+    def _one(self, pipeline: Language, page: Page, ctx: Context) -> Report:
+        if not analysed(page.document.language):
+            return outline(page, meta=self._meta())
+        return analyse(page, pipeline(page.document.text), meta=self._meta(), context=ctx)
 
     def _many(
         self, pages: Iterable[PageInput | tuple[str, PageInput]], ctx: Context, record: bool
@@ -182,15 +192,17 @@ class Auditor:
     def _analyse_chunk(
         self, chunk: list[tuple[Page | None, Failure | None]], ctx: Context
     ) -> Iterator[Report | Failure]:
-        readable = [page for page, _ in chunk if page is not None]
+        english = [p for p, _ in chunk if p is not None and analysed(p.document.language)]
         size = ctx.settings.spacy.batch_size
-        docs = self.nlp.pipe((p.document.text for p in readable), batch_size=size)
+        docs = self.nlp.pipe((p.document.text for p in english), batch_size=size)
         meta = self._meta()
-        reports = (
-            analyse(p, d, meta=meta, context=ctx) for p, d in zip(readable, docs, strict=True)
-        )
         for page, failure in chunk:
-            yield next(reports) if page is not None else failure  # type: ignore[misc]
+            if page is None:
+                yield failure  # type: ignore[misc]
+            elif analysed(page.document.language):
+                yield analyse(page, next(docs), meta=meta, context=ctx)
+            else:
+                yield outline(page, meta=meta)
 
     def _context(self, **options: Any) -> Context:
         settings = _with_options(self.settings, **options)
@@ -203,7 +215,7 @@ class Auditor:
         return model_meta(self.nlp)
 
     def _parseable(self, page: Page) -> Page:
-        """The page, if the parser can take its text in one piece.
+        """The page with its language found, if the parser can take its text in one piece.
 
         spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters by default: the
         parser and NER need about 1 GB per 100,000 characters). A page that long is a dump,
@@ -217,7 +229,10 @@ class Auditor:
                 f"{limit:,} per page (split the input into articles)",
                 source=page.document.source,
             )
-        return page
+        lang = detect_language(page.document.text, page.segments)
+        if lang == page.document.language:
+            return page
+        return replace(page, document=replace(page.document, language=lang))
 
 
 def _with_options(

@@ -1,7 +1,8 @@
 """The command line: a thin layer over the library.
 
 Exit codes (documented in the README, pinned by tests):
-    0  the page(s) were analysed (and no finding reached --fail-on)
+    0  the page(s) were analysed (and no finding reached --fail-on); a page in a language
+       newsaudit does not analyse is outlined, with one notice line on stderr
     1  a finding at or above the --fail-on severity was reported
     2  an input could not be read (missing, empty, binary, too large, undecodable), or the
        settings are invalid (``--config`` file, ``NEWSAUDIT_*`` variables)
@@ -73,10 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "schema", help="print the JSON Schema (draft 2020-12) of the report --format json writes"
     )
-    from newsaudit import cli_corpus, cli_eval
+    from newsaudit import cli_corpus, cli_eval, cli_web
 
     cli_eval.add_parsers(sub)
     cli_corpus.add_parsers(sub)
+    cli_web.add_parsers(sub)
     return parser
 
 
@@ -87,6 +89,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         args.model, config=args.config, fmt=args.input_format, max_bytes=args.max_bytes
     )
     report = auditor.audit_path(args.page)
+    for notice in report.notices:  # what was not done goes beside the report, not in it
+        print(f"newsaudit: notice: {args.page}: {notice.message}", file=sys.stderr)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         if args.format == "json":
@@ -138,9 +142,16 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     return CORPUS[args.command](args)
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from newsaudit.cli_web import cmd_serve
+
+    return cmd_serve(args)
+
+
 COMMANDS = {
     "audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train, "schema": _cmd_schema,
     "ingest": _cmd_corpus, "stats": _cmd_corpus, "pages": _cmd_corpus, "export": _cmd_corpus,
+    "serve": _cmd_serve,
 }
 
 

@@ -47,6 +47,7 @@ MODULES: dict[str, str] = {
     "toxicity": "newsaudit.models.toxicity.evaluate",
     "findings": "newsaudit.evaluation.findings",
     "anatomy": "newsaudit.models.layout.evaluate",
+    "dedup": "newsaudit.evaluation.dedup",
 }
 
 
@@ -118,6 +119,13 @@ def _findings(args: argparse.Namespace) -> dict[str, Any]:
     )
 
 
+def _dedup(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import dedup
+
+    return dedup.evaluate_file(str(_exists(args.bodies)), originals=args.originals,
+                               copies=args.copies)
+
+
 EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "fnc1": _fnc1,
     "ptc": _ptc,
@@ -128,6 +136,7 @@ EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "toxicity": _toxicity,
     "findings": _findings,
     "anatomy": _anatomy,
+    "dedup": _dedup,
 }
 
 
@@ -184,6 +193,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--packets", type=Path, help="write a judging packet per page still to judge")
     p.add_argument("--all-findings", action="store_true",
                    help="with --packets: a packet for every page, judged findings included")
+    p = bench.add_parser("dedup", help="near-duplicate (syndicated copy) detection, FNC-1 bodies")
+    p.add_argument("--bodies", type=Path, required=True, help="FNC-1 bodies CSV")
+    p.add_argument("--originals", type=int, default=200, help="distinct bodies drawn")
+    p.add_argument("--copies", type=int, default=50, help="syndicated copies made of them")
     for name in bench.choices:
         bench.choices[name].add_argument(
             "--json", action="store_true", help="print the metrics as JSON instead of a table"

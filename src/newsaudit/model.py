@@ -367,6 +367,21 @@ class Figure(Record):
 
 
 
+NoticeCode = Literal["language_not_analysed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Notice(Record):
+    """Something the reader of a report must know about the analysis itself, not about
+    the page: what was not done and why. The CLI prints each as one line on stderr."""
+
+    code: NoticeCode
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message}
+
+
 @dataclass(frozen=True, slots=True)
 class Finding(Record):
     """Something a careful editor would flag, with the text that shows it."""
@@ -492,6 +507,7 @@ class Report(Record):
     findings: tuple[Finding, ...] = ()
     figures: tuple[Figure, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    notices: tuple[Notice, ...] = ()  # after meta: positional construction keeps working
 
     def segment_at(self, offset: int) -> Segment | None:
         return segment_at(self.segments, offset)
@@ -529,6 +545,7 @@ class Report(Record):
             "claims": [c.to_dict() for c in self.claims],
             "findings": [f.to_dict() for f in self.findings],
             "figures": [g.to_dict() for g in self.figures],
+            "notices": [n.to_dict() for n in self.notices],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

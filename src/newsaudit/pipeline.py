@@ -25,8 +25,10 @@ from newsaudit.checks import run_checks
 from newsaudit.claims import extract_claims
 from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.figures import extract_figures
-from newsaudit.model import Page, Report
+from newsaudit.language import name as language_name
+from newsaudit.model import Notice, Page, Report
 from newsaudit.quantities import extract_quantities
+from newsaudit.quantities.digits import digit_quantities
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -145,3 +147,23 @@ def analyse(
     for stage in STAGES:
         report = stage.run(report, doc, ctx)
     return report
+
+
+def outline(page: Page, *, meta: dict[str, str] | None = None) -> Report:
+    """The report of a page in a language newsaudit has no pipeline for: its segments
+    (from the markup, or the plain-text layout), its figures in digits with their offsets,
+    and a notice saying that no stage or check that reads English ran. Nothing is parsed:
+    an English model on Arabic text yields confident nonsense, not a weaker analysis."""
+    lang = page.document.language
+    notice = Notice(
+        "language_not_analysed",
+        f"the page is in {language_name(lang)} ({lang}); newsaudit analyses English only, "
+        "so this report gives the page's parts and its figures in digits, and no check ran",
+    )
+    return Report(
+        document=page.document,
+        segments=page.segments,
+        quantities=digit_quantities(page),
+        notices=(notice,),
+        meta=dict(meta or {}),
+    )

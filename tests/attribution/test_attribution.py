@@ -459,6 +459,12 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("The outage was first reported by Reuters.", [("reported_speech", "Reuters", "outlet", (), "The outage", None)]),
     ("Asked whether the port would reopen, the minister said no.", [("passive", *NOBODY, (), "whether the port would reopen", None)]),
     ("The talks collapsed on Monday, as reported by the BBC.", [("reported_speech", "the BBC", "outlet", (), "The talks collapsed on Monday", None)]),
+    # --- a tag closing the sentence with its comma stripped (scraped corpora) -----------
+    ("Seven civilians were killed on Thursday in the village the Turkish military announced Friday.", [("reported_speech", "the Turkish military", "organisation", (), "Seven civilians were killed on Thursday in the village", None)]),
+    ("Four soldiers were killed and 12 others injured in the blast Anadolu Agency reports.", [("reported_speech", "Anadolu Agency", "outlet", (), "Four soldiers were killed and 12 others injured in the blast", None)]),
+    ("The convoy was hit near the border the Syrian Observatory for Human Rights said in a statement.", [("reported_speech", "the Syrian Observatory for Human Rights", "organisation", (), "The convoy was hit near the border", None)]),
+    ("Six people were killed in the blast in Aleppo Syrian state television reported on Wednesday without giving further details.", [("reported_speech", "Syrian state television", "outlet", (), "Six people were killed in the blast in Aleppo", None)]),
+    ("The price of bread rose again this week she said.", [("reported_speech", "she", "unspecified", (), "The price of bread rose again this week", None)]),
 ]
 
 
@@ -498,6 +504,9 @@ NO_ATTRIBUTION = [
     # "nothing" as an object says nothing; a place before a colon is a dateline or topic
     "He said nothing about the floods.",
     "Syria: Rebels Take Second Town",
+    # a verb closing a clause of its own is no tag: there is no speaker to read back
+    "The rebels fired first and the army said.",
+    "The dam broke after the rain which officials said.",
 ]
 
 

@@ -71,7 +71,7 @@ FIRES = [
         "the Veltran army as a whole",
     ),
     ("headline_no_statement", ["Mayor Admits City Budget Shortfall"], "no statement by Mayor"),
-    ("headline_slams", ["Teachers' Union Slams Pay Offer"], "reports nothing Teachers' Union said"),
+    ("headline_slams", ["Teachers' Union Slams Pay Offer"], "reports nothing said by “Teachers' Union”"),
     (
         "headline_figure",
         # "Kills 500" is a death toll: the 300 injured are not compared with it.
@@ -120,17 +120,14 @@ def test_model_disagreement_raises_structural_finding(run, monkeypatch):
     assert found[0].message.endswith("(p=0.90).")
 
 
-def test_model_alone_flags_only_at_high_probability(run, monkeypatch):
+def test_model_alone_needs_the_body_to_refute(run, monkeypatch):
+    """A sure "disagree" over a body that refutes nothing the headline says is the
+    model's misreading, not a finding (the refuting case: test_check_headline_overstates)."""
     text = (PAGES / "disaster.txt").read_text(encoding="utf-8")
-    doubtful = {"agree": 0.1, "disagree": 0.8, "unrelated": 0.1}
-    monkeypatch.setattr(hu, "_stance", lambda m, h, b: doubtful)
-    assert run(text)[1] == []
-    sure = {"agree": 0.01, "disagree": 0.98, "unrelated": 0.01}
-    monkeypatch.setattr(hu, "_stance", lambda m, h, b: sure)
-    _, found = run(text)
-    assert [(f.severity, f.evidence[0].text) for f in found] == [
-        ("warning", "Flood Death Toll Rises to 312 as Rescuers Reach Cut-Off Villages")
-    ]
+    for probs in ({"agree": 0.1, "disagree": 0.8, "unrelated": 0.1},
+                  {"agree": 0.01, "disagree": 0.98, "unrelated": 0.01}):
+        monkeypatch.setattr(hu, "_stance", lambda m, h, b, probs=probs: probs)
+        assert run(text)[1] == []
 
 
 def test_stance_unavailable_is_none():

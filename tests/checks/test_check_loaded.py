@@ -44,12 +44,14 @@ def test_own_voice_page(nlp) -> None:
     found = loaded((CHECKS / "loaded_own_voice.txt").read_text(encoding="utf-8"))
     assert [(sev, ev) for sev, ev, _ in found] == [
         ("info", ("Thugs",)),  # title case makes it PROPN; the lexicon says it is a label
-        ("warning", ("shameless", "brutality")),
+        # "the regime's thugs": a label on people in the page's voice (issue 9)
+        ("warning", ("thugs", "shameless", "brutality")),
     ]
     assert found[1][2] == (
-        "The page uses loaded wording in its own voice ('shameless', 'brutality'): 'shameless' "
-        "states a motive or feeling the page does not show; 'brutality' labels rather than "
-        "describes.")
+        "The page uses loaded wording in its own voice ('thugs', 'shameless', 'brutality'): "
+        "'thugs' lumps a varied group under a pejorative label instead of naming who said or "
+        "did what; 'shameless' states a motive or feeling the page does not show; 'brutality' "
+        "labels rather than describes.")
 
 
 @pytest.mark.parametrize("name", ["loaded_neutral_newswire.txt"])
@@ -62,3 +64,40 @@ def test_clean_pages(nlp, name: str) -> None:
     found = loaded((PAGES / f"{name}.txt").read_text(encoding="utf-8"))
     assert [f for f in found if f[0] != "info"] == []
     assert len(found) <= 1
+
+
+LABELS = [
+    # a label on an unnamed side, in the page's own voice (issue 9: own-voice labels)
+    ("The army clashed on Thursday with the terrorist groups in the hills.", ("terrorist groups",)),
+    ("Troops drove the gangs out of the town on Thursday.", ("gangs",)),
+    # the same word in a speaker's mouth is theirs
+    ("“The terrorist groups have fled,” the governor said on Thursday.", ()),
+    # a named organisation's designation, an institution, a compound that turns it round
+    ("Troops killed ten ISIS terrorists near the border on Thursday.", ()),
+    ("The treaty set up a strict inspection regime for the plants.", ()),
+    ("Anti-globalists gathered in the square on Thursday.", ()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LABELS)
+def test_own_voice_labels(nlp, sentence: str, expected: tuple[str, ...]) -> None:
+    found = loaded(f"Border News\n\n{sentence}\n")
+    warned = tuple(e for sev, ev, _ in found if sev == "warning" for e in ev)
+    assert warned == expected
+    for sev, _, msg in found:
+        if sev == "warning":
+            assert msg == (
+                f"The page uses loaded wording in its own voice ('{expected[0]}'): "
+                f"'{expected[0].split()[0]}' puts a label on people in the page's own voice "
+                "instead of saying who they are and what they did."
+            )
+
+
+def test_a_word_a_speaker_is_quoted_saying_is_theirs(nlp) -> None:
+    """The page repeating a quoted spokesman's word ("hoax") echoes him."""
+    own = "The hoax was a total fabrication pushed by the site's shameless editors."
+    alone = loaded(f"Border News\n\n{own}\n")
+    assert [ev for _, ev, _ in alone] == [("hoax", "fabrication", "shameless")]
+    quoted = (f"Border News\n\n“The whole story is a hoax,” a church spokesman said.\n\n"
+              f"{own}\n")
+    assert [ev for _, ev, _ in loaded(quoted)] == [("fabrication", "shameless")]

@@ -221,3 +221,28 @@ def test_total_cue_in_clause_scopes_as_total(run):
         "The page gives the soldiers killed as 'more than 213' here and as 213 later; the two "
         "cannot both hold."
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline toll the body gives only as another number
+        ("Blast kills 43 in market\n\nThe blast killed 41 people in the central market on "
+         "Friday, police said.\n",
+         ["The headline gives the dead as 43, but the body gives them as 41; the two cannot "
+          "both hold."]),
+        # the same toll, a toll that rose to it, and a round-up of two incidents are fine
+        ("Blast kills 41 in market\n\nThe blast killed 41 people in the central market on "
+         "Friday, police said.\n", []),
+        ("Blast kills 43 in market\n\nThe blast killed 41 people in the central market on "
+         "Friday, police said. By Saturday the toll had risen to 43.\n", []),
+        ("Storm kills 12 in north\n\nThe storm killed 12 people in the northern province. In the "
+         "south, 14 people died in floods on Monday.\n", []),
+        # the body's own sources disagree: nothing to hold the headline to
+        ("Blast kills 43 in market\n\nThe blast killed 41 people in the central market on "
+         "Friday, police said. Hospital officials said 46 people died.\n", []),
+    ],
+)
+def test_headline_toll_against_body(run, text, expected):
+    _, found = run(text)
+    assert [f.message for f in found] == expected

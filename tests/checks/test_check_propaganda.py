@@ -52,11 +52,7 @@ def test_editorial_page_fires(run) -> None:
             "Doubt",
             "But can anyone really trust a man who has lied to voters again and again",
         ),
-        (
-            "info",
-            "Causal oversimplification",
-            "Thousands of families will freeze this winter because of these criminals",
-        ),
+        # the causal oversimplification (info, 0.2) is left out: one info finding a page
     ]
     assert found[0].message == (
         "Possible name calling / labeling: \u201cThe Traitors\u201d. This matters because it "
@@ -160,3 +156,28 @@ def test_select_caps_and_skips_loaded_language() -> None:
     assert sum(s.technique == "Doubt" for s in got) == 3
     assert all(s.technique not in ("Loaded_Language", "Slogans") for s in got)
     assert got == sorted(got)
+
+
+VOICE = [
+    # a speaker's doubt in a quotation is theirs, not the page's technique
+    ("“Can anyone really trust a man who has lied to voters again and again?” the rival "
+     "candidate asked the crowd on Monday.", []),
+    # name calling labels someone: a phrase about a thing is description
+    ("The museum lost priceless artifacts and a gruelling tour of the ruins was cancelled.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), VOICE)
+def test_own_voice_only(run, body: str, expected: list[tuple[str, str | None, str]]) -> None:
+    _, found = run(f"Border News\n\n{body}\n")
+    assert [x for x in _summary(found) if x[0] == "warning"] == expected
+
+
+def test_a_speakers_technique_is_theirs(run) -> None:
+    """The editorial page's doubt fires in the page's voice and not inside a quotation."""
+    text = (CHECKS / "propaganda_technique_editorial.txt").read_text(encoding="utf-8")
+    doubt = "But can anyone really trust a man who has lied to voters again and again"
+    assert f"{doubt}?" in text
+    quoted = text.replace(f"{doubt}?", f"“Can{doubt[7:]}?” the rival candidate asked.")
+    _, found = run(quoted)
+    assert "Doubt" not in [t for sev, t, _ in _summary(found) if sev == "warning"]

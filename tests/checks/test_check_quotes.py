@@ -173,3 +173,31 @@ def test_similar(a, b, expected):
 )
 def test_normalise(text, expected):
     assert qi.normalise(text) == expected
+
+
+# ------------------------------------------------------------------ issue 9: real pages
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words put to an organisation are how wire copy quotes a statement: nothing alone
+        ("Port Reopens After Strike\n\nThe port authority said the harbour was “open to all "
+         "traffic again” on Monday.\n", []),
+        # a long quotation whose speaker the page does not name (a sign, a slogan)
+        ("Port Reopens After Strike\n\nA sign on the gate read “We will not be moved by threats "
+         "from anyone” on Monday.\n", []),
+        # a title the headline and the body both quote is no one's words
+        ("Port Owner Reads “The Art of War”\n\nThe owner keeps a copy of “The Art of War” on his "
+         "desk at the port.\n", []),
+        # a noun phrase in a headline's marks is a title or a term, not someone's words
+        ("Port Owner Reads “Mein Kampf”\n\nThe owner keeps a copy of the book on his desk at "
+         "the port.\n", []),
+        # a headline quotation the body never quotes is still nobody's on the page
+        ("Minister: “We Were Betrayed”\n\nThe port reopened on Monday after a week-long strike "
+         "by dockers.\n", [("warning", "We Were Betrayed")]),
+    ],
+)
+def test_real_page_patterns(run, text, expected):
+    _, found = run(text)
+    assert [(f.severity, f.evidence[0].text) for f in found] == expected

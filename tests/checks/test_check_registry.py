@@ -52,3 +52,101 @@ def test_unknown_check_names_are_refused(nlp):
     report, doc = build(nlp, "Officials said 12 people died.")
     with pytest.raises(ValueError, match="unknown check 'no_such_check'"):
         run_checks(report, doc, only=["no_such_check"])
+
+
+# ------------------------------------------------------------------ one problem, one finding
+
+
+def _info(name: str, *supersedes: str):
+    from newsaudit.checks import CheckInfo
+
+    return CheckInfo(name, "x", ("info", "warning", "problem"), lambda r, d, c: [], supersedes)
+
+
+def _finding(check: str, start: int, end: int, severity: str = "warning", *more: tuple[int, int]):
+    from newsaudit.model import Finding, Span
+
+    spans = ((start, end), *more)
+    return Finding(id="", check=check, severity=severity, message=f"{check} at {start}",  # type: ignore[arg-type]
+                   evidence=tuple(Span(s, e, "w" * (e - s)) for s, e in spans))
+
+
+CHECKS = {
+    "scare": _info("scare", "technique", "loaded"),
+    "technique": _info("technique", "loaded"),
+    "loaded": _info("loaded"),
+    "sourcing": _info("sourcing"),
+}
+
+ONE_PER_PROBLEM = [
+    # the superseding finding covers the same words: only it stays
+    ([("technique", 10, 28), ("loaded", 18, 28)], [("technique", 10, 28)]),
+    # three checks on one quoted word: the scare-quote finding says what is wrong
+    ([("loaded", 5, 11), ("technique", 5, 11), ("scare", 4, 12)], [("scare", 4, 12)]),
+    # different words of one sentence: both stand
+    ([("technique", 10, 28), ("loaded", 30, 36)], [("technique", 10, 28), ("loaded", 30, 36)]),
+    # a check that supersedes nothing drops nothing, and is dropped by none
+    ([("sourcing", 0, 80), ("loaded", 18, 28)], [("sourcing", 0, 80), ("loaded", 18, 28)]),
+    # order of the input is kept
+    ([("loaded", 40, 45), ("technique", 0, 5)], [("loaded", 40, 45), ("technique", 0, 5)]),
+]
+
+
+@pytest.mark.parametrize(("given", "kept"), ONE_PER_PROBLEM)
+def test_one_finding_per_problem(given, kept):
+    from newsaudit.checks import one_per_problem
+
+    out = one_per_problem([_finding(*g) for g in given], CHECKS)
+    assert [(f.check, f.evidence[0].start, f.evidence[0].end) for f in out] == kept
+
+
+def test_a_less_severe_finding_does_not_drop_a_warning():
+    from newsaudit.checks import one_per_problem
+
+    found = [_finding("technique", 10, 28, "info"), _finding("loaded", 18, 28, "warning")]
+    assert [f.check for f in one_per_problem(found, CHECKS)] == ["technique", "loaded"]
+    found = [_finding("technique", 10, 28, "warning"), _finding("loaded", 18, 28, "info")]
+    assert [f.check for f in one_per_problem(found, CHECKS)] == ["technique"]
+
+
+def test_only_the_first_spans_decide():
+    """A finding that cites the other's words as context (a later span) does not drop it."""
+    from newsaudit.checks import one_per_problem
+
+    found = [_finding("technique", 0, 5, "warning", (18, 28)), _finding("loaded", 18, 28)]
+    assert len(one_per_problem(found, CHECKS)) == 2
+
+
+def test_a_dropped_finding_drops_nothing():
+    """'technique' is dropped by 'scare'; its other span does not drop 'loaded' in turn."""
+    from newsaudit.checks import one_per_problem
+
+    checks = {"scare": _info("scare", "technique"), "technique": _info("technique", "loaded"),
+              "loaded": _info("loaded")}
+    found = [_finding("scare", 0, 10), _finding("technique", 5, 30), _finding("loaded", 20, 30)]
+    assert [f.check for f in one_per_problem(found, checks)] == ["scare", "loaded"]
+
+
+def test_precedence_puts_superseding_checks_first_and_refuses_cycles():
+    from newsaudit.checks import precedence
+
+    order = precedence(CHECKS)
+    assert order.index("scare") < order.index("technique") < order.index("loaded")
+    with pytest.raises(ValueError, match="cycle"):
+        precedence({"a": _info("a", "b"), "b": _info("b", "a")})
+    with pytest.raises(ValueError, match="unknown check 'nope'"):
+        precedence({"a": _info("a", "nope")})
+
+
+def test_the_shipped_checks_supersede_in_one_order():
+    from newsaudit.checks import precedence
+
+    order = precedence(registry())
+    assert sorted(order) == sorted(registry())
+    for name, info in registry().items():
+        assert all(order.index(name) < order.index(other) for other in info.supersedes)
+
+
+def test_a_check_cannot_supersede_itself():
+    with pytest.raises(ValueError, match="itself"):
+        register("made_up", summary="x", severities=("info",), supersedes=("made_up",))

@@ -27,19 +27,15 @@ def _summary(found: list[Finding]) -> list[tuple[str, list[tuple[int, int, str]]
 
 def test_seed(run):
     _, found = run(seed_text())
+    # “insurgents” sits in what a Revolutionary Guards official is reported to have said:
+    # likely the official's word, so no finding (issue 9: quoted speech is not the page's)
     assert _summary(found) == [
-        ("info", [(893, 903, "insurgents")], ("a5",)),
         ("warning", [(1586, 1592, "rebels"), (2168, 2174, "rebels")], ("a9", "a11")),
     ]
-    assert found[1].message == (
+    assert found[0].message == (
         "“rebels” is put in quotation marks twice, yet no one on the page is quoted using it; the "
         "marks are the page's own, which signals distance from the label without saying whose word "
         "it is."
-    )
-    assert found[0].message == (
-        "“insurgents” is put in quotation marks inside what a Revolutionary Guards official is "
-        "reported to have said; if it is their word the page should say so, otherwise the marks "
-        "signal the page's distance from the label."
     )
 
 
@@ -87,7 +83,7 @@ def test_clean_pages(run, name):
 
 SENTENCES = [
     ("Troops fought the “rebels” near the border on Monday.", [("warning", "rebels")]),
-    ("Police said the “activists” blocked the main road.", [("info", "activists")]),
+    ("Police said the “activists” blocked the main road.", []),
     ("The minister called the plan “reckless” on Monday.", []),
     ("Critics described the protesters as “hooligans” after the match.", []),
     ("Activists objected to the word “genocide” in the draft resolution.", []),
@@ -100,6 +96,27 @@ SENTENCES = [
     # a quoted clause with its own subject is an utterance, not a label
     ("“We need water,” one of the farmers shouted at the convoy.", []),
     ("The mayor asked whether the dam was safe, then answered with a “We think so”.", []),
+    # issue 9: whose word the sentence says it is, with the commas stripped
+    ("The chemical attacks were “inhuman” President Ali Reyes said on Monday.", []),
+    # a term of art or an official name modifying a noun
+    ("The council approved the “sunset” clause on Monday.", []),
+    ("Both armies agreed on four “de-escalation” zones in the north.", []),
+    # ... unless the page says so-called: the distance is explicit
+    ("Reports said the missiles came from the so-called “liberation” militia.",
+     [("warning", "liberation")]),
+    # text a colon gives: a sign's words
+    ("The sign on the gate read: “Closed”.", []),
+    # a word mentioned as a word, glossed after it
+    ("Officials used “right-wing extremists,” a term from the 1990s, in the report.", []),
+    # not label-shaped: a verb phrase, a function word
+    ("The villagers were “savagely massacred” according to the leaflet.", []),
+    ("Note that the report said “many” and not all.", []),
+    # the page echoes a word a speaker is quoted saying elsewhere on the page
+    ("“These heroes saved our town,” the mayor said. The “heroes” were cheered on Monday.",
+     []),
+    # a transcript's questions and answers are the speakers' words
+    ("The mayor spoke on Monday.\n\nQ: Are the “rebels” near?\nA: They are near, I think."
+     "\nQ: What next?\nA: We wait.", []),
 ]
 
 

@@ -29,8 +29,9 @@ def test_seed(run):
         ("warning", "only", ("c3",)),
         ("warning", "primarily", ("c9", "a8")),
         ("warning", "almost 700 Iranian soldiers", ("c13", "q7")),
-        ("info", "at least 13 Shia militias", ("c15", "q9")),
         ("warning", "693", ("c18", "q12")),
+        # "Reports said …": vague sourcing, reported once for the page
+        ("warning", "Reports", ("c7", "a7")),
     ]
     assert found[0].evidence[0].text.startswith("Contrary to Western propaganda, only the armed")
     assert found[1].evidence[0].text == (
@@ -54,6 +55,7 @@ def test_harbour_strike(run):
         ("warning", "only", ("c3",)),
         ("warning", "nearly 120 sailors", ("c9", "q6")),
         ("warning", "117", ("c11", "q9")),
+        ("warning", "Reports", ("c6", "a5")),
     ]
 
 
@@ -64,7 +66,7 @@ def test_own_page_fires(run):
     _, found = run((CHECKS / "unsourced_fire.txt").read_text(encoding="utf-8"))
     assert _summary(found) == [
         ("warning", "Only", ("c3",)),
-        ("info", "More than 3,000 homes", ("c4", "q1")),
+        # a count of homes is the reporter's description, not a statistic to source
         ("warning", "24 percent", ("c5", "q2")),
     ]
 
@@ -89,11 +91,11 @@ PARAGRAPHS = [
         "Nine children have been admitted to hospital.\n",
         [],
     ),
-    # ... but not across paragraphs
+    # ... but not across paragraphs: a toll there is the page's own
     (
         "Cases Rise\n\nThe number of cases rose to 40, the health ministry said in a statement.\n\n"
-        "Nine children have been admitted to hospital.\n",
-        [("info", "Nine children")],
+        "In the city nine children have died of the disease.\n",
+        [("warning", "nine children")],
     ),
     # ... and not when the writer speaks for itself
     (
@@ -125,11 +127,9 @@ PARAGRAPHS = [
     ("Cannabis Shops Open\n\nUnder the new law, cannabis may be purchased only by adults 21 "
      "or older.\n", []),
     ("Shelter Reopens\n\nThe shelter is open only to residents of the flooded valley.\n", []),
-    # a vague small count describes a scene; a vague large one is still a statistic
-    ("Flood Hits Town\n\nReporters spoke to a few people sheltering in the school.\n",
-     [("info", "a few people")]),
-    ("Flood Hits Town\n\nThousands of people fled their homes in the valley.\n",
-     [("warning", "Thousands of people")]),
+    # head counts describe a scene; they are not tolls to be sourced
+    ("Flood Hits Town\n\nReporters spoke to a few people sheltering in the school.\n", []),
+    ("Flood Hits Town\n\nThousands of people fled their homes in the valley.\n", []),
     # a quotation running on over paragraphs is the speaker's, not the page's
     (
         "Clinic Closes\n\nA nurse said: 'We had to close the ward on Friday.\n\n"
@@ -157,9 +157,9 @@ def test_paragraphs(run, text, expected):
 
 
 def test_sweeping_tokens(nlp):
-    doc = nlp("Not only the army but all three ships and every rescuer, not one, never stopped.")
+    doc = nlp("Not only the army but all three ships never stop, and every rescuer stays.")
     cues = [c for _, _, c in uc.sweeping_tokens(doc, range(len(doc)))]
-    assert cues == ["every", "never"]
+    assert cues == ["never", "every"]
 
 
 @pytest.mark.parametrize(
@@ -177,3 +177,120 @@ def test_sweeping_tokens(nlp):
 def test_restrictive_only(nlp, text, expected):
     doc = nlp(text)
     assert [c for _, _, c in uc.sweeping_tokens(doc, range(len(doc)))] == expected
+
+
+# ------------------------------------------------------------------ issue 9: real pages
+
+SOURCING = [
+    # a tag closing the sentence with its comma stripped sources the toll
+    ("Strike Hits Village\n\nOn Thursday seven civilians were killed in the village the "
+     "Turkish military announced Friday.\n", []),
+    ("Strike Hits Village\n\nOn Thursday seven civilians were killed and 20 others injured in "
+     "the shelling Anadolu Agency reports.\n", []),
+    # with no source at all the toll is the page's
+    ("Strike Hits Village\n\nOn Thursday seven civilians were killed in the shelling of the "
+     "village.\n", [("warning", "seven civilians")]),
+    # a total whose parts are each sourced is sourced; one that does not add up is not
+    ("Strike Hits Village\n\nOn Thursday nine civilians were killed in the north, the health "
+     "ministry said. Four more died in the south, the Red Crescent said.\n\nIn total, thirteen "
+     "civilians were killed in the shelling on Thursday.\n", []),
+    ("Strike Hits Village\n\nOn Thursday nine civilians were killed in the north, the health "
+     "ministry said. Four more died in the south, the Red Crescent said.\n\nIn total, fifteen "
+     "civilians were killed in the shelling on Thursday.\n", [("warning", "fifteen civilians")]),
+    # vague sourcing: an unnamed group, hearsay with no source, a hearsay adverb
+    ("Strike Hits Village\n\nOn Thursday the army shelled the village, according to a human "
+     "rights group.\n", [("warning", "a human rights group")]),
+    ("Strike Hits Village\n\nIt was reported that seven civilians were killed in the shelling "
+     "on Thursday.\n", [("warning", "It was reported")]),
+    ("Strike Hits Village\n\nGovernment forces have reportedly shelled the village, killing "
+     "seven civilians.\n", [("warning", "reportedly")]),
+    # ... while a named body or a person the reporter met is a source
+    ("Strike Hits Village\n\nOn Thursday the army shelled the village, according to the "
+     "Kordavian Human Rights League.\n", []),
+    ("Strike Hits Village\n\nA resident said the army shelled the village on Thursday.\n", []),
+    ("Strike Hits Village\n\nOn Thursday the campaign group Everytown for Gun Safety said the "
+     "army shelled the village.\n", []),
+    # an outlet that carries the unnamed source's words stands behind them
+    ("Strike Hits Village\n\nOn Thursday local sources said in a phone call with Reuters that "
+     "the army shelled the village.\n", []),
+    ("Strike Hits Village\n\nOn Thursday local sources said that the army shelled the "
+     "village.\n", [("warning", "local sources")]),
+    # ... and "the sources" later rest on that outlet too
+    ("Gas Attack\n\nLocal sources in the city said in a phone call with SANA that fighters fired "
+     "shells containing gas on the city. The sources said that the cases were treated at a "
+     "health centre.\n", []),
+    # a toll the page refers back to is given, not stated
+    ("Crash Victims Named\n\nThe police have now released the identities of the two people "
+     "killed in a crash on Sunday.\n", []),
+    # a topic someone talks about is no claim resting on them
+    ("Media Blamed\n\nThe media is happy to talk about the floods in the north.\n", []),
+    # the same own-voice figure repeated is one finding
+    ("Aid Scandal\n\nOn Monday the ministry lost $1.8 billion in aid to fraud.\n\nThe missing "
+     "$1.8 billion had been meant for schools.\n", [("warning", "$1.8 billion")]),
+    # one unnamed group of people among named sources is ordinary copy; hearsay is not
+    ("Bridge Reopens\n\nThe mayor said the bridge would reopen on Monday.\n\nCritics say the "
+     "repairs were rushed by the contractor.\n", []),
+    ("Bridge Reopens\n\nThe mayor said the bridge would reopen on Monday.\n\nReports said the "
+     "repairs were rushed by the contractor.\n", [("warning", "Reports")]),
+    ("Bridge Reopens\n\nCritics say the repairs were rushed by the contractor.\n",
+     [("warning", "Critics")]),
+    # a date the layout ran into the source is no part of its name
+    ("Camp Hit\n\nPublished October 31 2014 Activists in Syria reported that at least 75 "
+     "people died from barrel bomb attacks on the camp.\n", [("warning", "Activists in Syria")]),
+    # a nationality names no one
+    ("Strike Hits Village\n\nOn Thursday Syrian activists said the army shelled the village.\n",
+     [("warning", "Syrian activists")]),
+    # idioms with sweeping words claim nothing
+    ("Strike Hits Village\n\nThe two countries are now close to all-out war over the border.\n",
+     []),
+    ("Strike Hits Village\n\nFrom all over the country, volunteers came to help after the "
+     "shelling on Thursday.\n", []),
+    ("Strike Hits Village\n\nThe mayor's office has nothing but praise for the volunteers.\n",
+     []),
+    ("Strike Hits Village\n\nThe clinic can only handle so much and staff focus entirely on the "
+     "wounded.\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOURCING)
+def test_sourcing_on_real_page_patterns(run, text, expected):
+    _, found = run(text)
+    assert [(f.severity, f.evidence[1].text) for f in found] == expected
+
+
+MESSAGES = [
+    # unnamed source, with the claim quoted whole
+    ("Strike Hits Village\n\nOn Thursday the army shelled the village, according to a human "
+     "rights group.\n",
+     "“On Thursday the army shelled the village, according to a human rights group.” is sourced "
+     "only to unnamed “a human rights group”: the page does not say who they are, so a reader "
+     "cannot check the claim."),
+    # hearsay with no source
+    ("Strike Hits Village\n\nIt was reported that seven civilians were killed in the shelling "
+     "on Thursday.\n",
+     "“It was reported that seven civilians were killed in the shelling on Thursday.” is passed "
+     "on as hearsay (“It was reported”) with no source named: the page does not say who "
+     "reported or claims it."),
+    # several vague sources on one page: one finding naming each once
+    ("Strike Hits Village\n\nGovernment forces have reportedly shelled the village, killing "
+     "seven civilians.\n\nOn Friday the army shelled the next village, according to a human "
+     "rights group.\n",
+     "“Government forces have reportedly shelled the village, killing seven civilians.” is passed "
+     "on as hearsay (“reportedly”) with no source named; the page also relies on “a human rights "
+     "group”. It names no one behind these claims, so a reader cannot check them."),
+    # a long sentence is cut at a word, and a name with an apostrophe survives
+    ("Strike Hits Village\n\nOn Thursday O'Neill's unit counted seven civilians killed in the "
+     "shelling of the old market quarter near the river and the bridge.\n",
+     "“On Thursday O'Neill's unit counted seven civilians killed in the shelling of the old…” "
+     "is stated in the page's own voice with no source; it gives a figure (“seven civilians”) "
+     "that no attributed figure on the page matches."),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), MESSAGES)
+def test_message_templates(run, text, message):
+    _, found = run(text)
+    assert [f.message for f in found] == [message]
+    for f in found:
+        assert f.message.count("“") == f.message.count("”")
+        assert "  " not in f.message and ".." not in f.message and ",." not in f.message

@@ -59,7 +59,7 @@ FNC1_SHA = "6e7aae8136c9408481deec730f215184c8745515fbfdf229543a3c30aa3a4009"
 def test_gate_syndicated_copies_are_found_with_precision_and_recall_over_095():
     if not FNC1.exists():
         pytest.skip(f"FNC-1 bodies not found at {FNC1}: the dedup gate needs ../shared/data/")
-    from newsaudit.corpus.dedup_eval import evaluate, read_bodies
+    from newsaudit.evaluation.dedup import evaluate, read_bodies
 
     assert_data_pinned([FNC1], FNC1_SHA, "dedup gate")
     scores = evaluate(read_bodies(str(FNC1)))

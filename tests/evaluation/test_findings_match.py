@@ -106,3 +106,33 @@ def test_a_missed_problem_is_located_by_its_anchor_and_found_when_covered() -> N
                                            severity="info")]) is False
     assert covered(missed, moved, [finding(moved, 0, 8, check="loaded_language")]) is False
     assert covered(missed, "A different page altogether.", [hit]) is None
+
+
+KINDS = [
+    ("headline_overstates", "headline_unsupported", True),
+    ("headline_overstates", "unsourced_claim", False),
+    ("figures_do_not_add_up", "numeric_contradiction", True),
+    ("figures_do_not_add_up", "attribution_mismatch", True),
+    ("vague_sourcing", "unsourced_claim", True),
+    ("own_voice_label", "loaded_language", True),
+    ("own_voice_label", "propaganda_technique", True),
+    ("own_voice_label", "scare_quotes", False),
+    # a missed problem named by a check is found by that check only
+    ("loaded_language", "propaganda_technique", False),
+]
+
+
+@pytest.mark.parametrize(("kind", "check", "found"), KINDS)
+def test_a_missed_kind_is_found_by_the_checks_that_report_it_now(kind, check, found) -> None:
+    start = PAGE.index("worst storm")
+    missed = Missed("fa-kes:1", kind, ((start, start + 11),), "worst storm", "r", "t", "t:1")
+    assert covered(missed, PAGE, [finding(PAGE, start, start + 11, check=check)]) is found
+
+
+def test_every_missed_kind_maps_to_registered_checks() -> None:
+    from newsaudit.checks import registered
+    from newsaudit.evaluation.findings.judgments import REPORTED_BY
+
+    assert set(REPORTED_BY) == {"figures_do_not_add_up", "headline_overstates",
+                                "own_voice_label", "vague_sourcing"}
+    assert {c for checks in REPORTED_BY.values() for c in checks} <= set(registered())

@@ -8,6 +8,7 @@ passes and says what each one finds). The passes each have a module:
 - :mod:`.colon`: "Ortega: “…”" and headline colons;
 - :mod:`.according`: "according to X";
 - :mod:`.verbs`: reporting and stance verbs, chains ("X quoted Y as saying");
+- :mod:`.trailing`: tags that close a sentence without a comma ("… the military said");
 - :mod:`.passives`: "it is believed", "was first reported by";
 - :mod:`.nominal`: speech nouns and stance adjectives ("his claim that", "is critical of").
 

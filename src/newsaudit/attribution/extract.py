@@ -31,13 +31,17 @@ module of its own):
    "began by saying"; :func:`newsaudit.attribution.base.subject`). A stance cue inside
    someone else's reported words is part of those words ("said she wants to …": one
    record);
-5. passives (:mod:`newsaudit.attribution.passives`): "it is believed that …", "prices
+5. tags that close a sentence with no comma, which the parse tied to nothing ("… were
+   killed on Thursday the Turkish military announced Friday", "… Anadolu Agency
+   reports."; :mod:`newsaudit.attribution.trailing`), read from the words before a
+   passive reading can take the verb;
+6. passives (:mod:`newsaudit.attribution.passives`): "it is believed that …", "prices
    are expected to rise", "is seen as a test", "was first reported by Politico", and the
    bare question participle "Asked whether …, she said";
-6. speech nouns and stance adjectives (:mod:`newsaudit.attribution.nominal`): "the
+7. speech nouns and stance adjectives (:mod:`newsaudit.attribution.nominal`): "the
    minister's claim that …", "Pence's call for a prosecutor", "made the case that …",
    "is critical of …", "there are fears that …";
-7. quotations left over: inside an attributed clause a quotation of two words or more is
+8. quotations left over: inside an attributed clause a quotation of two words or more is
    that speaker's partial quote (the record's ``quote``); a single quoted word, or a
    quotation with no speaker, is an ``unattributed_quote`` (scare quotes are decided by
    a later check).
@@ -79,6 +83,7 @@ from newsaudit.attribution.sources import (
     source_type,
     subject_bounds,
 )
+from newsaudit.attribution.trailing import trailing_tags
 from newsaudit.attribution.verbs import reported
 from newsaudit.model import Attribution, AttributionKind, Page, Source, SourceType, Span
 from newsaudit.offsets import SpanIndex
@@ -208,6 +213,7 @@ def extract_attributions(doc: Doc, page: Page) -> tuple[Attribution, ...]:
     colon_statements(ctx, drafts)
     according(ctx, according_heads, drafts)
     reported(ctx, verbs, drafts)
+    trailing_tags(ctx, drafts)
     passives(ctx, passive_verbs + [v for v in verbs if v.tag_ == "VBN"], drafts)
     nominal(ctx, nouns, adjectives, drafts)
     leftover_quotes(ctx, pending, drafts)

@@ -144,11 +144,9 @@ def reported_content(
             if prep.dep_ == "prep":
                 event = child(prep, "pobj")
                 if event is not None and lemma(event) in lex.speech_events:
-                    for c in event.children:
-                        if c.dep_ in ("acl", "ccomp") and any(
-                            m.lower_ == "that" for m in c.children
-                        ):
-                            return content_span(ctx, c), None
+                    clause = _that_clause(event)
+                    if clause is not None:
+                        return content_span(ctx, clause), None
         if verb.dep_ == "parataxis" and is_verb(verb.head):
             return content_span(ctx, verb.head, verb), None
         if trailing_tag(verb):
@@ -158,6 +156,25 @@ def reported_content(
             if obj is not None and _number_in(obj):
                 return content_span(ctx, obj), None
     return frame_content(ctx, verb, lem, documented)
+
+
+#: How the parser hangs a "that"-clause on the occasion of speaking: "said in a
+#: statement that …" (acl, ccomp) and "said in a phone call with SANA that …" (a
+#: relative clause whose "that" is a complementiser, not its subject).
+_EVENT_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+
+
+def _that_clause(event: Token) -> Token | None:
+    """The "that"-clause hung on a speech event or on a noun inside its phrase ("in a
+    phone call with SANA that …")."""
+    for tok in event.subtree:
+        if tok.dep_ not in _EVENT_CLAUSE_DEPS or tok.i < event.i:
+            continue
+        if any(
+            m.lower_ == "that" and (m.dep_ == "mark" or tok.dep_ != "relcl") for m in tok.children
+        ):
+            return tok
+    return None
 
 
 _QUESTION_MARKS = frozenset({"if", "whether"})
@@ -283,7 +300,9 @@ def reported(ctx: Context, verbs: list[Token], drafts: list[Draft]) -> None:
         if lem in lex.quote_lemmas and any(c.lower_ == "as" for c in verb.children):
             continue  # handled at its "saying"
         nsubj = child(verb, "nsubj")
-        documented = nsubj is not None and lemma(nsubj) in lex.document_nouns
+        documented = (nsubj is not None and lemma(nsubj) in lex.document_nouns) or (
+            nsubj is None and verb.dep_ == "acl" and lemma(verb.head) in lex.document_nouns
+        )  # "the survey shows …", "data showing that …"
         if lem not in lex.reporting and not documented:
             # "the survey shows that …": only documents find; stance verbs need a speaker
             if lem not in lex.stance:

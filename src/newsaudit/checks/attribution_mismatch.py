@@ -252,6 +252,8 @@ def _two_sources(figs: list[Figure], att_of: _AttributionOf) -> Iterator[Finding
 
 @register(
     CHECK,
+    # a figure credited to the wrong source is not unsourced
+    supersedes=("unsourced_claim",),
     summary=(
         "a figure credited to a source that nothing it is quoted as saying supports (\"X "
         "confirmed 700\" where X's only figure is 13), or the same figure credited to different "

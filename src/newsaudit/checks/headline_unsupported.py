@@ -1,21 +1,26 @@
 """headline_unsupported: the headline says more than, or other than, the body supports.
 
-A headline is read for what a reader takes from it and compared with the body:
+The headline is read for what a reader takes from it (:mod:`._headline`: its claim
+without the site's name, whether it already credits or hedges that claim, its quotations)
+and compared with the body:
 
-- a *concession* verb ("Iran Admits …", "Ministry Confirms …") says the source itself
-  acknowledged the content. The body must report that source (or its own people) saying
-  it, and its accounts of what the source said must agree: when one attribution to the
-  source gives "at least 700 dead" and another "several" or 13, the headline presents as
-  the source's admission what the body cannot pin on it;
-- a *criticism* verb ("slams", "blasts") needs the critic's words in the body;
-- an *omission* verb ("ignored", "snubbed") is the headline's own characterisation: the
-  body must say so, preferably on someone's word;
-- a *change* verb ("slashes", "soars") needs a figure in the body;
-- a headline figure needs a body figure of the same kind whose bounds it fits.
+- a verb that puts words in a source's mouth (:mod:`._headline_verb`): a *concession*
+  ("Iran Admits …") needs that source's own statement in the body, and the body's accounts
+  of it must agree; a *criticism* ("Union Slams …") needs the critic's words; an
+  *omission* ("Council Ignored …") needs the body to say so; a *change* ("Slashes") needs
+  a figure;
+- a headline figure needs a body figure of the same kind whose bounds it fits, or body
+  parts of that kind that add up to it;
+- words the headline puts in quotation marks need someone in the body saying them;
+- a headline that states its claim as fact needs the body to say it as fact somewhere:
+  when every body sentence that carries the claim (:mod:`._carriers`) hedges it, or gives
+  its figure only on one party's word, the headline overstates the body.
 
-When the headline-body stance model (:mod:`newsaudit.models.stance`) loads, it flags a body
-that plainly disagrees with or ignores its headline, and raises a structural finding to
-``problem`` when it points the same way. Without it the check runs on structure alone.
+When the headline-body stance model (:mod:`newsaudit.models.stance`) loads, it raises a
+structural finding to ``problem`` when it reads the body as disagreeing, and alone flags
+a body that disagrees only where a body sentence refutes the headline's words, or that
+is unrelated only where no body sentence carries the headline at all. Every message is a
+template of :mod:`._headline_messages`.
 """
 
 from __future__ import annotations
@@ -23,103 +28,71 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from itertools import combinations
 from typing import TYPE_CHECKING
 
+from newsaudit.checks import _headline_messages as say
 from newsaudit.checks import register
-from newsaudit.checks._sources import TokenIndex, cues, lower_article, same_source, speaks
+from newsaudit.checks._carriers import (
+    BODY,
+    LOOSE_SHARE,
+    Carrier,
+    carriers,
+    meets,
+    trimmed,
+    unverified,
+)
+from newsaudit.checks._headline import (
+    Headline,
+    content_stems,
+    headline_shaped,
+    lexicon,
+    read_headline,
+)
+from newsaudit.checks._headline_verb import HeadlineVerb, inflections
+from newsaudit.checks._sources import (
+    SPOKEN_KINDS,
+    TokenIndex,
+    cues,
+    lower_article,
+    same_source,
+    speaks,
+)
 from newsaudit.context import DEFAULT_CONTEXT, Context, Models
 from newsaudit.errors import ModelError
 from newsaudit.figures.compare import comparable, plausible
-from newsaudit.model import (
-    Attribution,
-    Claim,
-    Finding,
-    Quantity,
-    Report,
-    Segment,
-    Severity,
-    Span,
-)
+from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Severity, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
+
+__all__ = ["CHECK", "check", "headline_shaped"]
 
 CHECK = "headline_unsupported"
-_BODY = frozenset({"standfirst", "body"})
-_SOURCING = frozenset({"direct_quote", "reported_speech", "according_to", "quoted_as_saying"})
 #: Outlet-voice figures within this share of a disputed figure are "the same number".
 _NEAR = 0.1
 #: Categories of figure that can measure a change ("slashes", "soars").
 _MEASURES = frozenset({"money", "percent", "count", "people"})
-#: A first line longer than this is a sentence or a lead, not a headline.
-_MAX_HEADLINE_WORDS = 20
-#: Script left in a scraped title ("mboxCreate(", "{", "};", "var x ="): the words before
-#: the verb are then code, not a speaker.
-_CODE = re.compile(r"[A-Za-z_$][\w$.]*\(|[{};]|\bvar\s+\w+\s*=|=>|</?\w+>")
-#: A headline may end on an abbreviation ("… Talks With U.S.") or an ellipsis.
-_ABBREV_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\.\.\.|…)$")
+#: Body parts tried when looking for a sum equal to a headline figure: 2^8 subsets at most.
+_MAX_PARTS = 8
+#: Words a headline quotation must have before its absence from the body is worth a
+#: warning: one or two quoted words are a label or a term, which scare_quotes reads.
+_MIN_QUOTE_WORDS = 4
+#: Share of a headline quotation's content words a body sentence must repeat to be the
+#: passage it condenses (a headline drops and shortens words: "ops" for "operations"),
+#: and the share from which that sentence is shown as the nearest the body comes.
+_SAID_SHARE = 0.6
+#: A headline rounds a body figure by up to this share ("40 students" for 43).
+_ROUNDING = 0.15
+#: A body repeating this many of the headline's content words anywhere is about it.
+_TOPIC_WORDS = 2
+#: A dateline stuck to a source's name ("2014 Activists", "May 2 2016 Activists"): at
+#: most one word, then numbers, before the name.
+_LEADING_DATE = re.compile(r"^(?:\w+\s+)?(?:\d+\s+)+(?=[A-Za-z])")
+_NEAREST_SHARE = 0.34
+_inflections = inflections  # the verb forms, for tests and callers of the old name
 
-
-def _inflections(lemma: str) -> set[str]:
-    """A verb's headline forms: admit -> admits, admitted, admitting; slash -> slashes."""
-    forms = {lemma}
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
-        forms.add(lemma + "es")
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms.add(lemma[:-1] + "ies")
-    else:
-        forms.add(lemma + "s")
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms.add(lemma[:-1] + "ied")
-    else:
-        forms.add(stem + "ed")
-    forms.add(stem + "ing")
-    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" \
-            and lemma[-3] not in "aeiou":
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # slam -> slammed
-    return forms
-
-
-@lru_cache(maxsize=1)
-def _verbs() -> dict[str, str]:
-    """Headline verb form (lower case, first word of a phrasal verb) -> verb class."""
-    data = cues()["raw"]["headline_verbs"]
-    out: dict[str, str] = {}
-    for cls, lemmas in data.items():
-        if cls.startswith("_"):
-            continue
-        for lem in lemmas:
-            for form in _inflections(lem.split()[0]):
-                out.setdefault(form, cls)
-    return out
-
-
-def _verb_class(tok: Token) -> str | None:
-    """The class of a headline verb, read on the word: title case defeats the tagger.
-
-    A form that could be a plural noun ("Blasts") counts only when the parser does not
-    take the next word for the verb ("Market Blasts Kill 12").
-    """
-    cls = _verbs().get(tok.lower_)
-    if cls is None:
-        return None
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    verb_next = nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lower_ not in _verbs()
-    if tok.pos_ != "VERB" and verb_next:
-        return None
-    return cls
-
-
-def headline_shaped(text: str) -> bool:
-    """Whether a first line reads as a headline. A sentence (a full stop at its end, more
-    than a headline's words) or a line of script has no headline verb and source to
-    check, and reading its first words as a speaker would write a garbled message."""
-    line = text.strip()
-    if not line or len(line.split()) > _MAX_HEADLINE_WORDS or _CODE.search(line):
-        return False
-    return not (line.endswith(".") and _ABBREV_END.search(line) is None)
+_Found = tuple[str, list[Span], list[str], Severity]
 
 
 def _stance(models: Models, headline: str, body: str) -> dict[str, float] | None:
@@ -136,95 +109,38 @@ def _fmt(x: float | int | None) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
 
 
-class _Headline:
-    """What the headline says: its segment, verb, source, content and figures."""
+def _span(q: Quantity) -> Span:
+    return Span(q.start, q.end, q.text)
 
-    def __init__(self, report: Report, doc: Doc, seg: Segment, index: TokenIndex) -> None:
-        self.seg = seg
-        self.report = report
-        self.verb: Token | None = None
-        self.cls: str | None = None
-        self.source: str | None = None
-        self.content: Span | None = None
-        self.att: Attribution | None = None
-        for i in index.within(seg.start, seg.end):
-            cls = _verb_class(doc[i])
-            if cls is not None:
-                self.verb, self.cls = doc[i], cls
-                break
-        if self.verb is not None:
-            v = self.verb
-            text = report.document.text
-            heads = [a for a in report.attributions if a.segment == "headline"]
-            for att in heads:
-                if att.cue_span and att.cue_span.start <= v.idx < att.cue_span.end:
-                    self.att = att
-                    break
-            if self.att is None:  # a quotation right after the verb is what the source said
-                v_end = v.idx + len(v.text)
-                self.att = next(
-                    (a for a in heads
-                     if a.quote and a.content and 0 <= a.content.start - v_end <= 3),
-                    None,
-                )
-            # the source: the words before the verb, back to a colon or the start
-            lo = max(seg.start, text.rfind(":", seg.start, v.idx) + 1)
-            before = text[lo : v.idx].strip()
-            self.source = before or (self.att.source.text if self.att else None)
-            said = self.att.content if self.att is not None else None
-            if said is not None and said.start > v.idx:
-                self.content = said
-            else:
-                after = v.idx + len(v.text)
-                stop = len(text[after : seg.end].split(",")[0])
-                cs, ce = after, after + stop
-                while cs < ce and text[cs].isspace():
-                    cs += 1
-                if ce > cs:
-                    self.content = Span.of(text, cs, ce)
-        self.figures = [q for q in report.quantities if seg.start <= q.start < seg.end]
 
-    @property
-    def quoted(self) -> str:
-        return self.claim_span.text
+# ------------------------------------------------------------------ the headline's verb
 
-    @property
-    def claim_span(self) -> Span:
-        """The headline from its source to the end of the verb's content, verbatim."""
-        text = self.report.document.text
-        phrase = self.phrase
-        start = phrase.start
-        if self.source:
-            found = text.rfind(self.source, self.seg.start, start)
-            start = found if found >= 0 else start
-        return Span.of(text, start, phrase.end)
 
-    @property
-    def phrase(self) -> Span:
-        """The headline's verb with its content, for evidence."""
-        assert self.verb is not None
-        text = self.report.document.text
-        start = self.verb.idx
-        end = self.verb.idx + len(self.verb.text)
-        if self.content is not None:
-            end = max(end, self.content.end)
-            if end < len(text) and text[end] in "”\"’":
-                end += 1
-        return Span.of(text, start, end)
+def _body_attributions(report: Report) -> list[Attribution]:
+    return [a for a in report.attributions if a.segment in BODY and a.kind in SPOKEN_KINDS]
 
 
 def _said_by(report: Report, source: str) -> list[Attribution]:
     """Body attributions resting on ``source`` or on its own people ("a navy official")."""
-    body = [a for a in report.attributions if a.segment in _BODY and a.kind in _SOURCING]
+    body = _body_attributions(report)
     direct = [a for a in body if same_source(source, a.source.text, title_case=True)]
     family = list(direct)
     for a in body:
-        if a in family:
-            continue
-        if any(same_source(m.source.text, a.source.text) for m in direct):
+        if a not in family and any(same_source(m.source.text, a.source.text) for m in direct):
             family.append(a)
     family.sort(key=lambda a: a.start)
     return family
+
+
+def _relayed(report: Report, source: str) -> Attribution | None:
+    """A body statement by someone else that names ``source`` in what it reports: the
+    source's word reached the page only second-hand."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(source) + r"(?!\w)")
+    text = report.document.text
+    for a in _body_attributions(report):
+        if a.content is not None and pattern.search(text, a.content.start, a.content.end):
+            return a
+    return None
 
 
 def _figures(report: Report, att: Attribution) -> list[Quantity]:
@@ -244,14 +160,14 @@ def _who(att: Attribution) -> str:
     return who
 
 
-def _lead(h: _Headline, atts: Sequence[Attribution]) -> Attribution:
+def _lead(v: HeadlineVerb, atts: Sequence[Attribution]) -> Attribution:
     """The body attribution that restates the headline: the one sharing most of its words."""
-    said = (h.content.text if h.content else h.seg.text).lower()
+    said = (v.content.text if v.content else v.h.claim.text).lower()
     head = set(said.split())
 
     def shared(a: Attribution) -> int:
         words = set((a.content.text if a.content else "").lower().split())
-        quoted = bool(a.quote) and a.quote.lower()[:4] == said[:4]  # type: ignore[union-attr]
+        quoted = bool(a.quote) and (a.quote or "").lower()[:4] == said[:4]
         return len(head & words) + (2 if quoted else 0)
 
     return max(atts, key=lambda a: (shared(a), -a.start))
@@ -260,7 +176,7 @@ def _lead(h: _Headline, atts: Sequence[Attribution]) -> Attribution:
 def _outlet_echoes(report: Report, q: Quantity) -> list[Quantity]:
     """Figures near ``q`` that the page states in its own voice."""
     out: list[Quantity] = []
-    claims: list[Claim] = [c for c in report.claims if c.voice == "outlet" and c.segment in _BODY]
+    claims: list[Claim] = [c for c in report.claims if c.voice == "outlet" and c.segment in BODY]
     ids = {qid for c in claims for qid in c.quantities}
     ref = q.value if q.value is not None else q.low
     for other in report.quantities:
@@ -272,20 +188,27 @@ def _outlet_echoes(report: Report, q: Quantity) -> list[Quantity]:
     return out
 
 
-def _concession(h: _Headline) -> tuple[str, list[Span], list[str]] | None:
-    report = h.report
-    verb = h.verb
-    assert verb is not None and h.source
-    said = _said_by(report, h.source)
-    what = h.quoted
+def _concession(
+    v: HeadlineVerb, doc: Doc, index: TokenIndex
+) -> tuple[str, list[Span], list[str]] | None:
+    report, source = v.report, v.source
+    assert source is not None
+    head_refs = [v.att.id] if v.att else []
+    said = _said_by(report, source)
     if not said:
-        return (
-            f"The headline ‘{what}’ presents its claim as {h.source}'s own word, but the body "
-            f"reports no statement by {h.source} or anyone speaking for it.",
-            [h.claim_span],
-            [h.att.id] if h.att else [],
-        )
-    lead = _lead(h, said)
+        relay = _relayed(report, source)
+        if relay is not None and relay.content is not None:
+            sent = doc[index.at(relay.start)].sent
+            sentence = trimmed(report.document.text, min(sent.start_char, relay.start),
+                               max(sent.end_char, relay.end))
+            who = lower_article(relay.source.text or "someone else")
+            return (
+                say.second_hand(v.quoted, source, sentence.text, who),
+                [v.claim_span, sentence],
+                [*head_refs, relay.id],
+            )
+        return say.no_statement(v.quoted, source), [v.claim_span], head_refs
+    lead = _lead(v, said)
     if speaks(report, lead):
         return None  # a spokesman, a statement, an intermediary: the source did say it
     lead_figs = _figures(report, lead)
@@ -294,167 +217,305 @@ def _concession(h: _Headline) -> tuple[str, list[Span], list[str]] | None:
     fig = lead_figs[0]
     traced = [a for a in said if a is not lead and speaks(report, a)]
     lo, hi = plausible(fig)
-    if any(comparable(fig, b) and _meets(lo, hi, b) for a in traced for b in _figures(report, a)):
+    if any(comparable(fig, b) and meets(lo, hi, b) for a in traced for b in _figures(report, a)):
         return None
     other = [(a, b) for a in traced for b in _figures(report, a) if comparable(fig, b)]
     echoes = _outlet_echoes(report, fig)
     if not other and not echoes:
         return None
-    msg = (
-        f"The headline ‘{what}’ presents its claim as {h.source}'s own word, but the body gives "
-        f"it only as a statement by {lower_article(lead.source.text or h.source)} as a whole, "
-        f"with no spokesperson, statement or channel named: “{fig.text}”."
-    )
+    who = lower_article(lead.source.text or source)
+    msg = say.whole_body(v.quoted, source, who, fig.text)
     if other:
         by_att: dict[str, list[str]] = {}
         for a, b in other:
             by_att.setdefault(_who(a), []).append(f"“{b.text}”")
-        shown = "; ".join(" and ".join(figs) + f" ({who})" for who, figs in by_att.items())
-        msg += (
-            f" What {h.source} is reported to have said through a named channel is different: "
-            f"{shown}."
-        )
+        shown = "; ".join(" and ".join(figs) + f" ({w})" for w, figs in by_att.items())
+        msg += say.named_channel(source, shown)
     if echoes:
         near = _fmt(fig.value if fig.value is not None else fig.low)
-        shown = ", ".join(f"“{e.text}”" for e in echoes)
-        msg += f" Figures near {near} appear otherwise only in the page's own voice ({shown})."
-    evidence = [h.claim_span, Span(fig.start, fig.end, fig.text)]
-    evidence += [Span(b.start, b.end, b.text) for _, b in other]
-    evidence += [Span(e.start, e.end, e.text) for e in echoes]
-    refs = ([h.att.id] if h.att else []) + [lead.id] + [a.id for a, _ in other]
-    refs += [fig.id] + [b.id for _, b in other] + [e.id for e in echoes]
+        msg += say.own_voice_echoes(near, ", ".join(f"“{e.text}”" for e in echoes))
+    evidence = [v.claim_span, _span(fig), *(_span(b) for _, b in other), *map(_span, echoes)]
+    refs = [*head_refs, lead.id, *(a.id for a, _ in other)]
+    refs += [fig.id, *(b.id for _, b in other), *(e.id for e in echoes)]
     return msg, evidence, refs
 
 
-def _criticism(h: _Headline) -> tuple[str, list[Span], list[str]] | None:
-    assert h.verb is not None
-    if not h.source or _said_by(h.report, h.source):
-        return None
-    return (
-        f"The headline ‘{h.quoted}’ reports an attack in words by {h.source}, but the body "
-        f"quotes or reports nothing {h.source} said.",
-        [h.claim_span],
-        [h.att.id] if h.att else [],
-    )
-
-
-def _omission(
-    h: _Headline, doc: Doc, index: TokenIndex
-) -> tuple[str, list[Span], list[str], Severity] | None:
-    report = h.report
-    assert h.verb is not None
+def _omission(v: HeadlineVerb, doc: Doc, index: TokenIndex) -> _Found | None:
+    report = v.report
+    assert v.verb is not None
     lemmas = frozenset(cues()["raw"]["omission_evidence"]["lemmas"])
-    attributed = [c for c in report.claims if c.voice == "attributed" and c.segment in _BODY]
     found_outlet: list[Claim] = []
     for c in report.claims:
-        if c.segment not in _BODY:
+        if c.segment not in BODY:
             continue
         if any(doc[i].lemma_.lower() in lemmas for i in index.within(c.start, c.end)):
-            if c in attributed:
+            if c.voice == "attributed":
                 return None
             found_outlet.append(c)
-    verb = h.verb.text.lower()
+    verb = v.verb.text.lower()
     if found_outlet:
         c = found_outlet[0]
-        return (
-            f"The headline's “{verb}” rests only on the page's own characterisation; no one in "
-            "the body is reported saying so.",
-            [h.claim_span, Span(c.start, c.end, c.text)],
-            [c.id],
-            "info",
-        )
-    return (
-        f"The headline says something was {verb}, but nothing in the body reports a refusal, "
-        "silence or failure to act.",
-        [h.claim_span],
-        [],
-        "warning",
+        return (say.omission_own_voice(v.quoted, verb),
+                [v.claim_span, Span(c.start, c.end, c.text)], [c.id], "info")
+    return say.omission_unsupported(v.quoted, verb), [v.claim_span], [], "warning"
+
+
+def _verb_findings(v: HeadlineVerb, doc: Doc, index: TokenIndex) -> list[_Found]:
+    report = v.report
+    if v.verb is None:
+        return []
+    if v.cls == "concession" and v.source:
+        r = _concession(v, doc, index)
+        return [(*r, "warning")] if r else []
+    if v.cls == "criticism" and v.source and not _said_by(report, v.source):
+        return [(say.criticism(v.quoted, v.source), [v.claim_span],
+                 [v.att.id] if v.att else [], "warning")]
+    if v.cls == "omission":
+        o = _omission(v, doc, index)
+        return [o] if o else []
+    if v.cls == "change" and not v.figures and not any(
+        q.segment in BODY and q.category in _MEASURES for q in report.quantities
+    ):
+        return [(say.change_unmeasured(v.quoted, v.verb.text), [v.claim_span], [], "warning")]
+    return []
+
+
+# ------------------------------------------------------------------ the headline's figures
+
+
+def _adds_up(q: Quantity, parts: Sequence[Quantity]) -> bool:
+    """Whether two or more exact body figures of ``q``'s kind sum to it ("9 … and 4 …"
+    under "13 Killed")."""
+    if q.value is None:
+        return False
+    exact = [b.value for b in parts if b.value is not None and b.approx == "exact"]
+    exact = exact[:_MAX_PARTS]
+    lo, hi = plausible(q)
+    return any(
+        lo <= sum(c) <= hi
+        for n in range(2, len(exact) + 1)
+        for c in combinations(exact, n)
     )
 
 
-def _figure_support(h: _Headline) -> Iterator[tuple[str, list[Span], list[str]]]:
-    report = h.report
-    body = [q for q in report.quantities if q.segment in _BODY]
-    for q in h.figures:
-        if q.category == "duration":
+def _same_kind(q: Quantity, body: Sequence[Quantity]) -> list[Quantity]:
+    if q.category == "other":
+        # "Kills 500": the headline's verb, not a noun, says what is counted
+        return [b for b in body if b.category not in ("duration", "distance", "other")]
+    if q.approx == "vague":
+        # "Thousands of academics": any head count of people bears on it
+        return [b for b in body if comparable(q, b)
+                or b.category in ("people", "count", "personnel")]
+    return [b for b in body if comparable(q, b)]
+
+
+def _figure_support(report: Report, figures: Sequence[Quantity]) -> Iterator[_Found]:
+    body = [q for q in report.quantities if q.segment in BODY]
+    for q in figures:
+        if q.category in ("duration", "distance"):
             continue
-        if q.category == "other":
-            # "Kills 500": the headline's verb, not a noun, says what is counted, so any
-            # body count may be the one it summarises
-            same = [b for b in body if b.category not in ("duration", "distance", "other")]
-        else:
-            same = [b for b in body if comparable(q, b)]
+        same = _same_kind(q, body)
         lo, hi = plausible(q)
         if q.approx == "vague":  # "Thousands March": any figure from the low bound up fits
             hi = math.inf
-        if any(_meets(lo, hi, b) for b in same):
+        if any(meets(lo, hi, b) for b in same) or _adds_up(q, same):
             continue
         if same:
-            shown = ", ".join(f"“{b.text}”" for b in same[:4])
-            yield (
-                f"The headline gives “{q.text}”, but no figure in the body fits it: the body "
-                f"gives {shown}.",
-                [Span(q.start, q.end, q.text), *(Span(b.start, b.end, b.text) for b in same[:4])],
-                [q.id, *(b.id for b in same[:4])],
-            )
+            shown = same[:4]
+            yield (say.figure_unfit(q.text, [b.text for b in shown]),
+                   [_span(q), *map(_span, shown)], [q.id, *(b.id for b in shown)], "warning")
         else:
-            yield (
-                f"The headline gives “{q.text}”, but the body gives no figure of that kind.",
-                [Span(q.start, q.end, q.text)],
-                [q.id],
-            )
+            yield say.figure_absent(q.text), [_span(q)], [q.id], "warning"
 
 
-def _meets(lo: float, hi: float, b: Quantity) -> bool:
-    blo, bhi = plausible(b)
-    return not (hi < blo or bhi < lo)
+# ------------------------------------------------------------------ quotations and overstatement
+
+
+def _fold(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", s.lower().replace("’", "'")).split())
+
+
+def _quotes_absent(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> Iterator[_Found]:
+    """Headline quotations of several words that no body sentence gives, verbatim or
+    nearly: a sentence repeating most of the quotation's content words ("We have urban
+    Ebola" under "We Now Have Urban Ebola") is the passage it condenses."""
+    text = report.document.text
+    bodies = [s for s in report.segments if s.kind in BODY]
+    body = _fold(" ".join(s.text for s in bodies))
+    for q in h.quotes:
+        if len(q.text.split()) < _MIN_QUOTE_WORDS or _fold(q.text) in body:
+            continue
+        want = content_stems(doc[i] for i in index.within(q.start, q.end))
+        if not want:
+            continue
+        best: tuple[float, Span] | None = None
+        for sent in doc.sents:
+            s, e = sent.start_char, sent.end_char
+            if not any(b.start <= s < b.end for b in bodies):
+                continue
+            share = len(content_stems(doc[i] for i in index.within(s, e)) & want) / len(want)
+            if best is None or share > best[0]:
+                best = (share, trimmed(text, s, e))
+        if best is not None and best[0] >= _SAID_SHARE:
+            continue
+        nearest = best[1] if best is not None and best[0] >= _NEAREST_SHARE else None
+        msg = say.quote_absent(q.text, nearest.text if nearest else None)
+        yield msg, [q, *([nearest] if nearest else [])], [], "warning"
+
+
+def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
+                   found: Sequence[Carrier]) -> _Found | None:
+    """The headline states as fact what every body sentence carrying it hedges, or gives
+    its figure only on someone's word."""
+    if not h.states_as_fact or not found or any(c.voice == "own" for c in found):
+        return None
+    doubt = unverified(report, doc, index)
+    hedged = [c for c in found if c.voice == "hedged"]
+    if hedged:
+        c = next((c for c in hedged if c.figure is not None), hedged[0])
+        if c.figure is None and any(
+            k.voice == "own" for k in carriers(report, doc, index, h, LOOSE_SHARE)
+        ):
+            return None  # the body tells the story in its own words, if not the headline's
+        how = {"hedge": c.hedge.text} if c.hedge is not None else {}
+    else:
+        # attributed throughout: an overstatement only when the word is one party's
+        # (someone unnamed, or the side whose own strike the figure counts) and carries
+        # the headline's figure, or the page says it could not verify it
+        if _own_figure(report, h):
+            return None  # the page gives a figure of the headline's kind in its own voice
+        party = [c for c in found if _one_party(report, h, c)]
+        pick = next((c for c in party if c.figure is not None), None)
+        if pick is None and doubt is not None and party:
+            pick = party[0]
+        if pick is None:
+            return None  # a named source's account: ordinary reporting
+        c = pick
+        assert c.attribution is not None
+        name = _LEADING_DATE.sub("", c.attribution.source.text or "") or "someone"
+        first = name.split()[0].lower()
+        if first in _unnamed_words() or first.rstrip("s") in _unnamed_words():
+            name = name[0].lower() + name[1:]  # "Activists in Syria" mid-sentence
+        how = {"who": lower_article(name)}
+    figure = c.figure.text if c.figure is not None else None
+    msg = say.overstates(h.claim.text, c.sentence.text, figure=figure,
+                         unverified=doubt.text if doubt is not None else None, **how)
+    evidence = [h.claim, c.hedge or c.sentence]
+    if c.figure is not None:
+        evidence.append(_span(c.figure))
+    if doubt is not None:
+        evidence.append(doubt)
+    refs = [r for r in (c.attribution.id if c.attribution else None,
+                        c.figure.id if c.figure else None) if r]
+    return msg, evidence, refs, "warning"
+
+
+def _own_figure(report: Report, h: Headline) -> bool:
+    """Whether the body states in its own voice a figure counting what a headline figure
+    counts, near it ("43 students" under "40 students"): the headline's is the page's own
+    rounding, whoever else the body quotes."""
+    heads = [q for q in report.quantities if h.claim.start <= q.start < h.claim.end]
+    own = {qid for c in report.claims if c.voice == "outlet" and c.segment in BODY
+           for qid in c.quantities}
+    return any(
+        q.category != "other" and _outlet_echoes_within(report, q, own, _ROUNDING)
+        for q in heads
+    )
+
+
+def _outlet_echoes_within(report: Report, q: Quantity, own: set[str], share: float) -> bool:
+    ref = q.value if q.value is not None else q.low
+    if not ref:
+        return False
+    for b in report.quantities:
+        if b.id not in own or b.segment not in BODY or not comparable(q, b):
+            continue
+        val = b.value if b.value is not None else b.low
+        if val is not None and abs(val - ref) <= share * abs(ref):
+            return True
+    return False
+
+
+def _unnamed_words() -> frozenset[str]:
+    """Nouns that name a source by what it is, not who: "activists", "sources", "media"."""
+    lex = lexicon()
+    return frozenset(lex["people"] | lex["outlet_nouns"])
+
+
+def _one_party(report: Report, h: Headline, c: Carrier) -> bool:
+    """Whether a carrier gives the claim on one party's word: someone unnamed
+    ("activists", "local sources", "media reports"), or, for a toll, the side the headline
+    credits with the strike ("Turkey … Kills 20" on the Turkish military's word)."""
+    att = c.attribution
+    if att is None or att.source.text is None:
+        return False
+    if att.source.type == "official_anonymous":
+        return True
+    vague = _unnamed_words()
+    words = [w.lower().strip(".,'’") for w in att.source.text.split()]
+    # any word, not the last: "Activists in Syria", "local sources in the city"
+    if att.source.type != "person" and any(w in vague or w.rstrip("s") in vague
+                                           for w in words):
+        return True
+    if c.figure is None or c.figure.category not in ("killed", "wounded"):
+        return False
+    heads = [q for q in report.quantities if h.claim.start <= q.start < h.claim.end]
+    if not heads:
+        return False
+    text = report.document.text
+    actor = text[h.claim.start : heads[0].start].strip()
+    return bool(actor) and same_source(actor, att.source.text, title_case=True)
+
+
+def _refuting(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> Span | None:
+    """A body sentence that calls the headline's matter false ("a hoax", "denied")."""
+    refuting = lexicon()["refuting"]
+    bodies = [s for s in report.segments if s.kind in BODY]
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if not any(b.start <= s < b.end for b in bodies):
+            continue
+        ids = index.within(s, e)
+        if any(doc[i].lower_ in refuting for i in ids) and (
+            content_stems(doc[i] for i in ids) & h.stems
+        ):
+            return trimmed(report.document.text, s, e)
+    return None
 
 
 def _body_text(report: Report) -> str:
-    return "\n\n".join(s.text for s in report.segments if s.kind in _BODY)
+    return "\n\n".join(s.text for s in report.segments if s.kind in BODY)
 
 
 @register(
     CHECK,
     summary=(
-        "a headline the body does not support, contradicts, or only reports as someone's claim "
-        "(structure plus the FNC-1 stance model)"
+        "a headline the body does not support, contradicts, or only hedges or gives on one "
+        "party's word; a headline figure no body figure or sum of parts fits; a headline "
+        "quotation no one in the body says (structure plus the FNC-1 stance model)"
     ),
-    severities=("warning", "problem"),
+    severities=("info", "warning", "problem"),
 )
 def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
-    """Compare the headline's verb, source, quotation and figures with the body."""
+    """Compare the headline's verb, figures, quotations and claim with the body."""
     seg = next((s for s in report.segments if s.kind == "headline"), None)
-    if seg is None or not any(s.kind in _BODY for s in report.segments):
-        return
-    if not headline_shaped(seg.text):
+    bodies = [s for s in report.segments if s.kind in BODY]
+    if seg is None or not bodies:
         return
     index = TokenIndex(doc)
-    h = _Headline(report, doc, seg, index)
-    found: list[tuple[str, list[Span], list[str], Severity]] = []
-    if h.cls == "concession" and h.source:
-        r = _concession(h)
-        if r:
-            found.append((*r, "warning"))
-    elif h.cls == "criticism":
-        r = _criticism(h)
-        if r:
-            found.append((*r, "warning"))
-    elif h.cls == "omission":
-        o = _omission(h, doc, index)
-        if o:
-            found.append(o)
-    elif h.cls == "change" and not h.figures and not any(
-        q.segment in _BODY and q.category in _MEASURES for q in report.quantities
-    ):
-        assert h.verb is not None
-        found.append((
-            f"The headline says “{h.verb.text}”, a change of size, but the body gives no figure "
-            "to measure it.",
-            [h.claim_span], [], "warning",
-        ))
-    for r3 in _figure_support(h):
-        found.append((*r3, "warning"))
+    body_stems = content_stems(doc[i] for b in bodies for i in index.within(b.start, b.end))
+    h = read_headline(report, doc, index, seg, body_stems)
+    if h is None:
+        return
+    v = HeadlineVerb(report, doc, h, index)
+    found = _verb_findings(v, doc, index)
+    found += _figure_support(report, v.figures)
+    found += _quotes_absent(report, doc, index, h)
+    carried = carriers(report, doc, index, h)
+    if not found:
+        over = _overstatement(report, doc, index, h, carried)
+        if over is not None:
+            found.append(over)
 
     cfg = ctx.settings.headline_unsupported
     probs = _stance(ctx.models, seg.text, _body_text(report))
@@ -462,24 +523,24 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     for msg, evidence, refs, severity in found:
         if probs and severity == "warning" and against >= cfg.stance_confirm:
             severity = "problem"
-            msg += (
-                " The stance model also reads the body as contradicting the headline "
-                f"(p={against:.2f})."
-            )
+            msg += say.stance_confirms(against)
         yield Finding(id="", check=CHECK, severity=severity, message=msg,
                       evidence=tuple(evidence), refs=tuple(dict.fromkeys(refs)))
-    if probs and not found:
-        label, p = max(
-            ((k, probs.get(k, 0.0)) for k in ("disagree", "unrelated")), key=lambda kv: kv[1]
-        )
-        limit = cfg.stance_disagree_alone if label == "disagree" else cfg.stance_unrelated_alone
-        if p >= limit:
-            what = "contradicts" if label == "disagree" else "does not discuss what"
-            yield Finding(
-                id="", check=CHECK, severity="warning",
-                message=(
-                    f"The stance model reads the body as one that {what} the headline says "
-                    f"(p={p:.2f}); an editor should check that the headline reflects the story."
-                ),
-                evidence=(Span(seg.start, seg.end, seg.text),),
-            )
+    if not probs or found:
+        return
+    if against >= cfg.stance_disagree_alone:
+        sentence = _refuting(report, doc, index, h)
+        if sentence is not None:
+            yield Finding(id="", check=CHECK, severity="warning",
+                          message=say.contradicted(h.claim.text, sentence.text, against),
+                          evidence=(h.claim, sentence))
+    elif (
+        probs.get("unrelated", 0.0) >= cfg.stance_unrelated_alone
+        and len(h.stems & body_stems) < _TOPIC_WORDS
+        and not carriers(report, doc, index, h, LOOSE_SHARE)
+    ):
+        # the model learnt "unrelated" from bodies paired with another story's headline:
+        # a body that names the headline's topic words is that story, whatever it reads
+        p = probs["unrelated"]
+        yield Finding(id="", check=CHECK, severity="warning",
+                      message=say.unrelated(h.claim.text, p), evidence=(h.claim,))

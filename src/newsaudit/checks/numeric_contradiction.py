@@ -25,6 +25,11 @@ silent unless every test says they are (see :mod:`newsaudit.figures.compare`):
 
 Findings are grouped: the figure in most conflicts is named with all its rivals, so one
 bad lead figure gives one finding however many tallies it contradicts.
+
+A toll in the headline states the page's main event, so it is no second incident of a
+round-up: when the body gives that toll only as other numbers ("Blast kills 43" over a
+body whose blast killed 41), the headline is wrong as it stands, unless the toll moved
+("rose to") or the body's figures are themselves at odds.
 """
 
 from __future__ import annotations
@@ -97,6 +102,50 @@ def _relation(a: Figure, b: Figure, atts: dict[str, Attribution]) -> str | None:
     return _SAME if disjoint(a, b) else None
 
 
+#: Categories a headline's figure is held to: the tolls of the event reported.
+_HEADLINE_TOLLS = frozenset({"killed", "wounded"})
+
+
+def _headline_findings(report: Report, figs: list[Figure]) -> Iterator[Finding]:
+    """A headline toll that the body gives only as other numbers."""
+    ratio = lexicon().same_tally_ratio
+    heads = [f for f in figs if f.category in _HEADLINE_TOLLS and _segment(report, f) == "headline"
+             and f.source is None and not f.changing]
+    if not heads:
+        return
+    body = [f for f in figs if _segment(report, f) in ("standfirst", "body")]
+    said = {q.value for q in report.quantities
+            if q.segment in ("standfirst", "body") and q.value is not None}
+    for h in heads:
+        if h.value in said:
+            continue  # the body gives the headline's number somewhere ("rose to 43")
+        same = [b for b in body if b.category == h.category and same_subject(h, b)]
+        if any(b.changing for b in same):
+            continue  # a moving toll: the headline may give an earlier count
+        rivals = [b for b in same if near(h, b, ratio)]
+        if not rivals or any(not disjoint(h, b) for b in rivals):
+            continue
+        if any(disjoint(a, b) for a in rivals for b in rivals):
+            continue  # the body's own figures disagree: nothing to hold the headline to
+        label = _label([h, *rivals])
+        yield Finding(
+            id="",
+            check=CHECK,
+            severity="problem",
+            message=(
+                f"The headline gives {label} as {quoted(h)}, but the body gives them as "
+                f"{join_words([quoted(b) for b in rivals])}; the two cannot both hold."
+            ),
+            evidence=tuple(Span(f.start, f.end, f.text) for f in (h, *rivals)),
+            refs=tuple(f.quantity for f in (h, *rivals)),
+        )
+
+
+def _segment(report: Report, f: Figure) -> str | None:
+    seg = report.segment_at(f.start)
+    return seg.kind if seg is not None else None
+
+
 def _generic(f: Figure) -> bool:
     return f.counted is None or f.counted in lexicon().generic_counted
 
@@ -159,6 +208,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     figs = [f for f in report.figures if not f.vague]
     if len(figs) < 2:
         return
+    yield from _headline_findings(report, figs)
     atts = {a.id: a for a in report.attributions}
     linked = parts_and_totals(figs)
     edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}

@@ -5,43 +5,70 @@ militia: marks around a word or short phrase that no one on the page is quoted s
 tell the reader the label is not to be trusted, without saying whose label it is or why.
 An editor should either attribute the word or drop the marks.
 
-Not scare quotes:
-- a short quotation that is someone's word: the complement of a naming verb
-  ("called the plan “reckless”", "dubbed it “Storm”") or an evaluation inside reported
-  speech ("said the attack was “cowardly”");
+Not scare quotes, because the marks say whose word it is or that it is a name or a term:
+- someone's word: the complement of a naming or reporting verb ("called the plan
+  “reckless”", "Note I said “many”"), anything inside someone's reported words ("said
+  the “activists” blocked the road"), inside a longer quotation, an embedded post or a
+  transcript (:mod:`._voice`), and a word someone on the page is quoted saying anywhere
+  (the marks echo them);
+- text a colon or an equals sign introduces: a sign's words, a speaker's, code;
 - titles of works ("the report “Dying for Work”") and names in title case;
-- a word mentioned as a word ("the word “genocide”", "the slogan “No pasarán”");
-- a quoted clause with its own subject ("We got a sniper"): an utterance, whose speaker
-  the quotation checks look for, not a label.
+- terms: a quoted noun naming a kind of thing ("the “sunset” clause"), a word mentioned
+  as a word ("the word “genocide”", "“right-wing extremists”, a term ...");
+- what is not a label: a clause with its own subject ("We got a sniper"), a verb phrase
+  ("savagely massacred"), a function word ("he", "many"), a number.
 
-The candidates are the ``unattributed_quote`` records of the article. A quoted noun
-inside someone's reported words may still be theirs, so it is only worth a look (info);
-in the page's own voice, or after "so-called", it is a warning. Occurrences of the same
-word are grouped into one finding with every occurrence as evidence, so a label put in
-marks throughout a page reads as one pattern, not as noise.
+The candidates are the ``unattributed_quote`` records of the article. What is left is
+the page distancing itself from a label it will not own: a warning. Occurrences of the
+same word are grouped into one finding with every occurrence as evidence, so a label put
+in marks throughout a page reads as one pattern, not as noise.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsaudit.checks import register
-from newsaudit.checks._sources import TokenIndex, cues, lower_article, normalise
+from newsaudit.checks._sources import TokenIndex, cues, normalise
+from newsaudit.checks._voice import Voice, voice_of
 from newsaudit.checks.unsourced_claim import writer_aside
 from newsaudit.context import DEFAULT_CONTEXT, Context
-from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Severity, Span
+from newsaudit.datafiles import load_json
+from newsaudit.model import ARTICLE_KINDS, Attribution, Finding, Report, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 CHECK = "scare_quotes"
 _REPORTED = frozenset({"direct_quote", "reported_speech", "according_to", "quoted_as_saying"})
+_QUOTING = frozenset({"direct_quote", "quoted_as_saying"})
 _MARKS = frozenset("\"“”‘’«»„'")
 _CONTEXT = 3  # tokens before the opening mark read for a cue
 #: Dependencies by which a quoted word completes a naming verb ("called it “reckless”").
 _COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "ccomp", "attr", "dobj"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
+#: What a label is: a noun or an adjective.
+_LABEL_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+@lru_cache(maxsize=1)
+def _reporting() -> frozenset[str]:
+    """Verbs that give words to someone: of saying ("Note I said “many”"), believing,
+    finding, naming and criticising (attribution.json's lists, the naming verbs and the
+    headline verbs of criticism in checks.json)."""
+    lex = load_json("attribution.json")
+    lists = ("reporting_verbs", "clause_verbs", "document_verbs", "passive_cues")
+    verbs = frozenset(w for k in lists for w in lex[k]["lemmas"])
+    criticism = cues()["raw"]["headline_verbs"]["criticism"]  # "the suit blasted ..."
+    return verbs | _cues().naming | frozenset(w for w in criticism if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _dismissals() -> frozenset[str]:
+    """Nouns that dismiss an account ("hoax", "lie"): loaded.json's labels of accounts."""
+    return frozenset(load_json("loaded.json")["reasons"]["label"]["words"])
 
 
 class _Cues(NamedTuple):
@@ -68,13 +95,18 @@ class _Occurrence(NamedTuple):
     span: Span
     att: Attribution
     distanced: str | None  # the distancing cue before it, if any
-    inside: Attribution | None  # the reported statement it sits in, if any
+    #: the marks show whose word it is (a naming verb's complement, a longer quotation,
+    #: a post): then no occurrence of the same word is a scare quote, the page echoes them
+    someones: bool = False
+    #: it sits in what someone is reported to say: likely their word, so this occurrence
+    #: alone is no scare quote, but it does not excuse the page's own uses of the word
+    reported: bool = False
 
 
 def _head(doc: Doc, idx: range) -> Token | None:
     toks = [doc[i] for i in idx if not doc[i].is_punct]
     for t in toks:
-        if not (idx.start <= t.head.i < idx.stop) or t.head is t:
+        if not (idx.start <= t.head.i < idx.stop) or t.head.i == t.i:
             return t
     return toks[0] if toks else None
 
@@ -115,8 +147,10 @@ def _is_title_or_name(doc: Doc, idx: range) -> bool:
     return first.text[:1].isupper() and capped and not at_start
 
 
-def _someones_word(doc: Doc, head: Token, before: list[Token]) -> bool:
-    """A naming verb's complement, a word mentioned as a word, or a title."""
+def _someones_word(
+    doc: Doc, head: Token, before: list[Token], reporting: frozenset[str]
+) -> bool:
+    """A naming or reporting verb's complement, a word mentioned as a word, or a title."""
     c = _cues()
     low = [t.lower_ for t in before]
     lemmas = [t.lemma_.lower() for t in before]
@@ -127,7 +161,7 @@ def _someones_word(doc: Doc, head: Token, before: list[Token]) -> bool:
     if len(low) >= 2 and low[-1] == "as" and lemmas[-2] in c.naming:
         return True  # "which translates as “the lion cub”", "described as “chaotic”"
     gov = head.head
-    if head.dep_ in _COMPLEMENTS and gov.lemma_.lower() in c.naming:
+    if head.dep_ in _COMPLEMENTS and gov.lemma_.lower() in c.naming | reporting:
         return True
     if head.dep_ == "pobj" and gov.lower_ == "as" and gov.head.lemma_.lower() in c.naming:
         return True  # "described the protesters as “hooligans”"
@@ -152,8 +186,81 @@ def _reported_in(report: Report, span: Span) -> Attribution | None:
     return None
 
 
-def _occurrences(report: Report, doc: Doc) -> Iterator[_Occurrence]:
+def _introduced(text: str, start: int) -> bool:
+    """Whether the quotation follows a colon or an equals sign: the text a sign, a
+    speaker or a line of code gives, never a label held at a distance."""
+    before = text[max(0, start - 8) : start].rstrip().rstrip("\"“‘'«„").rstrip()
+    return before.endswith((":", "="))
+
+
+def _label_shaped(doc: Doc, idx: range, head: Token) -> bool:
+    """Whether the quoted words can be a label: a noun or adjective that is not a
+    function word, with no verb of its own ("savagely massacred", "clean this up" and
+    "many" are someone's words or a word mentioned, not a label)."""
+    adjectival = head.tag_ == "VBN" and head.dep_ in ("amod", "acomp")  # the “elected” leader
+    if (head.pos_ not in _LABEL_POS and not adjectival) or head.is_stop:
+        return False
+    return not any(doc[i].pos_ in ("VERB", "AUX") and doc[i] is not head for i in idx)
+
+
+def _speaker_in_sentence(head: Token, cues: frozenset[str]) -> bool:
+    """Whether the quotation's sentence gives words to someone: a verb of saying,
+    believing, finding, naming or criticising with a subject of its own ("The chemical
+    attacks were “inhuman” President Erdogan said", "what he said was a “disgusting”
+    attack", "The suit blasted the state's “provisional ballot scheme”"). The marks then
+    quote that speaker. A quotation inside a relative clause is the writer's own aside
+    ("his war, which has been powered by support for the “rebels”") and stays a candidate."""
+    scope: Iterable[Token] = head.sent
+    tok = head
+    for _ in range(64):  # parse trees are shallow; the bound guards against cycles
+        if tok.dep_ == "relcl":
+            scope = tok.subtree  # only the relative clause's own verbs speak for it
+            break
+        if tok.head.i == tok.i:  # the root (spaCy makes a new Token on each access)
+            break
+        tok = tok.head
+    for t in scope:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in cues or (lemma == "put" and any(c.lower_ == "it" for c in t.children)):
+            # "as Thatcher put it" gives the words to her as much as "said" does
+            if any(c.dep_ in _SUBJECTS and not c.is_punct for c in t.children):
+                return True
+    return False
+
+
+def _term_of_art(doc: Doc, idx: range, head: Token) -> bool:
+    """A quoted noun naming a kind of thing: “sunset” clause, “de-escalation” zones. The
+    marks set off a term, unless the noun they modify is itself a dismissal (“global
+    warming” hoax)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    gov = head.head
+    if gov.i < idx.stop or gov.i > idx.stop + 2 or gov.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return gov.lower_ not in _dismissals()
+
+
+def _mentioned_after(doc: Doc, idx: range) -> bool:
+    """A quotation glossed as a word right after it: “right-wing extremists,” a term ..."""
+    mention = _cues().mention
+    j, seen = idx.stop, 0
+    while j < len(doc) and seen < 3:
+        t = doc[j]
+        j += 1
+        if t.is_punct or t.text in _MARKS:
+            continue
+        seen += 1
+        if t.lower_ in mention or t.lemma_.lower() in mention:
+            return True
+    return False
+
+
+def _occurrences(report: Report, doc: Doc, voice: Voice) -> Iterator[_Occurrence]:
     index = TokenIndex(doc)
+    text = report.document.text
+    reporting = _reporting()
     for att in report.attributions:
         if att.kind != "unattributed_quote" or att.segment not in ARTICLE_KINDS:
             continue
@@ -167,57 +274,80 @@ def _occurrences(report: Report, doc: Doc) -> Iterator[_Occurrence]:
         head = _head(doc, idx)
         if head is None or _is_title_or_name(doc, idx) or _clause(doc, idx):
             continue
+        if _introduced(text, span.start) or not _label_shaped(doc, idx, head):
+            continue
         before = _before(doc, idx.start)
         distanced = _distancing(before)
-        if distanced is None and _someones_word(doc, head, before):
+        if distanced is None and (_term_of_art(doc, idx, head) or _mentioned_after(doc, idx)):
             continue
         inside = _reported_in(report, span)
         if inside is not None and writer_aside(doc, head.i, inside) is not None:
             inside = None  # the writer's own clause hung on the reported words
-        if inside is not None and distanced is None and head.pos_ in ("ADJ", "VERB", "ADV"):
-            continue  # "said the attack was “cowardly”": the speaker's evaluation
-        yield _Occurrence(span, att, distanced, inside)
+        someones = (
+            (distanced is None and _someones_word(doc, head, before, reporting))
+            or voice.in_block(span.start, span.end)  # a longer quotation, a post, ...
+        )
+        reported = inside is not None or _speaker_in_sentence(head, reporting)
+        yield _Occurrence(span, att, distanced, someones, reported)
 
 
 def _times(n: int) -> str:
     return {1: "", 2: " twice"}.get(n, f" {n} times")
 
 
+def message(word: str, count: int, cue: str | None) -> str:
+    """The finding's sentence, for ``word`` put in marks ``count`` times."""
+    if cue:
+        why = f"after “{cue}”, which makes the distance explicit"
+    else:
+        why = "which signals distance from the label without saying whose word it is"
+    return (
+        f"“{word}” is put in quotation marks{_times(count)}, yet no one on the page is quoted "
+        f"using it; the marks are the page's own, {why}."
+    )
+
+
 @register(
     CHECK,
+    # the marks are what is wrong; the tagger and the technique model echo the same word
+    supersedes=("propaganda_technique", "loaded_language"),
     summary=(
         "quotation marks around a word no one on the page is quoted saying (\"rebels\")"
     ),
-    severities=("info", "warning"),
+    severities=("warning",),
 )
 def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """One finding per quoted word or phrase, with each of its occurrences as evidence."""
-    groups: dict[str, list[_Occurrence]] = {}
-    for occ in _occurrences(report, doc):
-        groups.setdefault(normalise(occ.span.text), []).append(occ)
-    for occs in groups.values():
-        word = occs[0].span.text
-        own = [o for o in occs if o.inside is None]
+    for occs in scare_quoted(report, doc):
         cue = next((o.distanced for o in occs if o.distanced), None)
-        if cue:
-            why = f"after “{cue}”, which makes the distance explicit"
-        else:
-            why = "which signals distance from the label without saying whose word it is"
-        msg = (
-            f"“{word}” is put in quotation marks{_times(len(occs))}, yet no one on the page is "
-            f"quoted using it; the marks are the page's own, {why}."
-        )
-        severity: Severity = "warning" if own or cue else "info"
-        if not own and not cue:
-            inside = occs[0].inside
-            who = lower_article(inside.source.text or "the source") if inside else "the source"
-            msg = (
-                f"“{word}” is put in quotation marks{_times(len(occs))} inside what {who} is "
-                "reported to have said; if it is their word the page should say so, otherwise "
-                "the marks signal the page's distance from the label."
-            )
         yield Finding(
-            id="", check=CHECK, severity=severity, message=msg,
+            id="", check=CHECK, severity="warning",
+            message=message(occs[0].span.text, len(occs), cue),
             evidence=tuple(o.span for o in occs),
             refs=tuple(o.att.id for o in occs),
         )
+
+
+def scare_quoted(report: Report, doc: Doc) -> list[list[_Occurrence]]:
+    """The page's scare quotes, grouped by word (each group one finding): what the other
+    checks of the page's voice leave to this one."""
+    voice = voice_of(report)
+    groups: dict[str, list[_Occurrence]] = {}
+    for occ in _occurrences(report, doc, voice):
+        groups.setdefault(normalise(occ.span.text), []).append(occ)
+    quoted = [
+        f" {normalise(a.content.text)} " for a in report.attributions
+        if a.kind in _QUOTING and a.content is not None and a.source.text
+    ]
+    out = []
+    for key, occs in groups.items():
+        if any(f" {key} " in q for q in quoted):
+            continue  # a speaker is quoted saying it, in marks of their own
+        if any(o.someones for o in occs):
+            continue  # someone on the page is quoted using it: the marks echo them
+        if all(o.reported and not o.distanced for o in occs):
+            continue  # only ever inside someone's reported words
+        if voice.said_elsewhere(occs[0].span.text, [(o.span.start, o.span.end) for o in occs]):
+            continue
+        out.append(occs)
+    return out

@@ -8,7 +8,7 @@ same event share few (they word it differently). The Jaccard similarity of the s
 estimated from 128-value MinHash signatures, and LSH finds the candidates without
 comparing every pair.
 
-Calibration (``python -m newsaudit.corpus.dedup_eval``, ``docs/evaluation.md``): on 200
+Calibration (``newsaudit eval dedup``, ``docs/evaluation.md``): on 200
 FNC-1 bodies plus 50 copies edited as syndication edits them, copies have an estimated
 Jaccard similarity of 0.45-0.96 (median 0.82) with their original, and distinct bodies
 at most 0.23; the threshold (0.4) sits in the gap.

@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from newsaudit.model import SEVERITY_RANK
 from newsaudit.store import Store
 from newsaudit.store import schema as t
 
@@ -115,32 +116,29 @@ def pages(
     *,
     outlet: str | None = None,
     check: str | None = None,
+    severity: str | None = None,
+    language: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    search: str | None = None,
     duplicates: bool | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[PageRow]:
     """Stored pages, oldest publication first (undated last), filtered.
 
-    ``check``: only pages with a finding of that check; ``since``/``until``: ISO dates
-    compared with the publication date (inclusive; undated pages are left out);
-    ``duplicates``: True for copies only, False for originals only.
+    ``check``: only pages with a finding of that check; ``severity``: only pages with a
+    finding at that severity or above (with ``check``: a finding of that check at it);
+    ``language``: the page's language code; ``since``/``until``: ISO dates compared with
+    the publication date (inclusive; undated pages are left out); ``search``: every word
+    appears in the title or text (see :func:`page_filters`); ``duplicates``: True for
+    copies only, False for originals only.
     """
     p = t.pages.c
-    q = sa.select(t.pages).where(sa.true())
-    if outlet:
-        q = q.where(_outlet_filter(outlet))
-    if check:
-        q = q.where(sa.exists().where(t.findings.c.page_id == p.id, t.findings.c.check == check))
-    if since:
-        q = q.where(p.published >= since)
-    if until:
-        q = q.where(p.published < _day_after(until))
-    if duplicates is True:
-        q = q.where(p.duplicate_of.is_not(None))
-    elif duplicates is False:
-        q = q.where(p.duplicate_of.is_(None))
+    q = sa.select(t.pages).where(*page_filters(
+        outlet=outlet, check=check, severity=severity, language=language, since=since,
+        until=until, search=search, duplicates=duplicates,
+    ))
     q = q.order_by(p.published.is_(None), p.published, p.seq).offset(offset)
     if limit is not None:
         q = q.limit(limit)
@@ -148,6 +146,73 @@ def pages(
         rows = conn.execute(q).all()
         counts = _finding_counts(conn, [r.id for r in rows])
     return [_page_row(r, counts.get(r.id, {})) for r in rows]
+
+
+def count_pages(store: Store, **filters: Any) -> int:
+    """How many pages :func:`pages` would list with these filters and no limit."""
+    q = sa.select(sa.func.count()).select_from(t.pages).where(*page_filters(**filters))
+    with store.engine.connect() as conn:
+        return int(conn.execute(q).scalar() or 0)
+
+
+#: Words of a search beyond this many are ignored: each one is a scan of the text.
+MAX_SEARCH_WORDS = 8
+
+
+def page_filters(
+    *,
+    outlet: str | None = None,
+    check: str | None = None,
+    severity: str | None = None,
+    language: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    duplicates: bool | None = None,
+) -> list[sa.ColumnElement[bool]]:
+    """The WHERE clauses of a page listing: one definition for the list and its count.
+
+    The search is a case-insensitive substring match of each word against the title and
+    the text (``LIKE``/``ILIKE``), the same on SQLite and PostgreSQL and needing no index
+    of its own; it reads every page's text, so it is linear in the size of the corpus (a
+    full-text index is a migration away: this is the one place to switch to it).
+    """
+    p, f = t.pages.c, t.findings.c
+    out: list[sa.ColumnElement[bool]] = []
+    if outlet:
+        out.append(_outlet_filter(outlet))
+    if check or severity:
+        match = [f.page_id == p.id]
+        if check:
+            match.append(f.check == check)
+        if severity:
+            match.append(f.severity.in_(_at_or_above(severity)))
+        out.append(sa.exists().where(*match))
+    if language:
+        out.append(sa.func.lower(p.language) == language.strip().casefold())
+    if since:
+        out.append(p.published >= since)
+    if until:
+        out.append(p.published < _day_after(until))
+    for word in (search or "").split()[:MAX_SEARCH_WORDS]:
+        pattern = "%" + _like_escaped(word) + "%"
+        out.append(sa.or_(p.title.ilike(pattern, escape="\\"),
+                          p.text.ilike(pattern, escape="\\")))
+    if duplicates is True:
+        out.append(p.duplicate_of.is_not(None))
+    elif duplicates is False:
+        out.append(p.duplicate_of.is_(None))
+    return out
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
+
+
+def _at_or_above(severity: str) -> list[str]:
+    if severity not in SEVERITY_RANK:
+        raise ValueError(f"unknown severity {severity!r}; one of {', '.join(SEVERITY_RANK)}")
+    return [s for s, rank in SEVERITY_RANK.items() if rank >= SEVERITY_RANK[severity]]
 
 
 def _day_after(until: str) -> str:
@@ -279,6 +344,76 @@ def stats(store: Store) -> Stats:
         failures=sum(by_code.values()), failures_by_code=by_code, outlets=outlets,
         checks=checks, runs=n_runs, last_run=_run_row(last) if last else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class OutletSummary:
+    """One outlet as the web app's outlet page shows it."""
+
+    name: str
+    pages: int
+    duplicates: int
+    first_published: str | None
+    last_published: str | None
+    languages: dict[str, int]
+    #: check -> severity -> number of findings, on the outlet's pages
+    findings: dict[str, dict[str, int]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def outlet_summary(store: Store, outlet: str) -> OutletSummary | None:
+    """What the store holds of one outlet (matched as :func:`pages` matches it), or None."""
+    p, f = t.pages.c, t.findings.c
+    count = sa.func.count
+    where = _outlet_filter(outlet)
+    with store.engine.connect() as conn:
+        n, dups, first, last = conn.execute(
+            sa.select(count(), count(p.duplicate_of), sa.func.min(p.published),
+                      sa.func.max(p.published)).where(where)
+        ).one()
+        if not n:
+            return None
+        name = conn.execute(
+            sa.select(sa.func.coalesce(p.outlet, p.site)).where(where)
+            .group_by(sa.func.coalesce(p.outlet, p.site)).order_by(count().desc()).limit(1)
+        ).scalar()
+        languages = {
+            lang or "(unknown)": k for lang, k in conn.execute(
+                sa.select(p.language, count()).where(where).group_by(p.language)
+                .order_by(count().desc(), p.language)
+            )
+        }
+        findings: dict[str, dict[str, int]] = {}
+        for check, severity, k in conn.execute(
+            sa.select(f.check, f.severity, count())
+            .select_from(t.findings.join(t.pages, p.id == f.page_id)).where(where)
+            .group_by(f.check, f.severity).order_by(f.check, f.severity)
+        ):
+            findings.setdefault(check, {})[severity] = k
+    return OutletSummary(name=name or outlet, pages=n, duplicates=dups, first_published=first,
+                         last_published=last, languages=languages, findings=findings)
+
+
+def outlet_names(store: Store) -> list[str]:
+    """Each outlet of the stored pages by the name listings show (its name, else its
+    site), in name order."""
+    name = sa.func.coalesce(t.pages.c.outlet, t.pages.c.site)
+    with store.engine.connect() as conn:
+        return list(conn.execute(
+            sa.select(name).where(name.is_not(None)).group_by(name).order_by(name)
+        ).scalars())
+
+
+def languages(store: Store) -> list[str]:
+    """The languages of the stored pages, most pages first."""
+    p = t.pages.c
+    with store.engine.connect() as conn:
+        return [lang for lang in conn.execute(
+            sa.select(p.language).where(p.language.is_not(None)).group_by(p.language)
+            .order_by(sa.func.count().desc(), p.language)
+        ).scalars()]
 
 
 def table_rows(store: Store, table: str, *, batch: int = 1000) -> Iterator[dict[str, Any]]:

@@ -26,6 +26,7 @@ from newsaudit.errors import InputNotFound, MalformedInput
 __all__ = [
     "ANCHOR_CHARS",
     "JUDGMENTS",
+    "REPORTED_BY",
     "VERDICTS",
     "Judged",
     "Judgments",
@@ -33,9 +34,29 @@ __all__ = [
     "Reviewed",
     "anchor_of",
     "read_judgments",
+    "reporting_checks",
 ]
 
 JUDGMENTS = Path(__file__).with_name("judgments")
+#: The kinds of missed problem no check was named for when the judges recorded them, and
+#: the checks that report them now: a missed problem of such a kind counts as found when a
+#: warning or problem of one of these checks covers its evidence. A missed problem named by
+#: a check is found by that check only.
+REPORTED_BY: dict[str, tuple[str, ...]] = {
+    # a headline stating as fact what the body hedges, attributes or rests on one party
+    "headline_overstates": ("headline_unsupported",),
+    # parts that do not sum to their total; a lead figure matching none of its sources
+    "figures_do_not_add_up": ("numeric_contradiction", "attribution_mismatch"),
+    # "according to reports", "it has been claimed", an anonymous post
+    "vague_sourcing": ("unsourced_claim",),
+    # a label or accusation about a group or person in the page's own voice
+    "own_voice_label": ("loaded_language", "propaganda_technique"),
+}
+
+
+def reporting_checks(kind: str) -> tuple[str, ...]:
+    """The checks whose warnings find a missed problem recorded under ``kind``."""
+    return REPORTED_BY.get(kind, (kind,))
 VERDICTS: tuple[str, ...] = ("true", "debatable", "false")
 #: Long enough to be unique on a page, short enough to keep page text out of the repository.
 ANCHOR_CHARS = 60

@@ -23,7 +23,9 @@ in order) and the others are reported as overridden.
 A missed problem is located the same way: its anchor is searched in today's text
 (white space between words may differ) and the occurrence nearest its judged offset is
 taken, its spans moved by the same shift. It counts as found when a warning or problem
-of its check has an evidence span overlapping one of those spans.
+of its check has an evidence span overlapping one of those spans; a missed problem of a
+kind no check was named for (``headline_overstates``, ...) is found by the checks that
+report that kind now (:data:`~.judgments.REPORTED_BY`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsaudit.evaluation.findings.judgments import Judged, Missed, anchor_of
+from newsaudit.evaluation.findings.judgments import Judged, Missed, anchor_of, reporting_checks
 from newsaudit.model import Finding
 
 __all__ = [
@@ -121,15 +123,16 @@ def locate(anchor: str, text: str, near: int) -> int | None:
 
 
 def covered(missed: Missed, text: str, findings: Sequence[Finding]) -> bool | None:
-    """Whether a warning or problem of the missed problem's check now covers its
-    evidence; None when its anchor is no longer in the text."""
+    """Whether a warning or problem of a check reporting the missed problem's kind now
+    covers its evidence; None when its anchor is no longer in the text."""
     start = locate(missed.anchor, text, missed.start)
     if start is None:
         return None
     shift = start - missed.start
     spans = [(s + shift, e + shift) for s, e in missed.evidence]
+    checks = reporting_checks(missed.check)
     for f in findings:
-        if f.check != missed.check or f.severity not in ("warning", "problem"):
+        if f.check not in checks or f.severity not in ("warning", "problem"):
             continue
         for ev in f.evidence:
             if any(ev.start < e and s < ev.end for s, e in spans):

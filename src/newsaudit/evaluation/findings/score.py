@@ -21,6 +21,7 @@ from newsaudit.datasets import default_data_dir
 from newsaudit.errors import NewsauditError
 from newsaudit.evaluation.findings.judgments import (
     JUDGMENTS,
+    REPORTED_BY,
     VERDICTS,
     Judged,
     Judgments,
@@ -277,7 +278,9 @@ def format_table(result: dict[str, Any]) -> str:
                  f"still missed, {m['not_located']} no longer in the text; pages reviewed "
                  f"for missed problems: {result['reviewed_pages']} of {result['pages']}")
     for name, c in m["by_check"].items():
-        lines.append(f"  {name}: {c['found']} found, {c['still_missed']} still missed"
+        via = REPORTED_BY.get(name)
+        label = f"{name} (reported by {', '.join(via)})" if via else name
+        lines.append(f"  {label}: {c['found']} found, {c['still_missed']} still missed"
                      + (f", {c['not_located']} not located" if c["not_located"] else ""))
     if result["overridden"]:
         lines.append("judgments overridden by a later judgment of the same finding: "

@@ -1,6 +1,6 @@
 """How well near-duplicate detection finds syndicated copies: precision and recall on pairs.
 
-    .venv/bin/python -m newsaudit.corpus.dedup_eval --bodies ../shared/data/fnc1/train_bodies.csv
+    newsaudit eval dedup --bodies ../shared/data/fnc1/train_bodies.csv
 
 Protocol (FNC-1 bodies, seed 11): 200 originals are drawn at random from bodies of at
 least 50 words, skipping any body that shares 20% or more of its word 5-grams with one
@@ -16,9 +16,7 @@ and an indexed page that the index returns. True pairs are (copy, its original).
 
 from __future__ import annotations
 
-import argparse
 import csv
-import json
 import random
 import re
 import sys
@@ -134,23 +132,6 @@ def read_bodies(path: str) -> list[str]:
         return [row["articleBody"] for row in csv.DictReader(fh)]
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m newsaudit.corpus.dedup_eval",
-                                 description=__doc__.splitlines()[0])
-    ap.add_argument("--bodies", required=True, help="FNC-1 train_bodies.csv")
-    ap.add_argument("--originals", type=int, default=200)
-    ap.add_argument("--copies", type=int, default=50)
-    ap.add_argument("--json", action="store_true", help="print the scores as JSON")
-    args = ap.parse_args(argv)
-    scores = evaluate(read_bodies(args.bodies), originals=args.originals, copies=args.copies)
-    if args.json:
-        print(json.dumps(asdict(scores), indent=2))
-    else:
-        for name, value in asdict(scores).items():
-            print(f"{name:16} {value:.3f}" if isinstance(value, float) else f"{name:16} {value}")
-    return 0
-
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def evaluate_file(path: str, *, originals: int = 200, copies: int = 50) -> dict[str, float]:
+    """The protocol on an FNC-1 bodies CSV, as the ``newsaudit eval dedup`` table prints it."""
+    return asdict(evaluate(read_bodies(path), originals=originals, copies=copies))

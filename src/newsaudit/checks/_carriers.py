@@ -1,0 +1,212 @@
+"""Where the body carries its headline's claim, and on whose word.
+
+A headline is supported as fact only if the body says the same in its own voice, or on
+the word of someone independent of it. This module finds the body sentences that give
+the headline's claim ("carriers") and says how each gives it:
+
+- a sentence carries the headline when it has a figure that fits one of the headline's
+  (same kind, bounds that meet) and shares another of its content words, or when it
+  shares at least half of the headline's content words (two at least);
+- a copy of the headline at the top of the body (FA-KES and many CMSs repeat it before
+  the lead) carries nothing: it is the headline again, not the body's account;
+- a carrier is *hedged* when its sentence hedges ("reportedly", "purporting to show",
+  "is believed to") or rests on no one ("it was reported"), *attributed* when a
+  statement of the body covers the matching words, and the page's *own* otherwise.
+
+One pass over the body's sentences and quantities; nothing is re-parsed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from newsaudit.checks._headline import Headline, content_stems, hedge_in, lexicon, stem
+from newsaudit.checks._sources import SPOKEN_KINDS, TokenIndex
+from newsaudit.figures.compare import comparable, plausible
+from newsaudit.model import Attribution, Quantity, Report, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+BODY = frozenset({"standfirst", "body"})
+Voice = Literal["own", "attributed", "hedged"]
+#: Share of the headline's content words a sentence must repeat to carry it without a
+#: figure. Half: a lead restating "Hizballah leads regime offensive in southern Syria"
+#: repeats "Hizballah", "offensive", "Syria" in other words around them.
+_SHARE = 0.5
+#: A looser share: a sentence in the page's own voice repeating this much of the headline
+#: ("A gunman opened fire …, killing a soldier" under "Soldier, Gunman Killed In Shooting
+#: Near Parliament") is the body telling the story itself, in its own words.
+LOOSE_SHARE = 1 / 3
+
+
+def meets(lo: float, hi: float, b: Quantity) -> bool:
+    """Whether ``b``'s plausible bounds meet ``[lo, hi]``."""
+    blo, bhi = plausible(b)
+    return not (hi < blo or bhi < lo)
+
+
+def fits(q: Quantity, b: Quantity) -> bool:
+    """Whether body figure ``b`` can be the headline's ``q``: same kind, bounds meet."""
+    if b.category in ("duration", "distance") or q.category in ("duration", "distance"):
+        return False
+    if q.category == "other":
+        # "Kills 500": the headline's verb, not a noun, says what is counted
+        same = b.category not in ("other",)
+    else:
+        same = comparable(q, b)
+    lo, hi = plausible(q)
+    if q.approx == "vague":
+        hi = math.inf
+    return same and meets(lo, hi, b)
+
+
+@dataclass(frozen=True)
+class Carrier:
+    """A body sentence that gives the headline's claim, and how it gives it."""
+
+    sentence: Span
+    shared: frozenset[str]
+    figure: Quantity | None
+    attribution: Attribution | None
+    hedge: Span | None
+    #: the statement rests on no one and only relays ("it was reported", "it is claimed");
+    #: "it was learned", "it was confirmed" rest on no one but do not hedge
+    relayed: bool = False
+
+    @property
+    def voice(self) -> Voice:
+        if self.hedge is not None or self.relayed:
+            return "hedged"
+        return "attributed" if self.attribution is not None else "own"
+
+
+def _copies(text: str, claim: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where the headline's words are repeated verbatim between ``lo`` and ``hi``."""
+    words = claim.split()
+    if len(words) < 3:
+        return []
+    pattern = re.compile(r"\s+".join(map(re.escape, words)), re.I)
+    return [(m.start(), m.end()) for m in pattern.finditer(text, lo, hi)]
+
+
+def _statement(report: Report, start: int, end: int) -> Attribution | None:
+    """The body statement whose content covers ``[start, end)``, the narrowest first."""
+    best: Attribution | None = None
+    for a in report.attributions:
+        if a.segment not in BODY or a.content is None:
+            continue
+        if a.kind not in SPOKEN_KINDS and a.kind != "passive":
+            continue
+        c = a.content
+        if c.start <= start and end <= c.end + 1 and (
+            best is None or (c.end - c.start) < (best.content.end - best.content.start)  # type: ignore[union-attr]
+        ):
+            best = a
+    return best
+
+
+def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
+             share: float = _SHARE) -> list[Carrier]:
+    """The body sentences that give the headline's claim, in text order: those with a
+    fitting figure and another shared word, or repeating ``share`` of its content words."""
+    text = report.document.text
+    bodies = [s for s in report.segments if s.kind in BODY]
+    if not bodies:
+        return []
+    lo, hi = bodies[0].start, bodies[-1].end
+    masked = _copies(text, h.claim.text, lo, hi)
+    head_figs = [q for q in report.quantities if h.claim.start <= q.start < h.claim.end]
+    need = max(2, math.ceil(share * len(h.stems)))
+    out: list[Carrier] = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if e <= lo or s >= hi or not any(b.start <= s < b.end for b in bodies):
+            continue
+        ids = [i for i in index.within(s, e)
+               if not any(ms <= doc[i].idx < me for ms, me in masked)]
+        if not ids:
+            continue
+        if not _stated(text, s, e) or not any(doc[i].pos_ in ("VERB", "AUX") for i in ids):
+            continue  # a list of tags, a subhead or a credit line states nothing
+        shared = frozenset(content_stems(doc[i] for i in ids) & h.stems)
+        figure = None
+        for b in report.quantities:
+            if s <= b.start < e and b.segment in BODY and not any(ms <= b.start < me
+                                                                 for ms, me in masked):
+                if any(fits(q, b) for q in head_figs):
+                    figure = b
+                    break
+        number_words = {w for w in shared if w[:1].isdigit()}
+        if figure is not None and not (shared - number_words):
+            figure = None
+        if figure is None and len(shared) < need:
+            continue
+        if figure is not None:
+            span = (figure.start, figure.end)
+        else:
+            hits = [doc[i] for i in ids if doc[i].is_alpha and stem(doc[i].text) in shared]
+            span = (hits[0].idx, hits[-1].idx + len(hits[-1])) if hits else (s, e)
+        att = _statement(report, *span)
+        relayed = att is not None and _relays(doc, index, att)
+        at = hedge_in(doc, ids, modal=False)
+        hedge = None
+        if at is not None:
+            first, last = doc[at[0]], doc[at[1]]
+            hedge = Span.of(text, first.idx, last.idx + len(last))
+        body_s = max(s, masked[-1][1]) if masked and masked[-1][0] <= s < masked[-1][1] else s
+        out.append(Carrier(trimmed(text, body_s, e), shared, figure, att, hedge, relayed))
+    return out
+
+
+def _stated(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends as a sentence does, with a full stop, a question
+    or exclamation mark, or a closing quotation mark after one: a tags line ("Tags Syria
+    video"), a subhead or a photo credit has none."""
+    tail = text[start:end].rstrip()
+    return tail.endswith((".", "!", "?", "…", "”", "\"", "’", "'", ")"))
+
+
+def _relays(doc: Doc, index: TokenIndex, att: Attribution) -> bool:
+    """Whether a statement resting on no one only relays what others say: its verb is one
+    of ``headline_reading.relay_verbs`` ("reported", "claimed")."""
+    if att.kind != "passive" and att.source.text is not None:
+        return False
+    cue = att.cue_span
+    if cue is None:
+        return False  # no verb found: nothing says the statement only relays
+    relays = lexicon()["relays"]
+    return any(doc[i].lemma_.lower() in relays for i in index.within(cue.start, cue.end))
+
+
+def trimmed(text: str, start: int, end: int) -> Span:
+    """``text[start:end]`` without the white space at its ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end)
+
+
+def unverified(report: Report, doc: Doc, index: TokenIndex) -> Span | None:
+    """A sentence in which the page says it could not check a claim itself ("could not be
+    independently verified", "was unable to confirm")."""
+    lex = lexicon()
+    for sent in doc.sents:
+        if not any(s.kind in BODY and s.start <= sent.start_char < s.end
+                   for s in report.segments):
+            continue
+        lemmas = {t.lemma_.lower() for t in sent}
+        lowers = {t.lower_ for t in sent}
+        if lemmas & lex["unverified"] and lowers & lex["negations"]:
+            return trimmed(report.document.text, sent.start_char, sent.end_char)
+    return None
+
+
+def sole_voice(found: Sequence[Carrier]) -> bool:
+    """Whether the body never gives the claim in its own voice."""
+    return bool(found) and all(c.voice != "own" for c in found)

@@ -1,0 +1,303 @@
+"""Reading a headline for what a reader takes from it.
+
+``headline_unsupported`` compares a headline with its body; before it can, it has to know
+which words of the first line are the article's claim, and how the headline itself
+presents that claim:
+
+- the claim: the headline without the site's name or a section label beside it
+  ("… | The Japan Times", "Update | …"): a part at either end that shares no word with
+  the body, or a short run of capitalised words after the last separator, is the page's
+  furniture;
+- whether it is a headline at all: a line of script, a sentence, or words the body never
+  comes back to (a CMS artefact, a site's name) are not judged as the article's claim;
+- whether the headline already says whose claim it is ("…: activists", "Russia: …",
+  "… says minister") or hedges it ("reportedly", "may", a question): such a headline does
+  not state anything as fact;
+- its content words, folded to rough stems so that a title-case headline ("Kills") meets
+  its body ("killed");
+- the quotations it carries, which the body must give someone saying.
+
+Word lists (hedges, source nouns) are data: ``checks.json`` (``headline_reading``) and
+``attribution.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from newsaudit.checks._sources import TokenIndex, cues
+from newsaudit.datafiles import load_json
+from newsaudit.model import Attribution, Report, Segment, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: A first line longer than this is a sentence or a lead, not a headline.
+MAX_HEADLINE_WORDS = 20
+#: Script left in a scraped title ("mboxCreate(", "{", "};", "var x ="): the words before
+#: the verb are then code, not a speaker.
+_CODE = re.compile(r"[A-Za-z_$][\w$.]*\(|[{};]|\bvar\s+\w+\s*=|=>|</?\w+>")
+#: A headline may end on an abbreviation ("… Talks With U.S.") or an ellipsis.
+_ABBREV_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\.\.\.|…)$")
+#: What sites put between a headline and their name or a section label.
+_SEPARATOR = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s*\|\s*")
+#: A site's name or a section label: a few capitalised words ("The Village Voice").
+_SITE_WORDS = 4
+#: Quotation marks a headline puts around words it presents as someone's.
+_QUOTED = re.compile(
+    r"“([^”]{3,}?)”|‘([^’]{3,}?)’(?!\w)|\"([^\"]{3,}?)\"|(?<!\w)'([^']{3,}?)'(?!\w)"
+)
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by",
+                    "with", "from", "as", "is", "are", "was", "s"})
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The headline words of ``checks.json`` and the source nouns of ``attribution.json``."""
+    data = cues()["raw"]["headline_reading"]
+    att = load_json("attribution.json")
+    people = set(att["unspecified_people"]["lemmas"]) | set(att["anonymous_officials"]["lemmas"])
+    outlets = set(att["vague_sources"]["lemmas"]) | set(att["outlet_nouns"]["lemmas"])
+    return {
+        "hedges": frozenset(data["hedges"]),
+        "modal_hedges": frozenset(data["modal_hedges"]),
+        "hedge_phrases": tuple(tuple(p.split()) for p in data["hedge_phrases"]),
+        "unverified": frozenset(data["unverified"]["verbs"]),
+        "negations": frozenset(data["unverified"]["negations"]),
+        "refuting": frozenset(data["refuting"]),
+        "relays": frozenset(data["relay_verbs"]),
+        "stop": frozenset(data["stopwords"]) | _SMALL,
+        "not_in_a_speaker": frozenset(data["not_in_a_speaker"]),
+        "people": frozenset(people),
+        "outlet_nouns": frozenset(outlets),
+        "outlet_phrases": frozenset(att["outlet_phrases"]["phrases"]),
+        "outlets": frozenset(att["outlets"]["names"]),
+        "labels": frozenset(att["colon_labels"]["words"]),
+    }
+
+
+def stem(word: str) -> str:
+    """A rough stem that lets a headline's "Kills", "Militants", "Syria's" meet the body's
+    "killed", "militant", "Syria": lower case, possessive and common endings off."""
+    w = word.lower().replace("’", "'")
+    w = w[:-2] if w.endswith("'s") else w.rstrip("'")
+    for end, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(end) and len(w) - len(end) >= 3 and not w.endswith("ss"):
+            w = w[: len(w) - len(end)] + keep
+            break
+    return w.rstrip("e") if len(w) > 4 else w
+
+
+def content_stems(tokens: Iterable[Token]) -> set[str]:
+    """Stems of a stretch's content words (names, nouns, verbs, adjectives, numbers)."""
+    stop = lexicon()["stop"]
+    out: set[str] = set()
+    for t in tokens:
+        low = t.lower_
+        if low in stop or not (t.is_alpha or t.like_num) or len(low) < 2:
+            continue
+        if t.pos_ in _CONTENT_POS or t.is_title or t.is_upper:
+            out.add(stem(t.text))
+    return out
+
+
+def headline_shaped(text: str) -> bool:
+    """Whether a first line reads as a headline. A sentence (a full stop at its end, more
+    than a headline's words) or a line of script has no headline verb and source to
+    check, and reading its first words as a speaker would write a garbled message."""
+    line = text.strip()
+    if not line or len(line.split()) > MAX_HEADLINE_WORDS or _CODE.search(line):
+        return False
+    return not (line.endswith(".") and _ABBREV_END.search(line) is None)
+
+
+def title_case(tokens: Sequence[Token]) -> bool:
+    """Whether the headline capitalises its words: the tagger then takes verbs for names."""
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What the headline claims and how it presents it.
+
+    ``claim`` is the headline without the site's name or a section label; ``credited``
+    the words by which the headline itself names whose claim it is ("activists",
+    "Russia"), ``hedge`` its hedging word or question mark; ``quotes`` the passages it
+    puts in quotation marks; ``stems`` its content words.
+    """
+
+    seg: Segment
+    claim: Span
+    tokens: tuple[int, ...]
+    title_case: bool
+    credited: Span | None
+    hedge: Span | None
+    quotes: tuple[Span, ...]
+    stems: frozenset[str]
+
+    @property
+    def states_as_fact(self) -> bool:
+        """Neither credited nor hedged, and with no quotation: words in quotation marks
+        present the claim as someone's ("Academics 'treated as second-class'")."""
+        return self.credited is None and self.hedge is None and not self.quotes
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The headline's parts between separators, as offsets."""
+    parts: list[tuple[int, int]] = []
+    at = start
+    for m in _SEPARATOR.finditer(text, start, end):
+        parts.append((at, m.start()))
+        at = m.end()
+    parts.append((at, end))
+    return [(s, e) for s, e in parts if text[s:e].strip()]
+
+
+def _site_like(words: list[str]) -> bool:
+    """A few capitalised words with no lower-case content word: a name, not a claim."""
+    return 0 < len(words) <= _SITE_WORDS and all(w[:1].isupper() or w.lower() in _SMALL
+                                                 for w in words)
+
+
+def _claim(report: Report, doc: Doc, index: TokenIndex, seg: Segment,
+           body: set[str]) -> tuple[int, int]:
+    """The headline's claim: the parts left when page furniture at the ends is dropped."""
+    text = report.document.text
+    parts = _parts(text, seg.start, seg.end)
+
+    def shares(s: int, e: int) -> bool:
+        return bool(content_stems(doc[i] for i in index.within(s, e)) & body)
+
+    while len(parts) > 1:
+        (s0, e0), (s1, e1) = parts[0], parts[-1]
+        first, last = text[s0:e0].split(), text[s1:e1].split()
+        if not shares(s1, e1) or (_site_like(last) and len(last) < len(first)):
+            parts.pop()
+        elif not shares(s0, e0) or (_site_like(first) and first[0].lower() in lexicon()["labels"]):
+            parts.pop(0)
+        else:
+            break
+    return parts[0][0], parts[-1][1]
+
+
+def _source_words(words: Sequence[Token]) -> bool:
+    """Whether words name a source by what it is: an outlet ("state TV", "Reuters",
+    "media") or, with ``people``, a kind of person ("activists", "officials")."""
+    lex = lexicon()
+    phrase = " ".join(t.lower_ for t in words)
+    last = words[-1]
+    return (
+        " ".join(t.text for t in words) in lex["outlets"]
+        or phrase in lex["outlet_phrases"]
+        or ((last.lemma_.lower() in lex["outlet_nouns"] or last.lower_ in lex["outlet_nouns"])
+            and last.pos_ in ("NOUN", "PROPN"))  # "media" is lemmatised to "medium"
+    )
+
+
+def _credited(report: Report, doc: Doc, index: TokenIndex, lo: int, hi: int) -> Span | None:
+    """Whose claim the headline says it is: a speaker the attribution stage found in it
+    ("Russia: …", "… says minister"), or a source named after the claim ("…: activists";
+    "… kills six Syrian state TV", an outlet, where the colon was lost)."""
+    text = report.document.text
+    lex = lexicon()
+    for att in report.attributions:
+        src = att.source
+        if att.segment != "headline" or src.text is None or src.start is None:
+            continue
+        if not (lo <= src.start < hi) or att.kind == "unattributed_quote":
+            continue
+        words = [doc[i] for i in index.within(src.start, src.end or src.start)]
+        if not words or words[0].lower_ in lex["labels"]:
+            continue
+        if len(words) == 1 and words[0].pos_ in ("VERB", "ADJ", "ADV", "AUX"):
+            continue  # "Confirmed: …" is the page's own word, not a speaker's
+        return Span.of(text, src.start, src.end or src.start)
+    toks = [doc[i] for i in index.within(lo, hi) if not (doc[i].is_punct or doc[i].is_space)]
+    if len(toks) < 3:
+        return None
+    colon = text.rfind(":", lo, hi)
+    if colon > lo:  # "…: activists", "…: local media"
+        after = [t for t in toks if t.idx > colon]
+        if 0 < len(after) <= 4 and (
+            after[-1].lemma_.lower() in lex["people"] or _source_words(after)
+        ):
+            return Span.of(text, after[0].idx, after[-1].idx + len(after[-1]))
+    for k in (3, 2, 1):
+        words = toks[-k:]
+        if words[0].i > 0 and doc[words[0].i - 1].pos_ == "ADP":
+            continue  # "… spoke to state TV": the outlet is part of the claim
+        if _source_words(words):
+            return Span.of(text, words[0].idx, words[-1].idx + len(words[-1]))
+    return None
+
+
+def hedge_in(doc: Doc, ids: Sequence[int], *, modal: bool) -> tuple[int, int] | None:
+    """The first hedge among the tokens ``ids`` (``modal``: modals and "claims" count
+    too), as token indices ``[first, last]``."""
+    lex = lexicon()
+    words = lex["hedges"] | (lex["modal_hedges"] if modal else frozenset())
+    found: list[tuple[int, int]] = [(i, i) for i in ids if doc[i].lower_ in words]
+    lowered = [doc[i].lower_ for i in ids]
+    for phrase in lex["hedge_phrases"]:
+        n = len(phrase)
+        for k in range(len(ids) - n + 1):
+            if tuple(lowered[k : k + n]) == phrase:
+                found.append((ids[k], ids[k + n - 1]))
+    return min(found) if found else None
+
+
+def _hedge(doc: Doc, ids: Sequence[int], lo: int, hi: int, text: str) -> Span | None:
+    """The headline's own hedge: a hedging word, a modal, or a question mark."""
+    at = hedge_in(doc, ids, modal=True)
+    if at is not None:
+        first, last = doc[at[0]], doc[at[1]]
+        return Span.of(text, first.idx, last.idx + len(last))
+    q = text.rfind("?", lo, hi)
+    return Span.of(text, q, q + 1) if q >= 0 else None
+
+
+def quotes_in(text: str, lo: int, hi: int) -> tuple[Span, ...]:
+    """Passages in quotation marks between ``lo`` and ``hi`` (the words, without marks)."""
+    out: list[Span] = []
+    for m in _QUOTED.finditer(text, lo, hi):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        out.append(Span.of(text, m.start(g), m.end(g)))
+    return tuple(out)
+
+
+def read_headline(report: Report, doc: Doc, index: TokenIndex, seg: Segment,
+                  body: set[str]) -> Headline | None:
+    """The headline as a claim, or ``None`` when the first line is no plausible headline:
+    not shaped as one, or none of its words comes back in the body (site chrome, a CMS
+    artefact). ``body`` is the body's content stems."""
+    if not headline_shaped(seg.text):
+        return None
+    text = report.document.text
+    lo, hi = _claim(report, doc, index, seg, body)
+    ids = tuple(i for i in index.within(lo, hi) if not doc[i].is_space)
+    stems = content_stems(doc[i] for i in ids)
+    if not stems & body:
+        return None
+    while hi > lo and text[hi - 1] in " .:;,":
+        hi -= 1
+    return Headline(
+        seg=seg,
+        claim=Span.of(text, lo, hi),
+        tokens=ids,
+        title_case=title_case([doc[i] for i in ids]),
+        credited=_credited(report, doc, index, lo, hi),
+        hedge=_hedge(doc, ids, lo, hi, text),
+        quotes=quotes_in(text, lo, hi),
+        stems=frozenset(stems),
+    )
+
+
+def headline_attributions(report: Report, h: Headline) -> list[Attribution]:
+    return [a for a in report.attributions if a.segment == "headline"
+            and h.claim.start <= a.start < h.claim.end]

@@ -1,0 +1,174 @@
+"""The headline's verb: which kind of claim it makes and whose words it reports.
+
+Headline verbs that put words or facts in a source's mouth (``checks.json``,
+``headline_verbs``): *concession* ("Iran Admits …"), *criticism* ("Union Slams …"),
+*omission* ("Council Ignored …") and *change* ("Firm Slashes …"). The verb is read on the
+word, because title case defeats the tagger ("Slams" comes out a proper noun), but only
+where it can be a verb:
+
+- in a headline in sentence case the tagger is trusted: "Death toll from Aleppo bomb
+  attack at least 112" has the noun "attack", not the verb;
+- a form that could be a plural noun ("Blasts") counts only when the parser does not
+  take the next word for the verb ("Market Blasts Kill 12"), and no form counts right
+  after a preposition ("… Dies in Car Crash");
+- the words before the verb must be able to name a speaker: a short phrase with no
+  figure and no preposition like "from" or "after" ("At least 100 civilians dead in
+  toxic gas attack" has no speaker, so no message names one).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newsaudit.checks._headline import Headline, headline_attributions, lexicon
+from newsaudit.checks._sources import TokenIndex, cues
+from newsaudit.model import Attribution, Quantity, Report, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: A speaker before a headline verb is a name or a short noun phrase.
+_MAX_SPEAKER_WORDS = 6
+
+
+def inflections(lemma: str) -> set[str]:
+    """A verb's headline forms: admit -> admits, admitted, admitting; slash -> slashes."""
+    forms = {lemma}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms.add(lemma[:-1] + "ied")
+    else:
+        forms.add(stem + "ed")
+    forms.add(stem + "ing")
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" \
+            and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # slam -> slammed
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> dict[str, str]:
+    """Headline verb form (lower case, first word of a phrasal verb) -> verb class."""
+    data = cues()["raw"]["headline_verbs"]
+    out: dict[str, str] = {}
+    for cls, lemmas in data.items():
+        if cls.startswith("_"):
+            continue
+        for lem in lemmas:
+            for form in inflections(lem.split()[0]):
+                out.setdefault(form, cls)
+    return out
+
+
+def verb_class(tok: Token, *, title_case: bool) -> str | None:
+    """The class of a headline verb at ``tok``, or ``None`` when it is not one there."""
+    cls = _verbs().get(tok.lower_)
+    if cls is None:
+        return None
+    if not title_case and tok.pos_ not in ("VERB", "AUX"):
+        return None  # sentence case: the tagger knows "bomb attack" is a noun
+    if any(tok.doc[j].pos_ == "ADP" for j in range(max(0, tok.i - 2), tok.i)):
+        return None  # "… Dies in Car Crash": the object of a preposition is a noun
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    verb_next = nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lower_ not in _verbs()
+    if tok.pos_ != "VERB" and verb_next:
+        return None
+    if cls == "omission" and nxt is not None and nxt.lower_ == "as":
+        return None  # "dismissed as a hoax" characterises; it does not say anyone ignored
+    return cls
+
+
+def can_speak(words: list[Token]) -> bool:
+    """Whether the words before a headline verb can name who did it: a short phrase
+    without a figure or a preposition that puts it somewhere ("toll from", "dead in")."""
+    if not words or len(words) > _MAX_SPEAKER_WORDS:
+        return False
+    bad = lexicon()["not_in_a_speaker"]
+    return not any(t.like_num or t.lower_ in bad for t in words)
+
+
+class HeadlineVerb:
+    """The headline's verb of saying or judging, with its source, content and figures."""
+
+    def __init__(self, report: Report, doc: Doc, h: Headline, index: TokenIndex) -> None:
+        self.report = report
+        self.h = h
+        self.verb: Token | None = None
+        self.cls: str | None = None
+        self.source: str | None = None
+        self.content: Span | None = None
+        self.att: Attribution | None = None
+        text = report.document.text
+        lo, hi = h.claim.start, h.claim.end
+        for i in index.within(lo, hi):
+            cls = verb_class(doc[i], title_case=h.title_case)
+            if cls is not None:
+                self.verb, self.cls = doc[i], cls
+                break
+        self.figures: list[Quantity] = [q for q in report.quantities if lo <= q.start < hi]
+        if self.verb is None:
+            return
+        v = self.verb
+        heads = headline_attributions(report, h)
+        self.att = next((a for a in heads
+                         if a.cue_span and a.cue_span.start <= v.idx < a.cue_span.end), None)
+        if self.att is None:  # a quotation right after the verb is what the source said
+            v_end = v.idx + len(v.text)
+            self.att = next((a for a in heads
+                             if a.quote and a.content and 0 <= a.content.start - v_end <= 3),
+                            None)
+        # the source: the words before the verb, back to a colon or the claim's start
+        start = max(lo, text.rfind(":", lo, v.idx) + 1)
+        before = [doc[i] for i in index.within(start, v.idx) if not doc[i].is_space]
+        if can_speak(before):
+            self.source = text[before[0].idx : before[-1].idx + len(before[-1])]
+        elif not before and self.att is not None:
+            self.source = self.att.source.text
+        said = self.att.content if self.att is not None else None
+        if said is not None and said.start > v.idx:
+            self.content = said
+        else:
+            after = v.idx + len(v.text)
+            stop = len(text[after:hi].split(",")[0])
+            cs, ce = after, after + stop
+            while cs < ce and text[cs].isspace():
+                cs += 1
+            while ce > cs and text[ce - 1].isspace():
+                ce -= 1
+            if ce > cs:
+                self.content = Span.of(text, cs, ce)
+
+    @property
+    def claim_span(self) -> Span:
+        """The headline from its source to the end of the verb's content, verbatim."""
+        text = self.report.document.text
+        phrase = self.phrase
+        start = phrase.start
+        if self.source:
+            found = text.rfind(self.source, self.h.claim.start, start)
+            start = found if found >= 0 else start
+        return Span.of(text, start, phrase.end)
+
+    @property
+    def quoted(self) -> str:
+        return self.claim_span.text
+
+    @property
+    def phrase(self) -> Span:
+        """The headline's verb with its content, for evidence."""
+        assert self.verb is not None
+        text = self.report.document.text
+        start = self.verb.idx
+        end = self.verb.idx + len(self.verb.text)
+        if self.content is not None:
+            end = max(end, self.content.end)
+            if end < len(text) and text[end] in "”\"’":
+                end += 1
+        return Span.of(text, start, end)

@@ -1,0 +1,210 @@
+"""Vague sourcing: a statement that rests on someone, but on no one a reader could check.
+
+"It was reported in May that …", "the reports claim …", "local sources said …",
+"according to a human rights group", "Syrian forces have reportedly destroyed …": the
+page does not vouch for the words itself, yet names no person, body or outlet behind
+them. An agentless passive names nobody; a source phrase names nobody when its head is
+a word for unnamed speakers or hearsay (``checks.json: vague_sourcing``) and nothing in
+it is a name (a nationality is not one: "Syrian activists" are still anyone). People
+the reporter met ("a resident said", "witnesses said") and officials are not on the
+list: they are the ordinary, checkable sources of reporting.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from newsaudit.checks._sources import TokenIndex, cues
+from newsaudit.model import Attribution, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Vague", "hearsay", "hedges", "key", "vague_source"]
+
+_WORD_BEFORE = re.compile(r"\b(\w+)\s+$")
+_NAME_ENTS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+class Vague(NamedTuple):
+    """How an attribution or a sentence names no one: the words that show it, whether
+    they are an unnamed source ("local sources") or hearsay with no source at all ("it
+    was reported", "reportedly"), and the words as a message quotes them."""
+
+    span: Span
+    kind: Literal["unnamed", "hearsay"]
+    words: str
+    head: str = ""
+
+
+class _Words(NamedTuple):
+    heads: frozenset[str]
+    hearsay: frozenset[str]
+    hedges: frozenset[str]
+    passives: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    raw = cues()["raw"]["vague_sourcing"]
+    return _Words(
+        frozenset(raw["heads"]), frozenset(raw["hearsay_heads"]), frozenset(raw["hedges"]),
+        frozenset(raw["passive_lemmas"]),
+    )
+
+
+def _named(doc: Doc, index: TokenIndex, start: int, end: int) -> bool:
+    """A name among the words ``start:end``: a person, organisation or title, or two
+    capitalised words that are not a place or a nationality ("the Syrian Observatory for
+    Human Rights monitoring group", "gun control group Everytown for Gun Safety"); a
+    nationality or a place alone ("Syrian activists", "Washington insiders", "activists
+    in Syria") names no one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if any(t.ent_type_ in _NAME_ENTS for t in span):
+        return True
+    capitals = [t for t in span if t.text[:1].isupper() and t.is_alpha and not t.is_sent_start
+                and t.lower_ not in _DETERMINERS and t.ent_type_ not in _PLACE_ENTS]
+    return len(capitals) >= 2
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+_PLACE_ENTS = frozenset({"GPE", "NORP", "LOC"})
+#: Proper nouns that name no one: places, nationalities, days and times.
+_NOT_NAMES = _PLACE_ENTS | {"DATE", "TIME"}
+#: Words before a source's head that point back to one already named: "the group",
+#: "its sources", "the group's leader".
+_POINTING = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
+
+
+def _points_back(doc: Doc, index: TokenIndex, start: int, end: int, head: str) -> bool:
+    """A source that points back to one named earlier: after "the" or a possessive ("the
+    group", "the group's leader", "the energy experts"). Hearsay ("the reports", "the
+    sources") points back to nothing checkable."""
+    toks = [doc[i] for i in index.within(start, end)]
+    if any(t.tag_ == "POS" or (t.dep_ == "poss" and t.i != toks[-1].i) for t in toks):
+        return True
+    return bool(toks) and toks[0].lower_ in _POINTING and head not in _words().hearsay
+
+
+def _statement(doc: Doc, index: TokenIndex, content: Span) -> bool:
+    """Whether what the source is said to have said is a statement (it has a verb)
+    rather than a topic ("talked about the budget")."""
+    return any(doc[i].pos_ in ("VERB", "AUX") for i in index.within(content.start, content.end))
+
+
+def _names_between(doc: Doc, index: TokenIndex, lo: int, hi: int) -> bool:
+    """A named outlet, body or person between a source and its words: the one who
+    carries them ("said in a phone call with SANA that …")."""
+    return lo < hi and any(
+        doc[i].ent_type_ in _NAME_ENTS
+        or (doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in _NOT_NAMES)
+        or (doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1)  # "with SANA"
+        for i in index.within(lo, hi)
+    )
+
+
+def _after_dateline(doc: Doc, index: TokenIndex, start: int, end: int) -> int:
+    """Where a source phrase starts once a date the page's layout ran into it is left out
+    ("2014 Activists in Syria" after "Published October 31")."""
+    toks = index.within(start, end)
+    k = toks.start
+    while k < toks.stop - 1 and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].like_num):
+        k += 1
+    return doc[k].idx if k < toks.stop else start
+
+
+def _head(doc: Doc, index: TokenIndex, start: int, end: int) -> str:
+    """The source phrase's head word, lower case ("Activists in Syria" -> "activists")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root.lower_ if span is not None and len(span) else ""
+
+
+def vague_source(
+    doc: Doc, index: TokenIndex, text: str, att: Attribution, seen: frozenset[str] = frozenset(),
+    carried: set[str] | None = None,
+) -> Vague | None:
+    """Whether ``att`` rests on no one a reader could check, and the words that show it.
+    ``seen`` are the :func:`key` of vague sources earlier on the page: "the activists"
+    after "activists said" is the same unnamed group. ``carried`` collects the keys of
+    unnamed sources whose words a named outlet carried ("local sources told SANA"), so
+    that "the sources said" later rests on the outlet too."""
+    heads = _words().heads
+    src = att.source
+    if att.kind == "passive" and src.text is None:
+        cue = att.cue_span
+        if cue is None:
+            return None
+        verb = doc[index.at(cue.end - 1)]
+        if verb.lemma_.lower() not in _words().passives:
+            return None  # "is expected to", "is seen as": a forecast or a description
+        if any(doc[i].is_upper and len(doc[i]) > 1 for i in index.within(cue.start, cue.end)):
+            return None  # "IS said": the Islamic State, not an auxiliary
+        before = _WORD_BEFORE.search(text, max(0, cue.start - 12), cue.start)
+        if before is not None and before.group(1).lower() == "it":
+            start = before.start(1)  # "it was reported", "it has been claimed"
+            return Vague(Span(start, cue.end, text[start : cue.end]), "hearsay",
+                         text[start : cue.end])
+        return Vague(cue, "hearsay", cue.text)
+    if src.text is None or src.start is None or src.end is None or src.mention is not None:
+        return None
+    head = _head(doc, index, src.start, src.end)
+    if any(v.text and v.start is not None and v.end is not None
+           and _named(doc, index, v.start, v.end) for v in att.via) or (
+        att.content is not None and _names_between(doc, index, src.end, att.content.start)
+    ):
+        # "activists told AFP", "local sources said in a phone call with SANA that …":
+        # an outlet stands behind the words
+        if carried is not None:
+            carried.add(_key(head))
+        return None
+    if att.content is not None and not _statement(doc, index, att.content):
+        return None  # "the media is happy to talk about X": a topic, not a claim
+    if head not in heads or _named(doc, index, src.start, src.end):
+        return None
+    start = _after_dateline(doc, index, src.start, src.end)
+    found = Vague(Span(start, src.end, text[start:src.end]), "unnamed", text[start:src.end], head)
+    if carried and key(found) in carried and doc[index.at(src.start)].lower_ in _POINTING:
+        return None  # "the sources said", after an outlet carried them
+    if _points_back(doc, index, src.start, src.end, head) and key(found) not in seen:
+        return None
+    return found
+
+
+def hedges(doc: Doc, index: TokenIndex, start: int, end: int) -> Vague | None:
+    """A hearsay adverb on a sentence's main verb ("Boko Haram is reportedly holding a
+    hostage"): the page passes on what it has not checked and does not say from whom.
+    In a clause describing someone ("a man who reportedly had …") it is background."""
+    words = _words().hedges
+    for i in index.within(start, end):
+        t = doc[i]
+        if t.lower_ not in words or t.pos_ != "ADV":
+            continue
+        verb = t.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "ROOT":
+            return Vague(Span(t.idx, t.idx + len(t.text), t.text), "hearsay", t.text)
+    return None
+
+
+def key(v: Vague) -> str:
+    """What makes two vague sources one for a page: the same head word ("local sources in
+    the city", "the sources", "a source"), or the same hearsay words."""
+    if v.kind == "hearsay":
+        words = v.words.lower().split()
+        return " ".join(w for w in words if w not in ("it", "has", "have", "been", "was", "is"))
+    return _key(v.head)
+
+
+def _key(head: str) -> str:
+    return head[:-1] if head.endswith("s") else head
+
+
+def hearsay(v: Vague) -> bool:
+    """Whether an unnamed source is hearsay itself ("reports", "sources", "the media")
+    rather than a group of people ("critics", "experts")."""
+    return v.kind == "hearsay" or v.head in _words().hearsay

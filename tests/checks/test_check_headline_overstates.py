@@ -1,0 +1,254 @@
+"""headline_unsupported on headlines that say more than their body: a claim stated as fact
+that the body hedges or rests on one party's word, a figure the body's parts do not add up
+to, a quotation no one in the body says, and what the stance model may claim alone.
+
+Pages are our own, a few sentences each; the stance model is kept out (``_stance`` gives
+``None``) unless a test is about it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit.checks import headline_unsupported as hu
+from stages import runner
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return runner(nlp, hu.check, "headline_unsupported")
+
+
+@pytest.fixture()
+def quiet(monkeypatch):
+    monkeypatch.setattr(hu, "_stance", lambda models, headline, body: None)
+
+
+PAGES = [
+    (
+        "hedged",
+        "Air Strikes Kill Dozens of Civilians in Harlow Valley\n\n"
+        "Air strikes reportedly killed dozens of civilians in the Harlow valley on Monday. "
+        "The army said it was investigating the strikes.\n",
+        [("Air Strikes Kill Dozens of Civilians in Harlow Valley", "with a hedge (“reportedly”)")],
+    ),
+    (
+        "unnamed_source_toll",
+        "Shelling Kills 14 in Varn\n\n"
+        "Shelling killed 14 people in the town of Varn on Tuesday, activists said.\n",
+        [("Shelling Kills 14 in Varn", "only on the word of activists")],
+    ),
+    (
+        "page_says_it",
+        "Shelling Kills 14 in Varn\n\n"
+        "Shelling killed 14 people in the town of Varn on Tuesday. Activists said the army "
+        "fired from the hills above the town.\n",
+        [],
+    ),
+    (
+        "figure_on_a_witness_word",
+        # the lead tells the story in its own voice, but the headline's figure is a witness's
+        "Gunman Kills Soldier, Fires 30 Shots at Guards Near Canadian Parliament in Ottawa\n\n"
+        "A gunman killed a soldier near the parliament on Wednesday. A witness said the gunman "
+        "fired 30 shots at the guards.\n",
+        [("Gunman Kills Soldier, Fires 30 Shots at Guards Near Canadian Parliament in Ottawa",
+          "gives “30 shots” only on the word of a witness")],
+    ),
+    (
+        "page_tells_it_in_other_words",
+        # the hedge is about another event; the lead tells this one in its own words
+        "Soldier and Gunman Killed in Shooting Incident Near Canadian Parliament\n\n"
+        "A gunman killed a soldier at the war memorial in Ottawa on Wednesday before guards "
+        "shot him. The incident comes two days after a Canadian soldier was reportedly killed "
+        "in a shooting incident in Quebec.\n",
+        [],
+    ),
+    (
+        "headline_rounds_the_pages_own_figure",
+        "Blast Kills 40 Students in Varn\n\n"
+        "A blast killed 43 students at a school in Varn on Monday. A survivor said the blast "
+        "killed 40 students in one classroom.\n",
+        [],
+    ),
+    (
+        "relayed_by_no_one",
+        "6,000 Masks Stolen From Harlow Hospital\n\n"
+        "A total of 6,000 masks were stolen from a hospital in Harlow, it was reported on "
+        "Tuesday.\n",
+        [("6,000 Masks Stolen From Harlow Hospital", "only as someone's account")],
+    ),
+    (
+        "learned_by_the_wire",
+        # "it was learned" is how a wire states what it checked, not a hedge
+        "6,000 Masks Stolen From Harlow Hospital\n\n"
+        "A total of 6,000 masks were stolen from a hospital in Harlow, it was learned on "
+        "Tuesday.\n",
+        [],
+    ),
+    (
+        "headline_quotes_its_claim",
+        # words in quotation marks present the claim as someone's, not as fact
+        "Harlow Nurses ‘Treated as Second-Class Staff’\n\n"
+        "Nurses at Harlow hospital are reportedly treated as second-class staff on short "
+        "contracts.\n",
+        [],
+    ),
+    (
+        "unnamed_source_with_a_place",
+        "Shelling Kills 14 in Varn\n\n"
+        "Published May 2 2016 Activists in the region said shelling killed 14 people in Varn "
+        "on Tuesday. "
+        "The town has been under siege since March.\n\n"
+        "Tags Varn shelling activists\n",
+        [("Shelling Kills 14 in Varn", "only on the word of activists in the region")],
+    ),
+    (
+        "headline_credits_source",
+        "Shelling kills 14 in Varn: activists\n\n"
+        "Shelling killed 14 people in the town of Varn on Tuesday, activists said.\n",
+        [],
+    ),
+    (
+        "named_source_no_figure",
+        "Council Approves New Bridge Over Tamar\n\n"
+        "The council approved the new bridge over the Tamar on Monday, the mayor said.\n",
+        [],
+    ),
+    (
+        "party_counts_its_own_strike",
+        "Kordavian Army Kills 30 Militants Near Border\n\n"
+        "The Kordavian army killed 30 militants near the border on Sunday, the Kordavian "
+        "defence ministry said in a statement.\n",
+        [("Kordavian Army Kills 30 Militants Near Border", "only on the word of the Kordavian")],
+    ),
+    (
+        "unverified",
+        "Rebels Seize Hill Town of Varn\n\n"
+        "Rebels seized the hill town of Varn on Friday, according to local sources. "
+        "Their account could not be independently verified.\n",
+        [("Rebels Seize Hill Town of Varn", "could not verify the account")],
+    ),
+    (
+        "parts_add_up",
+        "Blast Leaves 13 Dead in Market\n\n"
+        "Nine people were killed in the market blast, police said. Four more people died "
+        "in hospital, the health ministry said.\n",
+        [],
+    ),
+    (
+        "parts_do_not_add_up",
+        "Blast Leaves 43 Injured in Market\n\n"
+        "Police said 21 people were injured in the market and 20 people were injured at the "
+        "station.\n",
+        [("43 Injured", "no figure in the body fits it, alone or added up")],
+    ),
+    (
+        "quote_no_one_says",
+        "Ravel Chief ‘No Longer Wants to Lead the Firm’\n\n"
+        "The chief executive of Ravel is said to have had enough of leading the firm, "
+        "friends told the Daily Post.\n",
+        [("No Longer Wants to Lead the Firm", "no one in the body is reported saying")],
+    ),
+    (
+        "quote_said",
+        "Mayor: ‘We Will Rebuild Every Home’\n\n"
+        "“We will rebuild every home,” the mayor told residents on Sunday.\n",
+        [],
+    ),
+    (
+        "quote_condensed",
+        # a headline shortens what the body quotes: that is the speaker's passage
+        "Housing Minister Says ‘We Now Have a Housing Crisis’\n\n"
+        "“We have a housing crisis, and it is getting worse,” the housing minister said on "
+        "Monday.\n",
+        [],
+    ),
+    (
+        "headline_credits_media",
+        # the colon before the credit was lost: "… near Varn: media"
+        "Army destroys over 60 fighters near Varn media\n\n"
+        "The army destroyed over 60 fighters near Varn on Monday, a military representative "
+        "said.\n",
+        [],
+    ),
+    (
+        "headline_toll_is_a_lead_phrase",
+        # no speaker before a verb: nothing is spliced in as one
+        "Death toll from Harlow bomb attack at least 112\n\n"
+        "At least 112 people were killed in the bomb attack in Harlow, the city's health "
+        "department said on Sunday.\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), PAGES, ids=[p[0] for p in PAGES])
+def test_pages(run, quiet, name, text, expected):
+    _, found = run(text)
+    got = [(f.evidence[0].text, f.message) for f in found]
+    assert len(got) == len(expected), got
+    for (first, message), (want_first, phrase) in zip(got, expected, strict=True):
+        assert first == want_first
+        assert phrase in message
+    assert all(f.severity == "warning" for f in found)
+
+
+def test_hedged_message_quotes_the_body(run, quiet):
+    _, found = run(PAGES[0][1])
+    assert found[0].message == (
+        "The headline states ‘Air Strikes Kill Dozens of Civilians in Harlow Valley’ as fact, "
+        "but the body gives “dozens of civilians” only with a hedge (“reportedly”): “Air "
+        "strikes reportedly killed dozens of civilians in the Harlow valley on Monday.”."
+    )
+
+
+# ------------------------------------------------------------------ the stance model alone
+
+_REFUTED = (
+    "Singer Ravel Dies in Car Crash\n\n"
+    "Reports that the singer Ravel died in a car crash on Sunday are a hoax, her manager said. "
+    "Ravel is on tour in Spain.\n"
+)
+
+
+def test_disagreement_alone_needs_a_refuting_sentence(run, monkeypatch):
+    sure = {"agree": 0.01, "disagree": 0.98, "unrelated": 0.01}
+    monkeypatch.setattr(hu, "_stance", lambda m, h, b: sure)
+    _, found = run(_REFUTED)
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+        ("warning", [
+            "Singer Ravel Dies in Car Crash",
+            "Reports that the singer Ravel died in a car crash on Sunday are a hoax, her "
+            "manager said.",
+        ])
+    ]
+    assert "appears to contradict" in found[0].message
+    assert found[0].message.endswith("p=0.98).")
+
+
+def test_unrelated_is_not_claimed_when_the_body_gives_the_headline(run, monkeypatch):
+    sure = {"agree": 0.0, "disagree": 0.0, "unrelated": 1.0}
+    monkeypatch.setattr(hu, "_stance", lambda m, h, b: sure)
+    text = (
+        "Flood Toll Rises to 40 in Harlow\n\n"
+        "The number of people killed by the flood in Harlow rose to 40 on Tuesday. "
+        "Rescuers are still searching the valley.\n"
+    )
+    assert run(text)[1] == []
+
+
+def test_unrelated_when_the_body_is_another_story(run, monkeypatch):
+    """A body sharing one word with its headline (the town) is another story: the
+    extraction or the feed paired them wrongly."""
+    sure = {"agree": 0.0, "disagree": 0.0, "unrelated": 1.0}
+    monkeypatch.setattr(hu, "_stance", lambda m, h, b: sure)
+    text = (
+        "Harlow Mayor Resigns Over Budget Row\n\n"
+        "The river burst its banks in Harlow on Sunday night, flooding 200 homes. Rescue teams "
+        "worked through the night.\n"
+    )
+    _, found = run(text)
+    assert [(f.severity, f.evidence[0].text) for f in found] == [
+        ("warning", "Harlow Mayor Resigns Over Budget Row")
+    ]
+    assert found[0].message.startswith("No sentence of the body repeats what the headline")
