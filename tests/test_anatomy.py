@@ -197,18 +197,9 @@ def _check(text, segments):
         last = seg.end
 
 
-#: Pages the learned layout model (issue 8) reads differently from the cue-list rules
-#: these tests were written for: "disaster" loses its standfirst (read as a second
-#: headline line), "protest" its byline ("Jane Doe, Reuters" read as boilerplate),
-#: "health" a numbered advice item (read as boilerplate). Known regressions, kept
-#: visible: strict, so a model that gets them right fails the test until the mark goes.
-MODEL_MISS = pytest.mark.xfail(
-    strict=True, reason="issue 8: the layout model misreads a line of this page")
-
-
 @pytest.mark.parametrize(
     "text,expected",
-    [pytest.param(*page, id=name, marks=MODEL_MISS if name in ("disaster", "protest", "health") else ())
+    [pytest.param(*page, id=name)
      for page, name in zip(PAGES, ["conflict", "disaster", "protest", "economy", "health"],
                            strict=True)],
 )

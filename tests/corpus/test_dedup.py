@@ -51,11 +51,6 @@ FNC1_SHA = "6e7aae8136c9408481deec730f215184c8745515fbfdf229543a3c30aa3a4009"
 
 
 @pytest.mark.slow
-# Issue 8's layout model reads the FNC-1 bodies' lines differently from the cue rules the
-# gate was set with: precision stays 1.0, recall fell to 0.92 (46 of 50 copies found,
-# measured 2026-12-03). A known regression, kept visible; strict, so the mark must go
-# when recall is back.
-@pytest.mark.xfail(strict=True, reason="issue 8: dedup recall 0.92 with the layout model")
 def test_gate_syndicated_copies_are_found_with_precision_and_recall_over_095():
     if not FNC1.exists():
         pytest.skip(f"FNC-1 bodies not found at {FNC1}: the dedup gate needs ../shared/data/")

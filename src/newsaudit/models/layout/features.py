@@ -59,7 +59,7 @@ CUE = 3.0
 LEX = 1.0
 #: The version of what :func:`featurise` computes, recorded in the model's card: weights
 #: trained on other features would score nonsense, so the runtime refuses them.
-FEATURISER_VERSION = "layout-lines-1"
+FEATURISER_VERSION = "layout-lines-2"
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
 _TERMINAL = ".!?\u2026"
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
@@ -163,6 +163,13 @@ def _shape(row: Row, first_body_seen: bool) -> _Shape:
     headlike = 3 <= n <= 25 and end not in ("term", "colon") and not cue and first.isupper()
     if prose:
         f["prose"] = 1
+    # A long line that ends a sentence and has a verb is rarely furniture, wherever it
+    # stands: the evidence a bare article body gives from its first line on.
+    verb = "past" in f or "aux" in f or "reporting" in f
+    if n >= 10 and end in ("term", "quote") and verb:
+        f["sentence_verb"] = 1
+        if n >= 20:
+            f["sentence_verb_long"] = 1
     near = [k for k in f if k.startswith(_NEIGHBOUR_KEYS)]
     key = "key=" + " ".join(low) if len(low) <= 3 else ""
     return _Shape(low, f, prose, headlike, cue, near, key)
@@ -260,6 +267,10 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
         f[f"{nw}&{region}"] = 1
         f[f"{end}&{region}"] = 1
         f[f"{nw}&{end}&{region}"] = 1
+        if s.prose:
+            # the line's own prose by region: the first body line of a page has no prose
+            # above it, like the furniture before an article, but is prose itself
+            f[f"self_prose&{region}"] = 1
         if s.cue:
             f[f"cue_{s.cue}&{region}"] = CUE
         if (region == "in" and 4 <= len(s.words) <= 30 and "has_quote" not in s.feats

@@ -139,6 +139,31 @@ def recombine(pages: Sequence[TextPage], *, per_page: int = 3, seed: int = 7) ->
     return out
 
 
+#: The kinds a scraper keeps when it outputs only the article.
+_ARTICLE_KINDS = ("headline", "standfirst", "body")
+
+
+def article_only(page: TextPage) -> list[TextPage]:
+    """The page as scrapers very often output it: only the article's body, and the
+    headline (with the standfirst, when there is one) then the body. Without these every
+    training page opens with furniture, and the model learns that a page's first lines are
+    chrome: a bare article body then loses its lead sentences."""
+    out = []
+    for name, kinds in (("bodyonly", ("body",)), ("article", _ARTICLE_KINDS)):
+        lines = [ln for ln in page.lines if ln.kind is None or ln.kind in kinds]
+        cleaned: list[Line] = []
+        for ln in lines:  # one blank line where furniture was cut out
+            if ln.kind is None and (not cleaned or cleaned[-1].kind is None):
+                continue
+            cleaned.append(ln)
+        while cleaned and cleaned[-1].kind is None:
+            cleaned.pop()
+        if sum(1 for ln in cleaned if ln.kind == "body") >= 2:
+            out.append(TextPage(f"{page.id}:{name}", page.source, page.split, cleaned,
+                                name, page.title, page.meta))
+    return out
+
+
 def labelled_rows(page: TextPage) -> tuple[list[Row], list[str]]:
     """The page's non-blank rows and their gold tags."""
     rows, _ = rows_of(page.text)
@@ -155,8 +180,12 @@ def build(data: Path, *, html_pages: dict[str, int] | None = None,
     trafilatura-eval pages of those buckets, the first :data:`HTML_PAGES` of each)."""
     seed = data.parent / "seed" / "000_7f03ef909f668712.txt"
     hand = [p for p in handwritten_pages() if p.split == "train"]
-    text = hand + recombine(hand, per_page=RECOMBINATIONS) + fixture_pages(seed)
-    parts: dict[str, list[TextPage]] = {"text": [a for p in text for a in augment(p)],
+    fixtures = fixture_pages(seed)
+    text = hand + recombine(hand, per_page=RECOMBINATIONS) + fixtures
+    bare = [a for p in hand + fixtures for a in article_only(p)]
+    # the bare articles as written only: laid out again three ways they would outweigh
+    # the whole pages they come from, and the model calls standfirsts and captions body
+    parts: dict[str, list[TextPage]] = {"text": [a for p in text for a in augment(p)] + bare,
                                         "html-train": [], "html-dev": []}
     t0 = time.perf_counter()
     limits = HTML_PAGES if html_pages is None else html_pages
@@ -168,8 +197,8 @@ def build(data: Path, *, html_pages: dict[str, int] | None = None,
                 break
             continue
         taken[split] += 1
-        parts[f"html-{split}"] += rendered("trafilatura-eval", split, pid, lab,
-                                           styles_for(pid, split))
+        pages = rendered("trafilatura-eval", split, pid, lab, styles_for(pid, split))
+        parts[f"html-{split}"] += [*pages, *(article_only(pages[0]) if pages else [])]
     log(f"corpus: {len(parts['text'])} text pages, {len(parts['html-train'])} + "
         f"{len(parts['html-dev'])} rendered HTML pages ({time.perf_counter() - t0:.0f} s)")
     return parts
