@@ -62,11 +62,11 @@ def test_per_kind_scores_and_line_accuracy():
 
 # --------------------------------------------------------------------------- the gate
 
-#: Measured on the 16 hand-written test pages when the gate was set (2026-12-03): line
-#: accuracy 0.926, F1 headline 0.970, comment 0.972, caption 0.500; floors 0.02 lower
-#: (0.05 for the 9 caption lines).
-TEXT_ACCURACY_FLOOR = 0.905
-TEXT_F1_FLOORS = {"headline": 0.95, "comment": 0.95, "caption": 0.45}
+#: Measured on the 16 hand-written test pages with the shipped model (2026-12-03, after
+#: bare articles joined the training corpus): line accuracy 0.920, F1 headline 0.970,
+#: comment 0.972, caption 0.615; floors 0.02 lower (0.065 for the 9 caption lines).
+TEXT_ACCURACY_FLOOR = 0.90
+TEXT_F1_FLOORS = {"headline": 0.95, "comment": 0.95, "caption": 0.55}
 
 
 @pytest.fixture(scope="module")
@@ -120,9 +120,10 @@ FNC1 = DATA / "fnc1" / "train_bodies.csv"
 FNC1_SHA = "6e7aae8136c9408481deec730f215184c8745515fbfdf229543a3c30aa3a4009"
 #: FNC-1's bodies are bare scraped article text (no headline, no site furniture): every
 #: character is article. A layout model that learned "a page opens with chrome" took 7.3 %
-#: of 150 of them out of the body (38 pages over 10 %); the cue rules took 1.1 % (4 pages).
-#: Measured with the shipped model (2026-12-03): see docs/evaluation.md; FNC-1 is never
-#: trained on.
+#: of 150 of them out of the body (38 pages over 10 %); the cue rules took 1.1 % (4 pages);
+#: the shipped model takes 2.6 % (8 pages), part of it real furniture left in the scraped
+#: bodies ("Video loading", "Like Us On Facebook"). Measured 2026-12-03; FNC-1 is never
+#: trained on (docs/evaluation.md).
 BARE_NON_BODY_CEILING = 0.03
 BARE_PAGES_OVER_10PCT_CEILING = 10
 

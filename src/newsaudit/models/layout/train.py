@@ -7,9 +7,11 @@ Data (see :mod:`.corpus`): the hand-written pages of ``tests/fixtures/layout`` i
 train split, the project's fixture pages with their pinned segments, and the
 trafilatura-eval pages of the train and dev buckets, laid out by two renderers each.
 Hand-written and fixture pages are also laid out again without blank lines and hard-wrapped
-(see :func:`augment`), because scraped text loses exactly that. Held-back pages
-(trafilatura-eval's test bucket, the Scrapinghub benchmark, the hand-written test split)
-are never read here.
+(see :func:`augment`), because scraped text loses exactly that; and every hand-written,
+fixture and HTML training page is also cut down to the bare article (body only, and
+headline then body, see :func:`article_only`), because scrapers very often output only
+that. Held-back pages (trafilatura-eval's test bucket, the Scrapinghub benchmark, the
+hand-written test split) are never read here.
 
 Recipe: multinomial logistic regression (scikit-learn, lbfgs) over 2**18 hashed features;
 lines of hand-written and fixture pages weigh more than lines of rendered HTML, because
