@@ -30,8 +30,25 @@ CODES = {
 EXIT_CODES = {"NewsauditError": 1, "ModelError": 3, "StoreUnavailable": 5}
 
 
-def _all(cls: type[NewsauditError]) -> list[type[NewsauditError]]:
-    return [cls] + [c for sub in cls.__subclasses__() for c in _all(sub)]
+#: The server's own errors (newsaudit.web.errors), answered by the HTTP API only.
+WEB_CODES = {
+    "WebError": "bad_request",
+    "Unauthorized": "unauthorized",
+    "Forbidden": "forbidden",
+    "NotFound": "not_found",
+    "MethodNotAllowed": "method_not_allowed",
+    "AuditTimeout": "audit_timeout",
+    "Busy": "busy",
+    "RemoteError": "error",
+}
+
+
+def _all(cls: type[NewsauditError], module: str = "newsaudit.errors"
+         ) -> list[type[NewsauditError]]:
+    """``cls`` and its subclasses defined in ``module`` (other modules, such as the web
+    app's, add their own subclasses once imported)."""
+    mine = [cls] if cls.__module__ == module else []
+    return mine + [c for sub in cls.__subclasses__() for c in _all(sub, module)]
 
 
 def test_every_error_has_its_pinned_code():
@@ -42,6 +59,14 @@ def test_exit_codes_follow_the_hierarchy():
     assert {cls.__name__: cls.exit_code for cls in _all(NewsauditError)} == {
         name: EXIT_CODES.get(name, 2) for name in CODES
     }
+
+
+def test_the_web_errors_codes_are_pinned_and_distinct_from_the_librarys():
+    import newsaudit.web.errors  # noqa: F401  (defines the subclasses)
+
+    web = {cls.__name__: cls.code for cls in _all(NewsauditError, "newsaudit.web.errors")}
+    assert web == WEB_CODES
+    assert not (set(web.values()) - {"error"}) & set(CODES.values())
 
 
 @pytest.mark.parametrize("name", sorted(CODES))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from newsaudit._version import __version__
 from newsaudit.errors import NewsauditError
@@ -67,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
         f"{defaults.input.max_bytes:,})",
     )
     audit.add_argument(
+        "--db", metavar="URL",
+        help="with --format html: when the page is stored in this corpus and belongs to an "
+        "event, link its figures to the event's comparison (see `newsaudit compare`)",
+    )
+    audit.add_argument(
         "--config", metavar="PATH",
         help="settings file to read (default: $NEWSAUDIT_CONFIG, else "
         "~/.config/newsaudit/config.toml when it exists); see docs/settings.md",
@@ -102,7 +108,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         elif args.format == "html":
             from newsaudit.render.html import to_html
 
-            out.write(to_html(report))
+            out.write(to_html(report, event=_page_event(args.db, report.document.id)))
         else:
             from newsaudit.render import print_report
 
@@ -115,6 +121,22 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     ):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _page_event(db: str | None, page_id: str) -> dict[str, Any] | None:
+    """The comparison of the corpus event the page belongs to, if ``db`` is given and
+    holds it."""
+    if not db:
+        return None
+    from newsaudit.cli_corpus import _open
+    from newsaudit.corpus import events
+
+    store = _open(db)
+    try:
+        events.update(store)
+        return events.page_event(store, page_id)
+    finally:
+        store.close()
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -152,6 +174,7 @@ COMMANDS = {
     "audit": _cmd_audit, "eval": _cmd_eval, "train": _cmd_train, "schema": _cmd_schema,
     "ingest": _cmd_corpus, "stats": _cmd_corpus, "pages": _cmd_corpus, "export": _cmd_corpus,
     "serve": _cmd_serve,
+    "events": _cmd_corpus, "compare": _cmd_corpus, "outlets": _cmd_corpus,
 }
 
 

@@ -1,8 +1,10 @@
-"""``newsaudit ingest | stats | pages | export``: the corpus commands, thin over the library.
+"""``newsaudit ingest | stats | pages | export | events | compare | outlets``: the corpus
+commands, thin over the library.
 
 Each command opens the store named by ``--db`` (else ``$NEWSAUDIT_DB``, else
 ``./newsaudit.db``) and calls one library function: ``newsaudit.corpus.run.ingest``,
-``newsaudit.store.queries.stats`` / ``pages`` / ``failures``, ``newsaudit.store.export``.
+``newsaudit.store.queries.stats`` / ``pages`` / ``failures``, ``newsaudit.store.export``,
+``newsaudit.corpus.events.events`` / ``compare`` / ``outlets``.
 """
 
 from __future__ import annotations
@@ -76,11 +78,41 @@ def add_parsers(sub: Any) -> None:
     _db(ex)
     ex.add_argument("--table", default="findings",
                     choices=("pages", "quantities", "attributions", "claims", "findings",
-                             "figures", "failures"),
+                             "figures", "failures", "events", "event_pages", "event_figures"),
                     help="which table (default findings)")
     ex.add_argument("--format", choices=("csv", "parquet"), default="csv",
                     help="csv (default; to stdout without -o) or parquet (needs -o)")
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
+
+    ev = sub.add_parser("events", help="the events: reports of one incident grouped, with "
+                        "their figures reconciled")
+    _db(ev)
+    ev.add_argument("--since", metavar="DATE", help="events reported on or after DATE")
+    ev.add_argument("--until", metavar="DATE", help="events reported on or before DATE")
+    ev.add_argument("--place", help="events naming this place (any spelling GeoNames knows)")
+    ev.add_argument("--outlet", help="events an outlet reported (name or site)")
+    ev.add_argument("--category", help="events with a reconciled figure of this category "
+                    "(killed, wounded, missing, arrested, displaced, ...)")
+    ev.add_argument("--min-pages", type=int, default=1, metavar="N",
+                    help="only events with at least N reports (default 1)")
+    ev.add_argument("--limit", type=int, default=None, metavar="N", help="at most N events")
+    ev.add_argument("--rebuild", action="store_true",
+                    help="forget the events and group every page again first")
+    _fmt(ev)
+
+    cp = sub.add_parser("compare", help="every figure of one event, its source chain and "
+                        "time, and the reconciled band with why")
+    cp.add_argument("event", metavar="EVENT", help="an event id as `newsaudit events` shows "
+                    "it (e12)")
+    _db(cp)
+    cp.add_argument("--plot", metavar="FILE", help="also draw each source's figures over "
+                    "time with the reconciled band (.svg or .png)")
+    _fmt(cp)
+
+    ol = sub.add_parser("outlets", help="per outlet: pages, unsourced-claim rate, headline "
+                        "problems, figures outside the reconciled band")
+    _db(ol)
+    _fmt(ol)
 
 
 def _open(url: str | None) -> Any:
@@ -207,4 +239,73 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "pages": cmd_pages, "export": cmd_export}
+def _grouped(args: argparse.Namespace) -> Any:
+    """The store with every page placed in an event (new pages are placed first)."""
+    from newsaudit.corpus import events
+
+    store = _open(args.db)
+    if getattr(args, "rebuild", False):
+        events.rebuild(store)
+    else:
+        events.update(store)
+    return store
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from newsaudit.corpus import events
+    from newsaudit.render.events import print_events
+
+    store = _grouped(args)
+    try:
+        data = events.events(store, since=args.since, until=args.until, place=args.place,
+                             outlet=args.outlet, category=args.category,
+                             min_pages=args.min_pages, limit=args.limit)
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print_events(data, sys.stdout)
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from newsaudit.corpus import events
+    from newsaudit.render.events import print_compare
+
+    store = _grouped(args)
+    try:
+        data = events.compare(store, args.event)
+    finally:
+        store.close()
+    if args.plot:
+        from newsaudit.render.plot import plot_compare
+
+        plot_compare(data, args.plot)
+    if args.format == "json":
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print_compare(data, sys.stdout)
+        if args.plot:
+            print(f"plot written to {args.plot}")
+    return 0
+
+
+def cmd_outlets(args: argparse.Namespace) -> int:
+    from newsaudit.corpus import events
+    from newsaudit.render.events import print_outlets
+
+    store = _grouped(args)
+    try:
+        data = events.outlets(store)
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps({"outlets": data}, indent=2, ensure_ascii=False))
+    else:
+        print_outlets(data, sys.stdout)
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "pages": cmd_pages, "export": cmd_export,
+            "events": cmd_events, "compare": cmd_compare, "outlets": cmd_outlets}

@@ -48,6 +48,8 @@ MODULES: dict[str, str] = {
     "findings": "newsaudit.evaluation.findings",
     "anatomy": "newsaudit.models.layout.evaluate",
     "dedup": "newsaudit.evaluation.dedup",
+    "events": "newsaudit.evaluation.events",
+    "fakes": "newsaudit.evaluation.fakes",
 }
 
 
@@ -124,6 +126,21 @@ def _dedup(args: argparse.Namespace) -> dict[str, Any]:
 
     return dedup.evaluate_file(str(_exists(args.bodies)), originals=args.originals,
                                copies=args.copies)
+def _events(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import events
+
+    return events.evaluate(
+        corpus=[_exists(c) for c in args.corpus or ()],
+        gold=_exists(args.gold) if args.gold else None,
+        fakes=_exists(args.fakes) if args.fakes else None, split=args.split, db=args.db,
+        params_path=_exists(args.params) if args.params else None, fit_out=args.fit,
+    )
+
+
+def _fakes(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import fakes
+
+    return fakes.evaluate(_exists(args.fakes), db=args.db, split=args.split)
 
 
 EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
@@ -137,6 +154,8 @@ EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "findings": _findings,
     "anatomy": _anatomy,
     "dedup": _dedup,
+    "events": _events,
+    "fakes": _fakes,
 }
 
 
@@ -197,6 +216,26 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--bodies", type=Path, required=True, help="FNC-1 bodies CSV")
     p.add_argument("--originals", type=int, default=200, help="distinct bodies drawn")
     p.add_argument("--copies", type=int, default=50, help="syndicated copies made of them")
+    p = bench.add_parser("events", help="grouping reports into events: pairwise and BCubed F1 "
+                         "(own corpus with a gold file, or FA-KES date-and-place groups)")
+    p.add_argument("--corpus", type=Path, nargs="+", metavar="INPUT",
+                   help="input files or directories of a labelled corpus (with --gold)")
+    p.add_argument("--gold", type=Path, help="the corpus's gold file (events, copies, figures)")
+    p.add_argument("--fakes", type=Path, help="FA-KES-Dataset.csv")
+    p.add_argument("--split", choices=("train", "test", "all"), default="test",
+                   help="FA-KES split scored (default test; --fit fits on train)")
+    p.add_argument("--db", help="store to ingest into (default: a file in the temp directory)")
+    p.add_argument("--params", type=Path, help="grouping parameters to use (JSON)")
+    p.add_argument("--fit", type=Path, metavar="OUT",
+                   help="fit the grouping parameters on the corpus and FA-KES train, write "
+                        "them to OUT, and score with them")
+    p = bench.add_parser("fakes", help="FA-KES credible/fake: ROC AUC of deviation from the "
+                         "event's reconciled figures + sourcing, against a text-only baseline")
+    p.add_argument("--fakes", type=Path, required=True, help="FA-KES-Dataset.csv")
+    p.add_argument("--split", choices=("test", "cv"), default="test",
+                   help="test: fit on train groups, score test groups (default); cv: 5-fold "
+                        "by group over all articles")
+    p.add_argument("--db", help="store to ingest into (default: a file in the temp directory)")
     for name in bench.choices:
         bench.choices[name].add_argument(
             "--json", action="store_true", help="print the metrics as JSON instead of a table"

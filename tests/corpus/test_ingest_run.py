@@ -205,12 +205,14 @@ def test_ray_engine_stores_what_local_does(tmp_path):
     local = open_store(f"sqlite:///{tmp_path / 'local.db'}")
     onray = open_store(f"sqlite:///{tmp_path / 'ray.db'}")
     # The local Ray that .ci/run starts (`ray start --head`, its address in $RAY_ADDRESS),
-    # as a user's `--engine ray --address auto` finds it; else one with 2 CPUs, started here.
+    # as a user's `--engine ray --address auto` finds it; else one with 2 CPUs, started here
+    # (address="local": a Ray head some other work left running must not be joined, since
+    # num_cpus cannot be set on a cluster that is already up).
     address = os.environ.get("RAY_ADDRESS")
     if address:
         ray.init(address=address, include_dashboard=False, log_to_driver=False)
     else:
-        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+        ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         ingest([src], local, batch_chars=3000)
         s = ingest([src], onray, engine="ray", workers=2, batch_chars=3000)

@@ -48,7 +48,7 @@ def test_migrations_create_exactly_the_schema(store):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    assert current_revision(store.engine) == "0001_corpus"
+    assert current_revision(store.engine) == "0003_event_listing"
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), t.metadata)
     assert diff == []

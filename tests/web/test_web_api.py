@@ -234,12 +234,6 @@ def test_health(sqlite_web, audit_pool):
     assert h["store"] == "sqlite" and h["writes_need_token"] is False
 
 
-def test_events_say_they_are_not_available_yet(sqlite_web):
-    for path in ("/api/events", "/api/events/e1", "/api/outlets"):
-        r = sqlite_web.get(path)
-        assert r.status_code == 501 and error_of(r) == "not_available", path
-
-
 # ---------------------------------------------------------------------- ingest
 
 

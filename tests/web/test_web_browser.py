@@ -4,7 +4,7 @@ A person pastes a page, sees its findings beside the text with the evidence mark
 a finding and is taken to its words; stores a page and gets a permanent link; finds it
 again in the corpus by search and by outlet. Every page is checked for what it must not
 do: no dialog (an injected script), no console error, no CSP violation, no request to any
-other origin. What the page must show comes from the API's report of the same text.
+other origin. An event's page shows its figures table, reconciled band and plot. What the page must show comes from the API's report of the same text.
 
 The screenshot in the README is made here: ``NEWSAUDIT_SCREENSHOT=docs/web-audit.png``
 writes it (the test always takes one, into its temporary directory).
@@ -18,6 +18,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from event_site import HOSTILE_TITLE as EVENT_TITLE
+from event_site import event_site
 
 from browser import Browser, require_chromium
 from live_server import live_app
@@ -163,6 +165,38 @@ def test_the_api_docs_work_offline(browser, site):
         session.assert_clean()
 
 
-def test_the_event_page_says_it_is_not_available_yet(browser, site):
-    with browser.visit(site + "/events/e1") as session:
-        assert "not_available" in session.page.inner_text("main")
+def test_an_event_page_shows_the_figures_table_and_the_plot(browser, tmp_path, audit_pool):
+    """From the events list to an event: every figure in the table with its source, the
+    reconciled band, the plot drawn; the headline's markup shown as text, run as nothing."""
+    with event_site(f"sqlite:///{tmp_path / 'events.db'}", audit_pool) as (base, c):
+        [event] = c.get("/api/events").json()["events"]
+        data = c.get(f"/api/events/{event['id']}").json()
+        with browser.visit(base + "/events") as session:
+            page = session.page
+            with page.expect_navigation(wait_until="load"):
+                page.click(f'table.events a[href="/events/{event["id"]}"] >> nth=0')
+            assert page.inner_text("h1") == event["title"]
+            ids = page.eval_on_selector_all("table.figures-table tbody tr",
+                                            "els => els.map(e => e.id)")
+            assert ids == [r["id"] for r in data["rows"]]
+            for r in data["rows"]:
+                cells = page.eval_on_selector_all(f'tr[id="{r["id"]}"] td',
+                                                  "els => els.map(e => e.textContent)")
+                assert cells[2] == r["outlet"] and cells[4] == r["category"]
+                if r["source"]:
+                    assert cells[6].startswith(r["source"]["text"])
+            killed = data["reconciled"]["killed"]
+            band = page.eval_on_selector_all('tr[data-category="killed"] td',
+                                             "els => els.map(e => e.textContent)")
+            assert band[1:4] == [str(killed["low"]), str(killed["best"]), str(killed["high"])]
+            assert band[6] == killed["why"]
+            plot = page.locator("figure.plot img")
+            plot.scroll_into_view_if_needed()
+            page.wait_for_function("document.querySelector('figure.plot img').complete")
+            assert plot.evaluate("img => img.naturalWidth") > 0, "the plot is drawn"
+            titles = page.eval_on_selector_all("table.event-pages td:nth-child(2) a",
+                                               "els => els.map(e => e.textContent)")
+            assert EVENT_TITLE in titles, "the headline's markup is shown as its text"
+            assert page.locator("main script, main img:not(figure.plot img), "
+                                "main svg").count() == 0
+            session.assert_clean()

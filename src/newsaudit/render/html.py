@@ -29,9 +29,11 @@ from functools import cache
 from html import escape
 from importlib import resources
 from itertools import pairwise
+from typing import Any
 
 from newsaudit._version import __version__
 from newsaudit.model import ARTICLE_KINDS, SEVERITY_RANK, Attribution, Finding, Report
+from newsaudit.render.html_event import event_cell, event_section, rows_by_quantity
 from newsaudit.render.markdown import figure_source
 from newsaudit.render.terminal import bounds_label, source_label
 
@@ -246,9 +248,12 @@ def _chain_html(att: Attribution) -> str:
     return '<span class="arrow"> ← </span>'.join(parts)
 
 
-def figures_html(report: Report) -> str:
+def figures_html(report: Report, event: Mapping[str, Any] | None = None) -> str:
+    """The figures table; with the page's event comparison (``newsaudit.compare/1``), a
+    last column links each figure to the event's reconciled band."""
     if not report.quantities:
         return '<p class="none">No figures found.</p>'
+    by_q = rows_by_quantity(event, report.document.id) if event else {}
     rows = []
     for q in report.quantities:
         what = f"{q.counted} · {q.category}" if q.counted else q.category
@@ -261,11 +266,13 @@ def figures_html(report: Report) -> str:
             f'<td><button type="button" class="q-link" data-goto-q="{_e(q.id)}">'
             f"{_e(q.text)}</button></td>"
             f'<td class="bounds">{_e(bounds_label(q))}</td><td>{_e(what)}</td>'
-            f'<td class="where">{_e(q.segment)}</td><td class="word{own}">{_e(word)}</td></tr>'
+            f'<td class="where">{_e(q.segment)}</td><td class="word{own}">{_e(word)}</td>'
+            + (event_cell(by_q.get(q.id), event) if event else "") + "</tr>"
         )
     return (
         '<table class="figures"><thead><tr><th>figure</th><th>bounds</th>'
-        "<th>counted · category</th><th>where</th><th>on whose word</th></tr></thead>"
+        "<th>counted · category</th><th>where</th><th>on whose word</th>"
+        + ("<th>across sources</th>" if event else "") + "</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -328,8 +335,10 @@ def _summary(report: Report) -> str:
     return f'<p class="summary">{"".join(chips)}<span class="stats">{_e(stats)}</span></p>'
 
 
-def to_html(report: Report) -> str:
-    """The report as one self-contained HTML page (UTF-8, no external requests)."""
+def to_html(report: Report, *, event: Mapping[str, Any] | None = None) -> str:
+    """The report as one self-contained HTML page (UTF-8, no external requests); with
+    ``event`` (the comparison of the corpus event the page belongs to), its figures link
+    to the event's reconciled bands, shown in a section of their own."""
     css, js = _static("report.css"), _static("report.js")
     doc = report.document
     title = doc.title or "(untitled page)"
@@ -369,12 +378,13 @@ links, comments, forms) are dimmed: they never count as the article's claims.</p
 </main>
 <section class="details" aria-labelledby="h-figures">
 <h2 id="h-figures">Figures <span class="count">{len(report.quantities)}</span></h2>
-{figures_html(report)}
+{figures_html(report, event)}
 <h2>Who said what <span class="count">{n_said}</span></h2>
 {sources_html(report)}
 <h2>Claims in the page's own voice <span class="count">{n_own} of {len(report.claims)}</span></h2>
 {claims_html(report)}
 </section>
+{event_section(event, doc.id) if event else ""}
 <footer>newsaudit {_e(__version__)} · {_e(doc.id)}</footer>
 <script>{js}</script>
 </body>

@@ -11,6 +11,13 @@
                   the report's records as rows, for querying (the JSON stays the truth)
     failures      the inputs that could not be read or analysed, with the reason and code
     signatures    each page's MinHash over its body text, for near-duplicate search
+    page_features what grouping reads of each page, computed once: its day, kind (report or
+                  opinion), places, countries, actors, weighted terms and event tolls
+    events        one row per event (a group of reports of one incident), with its summary
+    event_pages   which event each page belongs to (a page belongs to at most one)
+    event_keys    the places and actors of each event: the index candidates are found by
+    event_figures the reconciled low / best / high per event and category, and why
+    event_rows    every figure of an event as ``newsaudit compare`` lists it
 
 The Alembic migrations in ``store/migrations`` create exactly these tables; a test checks
 that the two agree.
@@ -78,6 +85,11 @@ inputs = sa.Table(
     sa.Column("page_id", PAGE_ID, sa.ForeignKey("pages.id"), nullable=False, index=True),
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id"), nullable=False),
+    # What this input said of the page (an exact copy under another outlet's name keeps
+    # its own outlet and date here; the page row keeps the first input's).
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.String(200)),
+    sa.Column("published", ISO_DATE),
 )
 
 reports = sa.Table(
@@ -196,8 +208,82 @@ signatures = sa.Table(
     sa.Column("minhash", sa.LargeBinary, nullable=False),
 )
 
+page_features = sa.Table(
+    "page_features", metadata,
+    sa.Column("page_id", PAGE_ID, sa.ForeignKey("pages.id"), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("day", sa.String(10)),
+    sa.Column("kind", sa.String(16), nullable=False),  # report | opinion
+    sa.Column("data", JSONType, nullable=False),
+)
+
+events = sa.Table(
+    "events", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("title", sa.Text),
+    sa.Column("first_published", ISO_DATE),
+    sa.Column("last_published", ISO_DATE),
+    sa.Column("first_day", sa.String(10), index=True),
+    sa.Column("last_day", sa.String(10), index=True),
+    sa.Column("pages", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("sources", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("outlets", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("places", JSONType, nullable=False),
+    sa.Column("state", JSONType, nullable=False),
+    sa.Column("figures", JSONType, nullable=False),
+    # the event's reports as listed (newsaudit.events/1 "pages"), kept by the summary
+    sa.Column("listing", JSONType),
+    sa.Column("dirty", sa.Boolean, nullable=False, server_default=sa.false(), index=True),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+event_pages = sa.Table(
+    "event_pages", metadata,
+    sa.Column("page_id", PAGE_ID, sa.ForeignKey("pages.id"), primary_key=True),
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), nullable=False, index=True),
+    sa.Column("score", sa.Float),
+    sa.Column("how", sa.String(16), nullable=False),  # new | similar | copy | revision | opinion
+)
+
+event_keys = sa.Table(
+    "event_keys", metadata,
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), primary_key=True,
+              index=True),
+)
+
+event_figures = sa.Table(
+    "event_figures", metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), primary_key=True),
+    sa.Column("category", sa.String(32), primary_key=True),
+    sa.Column("low", sa.Float),
+    sa.Column("best", sa.Float),
+    sa.Column("high", sa.Float),
+    sa.Column("sources", sa.Integer, nullable=False),
+    sa.Column("disputed", sa.Boolean, nullable=False),
+    sa.Column("rising", sa.Boolean, nullable=False),
+    sa.Column("why", sa.Text, nullable=False),
+)
+
+event_rows = sa.Table(
+    "event_rows", metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), primary_key=True),
+    sa.Column("n", sa.Integer, primary_key=True),
+    sa.Column("page_id", PAGE_ID, sa.ForeignKey("pages.id"), nullable=False, index=True),
+    sa.Column("outlet", sa.String(200), index=True),
+    sa.Column("category", sa.String(32), nullable=False),
+    sa.Column("value", sa.Float),
+    sa.Column("independent", sa.Boolean, nullable=False),
+    sa.Column("superseded", sa.Boolean, nullable=False),
+    sa.Column("outside", sa.Boolean),  # outside the band the other sources give
+    sa.Column("deviation", sa.Float),
+    sa.Column("row", JSONType, nullable=False),
+)
+
 #: The tables of report records, in the order a page's rows are written.
 RECORD_TABLES = ("quantities", "attributions", "claims", "findings", "figures")
 #: What ``newsaudit export --table`` offers.
 EXPORT_TABLES = ("pages", "quantities", "attributions", "claims", "findings", "figures",
-                 "failures")
+                 "failures", "events", "event_pages", "event_figures")
+#: The tables grouping writes, in the order they are cleared.
+EVENT_TABLES = ("event_rows", "event_figures", "event_keys", "event_pages", "events")

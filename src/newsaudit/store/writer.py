@@ -202,9 +202,16 @@ class Writer:
             self._insert_page(raw, outcome, seq, report_json)
         self._conn.execute(t.inputs.insert().values(
             key=raw.key, source=raw.source, locator=locator, locator_hash=sha(locator),
-            page_id=pid, seq=seq, run_id=self.run_id,
+            page_id=pid, seq=seq, run_id=self.run_id, url=doc.get("url") or raw.url,
+            outlet=doc.get("outlet") or raw.outlet,
+            published=doc.get("published") or raw.published,
         ))
         if exists is not None:
+            # an exact copy under another input: the page's event lists its inputs, so it
+            # is summarised again on the next grouping update
+            placed = sa.select(t.event_pages.c.event_id).where(t.event_pages.c.page_id == pid)
+            self._conn.execute(t.events.update().where(t.events.c.id.in_(placed))
+                               .values(dirty=True))
             self.duplicates += 1
             return "duplicate"
         self.stored += 1

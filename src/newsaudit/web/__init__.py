@@ -5,7 +5,7 @@
     pool.py      the audit worker processes, admission, the per-request time limit
     jobs.py      the one writer thread: stored audits and ingest jobs
     service.py   one audit as the server runs it (fetch, audit, store)
-    api.py       the REST API;  pages.py  the browser pages;  events.py  events (501)
+    api.py       the REST API;  pages.py  the browser pages;  events.py  events and outlets
     docs.py      Swagger UI served offline;  html.py  templates and the strict CSP
     app.py       create_app: the parts wired together;  serve.py  ``newsaudit serve``
 

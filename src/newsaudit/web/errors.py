@@ -12,7 +12,6 @@ and a reason the same way:
     ├── NotFound              no such page, job or route                   404 not_found
     ├── MethodNotAllowed      the route exists, not with this method       405 method_not_allowed
     ├── AuditTimeout          the audit ran over the per-request limit     422 audit_timeout
-    ├── NotAvailable          a route whose feature is not built yet       501 not_available
     └── Busy                  every audit worker and queue slot is taken  503 busy
 
 The status of a library error follows from its code (:data:`STATUS`). Fetch errors are
@@ -80,11 +79,6 @@ class AuditTimeout(WebError):
     code = "audit_timeout"
 
 
-class NotAvailable(WebError):
-    status = 501
-    code = "not_available"
-
-
 class Busy(WebError):
     status = 503
     code = "busy"
@@ -120,5 +114,4 @@ def body(code: str, message: str) -> dict[str, Any]:
 #: Every code the API may answer with, and its meaning: the README's table and the
 #: OpenAPI description are made from it.
 WEB_CODES = {cls.code: cls.status for cls in (Unauthorized, Forbidden, NotFound,
-                                               MethodNotAllowed, AuditTimeout, NotAvailable,
-                                               Busy)}
+                                               MethodNotAllowed, AuditTimeout, Busy)}

@@ -2,11 +2,12 @@
 
 Every page is self-contained like the HTML report: its one style sheet and (on report
 pages) its one script are inlined, and the Content-Security-Policy header allows exactly
-those, by hash, and nothing else (no ``'unsafe-inline'``, no other origin, no images, no
-fonts; forms may post only to this server). Page text reaches a page only through
-autoescaped template variables or the report renderer's escaped fragments, and only as
-element content or attribute values: the script reads ``data-`` attributes and is never
-given text, so no page text is ever in a script context.
+those, by hash, and nothing else (no ``'unsafe-inline'``, no other origin, no fonts, no
+images but an event page's plot from this server; forms may post only to this server).
+Page text reaches a page only through autoescaped template variables or the report
+renderer's escaped fragments, and only as element content or attribute values: the
+script reads ``data-`` attributes and is never given text, so no page text is ever in a
+script context.
 """
 
 from __future__ import annotations
@@ -39,13 +40,14 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def page_csp(css: str, js: str | None) -> str:
-    """The policy of an app page: its own style and script, forms to this server."""
+def page_csp(css: str, js: str | None, *, images: bool = False) -> str:
+    """The policy of an app page: its own style and script, forms to this server;
+    ``images``: images from this server (an event's plot), none from anywhere else."""
     return "; ".join((
         "default-src 'none'",
         f"style-src {csp_hash(css)}",
         f"script-src {csp_hash(js)}" if js else "script-src 'none'",
-        "img-src 'none'",
+        "img-src 'self'" if images else "img-src 'none'",
         "font-src 'none'",
         "connect-src 'none'",
         "base-uri 'none'",
@@ -59,13 +61,8 @@ class Assets:
     css: str
     js: str
 
-    @property
-    def csp_with_js(self) -> str:
-        return page_csp(self.css, self.js)
-
-    @property
-    def csp_no_js(self) -> str:
-        return page_csp(self.css, None)
+    def csp(self, *, script: bool, images: bool = False) -> str:
+        return page_csp(self.css, self.js if script else None, images=images)
 
 
 @cache
@@ -87,19 +84,30 @@ def environment() -> Environment:
     env.globals["version"] = __version__
     env.filters["label"] = lambda s: str(s).replace("_", " ")
     env.filters["pathseg"] = lambda s: quote(str(s), safe="")
+    env.filters["num"] = number
     return env
 
 
+def number(x: Any) -> str:
+    """A count as people read it: 1,200 and 21, not 1200.0 and 21.0; a dash for none."""
+    if x is None:
+        return "–"
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return f"{x:,}" if isinstance(x, int) and not isinstance(x, bool) else str(x)
+
+
 def render(
-    template: str, *, status: int = 200, script: bool = False,
+    template: str, *, status: int = 200, script: bool = False, images: bool = False,
     headers: dict[str, str] | None = None, **context: Any,
 ) -> HTMLResponse:
-    """A page from ``template``; ``script``: the page runs the report's script."""
+    """A page from ``template``; ``script``: the page runs the report's script;
+    ``images``: it shows images from this server."""
     a = assets()
     html = environment().get_template(template).render(
         css=Markup(a.css), js=Markup(a.js) if script else None, **context
     )
-    out = {"Content-Security-Policy": a.csp_with_js if script else a.csp_no_js,
+    out = {"Content-Security-Policy": a.csp(script=script, images=images),
            "Cache-Control": "no-store"}
     return HTMLResponse(html, status_code=status, headers={**out, **(headers or {})})
 

@@ -6,6 +6,9 @@ every write the server makes runs on one thread, in the order asked: an audit to
 waits behind an ingest job that is running, and its client gets a job to poll instead of
 a hanging request.
 
+A stored page is placed in an event on the same thread, as a task right after its job (as
+ingest places its pages after its run): the client does not wait for grouping, and the
+events pages never group on a read.
 Stored audits share one long-lived writer (one run with engine ``web``, so the
 near-duplicate index is loaded once, not per page); it is closed before an ingest job,
 which opens its own, and when the server stops. Jobs live in memory: the store's ``runs``
@@ -14,6 +17,7 @@ table is what outlives the server.
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections import OrderedDict
@@ -31,6 +35,8 @@ from newsaudit.ingest.sources import PageFetcher
 from newsaudit.store import Store
 from newsaudit.store.writer import Writer
 from newsaudit.web.pool import AuditPool, PoolEngine
+
+log = logging.getLogger("newsaudit.web")
 
 #: Finished jobs kept for ``GET /api/jobs/{id}``; the oldest are forgotten first.
 KEEP_JOBS = 1000
@@ -127,7 +133,9 @@ class WriteLane:
     def store_page(self, raw: RawPage, outcome: Outcome) -> tuple[Job, Future[None]]:
         """Queue an audited page for storing; the future ends when it is stored."""
         job = self._new("store", [raw.source])
-        return job, self._thread.submit(self._run, job, lambda: self._store(job, raw, outcome))
+        done = self._thread.submit(self._run, job, lambda: self._store(job, raw, outcome))
+        self._thread.submit(self._place, job)
+        return job, done
 
     def ingest(self, sources: Sequence[str]) -> Job:
         """Queue an ingest run of ``sources`` (as ``newsaudit ingest`` takes them)."""
@@ -180,6 +188,12 @@ class WriteLane:
         job.page = outcome.report["document"]["id"]
         job.status = "finished"
 
+    def _place(self, job: Job) -> None:
+        """After a stored page's job (its client is answered by then): place it in an
+        event. A new input is a new report of its event, even an exact copy."""
+        if job.status == "finished" and (job.counts.get("stored") or job.counts.get("duplicate")):
+            _group(self.store)
+
     def _ingest(self, job: Job) -> None:
         from newsaudit.corpus.run import ingest
 
@@ -198,6 +212,17 @@ class WriteLane:
                 writer.finish("finished")
             except Exception:  # noqa: BLE001 - a broken connection: nothing left to close
                 pass
+
+
+def _group(store: Store) -> None:
+    """Place new pages in events, as ingest does after its run. The page is stored
+    either way: if grouping fails, the next stored page or ingest places it."""
+    from newsaudit.corpus.events import update
+
+    try:
+        update(store)
+    except Exception:  # noqa: BLE001 - the write succeeded; grouping catches up later
+        log.exception("placing a stored page in an event failed")
 
 
 def _first_line(err: BaseException) -> str:

@@ -14,13 +14,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
+from newsaudit.corpus import events
 from newsaudit.errors import EmptyInput, InputError
 from newsaudit.model import SEVERITY_RANK, Report
 from newsaudit.store import queries
 from newsaudit.web.api import page_filters, service
 from newsaudit.web.errors import Forbidden, NotFound
 from newsaudit.web.html import render, report_sections
-from newsaudit.web.service import PageInput
+from newsaudit.web.service import PageInput, Service
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -92,7 +93,7 @@ async def audit_form(request: Request) -> Response:
     if result.stored:
         return RedirectResponse(f"/pages/{result.stored}", status_code=303)
     queued = result.job.id if result.job is not None else None
-    return render("report.html", script=True, stored=None, row=None, queued=queued,
+    return render("report.html", script=True, stored=None, row=None, queued=queued, event=None,
                   **report_sections(Report.from_dict(result.report)))
 
 
@@ -145,7 +146,19 @@ def page_view(page_id: str, request: Request) -> Response:
     if row is None or stored is None:
         raise NotFound(f"no stored page has the id {page_id!r}")
     return render("report.html", script=True, stored=page_id, row=row, queued=None,
-                  **report_sections(Report.from_dict(stored)))
+                  event=_event_of(svc, page_id), **report_sections(Report.from_dict(stored)))
+
+
+def _event_of(svc: Service, page_id: str) -> dict[str, Any] | None:
+    """The event the page is in, with this page's figures as the comparison counts them
+    and each category's band, or None when the page is its event's only report."""
+    data = events.page_event(svc.store, page_id)
+    if data is None or len(data["event"]["pages"]) < 2:
+        return None
+    return {"id": data["event"]["id"], "title": data["event"]["title"],
+            "reports": len(data["event"]["pages"]),
+            "rows": [r for r in data["rows"] if r["page"] == page_id],
+            "reconciled": data["reconciled"]}
 
 
 @router.get("/outlets/{name:path}")
@@ -156,6 +169,10 @@ def outlet(name: str, request: Request) -> Response:
         raise NotFound(f"no stored page is from the outlet {name!r}")
     rows = queries.pages(svc.store, outlet=name, limit=PAGE_SIZE)
     severities = list(SEVERITY_RANK)[::-1]
+    wanted = {name.casefold(), summary.name.casefold()}
+    profile = [o for o in events.outlets(svc.store) if o["outlet"].casefold() in wanted]
+    reported = events.events(svc.store, outlet=name, limit=PAGE_SIZE)["events"]
     return render("outlet.html", summary=summary, rows=rows, severities=severities,
-                  more=summary.pages > len(rows),
-                  all_link="/pages?" + urlencode({"outlet": name}))
+                  more=summary.pages > len(rows), outlets=profile[:1], reported=reported,
+                  all_link="/pages?" + urlencode({"outlet": name}),
+                  events_link="/events?" + urlencode({"outlet": name}))

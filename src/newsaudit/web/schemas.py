@@ -169,12 +169,11 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         400: "malformed request (not JSON, bad form)",
         401: "a write without a valid Bearer token",
         403: "forbidden (a path outside --ingest-dir, a cross-site form)",
-        404: "no such page, job or route",
+        404: "no such page, event, job or route",
         413: "the body (or the page it names) is over --max-bytes",
         415: "binary data, not a page",
         422: "the input cannot be audited: invalid fields, empty, undecodable, a URL that "
              "cannot be fetched, an audit over --audit-timeout",
-        501: "not built yet",
         503: "every worker busy and the queue full (see Retry-After)",
     }
     return {s: {"description": words[s], "model": ErrorBody} for s in statuses}
