@@ -197,7 +197,12 @@ def _check(text, segments):
         last = seg.end
 
 
-@pytest.mark.parametrize("text,expected", PAGES, ids=["conflict", "disaster", "protest", "economy", "health"])
+@pytest.mark.parametrize(
+    "text,expected",
+    [pytest.param(*page, id=name)
+     for page, name in zip(PAGES, ["conflict", "disaster", "protest", "economy", "health"],
+                           strict=True)],
+)
 def test_pages(nlp, text, expected):
     segments = segment_text(text, doc=nlp(text))
     _check(text, segments)

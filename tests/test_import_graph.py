@@ -4,7 +4,8 @@ hide a cycle). The records, their reader, the errors and the version are leaves;
 module takes a name from the package root; inside the trained models:
 
     metrics <- datasets <- models/_* <- models/<name>/{features, patterns, runtime,
-    corpus, scoring, train, evaluate} <- stages and checks (runtime only) and cli_eval
+    gold, render, corpus, scoring, train, evaluate} <- stages and checks (runtime only)
+    and cli_eval
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ import pytest
 from paths import REPO
 
 PACKAGE = REPO / "src" / "newsaudit"
-MODELS = ("checkworthy", "loaded", "propaganda", "stance", "toxicity")
+MODELS = ("checkworthy", "layout", "loaded", "propaganda", "stance", "toxicity")
 #: A model package's modules, lowest first: each may import only the ones before it.
-LAYERS = ("features", "patterns", "runtime", "corpus", "scoring", "train", "evaluate")
+#: (The layout model labels HTML pages from their markup, ``gold``, and lays them out as
+#: scraped text, ``render``, to build its corpus.)
+LAYERS = ("features", "patterns", "runtime", "gold", "render", "corpus", "scoring", "train",
+          "evaluate")
 
 
 def _name(path: Path) -> str:

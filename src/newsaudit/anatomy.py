@@ -10,6 +10,12 @@ whitespace between segments (blank lines, the indentation before a list item) is
 uncovered. Segments are in order and never overlap. A multi-line unit (a reader comment,
 a comment form, a body paragraph hard-wrapped over several lines) is one segment.
 
+Each non-blank line gets its kind from the trained layout model
+(:mod:`newsaudit.models.layout`: a linear model over features of the line and its
+neighbours, the cue lists of :mod:`newsaudit.line_cues` among them, decoded as a
+sequence); this module turns those line kinds into segments. The headline is the most
+headline-like line above the article, not necessarily the first line of the page.
+
 Decisions worth knowing:
 
 * A wire-copy lead prefix ("LONDON (Reuters) - ...") stays inside its body paragraph:
@@ -21,9 +27,10 @@ Decisions worth knowing:
   scraped image used to be) may also be a caption in the simple present ("Smoke rises
   over the port."). Without a parse, only cues or that layout make a caption. A short
   paragraph in any other finite form (past, perfect, modal) is always body.
-* A standfirst is recognised only when a byline or dateline follows it directly.
-* A comment form is one segment from its first cue ("Leave a Reply") through the field
-  labels that follow; each reader comment is one segment, however many lines it spans.
+* Consecutive lines of one kind join into one segment when the first has not ended its
+  sentence (a hard-wrapped paragraph); a comment form is always one segment; each reader
+  comment is one segment, from the line the model marks as its start, however many
+  lines it spans.
 """
 
 from __future__ import annotations
@@ -31,449 +38,130 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
-from newsaudit.datafiles import load_json
-from newsaudit.model import Page, Segment
+from newsaudit.anatomy_rules import rule_parts
+from newsaudit.line_cues import (
+    Cues,
+    Row,
+    cues,
+    line_kind,
+    looks_like_byline,
+    looks_like_dateline,
+    n_words,
+    rows_of,
+)
+from newsaudit.model import Page, Segment, SegmentKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
     "Cues",
+    "Row",
     "cues",
     "line_kind",
     "looks_like_byline",
     "looks_like_dateline",
     "refine",
+    "rows_of",
     "segment_text",
 ]
 
+#: Pages of at most this many non-blank lines are read by the cue-list rules of
+#: :mod:`newsaudit.anatomy_rules`, not the layout model (see there why). Set by judgment,
+#: not tuned: a headline, a byline, a date and a few paragraphs; every hand-written page
+#: of the layout corpus is longer (13 lines or more).
+SHORT_PAGE_LINES = 6
+
 _NUMBERED_RE = re.compile(r"^\d{1,3}[.)]\s+\S")
-_WORD_RE = re.compile(r"\S+")
-_NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
-_YEAR_OR_TIME_RE = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[:.]\d\d(?:[:.]\d\d)?)$")
-_DATE_TOKEN_RE = re.compile(r"[A-Za-z]+\.?|\d+(?:[:.]\d+)*(?:st|nd|rd|th)?|\S")
 _TERMINAL = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")", ";", "\u2026")
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "ccomp", "dative", "attr", "acomp", "oprd", "xcomp"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
-_CAPWORD_RE = re.compile(r"^[A-Z\u00c0-\u00de][\w.'\u2019-]*$|^[A-Z]\.?$")
 
 
-class Cues:
-    """The cue lists of ``data/anatomy.json``, compiled once per process."""
+@lru_cache(maxsize=16)
+def _tags(text: str, title: str | None) -> tuple[tuple[SegmentKind, bool], ...]:
+    """(kind, starts a comment) for each non-blank line, from the layout model; cached
+    because ingest and :func:`refine` segment the same text and the model need not run
+    twice. (The model's tags are the segment kinds plus ``comment_start``: its reader
+    checks them against :data:`~newsaudit.models.layout.TAGS`.)"""
+    from newsaudit.models.layout import load_model
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.max_words: dict[str, int] = data["max_words"]
-        self.boilerplate_exact = frozenset(data["boilerplate_exact"])
-        self.boilerplate_re = _alternation(data["boilerplate_patterns"])
-        self.related_headers = frozenset(data["related_headers"])
-        self.related_re = _alternation(data["related_patterns"], flags=0)
-        self.comment_header_re = _alternation(data["comment_header_patterns"])
-        self.comment_start_re = _alternation(data["comment_start_patterns"])
-        self.comment_end = frozenset(data["comment_end_exact"])
-        self.form_re = re.compile(
-            r"^\W*(?:" + "|".join(re.escape(c) for c in data["form_cues"]) + ")", re.IGNORECASE
-        )
-        self.form_fields = frozenset(data["form_fields"])
-        self.caption_re = _alternation(data["caption_patterns"], flags=0)
-        prefixes = sorted(data["byline_prefixes"], key=len, reverse=True)
-        self.byline_prefix_re = re.compile(
-            r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+(?=\S)", re.IGNORECASE
-        )
-        self.byline_tail_words = frozenset(data["byline_tail_words"])
-        self.particles = frozenset(data["name_particles"])
-        self.agencies = frozenset(a.casefold() for a in data["agencies"])
-        words = data["date_words"]
-        self.months = frozenset(words["months"])
-        self.weekdays = frozenset(words["weekdays"])
-        self.zones = frozenset(words["zones"])
-        self.relative = frozenset(words["relative"])
-        self.date_cues = frozenset(words["cues"])
-        self.participle_verbs = frozenset(data["participle_verbs"])
-
-
-def _alternation(patterns: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One regex for a list, so a line is searched once rather than once per pattern."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
-
-
-@lru_cache(maxsize=1)
-def cues() -> Cues:
-    return Cues(load_json("anatomy.json"))
-
-
-def _key(line: str) -> str:
-    """A line as the exact-match lists spell it: case-free, single-spaced, no end colon."""
-    return " ".join(line.casefold().split()).rstrip(" :»›|-")
-
-
-def _nwords(s: str) -> int:
-    return len(_WORD_RE.findall(s))
-
-
-# --------------------------------------------------------------------------- line cues
-
-
-def looks_like_dateline(line: str) -> bool:
-    """True for a line made only of date and time words ("Updated 10:42 GMT, May 8")."""
-    c = cues()
-    toks = _DATE_TOKEN_RE.findall(line.strip())
-    if not toks or len(toks) > c.max_words["dateline"] * 2:
-        return False
-    anchor = bool(_NUMERIC_DATE_RE.search(line))
-    for t in toks:
-        low = t.casefold().rstrip(".")
-        if t[0].isdigit():
-            # A bare "54" is no date; a year, a clock time or "8th" next to a month is.
-            anchor = anchor or bool(_YEAR_OR_TIME_RE.match(t))
-        elif low in c.months or low in c.weekdays or low in ("today", "yesterday", "ago"):
-            anchor = True
-        elif low in c.zones or low in c.relative or low in c.date_cues:
-            continue
-        elif len(t) == 1 and not t.isalnum():
-            continue
-        else:
-            return False
-    return anchor
-
-
-def _is_name(words: list[str]) -> bool:
-    c = cues()
-    if not 1 <= len(words) <= 5:
-        return False
-    caps = 0
-    for w in words:
-        if _CAPWORD_RE.match(w):
-            caps += 1
-        elif w.casefold() not in c.particles:
-            return False
-    return caps >= 1
-
-
-def _is_name_list(s: str) -> bool:
-    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", s.strip()) if p]
-    return bool(parts) and all(_is_name(p.split()) for p in parts)
-
-
-def _tail_ok(tail: str) -> bool:
-    """What may follow the names in a byline: a date, an outlet, a job title."""
-    tail = tail.strip(" ,|-\u2013\u2014\u00b7\u2022:;")
-    if not tail or looks_like_dateline(tail):
-        return True
-    c = cues()
-    if tail.casefold() in c.agencies:
-        return True
-    for w in tail.replace(",", " ").split():
-        wl = w.casefold().strip(".()")
-        if w[0].isupper() or w[0].isdigit() or not w[0].isalnum():
-            continue
-        if not (wl in c.byline_tail_words or wl in c.months or wl in c.date_cues or wl in c.zones):
-            return False
-    return True
-
-
-def looks_like_byline(line: str, *, header: bool = True) -> bool:
-    """"By Jane Doe", "Posted by admin on May 8", and in the header "Jane Doe, Reuters"."""
-    c = cues()
-    s = line.strip()
-    if not s or _nwords(s) > c.max_words["byline"]:
-        return False
-    m = c.byline_prefix_re.match(s)
-    if m:
-        rest = s[m.end():].split(";")[0]
-        posted = s[: m.end()].casefold().startswith("posted")
-        head, tail = _split_tail(rest)
-        if posted and head and len(head.split()) <= 2:
-            return _tail_ok(tail)
-        return _is_name_list(head) and _tail_ok(tail)
-    if not header or s.endswith("."):
-        return False
-    m = _TAIL_SPLIT_RE.search(s)
-    if not m:
-        return False
-    head, tail = s[: m.start()].strip(), s[m.start():]
-    if not (_is_name(head.split()) and len(head.split()) >= 2):
-        return False
-    outlet = tail.strip(" ,|-\u2013\u2014")
-    return outlet.casefold() in c.agencies or (_tail_ok(tail) and _nwords(tail) <= 4)
-
-
-_TAIL_SPLIT_RE = re.compile(
-    r"\s*(?:[|\u2013\u2014\u00b7\u2022]|\s-\s|,)\s*|\s+(?=(?:on|at|in|for)\s)"
-)
-
-
-def _split_tail(s: str) -> tuple[str, str]:
-    m = _TAIL_SPLIT_RE.search(s)
-    if not m:
-        return s.strip(), ""
-    # A comma may separate two names ("Jane Doe, John Roe and Ann Poe"): keep it if the
-    # whole run is a list of names.
-    if m.group().strip() == "," and _is_name_list(s):
-        return s.strip(), ""
-    return s[: m.start()].strip(), s[m.start():]
-
-
-def _is_comment_start(s: str) -> bool:
-    """"Jane says:" alone on its line, or followed only by the comment's date.
-
-    A body sentence such as 'The minister said: "We will rebuild."' has words after
-    the colon, so it is never taken for a comment's author line.
-    """
-    m = cues().comment_start_re.search(s)
-    if not m or _nwords(s[: m.end()]) > 10:
-        return False
-    rest = s[m.end():].strip()
-    return not rest or looks_like_dateline(rest)
-
-
-def line_kind(line: str, *, header: bool = False) -> str | None:
-    """The kind a line has on its own, from cues alone; ``None`` when nothing marks it.
-
-    Returns one of "form", "comment_header", "comment_start", "comment_end",
-    "related_header", "related", "boilerplate", "byline", "dateline", "caption".
-    """
-    c = cues()
-    s = line.strip()
-    if not s:
-        return None
-    n = _nwords(s)
-    key = _key(s)
-    if c.form_re.search(s) and n <= 40:
-        return "form"
-    if n <= 12 and c.comment_header_re.search(key):
-        return "comment_header"
-    if n <= 25 and _is_comment_start(s):
-        return "comment_start"
-    if key in c.comment_end:
-        return "comment_end"
-    if key in c.related_headers:
-        return "related_header"
-    if n <= c.max_words["related_item"] + 3 and c.related_re.search(s):
-        return "related"
-    if key in c.boilerplate_exact:
-        return "boilerplate"
-    if n <= c.max_words["boilerplate"] and c.boilerplate_re.search(s):
-        return "boilerplate"
-    if looks_like_byline(s, header=header):
-        return "byline"
-    if n <= c.max_words["dateline"] and looks_like_dateline(s):
-        return "dateline"
-    if n <= c.max_words["caption"] and c.caption_re.search(s):
-        return "caption"
-    return None
-
-
-# --------------------------------------------------------------------------- segmenting
-
-
-@dataclass(slots=True)
-class _Line:
-    start: int  # offset of the first non-space character
-    end: int  # offset after the last non-space character
-    text: str  # the stripped line
-    indent: int
-    gap: int  # blank lines before this one
-
-
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
-    gap = 0
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            s = pos + lead
-            out.append(_Line(s, s + len(stripped), stripped, lead, gap))
-            gap = 0
-        else:
-            gap += 1
-        pos += len(raw) + 1
-    return out
-
-
-def _norm_title(s: str) -> str:
-    return " ".join(re.sub(r"[\"'\u201c\u201d\u2018\u2019]", "", s).casefold().split())
-
-
-def _looks_like_headline(line: _Line, title: str | None) -> bool:
-    if title and _norm_title(line.text) == _norm_title(title):
-        return True
-    n = _nwords(line.text)
-    return (
-        1 <= n <= cues().max_words["headline"]
-        and not line.text.endswith(".")
-        and len(line.text) <= 200
+    rows, _ = rows_of(text)
+    return tuple(
+        (cast(SegmentKind, "comment" if t == "comment_start" else t), t == "comment_start")
+        for t in load_model().tag(rows, title=title)
     )
 
 
-class _Builder:
-    """Collects segments as (kind, first line, last line) and merges continuation lines."""
+@dataclass(slots=True)
+class _Part:
+    kind: SegmentKind
+    start: int
+    end: int
+    first: Row  # the first line, for the caption rules of _finish
+    nlines: int = 1
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.parts: list[list[Any]] = []  # [kind, start, end, first_line, nlines]
 
-    def add(self, kind: str, line: _Line) -> None:
-        self.parts.append([kind, line.start, line.end, line, 1])
+def _continues(prev: _Part, row: Row, text: str) -> bool:
+    """A hard-wrapped line of the paragraph before: no blank line between them, and the
+    paragraph has not ended its sentence (or this line goes on in lower case)."""
+    return row.gap_before == 0 and (
+        not text[prev.end - 1 : prev.end].endswith(_TERMINAL) or row.text[:1].islower()
+    )
 
-    def extend(self, line: _Line) -> None:
-        self.parts[-1][2] = line.end
-        self.parts[-1][4] += 1
 
-    @property
-    def last_kind(self) -> str | None:
-        return self.parts[-1][0] if self.parts else None
+_WRAPPING = frozenset({"headline", "standfirst", "body", "caption"})
 
 
 def segment_text(
     text: str, *, doc: Doc | None = None, title: str | None = None
 ) -> tuple[Segment, ...]:
     """Split a plain-text page into labelled segments (see the module docstring)."""
-    c = cues()
-    lines = _lines(text)
-    b = _Builder(text)
-    i = 0
-    n = len(lines)
-    # Leading furniture ("Skip to content", "Menu") may come before the headline.
-    while i < n and line_kind(lines[i].text) == "boilerplate" and i < 3:
-        b.add("boilerplate", lines[i])
-        i += 1
-    if (
-        i < n
-        and _looks_like_headline(lines[i], title)
-        and (
-            line_kind(lines[i].text, header=True) in (None, "related", "caption")
-            # "Border Clashes Leave Dozens Dead, Army Says" has the shape of "Jane Doe,
-            # Reuters"; on the first line a title is likelier than an unprefixed byline.
-            or (
-                line_kind(lines[i].text, header=True) == "byline"
-                and not c.byline_prefix_re.match(lines[i].text.strip())
-            )
-        )
-    ):
-        b.add("headline", lines[i])
-        i += 1
-        if (
-            i + 1 < n
-            and line_kind(lines[i].text, header=True) is None
-            and 6 <= _nwords(lines[i].text) <= c.max_words["standfirst"]
-            and line_kind(lines[i + 1].text, header=True) in ("byline", "dateline")
+    rows, spans = rows_of(text)
+    if not rows:
+        return ()
+    if len(rows) <= SHORT_PAGE_LINES:
+        return _finish(text, [
+            _Part(cast(SegmentKind, p.kind), p.start, p.end, Row(p.first, 0, p.gap), p.nlines)
+            for p in rule_parts(text, title=title)
+        ], doc)
+    parts: list[_Part] = []
+    for row, (start, end), (kind, opens) in zip(rows, spans, _tags(text, title), strict=True):
+        prev = parts[-1] if parts else None
+        if prev is not None and prev.kind == kind and (
+            (kind == "comment" and not opens)
+            or kind == "form"
+            or (kind in _WRAPPING and _continues(prev, row, text))
         ):
-            b.add("standfirst", lines[i])
-            i += 1
-
-    mode = ""  # "", "related", "comment", "form"
-    comment_indent = 0  # a comment begun as an indented list item ends at a flush line
-    tail = False  # past the article: related lists or comments have begun
-    seen_body = False
-    while i < n:
-        ln = lines[i]
-        kind = line_kind(ln.text, header=not seen_body)
-        numbered = bool(_NUMBERED_RE.match(ln.text))
-        i += 1
-        if mode == "form":
-            if kind == "form" or _key(ln.text) in c.form_fields or (
-                ln.gap == 0 and _nwords(ln.text) <= c.max_words["form_field"] and kind is None
-            ):
-                b.extend(ln)
-                continue
-            mode = ""
-        if mode == "comment":
-            starts_new = kind == "comment_start" or (numbered and ln.indent <= comment_indent)
-            stop = kind in ("form", "comment_header", "related_header", "boilerplate") or starts_new
-            if comment_indent and ln.gap > 0 and ln.indent == 0:
-                stop = True
-            if not stop:
-                b.extend(ln)
-                if kind == "comment_end":
-                    mode = ""
-                continue
-            mode = ""
-        if mode == "related":
-            if kind in (None, "related") and not _numbered_long(ln) and (
-                _nwords(ln.text) <= c.max_words["related_item"] and not ln.text.endswith(".")
-            ):
-                b.add("related", ln)
-                continue
-            mode = ""
-
-        # "Jane says:" opens a comment in a comment section, or anywhere when the comment's
-        # date follows it; in a comment section, so does a numbered item or any unmarked line
-        # after a finished comment.
-        opens_comment = (
-            (kind == "comment_start" and (tail or (i < n and looks_like_dateline(lines[i].text))))
-            or (tail and numbered)
-            or (tail and b.last_kind == "comment" and kind in (None, "dateline", "byline"))
-        )
-        if kind == "form":
-            b.add("form", ln)
-            mode = "form"
-        elif kind == "comment_header":
-            b.add("boilerplate", ln)
-            tail = True
-        elif opens_comment:
-            b.add("comment", ln)
-            mode, tail = "comment", True
-            comment_indent = ln.indent
-        elif kind == "comment_end":
-            if b.last_kind == "comment":
-                b.extend(ln)
-            else:
-                b.add("boilerplate", ln)
-        elif kind == "related_header":
-            b.add("related", ln)
-            mode, tail = "related", True
-        elif kind == "related":
-            b.add("related", ln)
-        elif kind == "boilerplate":
-            b.add("boilerplate", ln)
-        elif kind in ("byline", "dateline"):
-            b.add(kind, ln)
-        elif kind == "caption":
-            b.add("caption", ln)
-        else:
-            prev = b.parts[-1] if b.parts else None
-            if (
-                prev is not None
-                and prev[0] == "body"
-                and ln.gap == 0
-                and (not text[prev[2] - 1 : prev[2]].endswith(_TERMINAL) or ln.text[:1].islower())
-            ):
-                b.extend(ln)
-            else:
-                b.add("body", ln)
-                seen_body = True
-                tail = False  # an inline "Related" box was not the end of the article
-    return _finish(text, b, doc)
+            prev.end = end
+            prev.nlines += 1
+            continue
+        parts.append(_Part(kind, start, end, row))
+    return _finish(text, parts, doc)
 
 
-def _numbered_long(ln: _Line) -> bool:
-    """A numbered line too long to be a related-link title: a comment, not a link."""
-    return bool(_NUMBERED_RE.match(ln.text)) and _nwords(ln.text) > cues().max_words["related_item"]
-
-
-def _finish(text: str, b: _Builder, doc: Doc | None) -> tuple[Segment, ...]:
+def _finish(text: str, parts: list[_Part], doc: Doc | None) -> tuple[Segment, ...]:
     out: list[Segment] = []
-    for kind, start, end, first, nlines in b.parts:
-        if kind == "body" and nlines == 1 and _caption_shaped(first.text):
-            set_apart = first.gap >= 2  # where a scraped image used to be
+    for part in parts:
+        kind = part.kind
+        if kind == "body" and part.nlines == 1 and _caption_shaped(part.first.text):
+            set_apart = part.first.gap_before >= 2  # where a scraped image used to be
             if doc is None:
                 kind = "caption" if set_apart else kind
             else:
-                verb = _main_verb(doc, start, end)
+                verb = _main_verb(doc, part.start, part.end)
                 if verb == "none" or (verb == "present" and set_apart):
                     kind = "caption"
-        out.append(Segment(kind, start, end, text[start:end]))
+        out.append(Segment(kind, part.start, part.end, text[part.start : part.end]))
     return tuple(out)
 
 
 def _caption_shaped(s: str) -> bool:
-    n = _nwords(s)
+    n = n_words(s)
     return (
         4 <= n <= cues().max_words["caption"]
         and s.endswith((".", ")"))

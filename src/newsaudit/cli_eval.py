@@ -26,6 +26,7 @@ TRAINERS: dict[str, str] = {
     "checkworthy": "check-worthiness (ClaimBuster)",
     "loaded": "loaded language (BABE, BASIL, PTC train)",
     "toxicity": "toxic comments (Davidson et al.)",
+    "layout": "page layout of plain text (hand-written pages, trafilatura-eval)",
 }
 
 
@@ -45,6 +46,7 @@ MODULES: dict[str, str] = {
     "loaded": "newsaudit.models.loaded.evaluate",
     "toxicity": "newsaudit.models.toxicity.evaluate",
     "findings": "newsaudit.evaluation.findings",
+    "anatomy": "newsaudit.models.layout.evaluate",
     "dedup": "newsaudit.evaluation.dedup",
     "events": "newsaudit.evaluation.events",
     "fakes": "newsaudit.evaluation.fakes",
@@ -92,6 +94,14 @@ def _loaded(args: argparse.Namespace) -> dict[str, Any]:
         return evaluate.evaluate(ptc_articles=_exists(args.articles),
                                  ptc_labels=_exists(args.labels))
     return evaluate.evaluate(_exists(args.data_dir) if args.data_dir else None)
+
+
+def _anatomy(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.datasets import default_data_dir
+    from newsaudit.models.layout import evaluate
+
+    data = _exists(args.data_dir) if args.data_dir else default_data_dir()
+    return evaluate.evaluate(data, limit=args.limit, html=not args.text_only)
 
 
 def _toxicity(args: argparse.Namespace) -> dict[str, Any]:
@@ -142,6 +152,7 @@ EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "loaded": _loaded,
     "toxicity": _toxicity,
     "findings": _findings,
+    "anatomy": _anatomy,
     "dedup": _dedup,
     "events": _events,
     "fakes": _fakes,
@@ -184,6 +195,13 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--data-dir", type=Path, help="the shared/data directory (held-out splits)")
     p.add_argument("--articles", type=Path, help="PTC articles directory (with --labels)")
     p.add_argument("--labels", type=Path, help="PTC technique labels (with --articles)")
+    p = bench.add_parser("anatomy", help="page anatomy, plain text and HTML (held-back pages)")
+    p.add_argument("--data-dir", type=Path,
+                   help="the shared/data directory (default: ../shared/data)")
+    p.add_argument("--limit", type=int,
+                   help="score only the first N held-back HTML pages of each set")
+    p.add_argument("--text-only", action="store_true",
+                   help="score the hand-written text pages only")
     p = bench.add_parser("toxicity", help="toxic comments (Davidson et al. format)")
     p.add_argument("--data", type=Path, help="labeled_data.csv (default: its held-out split)")
     p = bench.add_parser("findings", help="precision of warnings and problems on real pages")

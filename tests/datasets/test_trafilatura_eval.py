@@ -38,8 +38,10 @@ def test_index_in_file_order(tmp_path: Path) -> None:
     entries = read_index(write(tmp_path))
     assert entries == [
         Entry("news.example.com.ferry.html", "https://news.example.com/2024/05/ferry-strike",
-              ("Ferry crews walked out",), ("Subscribe",), (), "Ferry strike", "UK"),
-        Entry("paper.example.org-floods.html", None, ("Rivers rose",), (), (), None, None),
+              ("Ferry crews walked out",), ("Subscribe",), (), "Ferry strike", "UK",
+              key="https://news.example.com/2024/05/ferry-strike"),
+        Entry("paper.example.org-floods.html", None, ("Rivers rose",), (), (), None, None,
+              key="hard::paper.example.org-floods.html"),
     ]
 
 

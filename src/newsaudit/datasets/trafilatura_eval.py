@@ -43,6 +43,8 @@ class Entry:
     comments: tuple[str, ...]
     title: str | None
     region: str | None
+    #: the entry's key in the index (its URL, or ``hard::<file>`` and the like)
+    key: str = ""
 
 
 def _strings(value: object, *, key: str, field: str, source: Path) -> tuple[str, ...]:
@@ -79,6 +81,7 @@ def read_index(root: Path) -> list[Entry]:
             comments=_strings(item.get("comments"), key=key, field="comments", source=path),
             title=title if isinstance(title, str) and title else None,
             region=region if isinstance(region, str) and region else None,
+            key=key,
         ))
     return out
 

@@ -24,6 +24,9 @@ from lxml import etree
 
 from newsaudit.anatomy import cues, line_kind, looks_like_byline
 from newsaudit.errors import EmptyInput
+from newsaudit.ingest.blocks import page_blocks
+from newsaudit.ingest.regions import Regions, caption_text_ok, in_furniture
+from newsaudit.ingest.title import page_title
 from newsaudit.model import Document, Page, Segment, SegmentKind
 
 # Tags whose text is never page text.
@@ -149,6 +152,7 @@ class _Zones:
         self.claimed: set[etree._Element] = set()
         self._evidence = [p for p in body if len(p) >= _EVIDENCE_CHARS]
         self._half = sum(len(p) for p in self._evidence) / 2
+        self.furniture_captions: list[str] = []
         self.forms = self._forms(tree)
         self.comments = self._comments(tree)
         self.captions = self._captions(tree)
@@ -258,9 +262,14 @@ class _Zones:
             if any(d in cand_set for d in el.iterdescendants()):
                 continue  # the figure wrapper: its caption child is taken instead
             text = " ".join(block_lines(el))
-            if text:
-                out.append(text)
-                self.claimed.add(el)
+            if not text:
+                continue
+            # Claimed either way, so that a gallery's captions do not come back as body.
+            self.claimed.add(el)
+            if in_furniture(el, self.holds_article) or not caption_text_ok(text):
+                self.furniture_captions.append(text)
+                continue
+            out.append(text)
         return out
 
     def _related(self, tree: etree._Element) -> list[list[str]]:
@@ -434,29 +443,38 @@ def page_from_html(html: str, *, source: str) -> Page:
     tree = _clean_tree(html)
     extracted_body = _body_paragraphs(extracted)
     zones = _Zones(tree, extracted_body)
+    regions = Regions(page_blocks(tree, article=extracted_body))
 
-    title = _meta(extracted, "title") or _h1(tree)
+    title = page_title(tree, list(regions.position), hint=_meta(extracted, "title")) or _h1(tree)
     author = _meta(extracted, "author")
     published = _meta(extracted, "date") or _htmldate(html)
+    body = regions.repair_all(extracted_body) or _fallback_paragraphs(tree, zones.claimed)
     header: list[tuple[str, str]] = []
     if title:
         header.append(("headline", _norm(title)))
+        standfirst = regions.standfirst(title, body)
+        if standfirst:
+            header.append(("standfirst", standfirst))
+            # trafilatura often keeps the standfirst as the first paragraph: it is said once.
+            body = [p for p in body if _key(p) != _key(standfirst)]
     if author:
         header.append(("byline", _visible_byline(tree, author, zones.claimed)))
     shown_date = _visible_date(tree, zones.claimed) or published
     if shown_date:
         header.append(("dateline", shown_date))
 
-    body = extracted_body or _fallback_paragraphs(tree, zones.claimed)
     seen = {_key(t) for _, t in header}
     for lines in (*zones.forms, *zones.comments, *zones.related):
         seen.update(_key(line) for line in lines)
         seen.add(_key(" ".join(lines)))
-    seen.update(_key(c) for c in zones.captions)
+    seen.update(_key(c) for c in (*zones.captions, *zones.furniture_captions))
     parts = list(header)
     for para in body:
         if _key(para) not in seen:
-            parts.append((_body_kind(para), para))
+            kind = _body_kind(para)
+            if kind == "body":
+                kind = regions.furniture(para) or kind
+            parts.append((kind, para))
     parts += [("caption", c) for c in _dedupe(zones.captions)]
     for lines in zones.related:
         parts += [("related", line) for line in lines]

@@ -1,5 +1,5 @@
 """newsaudit's trained models, one package each: ``stance``, ``checkworthy``, ``loaded``,
-``propaganda``, ``toxicity``.
+``propaganda``, ``toxicity``, ``layout``.
 
 A model's package holds everything about it, and its modules import one way only:
 

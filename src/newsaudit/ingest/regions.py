@@ -1,0 +1,124 @@
+"""What the markup says about the paragraphs trafilatura returns, and the parts it drops.
+
+trafilatura is the surest guide to where an article's body is, but it lets some furniture
+through (a newsletter box between paragraphs, an "Our Standards" line, a sidebar of other
+stories), drops a standfirst it does not recognise, and loses a drop cap set in its own
+element. The page laid out as blocks (:mod:`newsaudit.ingest.blocks`) answers each of
+those: a body paragraph whose every copy on the page sits in a furniture zone is that
+furniture; a paragraph that begins in lower case is the tail of a block that begins with
+its drop cap; a standfirst is the standfirst-marked block between the headline and the
+body; and a caption counts only when it is no part of a gallery, a related box or the
+site's chrome, and says something (not "Tagged" or "Published Nov 8").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lxml import etree
+
+from newsaudit.anatomy import line_kind
+from newsaudit.ingest.blocks import STRONG_ZONES, Block, element_zone
+
+#: Zones whose text is never the article's, and the segment kind it becomes.
+_FURNITURE = {"nav": "boilerplate", "share": "boilerplate", "promo": "boilerplate",
+              "tags": "boilerplate", "gallery": "boilerplate", "related": "related"}
+#: A caption inside one of these is a gallery's, a teaser's or the chrome's, not the article's.
+_NOT_CAPTION_ZONES = frozenset({"nav", "share", "promo", "tags", "gallery", "related",
+                                "comments", "comment", "form"})
+_WS_RE = re.compile(r"\s+")
+#: A standfirst is a sentence or two: longer "standfirst" blocks are article intros that
+#: trafilatura keeps as body anyway.
+_STANDFIRST_WORDS = (5, 80)
+
+
+def _norm(s: str) -> str:
+    return _WS_RE.sub(" ", s).strip()
+
+
+class Regions:
+    """The page's blocks, indexed by their text."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = list(blocks)
+        self.zones: dict[str, set[str]] = {}
+        self.position: dict[str, int] = {}
+        self.dropcap: dict[str, str] = {}
+        for i, b in enumerate(self.blocks):
+            key = _norm(b.text)
+            self.zones.setdefault(key, set()).add(b.zone)
+            self.position.setdefault(key, i)
+            if len(key) > 20 and key[0].isupper() and key[1:2].islower():
+                self.dropcap.setdefault(key[1:], key)
+
+    def repair(self, paragraph: str) -> str:
+        """The paragraph with the drop cap trafilatura lost put back."""
+        if paragraph[:1].islower():
+            return self.dropcap.get(_norm(paragraph), paragraph)
+        return paragraph
+
+    def repair_all(self, paragraphs: Sequence[str]) -> list[str]:
+        """Every paragraph repaired; a drop cap that trafilatura kept as a paragraph of its
+        own, just before the paragraph it starts, goes."""
+        out: list[str] = []
+        for p in paragraphs:
+            fixed = self.repair(p)
+            if fixed != p and out and fixed.startswith(out[-1]) and len(out[-1]) <= 2:
+                out.pop()
+            out.append(fixed)
+        return out
+
+    def furniture(self, paragraph: str) -> str | None:
+        """The segment kind of a body paragraph that only furniture zones hold, else None."""
+        zones = self.zones.get(_norm(paragraph))
+        if not zones or not zones <= set(_FURNITURE):
+            return None
+        return "related" if zones == {"related"} else "boilerplate"
+
+    def standfirst(self, headline: str | None, body: Sequence[str]) -> str | None:
+        """The standfirst-marked block after the headline and before the article's first
+        paragraph (trafilatura may have taken the standfirst as that paragraph)."""
+        start = self.position.get(_norm(headline), -1) if headline else -1
+        first = next(
+            (self.position[k] for p in body if (k := _norm(p)) in self.position
+             and self.position[k] > start and "standfirst" not in self.zones[k]),
+            None,
+        )
+        if first is None:
+            return None
+        for b in self.blocks[start + 1 : first]:
+            n = len(b.text.split())
+            if (
+                b.zone == "standfirst"
+                and _STANDFIRST_WORDS[0] <= n <= _STANDFIRST_WORDS[1]
+                and line_kind(b.text, header=True) is None
+            ):
+                return _norm(b.text)
+        return None
+
+
+def in_furniture(el: etree._Element, holds_article: object) -> bool:
+    """True when one of ``el``'s ancestors is a gallery, a related box, a comment section,
+    a form or the site's chrome (and is not the article's own container)."""
+    test = holds_article if callable(holds_article) else (lambda a: False)
+    for a in el.iterancestors():
+        if a.tag in ("body", "html"):
+            break
+        if test(a):
+            return False
+        if element_zone(a) in _NOT_CAPTION_ZONES:
+            return True
+    return False
+
+
+def caption_text_ok(text: str) -> bool:
+    """A caption says something: three words or more, and not a date, a byline, a share
+    row or a tag list that merely wears a caption class."""
+    if len(text.split()) < 3:
+        return False
+    return line_kind(text, header=False) not in ("dateline", "byline", "boilerplate", "related",
+                                                 "form", "comment_header")
+
+
+__all__ = ["Regions", "STRONG_ZONES", "caption_text_ok", "in_furniture"]

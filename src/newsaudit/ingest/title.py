@@ -1,0 +1,104 @@
+"""The page's headline: the title it declares, matched to a line the reader sees.
+
+``<title>`` and ``og:title`` usually carry the site's name after a separator ("Crash on
+Route 9 - WSVN 7News | Miami News, Weather, Sports"), and the ``<h1>`` of a page is not
+always the article's (a logo, a section name). So the declared titles are cut at each
+separator, longest first, and the first cut that is a line of the page (an ``<h1>`` first,
+any line next) is the headline. When no cut is on the page, trailing parts that name the
+site (its ``og:site_name`` or its domain) are dropped; failing that, the declared title is
+kept whole rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lxml import etree
+
+__all__ = ["page_title", "strip_site_suffix"]
+
+_SEP_RE = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022/\u00bb\u203a~]+\s+|\s*::\s*|\s*\|\s*")
+_WS_RE = re.compile(r"\s+")
+_QUOTES_RE = re.compile(r"[\"'\u201c\u201d\u2018\u2019]")
+
+
+def _norm(s: str) -> str:
+    return _WS_RE.sub(" ", s).strip()
+
+
+def _key(s: str) -> str:
+    return _QUOTES_RE.sub("", _norm(s)).casefold()
+
+
+def _meta(tree: etree._Element, *names: str) -> list[str]:
+    out = []
+    for el in tree.iter("meta"):
+        name = (el.get("property") or el.get("name") or "").lower()
+        if name in names and _norm(el.get("content") or ""):
+            out.append(_norm(el.get("content") or ""))
+    return out
+
+
+def _cuts(title: str) -> list[str]:
+    """The title and each prefix of it that ends at a separator, longest first."""
+    cuts = [title]
+    for m in reversed(list(_SEP_RE.finditer(title))):
+        head = title[: m.start()].strip()
+        if head and head not in cuts:
+            cuts.append(head)
+    # A kicker before the title ("Opinion | Why ...") : the suffix after the first separator.
+    first = _SEP_RE.search(title)
+    if first:
+        tail = title[first.end():].strip()
+        if tail and tail not in cuts:
+            cuts.append(tail)
+    return cuts
+
+
+def strip_site_suffix(title: str, site_words: Sequence[str]) -> str:
+    """``title`` cut before the first part after a separator that names the site (its
+    words compared case-free), with everything after it ("Crash on Route 9 - WSVN 7News |
+    Miami News, Weather" -> "Crash on Route 9")."""
+    words = {w.casefold() for w in site_words if len(w) >= 3}
+    if not words:
+        return title
+    for m in _SEP_RE.finditer(title):
+        head = title[: m.start()].strip()
+        nxt = _SEP_RE.split(title[m.end():], maxsplit=1)[0]
+        if head and words & {t.casefold() for t in re.findall(r"\w+", nxt)}:
+            return head
+    return title
+
+
+def page_title(
+    tree: etree._Element, lines: Sequence[str], *, hint: str | None = None
+) -> str | None:
+    """The headline as a line of the page (see the module docstring), else ``None``."""
+    declared = [*_meta(tree, "og:title", "twitter:title")]
+    t = next(tree.iter("title"), None)
+    if t is not None and _norm(t.text_content()):
+        declared.append(_norm(t.text_content()))
+    if hint:
+        declared.insert(0, _norm(hint))
+    h1s = [_norm(h.text_content()) for h in tree.iter("h1") if _norm(h.text_content())]
+    line_keys = {_key(x): _norm(x) for x in lines if x.strip()}
+    h1_keys = {_key(x): x for x in h1s}
+    for title in declared:
+        for cut in _cuts(title):
+            if len(cut.split()) < 2 and len(cut) < 12:
+                continue
+            k = _key(cut)
+            if k in h1_keys:
+                return h1_keys[k]
+            if k in line_keys:
+                return line_keys[k]
+    site = _meta(tree, "og:site_name", "application-name")
+    words = [w for s in site for w in re.findall(r"\w+", s)]
+    for title in declared:
+        stripped = strip_site_suffix(title, words)
+        if stripped != title:
+            return stripped
+    if declared:
+        return declared[0]
+    return h1s[0] if h1s else None

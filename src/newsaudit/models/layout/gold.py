@@ -1,0 +1,273 @@
+"""Gold labels for an HTML page's lines: what each laid-out line is, for the layout corpus.
+
+Labels come from two sources that check each other. Which lines are the article body is
+taken from a *body oracle*: the benchmark's hand-checked ``articleBody`` (Scrapinghub), or
+trafilatura's precision-mode extraction corrected by the page's must-have and must-not-have
+snippets (trafilatura-eval). Everything else is named by the markup zone of the line
+(:mod:`newsaudit.ingest.blocks`), read in the light of where the article is:
+
+* the headline is the ``<h1>`` (or headline-marked line) that matches the page's title,
+  nearest before the body; without a title, the last ``<h1>`` before the body;
+* a byline, date or caption counts only in the article's region (from a few lines above
+  the headline to just after the body): the same marks on teaser cards and other stories
+  are furniture;
+* a comment item's first line starts a comment; a comment section's own heading
+  ("3 Comments") is boilerplate, as in plain text;
+* an unmarked line outside the article that is mostly link text of four words or more is
+  a related-story link; other unmarked lines there are boilerplate.
+
+Body text that appears twice on a page (a standfirst repeated in a teaser) is body only
+in the main cluster of body lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsaudit.datasets import scrapinghub, trafilatura_eval
+from newsaudit.ingest.blocks import Block, page_blocks
+from newsaudit.ingest.title import page_title
+
+#: Zones that are furniture whatever the body oracle says about a short line in them.
+_FURNITURE = {"nav": "boilerplate", "share": "boilerplate", "promo": "boilerplate",
+              "tags": "boilerplate", "gallery": "boilerplate", "related": "related",
+              "form": "form"}
+#: Lines of non-body text between two body lines beyond which they are separate clusters.
+_CLUSTER_GAP = 12
+#: A cluster of body lines is kept when it holds at least this share of the largest one's
+#: characters (an article split by a gallery or an advert is still one article).
+_CLUSTER_SHARE = 0.15
+#: How far (in lines) the article's region reaches above the headline and below the body.
+_ABOVE, _BELOW = 4, 6
+
+_WS_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"\w+")
+
+
+def norm(s: str) -> str:
+    return _WS_RE.sub(" ", s).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """A line with its gold kind; ``start`` is True on the first line of a comment."""
+
+    text: str
+    kind: str
+    start: bool = False
+
+
+class BodyOracle:
+    """Says whether a line is article body: it is in the article text, whole or as a part."""
+
+    def __init__(self, paragraphs: Sequence[str], *, must: Sequence[str] = (),
+                 must_not: Sequence[str] = ()) -> None:
+        self.paragraphs = {norm(p) for p in paragraphs if norm(p)}
+        self.text = "\n".join(norm(p) for p in paragraphs)
+        self.must = [norm(s) for s in must if len(norm(s)) >= 4]
+        self.must_not = [norm(s) for s in must_not if len(norm(s)) >= 4]
+
+    def __call__(self, line: str) -> bool:
+        t = norm(line)
+        if not t:
+            return False
+        if any(s in t for s in self.must_not):
+            return False
+        if any(s in t for s in self.must):
+            return True
+        if t in self.paragraphs:
+            return True
+        # A short line ("Advertisement", "Share") inside a long paragraph is no evidence.
+        return len(t) >= 25 and t in self.text
+
+
+def _clusters(flags: list[bool], blocks: Sequence[Block]) -> list[bool]:
+    idx = [i for i, f in enumerate(flags) if f]
+    if not idx:
+        return flags
+    groups: list[list[int]] = [[idx[0]]]
+    for i in idx[1:]:
+        if i - groups[-1][-1] > _CLUSTER_GAP:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+    size = [sum(len(blocks[i].text) for i in g) for g in groups]
+    best = max(size)
+    keep = {i for g, n in zip(groups, size, strict=True) if n >= _CLUSTER_SHARE * best for i in g}
+    return [i in keep for i in range(len(flags))]
+
+
+def _title_match(line: str, title: str) -> bool:
+    a, b = norm(line).casefold(), norm(title).casefold()
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 0.6 * len(long_) and short in long_
+
+
+def label_blocks(
+    blocks: Sequence[Block],
+    body: BodyOracle,
+    *,
+    title: str | None = None,
+    comments: Sequence[str] = (),
+) -> list[Labelled]:
+    """The gold kind of every line (see the module docstring)."""
+    n = len(blocks)
+    comment_snips = [norm(c) for c in comments if len(norm(c)) >= 8]
+    is_body = [
+        b.zone not in ("comment", "comments") and body(b.text)
+        and not (b.zone in _FURNITURE and len(b.text) < 60)
+        for b in blocks
+    ]
+    is_body = _clusters(is_body, blocks)
+    body_idx = [i for i, f in enumerate(is_body) if f]
+    first = body_idx[0] if body_idx else n
+    last = body_idx[-1] if body_idx else n
+
+    head = _headline(blocks, first, title)
+    top = max(0, (head if head is not None else first) - _ABOVE)
+    region = range(top, min(n, last + _BELOW + 1))
+
+    kinds: list[str] = []
+    starts: list[bool] = []
+    prev_item = 0
+    for i, b in enumerate(blocks):
+        start = False
+        in_comment_snip = any(s in norm(b.text) or norm(b.text) in s for s in comment_snips
+                              if len(norm(b.text)) >= 8)
+        if is_body[i]:
+            kind = "body"
+        elif i == head:
+            kind = "headline"
+        elif b.zone == "comment" or in_comment_snip:
+            kind = "comment"
+            start = b.item != prev_item or b.item == 0 and (not kinds or kinds[-1] != "comment")
+        elif b.zone == "comments":
+            kind = "boilerplate"
+        elif b.zone in _FURNITURE:
+            kind = _FURNITURE[b.zone]
+        elif i in region and (head is None or i > head) and i < first and (
+            b.zone == "standfirst"
+        ):
+            kind = "standfirst"
+        elif i in region and b.zone in ("byline", "date"):
+            kind = "byline" if b.zone == "byline" else "dateline"
+        elif i in region and b.zone in ("", "headline", "standfirst") and _cue(b.text):
+            kind = _cue(b.text)
+        elif i in region and b.zone == "caption":
+            kind = "caption"
+        elif b.zone in ("caption", "byline", "date", "standfirst", "headline"):
+            kind = "related" if b.link_share >= 0.5 else "boilerplate"
+        elif i not in region and b.link_share >= 0.6 and len(_WORD_RE.findall(b.text)) >= 4:
+            kind = "related"
+        else:
+            kind = "boilerplate"
+        if kind == "comment":
+            prev_item = b.item
+        kinds.append(kind)
+        starts.append(start)
+    return [Labelled(b.text, k, s) for b, k, s in zip(blocks, kinds, starts, strict=True)]
+
+
+def _cue(text: str) -> str:
+    """A byline or date line by its words, for header lines whose markup says nothing."""
+    from newsaudit.line_cues import looks_like_byline, looks_like_dateline
+
+    if looks_like_dateline(text) or norm(text).casefold().rstrip(":") in _DATE_WORDS:
+        return "dateline"
+    if looks_like_byline(text):
+        return "byline"
+    return ""
+
+
+_DATE_WORDS = frozenset({"updated", "published", "posted", "last updated", "modified"})
+
+
+def _headline(blocks: Sequence[Block], first: int, title: str | None) -> int | None:
+    """Index of the headline line: the title's line nearest before the body."""
+    before = range(min(first, len(blocks)) - 1, -1, -1)
+    if title:
+        for i in before:
+            b = blocks[i]
+            if (b.heading in (1, 2) or b.zone == "headline") and _title_match(b.text, title):
+                return i
+        for i in before:
+            if _title_match(blocks[i].text, title) and blocks[i].zone not in _FURNITURE:
+                return i
+    for i in before:
+        if blocks[i].heading == 1 and blocks[i].zone not in _FURNITURE:
+            return i
+    for i in before:
+        if blocks[i].zone == "headline":
+            return i
+    return None
+
+
+# --------------------------------------------------------------------------- dataset pages
+#
+# Each dataset gives its own body oracle: Scrapinghub its hand-checked ``articleBody``;
+# trafilatura-eval trafilatura's precision-mode extraction, overruled by the page's
+# ``with`` (must be in the article) and ``without`` (must not) snippets, with its
+# ``comments`` snippets marking reader comments.
+
+#: Pages with fewer laid-out lines than this, or no body line, say nothing about layout.
+_MIN_LINES = 5
+#: Pages larger than this are mostly archives and directories; they swamp the corpus.
+_MAX_BLOCKS = 1500
+
+
+@dataclass
+class LabelledHtml:
+    """An HTML page, its blocks, their gold labels and the page's title."""
+
+    blocks: list[Block]
+    labels: list[Labelled]
+    title: str | None
+    html: str
+
+
+def _label(html: str, body: BodyOracle, article: list[str], *, comments: tuple[str, ...] = (),
+           title_hint: str | None = None) -> LabelledHtml | None:
+    from newsaudit.ingest.html import _clean_tree
+
+    try:
+        tree = _clean_tree(html)
+    except Exception:  # lxml refuses a few broken pages outright; they are skipped
+        return None
+    blocks = page_blocks(tree, article=article)
+    if len(blocks) < _MIN_LINES or len(blocks) > _MAX_BLOCKS:
+        return None
+    title = title_hint or page_title(tree, [b.text for b in blocks])
+    labels = label_blocks(blocks, body, title=title, comments=comments)
+    if not any(lab.kind == "body" for lab in labels):
+        return None
+    return LabelledHtml(blocks, labels, title, html)
+
+
+def label_scrapinghub(item: scrapinghub.Item) -> LabelledHtml | None:
+    """A benchmark page labelled against its hand-checked body."""
+    paragraphs = [p for p in item.truth.split("\n") if p.strip()]
+    return _label(scrapinghub.read_html(item.path), BodyOracle(paragraphs), paragraphs)
+
+
+def label_trafilatura_eval(root: Path, entry: trafilatura_eval.Entry) -> LabelledHtml | None:
+    """A trafilatura-eval page labelled against trafilatura's extraction and its snippets."""
+    import trafilatura
+
+    html = trafilatura_eval.read_page(root, entry.file)
+    try:
+        text = trafilatura.extract(html, favor_precision=True, include_comments=False,
+                                   include_tables=True) or ""
+    except Exception:  # trafilatura fails on a few malformed pages: no oracle, no page
+        return None
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    oracle = BodyOracle(paragraphs,
+                        must=[s for s in entry.with_snippets if s not in entry.comments],
+                        must_not=entry.without_snippets)
+    return _label(html, oracle, paragraphs, comments=entry.comments, title_hint=entry.title)

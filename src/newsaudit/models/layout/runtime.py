@@ -1,0 +1,171 @@
+"""The layout model at run time: reading its artifact and tagging the lines of a page.
+
+A linear model (multinomial logistic regression over hashed line features, see
+:mod:`.features`) scores every line; a Viterbi pass over those scores and the learned
+transition weights between kinds picks the most likely sequence, so that "a comment's
+second line follows its first" and "a standfirst follows the headline" hold as a whole.
+A reader comment is two tags, ``comment_start`` and ``comment``, so that consecutive
+comments stay apart. Training and the data it uses are in :mod:`.train`.
+
+Runs before any parse and needs only numpy: scoring a page of 100 lines takes about a
+millisecond after featurising.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsaudit.errors import ModelError
+from newsaudit.line_cues import Row
+from newsaudit.models._artifact import ArtifactSpec, all_finite, building, read_artifact
+from newsaudit.models.layout.features import FEATURISER_VERSION, featurise
+
+__all__ = ["SPEC", "TAGS", "LayoutModel", "hash_features", "load_model", "read_model",
+           "tag_kind"]
+
+#: The model's tags: the segment kinds, with a reader comment's first line told apart.
+TAGS: tuple[str, ...] = (
+    "headline", "standfirst", "byline", "dateline", "body", "caption", "related",
+    "comment_start", "comment", "form", "boilerplate",
+)
+SPEC = ArtifactSpec(
+    name="layout",
+    what="page layout",
+    arrays="layout.npz",
+    card="layout.card.json",
+    formats={"featuriser": FEATURISER_VERSION},
+)
+ARTIFACT = SPEC.arrays
+CARD = SPEC.card
+
+
+def tag_kind(tag: str) -> str:
+    return "comment" if tag == "comment_start" else tag
+
+
+def hash_features(feats: dict[str, float], n_bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and values of a feature dict in a 2**n_bits hashed space (crc32, so
+    no vocabulary ships and the indices are the same on every machine)."""
+    mask = (1 << n_bits) - 1
+    idx = np.fromiter((zlib.crc32(k.encode("utf-8")) & mask for k in feats), dtype=np.int64,
+                      count=len(feats))
+    val = np.fromiter(feats.values(), dtype=np.float32, count=len(feats))
+    return idx, val
+
+
+class LayoutModel:
+    """Weights ``W`` (features x tags), bias ``b``, transitions ``T`` (from x to, with a
+    start row last) and the Viterbi weight ``transition_weight``."""
+
+    def __init__(self, card: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+        self.card = card
+        self.n_bits = int(card["n_bits"])
+        self.tags = tuple(card["tags"])
+        self.W = arrays["W"].astype(np.float32)
+        self.b = arrays["b"].astype(np.float32)
+        self.T = arrays["T"].astype(np.float32)
+        self.transition_weight = float(card["transition_weight"])
+        self.head_min = float(card.get("head_min", 1.0))
+
+    def scores(self, rows: Sequence[Row], *, title: str | None = None) -> np.ndarray:
+        """Log-probabilities, one row per line and one column per tag."""
+        feats = featurise(rows, title=title)
+        out = np.empty((len(feats), len(self.tags)), dtype=np.float32)
+        for i, f in enumerate(feats):
+            idx, val = hash_features(f, self.n_bits)
+            out[i] = val @ self.W[idx] + self.b
+        out -= out.max(axis=1, keepdims=True)
+        out -= np.log(np.exp(out).sum(axis=1, keepdims=True))
+        return out
+
+    def decode(self, logp: np.ndarray) -> list[str]:
+        """The most likely tag sequence (Viterbi over line scores and transitions)."""
+        n, k = logp.shape
+        if n == 0:
+            return []
+        trans = self.transition_weight * self.T
+        score = logp[0] + trans[k]
+        back = np.zeros((n, k), dtype=np.int64)
+        for i in range(1, n):
+            cand = score[:, None] + trans[:k]
+            back[i] = cand.argmax(axis=0)
+            score = cand.max(axis=0) + logp[i]
+        best = [int(score.argmax())]
+        for i in range(n - 1, 0, -1):
+            best.append(int(back[i, best[-1]]))
+        return [self.tags[j] for j in reversed(best)]
+
+    def tag(self, rows: Sequence[Row], *, title: str | None = None) -> list[str]:
+        return self.decode_page(self.scores(rows, title=title))
+
+    def decode_page(self, logp: np.ndarray) -> list[str]:
+        """Viterbi, then one page-level rule: a page has one headline, the most
+        headline-like line above the article. When the best sequence has none, the line
+        above the first body line (or first comment) that the model finds likeliest to be
+        the headline becomes it, if its probability reaches ``head_min``; when it has
+        several separate headline runs, only the likeliest run stays."""
+        tags = self.decode(logp)
+        h = self.tags.index("headline")
+        runs = _runs(tags, "headline")
+        if not runs:
+            stop = next((i for i, t in enumerate(tags) if t in ("body", "comment_start")),
+                        len(tags))
+            if stop == 0:
+                return tags
+            best = int(np.argmax(logp[:stop, h]))
+            if np.exp(logp[best, h]) < self.head_min:
+                return tags
+            forced = logp.copy()
+            forced[best] = -1e9
+            forced[best, h] = 0.0
+            return self.decode(forced)
+        if len(runs) == 1:
+            return tags
+        keep = max(runs, key=lambda r: float(logp[r[0] : r[1], h].mean()))
+        masked = logp.copy()
+        for a, b in runs:
+            if (a, b) != keep:
+                masked[a:b, h] = -1e9
+        return self.decode(masked)
+
+
+def _runs(tags: Sequence[str], tag: str) -> list[tuple[int, int]]:
+    """Half-open index ranges of the maximal runs of ``tag``."""
+    runs: list[tuple[int, int]] = []
+    for i, t in enumerate(tags):
+        if t != tag:
+            continue
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def read_model(directory: Traversable | Path | None = None) -> LayoutModel:
+    """The model in ``directory`` (a fresh build), or the shipped one."""
+    artifact = read_artifact(SPEC, directory)
+    with building(SPEC, artifact.source):
+        model = LayoutModel(artifact.card, artifact.arrays)
+        if model.W.shape != (1 << model.n_bits, len(model.tags)) or model.T.shape != (
+            len(model.tags) + 1, len(model.tags)
+        ) or tuple(model.tags) != TAGS:
+            raise ValueError(f"weights of shape {model.W.shape} and transitions of shape "
+                             f"{model.T.shape} do not fit {len(model.tags)} tags")
+    if not all_finite(model.W, model.b, model.T):
+        raise ModelError("page layout model has weights that are not finite",
+                         source=artifact.source)
+    return model
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LayoutModel:
+    """The shipped model, read once per process."""
+    return read_model()

@@ -1,0 +1,171 @@
+"""The layout corpus: hand-written labelled pages, labels from segments, gold labels from
+markup, and the renderers that lay HTML out as scraped text (newsaudit.models.layout)."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from newsaudit.anatomy import segment_text
+from newsaudit.model import SEGMENT_KINDS
+from newsaudit.models.layout.corpus import (
+    LAYOUT_FIXTURES,
+    handwritten_pages,
+    lines_from_segments,
+    parse_labelled,
+    split_of_handwritten,
+)
+from newsaudit.models.layout.gold import BodyOracle, label_blocks
+from newsaudit.models.layout.render import RENDERERS, as_text, render
+from newsaudit.models.layout.train import augment, recombine
+
+# --------------------------------------------------------------------------- hand-written
+
+
+def test_labelled_lines_parse():
+    lines = parse_labelled(
+        "headline    | Storm hits coast\n\nbody        | Winds reached 120 km/h.\n"
+        "comment*    |   Jo\ncomment     |   Stay safe.\n"
+    )
+    assert [(ln.text, ln.kind, ln.start) for ln in lines] == [
+        ("Storm hits coast", "headline", False),
+        ("", None, False),
+        ("Winds reached 120 km/h.", "body", False),
+        ("  Jo", "comment", True),
+        ("  Stay safe.", "comment", False),
+    ]
+
+
+@pytest.mark.parametrize("bad", ["Storm hits coast", "title | Storm", "body* | Storm"])
+def test_a_bad_label_is_named(bad):
+    with pytest.raises(ValueError, match=":1:"):
+        parse_labelled(bad, name="page.txt")
+
+
+def test_split_is_by_page_and_complete():
+    split = split_of_handwritten()
+    names = {p.stem for p in LAYOUT_FIXTURES.glob("*.txt")}
+    assert set(split) == names
+    assert sum(v == "test" for v in split.values()) == 16
+    assert len(names) >= 30
+
+
+def test_every_page_is_labelled_with_segment_kinds():
+    for page in handwritten_pages():
+        kinds = {ln.kind for ln in page.lines if ln.kind}
+        assert kinds <= set(SEGMENT_KINDS), page.id
+        assert "headline" in kinds, page.id
+
+
+# The pages the model learned from must come out exactly as labelled: a model that cannot
+# reproduce its own training pages has learned something else. (The test pages are scored
+# by the evaluation gate instead, with a floor, never one by one.)
+TRAIN = [p for p in handwritten_pages() if p.split == "train"]
+
+
+def line_kinds(page) -> list[tuple[str, bool]]:
+    """(kind of the segment covering the line, whether a comment starts on it) per line."""
+    text = page.text
+    segments = segment_text(text)
+    out = []
+    pos = 0
+    for line in page.lines:
+        if line.kind:
+            start = pos + len(line.text) - len(line.text.lstrip())
+            seg = next(x for x in segments if x.start <= start < x.end)
+            out.append((seg.kind, seg.kind == "comment" and seg.start == start))
+        pos += len(line.text) + 1
+    return out
+
+
+@pytest.mark.parametrize("page", TRAIN, ids=[p.id for p in TRAIN])
+def test_training_page_kinds(page):
+    assert line_kinds(page) == [(ln.kind, ln.start) for ln in page.lines if ln.kind]
+
+
+# --------------------------------------------------------------------------- derived pages
+
+
+def test_labels_from_segments():
+    text = "Storm hits coast\n\nWinds reached 120 km/h\nall night.\n\n2 Comments\nJo says:\nStay safe.\n"
+    segs = [("headline", 0, 16), ("body", 18, 51), ("boilerplate", 53, 63), ("comment", 64, 83)]
+    lines = lines_from_segments(text, segs)
+    assert [(ln.kind, ln.start) for ln in lines if ln.kind] == [
+        ("headline", False), ("body", False), ("body", False), ("boilerplate", False),
+        ("comment", True), ("comment", False),
+    ]
+
+
+def test_augmented_copies_keep_labels_and_recombinations_mix_pages():
+    pages = [p for p in handwritten_pages() if p.split == "train"][:3]
+    for copy in augment(pages[0]):
+        kinds = [ln.kind for ln in copy.lines if ln.kind]
+        assert kinds.count("headline") == [ln.kind for ln in pages[0].lines].count("headline")
+    mixed = recombine(pages, per_page=2)
+    assert len(mixed) == 6
+    assert all(len(m.meta["made_of"]) == 3 for m in mixed)
+    assert all(any(ln.kind == "body" for ln in m.lines) for m in mixed)
+
+
+# --------------------------------------------------------------------------- HTML gold
+
+HTML = """<html><body><nav><ul><li><a>Home</a></li><li><a>World</a></li></ul></nav>
+<article><h1>Dam repairs delayed again</h1><div class="byline">By Jo Hart</div>
+<p>Repairs to the Kelby dam will not finish before winter, the water board said on Monday.</p>
+<figure><figcaption>The dam's spillway in October.</figcaption></figure>
+<p>Engineers found more cracks in the spillway than expected when the reservoir was drained.</p>
+</article>
+<div class="related"><h3>Related</h3><ul><li><a>Reservoir drained for inspection</a></li></ul></div>
+<ol class="commentlist"><li class="comment"><p>Ann</p><p>About time they fixed it.</p></li>
+<li class="comment"><p>Raj</p><p>Who pays for the delay?</p></li></ol>
+<footer><p>Copyright Kelby News</p></footer></body></html>"""
+
+BODY = [
+    "Repairs to the Kelby dam will not finish before winter, the water board said on Monday.",
+    "Engineers found more cracks in the spillway than expected when the reservoir was drained.",
+]
+
+
+@pytest.fixture(scope="module")
+def labelled():
+    from newsaudit.ingest.blocks import page_blocks
+
+    blocks = page_blocks(lxml.html.fromstring(HTML), article=BODY)
+    return blocks, label_blocks(blocks, BodyOracle(BODY), title="Dam repairs delayed again")
+
+
+def test_gold_labels_from_markup(labelled):
+    _, labels = labelled
+    assert [(lab.kind, lab.text, lab.start) for lab in labels] == [
+        ("boilerplate", "Home", False),
+        ("boilerplate", "World", False),
+        ("headline", "Dam repairs delayed again", False),
+        ("byline", "By Jo Hart", False),
+        ("body", BODY[0], False),
+        ("caption", "The dam's spillway in October.", False),
+        ("body", BODY[1], False),
+        ("related", "Related", False),
+        ("related", "Reservoir drained for inspection", False),
+        ("comment", "Ann", True),
+        ("comment", "About time they fixed it.", False),
+        ("comment", "Raj", True),
+        ("comment", "Who pays for the delay?", False),
+        ("boilerplate", "Copyright Kelby News", False),
+    ]
+
+
+@pytest.mark.parametrize("style", RENDERERS)
+def test_renderers_carry_labels(labelled, style):
+    blocks, labels = labelled
+    lines = render(blocks, labels, style, seed=1)
+    text = as_text(lines)
+    assert text.count("\n") == len(lines)
+    for line in lines:
+        assert (line.kind is None) == (not line.text.strip())
+    body = " ".join(ln.text.strip() for ln in lines if ln.kind == "body")
+    assert " ".join(body.split()) == " ".join(BODY)
+    assert sum(ln.start for ln in lines) == 2
+    if style == "flow":
+        assert any("Home" in ln.text and "World" in ln.text for ln in lines)
+    if style == "tight":
+        assert all(ln.kind for ln in lines)

@@ -1,0 +1,151 @@
+"""The page-anatomy evaluation gate (``newsaudit eval anatomy``, docs/evaluation.md).
+
+Scored only on held-back pages: the hand-written test pages of ``tests/fixtures/layout``
+(fixed in its ``split.json`` before any model was trained) and, when ``../shared/data``
+is there, the first held-back HTML pages of trafilatura-eval's test bucket and of the
+Scrapinghub benchmark. The floors sit a little under what the shipped model measured when
+they were set (the figures beside them), so a change that makes the anatomy worse fails.
+The scoring itself is tested on small hand-built pages first, so the gate cannot pass by
+a scorer that counts everything as right.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit.models.layout.corpus import TextPage, handwritten_pages, parse_labelled
+from newsaudit.models.layout.evaluate import (
+    Tally,
+    format_table,
+    held_back_html,
+    score_html_page,
+    score_text,
+    score_text_page,
+)
+from paths import DATA, assert_data_pinned
+
+# --------------------------------------------------------------------------- the scorer
+
+
+def _page(labelled: str) -> TextPage:
+    return TextPage("t", "handwritten", "test", parse_labelled(labelled))
+
+
+def test_a_line_counts_as_the_kind_of_the_segment_that_covers_it():
+    page = _page(
+        "headline | Ferry service halted after harbour fire\n\n"
+        "body     | Ferries between the island and the mainland were halted on Monday after "
+        "a fire broke out in a warehouse beside the harbour, the port authority said.\n\n"
+        "body     | Nobody was hurt, the authority said, and the crossings will resume once "
+        "the smoke has cleared from the channel.\n"
+    )
+    tally = score_text_page(page)
+    assert sum(tally.pairs.values()) == 3
+    assert set(tally.pairs) <= {(g, p) for g in ("headline", "body")
+                                for p in ("headline", "body", "standfirst", "caption")}
+
+
+def test_per_kind_scores_and_line_accuracy():
+    t = Tally()
+    for gold, pred, n in [("body", "body", 8), ("comment", "body", 1), ("comment", "comment", 3),
+                          ("headline", "headline", 1), ("caption", "boilerplate", 1)]:
+        for _ in range(n):
+            t.add(gold, pred)
+    s = t.summary()
+    assert s["lines"] == 14
+    assert s["line_accuracy"] == pytest.approx(12 / 14, abs=1e-4)
+    assert s["kinds"]["comment"]["precision"] == 1.0
+    assert s["kinds"]["comment"]["recall"] == 0.75
+    assert s["kinds"]["body"]["precision"] == pytest.approx(8 / 9, abs=1e-4)
+    assert s["kinds"]["caption"]["f1"] == 0.0
+
+
+# --------------------------------------------------------------------------- the gate
+
+#: Measured on the 16 hand-written test pages with the shipped model (2026-12-03, after
+#: bare articles joined the training corpus): line accuracy 0.920, F1 headline 0.970,
+#: comment 0.972, caption 0.615; floors 0.02 lower (0.065 for the 9 caption lines).
+TEXT_ACCURACY_FLOOR = 0.90
+TEXT_F1_FLOORS = {"headline": 0.95, "comment": 0.95, "caption": 0.55}
+
+
+@pytest.fixture(scope="module")
+def text_result():
+    return score_text([p for p in handwritten_pages() if p.split == "test"]).summary()
+
+
+def test_gate_plain_text_line_accuracy(text_result):
+    assert text_result["pages"] == 16
+    assert text_result["line_accuracy"] >= TEXT_ACCURACY_FLOOR
+
+
+@pytest.mark.parametrize("kind", sorted(TEXT_F1_FLOORS))
+def test_gate_plain_text_kind_f1(text_result, kind):
+    assert text_result["kinds"][kind]["f1"] >= TEXT_F1_FLOORS[kind]
+
+
+#: Held-back HTML pages per dataset the gate reads (the full sets are in the docs).
+GATE_PAGES = 25
+GATE_SHA256 = "f58cbcdee52a7508800d748f844a94673c23b3ee8dd40c93081a8a9dc0fe7403"
+#: Measured 0.706 line accuracy and 19.6 % boilerplate in body on these 50 pages
+#: (2026-12-03); far from the issue's targets (0.93, 2 %), see docs/evaluation.md.
+HTML_ACCURACY_FLOOR = 0.69
+BOILERPLATE_CEILING = 0.21
+
+
+@pytest.fixture(scope="module")
+def html_tally():
+    if not (DATA / "trafilatura-eval").is_dir() or not (
+        DATA / "article-extraction-benchmark"
+    ).is_dir():
+        pytest.skip(f"the held-back HTML pages are not in {DATA}")
+    pages, files = held_back_html(DATA, limit=GATE_PAGES)
+    assert_data_pinned(files, GATE_SHA256, "anatomy gate")
+    tally = Tally()
+    for _, _, labelled in pages:
+        tally.merge(score_html_page(labelled))
+    return tally
+
+
+def test_gate_html_line_accuracy_and_boilerplate_in_body(html_tally):
+    s = html_tally.summary()
+    assert s["line_accuracy"] >= HTML_ACCURACY_FLOOR, format_table(
+        {"text": {"handwritten": s}})
+    assert s["boilerplate_in_body"] <= BOILERPLATE_CEILING
+
+
+# --------------------------------------------------------------------------- bare bodies
+
+FNC1 = DATA / "fnc1" / "train_bodies.csv"
+FNC1_SHA = "6e7aae8136c9408481deec730f215184c8745515fbfdf229543a3c30aa3a4009"
+#: FNC-1's bodies are bare scraped article text (no headline, no site furniture): every
+#: character is article. A layout model that learned "a page opens with chrome" took 7.3 %
+#: of 150 of them out of the body (38 pages over 10 %); the cue rules took 1.1 % (4 pages);
+#: the shipped model takes 2.6 % (8 pages), part of it real furniture left in the scraped
+#: bodies ("Video loading", "Like Us On Facebook"). Measured 2026-12-03; FNC-1 is never
+#: trained on (docs/evaluation.md).
+BARE_NON_BODY_CEILING = 0.03
+BARE_PAGES_OVER_10PCT_CEILING = 10
+
+
+@pytest.mark.slow
+def test_gate_bare_article_bodies_stay_body():
+    if not FNC1.exists():
+        pytest.skip(f"FNC-1 bodies not found at {FNC1}")
+    import random
+
+    from newsaudit.anatomy import segment_text
+    from newsaudit.evaluation.dedup import read_bodies
+
+    assert_data_pinned([FNC1], FNC1_SHA, "bare-body gate")
+    sample = random.Random(3).sample(read_bodies(str(FNC1)), 150)
+    non_body = total = over = 0
+    for text in sample:
+        segs = segment_text(text)
+        chars = sum(s.end - s.start for s in segs)
+        lost = sum(s.end - s.start for s in segs if s.kind != "body")
+        non_body += lost
+        total += chars
+        over += lost > 0.1 * chars
+    assert non_body / total <= BARE_NON_BODY_CEILING, (non_body / total, over)
+    assert over <= BARE_PAGES_OVER_10PCT_CEILING, (non_body / total, over)
