@@ -39,6 +39,11 @@ class PRF(NamedTuple):
                 "f1": round(self.f1, digits)}
 
 
+def f1(p: float, r: float) -> float:
+    """The harmonic mean of a precision and a recall (0 when both are 0)."""
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def prf(tp: float, n_pred: float, n_gold: float, *, tp_gold: float | None = None) -> PRF:
     """P = tp / n_pred, R = tp / n_gold, F1 their harmonic mean.
 
@@ -48,8 +53,7 @@ def prf(tp: float, n_pred: float, n_gold: float, *, tp_gold: float | None = None
     r_num = tp if tp_gold is None else tp_gold
     p = tp / n_pred if n_pred else 0.0
     r = r_num / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return PRF(p, r, f)
+    return PRF(p, r, f1(p, r))
 
 
 def precision_recall_f1(

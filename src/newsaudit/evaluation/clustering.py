@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from newsaudit.metrics import PRF, prf
+from newsaudit.metrics import PRF, f1, prf
 
 __all__ = ["bcubed", "pairwise"]
 
@@ -52,4 +52,4 @@ def bcubed(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> PRF:
         p += shared / len(pc[pred[i]])
         r += shared / len(gc[gold[i]])
     p, r = p / len(items), r / len(items)
-    return PRF(p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    return PRF(p, r, f1(p, r))

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from newsaudit.datasets import scrapinghub, trafilatura_eval
+from newsaudit.metrics import prf
 from newsaudit.model import SEGMENT_KINDS
 from newsaudit.models.layout.corpus import (
     LAYOUT_FIXTURES,
@@ -78,11 +79,7 @@ class Tally:
             pred = sum(n for (_, p), n in self.pairs.items() if p == k)
             if not gold and not pred:
                 continue
-            p = tp / pred if pred else 0.0
-            r = tp / gold if gold else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
-            kinds[k] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                        "gold": gold, "predicted": pred}
+            kinds[k] = {**prf(tp, pred, gold).to_dict(4), "gold": gold, "predicted": pred}
         out: dict[str, Any] = {
             "pages": self.pages, "lines": total,
             "line_accuracy": round(right / total, 4) if total else 0.0, "kinds": kinds,
