@@ -11,7 +11,7 @@ import pytest
 
 from newsaudit.errors import MalformedInput
 from newsaudit.evaluation.findings.pages import DATASETS, SAMPLE, parse_ref, read_sample, select
-from newsaudit.evaluation.findings.sample import draw, english_share, split
+from newsaudit.evaluation.findings.sample import draw, draw_more, english_share, split
 from paths import DATA
 
 
@@ -32,6 +32,21 @@ def test_the_sample_is_drawn_again_by_its_rules() -> None:
     stored = read_sample()
     assert refs == [p.ref for p in stored]
     assert split(refs) == {p.ref: p.split for p in stored}
+
+
+def test_the_calibration_sample_is_drawn_again_and_shares_no_page() -> None:
+    """The calibrator's training pages are the next pages by the same rule, and none of
+    them is a page the findings are measured on (the judged sample or the fresh one)."""
+    if not (DATA / "fa-kes").is_dir():
+        pytest.skip(f"public datasets not found at {DATA}: this test needs ../shared/data/")
+    here = SAMPLE.parent
+    measured = [p.ref for name in ("pages.json", "fresh-sample.json")
+                for p in read_sample(here / name)]
+    stored = read_sample(here / "calibration-sample.json")
+    counts = Counter(p.dataset for p in stored)
+    assert [p.ref for p in stored] == draw_more(DATA, measured, dict(counts))
+    assert not {p.ref for p in stored} & set(measured)
+    assert {p.split for p in stored} == {"dev"} and len(stored) >= 100
 
 
 def test_the_split_is_decided_by_hash_not_by_order() -> None:

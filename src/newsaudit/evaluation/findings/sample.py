@@ -42,10 +42,12 @@ from newsaudit.evaluation.findings.pages import (
     HEADLINE_STANCES,
     PTC_FOLDERS,
     SAMPLE,
+    SPLITS,
+    read_sample,
 )
 
 __all__ = [
-    "COUNTS", "NEWS_HOSTS", "draw", "english_share", "host", "main", "order", "render", "split",
+    "COUNTS", "NEWS_HOSTS", "draw", "draw_more", "english_share", "host", "main", "order", "render", "split",
 ]
 
 COUNTS: dict[str, int] = {
@@ -113,7 +115,8 @@ def _take(refs: Iterable[str], n: int) -> list[str]:
     return sorted(refs, key=order)[:n]
 
 
-def draw_fakes(articles: Sequence[fakes.Article], n: int = COUNTS["fa-kes"]) -> list[str]:
+def draw_fakes(articles: Sequence[fakes.Article], n: int = COUNTS["fa-kes"],
+               per_outlet: int = FAKES_PER_OUTLET) -> list[str]:
     texts: dict[str, set[str]] = defaultdict(set)
     for a in articles:
         texts[a.unit_id].add(a.content)
@@ -121,7 +124,7 @@ def draw_fakes(articles: Sequence[fakes.Article], n: int = COUNTS["fa-kes"]) -> 
     for uid, a in fakes.article_by_id(list(articles)).items():
         if len(texts[uid]) == 1 and len(a.content) >= 400:
             by_outlet[a.source].append(f"fa-kes:{uid}")
-    out = [r for refs in by_outlet.values() for r in _take(refs, FAKES_PER_OUTLET)]
+    out = [r for refs in by_outlet.values() for r in _take(refs, per_outlet)]
     return _take(out, n)
 
 
@@ -139,7 +142,8 @@ def draw_ptc(ids: Iterable[str], n: int = COUNTS["ptc"]) -> list[str]:
 
 
 def draw_fakenewscorpus(articles: Sequence[fakenewscorpus.Article],
-                        n: int = COUNTS["fakenewscorpus"]) -> list[str]:
+                        n: int = COUNTS["fakenewscorpus"],
+                        per_domain_cap: int = FAKENEWSCORPUS_PER_DOMAIN) -> list[str]:
     openings = Counter(a.content[:200] for a in articles)
     ok = {f"fakenewscorpus:{a.id}": a for a in articles
           if a.title.strip() and 600 <= len(a.content) <= 12000
@@ -149,7 +153,7 @@ def draw_fakenewscorpus(articles: Sequence[fakenewscorpus.Article],
     per_domain: Counter[str] = Counter()
     for ref in sorted(ok, key=order):
         domain = ok[ref].domain.removeprefix("www.")
-        if per_domain[domain] < FAKENEWSCORPUS_PER_DOMAIN:
+        if per_domain[domain] < per_domain_cap:
             per_domain[domain] += 1
             out.append(ref)
     return out[:n]
@@ -175,20 +179,43 @@ def draw_trafilatura(entries: Sequence[trafilatura_eval.Entry],
     return _take(dict.fromkeys(refs), n)
 
 
-def draw(data_dir: Path) -> list[str]:
-    """The sample's references, dataset by dataset, each in its drawing order."""
+def draw(data_dir: Path, scale: int = 1) -> list[str]:
+    """The sample's references, dataset by dataset, each in its drawing order.
+
+    ``scale`` draws ``scale`` times as many of each (and per outlet or domain), in the same
+    order, so the first sample is the head of every larger one: a later sample is the
+    larger draw minus the pages already drawn."""
     folder = {name: Path(data_dir) / sub for name, sub in DATASETS.items()}
     ptc_ids: list[str] = []
     for name in PTC_FOLDERS:
         ptc_ids.extend(ptc.read_articles(folder["ptc"] / name))
+    articles = fakes.read_articles(folder["fa-kes"] / FAKES_FILE)
     return [
-        *draw_fakes(fakes.read_articles(folder["fa-kes"] / FAKES_FILE)),
-        *draw_fnc(fnc1.read_fnc(folder["fnc1"] / FNC_STANCES, folder["fnc1"] / FNC_BODIES)),
-        *draw_ptc(ptc_ids),
+        *draw_fakes(articles, COUNTS["fa-kes"] * scale, FAKES_PER_OUTLET * scale),
+        *draw_fnc(fnc1.read_fnc(folder["fnc1"] / FNC_STANCES, folder["fnc1"] / FNC_BODIES),
+                  COUNTS["fnc1"] * scale),
+        *draw_ptc(ptc_ids, COUNTS["ptc"] * scale),
         *draw_fakenewscorpus(fakenewscorpus.read_articles(
-            folder["fakenewscorpus"] / FAKENEWSCORPUS_FILE)),
-        *draw_trafilatura(trafilatura_eval.read_index(folder["trafilatura-eval"])),
+            folder["fakenewscorpus"] / FAKENEWSCORPUS_FILE), COUNTS["fakenewscorpus"] * scale,
+            FAKENEWSCORPUS_PER_DOMAIN * scale),
+        *draw_trafilatura(trafilatura_eval.read_index(folder["trafilatura-eval"]),
+                          COUNTS["trafilatura-eval"] * scale),
     ]
+
+
+def draw_more(data_dir: Path, exclude: Iterable[str], counts: dict[str, int]) -> list[str]:
+    """A further sample of ``counts`` pages per dataset that none of ``exclude`` holds:
+    the next pages in the drawing order (of a draw twice as large), so it is drawn by the
+    same rule and never repeats a judged page."""
+    seen = set(exclude)
+    out: list[str] = []
+    taken: Counter[str] = Counter()
+    for ref in draw(data_dir, scale=2):
+        name = ref.partition(":")[0]
+        if ref not in seen and taken[name] < counts.get(name, 0):
+            taken[name] += 1
+            out.append(ref)
+    return out
 
 
 def split(refs: Sequence[str]) -> dict[str, str]:
@@ -212,11 +239,11 @@ ABOUT = (
 )
 
 
-def render(refs: Sequence[str], splits: dict[str, str]) -> str:
+def render(refs: Sequence[str], splits: dict[str, str], about: str = ABOUT) -> str:
     """``pages.json``: one page per line, so a change to the sample reads as a small diff."""
     counts = dict(Counter(r.partition(":")[0] for r in refs))
     lines = [json.dumps({"page": r, "split": splits[r]}, ensure_ascii=False) for r in refs]
-    return (f'{{\n "about": {json.dumps(ABOUT)},\n "counts": {json.dumps(counts)},\n'
+    return (f'{{\n "about": {json.dumps(about)},\n "counts": {json.dumps(counts)},\n'
             f' "pages": [\n  ' + ",\n  ".join(lines) + "\n ]\n}\n")
 
 
@@ -225,10 +252,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsaudit.evaluation.findings.sample")
     parser.add_argument("--data-dir", type=Path, default=None, help="the shared/data directory")
     parser.add_argument("--out", type=Path, default=SAMPLE, help="where to write pages.json")
+    parser.add_argument("--more", metavar="DATASET=N,...", default=None,
+                        help="draw a further sample of N pages per dataset that none of "
+                             "--exclude holds (all in the split given by --split)")
+    parser.add_argument("--exclude", type=Path, nargs="*", default=[SAMPLE],
+                        help="with --more: page lists whose pages are not drawn again")
+    parser.add_argument("--split", choices=SPLITS, default="dev",
+                        help="with --more: the split of every page drawn")
+    parser.add_argument("--about", default=None, help="with --more: what the sample is for")
     args = parser.parse_args(argv)
-    refs = draw(args.data_dir or default_data_dir())
-    splits = split(refs)
-    args.out.write_text(render(refs, splits), encoding="utf-8")
+    data_dir = args.data_dir or default_data_dir()
+    if args.more:
+        counts = {k: int(v) for k, _, v in (p.partition("=") for p in args.more.split(","))}
+        exclude = [ref.ref for path in args.exclude for ref in read_sample(path)]
+        refs = draw_more(data_dir, exclude, counts)
+        splits = dict.fromkeys(refs, args.split)
+        args.out.write_text(render(refs, splits, args.about or ABOUT), encoding="utf-8")
+    else:
+        refs = draw(data_dir)
+        splits = split(refs)
+        args.out.write_text(render(refs, splits), encoding="utf-8")
     print(f"{len(refs)} pages written to {args.out}")
     return 0
 
