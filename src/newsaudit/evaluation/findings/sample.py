@@ -47,7 +47,8 @@ from newsaudit.evaluation.findings.pages import (
 )
 
 __all__ = [
-    "COUNTS", "NEWS_HOSTS", "draw", "draw_more", "english_share", "host", "main", "order", "render", "split",
+    "COUNTS", "NEWS_HOSTS", "draw", "draw_more", "english_share", "host", "main", "order",
+    "render", "split",
 ]
 
 COUNTS: dict[str, int] = {
