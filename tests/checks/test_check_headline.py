@@ -97,6 +97,37 @@ def test_quiet_own_pages(run, name):
     assert found == []
 
 
+@pytest.mark.parametrize(("headline", "body"), [
+    ("Russian airstrikes hit Syrian opposition forces",  # "hit" is not "hit out"
+     "Syrian opposition forces on Sunday claimed that Russian jets struck their positions "
+     "near Idlib, killing 12 fighters. The opposition said the airstrikes also hit a market."),
+    ("Israeli Jets Attack Gaza Targets",  # jets strike; they do not speak
+     "Israeli jets struck targets in Gaza overnight, the Palestinian health ministry said, "
+     "and at least four people were wounded. The army said it attacked weapons sites."),
+    ("Singer Rips Up $300 Million Contract",  # "rip up" tears, it does not criticise
+     "The singer turned down a $300 million contract for a reunion tour, his manager said "
+     "on Monday. The promoter declined to comment."),
+])
+def test_physical_senses_of_criticism_verbs_are_not_criticism(run, headline, body):
+    """Every headline verb of criticism also strikes, tears or hits; read as criticism,
+    the message said the body "reports nothing said by" the airstrikes (a real page)."""
+    _, found = run(f"{headline}\n\n{body}\n")
+    assert not [f for f in found if "reports criticism" in f.message], found
+
+
+@pytest.mark.parametrize(("headline", "body", "critic"), [
+    ("Democrats Blast Budget Cuts",
+     "Democrats in the state senate voted against the budget cuts on Tuesday. The cuts "
+     "remove $40 million from schools, the budget office said.", "Democrats"),
+    ("Senator Hits Out At Budget Plan",
+     "The budget plan removes $40 million from schools, the budget office said. The "
+     "senator voted against it on Tuesday.", "Senator"),
+])
+def test_a_critic_with_no_words_in_the_body_is_reported(run, headline, body, critic):
+    _, found = run(f"{headline}\n\n{body}\n")
+    assert [f.message for f in found if f"reports criticism by “{critic}”" in f.message], found
+
+
 @pytest.mark.parametrize("name", CLEAN)
 def test_clean_pages(run, name):
     _, found = run((PAGES / f"{name}.txt").read_text(encoding="utf-8"))

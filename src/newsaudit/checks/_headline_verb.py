@@ -21,12 +21,17 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsaudit.attribution.sources import lexicon as attribution_lexicon
 from newsaudit.checks._headline import Headline, headline_attributions, lexicon
 from newsaudit.checks._sources import TokenIndex, cues
 from newsaudit.model import Attribution, Quantity, Report, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+#: Particles that turn a criticism verb into a verb of doing ("rip up", "blast off",
+#: "tear down", "slam shut").
+_OTHER_SENSE_PARTICLES = frozenset({"up", "off", "down", "apart", "open", "shut", "through"})
 
 #: A speaker before a headline verb is a name or a short noun phrase.
 _MAX_SPEAKER_WORDS = 6
@@ -54,24 +59,61 @@ def inflections(lemma: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _verbs() -> dict[str, str]:
-    """Headline verb form (lower case, first word of a phrasal verb) -> verb class."""
+def _verbs() -> dict[str, tuple[str, str | None]]:
+    """Headline verb form (lower case, first word of a phrasal verb) -> its verb class and
+    the particle a phrasal verb needs after it ("hit out": "out"; plain "hit" is not
+    criticism, it is what missiles do)."""
     data = cues()["raw"]["headline_verbs"]
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str | None]] = {}
     for cls, lemmas in data.items():
         if cls.startswith("_"):
             continue
         for lem in lemmas:
-            for form in inflections(lem.split()[0]):
-                out.setdefault(form, cls)
+            first, *rest = lem.split()
+            for form in inflections(first):
+                out.setdefault(form, (cls, rest[0] if rest else None))
     return out
+
+
+@lru_cache(maxsize=1)
+def _speaker_nouns() -> frozenset[str]:
+    """Nouns for people and bodies that speak (the attribution lexicon's roles,
+    organisations, unnamed people and officials, outlets)."""
+    lex = attribution_lexicon()
+    return lex.roles | lex.organisations | lex.unspecified_people | lex.anonymous | \
+        lex.outlet_nouns
+
+
+def can_criticise(words: list[Token]) -> bool:
+    """Whether the words before a criticism verb name someone who can speak. Every
+    criticism verb in headlines also has a physical sense ("slams", "blasts", "attacks",
+    "rips", "torches"), and a conflict page's headline uses that one: "Russian airstrikes
+    hit …", "Israeli jets attack …". The speaker's head word decides: a noun for people or
+    a body, a nationality or party ("Democrats"), or a name (capitalised, singular); a
+    plural common noun (airstrikes, jets, missiles) or a lower-case thing is no critic."""
+    if not words:
+        return False
+    head = words[-1]
+    if head.lower_ in _speaker_nouns() or head.lemma_.lower() in _speaker_nouns():
+        return True
+    if head.ent_type_ == "NORP":
+        return True
+    if head.tag_ in ("NNS", "NNPS"):
+        return False
+    return head.is_title or head.is_upper
 
 
 def verb_class(tok: Token, *, title_case: bool) -> str | None:
     """The class of a headline verb at ``tok``, or ``None`` when it is not one there."""
-    cls = _verbs().get(tok.lower_)
-    if cls is None:
+    entry = _verbs().get(tok.lower_)
+    if entry is None:
         return None
+    cls, particle = entry
+    if particle is not None and (tok.i + 1 >= len(tok.doc) or tok.nbor(1).lower_ != particle):
+        return None  # "hit out at" criticises; "hit" alone strikes
+    if cls == "criticism" and particle is None and tok.i + 1 < len(tok.doc) \
+            and tok.nbor(1).lower_ in _OTHER_SENSE_PARTICLES:
+        return None  # "Rips Up the Contract", "Blasts Off": another verb, not criticism
     if not title_case and tok.pos_ not in ("VERB", "AUX"):
         return None  # sentence case: the tagger knows "bomb attack" is a noun
     if any(tok.doc[j].pos_ == "ADP" for j in range(max(0, tok.i - 2), tok.i)):
@@ -127,6 +169,9 @@ class HeadlineVerb:
         # the source: the words before the verb, back to a colon or the claim's start
         start = max(lo, text.rfind(":", lo, v.idx) + 1)
         before = [doc[i] for i in index.within(start, v.idx) if not doc[i].is_space]
+        if self.cls == "criticism" and before and not can_criticise(before):
+            self.verb = self.cls = None  # a weapon or a storm "slams": not criticism
+            return
         if can_speak(before):
             self.source = text[before[0].idx : before[-1].idx + len(before[-1])]
         elif not before and self.att is not None:
