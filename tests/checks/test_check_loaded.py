@@ -101,3 +101,17 @@ def test_a_word_a_speaker_is_quoted_saying_is_theirs(nlp) -> None:
     quoted = (f"Border News\n\n“The whole story is a hoax,” a church spokesman said.\n\n"
               f"{own}\n")
     assert [ev for _, ev, _ in loaded(quoted)] == [("fabrication", "shameless")]
+
+
+def test_a_label_used_in_many_sentences_is_one_finding(nlp) -> None:
+    """One finding per label, not one per use (judges of real pages saw one state-media
+    page draw eleven warnings for the same word): the first use carries the message, the
+    later uses are its further evidence, and the message says how many sentences."""
+    text = ("Terrorists shell Aleppo district\n\n"
+            "Terrorists shelled a residential district of Aleppo on Monday, killing a child. "
+            "The terrorists fired mortar rounds from the east of the city. Residents said "
+            "the attack also damaged a school. Later the terrorists fired again.\n")
+    found = loaded(text)
+    assert [(sev, ev) for sev, ev, _ in found] == [
+        ("warning", ("Terrorists", "Terrorists", "terrorists", "terrorists"))]
+    assert found[0][2].endswith("The page uses the same wording in 3 more sentences.")

@@ -16,6 +16,7 @@ One finding per sentence, naming each loaded word and why it is loaded; severity
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -106,12 +107,44 @@ def _why(word: str, pos: str, know: dict[str, Any]) -> str:
 def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """One finding per sentence; every warning, and the surest info findings."""
     know = _knowledge()
-    found = list(_findings(report, doc, ctx, know))
+    found = _fold_repeats(list(_findings(report, doc, ctx, know)))
     hints = sorted((f for f in found if f[1].severity == "info"), key=lambda f: -f[0])
     keep = {id(f[1]) for f in hints[:INFO_PER_PAGE]}
     for _, finding in found:
         if finding.severity != "info" or id(finding) in keep:
             yield finding
+
+
+def _word_key(text: str) -> str:
+    return stem(text.lower().replace("\u2019", "'"))
+
+
+def _fold_repeats(found: list[tuple[float, Finding]]) -> list[tuple[float, Finding]]:
+    """One finding per label, not one per use: a page that calls a group "terrorists" in
+    eleven sentences makes one point, and eleven warnings bury the rest of the report. A
+    sentence whose loaded words were all named by an earlier warning adds its evidence to
+    that warning (the first use stays first) and is not reported again; an info finding
+    that only repeats a warning's words is dropped."""
+    out: list[tuple[float, Finding]] = []
+    first_with: dict[str, int] = {}  # word -> index in ``out`` of the warning naming it
+    repeats: dict[int, list[Finding]] = {}
+    for score, f in found:
+        keys = [_word_key(e.text) for e in f.evidence]
+        if keys and all(k in first_with for k in keys):
+            if f.severity == "warning":
+                repeats.setdefault(first_with[keys[0]], []).append(f)
+            continue
+        if f.severity == "warning":
+            for k in keys:
+                first_with.setdefault(k, len(out))
+        out.append((score, f))
+    for i, later in repeats.items():
+        score, f = out[i]
+        n = len(later)
+        more = f" The page uses the same wording in {n} more sentence{'s' if n > 1 else ''}."
+        spans = tuple(e for g in later for e in g.evidence)
+        out[i] = (score, replace(f, evidence=f.evidence + spans, message=f.message + more))
+    return out
 
 
 def _findings(report: Report, doc: Doc, ctx: Context, know: dict[str, Any]
