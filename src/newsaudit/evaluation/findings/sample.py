@@ -204,14 +204,15 @@ def draw(data_dir: Path, scale: int = 1) -> list[str]:
     ]
 
 
-def draw_more(data_dir: Path, exclude: Iterable[str], counts: dict[str, int]) -> list[str]:
+def draw_more(data_dir: Path, exclude: Iterable[str], counts: dict[str, int],
+              scale: int = 2) -> list[str]:
     """A further sample of ``counts`` pages per dataset that none of ``exclude`` holds:
-    the next pages in the drawing order (of a draw twice as large), so it is drawn by the
-    same rule and never repeats a judged page."""
+    the next pages in the drawing order (of a draw ``scale`` times as large), so it is
+    drawn by the same rule and never repeats a judged page."""
     seen = set(exclude)
     out: list[str] = []
     taken: Counter[str] = Counter()
-    for ref in draw(data_dir, scale=2):
+    for ref in draw(data_dir, scale=scale):
         name = ref.partition(":")[0]
         if ref not in seen and taken[name] < counts.get(name, 0):
             taken[name] += 1
@@ -260,13 +261,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="with --more: page lists whose pages are not drawn again")
     parser.add_argument("--split", choices=SPLITS, default="dev",
                         help="with --more: the split of every page drawn")
+    parser.add_argument("--scale", type=int, default=2,
+                        help="with --more: draw from a draw this many times the sample's size")
     parser.add_argument("--about", default=None, help="with --more: what the sample is for")
     args = parser.parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
     if args.more:
         counts = {k: int(v) for k, _, v in (p.partition("=") for p in args.more.split(","))}
         exclude = [ref.ref for path in args.exclude for ref in read_sample(path)]
-        refs = draw_more(data_dir, exclude, counts)
+        refs = draw_more(data_dir, exclude, counts, args.scale)
         splits = dict.fromkeys(refs, args.split)
         args.out.write_text(render(refs, splits, args.about or ABOUT), encoding="utf-8")
     else:
