@@ -68,15 +68,22 @@ def load(name: str | None = None) -> Language:
 
 
 def _cache_lemmas(nlp: Language) -> None:
-    """Put :class:`~newsaudit._spacy_components.CachedLemmatizer` in the place (and under
-    the name) of a rule lemmatizer: the same lemmas, a tenth of its cost."""
-    from spacy.pipeline import Lemmatizer
+    """Put :class:`~newsaudit._spacy_components.CachedLemmatizer` and
+    :class:`~newsaudit._spacy_components.CachedAttributeRuler` in the place (and under
+    the names) of a rule lemmatizer and an attribute ruler: the same annotations, a
+    tenth of their cost (together a quarter of the parse)."""
+    from spacy.pipeline import AttributeRuler, Lemmatizer
 
-    from newsaudit._spacy_components import CachedLemmatizer
+    from newsaudit._spacy_components import CachedAttributeRuler, CachedLemmatizer
 
     for name, proc in nlp.pipeline:
         if isinstance(proc, Lemmatizer) and proc.mode == "rule":
             nlp.replace_pipe(name, "newsaudit_lemmatizer")
-            cached = nlp.get_pipe(name)
-            assert isinstance(cached, CachedLemmatizer)
-            cached.inner = proc
+            lemmatizer = nlp.get_pipe(name)
+            assert isinstance(lemmatizer, CachedLemmatizer)
+            lemmatizer.inner = proc
+        elif isinstance(proc, AttributeRuler):
+            nlp.replace_pipe(name, "newsaudit_attribute_ruler")
+            ruler = nlp.get_pipe(name)
+            assert isinstance(ruler, CachedAttributeRuler)
+            ruler.wrap(proc)

@@ -105,8 +105,9 @@ def _relation(a: Figure, b: Figure, atts: dict[str, Attribution]) -> str | None:
 #: How many figures before it, the latest near it in value, each figure is compared with
 #: (:func:`~newsaudit.figures.compare.near_pairs`). A news page has a few dozen figures:
 #: on the 180 pages of the judged findings sample no figure has more than four earlier
-#: rivals near it in value (at most 15 figures a page), so this only bounds a long page (a live blog or transcript about one event, whose tolls are all near
-#: each other), where comparing every pair grew as the square of the page.
+#: rivals near it in value (at most 15 figures a page), so this only bounds a long page
+#: (a live blog or transcript about one event, whose tolls are all near each other),
+#: where comparing every pair grew as the square of the page.
 RIVALS = 16
 
 #: Categories a headline's figure is held to: the tolls of the event reported.
