@@ -350,7 +350,7 @@ def count_capped(text: str, frag: str, cap: int) -> int:
     """``min(text.count(frag), cap)``, in time that does not grow with ``text`` when it is
     long: every span of a page asks how often its words recur, and scanning the whole page
     for each made the propaganda check quadratic (9 s of a million-character page)."""
-    if len(text) < _INDEX_FROM or len(frag) < 3:
+    if len(text) < _INDEX_FROM:
         return min(text.count(frag), cap)
     return _trigrams(text).count(frag, cap)
 
@@ -364,10 +364,16 @@ class _Trigrams:
         self.order = np.argsort(codes, kind="stable")
         self.codes = codes[self.order]
         self.text = text
+        self._short: dict[str, int] = {}
 
     def count(self, frag: str, cap: int) -> int:
         """``min(self.text.count(frag), cap)``: occurrences that do not overlap, taken from
         the left as ``str.count`` takes them."""
+        if len(frag) < 3:  # "us", "it": few such words, each counted once per text
+            found = self._short.get(frag)
+            if found is None:
+                found = self._short[frag] = self.text.count(frag)
+            return min(found, cap)
         wanted = _codes(frag)
         lo = np.searchsorted(self.codes, wanted, side="left")
         hi = np.searchsorted(self.codes, wanted, side="right")
