@@ -28,3 +28,21 @@ def test_cached_lemmas_are_the_models_own(nlp):
     for text in texts:
         want = [(t.text, t.lemma_) for t in plain(text)]
         assert [(t.text, t.lemma_) for t in nlp(text)] == want
+
+
+def test_paragraph_boundaries_start_a_sentence_after_each_line_break(nlp):
+    """Written over arrays, the paragraph component starts a sentence after exactly the
+    tokens holding a line break, as setting ``is_sent_start`` token by token did."""
+    from newsaudit._spacy_components import paragraph_boundaries
+
+    texts = [" \n Lead\n\nA b.\n", "\n", "x\n", "a \n\n b", TEXT + "\n\n\n",
+             *(p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.txt")))]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        want = [0] * len(doc)
+        for i, tok in enumerate(doc[:-1]):
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                want[i + 1] = 1
+        got = paragraph_boundaries(doc).to_array("SENT_START").tolist()
+        # the first token starts a sentence whatever its flag says
+        assert [int(g == 1) for g in got][1:] == want[1:], text[:40]
