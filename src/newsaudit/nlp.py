@@ -39,8 +39,15 @@ def choose_model(name: str | None = None) -> str:
     )
 
 
-@lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
+    """The chosen pipeline (see :func:`_load`), one per model whichever way it is named:
+    ``load()``, ``load(None)`` and ``load("en_core_web_sm")`` share one copy and its
+    caches."""
+    return _load(choose_model(name))
+
+
+@lru_cache(maxsize=4)
+def _load(chosen: str) -> Language:
     """Load (once per process) the chosen pipeline, with newsaudit's paragraph splitter.
 
     Sentences never cross a line break in scraped pages: headlines, captions and list
@@ -52,7 +59,6 @@ def load(name: str | None = None) -> Language:
 
     from newsaudit import _spacy_components  # noqa: F401  (registers the factory)
 
-    chosen = choose_model(name)
     try:
         nlp = spacy.load(chosen)
     except (OSError, ImportError) as err:
