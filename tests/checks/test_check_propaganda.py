@@ -7,6 +7,8 @@ run, so every finding here is this check's.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newsaudit import anatomy, ingest
@@ -142,6 +144,33 @@ def _sp(start: int, end: int, technique: str, score: float) -> TechniqueSpan:
 )
 def test_dedupe(spans: list[TechniqueSpan], kept: list[TechniqueSpan]) -> None:
     assert sorted(dedupe(spans)) == kept
+
+
+def test_dedupe_on_a_long_page_keeps_what_a_scan_keeps() -> None:
+    """Kept spans are looked up by offset; the result is the one comparing every span
+    with every kept one gives, spans crossing the lookup's buckets included."""
+
+    def scan(spans: list[TechniqueSpan]) -> list[TechniqueSpan]:
+        kept: list[TechniqueSpan] = []
+        for sp in sorted(spans, key=lambda s: (-s.score, s.start, s.end)):
+            if not any(
+                sp.start < k.end and k.start < sp.end
+                and (k.technique == sp.technique
+                     or not ((k.start <= sp.start and sp.end <= k.end)
+                             or (sp.start <= k.start and k.end <= sp.end)))
+                for k in kept
+            ):
+                kept.append(sp)
+        return kept
+
+    gen = random.Random(11)
+    techniques = ["Doubt", "Slogans", "Name_Calling,Labeling"]
+    spans = []
+    for _ in range(600):
+        start = gen.randrange(20_000)
+        spans.append(_sp(start, start + gen.choice([0, 3, 40, 300, 1500]),
+                         gen.choice(techniques), round(gen.random(), 2)))
+    assert dedupe(spans) == scan(spans)
 
 
 def test_select_caps_and_skips_loaded_language() -> None:

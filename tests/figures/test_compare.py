@@ -19,6 +19,7 @@ from newsaudit.figures.compare import (
     disjoint,
     exceeds,
     near,
+    near_pairs,
     overlaps,
     parts_and_totals,
     plausible,
@@ -167,6 +168,37 @@ def test_same_subject_head_counts_need_one_verb(pred_a: str | None, pred_b: str 
     a = fig(5000, category="people", subject=FigureSubject(predicate=pred_a))
     b = fig(5000, category="people", subject=FigureSubject(predicate=pred_b))
     assert same_subject(a, b) is same
+
+
+def _near_set(figs: list[Figure], pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    return {(i, j) for i, j in pairs if near(figs[i], figs[j], 0.25)}
+
+
+def test_near_pairs_finds_every_near_pair() -> None:
+    values = [700, 693, 6, 280_000, 41, 43, 0, None, 310, 312, 281, 699, 45]
+    figs = [fig(v, start=10 * n) for n, v in enumerate(values)]
+    figs[4] = replace(figs[4], category="wounded")  # 41 wounded is near no toll
+    every = {(i, j) for i in range(len(figs)) for j in range(i + 1, len(figs))
+             if figs[i].category == figs[j].category and near(figs[i], figs[j], 0.25)}
+    assert _near_set(figs, list(near_pairs(figs, 0.25))) == every
+    # a bound no page of a few dozen figures reaches changes nothing
+    assert _near_set(figs, list(near_pairs(figs, 0.25, rivals=16))) == every
+
+
+def test_near_pairs_bounds_the_rivals_of_each_figure_on_a_long_page() -> None:
+    """A live blog about one event gives the toll hundreds of times, all near each other:
+    each figure is compared with its latest rivals before it, not with all of them, so the
+    comparisons grow with the page and not with its square."""
+    figs = [fig(300 + n % 7, start=50 * n) for n in range(400)]
+    pairs = list(near_pairs(figs, 0.25, rivals=5))
+    assert len(pairs) <= 5 * len(figs)
+    assert len(list(near_pairs(figs, 0.25))) == 400 * 399 // 2
+    # figure 200's rivals: the five just before it, and the five after it that it is one of
+    partners = sorted(i if j == 200 else j for i, j in pairs if 200 in (i, j))
+    assert partners == [195, 196, 197, 198, 199, 201, 202, 203, 204, 205]
+    # a far value is never anyone's rival, however few figures sit in its band
+    far = [*figs, fig(9_000, start=99_999)]
+    assert not any(400 in p for p in _near_set(far, list(near_pairs(far, 0.25, rivals=5))))
 
 
 def test_parts_and_totals() -> None:

@@ -16,7 +16,7 @@ from newsaudit.datasets.ptc import Label
 from newsaudit.errors import ModelError
 from newsaudit.models.propaganda import TECHNIQUES, TechniqueSpan, detect, load_model, read_model
 from newsaudit.models.propaganda.evaluate import format_table
-from newsaudit.models.propaganda.features import tokenize
+from newsaudit.models.propaganda.features import count_capped, tokenize
 from newsaudit.models.propaganda.runtime import ARTIFACT, CARD, SPEC
 from newsaudit.models.propaganda.scoring import merge_overlapping, si_score, tc_score
 from paths import DATA
@@ -119,6 +119,23 @@ def test_tokenize_offsets_and_sentences() -> None:
     ]
     assert toks.in_quote.tolist()[11] and not toks.in_quote.tolist()[13]
     assert toks.first_line.tolist() == [True] * 9 + [False] * 6
+
+
+def test_count_capped_is_str_count_on_long_texts() -> None:
+    """The Repetition cue counts a span's recurrences through a trigram index on long
+    pages (a scan per span was quadratic); it must give what ``str.count`` gives,
+    overlaps ("aaa" in "aaaaa"), words inside words ("war" in "software"), curly marks
+    and characters beyond the BMP included."""
+    words = ["the", "war", "software", "ministry", "said", "aaaaa", "“rebels”", "\U0001f600x"]
+    gen = np.random.default_rng(7)
+    text = " ".join(gen.choice(words, size=8_000).tolist()) + " warlords in kyiv"
+    assert len(text) > 20_000  # long enough to go through the index
+    frags = ["aaa", "aa", "war", "war ", "the war", "“rebels” said", "\U0001f600x the",
+             "kyiv", "warlords in kyiv", "absent", "ministry said the"]
+    frags += [text[i : i + n] for i in range(0, 40_000, 997) for n in (3, 9, 25)]
+    for frag in frags:
+        for cap in (1, 5, 10**6):
+            assert count_capped(text, frag, cap) == min(text.count(frag), cap), (frag, cap)
 
 
 TEXTS = [

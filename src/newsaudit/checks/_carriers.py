@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -28,6 +29,7 @@ from newsaudit.checks._headline import Headline, content_stems, hedge_in, lexico
 from newsaudit.checks._sources import SPOKEN_KINDS, TokenIndex
 from newsaudit.figures.compare import comparable, plausible
 from newsaudit.model import Attribution, Quantity, Report, Span
+from newsaudit.offsets import Ranges, SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -94,20 +96,45 @@ def _copies(text: str, claim: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text, lo, hi)]
 
 
-def _statement(report: Report, start: int, end: int) -> Attribution | None:
+def _statements(report: Report) -> SpanIndex[Attribution]:
+    """The body statements a carrier can rest on, by the stretch their content covers
+    (one character past its end, as :func:`_statement` allows), in the page's order."""
+    return SpanIndex(
+        (a.content.start, a.content.end + 1, a)
+        for a in report.attributions
+        if a.segment in BODY and a.content is not None
+        and (a.kind in SPOKEN_KINDS or a.kind == "passive")
+    )
+
+
+def _statement(statements: SpanIndex[Attribution], start: int, end: int) -> Attribution | None:
     """The body statement whose content covers ``[start, end)``, the narrowest first."""
     best: Attribution | None = None
-    for a in report.attributions:
-        if a.segment not in BODY or a.content is None:
-            continue
-        if a.kind not in SPOKEN_KINDS and a.kind != "passive":
-            continue
+    for _, _, a in statements.containing(start, end):
         c = a.content
-        if c.start <= start and end <= c.end + 1 and (
-            best is None or (c.end - c.start) < (best.content.end - best.content.start)  # type: ignore[union-attr]
-        ):
+        assert c is not None
+        if best is None or (c.end - c.start) < (best.content.end - best.content.start):  # type: ignore[union-attr]
             best = a
     return best
+
+
+def body_ranges(report: Report) -> Ranges:
+    """The standfirst and body segments, to ask of each sentence whether it starts in one
+    without scanning every segment (a long page has a segment per paragraph)."""
+    return Ranges((s.start, s.end) for s in report.segments if s.kind in BODY)
+
+
+class _ByStart:
+    """Quantities found by the stretch their start lies in, in the page's order."""
+
+    def __init__(self, quantities: Sequence[Quantity]) -> None:
+        self._order = sorted(range(len(quantities)), key=lambda n: quantities[n].start)
+        self._starts = [quantities[n].start for n in self._order]
+        self._items = quantities
+
+    def starting_in(self, start: int, end: int) -> list[Quantity]:
+        a, b = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [self._items[n] for n in sorted(self._order[a:b])]
 
 
 def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
@@ -122,22 +149,26 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
     masked = _copies(text, h.claim.text, lo, hi)
     head_figs = [q for q in report.quantities if h.claim.start <= q.start < h.claim.end]
     need = max(2, math.ceil(share * len(h.stems)))
+    in_body = body_ranges(report)
+    copies = Ranges(masked)
+    statements = _statements(report)
+    by_start = _ByStart(report.quantities)
     out: list[Carrier] = []
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
-        if e <= lo or s >= hi or not any(b.start <= s < b.end for b in bodies):
+        if e <= lo or s >= hi or not in_body.holds(s):
             continue
-        ids = [i for i in index.within(s, e)
-               if not any(ms <= doc[i].idx < me for ms, me in masked)]
+        ids = list(index.within(s, e))
+        if masked:
+            ids = [i for i in ids if not copies.holds(index.starts[i])]
         if not ids:
             continue
         if not _stated(text, s, e) or not any(doc[i].pos_ in ("VERB", "AUX") for i in ids):
             continue  # a list of tags, a subhead or a credit line states nothing
         shared = frozenset(content_stems(doc[i] for i in ids) & h.stems)
         figure = None
-        for b in report.quantities:
-            if s <= b.start < e and b.segment in BODY and not any(ms <= b.start < me
-                                                                 for ms, me in masked):
+        for b in by_start.starting_in(s, e):
+            if b.segment in BODY and not copies.holds(b.start):
                 if any(fits(q, b) for q in head_figs):
                     figure = b
                     break
@@ -151,7 +182,7 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         else:
             hits = [doc[i] for i in ids if doc[i].is_alpha and stem(doc[i].text) in shared]
             span = (hits[0].idx, hits[-1].idx + len(hits[-1])) if hits else (s, e)
-        att = _statement(report, *span)
+        att = _statement(statements, *span)
         relayed = att is not None and _relays(doc, index, att)
         at = hedge_in(doc, ids, modal=False)
         hedge = None
@@ -196,9 +227,9 @@ def unverified(report: Report, doc: Doc, index: TokenIndex) -> Span | None:
     """A sentence in which the page says it could not check a claim itself ("could not be
     independently verified", "was unable to confirm")."""
     lex = lexicon()
+    in_body = body_ranges(report)
     for sent in doc.sents:
-        if not any(s.kind in BODY and s.start <= sent.start_char < s.end
-                   for s in report.segments):
+        if not in_body.holds(sent.start_char):
             continue
         lemmas = {t.lemma_.lower() for t in sent}
         lowers = {t.lower_ for t in sent}

@@ -37,6 +37,7 @@ from newsaudit.checks._carriers import (
     BODY,
     LOOSE_SHARE,
     Carrier,
+    body_ranges,
     carriers,
     meets,
     trimmed,
@@ -349,9 +350,10 @@ def _quotes_absent(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> 
         if not want:
             continue
         best: tuple[float, Span] | None = None
+        in_body = body_ranges(report)
         for sent in doc.sents:
             s, e = sent.start_char, sent.end_char
-            if not any(b.start <= s < b.end for b in bodies):
+            if not in_body.holds(s):
                 continue
             share = len(content_stems(doc[i] for i in index.within(s, e)) & want) / len(want)
             if best is None or share > best[0]:
@@ -470,10 +472,10 @@ def _one_party(report: Report, h: Headline, c: Carrier) -> bool:
 def _refuting(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> Span | None:
     """A body sentence that calls the headline's matter false ("a hoax", "denied")."""
     refuting = lexicon()["refuting"]
-    bodies = [s for s in report.segments if s.kind in BODY]
+    in_body = body_ranges(report)
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
-        if not any(b.start <= s < b.end for b in bodies):
+        if not in_body.holds(s):
             continue
         ids = index.within(s, e)
         if any(doc[i].lower_ in refuting for i in ids) and (

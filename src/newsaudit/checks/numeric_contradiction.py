@@ -102,6 +102,14 @@ def _relation(a: Figure, b: Figure, atts: dict[str, Attribution]) -> str | None:
     return _SAME if disjoint(a, b) else None
 
 
+#: How many figures before it, the latest near it in value, each figure is compared with
+#: (:func:`~newsaudit.figures.compare.near_pairs`). A news page has a few dozen figures:
+#: on the 180 pages of the judged findings sample no figure has more than four earlier
+#: rivals near it in value (at most 15 figures a page), so this only bounds a long page
+#: (a live blog or transcript about one event, whose tolls are all near each other),
+#: where comparing every pair grew as the square of the page.
+RIVALS = 16
+
 #: Categories a headline's figure is held to: the tolls of the event reported.
 _HEADLINE_TOLLS = frozenset({"killed", "wounded"})
 
@@ -212,7 +220,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     atts = {a.id: a for a in report.attributions}
     linked = parts_and_totals(figs)
     edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}
-    for i, j in near_pairs(figs, lexicon().same_tally_ratio):
+    for i, j in near_pairs(figs, lexicon().same_tally_ratio, RIVALS):
         if frozenset((i, j)) in linked:
             continue
         if (figs[i].part and _generic(figs[j])) or (figs[j].part and _generic(figs[i])):

@@ -78,21 +78,37 @@ def article_text(report: Report) -> str:
 def dedupe(spans: list[TechniqueSpan]) -> list[TechniqueSpan]:
     """Greedy, most confident first: drop a span that overlaps a kept one of the same
     technique, or one of another technique unless one lies wholly inside the other (a
-    name-calling phrase inside a sentence that casts doubt is two findings, not one)."""
+    name-calling phrase inside a sentence that casts doubt is two findings, not one).
+
+    The kept spans are looked up by the stretch they cover (a long page keeps thousands,
+    and asking each of them about every span was the square of the page)."""
     kept: list[TechniqueSpan] = []
+    filed: dict[int, list[TechniqueSpan]] = {}
     for sp in sorted(spans, key=lambda s: (-s.score, s.start, s.end)):
-        clash = False
-        for k in kept:
-            if sp.start < k.end and k.start < sp.end:
-                nested = (k.start <= sp.start and sp.end <= k.end) or (
-                    sp.start <= k.start and k.end <= sp.end
-                )
-                if k.technique == sp.technique or not nested:
-                    clash = True
-                    break
-        if not clash:
+        if not any(_clash(sp, k) for k in _near(filed, sp.start, sp.end)):
             kept.append(sp)
+            for b in range(sp.start // _BUCKET, max(sp.start, sp.end - 1) // _BUCKET + 1):
+                filed.setdefault(b, []).append(sp)
     return kept
+
+
+#: Characters per bucket of :func:`dedupe`'s kept spans.
+_BUCKET = 512
+
+
+def _near(filed: dict[int, list[TechniqueSpan]], start: int, end: int
+          ) -> Iterator[TechniqueSpan]:
+    for b in range(start // _BUCKET, max(start, end - 1) // _BUCKET + 1):
+        yield from filed.get(b, ())
+
+
+def _clash(sp: TechniqueSpan, k: TechniqueSpan) -> bool:
+    if not (sp.start < k.end and k.start < sp.end):
+        return False
+    nested = (k.start <= sp.start and sp.end <= k.end) or (
+        sp.start <= k.start and k.end <= sp.end
+    )
+    return k.technique == sp.technique or not nested
 
 
 def select(

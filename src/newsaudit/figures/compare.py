@@ -230,11 +230,20 @@ def same_subject(a: Figure, b: Figure) -> bool:
     return not (ga and gb and ga != gb)
 
 
-def near_pairs(figs: Sequence[Figure], ratio: float) -> Iterator[tuple[int, int]]:
+def near_pairs(
+    figs: Sequence[Figure], ratio: float, rivals: int | None = None
+) -> Iterator[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of figures of one category that may be
     :func:`near` at ``ratio``: every pair that is, and a few that are not (callers test
     :func:`near` themselves). Sorting each category by value keeps this proportional to the
-    page rather than to the square of its figures."""
+    page rather than to the square of its figures.
+
+    With ``rivals``, each figure is paired only with the latest figures before it in the
+    text among those near it in value, at most ``rivals`` of them (see
+    :func:`_latest_rivals`): on a long page about one event every toll is near every
+    other, and all the pairs grow as the square of the page. Pairs with a figure of no
+    positive value are only made among such figures (:func:`near` never holds between
+    one and a positive value)."""
     by_category: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(figs):
         by_category[f.category].append(i)
@@ -243,10 +252,13 @@ def near_pairs(figs: Sequence[Figure], ratio: float) -> Iterator[tuple[int, int]
         if ratio >= 1:
             found.extend(combinations(members, 2))
             continue
-        positive = sorted(
-            (i for i in members if (figs[i].value or 0) > 0), key=lambda i: figs[i].value or 0
-        )
+        positive = [i for i in members if (figs[i].value or 0) > 0]
         others = [i for i in members if not (figs[i].value or 0) > 0]
+        if rivals is not None:
+            found.extend(_latest_rivals(figs, positive, ratio, rivals))
+            found.extend(_latest_rivals(figs, others, None, rivals))
+            continue
+        positive.sort(key=lambda i: figs[i].value or 0)
         # b is near a (a <= b) only when b <= a / (1 - ratio); the margin absorbs rounding.
         reach = (1 + 1e-9) / (1 - ratio)
         for n, i in enumerate(positive):
@@ -255,10 +267,35 @@ def near_pairs(figs: Sequence[Figure], ratio: float) -> Iterator[tuple[int, int]
                 if (figs[j].value or 0) > limit:
                     break
                 found.append((min(i, j), max(i, j)))
-        # no positive value: compared with every member, as before there was an index
-        for i in others:
-            found.extend((min(i, j), max(i, j)) for j in members if j != i)
+        found.extend(combinations(others, 2))
     yield from sorted(set(found))
+
+
+def _latest_rivals(
+    figs: Sequence[Figure], members: list[int], ratio: float | None, rivals: int
+) -> Iterator[tuple[int, int]]:
+    """Each member paired with the ``rivals`` latest members before it in the text that
+    are within ``ratio`` of it in value (any member when ``ratio`` is None).
+
+    Values are filed in bands one ``ratio`` wide on a log scale, in text order; a figure's
+    rivals are looked for among the latest ``rivals`` of its band and the two on either
+    side, so each figure costs a bounded number of comparisons however long the page."""
+    reach = (1 + 1e-9) / (1 - ratio) if ratio is not None else math.inf
+    width = math.log(reach) if ratio is not None else math.inf
+    bands: dict[int, list[int]] = defaultdict(list)
+    for j in sorted(members, key=lambda k: (figs[k].start, k)):
+        vj = figs[j].value or 0
+        band = int(math.floor(math.log(vj) / width)) if ratio is not None else 0
+        near_ones = [
+            i
+            for b in range(band - 2, band + 3)
+            for i in bands.get(b, ())[-rivals:]
+            if ratio is None or max(figs[i].value or 0, vj) <= min(figs[i].value or 0, vj) * reach
+        ]
+        near_ones.sort(key=lambda k: (figs[k].start, k))
+        for i in near_ones[-rivals:]:
+            yield (min(i, j), max(i, j))
+        bands[band].append(j)
 
 
 def parts_and_totals(figs: Sequence[Figure]) -> set[frozenset[int]]:

@@ -27,6 +27,7 @@ __all__ = [
     "FEATURISER_VERSION",
     "N_TOKEN_TEMPLATES",
     "Tokens",
+    "count_capped",
     "hash_terms",
     "span_terms",
     "token_features",
@@ -316,8 +317,8 @@ def span_terms(
         if toks.first_line[min(i0, len(toks.words) - 1)]:
             out.append("title")
     # Repetition: the same phrase (or its content words) elsewhere in the text.
-    reps = _lowered(text).count(frag) if frag.strip() else 0
-    out.append(f"rep={min(reps, 5)}")
+    reps = count_capped(_lowered(text), frag, 5) if frag.strip() else 0
+    out.append(f"rep={reps}")
     content = [w for w in words if w[0].isalpha() and w not in _STOP]
     if content:
         out.append(f"wrep={min(min(word_counts.get(w, 0) for w in content), 5)}")
@@ -338,6 +339,69 @@ def span_terms(
 def _lowered(text: str) -> str:
     """``text.lower()`` once per text, not once per span (a page has hundreds of chunks)."""
     return text.lower()
+
+
+#: Texts shorter than this are searched with ``str.count`` (a news page is a few thousand
+#: characters, where a scan costs microseconds); longer ones through :class:`_Trigrams`.
+_INDEX_FROM = 20_000
+
+
+def count_capped(text: str, frag: str, cap: int) -> int:
+    """``min(text.count(frag), cap)``, in time that does not grow with ``text`` when it is
+    long: every span of a page asks how often its words recur, and scanning the whole page
+    for each made the propaganda check quadratic (9 s of a million-character page)."""
+    if len(text) < _INDEX_FROM:
+        return min(text.count(frag), cap)
+    return _trigrams(text).count(frag, cap)
+
+
+class _Trigrams:
+    """Where each three-character string occurs in one text, to find a fragment's
+    occurrences from the positions of its two rarest trigrams instead of a scan."""
+
+    def __init__(self, text: str) -> None:
+        codes = _codes(text)
+        self.order = np.argsort(codes, kind="stable")
+        self.codes = codes[self.order]
+        self.text = text
+        self._short: dict[str, int] = {}
+
+    def count(self, frag: str, cap: int) -> int:
+        """``min(self.text.count(frag), cap)``: occurrences that do not overlap, taken from
+        the left as ``str.count`` takes them."""
+        if len(frag) < 3:  # "us", "it": few such words, each counted once per text
+            found = self._short.get(frag)
+            if found is None:
+                found = self._short[frag] = self.text.count(frag)
+            return min(found, cap)
+        wanted = _codes(frag)
+        lo = np.searchsorted(self.codes, wanted, side="left")
+        hi = np.searchsorted(self.codes, wanted, side="right")
+        rarest = np.argsort(hi - lo, kind="stable")[:2]
+        # where frag would start, were its trigram at offset j where it occurs
+        starts = self.order[lo[rarest[0]] : hi[rarest[0]]] - rarest[0]
+        if len(rarest) > 1 and len(starts):
+            j = rarest[1]
+            starts = np.intersect1d(starts, self.order[lo[j] : hi[j]] - j)
+        found, reach = 0, -1
+        for p in np.sort(starts).tolist():
+            if p >= reach and p >= 0 and self.text.startswith(frag, p):
+                found += 1
+                reach = p + len(frag)
+                if found >= cap:
+                    break
+        return found
+
+
+def _codes(text: str) -> np.ndarray:
+    """One integer per three consecutive characters of ``text`` (21 bits per code point)."""
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    return (cp[:-2] << 42) | (cp[1:-1] << 21) | cp[2:]
+
+
+@lru_cache(maxsize=4)
+def _trigrams(text: str) -> _Trigrams:
+    return _Trigrams(text)
 
 
 def hash_terms(terms: list[str], n_features: int) -> np.ndarray:
