@@ -1,7 +1,8 @@
 """Where the audit runs: in this process, in N local processes, or on Ray.
 
-An engine maps batches of raw pages to batches of outcomes, in input order, so that the
-writer stores pages in the order they were read whatever ran them. Each worker (process
+An engine maps batches of raw pages to batches of outcomes, handed back in the order the
+batches were given (``newsaudit.corpus.schedule`` cuts them, and the writer stores pages
+in the order they were read whatever ran them). Each worker (process
 or Ray actor) loads the analyser once and keeps it. The signature for near-duplicate
 search is computed beside the audit, in the worker, so the single writer only writes.
 """
@@ -11,32 +12,12 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Protocol
 
 from newsaudit.corpus.adapter import LoadedAuditor, Outcome
 from newsaudit.corpus.batch import audit_batch
 from newsaudit.ingest.raw import RawPage
-
-#: Batches are cut by text volume, not page count: a WARC of long pages and a JSONL of
-#: short ones then cost a worker about the same per batch. About 24 news pages of 5 KB.
-BATCH_CHARS = 120_000
-MAX_BATCH_PAGES = 64
-
-
-def batches(pages: Iterable[RawPage], *, max_chars: int = BATCH_CHARS,
-            max_pages: int = MAX_BATCH_PAGES) -> Iterator[list[RawPage]]:
-    """``pages`` cut into batches of about ``max_chars`` characters (at least one page)."""
-    batch: list[RawPage] = []
-    size = 0
-    for page in pages:
-        batch.append(page)
-        size += page.size
-        if size >= max_chars or len(batch) >= max_pages:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
 
 
 class Engine(Protocol):
@@ -66,6 +47,8 @@ class InProcess:
 
 
 _WORKER: LoadedAuditor | None = None
+#: How many batches per worker may wait, finished, for a slower batch before them.
+LAG = 4
 
 
 def _init_worker(model: str | None, max_bytes: int | None) -> None:
@@ -82,8 +65,11 @@ class LocalPool:
     """The audit in ``workers`` local processes, each with its own loaded analyser.
 
     Processes are spawned (not forked): the parent may hold threads (the progress bar,
-    database pools) that a fork would copy mid-state. At most two batches per worker are
-    in flight, so a long input never piles up in memory.
+    database pools) that a fork would copy mid-state. Two batches per worker are queued or
+    running at any time, whatever order they finish in: outcomes are handed on in input
+    order, but a long batch at the head does not idle the other workers while they have
+    work (up to ``LAG`` batches per worker are held for it), and a long input never piles
+    up in memory.
     """
 
     name = "local"
@@ -97,13 +83,23 @@ class LocalPool:
         )
 
     def map(self, batches: Iterable[list[RawPage]]) -> Iterator[list[Outcome]]:
-        inflight: deque[Future[list[Outcome]]] = deque()
-        for batch in batches:
-            inflight.append(self._pool.submit(_run_batch, batch))
-            if len(inflight) >= 2 * self.workers:
+        source = iter(batches)
+        inflight: deque[Future[list[Outcome]]] = deque()  # in input order
+        more = True
+        while True:
+            while (more and len(inflight) < LAG * self.workers
+                   and sum(not f.done() for f in inflight) < 2 * self.workers):
+                batch = next(source, None)
+                if batch is None:
+                    more = False
+                else:
+                    inflight.append(self._pool.submit(_run_batch, batch))
+            if not inflight:
+                return
+            if inflight[0].done():
                 yield inflight.popleft().result()
-        while inflight:
-            yield inflight.popleft().result()
+            else:
+                wait([f for f in inflight if not f.done()], return_when=FIRST_COMPLETED)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
