@@ -82,6 +82,11 @@ class LocalPool:
             initializer=_init_worker, initargs=(model, max_bytes),
         )
 
+    @property
+    def pids(self) -> list[int]:
+        """The worker processes' ids (for a bench that reads their CPU time)."""
+        return [p.pid for p in (self._pool._processes or {}).values() if p.pid is not None]
+
     def map(self, batches: Iterable[list[RawPage]]) -> Iterator[list[Outcome]]:
         source = iter(batches)
         inflight: deque[Future[list[Outcome]]] = deque()  # in input order
