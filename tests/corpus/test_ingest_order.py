@@ -4,7 +4,7 @@ run stopped with Ctrl-C is recorded as interrupted (an engine scripted here: no 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from corpus_pages import outcome, report_dict, synthetic_records
 from newsaudit.corpus.adapter import Outcome
 from newsaudit.corpus.run import ingest
+from newsaudit.fetch import Fetched
 from newsaudit.ingest.raw import RawPage
 from newsaudit.store import queries
 from newsaudit.store import schema as t
@@ -23,22 +24,28 @@ class Scripted:
 
     name = "local"
 
-    def __init__(self, workers: int, stop_at: int | None = None) -> None:
+    def __init__(self, workers: int, stop_at: int | None = None,
+                 on_batch: Callable[[], None] = lambda: None) -> None:
         self.workers = workers
         self.stop_at = stop_at
+        self.on_batch = on_batch
         self.given: list[list[str]] = []
 
     def map(self, batches: Iterable[list[RawPage]]) -> Iterator[list[Outcome]]:
         for k, batch in enumerate(batches):
             if k == self.stop_at:
                 raise KeyboardInterrupt
+            self.on_batch()
             self.given.append([p.source for p in batch])
-            yield [outcome(report_dict(p.data if isinstance(p.data, str) else "",
-                                       source=p.source, outlet=p.outlet,
+            yield [outcome(report_dict(_text(p), source=p.source, outlet=p.outlet,
                                        published=p.published, url=p.url)) for p in batch]
 
     def close(self) -> None:
         pass
+
+
+def _text(page: RawPage) -> str:
+    return page.data.decode() if isinstance(page.data, bytes) else page.data
 
 
 def records_with_copies() -> list[dict]:
@@ -89,3 +96,34 @@ def test_ctrl_c_ends_the_run_as_interrupted_with_what_was_written(store, tmp_pat
     assert summary.interrupted
     assert (summary.stored, len(queries.pages(store))) == (done, done)
     assert [r.status for r in queries.runs(store)] == ["interrupted"]
+
+
+class Counting:
+    """A fetcher that serves a short story at every URL and counts the requests."""
+
+    def __init__(self) -> None:
+        self.fetched = 0
+        self.records = synthetic_records(40)
+
+    def fetch(self, url: str) -> Fetched:
+        self.fetched += 1
+        record = self.records[int(url.rsplit("/", 1)[1])]
+        body = record["title"] + "\n\n" + record["text"]
+        return Fetched(url, 200, "text/plain", body.encode())
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_first_batch_goes_out_after_a_few_pages_are_fetched(store, tmp_path: Path):
+    """Fetching is slow (one request a second per host): workers start on the first
+    pages, not once a few hundred are in."""
+    urls = tmp_path / "urls.txt"
+    urls.write_text("".join(f"http://news.test/{i}\n" for i in range(40)))
+    fetcher = Counting()
+    when: list[int] = []
+    engine = Scripted(workers=2, on_batch=lambda: when.append(fetcher.fetched))
+    summary = ingest([str(urls)], store, engine=engine, fetcher_factory=lambda: fetcher,
+                     batch_chars=2000, group=False)
+    assert summary.stored == 40
+    assert when[0] <= 8 and when[1] <= 8

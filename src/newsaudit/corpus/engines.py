@@ -56,6 +56,10 @@ def _init_worker(model: str | None, max_bytes: int | None) -> None:
     _WORKER = LoadedAuditor(model=model, max_bytes=max_bytes)
 
 
+def _ready() -> None:
+    pass
+
+
 def _run_batch(pages: list[RawPage]) -> list[Outcome]:
     assert _WORKER is not None, "worker not initialised"
     return audit_batch(_WORKER, pages)
@@ -65,11 +69,13 @@ class LocalPool:
     """The audit in ``workers`` local processes, each with its own loaded analyser.
 
     Processes are spawned (not forked): the parent may hold threads (the progress bar,
-    database pools) that a fork would copy mid-state. Two batches per worker are queued or
-    running at any time, whatever order they finish in: outcomes are handed on in input
-    order, but a long batch at the head does not idle the other workers while they have
-    work (up to ``LAG`` batches per worker are held for it), and a long input never piles
-    up in memory.
+    database pools) that a fork would copy mid-state. They are all started when the pool
+    is made, so they load the analyser while the driver opens the store and reads the
+    first pages (left to themselves they would start one by one as batches came). Two
+    batches per worker are queued or running at any time, whatever order they finish in:
+    outcomes are handed on in input order, but a long batch at the head does not idle the
+    other workers while they have work (up to ``LAG`` batches per worker are held for it),
+    and a long input never piles up in memory.
     """
 
     name = "local"
@@ -81,6 +87,10 @@ class LocalPool:
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker, initargs=(model, max_bytes),
         )
+        for _ in range(workers):
+            # a process is spawned per task that finds none idle, and none is idle
+            # before it has loaded the analyser
+            self._pool.submit(_ready)
 
     @property
     def pids(self) -> list[int]:

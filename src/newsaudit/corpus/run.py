@@ -96,8 +96,13 @@ def ingest(
     def to_audit() -> Iterator[RawPage]:
         seen: set[str] = set()
         pending: list[RawPage] = []
+        # Stored inputs are looked up in groups, small at first so that the first batches
+        # go out after a few pages are read (or fetched), then up to 256 at a time.
+        lookup = 8
 
         def flush() -> Iterator[RawPage]:
+            nonlocal lookup
+            lookup = min(256, 2 * lookup)
             known = writer.known(p.key for p in pending)
             for page in pending:
                 if page.key in known or page.key in seen:
@@ -115,7 +120,7 @@ def ingest(
                 continue
             where[id(item)] = positions.bytes
             pending.append(item)
-            if len(pending) >= 256:
+            if len(pending) >= lookup:
                 yield from flush()
         yield from flush()
 
