@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from newsaudit.corpus.adapter import LoadedAuditor, Outcome
 from newsaudit.corpus.batch import audit_batch
@@ -98,26 +98,38 @@ class LocalPool:
         return [p.pid for p in (self._pool._processes or {}).values() if p.pid is not None]
 
     def map(self, batches: Iterable[list[RawPage]]) -> Iterator[list[Outcome]]:
-        source = iter(batches)
-        inflight: deque[Future[list[Outcome]]] = deque()  # in input order
-        more = True
-        while True:
-            while (more and len(inflight) < LAG * self.workers
-                   and sum(not f.done() for f in inflight) < 2 * self.workers):
-                batch = next(source, None)
-                if batch is None:
-                    more = False
-                else:
-                    inflight.append(self._pool.submit(_run_batch, batch))
-            if not inflight:
-                return
-            if inflight[0].done():
-                yield inflight.popleft().result()
-            else:
-                wait([f for f in inflight if not f.done()], return_when=FIRST_COMPLETED)
+        return in_order(lambda batch: self._pool.submit(_run_batch, batch), batches,
+                        workers=self.workers)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def in_order(submit: Callable[[T], Future[R]], items: Iterable[T], *,
+             workers: int) -> Iterator[R]:
+    """Each item's result, in the items' order, keeping ``2 x workers`` items queued or
+    running whatever order they finish in (at most ``LAG x workers`` taken but not yet
+    handed on)."""
+    source = iter(items)
+    inflight: deque[Future[R]] = deque()  # in the items' order
+    more = True
+    while True:
+        while (more and len(inflight) < LAG * workers
+               and sum(not f.done() for f in inflight) < 2 * workers):
+            try:
+                inflight.append(submit(next(source)))
+            except StopIteration:
+                more = False
+        if not inflight:
+            return
+        if inflight[0].done():
+            yield inflight.popleft().result()
+        else:
+            wait([f for f in inflight if not f.done()], return_when=FIRST_COMPLETED)
 
 
 def make_engine(
