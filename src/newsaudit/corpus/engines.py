@@ -2,9 +2,9 @@
 
 An engine maps batches of raw pages to batches of outcomes, handed back in the order the
 batches were given (``newsaudit.corpus.schedule`` cuts them, and the writer stores pages
-in the order they were read whatever ran them). Each worker (process
-or Ray actor) loads the analyser once and keeps it. The signature for near-duplicate
-search is computed beside the audit, in the worker, so the single writer only writes.
+in the order they were read whatever ran them). Each worker (process or Ray actor) loads
+the analyser once and keeps it. The signature for near-duplicate search is computed
+beside the audit, in the worker, so the single writer only writes.
 """
 
 from __future__ import annotations
