@@ -14,9 +14,15 @@ same pages in this one process run:
 5. the writer alone: the reports stored by run 2, written again into a fresh store (with
    their near-duplicate signatures), which is the ceiling the one writer puts on a cluster.
 
-Pages/s is pages over the wall time of the call. The model is loaded before any timing
-(in this process for 1-4; the 2 worker processes are started and have loaded it before
-their run starts), so runs compare work, not start-up, except on Ray, where Ray Data
+Pages/s is pages over the wall time of the call. The call includes placing the new pages
+in events after the audit (``grouping``, one process whatever the workers), so the
+ingest's own seconds (``IngestSummary.seconds``: read, audit, write) and the grouping's
+are printed beside it, and the 2-worker ratio is given for both. CPU seconds are the
+driver's and, for local worker processes, the workers' (from /proc and the children's
+resource usage, on Linux): under load they are a fairer view than wall time. The model
+is loaded before any timing (in this process for 1-4; the 2 worker processes are
+started and have loaded it before their run starts), so runs compare work, not
+start-up, except on Ray, where Ray Data
 starts its actor pool (and each actor loads the model) inside the run: its figure
 includes that start-up, and the steady rate (from the 10th percentile page to the last)
 is printed beside it. The ratios the issue sets: ingest / audit_many >= 0.9,
@@ -35,6 +41,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -113,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     from newsaudit.store import open_store
 
     results: dict[str, tuple[float, float, float, int]] = {}
+    parts: dict[str, tuple[float, float, float, float]] = {}  # ingest s, grouping s, CPU
     with tempfile.TemporaryDirectory(prefix="newsaudit-bench-") as tmp:
         root = Path(tmp)
         (root / "in").mkdir()
@@ -131,24 +139,30 @@ def main(argv: list[str] | None = None) -> int:
         wall = time.perf_counter() - t0
         results["audit_many"] = (len(pages) / wall, clock.steady(), wall, len(clock.times))
 
-        def run(name: str, **kw: object) -> None:
+        def run(name: str, pids: Sequence[int] = (), **kw: object) -> None:
             store = open_store(f"sqlite:///{root / (name.replace(' ', '-') + '.db')}")
             clock = Clock()
+            cpu, workers_cpu = time.process_time(), -cpu_seconds(pids) - children_cpu()
             t = time.perf_counter()
             s = ingest(inputs, store, progress=clock, **kw)  # type: ignore[arg-type]
             wall = time.perf_counter() - t
+            # ingest closes its engine: the workers have exited and been waited for, so
+            # their whole CPU time is now the children's, less what they had used before
+            cpu, workers_cpu = time.process_time() - cpu, workers_cpu + children_cpu()
             store.close()
             n = s.stored + s.duplicates + s.failed
             results[name] = (n / wall, clock.steady(), wall, n)
+            parts[name] = (s.seconds, s.grouping_seconds, cpu, workers_cpu)
             print(f"  {name}: {s.stored} stored, {s.duplicates} duplicates, {s.failed} failed; "
-                  f"{load()}", flush=True)
+                  f"ingest {s.seconds:.1f} s + grouping {s.grouping_seconds:.1f} s; "
+                  f"CPU s: driver {cpu:.1f}, workers {workers_cpu:.1f}; {load()}", flush=True)
 
         run("ingest, 1 worker")
         writer_rate = writer_alone(root / "ingest,-1-worker.db", root / "rewrite.db")
         pool = LocalPool(2)
         try:
             list(pool.map([[pages[0]], [pages[1]]]))  # both processes up, model loaded
-            run("ingest, 2 workers", engine=pool)
+            run("ingest, 2 workers", pool.pids, engine=pool)
         finally:
             pool.close()
         if not args.skip_ray:
@@ -160,20 +174,47 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 ray.shutdown()
 
-    print("\n| run | pages/s | steady pages/s | wall s | pages |\n|---|---|---|---|---|")
+    print("\n| run | pages/s | steady pages/s | wall s | ingest s | grouping s | CPU s "
+          "(driver + workers) | pages |\n|---|---|---|---|---|---|---|---|")
     for name, (rate, steady, wall, n) in results.items():
-        print(f"| {name} | {rate:.2f} | {steady:.2f} | {wall:.1f} | {n} |")
+        ing, grp, cpu, wcpu = parts.get(name, (wall, 0.0, float("nan"), 0.0))
+        print(f"| {name} | {rate:.2f} | {steady:.2f} | {wall:.1f} | {ing:.1f} | {grp:.1f} | "
+              f"{cpu:.1f} + {wcpu:.1f} | {n} |")
     r = {k: v[0] for k, v in results.items()}
+    own = {k: v[0] for k, v in parts.items()}
     print()
     print(f"ingest / audit_many:      {r['ingest, 1 worker'] / r['audit_many']:.3f}  (>= 0.9)")
     print(f"2 workers / 1 worker:     {r['ingest, 2 workers'] / r['ingest, 1 worker']:.3f}  "
           "(>= 1.7)")
+    print(f"  the same, ingest alone: {own['ingest, 1 worker'] / own['ingest, 2 workers']:.3f}  "
+          "(without the grouping after it)")
     if "ingest, Ray 2 CPUs" in r:
         print(f"Ray 2 CPUs / 2 workers:   {r['ingest, Ray 2 CPUs'] / r['ingest, 2 workers']:.3f}"
               "  (>= 0.8)")
     print(f"writer alone (SQLite):    {writer_rate:.1f} pages/s")
     print(load())
     return 0
+
+
+def children_cpu() -> float:
+    """User and system CPU seconds of the child processes that have ended."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def cpu_seconds(pids: Sequence[int]) -> float:
+    """User and system CPU seconds of running processes so far (Linux /proc; 0 elsewhere)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def writer_alone(source_db: Path, target_db: Path) -> float:

@@ -21,7 +21,8 @@ class Outcome:
     """What the analyser made of one raw page: a report (as the contract's dict) or a failure.
 
     ``body`` is the page's body text (its ``body`` segments), which near-duplicate
-    detection reads; ``signature`` is filled in by the engine that computes it.
+    detection reads; ``signature`` is filled in by the engine that computes it (which then
+    empties ``body``: :func:`newsaudit.corpus.batch.audit_batch`).
     """
 
     source: str

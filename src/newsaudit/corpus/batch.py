@@ -12,8 +12,12 @@ from newsaudit.ingest.raw import RawPage
 
 
 def audit_batch(auditor: LoadedAuditor, pages: Sequence[RawPage]) -> list[Outcome]:
-    """Audit a batch and sign each report's body for near-duplicate search."""
+    """Audit a batch and sign each report's body for near-duplicate search.
+
+    The body is dropped once signed: it is the report's text again, and from a worker it
+    would only be pickled back to the driver, whose CPU the workers share.
+    """
     return [
-        replace(o, signature=dedup.signature(o.body)) if o.ok else o
+        replace(o, signature=dedup.signature(o.body), body="") if o.ok else o
         for o in auditor.audit(pages)
     ]

@@ -1,42 +1,23 @@
 """Where the audit runs: in this process, in N local processes, or on Ray.
 
-An engine maps batches of raw pages to batches of outcomes, in input order, so that the
-writer stores pages in the order they were read whatever ran them. Each worker (process
-or Ray actor) loads the analyser once and keeps it. The signature for near-duplicate
-search is computed beside the audit, in the worker, so the single writer only writes.
+An engine maps batches of raw pages to batches of outcomes, handed back in the order the
+batches were given (``newsaudit.corpus.schedule`` cuts them, and the writer stores pages
+in the order they were read whatever ran them). Each worker (process or Ray actor) loads
+the analyser once and keeps it. The signature for near-duplicate search is computed
+beside the audit, in the worker, so the single writer only writes.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Protocol, TypeVar
 
 from newsaudit.corpus.adapter import LoadedAuditor, Outcome
 from newsaudit.corpus.batch import audit_batch
 from newsaudit.ingest.raw import RawPage
-
-#: Batches are cut by text volume, not page count: a WARC of long pages and a JSONL of
-#: short ones then cost a worker about the same per batch. About 24 news pages of 5 KB.
-BATCH_CHARS = 120_000
-MAX_BATCH_PAGES = 64
-
-
-def batches(pages: Iterable[RawPage], *, max_chars: int = BATCH_CHARS,
-            max_pages: int = MAX_BATCH_PAGES) -> Iterator[list[RawPage]]:
-    """``pages`` cut into batches of about ``max_chars`` characters (at least one page)."""
-    batch: list[RawPage] = []
-    size = 0
-    for page in pages:
-        batch.append(page)
-        size += page.size
-        if size >= max_chars or len(batch) >= max_pages:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
 
 
 class Engine(Protocol):
@@ -66,11 +47,17 @@ class InProcess:
 
 
 _WORKER: LoadedAuditor | None = None
+#: How many batches per worker may wait, finished, for a slower batch before them.
+LAG = 4
 
 
 def _init_worker(model: str | None, max_bytes: int | None) -> None:
     global _WORKER
     _WORKER = LoadedAuditor(model=model, max_bytes=max_bytes)
+
+
+def _ready() -> None:
+    pass
 
 
 def _run_batch(pages: list[RawPage]) -> list[Outcome]:
@@ -82,8 +69,13 @@ class LocalPool:
     """The audit in ``workers`` local processes, each with its own loaded analyser.
 
     Processes are spawned (not forked): the parent may hold threads (the progress bar,
-    database pools) that a fork would copy mid-state. At most two batches per worker are
-    in flight, so a long input never piles up in memory.
+    database pools) that a fork would copy mid-state. They are all started when the pool
+    is made, so they load the analyser while the driver opens the store and reads the
+    first pages (left to themselves they would start one by one as batches came). Two
+    batches per worker are queued or running at any time, whatever order they finish in:
+    outcomes are handed on in input order, but a long batch at the head does not idle the
+    other workers while they have work (up to ``LAG`` batches per worker are held for it),
+    and a long input never piles up in memory.
     """
 
     name = "local"
@@ -95,18 +87,49 @@ class LocalPool:
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker, initargs=(model, max_bytes),
         )
+        for _ in range(workers):
+            # a process is spawned per task that finds none idle, and none is idle
+            # before it has loaded the analyser
+            self._pool.submit(_ready)
+
+    @property
+    def pids(self) -> list[int]:
+        """The worker processes' ids (for a bench that reads their CPU time)."""
+        return [p.pid for p in (self._pool._processes or {}).values() if p.pid is not None]
 
     def map(self, batches: Iterable[list[RawPage]]) -> Iterator[list[Outcome]]:
-        inflight: deque[Future[list[Outcome]]] = deque()
-        for batch in batches:
-            inflight.append(self._pool.submit(_run_batch, batch))
-            if len(inflight) >= 2 * self.workers:
-                yield inflight.popleft().result()
-        while inflight:
-            yield inflight.popleft().result()
+        return in_order(lambda batch: self._pool.submit(_run_batch, batch), batches,
+                        workers=self.workers)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def in_order(submit: Callable[[T], Future[R]], items: Iterable[T], *,
+             workers: int) -> Iterator[R]:
+    """Each item's result, in the items' order, keeping ``2 x workers`` items queued or
+    running whatever order they finish in (at most ``LAG x workers`` taken but not yet
+    handed on)."""
+    source = iter(items)
+    inflight: deque[Future[R]] = deque()  # in the items' order
+    more = True
+    while True:
+        while (more and len(inflight) < LAG * workers
+               and sum(not f.done() for f in inflight) < 2 * workers):
+            try:
+                inflight.append(submit(next(source)))
+            except StopIteration:
+                more = False
+        if not inflight:
+            return
+        if inflight[0].done():
+            yield inflight.popleft().result()
+        else:
+            wait([f for f in inflight if not f.done()], return_when=FIRST_COMPLETED)
 
 
 def make_engine(

@@ -1,24 +1,27 @@
 """One ingest run: read the inputs, skip what is stored, audit the rest, write it.
 
-    read (main process)  ->  skip stored inputs  ->  batches by text volume
+    read (main process)  ->  skip stored inputs  ->  batches (newsaudit.corpus.schedule)
         ->  engine (here, N processes, or Ray)  ->  one writer, in input order
 
 Every input ends as exactly one of: stored (a new page), duplicate (an exact copy of a
 stored page; near-duplicates are stored and point at what they copy), skipped (stored by
 an earlier run: this is what makes a repeated or resumed run cheap) or failed (a failure
-row with the reason). Each batch is committed as a whole, so an interrupted run loses at
-most the batches in flight, and the next run redoes exactly those.
+row with the reason). Pages are written in input order and committed each time a batch
+comes back, so an interrupted run loses at most the pages in flight (and those held back
+behind them), and the next run redoes exactly those.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from newsaudit.corpus.engines import BATCH_CHARS, Engine, batches, make_engine
+from newsaudit.corpus.engines import Engine, make_engine
 from newsaudit.corpus.progress import Progress
+from newsaudit.corpus.schedule import BATCH_CHARS, Batch, InOrder, cut
 from newsaudit.ingest.decode import DEFAULT_MAX_BYTES
 from newsaudit.ingest.raw import RawPage, ReadFailure
 from newsaudit.ingest.sources import PageFetcher, Reader
@@ -93,8 +96,13 @@ def ingest(
     def to_audit() -> Iterator[RawPage]:
         seen: set[str] = set()
         pending: list[RawPage] = []
+        # Stored inputs are looked up in groups, small at first so that the first batches
+        # go out after a few pages are read (or fetched), then up to 256 at a time.
+        lookup = 8
 
         def flush() -> Iterator[RawPage]:
+            nonlocal lookup
+            lookup = min(256, 2 * lookup)
             known = writer.known(p.key for p in pending)
             for page in pending:
                 if page.key in known or page.key in seen:
@@ -112,17 +120,24 @@ def ingest(
                 continue
             where[id(item)] = positions.bytes
             pending.append(item)
-            if len(pending) >= 256:
+            if len(pending) >= lookup:
                 yield from flush()
         yield from flush()
 
     progress.start(reader.total_bytes(inputs))
+    held: InOrder[tuple[RawPage, Any]] = InOrder()
     try:
-        for batch, outcomes in _paired(batches(to_audit(), max_chars=batch_chars), runner):
-            for raw, outcome in zip(batch, outcomes, strict=True):
-                status = writer.write(raw, outcome)
-                progress.done(where.pop(id(raw), positions.bytes), status)
-            writer.commit()
+        todo = cut(to_audit(), workers=runner.workers, max_chars=batch_chars)
+        for batch, outcomes in _paired(todo, runner):
+            for position, raw, outcome in zip(batch.positions, batch, outcomes, strict=True):
+                held.put(position, (raw, outcome))
+            wrote = False
+            for raw, outcome in held.ready():
+                written = writer.write(raw, outcome)
+                progress.done(where.pop(id(raw), positions.bytes), written)
+                wrote = True
+            if wrote:
+                writer.commit()
         status = "finished"
     except KeyboardInterrupt:
         interrupted = True
@@ -146,16 +161,14 @@ def ingest(
     )
 
 
-def _paired(
-    source: Iterator[list[RawPage]], runner: Engine
-) -> Iterator[tuple[list[RawPage], list[Any]]]:
+def _paired(source: Iterator[Batch], runner: Engine) -> Iterator[tuple[Batch, list[Any]]]:
     """Each batch with its outcomes: the engine keeps order, so a queue pairs them."""
-    sent: list[list[RawPage]] = []
+    sent: deque[Batch] = deque()
 
-    def feed() -> Iterator[list[RawPage]]:
+    def feed() -> Iterator[Batch]:
         for batch in source:
             sent.append(batch)
             yield batch
 
     for outcomes in runner.map(feed()):
-        yield sent.pop(0), outcomes
+        yield sent.popleft(), outcomes
