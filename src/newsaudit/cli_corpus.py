@@ -50,7 +50,7 @@ def add_parsers(sub: Any) -> None:
                      help=f"refuse pages larger than this (default {DEFAULT_MAX_BYTES:,})")
     ing.add_argument("--batch-chars", type=int, default=None, metavar="N",
                      help="characters of text per batch sent to a worker (default "
-                          "120,000); each batch is committed as a whole")
+                          "120,000); each batch is committed when it returns, in input order")
     ing.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                      help="give up on a URL that does not answer in this time (default 10)")
     ing.add_argument("--min-interval", type=float, default=1.0, metavar="SECONDS",
