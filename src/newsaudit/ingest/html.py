@@ -55,6 +55,8 @@ _FORM_AREA_RE = re.compile(r"^(respond|comment-respond|commentform|comment-form)
 #: Related-reading boxes list a handful of links; past this many lines a box is a
 #: directory or archive, and the rest of it adds nothing but bulk to the analysed text.
 _MAX_RELATED_LINES = 15
+#: Lines pointing to other stories kept from a page's sidebars and teaser lists, in all.
+_MAX_OTHER_STORIES = 300
 _CAPTION_CLASS_RE = re.compile(r"caption", re.IGNORECASE)
 _SEARCH_RE = re.compile(r"search", re.IGNORECASE)
 _HEADING_LIKE = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div"})
@@ -311,6 +313,8 @@ class _Zones:
 
 #: trafilatura's XML tags that run on inside a paragraph; any other tag starts a new one.
 _XML_INLINE = frozenset({"hi", "ref", "del", "lb", "graphic", "span"})
+#: trafilatura's XML tags that hold running text.
+_XML_TEXT_BLOCKS = frozenset({"p", "item", "cell", "head", "quote", "hi", "ref"})
 
 
 def _body_paragraphs(extracted: object | None) -> list[str]:
@@ -340,8 +344,9 @@ def _body_paragraphs(extracted: object | None) -> list[str]:
         for child in node:
             if child.tag == "lb":
                 buf.append(" ")
-            elif child.tag in _XML_INLINE:
-                walk(child)
+            elif child.tag in _XML_INLINE or (
+                    child.tag == "code" and node.tag in _XML_TEXT_BLOCKS):
+                walk(child)  # code inside a paragraph is a word of it, not a listing
             elif child.tag == "table":
                 flush()
                 out.extend(_table_rows(child))
@@ -478,6 +483,12 @@ def page_from_html(html: str, *, source: str) -> Page:
     parts += [("caption", c) for c in _dedupe(zones.captions)]
     for lines in zones.related:
         parts += [("related", line) for line in lines]
+    shown = {_key(t) for _, t in parts} | seen
+    span = regions.article_span(title, body)
+    for line in regions.other_stories(span, limit=_MAX_OTHER_STORIES):
+        if _key(line) not in shown:
+            shown.add(_key(line))
+            parts.append(("related", line))
     parts += [("comment", "\n".join(lines)) for lines in zones.comments]
     parts += [("form", "\n".join(lines)) for lines in zones.forms]
 

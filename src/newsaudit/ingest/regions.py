@@ -31,6 +31,12 @@ _WS_RE = re.compile(r"\s+")
 #: A standfirst is a sentence or two: longer "standfirst" blocks are article intros that
 #: trafilatura keeps as body anyway.
 _STANDFIRST_WORDS = (5, 80)
+#: How far (in block lines) the article's region reaches above its headline or first
+#: paragraph and below its last paragraph: a byline, a date, a caption sit that close.
+_ABOVE, _BELOW = 4, 6
+#: Marks that a teaser card of another story wears too (its title, author, picture text).
+_TEASER_ZONES = frozenset({"caption", "byline", "date", "standfirst", "headline"})
+_WORD_RE = re.compile(r"\w+")
 
 
 def _norm(s: str) -> str:
@@ -75,6 +81,33 @@ class Regions:
         if not zones or not zones <= set(_FURNITURE):
             return None
         return "related" if zones == {"related"} else "boilerplate"
+
+    def article_span(self, headline: str | None, body: Sequence[str]) -> range:
+        """The block indices of the article's region: from a few lines above the headline
+        (or the first body paragraph) to a few lines past the last body paragraph."""
+        spots = [self.position[k] for p in body if (k := _norm(p)) in self.position]
+        if headline and _norm(headline) in self.position:
+            spots.append(self.position[_norm(headline)])
+        if not spots:
+            return range(0)
+        return range(max(0, min(spots) - _ABOVE), max(spots) + _BELOW + 1)
+
+    def other_stories(self, article: range, *, limit: int) -> list[str]:
+        """Lines that point to other stories: everything in a related box or sidebar, and,
+        outside the article's region, teaser cards (a headline, byline or caption that is
+        mostly a link) and unmarked link lines of a few words. In page order, at most
+        ``limit`` of them (a site's archive can list hundreds)."""
+        out: list[str] = []
+        for i, b in enumerate(self.blocks):
+            if len(out) >= limit:
+                break
+            outside = i not in article
+            if b.zone == "related" or outside and (
+                b.zone in _TEASER_ZONES and b.link_share >= 0.5
+                or b.zone == "" and b.link_share >= 0.6 and len(_WORD_RE.findall(b.text)) >= 4
+            ):
+                out.append(_norm(b.text))
+        return out
 
     def standfirst(self, headline: str | None, body: Sequence[str]) -> str | None:
         """The standfirst-marked block after the headline and before the article's first
