@@ -40,6 +40,10 @@ _BLOCK_TAGS = frozenset(
     "label button select textarea time br".split()
 )
 _WS_RE = re.compile(r"\s+")
+#: Characters a reader never sees: soft hyphens (set between syllables by German and Dutch
+#: sites for line breaking), zero-width spaces and joiners, a stray byte-order mark. Left in,
+#: they split words ("Bevöl\u00adke\u00adrung") for every later stage.
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 _RELATED_CLASS_RE = re.compile(
     r"related|recommend|read-?more|more-stories|also-like|jp-relatedposts|yarpp|outbrain|"
@@ -68,7 +72,7 @@ _EVIDENCE_CHARS = 40
 
 
 def _norm(s: str) -> str:
-    return _WS_RE.sub(" ", s).strip()
+    return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", s)).strip()
 
 
 def _key(s: str) -> str:
@@ -138,6 +142,11 @@ def _clean_tree(html: str) -> etree._Element:
     for bad in list(tree.iter(*_DROP_TAGS, etree.Comment, etree.ProcessingInstruction)):
         if bad.getparent() is not None:
             bad.drop_tree()  # keeps the text that follows the dropped element
+    for el in tree.iter():  # the markup may spell them as entities (&shy;)
+        if el.text and _INVISIBLE_RE.search(el.text):
+            el.text = _INVISIBLE_RE.sub("", el.text)
+        if el.tail and _INVISIBLE_RE.search(el.tail):
+            el.tail = _INVISIBLE_RE.sub("", el.tail)
     return tree
 
 

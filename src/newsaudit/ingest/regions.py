@@ -37,6 +37,8 @@ _ABOVE, _BELOW = 4, 6
 #: Marks that a teaser card of another story wears too (its title, author, picture text).
 _TEASER_ZONES = frozenset({"caption", "byline", "date", "standfirst", "headline"})
 _WORD_RE = re.compile(r"\w+")
+#: Lines shorter than this ("1", "|") are found inside any paragraph: no evidence.
+_MIN_PART = 3
 
 
 def _norm(s: str) -> str:
@@ -76,11 +78,37 @@ class Regions:
         return out
 
     def furniture(self, paragraph: str) -> str | None:
-        """The segment kind of a body paragraph that only furniture zones hold, else None."""
-        zones = self.zones.get(_norm(paragraph))
+        """The segment kind of a body paragraph that only furniture zones hold, else None.
+
+        A paragraph that is no single line of the page (trafilatura joined a box's lines
+        into one) is furniture when most of it is made of furniture lines and no more than
+        half of it of other lines: on the dev pages no such paragraph was article text.
+        """
+        key = _norm(paragraph)
+        zones = self.zones.get(key)
+        if zones is None:  # a table row ("a | b") is furniture when each of its cells is
+            cells = [self.zones.get(c) or self._joined_zones(c) for c in key.split(" | ")]
+            if all(cells):
+                zones = set().union(*cells)  # type: ignore[arg-type]
         if not zones or not zones <= set(_FURNITURE):
             return None
         return "related" if zones == {"related"} else "boilerplate"
+
+    def _joined_zones(self, key: str) -> set[str] | None:
+        """The furniture zones of the lines a paragraph joins, when they make most of it."""
+        furniture: dict[str, int] = {}
+        other = 0
+        for line, zones in self.zones.items():
+            if len(line) < _MIN_PART or line not in key:
+                continue
+            if zones <= set(_FURNITURE):
+                for z in zones:
+                    furniture[z] = furniture.get(z, 0) + len(line)
+            else:
+                other += len(line)
+        if sum(furniture.values()) > len(key) / 2 and other <= len(key) / 2:
+            return set(furniture)
+        return None
 
     def article_span(self, headline: str | None, body: Sequence[str]) -> range:
         """The block indices of the article's region: from a few lines above the headline
