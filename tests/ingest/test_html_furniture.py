@@ -103,3 +103,36 @@ def test_code_inside_a_paragraph_stays_in_it():
 
     assert _body_paragraphs(Extracted()) == [
         "Create it with python -m venv env and activate it.", "pip install requests"]
+
+
+def _title(html: str, hint: str | None = None) -> str | None:
+    from newsaudit.ingest.title import page_title
+
+    tree = lxml.html.fromstring(html)
+    return page_title(tree, [b.text for b in page_blocks(tree)], hint=hint)
+
+
+def test_headline_is_the_h1_among_the_title_parts_not_the_show_name():
+    html = ("<html><head><title>Harbour Hours | Episode 12: The last lighthouse keeper | "
+            "Tidewater Audio</title></head><body><p class='show'>Harbour Hours</p>"
+            "<h1>Episode 12: The last lighthouse keeper</h1><p>In this episode we meet the "
+            "woman who kept the Carrow light for thirty years.</p></body></html>")
+    # The extractor's guess (the show's name, first in the <title>) is a line of the page
+    # too, but the <h1> is another part of the title.
+    assert _title(html, hint="Harbour Hours") == "Episode 12: The last lighthouse keeper"
+
+
+def test_a_blog_whose_h1_is_its_name_gets_the_post_title():
+    html = ("<html><head><title>Repotting a fig tree in winter | Greenhouse Notes</title>"
+            "<meta property='og:site_name' content='Greenhouse Notes'></head><body>"
+            "<h1>Greenhouse Notes</h1><h2>Repotting a fig tree in winter</h2>"
+            "<p>My fig had outgrown its pot, so last week I moved it to a bigger one.</p>"
+            "</body></html>")
+    assert _title(html, hint="Greenhouse Notes") == "Repotting a fig tree in winter"
+
+
+def test_site_suffix_after_a_star_separator_is_cut():
+    html = ("<html><head><title>Club signs two new goalkeepers \u22c6 Carrow Handball</title>"
+            "<meta property='og:site_name' content='Carrow Handball'></head><body>"
+            "<p>The club has signed two goalkeepers for the new season.</p></body></html>")
+    assert _title(html) == "Club signs two new goalkeepers"
