@@ -43,6 +43,8 @@ def test_news_page_with_sidebar_teasers_promo_gallery_and_comments():
         # The gallery's captions are of other pictures: neither caption nor body.
         ("caption", "Smoke rises over the harbour wall on Monday morning. Photograph: "
                     "Ewan Doyle"),
+        # A bare credit under a picture, marked only by its class.
+        ("caption", "© Carrow Port Authority"),
         ("related", "Most read"),
         ("related", "Council approves new cycle lanes on the seafront road"),
         ("related", "Record catch for Carrow trawler fleet this winter"),

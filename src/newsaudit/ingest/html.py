@@ -490,13 +490,21 @@ def page_from_html(html: str, *, source: str) -> Page:
                 kind = regions.furniture(para) or kind
             parts.append((kind, para))
     parts += [("caption", c) for c in _dedupe(zones.captions)]
-    for lines in zones.related:
-        parts += [("related", line) for line in lines]
-    shown = {_key(t) for _, t in parts} | seen
     span = regions.article_span(title, body)
-    for line in regions.other_stories(span, limit=_MAX_OTHER_STORIES):
+    # Caption and credit lines in the article's region that the caption classes above
+    # missed ("credit", "cutline", "legend"; a bare "© Jane Roe" under a picture).
+    shown = {_key(t) for _, t in parts} | seen
+    for line in regions.captions(span):
         if _key(line) not in shown:
             shown.add(_key(line))
+            parts.append(("caption", line))
+    for lines in zones.related:
+        parts += [("related", line) for line in lines]
+    # A story linked from two boxes is listed twice, as the page shows it; a line already
+    # shown as another part (a zone's related box above, the body) is not.
+    shown = {_key(t) for _, t in parts} | seen
+    for line in regions.other_stories(span, limit=_MAX_OTHER_STORIES):
+        if _key(line) not in shown:
             parts.append(("related", line))
     parts += [("comment", "\n".join(lines)) for lines in zones.comments]
     parts += [("form", "\n".join(lines)) for lines in zones.forms]

@@ -120,6 +120,11 @@ class Regions:
             return range(0)
         return range(max(0, min(spots) - _ABOVE), max(spots) + _BELOW + 1)
 
+    def captions(self, article: range) -> list[str]:
+        """The caption-marked lines of the article's region, in page order."""
+        return [_norm(self.blocks[i].text) for i in article
+                if i < len(self.blocks) and self.blocks[i].zone == "caption"]
+
     def other_stories(self, article: range, *, limit: int) -> list[str]:
         """Lines that point to other stories: everything in a related box or sidebar, and,
         outside the article's region, teaser cards (a headline, byline or caption that is
