@@ -5,9 +5,9 @@ Route 9 - WSVN 7News | Miami News, Weather, Sports"), and the ``<h1>`` of a page
 always the article's (a logo, a section name). So the declared titles are cut at each
 separator, longest first, and the first cut that is an ``<h1>`` (any single part of a
 declared title counts here, but not the site's name: ``og:site_name`` or the ``<title>``'s
-last part), else the first that is any line of the page, is the headline. When no cut is on the page, trailing parts that name the
-site (its ``og:site_name`` or its domain) are dropped; failing that, the declared title is
-kept whole rather than guessed at.
+last part), else the first that is any line of the page, is the headline. When no cut is
+on the page, trailing parts that name the site (its ``og:site_name`` or its domain) are
+dropped; failing that, the declared title is kept whole rather than guessed at.
 """
 
 from __future__ import annotations
