@@ -59,6 +59,8 @@ def test_news_page_with_sidebar_teasers_promo_gallery_and_comments():
                     "Hope the crews are all safe."),
         ("comment", "Dee\nThird fire on that quay in two years. Somebody should be asking "
                     "questions."),
+        # The newsletter box's sign-up form: a form, while the box's pitch is left out.
+        ("form", "Sign up"),
     ]
 
 

@@ -61,6 +61,8 @@ _FORM_AREA_RE = re.compile(r"^(respond|comment-respond|commentform|comment-form)
 _MAX_RELATED_LINES = 15
 #: Lines pointing to other stories kept from a page's sidebars and teaser lists, in all.
 _MAX_OTHER_STORIES = 300
+#: Lines of the page's other forms (sign-up, log-in, consent) kept, in all.
+_MAX_FORM_LINES = 80
 _CAPTION_CLASS_RE = re.compile(r"caption", re.IGNORECASE)
 _SEARCH_RE = re.compile(r"search", re.IGNORECASE)
 _HEADING_LIKE = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div"})
@@ -508,6 +510,12 @@ def page_from_html(html: str, *, source: str) -> Page:
             parts.append(("related", line))
     parts += [("comment", "\n".join(lines)) for lines in zones.comments]
     parts += [("form", "\n".join(lines)) for lines in zones.forms]
+    shown = {_key(t) for _, t in parts} | seen
+    for lines in regions.forms(limit=_MAX_FORM_LINES):
+        lines = [line for line in lines if _key(line) not in shown]
+        if lines:
+            shown.update(_key(line) for line in lines)
+            parts.append(("form", "\n".join(lines)))
 
     text, segments = _compose(parts)
     if not text.strip():

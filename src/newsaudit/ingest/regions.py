@@ -125,6 +125,22 @@ class Regions:
         return [_norm(self.blocks[i].text) for i in article
                 if i < len(self.blocks) and self.blocks[i].zone == "caption"]
 
+    def forms(self, *, limit: int) -> list[list[str]]:
+        """The page's forms (sign-up, log-in, consent, order forms; search forms are the
+        site's navigation) as runs of form-marked lines, at most ``limit`` lines in all."""
+        runs: list[list[str]] = []
+        last = -2
+        total = 0
+        for i, b in enumerate(self.blocks):
+            if b.zone != "form" or total >= limit:
+                continue
+            if i != last + 1 or not runs:
+                runs.append([])
+            runs[-1].append(_norm(b.text))
+            total += 1
+            last = i
+        return runs
+
     def other_stories(self, article: range, *, limit: int) -> list[str]:
         """Lines that point to other stories: everything in a related box or sidebar, and,
         outside the article's region, teaser cards (a headline, byline or caption that is
