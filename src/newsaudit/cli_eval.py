@@ -101,7 +101,7 @@ def _anatomy(args: argparse.Namespace) -> dict[str, Any]:
     from newsaudit.models.layout import evaluate
 
     data = _exists(args.data_dir) if args.data_dir else default_data_dir()
-    return evaluate.evaluate(data, limit=args.limit, html=not args.text_only)
+    return evaluate.evaluate(data, limit=args.limit, html=not args.text_only, split=args.split)
 
 
 def _toxicity(args: argparse.Namespace) -> dict[str, Any]:
@@ -202,6 +202,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                    help="score only the first N held-back HTML pages of each set")
     p.add_argument("--text-only", action="store_true",
                    help="score the hand-written text pages only")
+    p.add_argument("--split", choices=("test", "dev"), default="test",
+                   help="test: the held-back pages (default); dev: the HTML reader on "
+                        "trafilatura-eval's dev pages, the ones to tune on")
     p = bench.add_parser("toxicity", help="toxic comments (Davidson et al. format)")
     p.add_argument("--data", type=Path, help="labeled_data.csv (default: its held-out split)")
     p = bench.add_parser("findings", help="precision of warnings and problems on real pages")

@@ -40,6 +40,10 @@ _BLOCK_TAGS = frozenset(
     "label button select textarea time br".split()
 )
 _WS_RE = re.compile(r"\s+")
+#: Characters a reader never sees: soft hyphens (set between syllables by German and Dutch
+#: sites for line breaking), zero-width spaces and joiners, a stray byte-order mark. Left in,
+#: they split words ("Bevöl\u00adke\u00adrung") for every later stage.
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 _RELATED_CLASS_RE = re.compile(
     r"related|recommend|read-?more|more-stories|also-like|jp-relatedposts|yarpp|outbrain|"
@@ -55,6 +59,10 @@ _FORM_AREA_RE = re.compile(r"^(respond|comment-respond|commentform|comment-form)
 #: Related-reading boxes list a handful of links; past this many lines a box is a
 #: directory or archive, and the rest of it adds nothing but bulk to the analysed text.
 _MAX_RELATED_LINES = 15
+#: Lines pointing to other stories kept from a page's sidebars and teaser lists, in all.
+_MAX_OTHER_STORIES = 300
+#: Lines of the page's other forms (sign-up, log-in, consent) kept, in all.
+_MAX_FORM_LINES = 80
 _CAPTION_CLASS_RE = re.compile(r"caption", re.IGNORECASE)
 _SEARCH_RE = re.compile(r"search", re.IGNORECASE)
 _HEADING_LIKE = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div"})
@@ -66,7 +74,7 @@ _EVIDENCE_CHARS = 40
 
 
 def _norm(s: str) -> str:
-    return _WS_RE.sub(" ", s).strip()
+    return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", s)).strip()
 
 
 def _key(s: str) -> str:
@@ -136,6 +144,11 @@ def _clean_tree(html: str) -> etree._Element:
     for bad in list(tree.iter(*_DROP_TAGS, etree.Comment, etree.ProcessingInstruction)):
         if bad.getparent() is not None:
             bad.drop_tree()  # keeps the text that follows the dropped element
+    for el in tree.iter():  # the markup may spell them as entities (&shy;)
+        if el.text and _INVISIBLE_RE.search(el.text):
+            el.text = _INVISIBLE_RE.sub("", el.text)
+        if el.tail and _INVISIBLE_RE.search(el.tail):
+            el.tail = _INVISIBLE_RE.sub("", el.tail)
     return tree
 
 
@@ -311,6 +324,8 @@ class _Zones:
 
 #: trafilatura's XML tags that run on inside a paragraph; any other tag starts a new one.
 _XML_INLINE = frozenset({"hi", "ref", "del", "lb", "graphic", "span"})
+#: trafilatura's XML tags that hold running text.
+_XML_TEXT_BLOCKS = frozenset({"p", "item", "cell", "head", "quote", "hi", "ref"})
 
 
 def _body_paragraphs(extracted: object | None) -> list[str]:
@@ -340,8 +355,9 @@ def _body_paragraphs(extracted: object | None) -> list[str]:
         for child in node:
             if child.tag == "lb":
                 buf.append(" ")
-            elif child.tag in _XML_INLINE:
-                walk(child)
+            elif child.tag in _XML_INLINE or (
+                    child.tag == "code" and node.tag in _XML_TEXT_BLOCKS):
+                walk(child)  # code inside a paragraph is a word of it, not a listing
             elif child.tag == "table":
                 flush()
                 out.extend(_table_rows(child))
@@ -476,10 +492,30 @@ def page_from_html(html: str, *, source: str) -> Page:
                 kind = regions.furniture(para) or kind
             parts.append((kind, para))
     parts += [("caption", c) for c in _dedupe(zones.captions)]
+    span = regions.article_span(title, body)
+    # Caption and credit lines in the article's region that the caption classes above
+    # missed ("credit", "cutline", "legend"; a bare "© Jane Roe" under a picture).
+    shown = {_key(t) for _, t in parts} | seen
+    for line in regions.captions(span):
+        if _key(line) not in shown:
+            shown.add(_key(line))
+            parts.append(("caption", line))
     for lines in zones.related:
         parts += [("related", line) for line in lines]
+    # A story linked from two boxes is listed twice, as the page shows it; a line already
+    # shown as another part (a zone's related box above, the body) is not.
+    shown = {_key(t) for _, t in parts} | seen
+    for line in regions.other_stories(span, limit=_MAX_OTHER_STORIES):
+        if _key(line) not in shown:
+            parts.append(("related", line))
     parts += [("comment", "\n".join(lines)) for lines in zones.comments]
     parts += [("form", "\n".join(lines)) for lines in zones.forms]
+    shown = {_key(t) for _, t in parts} | seen
+    for lines in regions.forms(limit=_MAX_FORM_LINES):
+        lines = [line for line in lines if _key(line) not in shown]
+        if lines:
+            shown.update(_key(line) for line in lines)
+            parts.append(("form", "\n".join(lines)))
 
     text, segments = _compose(parts)
     if not text.strip():

@@ -31,6 +31,14 @@ _WS_RE = re.compile(r"\s+")
 #: A standfirst is a sentence or two: longer "standfirst" blocks are article intros that
 #: trafilatura keeps as body anyway.
 _STANDFIRST_WORDS = (5, 80)
+#: How far (in block lines) the article's region reaches above its headline or first
+#: paragraph and below its last paragraph: a byline, a date, a caption sit that close.
+_ABOVE, _BELOW = 4, 6
+#: Marks that a teaser card of another story wears too (its title, author, picture text).
+_TEASER_ZONES = frozenset({"caption", "byline", "date", "standfirst", "headline"})
+_WORD_RE = re.compile(r"\w+")
+#: Lines shorter than this ("1", "|") are found inside any paragraph: no evidence.
+_MIN_PART = 3
 
 
 def _norm(s: str) -> str:
@@ -70,11 +78,85 @@ class Regions:
         return out
 
     def furniture(self, paragraph: str) -> str | None:
-        """The segment kind of a body paragraph that only furniture zones hold, else None."""
-        zones = self.zones.get(_norm(paragraph))
+        """The segment kind of a body paragraph that only furniture zones hold, else None.
+
+        A paragraph that is no single line of the page (trafilatura joined a box's lines
+        into one) is furniture when most of it is made of furniture lines and no more than
+        half of it of other lines: on the dev pages no such paragraph was article text.
+        """
+        key = _norm(paragraph)
+        zones = self.zones.get(key)
+        if zones is None:  # a table row ("a | b") is furniture when each of its cells is
+            cells = [self.zones.get(c) or self._joined_zones(c) for c in key.split(" | ")]
+            if all(cells):
+                zones = set().union(*cells)  # type: ignore[arg-type]
         if not zones or not zones <= set(_FURNITURE):
             return None
         return "related" if zones == {"related"} else "boilerplate"
+
+    def _joined_zones(self, key: str) -> set[str] | None:
+        """The furniture zones of the lines a paragraph joins, when they make most of it."""
+        furniture: dict[str, int] = {}
+        other = 0
+        for line, zones in self.zones.items():
+            if len(line) < _MIN_PART or line not in key:
+                continue
+            if zones <= set(_FURNITURE):
+                for z in zones:
+                    furniture[z] = furniture.get(z, 0) + len(line)
+            else:
+                other += len(line)
+        if sum(furniture.values()) > len(key) / 2 and other <= len(key) / 2:
+            return set(furniture)
+        return None
+
+    def article_span(self, headline: str | None, body: Sequence[str]) -> range:
+        """The block indices of the article's region: from a few lines above the headline
+        (or the first body paragraph) to a few lines past the last body paragraph."""
+        spots = [self.position[k] for p in body if (k := _norm(p)) in self.position]
+        if headline and _norm(headline) in self.position:
+            spots.append(self.position[_norm(headline)])
+        if not spots:
+            return range(0)
+        return range(max(0, min(spots) - _ABOVE), max(spots) + _BELOW + 1)
+
+    def captions(self, article: range) -> list[str]:
+        """The caption-marked lines of the article's region, in page order."""
+        return [_norm(self.blocks[i].text) for i in article
+                if i < len(self.blocks) and self.blocks[i].zone == "caption"]
+
+    def forms(self, *, limit: int) -> list[list[str]]:
+        """The page's forms (sign-up, log-in, consent, order forms; search forms are the
+        site's navigation) as runs of form-marked lines, at most ``limit`` lines in all."""
+        runs: list[list[str]] = []
+        last = -2
+        total = 0
+        for i, b in enumerate(self.blocks):
+            if b.zone != "form" or total >= limit:
+                continue
+            if i != last + 1 or not runs:
+                runs.append([])
+            runs[-1].append(_norm(b.text))
+            total += 1
+            last = i
+        return runs
+
+    def other_stories(self, article: range, *, limit: int) -> list[str]:
+        """Lines that point to other stories: everything in a related box or sidebar, and,
+        outside the article's region, teaser cards (a headline, byline or caption that is
+        mostly a link) and unmarked link lines of a few words. In page order, at most
+        ``limit`` of them (a site's archive can list hundreds)."""
+        out: list[str] = []
+        for i, b in enumerate(self.blocks):
+            if len(out) >= limit:
+                break
+            outside = i not in article
+            if b.zone == "related" or outside and (
+                b.zone in _TEASER_ZONES and b.link_share >= 0.5
+                or b.zone == "" and b.link_share >= 0.6 and len(_WORD_RE.findall(b.text)) >= 4
+            ):
+                out.append(_norm(b.text))
+        return out
 
     def standfirst(self, headline: str | None, body: Sequence[str]) -> str | None:
         """The standfirst-marked block after the headline and before the article's first

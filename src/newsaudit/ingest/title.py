@@ -3,10 +3,11 @@
 ``<title>`` and ``og:title`` usually carry the site's name after a separator ("Crash on
 Route 9 - WSVN 7News | Miami News, Weather, Sports"), and the ``<h1>`` of a page is not
 always the article's (a logo, a section name). So the declared titles are cut at each
-separator, longest first, and the first cut that is a line of the page (an ``<h1>`` first,
-any line next) is the headline. When no cut is on the page, trailing parts that name the
-site (its ``og:site_name`` or its domain) are dropped; failing that, the declared title is
-kept whole rather than guessed at.
+separator, longest first, and the first cut that is an ``<h1>`` (any single part of a
+declared title counts here, but not the site's name: ``og:site_name`` or the ``<title>``'s
+last part), else the first that is any line of the page, is the headline. When no cut is
+on the page, trailing parts that name the site (its ``og:site_name`` or its domain) are
+dropped; failing that, the declared title is kept whole rather than guessed at.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from lxml import etree
 
 __all__ = ["page_title", "strip_site_suffix"]
 
-_SEP_RE = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022/\u00bb\u203a~]+\s+|\s*::\s*|\s*\|\s*")
+_SEP_RE = re.compile(
+    r"\s+[|\-\u2013\u2014:\u00b7\u2022\u22c6\u2605/\u00bb\u203a~]+\s+|\s*::\s*|\s*\|\s*"
+)
 _WS_RE = re.compile(r"\s+")
 _QUOTES_RE = re.compile(r"[\"'\u201c\u201d\u2018\u2019]")
 
@@ -56,6 +59,12 @@ def _cuts(title: str) -> list[str]:
     return cuts
 
 
+def _site_part(title: str) -> str:
+    """The part of a declared title after its last separator ("" when it has none)."""
+    parts = _SEP_RE.split(title)
+    return parts[-1].strip() if len(parts) > 1 else ""
+
+
 def strip_site_suffix(title: str, site_words: Sequence[str]) -> str:
     """``title`` cut before the first part after a separator that names the site (its
     words compared case-free), with everything after it ("Crash on Route 9 - WSVN 7News |
@@ -79,20 +88,25 @@ def page_title(
     t = next(tree.iter("title"), None)
     if t is not None and _norm(t.text_content()):
         declared.append(_norm(t.text_content()))
-    if hint:
-        declared.insert(0, _norm(hint))
+    site_keys = {_key(s) for s in _meta(tree, "og:site_name", "application-name")}
+    if hint and _key(hint) not in site_keys:
+        declared.insert(0, _norm(hint))  # the extractor's guess, unless it is the site name
     h1s = [_norm(h.text_content()) for h in tree.iter("h1") if _norm(h.text_content())]
     line_keys = {_key(x): _norm(x) for x in lines if x.strip()}
     h1_keys = {_key(x): x for x in h1s}
-    for title in declared:
-        for cut in _cuts(title):
-            if len(cut.split()) < 2 and len(cut) < 12:
-                continue
-            k = _key(cut)
-            if k in h1_keys:
-                return h1_keys[k]
-            if k in line_keys:
-                return line_keys[k]
+    cuts = [_key(cut) for title in declared for cut in _cuts(title)
+            if len(cut.split()) >= 2 or len(cut) >= 12]
+    # An <h1> that is any cut of a declared title first ("Podcast | Episode title" with the
+    # episode title as the <h1>), unless it is the site's name (a blog's <h1> is often its
+    # name, the last part of its <title>); then any line of the page.
+    if t is not None and _site_part(t.text_content()):
+        site_keys.add(_key(_site_part(t.text_content())))
+    parts = [_key(part) for title in declared for part in _SEP_RE.split(title)
+             if len(part.split()) >= 2 or len(part) >= 12]
+    for keys, found, skip in ((h1_keys, cuts + parts, site_keys), (line_keys, cuts, set())):
+        for k in found:
+            if k in keys and k not in skip:
+                return keys[k]
     site = _meta(tree, "og:site_name", "application-name")
     words = [w for s in site for w in re.findall(r"\w+", s)]
     for title in declared:
