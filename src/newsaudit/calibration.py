@@ -7,7 +7,8 @@ sentence, a quoted official's label). The severity calibrator
 (:mod:`newsaudit.models.severity`) weighs each warning of the checks it was trained on
 with those general features. A warning under its check's threshold is kept as ``info``
 when the calibrator still rates it worth a look (its ``info_floor``, set so that info
-stays under one per page), and otherwise leaves the findings; a notice says how many
+stays under one per page) and its check may emit info (the registry's severities), and
+otherwise leaves the findings; a notice says how many
 left, so nothing disappears silently. The ``severity.calibrate`` setting
 (``--all-findings`` on the command line) switches it off. It weighs warnings only when
 every check ran: its features count the other checks' findings on the page, and a run
@@ -19,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsaudit.checks import registered
+from newsaudit.checks import registered, registry
 from newsaudit.context import Context
 from newsaudit.model import Notice, NoticeCode, Report
 from newsaudit.offsets import Sentences
@@ -58,7 +59,8 @@ def calibrate(report: Report, doc: Doc, ctx: Context) -> Report:
     if not any(f.severity == "warning" for f in report.findings):
         return report
     sentences = page_sentences(doc)
-    result = ctx.models.severity.calibrate(report, sentences)
+    demotable = [name for name, info in registry().items() if "info" in info.severities]
+    result = ctx.models.severity.calibrate(report, sentences, demotable=demotable)
     if result.kept == report.findings:
         return report
     kept = tuple(replace(f, id=f"f{i}") for i, f in enumerate(result.kept, 1))

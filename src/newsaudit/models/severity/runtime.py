@@ -3,7 +3,7 @@ probability it gives each warning, and which warnings it withholds."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources.abc import Traversable
@@ -75,8 +75,11 @@ class SeverityModel:
             return True
         return check not in self.muted and p >= self.per_check.get(check, self.threshold)
 
-    def calibrate(self, report: Report, sentences: Sequence[tuple[int, int]]) -> Calibrated:
-        """The report's findings with the warnings below the threshold taken out."""
+    def calibrate(self, report: Report, sentences: Sequence[tuple[int, int]], *,
+                  demotable: Collection[str] = ()) -> Calibrated:
+        """The report's findings with the warnings below their threshold taken out; those
+        of a check in ``demotable`` (checks that may emit info) scoring at least the info
+        floor are kept as info."""
         scores = self.score(report, sentences)
         kept: list[Finding] = []
         withheld: list[Finding] = []
@@ -84,7 +87,7 @@ class SeverityModel:
             p = scores.get(i)
             if p is None or self.keeps(f.check, p):
                 kept.append(f)
-            elif f.check in self.checks and p >= self.info_floor:
+            elif f.check in demotable and p >= self.info_floor:
                 kept.append(replace(f, severity="info"))
             else:
                 withheld.append(f)

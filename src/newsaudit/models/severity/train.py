@@ -27,7 +27,7 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -243,17 +243,22 @@ def check_threshold(p: np.ndarray, y: np.ndarray, floor_t: float, *,
 
 
 def info_floor(model: SeverityModel, pages: Sequence[Audited], *,
-               budget: float = INFO_BUDGET) -> tuple[float, dict[str, float]]:
+               budget: float = INFO_BUDGET, demotable: Collection[str] | None = None
+               ) -> tuple[float, dict[str, float]]:
     """The lowest probability from which the warnings ``model`` does not keep may stay as
     info with the pages' info findings per page at most ``budget`` (issue 9: at most one
     info finding per page; the pages are all the dev pages audited, judged or not), and
     info per page before and after."""
+    if demotable is None:
+        from newsaudit.checks import registry
+
+        demotable = [n for n, info in registry().items() if "info" in info.severities]
     info = sum(f.severity == "info" for p in pages for f in p.report.findings)
     doubted: list[float] = []
     for p in pages:
         for i, score in model.score(p.report, p.sentences).items():
             check = p.report.findings[i].check
-            if check in model.checks and not model.keeps(check, score):
+            if check in demotable and check in model.checks and not model.keeps(check, score):
                 doubted.append(score)
     n = max(len(pages), 1)
     room = int(budget * n) - info
