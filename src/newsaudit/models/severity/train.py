@@ -401,7 +401,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="the shared/data directory (default: ../shared/data)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="keep the audited pages in this file and read them from it next "
-                             "time (it holds page text: keep it outside the repository)")
+                             "time (it holds page text: keep it outside the repository; the "
+                             "report contract rounds check-worthiness, so a build from the "
+                             "cache can differ from the shipped one in the last digits)")
     add_out_argument(parser, SPEC)
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
