@@ -19,7 +19,7 @@ import pytest
 from paths import REPO
 
 PACKAGE = REPO / "src" / "newsaudit"
-MODELS = ("checkworthy", "layout", "loaded", "propaganda", "stance", "toxicity")
+MODELS = ("checkworthy", "layout", "loaded", "propaganda", "severity", "stance", "toxicity")
 #: A model package's modules, lowest first: each may import only the ones before it.
 #: (The layout model labels HTML pages from their markup, ``gold``, and lays them out as
 #: scraped text, ``render``, to build its corpus.)

@@ -73,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
         "event, link its figures to the event's comparison (see `newsaudit compare`)",
     )
     audit.add_argument(
+        "--all-findings", action="store_true",
+        help="show every finding the checks make: switch off the severity calibrator, which "
+        "otherwise withholds low-confidence warnings (setting severity.calibrate)",
+    )
+    audit.add_argument(
         "--config", metavar="PATH",
         help="settings file to read (default: $NEWSAUDIT_CONFIG, else "
         "~/.config/newsaudit/config.toml when it exists); see docs/settings.md",
@@ -91,9 +96,11 @@ def _parser() -> argparse.ArgumentParser:
 def _cmd_audit(args: argparse.Namespace) -> int:
     from newsaudit.auditor import Auditor
 
-    auditor = Auditor(
-        args.model, config=args.config, fmt=args.input_format, max_bytes=args.max_bytes
+    settings = Settings.load(
+        args.config, overrides={"severity.calibrate": "off" if args.all_findings else None}
     )
+    auditor = Auditor(args.model, settings=settings, fmt=args.input_format,
+                      max_bytes=args.max_bytes)
     report = auditor.audit_path(args.page)
     for notice in report.notices:  # what was not done goes beside the report, not in it
         print(f"newsaudit: notice: {args.page}: {notice.message}", file=sys.stderr)

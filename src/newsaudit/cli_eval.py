@@ -27,6 +27,7 @@ TRAINERS: dict[str, str] = {
     "loaded": "loaded language (BABE, BASIL, PTC train)",
     "toxicity": "toxic comments (Davidson et al.)",
     "layout": "page layout of plain text (hand-written pages, trafilatura-eval)",
+    "severity": "warning calibration (warnings judged on real dev pages)",
 }
 
 

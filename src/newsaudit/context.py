@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from newsaudit.models.checkworthy import CheckworthyModel
     from newsaudit.models.loaded import LoadedModel, LoadedSpan
     from newsaudit.models.propaganda import PropagandaModel
+    from newsaudit.models.severity import SeverityModel
     from newsaudit.models.stance import StanceModel
     from newsaudit.models.toxicity import ToxicityModel
 
@@ -47,6 +48,12 @@ def _load_propaganda() -> PropagandaModel:
     return load_model()
 
 
+def _load_severity() -> SeverityModel:
+    from newsaudit.models.severity import load_model
+
+    return load_model()
+
+
 def _load_stance() -> StanceModel:
     from newsaudit.models.stance import load_model
 
@@ -63,6 +70,7 @@ _LOADERS: dict[str, Callable[[], Any]] = {
     "checkworthy": _load_checkworthy,
     "loaded": _load_loaded,
     "propaganda": _load_propaganda,
+    "severity": _load_severity,
     "stance": _load_stance,
     "toxicity": _load_toxicity,
 }
@@ -115,6 +123,14 @@ class Models:
     @property
     def propaganda(self) -> PropagandaModel:
         return self.get("propaganda")
+
+    def off(self, name: str) -> bool:
+        """Whether this run was given ``name=None``: the model is switched off."""
+        return name in self._held and self._held[name] is None
+
+    @property
+    def severity(self) -> SeverityModel:
+        return self.get("severity")
 
     @property
     def stance(self) -> StanceModel:

@@ -367,7 +367,7 @@ class Figure(Record):
 
 
 
-NoticeCode = Literal["language_not_analysed"]
+NoticeCode = Literal["language_not_analysed", "findings_withheld"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
     bytes/str --ingest--> Page(Document, zones) --spaCy--> Doc
         --anatomy--> segments --quantities--> --attributions--> --claims--> --figures-->
-        --checks--> Report
+        --checks--> --calibrate--> Report
 
 :data:`STAGES` is the list :func:`analyse` runs: each stage has a name, a function
 ``(report so far, doc, context) -> report``, the report fields it needs and the ones it
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsaudit.anatomy import refine
 from newsaudit.attribution import extract_attributions
+from newsaudit.calibration import calibrate
 from newsaudit.checks import run_checks
 from newsaudit.claims import extract_claims
 from newsaudit.context import DEFAULT_CONTEXT, Context
@@ -99,6 +100,7 @@ STAGES: tuple[Stage, ...] = (
         needs=("segments", "quantities", "attributions", "claims", "figures"),
         adds=("findings",),
     ),
+    Stage("calibrate", calibrate, needs=("findings",), adds=("findings", "notices")),
 )
 
 

@@ -98,6 +98,16 @@ class PropagandaSettings:
     max_per_page: int = _range(0)
 
 
+Switch = Literal["on", "off"]
+
+
+@dataclass(frozen=True, slots=True)
+class SeveritySettings:
+    """Whether the severity calibrator withholds low-confidence warnings."""
+
+    calibrate: Switch
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Every setting, by section; build with :meth:`load` (all layers) or :meth:`defaults`."""
@@ -110,6 +120,7 @@ class Settings:
     loaded_language: LoadedLanguageSettings
     unsourced_claim: UnsourcedSettings
     propaganda_technique: PropagandaSettings
+    severity: SeveritySettings
 
     @classmethod
     def defaults(cls) -> Settings:

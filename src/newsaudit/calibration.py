@@ -1,0 +1,68 @@
+"""The ``calibrate`` stage: after the checks, withhold the warnings an exacting editor
+would most likely not call worth their time, and say how many were withheld.
+
+The checks flag what their rules see; whether a flag is worth an editor's time depends
+on where it sits and on what kind of page it is (a sourced wire story's "unsourced"
+sentence, a quoted official's label). The severity calibrator
+(:mod:`newsaudit.models.severity`) weighs each warning of the checks it was trained on
+with those general features. A warning under its check's threshold is kept as ``info``
+when the calibrator still rates it worth a look (its ``info_floor``, set so that info
+stays under one per page) and its check may emit info (the registry's severities), and
+otherwise leaves the findings; a notice says how many
+left, so nothing disappears silently. The ``severity.calibrate`` setting
+(``--all-findings`` on the command line) switches it off. It weighs warnings only when
+every check ran: its features count the other checks' findings on the page, and a run
+of one check would look to it like a page where the others found nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newsaudit.checks import registered, registry
+from newsaudit.context import Context
+from newsaudit.model import Notice, NoticeCode, Report
+from newsaudit.offsets import Sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["WITHHELD", "calibrate", "page_sentences", "withheld_notice"]
+
+WITHHELD: NoticeCode = "findings_withheld"
+
+
+def page_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """The parse's sentences as character bounds: what the calibrator's features read."""
+    sents = Sentences(doc)
+    return list(zip(sents.char_starts, sents.char_ends, strict=True))
+
+
+def withheld_notice(n: int) -> Notice:
+    """The notice of ``n`` withheld warnings, naming the way to see them."""
+    what = "possible finding" if n == 1 else "possible findings"
+    return Notice(
+        WITHHELD,
+        f"{n} {what} withheld as low-confidence; `--all-findings` (setting "
+        "severity.calibrate = \"off\") shows them",
+    )
+
+
+def calibrate(report: Report, doc: Doc, ctx: Context) -> Report:
+    """The report with low-confidence warnings withheld (see the module docstring)."""
+    if ctx.settings.severity.calibrate == "off" or ctx.models.off("severity"):
+        return report
+    selected = ctx.settings.checks.selected
+    if selected is not None and set(registered()) - set(selected):
+        return report  # its features count the other checks' findings: all must have run
+    if not any(f.severity == "warning" for f in report.findings):
+        return report
+    sentences = page_sentences(doc)
+    demotable = [name for name, info in registry().items() if "info" in info.severities]
+    result = ctx.models.severity.calibrate(report, sentences, demotable=demotable)
+    if result.kept == report.findings:
+        return report
+    kept = tuple(replace(f, id=f"f{i}") for i, f in enumerate(result.kept, 1))
+    notices = (withheld_notice(len(result.withheld)),) if result.withheld else ()
+    return replace(report, findings=kept, notices=(*report.notices, *notices))
