@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -41,7 +41,7 @@ import numpy as np
 from newsaudit.attribution.quotemarks import find_quotes
 from newsaudit.checks._voice import voice_of
 from newsaudit.datafiles import load_json
-from newsaudit.model import Attribution, Finding, Report, Span
+from newsaudit.model import Attribution, Claim, Finding, Report, Span
 from newsaudit.offsets import Ranges
 
 __all__ = [
@@ -155,9 +155,14 @@ class _Page:
     named: list[bool]
     quotes: Ranges
     features: tuple[float, ...]
+    claims: dict[str, Claim]
 
     def sentence(self, offset: int) -> int:
         return max(bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def sentences_within(self, start: int, end: int) -> range:
+        """The sentences that start inside ``[start, end)``, by bisection."""
+        return range(bisect_left(self.sent_starts, start), bisect_left(self.sent_starts, end))
 
 
 def _per_1k(count: float, words: int) -> float:
@@ -220,7 +225,8 @@ def _page(report: Report, sentences: Sequence[tuple[int, int]]) -> _Page:
         1.0 if byline else 0.0,
         1.0 if any(s.kind == "dateline" for s in report.segments) else 0.0,
     )
-    return _Page(report, starts, ends, attributed, named, quoted, features)
+    return _Page(report, starts, ends, attributed, named, quoted, features,
+                 {c.id: c for c in report.claims})
 
 
 def _distance(flags: list[bool], k: int, step: int) -> int:
@@ -242,8 +248,8 @@ def _quoted_share(quotes: Ranges, span: Span) -> float:
     return min(inside / (span.end - span.start), 1.0)
 
 
-def _checkworthy(report: Report, f: Finding, span: Span) -> float:
-    claims = {c.id: c for c in report.claims}
+def _checkworthy(page: _Page, f: Finding, span: Span) -> float:
+    report, claims = page.report, page.claims
     scores = [claims[r].checkworthy for r in f.refs if r in claims]
     if not scores:
         scores = [c.checkworthy for c in report.claims
@@ -258,8 +264,7 @@ def _row(page: _Page, f: Finding, kinds: dict[str, int], findings: Sequence[Find
     k = page.sentence(span.start)
     seg = report.segment_at(span.start)
     seg_kind = seg.kind if seg is not None else "other"
-    paragraph = [j for j in range(len(page.sent_starts))
-                 if seg is not None and seg.start <= page.sent_starts[j] < seg.end]
+    paragraph = page.sentences_within(seg.start, seg.end) if seg is not None else range(0)
     before, after = _distance(page.named, k, -1), _distance(page.named, k, 1)
     if page.named[k]:
         before = after = 0
@@ -300,7 +305,7 @@ def _row(page: _Page, f: Finding, kinds: dict[str, int], findings: Sequence[Find
         after / FAR,
         min(before, after) / FAR,
         span.start / max(len(report.document.text), 1),
-        _checkworthy(report, f, span),
+        _checkworthy(page, f, span),
         *page.features,
         math.log1p(sum(o.check != f.check for o in warnings)),
         math.log1p(sum(o.check == f.check and o is not f for o in warnings)),
