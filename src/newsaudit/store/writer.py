@@ -40,6 +40,19 @@ _IN_CHUNK = 500
 _KNOWN = sa.select(t.inputs.c.key).where(t.inputs.c.key.in_(sa.bindparam("keys", expanding=True)))
 _PAGE_EXISTS = sa.select(t.pages.c.id).where(t.pages.c.id == sa.bindparam("pid"))
 _CLEAR_FAILURE = t.failures.delete().where(t.failures.c.source_hash == sa.bindparam("h"))
+_KNOWN_PAGES = sa.select(
+    t.pages.c.id, t.pages.c.published, t.pages.c.seq, t.pages.c.locator, t.pages.c.site,
+    t.pages.c.outlet, t.pages.c.duplicate_of,
+).where(t.pages.c.id.in_(sa.bindparam("ids", expanding=True)))
+_PREVIOUS_REVISION = (
+    sa.select(t.inputs.c.page_id, t.pages.c.revision)
+    .join(t.pages, t.pages.c.id == t.inputs.c.page_id)
+    .where(t.inputs.c.locator_hash == sa.bindparam("locator_hash"),
+           t.inputs.c.locator == sa.bindparam("locator"),
+           t.inputs.c.page_id != sa.bindparam("pid"))
+    .order_by(t.inputs.c.seq.desc())
+    .limit(1)
+)
 
 
 def sha(text: str) -> str:
@@ -149,11 +162,7 @@ class Writer:
         ids = list(ids)
         if not ids:
             return {}
-        p = t.pages.c
-        rows = self._conn.execute(
-            sa.select(p.id, p.published, p.seq, p.locator, p.site, p.outlet, p.duplicate_of)
-            .where(p.id.in_(ids))
-        )
+        rows = self._conn.execute(_KNOWN_PAGES, {"ids": ids})
         return {
             r.id: _Known(r.id, r.published, r.seq, r.locator, _origin(r.site, r.outlet),
                          r.duplicate_of)
@@ -222,14 +231,9 @@ class Writer:
         return "stored"
 
     def _previous_revision(self, locator: str, pid: str) -> tuple[str, int] | None:
-        i, p = t.inputs.c, t.pages.c
-        row = self._conn.execute(
-            sa.select(i.page_id, p.revision)
-            .join(t.pages, p.id == i.page_id)
-            .where(i.locator_hash == sha(locator), i.locator == locator, i.page_id != pid)
-            .order_by(i.seq.desc())
-            .limit(1)
-        ).first()
+        row = self._conn.execute(_PREVIOUS_REVISION, {
+            "locator_hash": sha(locator), "locator": locator, "pid": pid,
+        }).first()
         return (row.page_id, row.revision) if row else None
 
     def _insert_page(self, raw: RawPage, outcome: Outcome, seq: int, report_json: str) -> None:
