@@ -35,6 +35,25 @@ from newsaudit.store.rows import record_rows
 
 _IN_CHUNK = 500
 
+# Statements built once, with bound parameters: the writer runs them for every page, and
+# building a statement (and its cache key) per call cost more driver CPU than SQLite did.
+_KNOWN = sa.select(t.inputs.c.key).where(t.inputs.c.key.in_(sa.bindparam("keys", expanding=True)))
+_PAGE_EXISTS = sa.select(t.pages.c.id).where(t.pages.c.id == sa.bindparam("pid"))
+_CLEAR_FAILURE = t.failures.delete().where(t.failures.c.source_hash == sa.bindparam("h"))
+_KNOWN_PAGES = sa.select(
+    t.pages.c.id, t.pages.c.published, t.pages.c.seq, t.pages.c.locator, t.pages.c.site,
+    t.pages.c.outlet, t.pages.c.duplicate_of,
+).where(t.pages.c.id.in_(sa.bindparam("ids", expanding=True)))
+_PREVIOUS_REVISION = (
+    sa.select(t.inputs.c.page_id, t.pages.c.revision)
+    .join(t.pages, t.pages.c.id == t.inputs.c.page_id)
+    .where(t.inputs.c.locator_hash == sa.bindparam("locator_hash"),
+           t.inputs.c.locator == sa.bindparam("locator"),
+           t.inputs.c.page_id != sa.bindparam("pid"))
+    .order_by(t.inputs.c.seq.desc())
+    .limit(1)
+)
+
 
 def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -136,20 +155,14 @@ class Writer:
         found: set[str] = set()
         for i in range(0, len(keys), _IN_CHUNK):
             part = keys[i : i + _IN_CHUNK]
-            found.update(self._conn.execute(
-                sa.select(t.inputs.c.key).where(t.inputs.c.key.in_(part))
-            ).scalars())
+            found.update(self._conn.execute(_KNOWN, {"keys": part}).scalars())
         return found
 
     def _pages(self, ids: Iterable[str]) -> dict[str, _Known]:
         ids = list(ids)
         if not ids:
             return {}
-        p = t.pages.c
-        rows = self._conn.execute(
-            sa.select(p.id, p.published, p.seq, p.locator, p.site, p.outlet, p.duplicate_of)
-            .where(p.id.in_(ids))
-        )
+        rows = self._conn.execute(_KNOWN_PAGES, {"ids": ids})
         return {
             r.id: _Known(r.id, r.published, r.seq, r.locator, _origin(r.site, r.outlet),
                          r.duplicate_of)
@@ -168,8 +181,8 @@ class Writer:
     def fail(self, source: str, reason: str, code: str, key: str | None = None) -> None:
         """Record (or replace) the failure of ``source``: one current failure per source."""
         h = sha(source)
-        self._conn.execute(t.failures.delete().where(t.failures.c.source_hash == h))
-        self._conn.execute(t.failures.insert().values(
+        self._conn.execute(_CLEAR_FAILURE, {"h": h})
+        self._conn.execute(t.failures.insert(), dict(
             source_hash=h, source=_printable(source), input_key=key, code=code,
             reason=_printable(reason),
             run_id=self.run_id, failed_at=datetime.now(UTC),
@@ -195,12 +208,12 @@ class Writer:
         doc = report["document"]
         pid = doc["id"]
         locator = raw.locator
-        self._conn.execute(t.failures.delete().where(t.failures.c.source_hash == sha(raw.source)))
+        self._conn.execute(_CLEAR_FAILURE, {"h": sha(raw.source)})
         seq = self._next_seq()
-        exists = self._conn.execute(sa.select(t.pages.c.id).where(t.pages.c.id == pid)).first()
+        exists = self._conn.execute(_PAGE_EXISTS, {"pid": pid}).first()
         if exists is None:
             self._insert_page(raw, outcome, seq, report_json)
-        self._conn.execute(t.inputs.insert().values(
+        self._conn.execute(t.inputs.insert(), dict(
             key=raw.key, source=raw.source, locator=locator, locator_hash=sha(locator),
             page_id=pid, seq=seq, run_id=self.run_id, url=doc.get("url") or raw.url,
             outlet=doc.get("outlet") or raw.outlet,
@@ -218,14 +231,9 @@ class Writer:
         return "stored"
 
     def _previous_revision(self, locator: str, pid: str) -> tuple[str, int] | None:
-        i, p = t.inputs.c, t.pages.c
-        row = self._conn.execute(
-            sa.select(i.page_id, p.revision)
-            .join(t.pages, p.id == i.page_id)
-            .where(i.locator_hash == sha(locator), i.locator == locator, i.page_id != pid)
-            .order_by(i.seq.desc())
-            .limit(1)
-        ).first()
+        row = self._conn.execute(_PREVIOUS_REVISION, {
+            "locator_hash": sha(locator), "locator": locator, "pid": pid,
+        }).first()
         return (row.page_id, row.revision) if row else None
 
     def _insert_page(self, raw: RawPage, outcome: Outcome, seq: int, report_json: str) -> None:
@@ -240,7 +248,7 @@ class Writer:
         prev = self._previous_revision(raw.locator, pid)
         me = _Known(pid, published, seq, raw.locator, _origin(site, outlet), None)
         dup_of, kind, sim, repoint = self._duplicate_links(me, outcome.signature)
-        self._conn.execute(t.pages.insert().values(
+        self._conn.execute(t.pages.insert(), dict(
             id=pid, seq=seq, source=raw.source, locator=raw.locator, url=url, outlet=outlet,
             site=site, published=published, language=doc.get("language"),
             title=doc.get("title"), text=doc["text"], input_format=doc.get("format") or raw.fmt,
@@ -252,7 +260,7 @@ class Writer:
             self.duplicates += 1
         for later_id, values in repoint:
             self._conn.execute(t.pages.update().where(t.pages.c.id == later_id).values(**values))
-        self._conn.execute(t.reports.insert().values(
+        self._conn.execute(t.reports.insert(), dict(
             page_id=pid, schema=report.get("schema", ""),
             tool_version=(report.get("tool") or {}).get("version"),
             json=report_json,
@@ -261,8 +269,8 @@ class Writer:
             if rows:
                 self._conn.execute(t.metadata.tables[name].insert(), rows)
         if outcome.signature is not None:
-            self._conn.execute(t.signatures.insert().values(page_id=pid,
-                                                            minhash=outcome.signature))
+            self._conn.execute(t.signatures.insert(),
+                               {"page_id": pid, "minhash": outcome.signature})
             self.index.add(pid, outcome.signature)
 
     def _duplicate_links(
