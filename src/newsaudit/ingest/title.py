@@ -6,9 +6,10 @@ always the article's (a logo, a section name). So the declared titles are cut at
 separator, longest first, and the first cut that is an ``<h1>`` (any single part of a
 declared title counts here, but not the site's name: ``og:site_name`` or the ``<title>``'s
 last part), else the first that is any line of the page, is the headline. When no cut is
-on the page, an `<h1>` that holds every word of a cut (a kicker printed with the title)
-is the headline; else trailing parts that name the site (its ``og:site_name`` or its domain) are
-dropped; failing that, the declared title is kept whole rather than guessed at.
+on the page, an ``<h1>`` that holds every word of a cut (a kicker printed with the
+title) is the headline; else trailing parts that name the site (its ``og:site_name`` or
+its domain) are dropped; failing that, the declared title is kept whole rather than
+guessed at. Titles and lines are compared free of case and punctuation.
 """
 
 from __future__ import annotations
