@@ -140,3 +140,29 @@ def test_site_suffix_after_a_star_separator_is_cut():
             "<meta property='og:site_name' content='Carrow Handball'></head><body>"
             "<p>The club has signed two goalkeepers for the new season.</p></body></html>")
     assert _title(html) == "Club signs two new goalkeepers"
+
+
+def test_title_matches_the_h1_whatever_its_punctuation():
+    # The <title> joins kicker and title with a colon; the page prints them as two spans.
+    html = ("<html><head><title>Ferry strike: Crossings to Port Carrow cancelled until Monday"
+            " | Tidewater Post</title></head><body><h1><span>Ferry strike</span> "
+            "<span>Crossings to Port Carrow cancelled until Monday</span></h1>"
+            "<p>No ferry will leave the harbour before Monday, the operator said.</p>"
+            "</body></html>")
+    assert _title(html) == "Ferry strike Crossings to Port Carrow cancelled until Monday"
+
+
+def test_h1_printing_a_kicker_with_the_title_is_the_headline():
+    html = ("<html><head><title>Carrow council approves new harbour wall | Tidewater Post"
+            "</title></head><body><p class='nav'>Local news</p>"
+            "<h1>\"A wall for a century\" / Carrow council approves new harbour wall</h1>"
+            "<p>The council voted nine to two for the wall on Tuesday.</p></body></html>")
+    assert _title(html) == ("\"A wall for a century\" / Carrow council approves new harbour "
+                            "wall")
+
+
+def test_h1_sharing_some_words_with_the_title_is_not_taken_for_it():
+    html = ("<html><head><title>Carrow council approves new harbour wall | Tidewater Post"
+            "</title></head><body><h1>Carrow council news</h1>"
+            "<p>The council voted nine to two for the wall on Tuesday.</p></body></html>")
+    assert _title(html) == "Carrow council approves new harbour wall | Tidewater Post"

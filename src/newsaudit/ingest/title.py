@@ -6,8 +6,10 @@ always the article's (a logo, a section name). So the declared titles are cut at
 separator, longest first, and the first cut that is an ``<h1>`` (any single part of a
 declared title counts here, but not the site's name: ``og:site_name`` or the ``<title>``'s
 last part), else the first that is any line of the page, is the headline. When no cut is
-on the page, trailing parts that name the site (its ``og:site_name`` or its domain) are
-dropped; failing that, the declared title is kept whole rather than guessed at.
+on the page, an ``<h1>`` that holds every word of a cut (a kicker printed with the
+title) is the headline; else trailing parts that name the site (its ``og:site_name`` or
+its domain) are dropped; failing that, the declared title is kept whole rather than
+guessed at. Titles and lines are compared free of case and punctuation.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ _SEP_RE = re.compile(
     r"\s+[|\-\u2013\u2014:\u00b7\u2022\u22c6\u2605/\u00bb\u203a~]+\s+|\s*::\s*|\s*\|\s*"
 )
 _WS_RE = re.compile(r"\s+")
-_QUOTES_RE = re.compile(r"[\"'\u201c\u201d\u2018\u2019]")
+_PUNCT_RE = re.compile(r"[^\w\s]+")
 
 
 def _norm(s: str) -> str:
@@ -31,7 +33,13 @@ def _norm(s: str) -> str:
 
 
 def _key(s: str) -> str:
-    return _QUOTES_RE.sub("", _norm(s)).casefold()
+    """``s`` compared free of case and punctuation: a title's "Crash: Route 9" is the page's
+    ``<h1><span>Crash</span> <span>Route 9</span></h1>`` or "Crash : Route 9"."""
+    return _norm(_PUNCT_RE.sub(" ", s)).casefold()
+
+
+def _words(s: str) -> set[str]:
+    return set(_key(s).split())
 
 
 def _meta(tree: etree._Element, *names: str) -> list[str]:
@@ -107,6 +115,12 @@ def page_title(
         for k in found:
             if k in keys and k not in skip:
                 return keys[k]
+    # An <h1> that holds every word of a cut: the page prints a kicker with the title
+    # ("Opinion / Why ..."), or words in another order ("Quote": Title vs Title: "Quote").
+    for k in cuts:
+        for hk, h1 in h1_keys.items():
+            if hk not in site_keys and len(k.split()) >= 3 and _words(k) <= _words(hk):
+                return h1
     site = _meta(tree, "og:site_name", "application-name")
     words = [w for s in site for w in re.findall(r"\w+", s)]
     for title in declared:
