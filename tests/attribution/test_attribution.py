@@ -462,6 +462,8 @@ CASES: list[tuple[str, list[tuple]]] = [
     # --- a tag closing the sentence with its comma stripped (scraped corpora) -----------
     ("Seven civilians were killed on Thursday in the village the Turkish military announced Friday.", [("reported_speech", "the Turkish military", "organisation", (), "Seven civilians were killed on Thursday in the village", None)]),
     ("Four soldiers were killed and 12 others injured in the blast Anadolu Agency reports.", [("reported_speech", "Anadolu Agency", "outlet", (), "Four soldiers were killed and 12 others injured in the blast", None)]),
+    # a rare body's name the recogniser labels a law, not an organisation, still speaks
+    ("Russian air strikes killed at least 14 civilians in the northern town of Bask on Monday the Coastal Observatory for Human Rights said.", [("reported_speech", "the Coastal Observatory for Human Rights", "organisation", (), "Russian air strikes killed at least 14 civilians in the northern town of Bask on Monday", None)]),
     ("The convoy was hit near the border the Syrian Observatory for Human Rights said in a statement.", [("reported_speech", "the Syrian Observatory for Human Rights", "organisation", (), "The convoy was hit near the border", None)]),
     ("Six people were killed in the blast in Aleppo Syrian state television reported on Wednesday without giving further details.", [("reported_speech", "Syrian state television", "outlet", (), "Six people were killed in the blast in Aleppo", None)]),
     ("The price of bread rose again this week she said.", [("reported_speech", "she", "unspecified", (), "The price of bread rose again this week", None)]),

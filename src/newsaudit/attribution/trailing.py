@@ -37,6 +37,10 @@ _CLAUSE_OPENERS = frozenset(
 )
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+#: Entity labels that are numbers or times, never a name that can speak. Any other label
+#: on a proper noun marks a name, whatever kind the recogniser guessed: it takes a rare
+#: body's name for a law or a work of art ("the Coastal Observatory for Human Rights").
+_NUMBER_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 #: Verbs whose object is the person told, not what was said ("he told AFP").
 _ADDRESSEE_VERBS = frozenset({"tell"})
 #: Words that join the parts of a name ("Observatory for Human Rights", "Syria's").
@@ -90,6 +94,11 @@ def _aside(doc: Doc, verb: int, stop: int) -> int:
     return stop
 
 
+def _named(tok: Token) -> bool:
+    """A proper noun inside a named entity that is not a number or a time."""
+    return tok.pos_ == "PROPN" and bool(tok.ent_type_) and tok.ent_type_ not in _NUMBER_ENTS
+
+
 def _acronym(tok: Token) -> bool:
     return tok.text.isupper() and len(tok.text) > 1 and tok.is_alpha
 
@@ -111,7 +120,7 @@ def _speaker_start(ctx: Context, head: Token, floor: int) -> int | None:
         return head.i
     if head.pos_ == "PRON":
         return None
-    if head.ent_type_ in _NAME_ENTS and head.pos_ == "PROPN":
+    if _named(head):
         i = head.i
         while i - 1 >= floor and doc[i - 1].ent_type_ == head.ent_type_ and not doc[i - 1].is_punct:
             i -= 1
@@ -218,6 +227,6 @@ def _who(ctx: Context, start: int, head: Token) -> Who | None:
     if low in ctx.lex.person_pronouns or low in ctx.lex.group_pronouns:
         return ctx.who(head)
     typ = source_type(ctx.doc, start, head.i + 1, head, ctx.lex)
-    if typ == "unspecified" and _acronym(head):
-        typ = "organisation"
+    if typ == "unspecified" and (_acronym(head) or _named(head)):
+        typ = "organisation"  # a name the recogniser mislabelled speaks for a body
     return Who(start, head.i + 1, typ)
