@@ -115,3 +115,25 @@ def test_a_label_used_in_many_sentences_is_one_finding(nlp) -> None:
     assert [(sev, ev) for sev, ev, _ in found] == [
         ("warning", ("Terrorists", "Terrorists", "terrorists", "terrorists"))]
     assert found[0][2].endswith("The page uses the same wording in 3 more sentences.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the explosion: a noun, after a determiner, a number, a place or "bomb"
+    ("Car bomb kills six in northern town\n\nA car bomb blast near a busy market killed six "
+     "people on Tuesday, the provincial governor said. The blast shattered windows along the "
+     "street and set two shops on fire.\n", []),
+    ("Blasts rock capital\n\nTwo blasts shook the capital's old quarter overnight. Residents "
+     "said the explosions woke them shortly after midnight.\n", []),
+    ("Bomb Blast Kills 12 In Kabul\n\nA suicide bomber struck a crowded street, police "
+     "said.\n", []),
+    # the verb that judges, including the headline's, which the parser tags as a noun
+    ("Trump blasts critics over wall\n\nThe president attacked his critics on Monday.\n",
+     [("blasts",)]),
+    ("Senator attacks ruling\n\nThe senator blasted the court's ruling on Friday as a "
+     "betrayal of voters.\n", [("blasted",)]),
+])
+def test_blast_is_an_explosion_as_a_noun_and_a_judgement_as_a_verb(
+        nlp, text: str, expected: list[tuple[str, ...]]) -> None:
+    """Issue 9: 'bomb blast' was called loaded wording on real pages; the noun is the plain
+    word for an explosion, the verb ("blasts the ruling") still judges."""
+    assert [ev for sev, ev, _ in loaded(text) if sev == "warning"] == expected
