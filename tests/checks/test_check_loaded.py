@@ -137,3 +137,19 @@ def test_blast_is_an_explosion_as_a_noun_and_a_judgement_as_a_verb(
     """Issue 9: 'bomb blast' was called loaded wording on real pages; the noun is the plain
     word for an explosion, the verb ("blasts the ruling") still judges."""
     assert [ev for sev, ev, _ in loaded(text) if sev == "warning"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Town wakes to flooding\n\nResidents woke up on Sunday to find the river had burst its "
+     "banks overnight. The council opened two shelters, a spokesman said.\n", []),
+    ("Minister repeats charge\n\nThe minister doubled down on Monday, repeating that the "
+     "contract had been awarded unfairly.\n", []),
+    ("Coach criticises referee\n\nThe coach lashed out at the referee after the match, "
+     "saying the penalty decision was wrong.\n", []),
+    # a verb the lexicon knows as loaded stays loaded with its particle
+    ("Senator attacks plan\n\nThe senator slammed down the proposal on Friday.\n",
+     ["slammed"]),
+])
+def test_a_phrasal_verb_is_its_idiom(nlp, text: str, expected: list[str]) -> None:
+    """Issue 9: 'woke up', 'doubled down', 'lashed out' were called loaded on real pages."""
+    assert [w for sev, ev, _ in loaded(text) for w in ev] == expected

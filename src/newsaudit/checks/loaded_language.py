@@ -88,13 +88,15 @@ def _trim(span: LoadedSpan, base: int, doc: Doc, know: dict[str, Any]
 
 
 def _neutral(doc: Doc, start: int, word: str, pos: str, know: dict[str, Any]) -> bool:
-    """Plain newswire: always ("killed"), or as a noun only ("a bomb blast" is an explosion,
+    """Plain newswire: always ("killed"), a phrasal verb (:func:`_phrasal`), or as a noun only ("a bomb blast" is an explosion,
     "blasted the ruling" judges). Right after a name the noun is the headline verb the
     small parser mistags ("Senator blasts ruling"), unless the name is a place ("Kabul
     blast") or the word before is itself plain newswire ("Bomb Blast Kills 12")."""
     low = word.lower()
     if low in know["neutral"]:
         return True
+    if pos == "VERB":
+        return _phrasal(doc, start, word) and not _known(word, know)
     if pos not in ("NOUN", "PROPN") or low not in know["neutral_nouns"]:
         return False
     tok = doc.char_span(start, start + len(word), alignment_mode="expand")
@@ -105,6 +107,14 @@ def _neutral(doc: Doc, start: int, word: str, pos: str, know: dict[str, Any]) ->
         return True  # "Kabul blast", "Bomb Blast Kills 12"
     return not (prev.pos_ == "PROPN" or prev.ent_type_ in ("PERSON", "ORG", "NORP")
                 or (prev.is_title and prev.pos_ == "NOUN"))
+
+
+def _phrasal(doc: Doc, start: int, word: str) -> bool:
+    """A verb with a particle means the idiom, not the bare verb the tagger scores: residents
+    "woke up", a minister "doubled down", a coach "lashed out" (dev judges: plain news
+    verbs). A verb the lexicon knows as loaded ("ripped into", "slammed") stays loaded."""
+    span = doc.char_span(start, start + len(word), alignment_mode="expand")
+    return span is not None and any(c.dep_ == "prt" for c in span.root.children)
 
 
 def _known(word: str, know: dict[str, Any]) -> bool:
