@@ -88,10 +88,11 @@ def _trim(span: LoadedSpan, base: int, doc: Doc, know: dict[str, Any]
 
 
 def _neutral(doc: Doc, start: int, word: str, pos: str, know: dict[str, Any]) -> bool:
-    """Plain newswire: always ("killed"), a phrasal verb (:func:`_phrasal`), or as a noun only ("a bomb blast" is an explosion,
-    "blasted the ruling" judges). Right after a name the noun is the headline verb the
-    small parser mistags ("Senator blasts ruling"), unless the name is a place ("Kabul
-    blast") or the word before is itself plain newswire ("Bomb Blast Kills 12")."""
+    """Plain newswire: always ("killed"), a phrasal verb (:func:`_phrasal`), or as a noun
+    only ("a bomb blast" is an explosion, "blasted the ruling" judges). Right after a name
+    the noun is the headline verb the small parser mistags ("Senator blasts ruling"),
+    unless the name is a place ("Kabul blast") or the word before is itself plain newswire
+    ("Bomb Blast Kills 12")."""
     low = word.lower()
     if low in know["neutral"]:
         return True
