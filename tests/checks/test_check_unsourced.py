@@ -258,6 +258,35 @@ def test_sourcing_on_real_page_patterns(run, text, expected):
     assert [(f.severity, f.evidence[1].text) for f in found] == expected
 
 
+# ------------------------------------------------------------------ the source in the paragraph
+
+NEARBY = [
+    # the title run into the first line after a dateline is the headline, not a claim of the
+    # body: the lead that says it again carries the warning
+    (
+        "Army Units Kill 40 Fighters in Northern Province\n\nWed Oct 12 2025 Army Units Kill 40 "
+        "Fighters in Northern Province. Army units have killed 40 fighters and wounded 30 others "
+        "in an offensive in the northern province. The fighting was centred on two villages.\n",
+        [("warning", "Army units have killed 40", "40 fighters")],
+    ),
+    (
+        "Army Units Kill 40 Fighters in Northern Province\n\nWed Oct 12 2025 Army Units Kill 40 "
+        "Fighters in Northern Province. Army units have killed 40 fighters and wounded 30 others "
+        "in an offensive in the northern province, the defence ministry said.\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEARBY)
+def test_source_in_the_paragraph(run, text, expected):
+    _, found = run(text)
+    assert len(found) == len(expected)
+    for f, (severity, opening, cue) in zip(found, expected, strict=True):
+        assert (f.severity, f.evidence[1].text) == (severity, cue)
+        assert f.evidence[0].text.startswith(opening)
+
+
 MESSAGES = [
     # unnamed source, with the claim quoted whole
     ("Strike Hits Village\n\nOn Thursday the army shelled the village, according to a human "

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from newsaudit.attribution.quotemarks import find_quotes
 from newsaudit.checks import register
-from newsaudit.checks._sources import TokenIndex, cues, speaks
+from newsaudit.checks._sources import TokenIndex, cues, normalise, speaks
 from newsaudit.checks._sweeping import Sweep, clause_verb, narrated, sweeping_tokens
 from newsaudit.checks._vague import Vague, hearsay, hedges, key, vague_source
 from newsaudit.checks._wording import join_words
@@ -197,6 +197,37 @@ class _Sentences:
         nxt = self._neighbour(claim, 1)
         att = self._attributed(*nxt) if nxt is not None else None
         return att is not None and speaks(report, att)
+
+
+def _words(doc: Doc, toks: range) -> list[tuple[str, int]]:
+    """The tokens ``toks`` as normalised words with their token index (punctuation
+    dropped), for comparing sentences word by word."""
+    out: list[tuple[str, int]] = []
+    for i in toks:
+        out.extend((w, i) for w in normalise(doc[i].text).split())
+    return out
+
+
+def repeats_headline(doc: Doc, index: TokenIndex, claim: Claim, headlines: Sequence[str]) -> bool:
+    """Whether the sentence is the page's title run into its first line ("Wed Oct 12 2016
+    Syrian Army Units Kill over 70 Terrorists in Hama Province."): a headline's words, in
+    order, with nothing around them that states anything (no verb: a dateline, a
+    "Published", an "UPDATED"). A title is the headline's claim, not a new one of the
+    body, and the body's lead says it again in a sentence of its own."""
+    words = _words(doc, index.within(claim.start, claim.end))
+    seq = [w for w, _ in words]
+    for head in headlines:
+        target = head.split()
+        n = len(target)
+        if n < 3 or n > len(seq):
+            continue
+        for k in range(len(seq) - n + 1):
+            if seq[k : k + n] == target:
+                inside = {i for _, i in words[k : k + n]}
+                rest = [doc[i] for i in index.within(claim.start, claim.end) if i not in inside]
+                if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+                    return True
+    return False
 
 
 def _quoted(text: str, quotes: SpanIndex[None], claim: Claim) -> bool:
@@ -496,6 +527,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     vaguely: list[_Vaguely] = []
     carried: set[str] = set()  # unnamed sources a named outlet carried
     sourcing = _claim_attributions(report)
+    headlines = [normalise(text[s.start : s.end]) for s in report.segments if s.kind == "headline"]
     min_sweep = ctx.settings.unsourced_claim.sweeping_warning_score
     for claim in report.claims:
         if claim.segment not in _ARTICLE:
@@ -504,6 +536,8 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         if same in seen_text:
             continue  # the same sentence again (a lead repeated, a pasted paragraph)
         seen_text.add(same)
+        if repeats_headline(doc, index, claim, headlines):
+            continue
         if claim.voice == "attributed":
             att = by_att.get(claim.attribution or "")
             if att is None:
