@@ -275,6 +275,30 @@ NEARBY = [
         "in an offensive in the northern province, the defence ministry said.\n",
         [],
     ),
+    # a lead whose figure the next sentence's source gives an account of is sourced there
+    (
+        "Market Hit\n\nA monitoring group on Tuesday raised the toll from air strikes on a "
+        "market in the town to 61. According to the Kordavian Observatory for Human Rights "
+        "there were three air strikes on the market at noon.\n",
+        [],
+    ),
+    (
+        "Market Hit\n\nShelling of a market in the town killed 61 people on Tuesday. The health "
+        "ministry said the shells hit the market at noon.\n",
+        [],
+    ),
+    # ... but a source speaking of something else leaves the toll the page's own
+    (
+        "Market Hit\n\nShelling of a market in the town killed 61 people on Tuesday. The mayor "
+        "said the school would reopen on Monday after the holidays.\n",
+        [("warning", "Shelling of a market", "61 people")],
+    ),
+    # ... and so do "they" or witnesses in the next sentence
+    (
+        "Market Hit\n\nShelling of a market in the town killed 61 people on Tuesday. Witnesses "
+        "said the shells hit the market at noon.\n",
+        [("warning", "Shelling of a market", "61 people")],
+    ),
 ]
 
 

@@ -62,6 +62,8 @@ _ARTICLE = frozenset({"standfirst", "body"})
 #: Attributions whose source a neighbouring sentence of the paragraph may share.
 _CARRYING = frozenset({"direct_quote", "reported_speech", "according_to", "quoted_as_saying"})
 _EXCERPT = 90
+#: Parts of speech that say what a sentence is about.
+_TOPIC_POS = frozenset({"NOUN", "PROPN", "VERB"})
 #: Attributions that say whose word a sentence is (a quotation with no speaker does not).
 _SOURCING = frozenset({*_CARRYING, "passive"})
 #: Tolls: the figures of the events reported, which need a source.
@@ -197,6 +199,32 @@ class _Sentences:
         nxt = self._neighbour(claim, 1)
         att = self._attributed(*nxt) if nxt is not None else None
         return att is not None and speaks(report, att)
+
+    def continued_by_next(self, report: Report, claim: Claim) -> bool:
+        """Whether the sentence after ``claim`` in its paragraph gives a source's account
+        of what the claim states: it is attributed to a person, a body, an outlet or an
+        official (not "they" or "witnesses"), and what it reports is about the same things
+        (a noun, name or verb of the claim comes back in it). A lead is sourced that way
+        ("… raised the toll from air strikes on a market to 61. According to the
+        Observatory there were three air strikes on the market."); a figure followed by a
+        source speaking of something else, or one the writer gives as its own ("In total,
+        …"), is still the page's own."""
+        if _opens_in_own_voice(self.doc, self.index.at(claim.start)):
+            return False  # "In total, …": the writer's own sum, whatever follows
+        nxt = self._neighbour(claim, 1)
+        att = self._attributed(*nxt) if nxt is not None else None
+        if nxt is None or att is None or att.source.type not in _NAMED_TYPES | {
+            "official_anonymous"
+        }:
+            return False
+        said = att.content or Span(nxt[0], nxt[1], "")
+        lo, hi = max(said.start, nxt[0]), min(said.end, nxt[1])
+        return not self._topics(claim.start, claim.end).isdisjoint(self._topics(lo, hi))
+
+    def _topics(self, lo: int, hi: int) -> set[str]:
+        """The lemmas of the nouns, names and verbs in ``lo:hi``: what a sentence is about."""
+        return {self.doc[i].lemma_.lower() for i in self.index.within(lo, hi)
+                if self.doc[i].pos_ in _TOPIC_POS and not self.doc[i].is_stop}
 
 
 def _words(doc: Doc, toks: range) -> list[tuple[str, int]]:
@@ -566,6 +594,8 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
                 if _figure_key(q) not in figures_said:  # one finding per figure and page
                     figures_said.add(_figure_key(q))
                     stats.append((q, need))
+        if stats and around.continued_by_next(report, claim):
+            stats = []  # a lead whose figures the next sentence's source gives an account of
         if sweep and not stats and around.next_attributed(report, claim):
             sweep = []  # a topic sentence the next one sources ("…, according to doctors")
         if sweep or stats:
