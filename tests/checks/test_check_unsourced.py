@@ -299,6 +299,23 @@ NEARBY = [
         "said the shells hit the market at noon.\n",
         [("warning", "Shelling of a market", "61 people")],
     ),
+    # "the source" repeats the source just named in its paragraph ...
+    (
+        "Port Attack\n\nA source at the Kordavian Port Authority said that rockets hit two "
+        "cranes on Monday. The source added that the attack also damaged a warehouse.\n",
+        [],
+    ),
+    # ... while after an unnamed one, or in another paragraph, it names no one
+    (
+        "Port Attack\n\nLocal sources said that rockets hit two cranes on Monday. The sources "
+        "added that the attack also damaged a warehouse.\n",
+        [("warning", "", "sources")],
+    ),
+    (
+        "Port Attack\n\nA source at the Kordavian Port Authority said that rockets hit two "
+        "cranes on Monday.\n\nThe source added that the attack also damaged a warehouse.\n",
+        [("warning", "The source added", "The source")],
+    ),
 ]
 
 
