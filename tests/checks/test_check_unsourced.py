@@ -318,6 +318,30 @@ NEARBY = [
     ),
 ]
 
+DATED = [
+    # the toll of an event the page dates to an earlier year is the public record
+    ("Ferry Line Opens\n\nPublished March 3 2025 The new ferry line opened on Monday. In 2019 a "
+     "ferry sank off the same coast, killing 12 passengers.\n", []),
+    ("Ferry Line Opens\n\nPublished March 3 2025 The new ferry line opened on Monday. Last year "
+     "a ferry sank off the same coast, killing 12 passengers.\n", []),
+    # ... the toll of the events reported is news
+    ("Ferry Line Opens\n\nPublished March 3 2025 The new ferry line opened on Monday. On Sunday "
+     "a ferry sank off the same coast, killing 12 passengers.\n", [("warning", "12 passengers")]),
+    # ... and a running total since an earlier year is one too
+    ("Ferry Line Opens\n\nPublished March 3 2025 The new ferry line opened on Monday. Since "
+     "2019 storms off the same coast have killed 12 passengers.\n",
+     [("warning", "12 passengers")]),
+    ("Ferry Line Opens\n\nPublished March 3 2025 The new ferry line opened on Monday. Storms "
+     "off the same coast have killed 12 passengers in the last three years.\n",
+     [("warning", "12 passengers")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATED)
+def test_tolls_of_earlier_years(run, text, expected):
+    _, found = run(text)
+    assert [(f.severity, f.evidence[1].text) for f in found] == expected
+
 
 @pytest.mark.parametrize(("text", "expected"), NEARBY)
 def test_source_in_the_paragraph(run, text, expected):

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from newsaudit.attribution.quotemarks import find_quotes
 from newsaudit.checks import register
+from newsaudit.checks._dated import Dating
 from newsaudit.checks._sources import TokenIndex, cues, normalise, speaks
 from newsaudit.checks._sweeping import Sweep, clause_verb, narrated, sweeping_tokens
 from newsaudit.checks._vague import Vague, hearsay, hedges, key, vague_source
@@ -550,6 +551,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     by_id = {q.id: q for q in report.quantities}
     by_att = {a.id: a for a in report.attributions}
     around = _Sentences(report, doc, index)
+    dating = Dating(doc)
     seen_text: set[str] = set()
     figures_said: set[tuple[object, ...]] = set()
     vaguely: list[_Vaguely] = []
@@ -590,6 +592,10 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         for qid in claim.quantities:
             q = by_id.get(qid)
             need = needs_source(q, doc, index) if q is not None else None
+            if q is not None and need is not None and q.category in _TOLLS and (
+                dating.earlier_event(doc[index.at(q.start)])
+            ):
+                continue  # the toll of an event of an earlier year: the public record
             if q is not None and need is not None and not sourced_elsewhere(q, page.attributed):
                 if _figure_key(q) not in figures_said:  # one finding per figure and page
                     figures_said.add(_figure_key(q))
