@@ -234,6 +234,11 @@ SOURCING = [
      "repairs were rushed by the contractor.\n", [("warning", "Reports")]),
     ("Bridge Reopens\n\nCritics say the repairs were rushed by the contractor.\n",
      [("warning", "Critics")]),
+    # a comma-less tag joining an unnamed source to witnesses rests on the witnesses too
+    ("Wedding Attack\n\nA suicide bomber struck a wedding in the north killing 32 people a "
+     "medical source and witnesses said.\n", []),
+    ("Wedding Attack\n\nA suicide bomber struck a wedding in the north killing 32 people a "
+     "medical source said.\n", [("warning", "a medical source")]),
     # a date the layout ran into the source is no part of its name
     ("Camp Hit\n\nPublished October 31 2014 Activists in Syria reported that at least 75 "
      "people died from barrel bomb attacks on the camp.\n", [("warning", "Activists in Syria")]),

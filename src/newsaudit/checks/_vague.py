@@ -141,6 +141,16 @@ def _after_dateline(doc: Doc, index: TokenIndex, start: int, end: int) -> int:
     return doc[k].idx if k < toks.stop else start
 
 
+def _with_plain_speakers(doc: Doc, index: TokenIndex, start: int, end: int) -> bool:
+    """Whether the source phrase joins an unnamed source to speakers that are not vague
+    ("a medical source and witnesses"): the claim rests on them too."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    heads = _words().heads
+    return any(c.lower_ not in heads for c in span.root.conjuncts if start <= c.idx < end)
+
+
 def _head(doc: Doc, index: TokenIndex, start: int, end: int) -> str:
     """The source phrase's head word, lower case ("Activists in Syria" -> "activists")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -189,6 +199,8 @@ def vague_source(
         return None  # "the media is happy to talk about X": a topic, not a claim
     if head not in heads or _named(doc, index, src.start, src.end):
         return None
+    if _with_plain_speakers(doc, index, src.start, src.end):
+        return None  # "a medical source and witnesses said": witnesses can be checked
     start = _after_dateline(doc, index, src.start, src.end)
     found = Vague(Span(start, src.end, text[start:src.end]), "unnamed", text[start:src.end], head)
     if carried and key(found) in carried and doc[index.at(src.start)].lower_ in _POINTING:
