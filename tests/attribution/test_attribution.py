@@ -470,6 +470,8 @@ CASES: list[tuple[str, list[tuple]]] = [
     # a bracketed short name after the speaker, and speakers joined by "and"
     ("Russian air strikes killed at least 14 civilians near the river the Coastal Observatory for Human Rights (COHR) said on Friday.", [("reported_speech", "the Coastal Observatory for Human Rights", "organisation", (), "Russian air strikes killed at least 14 civilians near the river", None)]),
     ("A suicide bomber struck a wedding in the north killing 32 people a medical source and witnesses said.", [("reported_speech", "a medical source and witnesses", "official_anonymous", (), "A suicide bomber struck a wedding in the north killing 32 people", None)]),
+    # a body's name the recogniser missed altogether: proper nouns after "the"
+    ("Militants retaliated against an offensive that aimed at the dam in Tabqa the Kordavian Observatory for Human Rights said.", [("reported_speech", "the Kordavian Observatory for Human Rights", "organisation", (), "Militants retaliated against an offensive that aimed at the dam in Tabqa", None)]),
     # ... but a clause of its own after "and" is no tag
     ("Rockets hit the port in the night and the army said.", []),
 ]

@@ -99,6 +99,26 @@ def _named(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and bool(tok.ent_type_) and tok.ent_type_ not in _NUMBER_ENTS
 
 
+def _unrecognised_name(doc: Doc, head: Token, floor: int) -> int | None:
+    """Where a body's name the recogniser missed begins: capitalised proper nouns, joined
+    by "for" or "of", after "the" ("the Syrian Observatory for Human Rights said"). A
+    lone proper noun, or one without "the", may be a place the tag follows; it is left
+    to the entity readings."""
+    if head.pos_ != "PROPN" or head.ent_type_:
+        return None
+    i, names = head.i, 0
+    while i >= floor:
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_:
+            names += 1
+        elif not (tok.lower_ in _NAME_JOINS and i - 1 >= floor and doc[i - 1].pos_ == "PROPN"):
+            break
+        i -= 1
+    if names < 2 or i < floor or doc[i].lower_ != "the":
+        return None
+    return i
+
+
 def _acronym(tok: Token) -> bool:
     return tok.text.isupper() and len(tok.text) > 1 and tok.is_alpha
 
@@ -126,6 +146,8 @@ def _speaker_start(ctx: Context, head: Token, floor: int) -> int | None:
             i -= 1
     elif _acronym(head):
         i = head.i
+    elif _unrecognised_name(doc, head, floor) is not None:
+        return _unrecognised_name(doc, head, floor)
     elif head.pos_ in ("NOUN", "PROPN") and plausible_source(doc, head, lex):
         i = head.i
         named = head.text[:1].isupper()
@@ -259,6 +281,6 @@ def _who(ctx: Context, start: int, head: Token, end: int) -> Who | None:
     if low in ctx.lex.person_pronouns or low in ctx.lex.group_pronouns:
         return ctx.who(head)
     typ = source_type(ctx.doc, start, head.i + 1, head, ctx.lex)
-    if typ == "unspecified" and (_acronym(head) or _named(head)):
-        typ = "organisation"  # a name the recogniser mislabelled speaks for a body
+    if typ == "unspecified" and (_acronym(head) or _named(head) or head.pos_ == "PROPN"):
+        typ = "organisation"  # a name the recogniser mislabelled or missed speaks for a body
     return Who(start, max(end, head.i + 1), typ)
