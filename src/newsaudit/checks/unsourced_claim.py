@@ -23,9 +23,13 @@ A sentence in the page's own voice next to an attributed one usually shares its 
 the one after it continues the attribution ("…, the department said in a statement.
 Nine children have been admitted to hospital."), unless it opens with a marker of the
 writer speaking for itself ("Contrary to …", "In total, …"); the one before it is the
-lead that the attribution then sources ("Rights groups say … . According to …") when it
-makes no figure of its own. Quoted words, captions and repeated sentences are never the
-page's claims.
+lead that the attribution then sources: a sweeping lead by any speaker ("Rights groups
+say … . According to …"), a lead's figures when a named source in the next sentence
+reports on the same things ("… raised the toll from airstrikes on a market to 61.
+According to the Observatory there were three airstrikes on the market."). A toll the
+page dates to an earlier year is background (:mod:`newsaudit.checks._dated`). Quoted
+words, captions, repeated sentences and the title run into the body after a dateline
+are never the page's claims.
 
 Inside an attributed sentence, a relative clause hung on the reported noun phrase is the
 writer's own description, not the source's words: "X vowed continued support in the war,
