@@ -222,6 +222,11 @@ SOURCING = [
     # a toll the page refers back to is given, not stated
     ("Crash Victims Named\n\nThe police have now released the identities of the two people "
      "killed in a crash on Sunday.\n", []),
+    # ... and so is the toll that identifies an event the page names as known
+    ("Suspects Held\n\nPolice have arrested three men over the bombing at the stadium, which "
+     "killed 32 people.\n", []),
+    ("Suspects Held\n\nA bombing that killed 32 people hit the stadium on Monday.\n",
+     [("warning", "32 people")]),
     # a topic someone talks about is no claim resting on them
     ("Media Blamed\n\nThe media is happy to talk about the floods in the north.\n", []),
     # the same own-voice figure repeated is one finding

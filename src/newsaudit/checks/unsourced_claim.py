@@ -314,6 +314,18 @@ def _definite(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
     return i > 0 and (doc[i - 1].lower_ == "the" or doc[i - 1].tag_ == "PRP$")
 
 
+def _known_event(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
+    """A toll in a relative clause describing an event the page names as known: "the mass
+    shooting in Las Vegas that left 59 dead", "the Westgate assault, in which four Britons
+    were killed". Like "the two people killed", it identifies the event rather than
+    reporting its toll; the toll's source, if any, goes with the event's own report."""
+    verb = clause_verb(doc[index.at(q.start)])
+    if verb is None or verb.dep_ != "relcl":
+        return False
+    return any(c.dep_ in ("det", "poss") and (c.lower_ == "the" or c.tag_ == "PRP$")
+               for c in verb.head.children)
+
+
 def needs_source(q: Quantity, doc: Doc, index: TokenIndex) -> Severity | None:
     """How much a figure in the page's own voice needs a source.
 
@@ -326,7 +338,7 @@ def needs_source(q: Quantity, doc: Doc, index: TokenIndex) -> Severity | None:
     stated: its source, if any, goes with its first mention.
     """
     if q.category in _TOLLS:
-        if _definite(doc, index, q):
+        if _definite(doc, index, q) or _known_event(doc, index, q):
             return None
         return "warning" if _size(q) < _BACKGROUND_TOLL else None
     if q.category == "money":
