@@ -141,6 +141,25 @@ PARAGRAPHS = [
         "Nobody told the patients where to go.”\n",
         [],
     ),
+    # a sentence that closes a quotation opened paragraphs before is the speaker's ...
+    (
+        "Protest Spreads\n\nThe organiser wrote: “We marched to the square at noon.\n\n"
+        "The police were waiting for us.\n\n"
+        "Every protester in the square was arrested by police officers.”\n",
+        [],
+    ),
+    (
+        "Protest Spreads\n\nThe organiser wrote that they marched to the square at noon.\n\n"
+        "Every protester in the square was arrested by police officers.\n",
+        [("warning", "Every")],
+    ),
+    # ... and so is a sentence quoted from end to end, a bill's clause among others
+    (
+        "Bill Passed\n\nThe bill adds two subsections. “(g) In this section the term office "
+        "means the new office. “(h) Out of the funds made available, $10,000,000 is authorized "
+        "for the new office.”.\n",
+        [],
+    ),
     # ... while a paragraph quoting one word is still the page's sentence (a sweeping,
     # check-worthy one: the claim keeps its opening quote mark, which the parser splits off)
     (

@@ -265,13 +265,16 @@ def repeats_headline(doc: Doc, index: TokenIndex, claim: Claim, headlines: Seque
 
 def _quoted(text: str, quotes: SpanIndex[None], claim: Claim) -> bool:
     """Whether the sentence is someone's quoted words rather than the page's: most of it
-    lies inside a quotation, or its paragraph opens with a quotation mark that is still
-    open to the sentence's end (a quote running on over several sentences or, in the
-    British style, over paragraphs each opening with a mark)."""
+    lies inside a quotation, it is one quotation or closes one opened before it ("… The
+    Guardian provides none of that.”"), or its paragraph opens with a quotation mark
+    that is still open to the sentence's end (a quote running on over several sentences
+    or, in the British style, over paragraphs each opening with a mark)."""
     n = claim.end - claim.start
     inside = sum(min(e, claim.end) - max(s, claim.start)
                  for s, e, _ in quotes.overlapping(claim.start, claim.end))
     if n > 0 and inside >= 0.6 * n:
+        return True
+    if _closes_quotation(claim.text):
         return True
     para = text.rfind("\n", 0, claim.start) + 1
     while para < claim.start and text[para].isspace():
@@ -281,6 +284,17 @@ def _quoted(text: str, quotes: SpanIndex[None], claim: Claim) -> bool:
         return False
     # still open at the sentence's end, give or take its closing mark and full stop
     return not _closed_between(text, _CLOSERS[mark], para + 1, max(para + 1, claim.end - 3))
+
+
+def _closes_quotation(sentence: str) -> bool:
+    """Whether the sentence ends a quotation it did not open (it ends with a closing
+    double mark and holds no opening one) or is one quotation from end to end (“…”).
+    Curly marks only: a straight mark does not say which way it faces."""
+    end = sentence.rstrip().rstrip(".")
+    if not end.endswith("”"):
+        return False
+    opened = sentence.count("“")
+    return opened == 0 or (opened == 1 and sentence.count("”") == 1 and end.startswith("“"))
 
 
 _OPENERS = "\"“‘'"
