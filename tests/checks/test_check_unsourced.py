@@ -246,6 +246,14 @@ SOURCING = [
      "killed 32 people.\n", []),
     ("Suspects Held\n\nA bombing that killed 32 people hit the stadium on Monday.\n",
      [("warning", "32 people")]),
+    # a toll a source gives or revises is that source's figure ...
+    ("Market Bombing\n\nState television gave a toll of 44 dead in the bombing of the market "
+     "on Monday.\n", []),
+    ("Market Bombing\n\nThe health ministry raised the death toll from the bombing of the "
+     "market to 44 on Monday.\n", []),
+    # ... but one raised by an event is still the page's
+    ("Market Bombing\n\nA second blast raised the death toll from the bombing of the market "
+     "to 44 on Monday.\n", [("warning", "44")]),
     # a topic someone talks about is no claim resting on them
     ("Media Blamed\n\nThe media is happy to talk about the floods in the north.\n", []),
     # the same own-voice figure repeated is one finding

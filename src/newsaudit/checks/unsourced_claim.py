@@ -46,6 +46,8 @@ from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsaudit.attribution.quotemarks import find_quotes
+from newsaudit.attribution.sources import lexicon as attribution_lexicon
+from newsaudit.attribution.sources import plausible_source
 from newsaudit.checks import register
 from newsaudit.checks._dated import Dating
 from newsaudit.checks._sources import TokenIndex, cues, normalise, speaks
@@ -56,6 +58,7 @@ from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.figures.compare import comparable, overlaps
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Severity, Span
 from newsaudit.offsets import Ranges, Sentences, SpanIndex
+from newsaudit.quantities.counted import count_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -340,6 +343,22 @@ def _known_event(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
                for c in verb.head.children)
 
 
+def _given_by_source(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
+    """A toll a source gives: "Syrian state media gave a toll of 44 dead", "a monitoring
+    group raised the death toll to 61", "the ministry put the toll at 12". The figure's
+    clause has a toll as its object and, as its subject, someone who can be a source
+    (not "the blast raised the toll"): the sentence says whose figure it is, as a
+    reporting verb would."""
+    verb = clause_verb(doc[index.at(q.start)])
+    if verb is None:
+        return False
+    tolls = count_lexicon().toll_bare_killed
+    if not any(c.dep_ == "dobj" and c.lower_ in tolls for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and plausible_source(doc, subj, attribution_lexicon())
+
+
 def needs_source(q: Quantity, doc: Doc, index: TokenIndex) -> Severity | None:
     """How much a figure in the page's own voice needs a source.
 
@@ -353,6 +372,8 @@ def needs_source(q: Quantity, doc: Doc, index: TokenIndex) -> Severity | None:
     """
     if q.category in _TOLLS:
         if _definite(doc, index, q) or _known_event(doc, index, q):
+            return None
+        if _given_by_source(doc, index, q):
             return None
         return "warning" if _size(q) < _BACKGROUND_TOLL else None
     if q.category == "money":
