@@ -330,6 +330,12 @@ NEARBY = [
         "said the school would reopen on Monday after the holidays.\n",
         [("warning", "Shelling of a market", "61 people")],
     ),
+    # ... a place both sentences name does not tie them
+    (
+        "Market Hit\n\nShelling of a market in Aldova killed 61 people on Tuesday. The mayor "
+        "said the school in Aldova would reopen after the holidays.\n",
+        [("warning", "Shelling of a market", "61 people")],
+    ),
     # ... and so do "they" or witnesses in the next sentence
     (
         "Market Hit\n\nShelling of a market in the town killed 61 people on Tuesday. Witnesses "

@@ -70,8 +70,9 @@ _ARTICLE = frozenset({"standfirst", "body"})
 #: Attributions whose source a neighbouring sentence of the paragraph may share.
 _CARRYING = frozenset({"direct_quote", "reported_speech", "according_to", "quoted_as_saying"})
 _EXCERPT = 90
-#: Parts of speech that say what a sentence is about.
-_TOPIC_POS = frozenset({"NOUN", "PROPN", "VERB"})
+#: Parts of speech that say what a sentence is about (a place or a name alone is shared
+#: by every sentence of a story from there).
+_TOPIC_POS = frozenset({"NOUN", "VERB"})
 #: Attributions that say whose word a sentence is (a quotation with no speaker does not).
 _SOURCING = frozenset({*_CARRYING, "passive"})
 #: Tolls: the figures of the events reported, which need a source.
@@ -212,11 +213,11 @@ class _Sentences:
         """Whether the sentence after ``claim`` in its paragraph gives a source's account
         of what the claim states: it is attributed to a person, a body, an outlet or an
         official (not "they" or "witnesses"), and what it reports is about the same things
-        (a noun, name or verb of the claim comes back in it). A lead is sourced that way
-        ("… raised the toll from air strikes on a market to 61. According to the
-        Observatory there were three air strikes on the market."); a figure followed by a
-        source speaking of something else, or one the writer gives as its own ("In total,
-        …"), is still the page's own."""
+        (a noun or verb of the claim comes back in it, not only a place or a name). A
+        lead is sourced that way ("… raised the toll from air strikes on a market to 61.
+        According to the Observatory there were three air strikes on the market."); a
+        figure followed by a source speaking of something else, or one the writer gives
+        as its own ("In total, …"), is still the page's own."""
         if _opens_in_own_voice(self.doc, self.index.at(claim.start)):
             return False  # "In total, …": the writer's own sum, whatever follows
         nxt = self._neighbour(claim, 1)
@@ -230,7 +231,7 @@ class _Sentences:
         return not self._topics(claim.start, claim.end).isdisjoint(self._topics(lo, hi))
 
     def _topics(self, lo: int, hi: int) -> set[str]:
-        """The lemmas of the nouns, names and verbs in ``lo:hi``: what a sentence is about."""
+        """The lemmas of the nouns and verbs in ``lo:hi``: what a sentence is about."""
         return {self.doc[i].lemma_.lower() for i in self.index.within(lo, hi)
                 if self.doc[i].pos_ in _TOPIC_POS and not self.doc[i].is_stop}
 
