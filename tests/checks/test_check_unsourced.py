@@ -246,6 +246,8 @@ SOURCING = [
      "killed 32 people.\n", []),
     ("Suspects Held\n\nA bombing that killed 32 people hit the stadium on Monday.\n",
      [("warning", "32 people")]),
+    ("Suspects Held\n\nPolice have arrested three men over the bombing at the stadium, which "
+     "killed 32 people on Monday.\n", [("warning", "32 people")]),
     # a toll a source gives or revises is that source's figure ...
     ("Market Bombing\n\nState television gave a toll of 44 dead in the bombing of the market "
      "on Monday.\n", []),

@@ -336,10 +336,13 @@ def _known_event(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
     """A toll in a relative clause describing an event the page names as known: "the mass
     shooting in Las Vegas that left 59 dead", "the Westgate assault, in which four Britons
     were killed". Like "the two people killed", it identifies the event rather than
-    reporting its toll; the toll's source, if any, goes with the event's own report."""
+    reporting its toll; the toll's source, if any, goes with the event's own report. A
+    clause that dates the toll ("… which killed 32 people on Monday") reports it."""
     verb = clause_verb(doc[index.at(q.start)])
     if verb is None or verb.dep_ != "relcl":
         return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False  # "the bombing, which killed 32 people on Monday": the news itself
     return any(c.dep_ in ("det", "poss") and (c.lower_ == "the" or c.tag_ == "PRP$")
                for c in verb.head.children)
 
