@@ -467,6 +467,13 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("The convoy was hit near the border the Syrian Observatory for Human Rights said in a statement.", [("reported_speech", "the Syrian Observatory for Human Rights", "organisation", (), "The convoy was hit near the border", None)]),
     ("Six people were killed in the blast in Aleppo Syrian state television reported on Wednesday without giving further details.", [("reported_speech", "Syrian state television", "outlet", (), "Six people were killed in the blast in Aleppo", None)]),
     ("The price of bread rose again this week she said.", [("reported_speech", "she", "unspecified", (), "The price of bread rose again this week", None)]),
+    # a bracketed short name after the speaker, and speakers joined by "and"
+    ("Russian air strikes killed at least 14 civilians near the river the Coastal Observatory for Human Rights (COHR) said on Friday.", [("reported_speech", "the Coastal Observatory for Human Rights", "organisation", (), "Russian air strikes killed at least 14 civilians near the river", None)]),
+    ("A suicide bomber struck a wedding in the north killing 32 people a medical source and witnesses said.", [("reported_speech", "a medical source and witnesses", "official_anonymous", (), "A suicide bomber struck a wedding in the north killing 32 people", None)]),
+    # a body's name the recogniser missed altogether: proper nouns after "the"
+    ("Militants retaliated against an offensive that aimed at the dam in Tabqa the Kordavian Observatory for Human Rights said.", [("reported_speech", "the Kordavian Observatory for Human Rights", "organisation", (), "Militants retaliated against an offensive that aimed at the dam in Tabqa", None)]),
+    # ... but a clause of its own after "and" is no tag
+    ("Rockets hit the port in the night and the army said.", []),
 ]
 
 

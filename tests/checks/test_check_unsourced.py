@@ -141,6 +141,25 @@ PARAGRAPHS = [
         "Nobody told the patients where to go.”\n",
         [],
     ),
+    # a sentence that closes a quotation opened paragraphs before is the speaker's ...
+    (
+        "Protest Spreads\n\nThe organiser wrote: “We marched to the square at noon.\n\n"
+        "The police were waiting for us.\n\n"
+        "Every protester in the square was arrested by police officers.”\n",
+        [],
+    ),
+    (
+        "Protest Spreads\n\nThe organiser wrote that they marched to the square at noon.\n\n"
+        "Every protester in the square was arrested by police officers.\n",
+        [("warning", "Every")],
+    ),
+    # ... and so is a sentence quoted from end to end, a bill's clause among others
+    (
+        "Bill Passed\n\nThe bill adds two subsections. “(g) In this section the term office "
+        "means the new office. “(h) Out of the funds made available, $10,000,000 is authorized "
+        "for the new office.”.\n",
+        [],
+    ),
     # ... while a paragraph quoting one word is still the page's sentence (a sweeping,
     # check-worthy one: the claim keeps its opening quote mark, which the parser splits off)
     (
@@ -222,6 +241,21 @@ SOURCING = [
     # a toll the page refers back to is given, not stated
     ("Crash Victims Named\n\nThe police have now released the identities of the two people "
      "killed in a crash on Sunday.\n", []),
+    # ... and so is the toll that identifies an event the page names as known
+    ("Suspects Held\n\nPolice have arrested three men over the bombing at the stadium, which "
+     "killed 32 people.\n", []),
+    ("Suspects Held\n\nA bombing that killed 32 people hit the stadium on Monday.\n",
+     [("warning", "32 people")]),
+    ("Suspects Held\n\nPolice have arrested three men over the bombing at the stadium, which "
+     "killed 32 people on Monday.\n", [("warning", "32 people")]),
+    # a toll a source gives or revises is that source's figure ...
+    ("Market Bombing\n\nState television gave a toll of 44 dead in the bombing of the market "
+     "on Monday.\n", []),
+    ("Market Bombing\n\nThe health ministry raised the death toll from the bombing of the "
+     "market to 44 on Monday.\n", []),
+    # ... but one raised by an event is still the page's
+    ("Market Bombing\n\nA second blast raised the death toll from the bombing of the market "
+     "to 44 on Monday.\n", [("warning", "44")]),
     # a topic someone talks about is no claim resting on them
     ("Media Blamed\n\nThe media is happy to talk about the floods in the north.\n", []),
     # the same own-voice figure repeated is one finding
@@ -234,6 +268,11 @@ SOURCING = [
      "repairs were rushed by the contractor.\n", [("warning", "Reports")]),
     ("Bridge Reopens\n\nCritics say the repairs were rushed by the contractor.\n",
      [("warning", "Critics")]),
+    # a comma-less tag joining an unnamed source to witnesses rests on the witnesses too
+    ("Wedding Attack\n\nA suicide bomber struck a wedding in the north killing 32 people a "
+     "medical source and witnesses said.\n", []),
+    ("Wedding Attack\n\nA suicide bomber struck a wedding in the north killing 32 people a "
+     "medical source said.\n", [("warning", "a medical source")]),
     # a date the layout ran into the source is no part of its name
     ("Camp Hit\n\nPublished October 31 2014 Activists in Syria reported that at least 75 "
      "people died from barrel bomb attacks on the camp.\n", [("warning", "Activists in Syria")]),
@@ -256,6 +295,106 @@ SOURCING = [
 def test_sourcing_on_real_page_patterns(run, text, expected):
     _, found = run(text)
     assert [(f.severity, f.evidence[1].text) for f in found] == expected
+
+
+# ------------------------------------------------------------------ the source in the paragraph
+
+NEARBY = [
+    # the title run into the first line after a dateline is the headline, not a claim of the
+    # body: the lead that says it again carries the warning
+    (
+        "Army Units Kill 40 Fighters in Northern Province\n\nWed Oct 12 2025 Army Units Kill 40 "
+        "Fighters in Northern Province. Army units have killed 40 fighters and wounded 30 others "
+        "in an offensive in the northern province. The fighting was centred on two villages.\n",
+        [("warning", "Army units have killed 40", "40 fighters")],
+    ),
+    (
+        "Army Units Kill 40 Fighters in Northern Province\n\nWed Oct 12 2025 Army Units Kill 40 "
+        "Fighters in Northern Province. Army units have killed 40 fighters and wounded 30 others "
+        "in an offensive in the northern province, the defence ministry said.\n",
+        [],
+    ),
+    # a lead whose figure the next sentence's source gives an account of is sourced there
+    (
+        "Market Hit\n\nA monitoring group on Tuesday raised the toll from air strikes on a "
+        "market in the town to 61. According to the Kordavian Observatory for Human Rights "
+        "there were three air strikes on the market at noon.\n",
+        [],
+    ),
+    (
+        "Market Hit\n\nShelling of a market in the town killed 61 people on Tuesday. The health "
+        "ministry said the shells hit the market at noon.\n",
+        [],
+    ),
+    # ... but a source speaking of something else leaves the toll the page's own
+    (
+        "Market Hit\n\nShelling of a market in the town killed 61 people on Tuesday. The mayor "
+        "said the school would reopen on Monday after the holidays.\n",
+        [("warning", "Shelling of a market", "61 people")],
+    ),
+    # ... a place both sentences name does not tie them
+    (
+        "Market Hit\n\nShelling of a market in Aldova killed 61 people on Tuesday. The mayor "
+        "said the school in Aldova would reopen after the holidays.\n",
+        [("warning", "Shelling of a market", "61 people")],
+    ),
+    # ... and so do "they" or witnesses in the next sentence
+    (
+        "Market Hit\n\nShelling of a market in the town killed 61 people on Tuesday. Witnesses "
+        "said the shells hit the market at noon.\n",
+        [("warning", "Shelling of a market", "61 people")],
+    ),
+    # "the source" repeats the source just named in its paragraph ...
+    (
+        "Port Attack\n\nA source at the Kordavian Port Authority said that rockets hit two "
+        "cranes on Monday. The source added that the attack also damaged a warehouse.\n",
+        [],
+    ),
+    # ... while after an unnamed one, or in another paragraph, it names no one
+    (
+        "Port Attack\n\nLocal sources said that rockets hit two cranes on Monday. The sources "
+        "added that the attack also damaged a warehouse.\n",
+        [("warning", "", "sources")],
+    ),
+    (
+        "Port Attack\n\nA source at the Kordavian Port Authority said that rockets hit two "
+        "cranes on Monday.\n\nThe source added that the attack also damaged a warehouse.\n",
+        [("warning", "The source added", "The source")],
+    ),
+]
+
+DATED = [
+    # the toll of an event the page dates to an earlier year is the public record
+    ("Ferry Line Opens\n\nPublished March 3 2025 The new ferry line opened on Monday. In 2019 a "
+     "ferry sank off the same coast, killing 12 passengers.\n", []),
+    ("Ferry Line Opens\n\nPublished March 3 2025 The new ferry line opened on Monday. Last year "
+     "a ferry sank off the same coast, killing 12 passengers.\n", []),
+    # ... the toll of the events reported is news
+    ("Ferry Line Opens\n\nPublished March 3 2025 The new ferry line opened on Monday. On Sunday "
+     "a ferry sank off the same coast, killing 12 passengers.\n", [("warning", "12 passengers")]),
+    # ... and a running total since an earlier year is one too
+    ("Ferry Line Opens\n\nPublished March 3 2025 The new ferry line opened on Monday. Since "
+     "2019 storms off the same coast have killed 12 passengers.\n",
+     [("warning", "12 passengers")]),
+    ("Ferry Line Opens\n\nPublished March 3 2025 The new ferry line opened on Monday. Storms "
+     "off the same coast have killed 12 passengers in the last three years.\n",
+     [("warning", "12 passengers")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATED)
+def test_tolls_of_earlier_years(run, text, expected):
+    _, found = run(text)
+    assert [(f.severity, f.evidence[1].text) for f in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), NEARBY)
+def test_source_in_the_paragraph(run, text, expected):
+    _, found = run(text)
+    assert len(found) == len(expected)
+    for f, (severity, opening, cue) in zip(found, expected, strict=True):
+        assert (f.severity, f.evidence[1].text) == (severity, cue)
+        assert f.evidence[0].text.startswith(opening)
 
 
 MESSAGES = [

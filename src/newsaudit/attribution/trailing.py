@@ -99,6 +99,26 @@ def _named(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and bool(tok.ent_type_) and tok.ent_type_ not in _NUMBER_ENTS
 
 
+def _unrecognised_name(doc: Doc, head: Token, floor: int) -> int | None:
+    """Where a body's name the recogniser missed begins: capitalised proper nouns, joined
+    by "for" or "of", after "the" ("the Syrian Observatory for Human Rights said"). A
+    lone proper noun, or one without "the", may be a place the tag follows; it is left
+    to the entity readings."""
+    if head.pos_ != "PROPN" or head.ent_type_:
+        return None
+    i, names = head.i, 0
+    while i >= floor:
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_:
+            names += 1
+        elif not (tok.lower_ in _NAME_JOINS and i - 1 >= floor and doc[i - 1].pos_ == "PROPN"):
+            break
+        i -= 1
+    if names < 2 or i < floor or doc[i].lower_ != "the":
+        return None
+    return i
+
+
 def _acronym(tok: Token) -> bool:
     return tok.text.isupper() and len(tok.text) > 1 and tok.is_alpha
 
@@ -126,6 +146,8 @@ def _speaker_start(ctx: Context, head: Token, floor: int) -> int | None:
             i -= 1
     elif _acronym(head):
         i = head.i
+    elif _unrecognised_name(doc, head, floor) is not None:
+        return _unrecognised_name(doc, head, floor)
     elif head.pos_ in ("NOUN", "PROPN") and plausible_source(doc, head, lex):
         i = head.i
         named = head.text[:1].isupper()
@@ -149,6 +171,34 @@ def _speaker_start(ctx: Context, head: Token, floor: int) -> int | None:
     return _with_determiner(ctx, i, floor)
 
 
+#: The most tokens a bracketed short name after a speaker may take ("(SOHR)").
+_BRACKETED = 4
+
+
+def _speaker_head(ctx: Context, last: Token, floor: int) -> Token | None:
+    """The word that ends the tag's speaker, given the word just before the verb: a
+    bracketed short name after it is passed over ("the Syrian Observatory for Human
+    Rights (SOHR) said"), and of speakers joined by "and" the first is taken ("a medical
+    source and witnesses said"), so that the content ends before both."""
+    doc = ctx.doc
+    head = last
+    if head.text == ")":
+        opening = next((k for k in range(head.i - 1, max(floor, head.i - _BRACKETED) - 1, -1)
+                        if doc[k].text == "("), None)
+        if opening is None or opening - 1 < floor:
+            return None
+        head = doc[opening - 1]
+    conj = head
+    while conj.dep_ == "conj" and conj.head.i < conj.i and conj.head.i >= floor:
+        first = conj.head
+        if first.pos_ not in ("NOUN", "PROPN") or not plausible_source(doc, first, ctx.lex):
+            break
+        if not plausible_source(doc, conj, ctx.lex):
+            return None
+        conj = first
+    return conj
+
+
 def _with_determiner(ctx: Context, i: int, floor: int) -> int:
     doc = ctx.doc
     if i - 1 >= floor and doc[i - 1].pos_ == "DET" and doc[i - 1].lower_ in ("the", "a", "an"):
@@ -161,7 +211,7 @@ def _tied(drafts: list[Draft]) -> Ranges:
     return Ranges(s for d in drafts for s in (d.content, d.speaker.cue_span) if s is not None)
 
 
-def _tag(ctx: Context, first: int, stop: int) -> tuple[Token, int] | None:
+def _tag(ctx: Context, first: int, stop: int) -> tuple[Token, int, Token] | None:
     """The reporting verb that ends the sentence ``first:stop`` and the first token of
     its speaker, if the sentence ends in a tag."""
     doc = ctx.doc
@@ -176,14 +226,16 @@ def _tag(ctx: Context, first: int, stop: int) -> tuple[Token, int] | None:
         g = group_start(verb) if verb.tag_.startswith("VB") else v
         if g - 1 < first:
             return None
-        head = doc[g - 1]
+        head = _speaker_head(ctx, doc[g - 1], first)
+        if head is None:
+            return None
         start = _speaker_start(ctx, head, first)
         if start is None or start <= first:
             return None
         before = doc[start - 1]
         if before.lower_ in _CLAUSE_OPENERS or before.tag_ in ("WDT", "WP"):
             return None
-        return verb, start
+        return verb, start, head
     return None
 
 
@@ -197,7 +249,7 @@ def trailing_tags(ctx: Context, drafts: list[Draft]) -> None:
         found = _tag(ctx, first, stop)
         if found is None:
             continue
-        verb, start = found
+        verb, start, head = found
         if verb.i in ctx.used:
             continue
         content = trim(ctx, first, start)
@@ -210,8 +262,10 @@ def trailing_tags(ctx: Context, drafts: list[Draft]) -> None:
         cue_span = (cue_first, verb.idx + len(verb.text))
         if tied.overlaps(content[0], cue_span[1]):
             continue
-        head = doc[(group_start(verb) if verb.tag_.startswith("VB") else verb.i) - 1]
-        who = _who(ctx, start, head)
+        g = group_start(verb) if verb.tag_.startswith("VB") else verb.i
+        # the speaker runs to the verb ("a medical source and witnesses"), a bracket aside
+        end = head.i + 1 if doc[g - 1].text == ")" else g
+        who = _who(ctx, start, head, end)
         if who is None:
             continue
         kind = "passive" if lemma(head) in ctx.lex.vague and who.type == "unspecified" else (
@@ -222,11 +276,11 @@ def trailing_tags(ctx: Context, drafts: list[Draft]) -> None:
         drafts.append(Draft(kind, speaker, content))
 
 
-def _who(ctx: Context, start: int, head: Token) -> Who | None:
+def _who(ctx: Context, start: int, head: Token, end: int) -> Who | None:
     low = head.lower_
     if low in ctx.lex.person_pronouns or low in ctx.lex.group_pronouns:
         return ctx.who(head)
     typ = source_type(ctx.doc, start, head.i + 1, head, ctx.lex)
-    if typ == "unspecified" and (_acronym(head) or _named(head)):
-        typ = "organisation"  # a name the recogniser mislabelled speaks for a body
-    return Who(start, head.i + 1, typ)
+    if typ == "unspecified" and (_acronym(head) or _named(head) or head.pos_ == "PROPN"):
+        typ = "organisation"  # a name the recogniser mislabelled or missed speaks for a body
+    return Who(start, max(end, head.i + 1), typ)

@@ -90,6 +90,30 @@ def _points_back(doc: Doc, index: TokenIndex, start: int, end: int, head: str) -
     return bool(toks) and toks[0].lower_ in _POINTING and head not in _words().hearsay
 
 
+#: How far back, in tokens, "the source" may point to the mention it repeats: a few
+#: sentences of one paragraph.
+_BACK = 150
+
+
+def _named_before(doc: Doc, index: TokenIndex, start: int, head: str) -> bool:
+    """Whether "the source" at ``start`` repeats a mention that has a name: "a source at
+    Aleppo Police Command said … The source added …". The earlier mention is the nearest
+    noun with the same head word before it in the paragraph, its phrase read from the
+    parse; an earlier mention that names no one ("local sources said … the sources
+    added") leaves the source as vague as it was."""
+    first = index.at(start)
+    if doc[first].lower_ not in _POINTING:
+        return False
+    for i in range(first - 1, max(-1, first - _BACK), -1):
+        tok = doc[i]
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            return False  # a paragraph break: the mention is not in this paragraph
+        if tok.pos_ == "NOUN" and _key(tok.lower_) == _key(head):
+            edge = tok.right_edge
+            return _named(doc, index, tok.left_edge.idx, edge.idx + len(edge.text))
+    return False
+
+
 def _statement(doc: Doc, index: TokenIndex, content: Span) -> bool:
     """Whether what the source is said to have said is a statement (it has a verb)
     rather than a topic ("talked about the budget")."""
@@ -115,6 +139,16 @@ def _after_dateline(doc: Doc, index: TokenIndex, start: int, end: int) -> int:
     while k < toks.stop - 1 and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].like_num):
         k += 1
     return doc[k].idx if k < toks.stop else start
+
+
+def _with_plain_speakers(doc: Doc, index: TokenIndex, start: int, end: int) -> bool:
+    """Whether the source phrase joins an unnamed source to speakers that are not vague
+    ("a medical source and witnesses"): the claim rests on them too."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    heads = _words().heads
+    return any(c.lower_ not in heads for c in span.root.conjuncts if start <= c.idx < end)
 
 
 def _head(doc: Doc, index: TokenIndex, start: int, end: int) -> str:
@@ -165,12 +199,16 @@ def vague_source(
         return None  # "the media is happy to talk about X": a topic, not a claim
     if head not in heads or _named(doc, index, src.start, src.end):
         return None
+    if _with_plain_speakers(doc, index, src.start, src.end):
+        return None  # "a medical source and witnesses said": witnesses can be checked
     start = _after_dateline(doc, index, src.start, src.end)
     found = Vague(Span(start, src.end, text[start:src.end]), "unnamed", text[start:src.end], head)
     if carried and key(found) in carried and doc[index.at(src.start)].lower_ in _POINTING:
         return None  # "the sources said", after an outlet carried them
     if _points_back(doc, index, src.start, src.end, head) and key(found) not in seen:
         return None
+    if _named_before(doc, index, src.start, head):
+        return None  # "the source" is the one just named: "a source at Aleppo Police Command"
     return found
 
 

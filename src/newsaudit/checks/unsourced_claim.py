@@ -23,9 +23,13 @@ A sentence in the page's own voice next to an attributed one usually shares its 
 the one after it continues the attribution ("…, the department said in a statement.
 Nine children have been admitted to hospital."), unless it opens with a marker of the
 writer speaking for itself ("Contrary to …", "In total, …"); the one before it is the
-lead that the attribution then sources ("Rights groups say … . According to …") when it
-makes no figure of its own. Quoted words, captions and repeated sentences are never the
-page's claims.
+lead that the attribution then sources: a sweeping lead by any speaker ("Rights groups
+say … . According to …"), a lead's figures when a named source in the next sentence
+reports on the same things ("… raised the toll from airstrikes on a market to 61.
+According to the Observatory there were three airstrikes on the market."). A toll the
+page dates to an earlier year is background (:mod:`newsaudit.checks._dated`). Quoted
+words, captions, repeated sentences and the title run into the body after a dateline
+are never the page's claims.
 
 Inside an attributed sentence, a relative clause hung on the reported noun phrase is the
 writer's own description, not the source's words: "X vowed continued support in the war,
@@ -42,8 +46,11 @@ from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsaudit.attribution.quotemarks import find_quotes
+from newsaudit.attribution.sources import lexicon as attribution_lexicon
+from newsaudit.attribution.sources import plausible_source
 from newsaudit.checks import register
-from newsaudit.checks._sources import TokenIndex, cues, speaks
+from newsaudit.checks._dated import Dating
+from newsaudit.checks._sources import TokenIndex, cues, normalise, speaks
 from newsaudit.checks._sweeping import Sweep, clause_verb, narrated, sweeping_tokens
 from newsaudit.checks._vague import Vague, hearsay, hedges, key, vague_source
 from newsaudit.checks._wording import join_words
@@ -51,6 +58,7 @@ from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.figures.compare import comparable, overlaps
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Severity, Span
 from newsaudit.offsets import Ranges, Sentences, SpanIndex
+from newsaudit.quantities.counted import count_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -62,6 +70,9 @@ _ARTICLE = frozenset({"standfirst", "body"})
 #: Attributions whose source a neighbouring sentence of the paragraph may share.
 _CARRYING = frozenset({"direct_quote", "reported_speech", "according_to", "quoted_as_saying"})
 _EXCERPT = 90
+#: Parts of speech that say what a sentence is about (a place or a name alone is shared
+#: by every sentence of a story from there).
+_TOPIC_POS = frozenset({"NOUN", "VERB"})
 #: Attributions that say whose word a sentence is (a quotation with no speaker does not).
 _SOURCING = frozenset({*_CARRYING, "passive"})
 #: Tolls: the figures of the events reported, which need a source.
@@ -198,16 +209,76 @@ class _Sentences:
         att = self._attributed(*nxt) if nxt is not None else None
         return att is not None and speaks(report, att)
 
+    def continued_by_next(self, report: Report, claim: Claim) -> bool:
+        """Whether the sentence after ``claim`` in its paragraph gives a source's account
+        of what the claim states: it is attributed to a person, a body, an outlet or an
+        official (not "they" or "witnesses"), and what it reports is about the same things
+        (a noun or verb of the claim comes back in it, not only a place or a name). A
+        lead is sourced that way ("… raised the toll from air strikes on a market to 61.
+        According to the Observatory there were three air strikes on the market."); a
+        figure followed by a source speaking of something else, or one the writer gives
+        as its own ("In total, …"), is still the page's own."""
+        if _opens_in_own_voice(self.doc, self.index.at(claim.start)):
+            return False  # "In total, …": the writer's own sum, whatever follows
+        nxt = self._neighbour(claim, 1)
+        att = self._attributed(*nxt) if nxt is not None else None
+        if nxt is None or att is None or att.source.type not in _NAMED_TYPES | {
+            "official_anonymous"
+        }:
+            return False
+        said = att.content or Span(nxt[0], nxt[1], "")
+        lo, hi = max(said.start, nxt[0]), min(said.end, nxt[1])
+        return not self._topics(claim.start, claim.end).isdisjoint(self._topics(lo, hi))
+
+    def _topics(self, lo: int, hi: int) -> set[str]:
+        """The lemmas of the nouns and verbs in ``lo:hi``: what a sentence is about."""
+        return {self.doc[i].lemma_.lower() for i in self.index.within(lo, hi)
+                if self.doc[i].pos_ in _TOPIC_POS and not self.doc[i].is_stop}
+
+
+def _words(doc: Doc, toks: range) -> list[tuple[str, int]]:
+    """The tokens ``toks`` as normalised words with their token index (punctuation
+    dropped), for comparing sentences word by word."""
+    out: list[tuple[str, int]] = []
+    for i in toks:
+        out.extend((w, i) for w in normalise(doc[i].text).split())
+    return out
+
+
+def repeats_headline(doc: Doc, index: TokenIndex, claim: Claim, headlines: Sequence[str]) -> bool:
+    """Whether the sentence is the page's title run into its first line ("Wed Oct 12 2016
+    Syrian Army Units Kill over 70 Terrorists in Hama Province."): a headline's words, in
+    order, with nothing around them that states anything (no verb: a dateline, a
+    "Published", an "UPDATED"). A title is the headline's claim, not a new one of the
+    body, and the body's lead says it again in a sentence of its own."""
+    words = _words(doc, index.within(claim.start, claim.end))
+    seq = [w for w, _ in words]
+    for head in headlines:
+        target = head.split()
+        n = len(target)
+        if n < 3 or n > len(seq):
+            continue
+        for k in range(len(seq) - n + 1):
+            if seq[k : k + n] == target:
+                inside = {i for _, i in words[k : k + n]}
+                rest = [doc[i] for i in index.within(claim.start, claim.end) if i not in inside]
+                if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+                    return True
+    return False
+
 
 def _quoted(text: str, quotes: SpanIndex[None], claim: Claim) -> bool:
     """Whether the sentence is someone's quoted words rather than the page's: most of it
-    lies inside a quotation, or its paragraph opens with a quotation mark that is still
-    open to the sentence's end (a quote running on over several sentences or, in the
-    British style, over paragraphs each opening with a mark)."""
+    lies inside a quotation, it is one quotation or closes one opened before it ("… The
+    Guardian provides none of that.”"), or its paragraph opens with a quotation mark
+    that is still open to the sentence's end (a quote running on over several sentences
+    or, in the British style, over paragraphs each opening with a mark)."""
     n = claim.end - claim.start
     inside = sum(min(e, claim.end) - max(s, claim.start)
                  for s, e, _ in quotes.overlapping(claim.start, claim.end))
     if n > 0 and inside >= 0.6 * n:
+        return True
+    if _closes_quotation(claim.text):
         return True
     para = text.rfind("\n", 0, claim.start) + 1
     while para < claim.start and text[para].isspace():
@@ -217,6 +288,17 @@ def _quoted(text: str, quotes: SpanIndex[None], claim: Claim) -> bool:
         return False
     # still open at the sentence's end, give or take its closing mark and full stop
     return not _closed_between(text, _CLOSERS[mark], para + 1, max(para + 1, claim.end - 3))
+
+
+def _closes_quotation(sentence: str) -> bool:
+    """Whether the sentence ends a quotation it did not open (it ends with a closing
+    double mark and holds no opening one) or is one quotation from end to end (“…”).
+    Curly marks only: a straight mark does not say which way it faces."""
+    end = sentence.rstrip().rstrip(".")
+    if not end.endswith("”"):
+        return False
+    opened = sentence.count("“")
+    return opened == 0 or (opened == 1 and sentence.count("”") == 1 and end.startswith("“"))
 
 
 _OPENERS = "\"“‘'"
@@ -250,6 +332,37 @@ def _definite(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
     return i > 0 and (doc[i - 1].lower_ == "the" or doc[i - 1].tag_ == "PRP$")
 
 
+def _known_event(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
+    """A toll in a relative clause describing an event the page names as known: "the mass
+    shooting in Las Vegas that left 59 dead", "the Westgate assault, in which four Britons
+    were killed". Like "the two people killed", it identifies the event rather than
+    reporting its toll; the toll's source, if any, goes with the event's own report. A
+    clause that dates the toll ("… which killed 32 people on Monday") reports it."""
+    verb = clause_verb(doc[index.at(q.start)])
+    if verb is None or verb.dep_ != "relcl":
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False  # "the bombing, which killed 32 people on Monday": the news itself
+    return any(c.dep_ in ("det", "poss") and (c.lower_ == "the" or c.tag_ == "PRP$")
+               for c in verb.head.children)
+
+
+def _given_by_source(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
+    """A toll a source gives: "Syrian state media gave a toll of 44 dead", "a monitoring
+    group raised the death toll to 61", "the ministry put the toll at 12". The figure's
+    clause has a toll as its object and, as its subject, someone who can be a source
+    (not "the blast raised the toll"): the sentence says whose figure it is, as a
+    reporting verb would."""
+    verb = clause_verb(doc[index.at(q.start)])
+    if verb is None:
+        return False
+    tolls = count_lexicon().toll_bare_killed
+    if not any(c.dep_ == "dobj" and c.lower_ in tolls for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and plausible_source(doc, subj, attribution_lexicon())
+
+
 def needs_source(q: Quantity, doc: Doc, index: TokenIndex) -> Severity | None:
     """How much a figure in the page's own voice needs a source.
 
@@ -262,7 +375,9 @@ def needs_source(q: Quantity, doc: Doc, index: TokenIndex) -> Severity | None:
     stated: its source, if any, goes with its first mention.
     """
     if q.category in _TOLLS:
-        if _definite(doc, index, q):
+        if _definite(doc, index, q) or _known_event(doc, index, q):
+            return None
+        if _given_by_source(doc, index, q):
             return None
         return "warning" if _size(q) < _BACKGROUND_TOLL else None
     if q.category == "money":
@@ -491,11 +606,13 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     by_id = {q.id: q for q in report.quantities}
     by_att = {a.id: a for a in report.attributions}
     around = _Sentences(report, doc, index)
+    dating = Dating(doc)
     seen_text: set[str] = set()
     figures_said: set[tuple[object, ...]] = set()
     vaguely: list[_Vaguely] = []
     carried: set[str] = set()  # unnamed sources a named outlet carried
     sourcing = _claim_attributions(report)
+    headlines = [normalise(text[s.start : s.end]) for s in report.segments if s.kind == "headline"]
     min_sweep = ctx.settings.unsourced_claim.sweeping_warning_score
     for claim in report.claims:
         if claim.segment not in _ARTICLE:
@@ -504,6 +621,8 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         if same in seen_text:
             continue  # the same sentence again (a lead repeated, a pasted paragraph)
         seen_text.add(same)
+        if repeats_headline(doc, index, claim, headlines):
+            continue
         if claim.voice == "attributed":
             att = by_att.get(claim.attribution or "")
             if att is None:
@@ -528,10 +647,16 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         for qid in claim.quantities:
             q = by_id.get(qid)
             need = needs_source(q, doc, index) if q is not None else None
+            if q is not None and need is not None and q.category in _TOLLS and (
+                dating.earlier_event(doc[index.at(q.start)])
+            ):
+                continue  # the toll of an event of an earlier year: the public record
             if q is not None and need is not None and not sourced_elsewhere(q, page.attributed):
                 if _figure_key(q) not in figures_said:  # one finding per figure and page
                     figures_said.add(_figure_key(q))
                     stats.append((q, need))
+        if stats and around.continued_by_next(report, claim):
+            stats = []  # a lead whose figures the next sentence's source gives an account of
         if sweep and not stats and around.next_attributed(report, claim):
             sweep = []  # a topic sentence the next one sources ("…, according to doctors")
         if sweep or stats:
