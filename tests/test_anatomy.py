@@ -220,6 +220,13 @@ def test_pages(nlp, text, expected):
          ["headline", "body", "body", "body"]),
         # Present-tense caption-like sentences have a finite verb: body, conservatively.
         ("Strike shuts ports\n\nDockers walk out at dawn in the northern port.\n", ["headline", "body"]),
+        # The parser reads "Air strikes killed ... people" as a noun phrase with a participle;
+        # a participle with a direct object is the lead's past-tense verb: body.
+        ("Strikes hit market town\n\nAir strikes killed at least 12 people in a market town on "
+         "Monday.\n\nLocal sources said the toll could rise.\n", ["headline", "body", "body"]),
+        # A participle without an object still leaves a verbless caption.
+        ("Strikes hit market town\n\nThe storm killed six people.\n\nA boy wounded in the "
+         "raid, at a clinic in the town.\n", ["headline", "body", "caption"]),
     ],
 )
 def test_caption_needs_no_finite_verb(nlp, text, expected):

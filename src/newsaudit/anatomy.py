@@ -54,7 +54,7 @@ from newsaudit.line_cues import (
 from newsaudit.model import Page, Segment, SegmentKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "Cues",
@@ -187,6 +187,8 @@ def _main_verb(doc: Doc, start: int, end: int) -> str:
     for sent in span.sents:  # type: ignore[attr-defined]
         root = sent.root
         kids = list(root.children)
+        if _mistaken_participle(root):
+            return "other"
         finite = root.tag_ in _FINITE_TAGS or any(
             k.dep_ in ("aux", "auxpass") and k.tag_ in _FINITE_TAGS for k in kids
         )
@@ -210,6 +212,22 @@ def _main_verb(doc: Doc, start: int, end: int) -> str:
         else:
             return "other"
     return found
+
+
+def _mistaken_participle(root: Token) -> bool:
+    """Whether a noun root is the subject of a past-tense verb the parser read as a
+    participle: "Air strikes killed at least 12 people …" parsed as the noun phrase "Air
+    strikes" with "killed …" hung on it. A past participle right after the noun that takes
+    a direct object is active, so the line has a main verb and is a sentence, not a
+    caption ("Rescuers carrying a child …" is a present participle; "A boy wounded in the
+    raid" takes no object)."""
+    if root.tag_ not in _NOUN_TAGS:
+        return False
+    return any(
+        k.dep_ == "acl" and k.tag_ == "VBN" and k.i == root.i + 1
+        and any(g.dep_ == "dobj" for g in k.children)
+        for k in root.children
+    )
 
 
 def refine(page: Page, doc: Doc) -> Page:
