@@ -159,6 +159,32 @@ def test_detect_spans_slice_back(text: str) -> None:
         assert 0.0 <= sp.score <= 1.0
 
 
+def test_phrase_spans_score_each_phrase_as_the_two_models_do() -> None:
+    """phrase_spans hashes each phrase's features once for both models (issue 10): what it
+    gives must be what phrase_probs and classify give for the same phrases."""
+    from dataclasses import replace
+
+    from newsaudit.models.propaganda.runtime import PHRASE_TECHNIQUES
+
+    text = TEXTS[0] + "\nThe corrupt elite and its lapdog media cheered the traitors."
+    toks = tokenize(text)
+    phrases = [(m, m + len(w)) for w in ("regime's puppets", "a shameful day", "corrupt elite",
+                                          "lapdog media", "the traitors", "parliament")
+               for m in [text.index(w)]]
+    model = replace(load_model(), phrase_threshold=0.0)  # every phrase kept: all compared
+    got = model.phrase_spans(text, toks, phrases)
+    assert [(sp.start, sp.end) for sp in got] == sorted(phrases)
+    p_ph = model.phrase_probs(text, sorted(phrases), toks)
+    probs = model.classify(text, sorted(phrases), toks)
+    cols = [i for i, t in enumerate(model.techniques) if t in PHRASE_TECHNIQUES]
+    for sp, p, tp in zip(got, p_ph, probs, strict=True):
+        k = int(tp[cols].argmax())
+        assert sp.technique == model.techniques[cols[k]]
+        assert sp.score == float(p * tp[cols][k] / tp[cols].sum())
+    # and classify reads the same tokens whether it is given them or not
+    assert np.array_equal(probs, model.classify(text, sorted(phrases)))
+
+
 def test_card_records_scores_and_decoding() -> None:
     card = load_model().card
     assert card["techniques"] == list(TECHNIQUES)

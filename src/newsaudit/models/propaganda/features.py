@@ -406,9 +406,8 @@ def _trigrams(text: str) -> _Trigrams:
 
 def hash_terms(terms: list[str], n_features: int) -> np.ndarray:
     """Unique hashed columns of a span's string features."""
-    return np.unique(
-        np.fromiter((_wh(t) % n_features for t in terms), dtype=np.int64, count=len(terms))
-    )
+    hashes = np.fromiter(map(_wh, terms), dtype=np.int64, count=len(terms))
+    return np.unique(hashes % n_features)
 
 
 def word_counts(toks: Tokens) -> dict[str, int]:
