@@ -121,6 +121,21 @@ def test_tokenize_offsets_and_sentences() -> None:
     assert toks.first_line.tolist() == [True] * 9 + [False] * 6
 
 
+def test_token_features_bag_of_words_per_sentence() -> None:
+    """Each sentence's bag-of-words columns are its distinct words, once each, in the
+    order of their hashes (issue 10 computes them for all sentences in one sort)."""
+    from newsaudit.models.propaganda.features import T_SENT, _mix, _wh, token_features
+
+    text = "The war, the war and the war.\nWar again!\n\nNo war here, said the minister."
+    toks = tokenize(text)
+    _, sidx, sptr = token_features(toks, 2**18)
+    assert len(sptr) == len(toks.sent_bounds) + 1 == 4
+    for k, (a, b) in enumerate(toks.sent_bounds):
+        distinct = np.unique([_wh(w) for w in toks.words[a:b]])
+        assert np.array_equal(sidx[sptr[k] : sptr[k + 1]], _mix(distinct, T_SENT, 2**18))
+    assert list(np.diff(sptr)) == [5, 3, 8]  # "the war , and ." / "war again !" / ...
+
+
 def test_count_capped_is_str_count_on_long_texts() -> None:
     """The Repetition cue counts a span's recurrences through a trigram index on long
     pages (a scan per span was quadratic); it must give what ``str.count`` gives,
