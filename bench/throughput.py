@@ -6,7 +6,9 @@ Pages are FNC-1 article bodies (real news text; read from ../shared/data, never
 committed). The baseline is ``nlp.pipe`` of a plain ``spacy.load`` of the same model with
 the same batch size; the audit is ``newsaudit.audit_many`` (ingest, parse, anatomy,
 quantities, attributions, claims, checks). Both run twice, interleaved, after a warm-up,
-and the best of the two runs counts, so one noisy moment does not decide the ratio. The
+and the best of the two runs counts, so one noisy moment does not decide the ratio;
+before each audit run, what the analysis keeps per page text is forgotten, so the second
+run does not find the pages it saw in the first. The
 ratio is printed in wall time and in the process's CPU time, which other processes on a
 loaded machine barely move.
 Peak memory is the process's peak resident set size. Then, on the same pages, the share
@@ -74,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         return time.perf_counter() - t, time.process_time() - c
 
     def run_audit() -> tuple[float, float]:
+        forget_pages()
         t, c = time.perf_counter(), time.process_time()
         for _ in audit_many(pages, batch_size=args.batch_size):
             pass
@@ -99,6 +102,19 @@ def main(argv: list[str] | None = None) -> int:
     # the audit's own pipeline (its caches warm from the runs above), not a second copy
     print_shares(pages, default_auditor().nlp)
     return 0
+
+
+def forget_pages() -> None:
+    """Empty what the analysis keeps per page text (the layout model's line tags, the
+    loaded-language tagger's sentences), so each timed run audits pages it has not seen:
+    the bench runs the same pages twice, and a repeated page is not throughput. What is
+    kept per word (the cached lemmatizer's and attribute ruler's tables) stays warm, as
+    in any long-running process."""
+    from newsaudit import anatomy
+    from newsaudit.auditor import default_auditor
+
+    anatomy.forget_tags()
+    default_auditor().models.loaded_spans.cache_clear()
 
 
 def print_shares(pages: list[str], nlp: Language) -> None:

@@ -447,3 +447,28 @@ def test_segments_are_ordered_disjoint_and_slice_back(text):
 )
 def test_set_apart_present_tense_caption(nlp, text, expected):
     assert [s.kind for s in segment_text(text, doc=nlp(text))] == expected
+
+
+def test_layout_model_runs_once_per_page_of_a_batch_chunk(monkeypatch):
+    """Regression (issue 10): ``audit_many`` segments a chunk of 64 pages at ingest before
+    it refines the first with the parse; the line tags of every page of the chunk must
+    still be at hand then, or the layout model runs twice per page."""
+    from newsaudit.models.layout import load_model
+
+    model = load_model()
+    calls: list[int] = []
+    tag = model.tag
+
+    def counted(rows, *, title=None):  # type: ignore[no-untyped-def]
+        calls.append(len(rows))
+        return tag(rows, title=title)
+
+    monkeypatch.setattr(model, "tag", counted)
+    pages = [CONFLICT.replace("Lena Hart", f"Reporter {n} of the chunk test") for n in range(70)]
+    first = [segment_text(p) for p in pages]
+    again = [segment_text(p) for p in pages]
+    assert len(calls) == len(pages)
+    assert again == first
+    # A different title is a different input to the model: tagged afresh.
+    segment_text(pages[0], title="Shelling hits border villages")
+    assert len(calls) == len(pages) + 1

@@ -37,7 +37,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from hashlib import blake2b
+from threading import Lock
 from typing import TYPE_CHECKING, cast
 
 from newsaudit.anatomy_rules import rule_parts
@@ -60,6 +61,7 @@ __all__ = [
     "Cues",
     "Row",
     "cues",
+    "forget_tags",
     "line_kind",
     "looks_like_byline",
     "looks_like_dateline",
@@ -82,19 +84,44 @@ _OBJECT_DEPS = frozenset({"dobj", "ccomp", "dative", "attr", "acomp", "oprd", "x
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
 
-@lru_cache(maxsize=16)
+#: Pages whose line tags are kept. ``Auditor.audit_many`` reads a chunk of pages (four
+#: parser batches: 64 pages at the default batch size) before it parses and refines the
+#: first, so the 16 pages an earlier cache kept ran the layout model twice per page, a
+#: tenth of everything after the parse. The cache is keyed by a digest of the text, so it
+#: holds a few kB per page however long the pages are.
+TAGS_KEPT = 512
+_tags_kept: dict[tuple[bytes, str | None], tuple[tuple[SegmentKind, bool], ...]] = {}
+_tags_lock = Lock()
+
+
 def _tags(text: str, title: str | None) -> tuple[tuple[SegmentKind, bool], ...]:
-    """(kind, starts a comment) for each non-blank line, from the layout model; cached
+    """(kind, starts a comment) for each non-blank line, from the layout model; kept
     because ingest and :func:`refine` segment the same text and the model need not run
     twice. (The model's tags are the segment kinds plus ``comment_start``: its reader
     checks them against :data:`~newsaudit.models.layout.TAGS`.)"""
+    key = (blake2b(text.encode("utf-8"), digest_size=16).digest(), title)
+    with _tags_lock:
+        hit = _tags_kept.get(key)
+    if hit is not None:
+        return hit
     from newsaudit.models.layout import load_model
 
     rows, _ = rows_of(text)
-    return tuple(
+    tags = tuple(
         (cast(SegmentKind, "comment" if t == "comment_start" else t), t == "comment_start")
         for t in load_model().tag(rows, title=title)
     )
+    with _tags_lock:
+        _tags_kept[key] = tags
+        while len(_tags_kept) > TAGS_KEPT:  # the oldest first: dicts keep insertion order
+            del _tags_kept[next(iter(_tags_kept))]
+    return tags
+
+
+def forget_tags() -> None:
+    """Empty the kept line tags (a benchmark that audits the same pages twice calls it)."""
+    with _tags_lock:
+        _tags_kept.clear()
 
 
 @dataclass(slots=True)

@@ -210,3 +210,31 @@ def test_a_speakers_technique_is_theirs(run) -> None:
     quoted = text.replace(f"{doubt}?", f"“Can{doubt[7:]}?” the rival candidate asked.")
     _, found = run(quoted)
     assert "Doubt" not in [t for sev, t, _ in _summary(found) if sev == "warning"]
+
+
+def test_chunks_of_hot_sentences_are_the_docs_noun_chunks_there(nlp) -> None:
+    """The phrase candidates come from the noun-chunk iterator run on the sentences with
+    a hot token only (issue 10): they must be the whole doc's noun chunks in those
+    sentences, no more and no fewer, and none when nothing is hot."""
+    from newsaudit.checks.propaganda_technique import _chunker
+
+    text = (
+        "Ministers blamed the corrupt elite for the crisis. The weather stayed mild all "
+        "week. Opposition leaders and their loyal supporters rejected the new budget plan."
+    )
+    page = ingest.load_page(text)
+    doc = nlp(text)
+    chunks = _chunker(doc, Report(page.document, page.segments))
+    assert chunks is not None
+    sents = list(doc.sents)
+    assert len(sents) == 3
+    every = [(nc.start_char, nc.end_char) for nc in doc.noun_chunks]
+    assert chunks([(t.idx, t.idx + len(t)) for t in doc]) == every
+    hot = [(sents[0][1].idx, sents[0][1].idx + 7), (sents[2][0].idx, sents[2][0].idx + 10)]
+    expected = [c for c in every if c[0] < sents[1].start_char or c[0] >= sents[2].start_char]
+    assert chunks(hot) == expected
+    assert [text[a:b] for a, b in expected] == [
+        "Ministers", "the corrupt elite", "the crisis", "Opposition leaders",
+        "their loyal supporters", "the new budget plan",
+    ]
+    assert chunks([]) == []

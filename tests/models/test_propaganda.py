@@ -121,6 +121,21 @@ def test_tokenize_offsets_and_sentences() -> None:
     assert toks.first_line.tolist() == [True] * 9 + [False] * 6
 
 
+def test_token_features_bag_of_words_per_sentence() -> None:
+    """Each sentence's bag-of-words columns are its distinct words, once each, in the
+    order of their hashes (issue 10 computes them for all sentences in one sort)."""
+    from newsaudit.models.propaganda.features import T_SENT, _mix, _wh, token_features
+
+    text = "The war, the war and the war.\nWar again!\n\nNo war here, said the minister."
+    toks = tokenize(text)
+    _, sidx, sptr = token_features(toks, 2**18)
+    assert len(sptr) == len(toks.sent_bounds) + 1 == 4
+    for k, (a, b) in enumerate(toks.sent_bounds):
+        distinct = np.unique([_wh(w) for w in toks.words[a:b]])
+        assert np.array_equal(sidx[sptr[k] : sptr[k + 1]], _mix(distinct, T_SENT, 2**18))
+    assert list(np.diff(sptr)) == [5, 3, 8]  # "the war , and ." / "war again !" / ...
+
+
 def test_count_capped_is_str_count_on_long_texts() -> None:
     """The Repetition cue counts a span's recurrences through a trigram index on long
     pages (a scan per span was quadratic); it must give what ``str.count`` gives,
@@ -157,6 +172,32 @@ def test_detect_spans_slice_back(text: str) -> None:
         assert text[sp.start].isalnum() and text[sp.end - 1].isalnum()
         assert sp.technique in TECHNIQUES
         assert 0.0 <= sp.score <= 1.0
+
+
+def test_phrase_spans_score_each_phrase_as_the_two_models_do() -> None:
+    """phrase_spans hashes each phrase's features once for both models (issue 10): what it
+    gives must be what phrase_probs and classify give for the same phrases."""
+    from dataclasses import replace
+
+    from newsaudit.models.propaganda.runtime import PHRASE_TECHNIQUES
+
+    text = TEXTS[0] + "\nThe corrupt elite and its lapdog media cheered the traitors."
+    toks = tokenize(text)
+    phrases = [(m, m + len(w)) for w in ("regime's puppets", "a shameful day", "corrupt elite",
+                                          "lapdog media", "the traitors", "parliament")
+               for m in [text.index(w)]]
+    model = replace(load_model(), phrase_threshold=0.0)  # every phrase kept: all compared
+    got = model.phrase_spans(text, toks, phrases)
+    assert [(sp.start, sp.end) for sp in got] == sorted(phrases)
+    p_ph = model.phrase_probs(text, sorted(phrases), toks)
+    probs = model.classify(text, sorted(phrases), toks)
+    cols = [i for i, t in enumerate(model.techniques) if t in PHRASE_TECHNIQUES]
+    for sp, p, tp in zip(got, p_ph, probs, strict=True):
+        k = int(tp[cols].argmax())
+        assert sp.technique == model.techniques[cols[k]]
+        assert sp.score == float(p * tp[cols][k] / tp[cols].sum())
+    # and classify reads the same tokens whether it is given them or not
+    assert np.array_equal(probs, model.classify(text, sorted(phrases)))
 
 
 def test_card_records_scores_and_decoding() -> None:

@@ -146,16 +146,22 @@ def _chunker(
     def chunks(hot: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if not hot:
             return []
-        # Span.noun_chunks walks the whole doc each time: walk it once and keep the chunks
-        # of hot sentences.
-        starts = [sent.start_char for sent in doc.sents]
-        picked = {bisect_right(starts, start) - 1 for start, _ in hot}
-        return [
-            (nc.start_char, nc.end_char)
-            for nc in doc.noun_chunks
-            if bisect_right(starts, nc.start_char) - 1 in picked
-            and _inside(nc.start_char, nc.end_char, segs, seg_starts)
-        ]
+        # The language's chunk iterator runs on the hot sentences alone (a third of a news
+        # page's sentences have no hot token). ``Span.noun_chunks`` would walk the whole
+        # doc for each; the iterator itself walks only the span it is given, and yields
+        # what the whole doc's walk yields there, since a parse tree never leaves its
+        # sentence (a chunk starts at its head's left edge).
+        sents = list(doc.sents)
+        starts = [sent.start_char for sent in sents]
+        picked = sorted({bisect_right(starts, start) - 1 for start, _ in hot} - {-1})
+        found = []
+        for k in picked:
+            # doc.pyx sets noun_chunks_iterator (the vocab's syntax iterator); doc.pyi omits it
+            for a, b, _ in doc.noun_chunks_iterator(sents[k]):  # type: ignore[attr-defined]
+                nc = doc[a:b]
+                if _inside(nc.start_char, nc.end_char, segs, seg_starts):
+                    found.append((nc.start_char, nc.end_char))
+        return found
 
     return chunks
 

@@ -114,7 +114,7 @@ def _shape(row: Row, first_body_seen: bool) -> _Shape:
     f[f"func{_bucket(fshare, (0.0, 0.1, 0.2, 0.3))}"] = 1
     if any(w in _REPORTING for w in low):
         f["reporting"] = 1
-    digits = sum(ch.isdigit() for ch in t)
+    digits = sum(map(str.isdigit, t))
     if digits:
         f[f"digits{_bucket(digits / len(t), (0.05, 0.15, 0.3))}"] = 1
     if _TIME_RE.search(t):

@@ -235,8 +235,8 @@ def token_features(toks: Tokens, n_features: int) -> tuple[np.ndarray, np.ndarra
     wp2 = np.where(same_next2, np.r_[wh[2:], eos, eos][:n], eos)
     shm1 = np.where(same_prev, np.r_[bos, sh[:-1]], bos)
     # Position in the sentence (first, last, fifths between) and sentence length bucket.
-    lo = np.fromiter((toks.sent_bounds[s][0] for s in sent), dtype=np.int64, count=n)
-    hi = np.fromiter((toks.sent_bounds[s][1] for s in sent), dtype=np.int64, count=n)
+    bounds = np.asarray(toks.sent_bounds, dtype=np.int64)
+    lo, hi = bounds[sent, 0], bounds[sent, 1]
     length = hi - lo
     rel = np.arange(n) - lo
     posb = np.where(
@@ -269,13 +269,14 @@ def token_features(toks: Tokens, n_features: int) -> tuple[np.ndarray, np.ndarra
         _mix(_pair(_pair(wm1, wh), wp1), T_TRI, n_features),
     ]
     idx = np.stack(cols, axis=1)
-    sent_cols: list[np.ndarray] = []
-    ptr = [0]
-    for a, b in toks.sent_bounds:
-        uniq = np.unique(wh[a:b])
-        sent_cols.append(_mix(uniq, T_SENT, n_features))
-        ptr.append(ptr[-1] + len(uniq))
-    return idx, np.concatenate(sent_cols), np.asarray(ptr, dtype=np.int64)
+    # Each sentence's distinct words in ascending hash order, all sentences in one sort
+    # (sentence, then hash) rather than a np.unique per sentence.
+    order = np.lexsort((wh, sent))
+    s_sorted, w_sorted = sent[order], wh[order]
+    first = np.r_[True, (s_sorted[1:] != s_sorted[:-1]) | (w_sorted[1:] != w_sorted[:-1])]
+    per_sent = np.bincount(s_sorted[first], minlength=len(toks.sent_bounds))
+    ptr = np.r_[0, np.cumsum(per_sent)].astype(np.int64)
+    return idx, _mix(w_sorted[first], T_SENT, n_features), ptr
 
 
 _LEN_BOUNDS = (1, 2, 4, 8, 16, 30)  # span length buckets, in words
@@ -405,10 +406,14 @@ def _trigrams(text: str) -> _Trigrams:
 
 
 def hash_terms(terms: list[str], n_features: int) -> np.ndarray:
-    """Unique hashed columns of a span's string features."""
-    return np.unique(
-        np.fromiter((_wh(t) % n_features for t in terms), dtype=np.int64, count=len(terms))
-    )
+    """Unique hashed columns of a span's string features.
+
+    Hashed with ``zlib.crc32`` directly, as :func:`_wh` hashes: a span's terms (character
+    n-grams, its sentence's words) are mostly new to a page, and looking each up in
+    :func:`_wh`'s cache cost twice what hashing it does."""
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, terms)), dtype=np.int64,
+                         count=len(terms))
+    return np.unique(hashes % n_features)
 
 
 def word_counts(toks: Tokens) -> dict[str, int]:

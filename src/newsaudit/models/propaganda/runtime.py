@@ -174,11 +174,12 @@ class PropagandaModel:
         """Technique probabilities ``(len(spans), n_techniques)`` for spans of ``text``."""
         if not spans:
             return np.zeros((0, len(self.techniques)))
-        toks = toks if toks is not None else tokenize(text)
-        counts = word_counts(toks)
-        logits = np.empty((len(spans), len(self.techniques)))
-        for k, (s, e) in enumerate(spans):
-            cols = hash_terms(span_terms(text, s, e, toks, counts), self.n_tc)
+        toks = toks if toks is not None else tokenized(text)
+        return self._technique_probs(span_columns(text, spans, toks, self.n_tc))
+
+    def _technique_probs(self, columns: Sequence[np.ndarray]) -> np.ndarray:
+        logits = np.empty((len(columns), len(self.techniques)))
+        for k, cols in enumerate(columns):
             logits[k] = (
                 self.tc_coef[:, cols].sum(axis=1) / math.sqrt(max(len(cols), 1)) + self.tc_bias
             )
@@ -190,10 +191,11 @@ class PropagandaModel:
         """Probability, per phrase, that it is a word-level technique span on its own."""
         if not spans:
             return np.zeros(0)
-        counts = word_counts(toks)
-        logit = np.empty(len(spans))
-        for k, (s, e) in enumerate(spans):
-            cols = hash_terms(span_terms(text, s, e, toks, counts), self.n_tc)
+        return self._phrase_probs(span_columns(text, spans, toks, self.n_tc))
+
+    def _phrase_probs(self, columns: Sequence[np.ndarray]) -> np.ndarray:
+        logit = np.empty(len(columns))
+        for k, cols in enumerate(columns):
             logit[k] = float(self.ph_coef[cols].sum()) / math.sqrt(max(len(cols), 1)) + self.ph_bias
         return 1.0 / (1.0 + np.exp(-logit))
 
@@ -215,21 +217,26 @@ class PropagandaModel:
         cands = sorted({b for b in (trim_phrase(text, a, e) for a, e in phrases) if b is not None})
         if token_probs is not None and len(token_probs):
             cands = [c for c in cands if _max_prob(toks, token_probs, *c) >= PHRASE_MIN_TOKEN_PROB]
-        p_ph = self.phrase_probs(text, cands, toks)
-        keep = [(c, p) for c, p in zip(cands, p_ph, strict=True) if p >= self.phrase_threshold]
+        if not cands:
+            return []
+        # Both models read the same features: each phrase's are hashed once.
+        columns = span_columns(text, cands, toks, self.n_tc)
+        p_ph = self._phrase_probs(columns)
+        keep = [k for k, p in enumerate(p_ph) if p >= self.phrase_threshold]
         if not keep:
             return []
-        probs = self.classify(text, [c for c, _ in keep], toks)
+        probs = self._technique_probs([columns[k] for k in keep])
         cols = [i for i, t in enumerate(self.techniques) if t in PHRASE_TECHNIQUES]
         out = []
-        for ((s, e), p), tp in zip(keep, probs, strict=True):
+        for i, tp in zip(keep, probs, strict=True):
+            (s, e), p = cands[i], p_ph[i]
             sub = tp[cols]
             k = int(sub.argmax())
             out.append(TechniqueSpan(s, e, self.techniques[cols[k]], float(p * sub[k] / sub.sum())))
         return out
 
     def detect(self, text: str, phrases: Phrases = ()) -> list[TechniqueSpan]:
-        toks = tokenize(text)
+        toks = tokenized(text)
         if not toks.words:
             return []
         token_probs = self.token_probs(toks)
@@ -245,6 +252,22 @@ class PropagandaModel:
         if phrases:
             out.extend(self.phrase_spans(text, toks, phrases, token_probs))
         return sorted(out)
+
+
+def span_columns(
+    text: str, spans: Sequence[tuple[int, int]], toks: Tokens, n_features: int
+) -> list[np.ndarray]:
+    """The hashed feature columns of each span of ``text`` (``toks`` its tokens)."""
+    counts = word_counts(toks)
+    return [hash_terms(span_terms(text, s, e, toks, counts), n_features) for s, e in spans]
+
+
+@lru_cache(maxsize=4)
+def tokenized(text: str) -> Tokens:
+    """:func:`tokenize`, kept for the last few texts: the propaganda check detects on the
+    article's text and then classifies its charged phrases on the page's text, which are
+    the same string when the page is all article (nobody changes a ``Tokens``)."""
+    return tokenize(text)
 
 
 def _max_prob(toks: Tokens, probs: np.ndarray, start: int, end: int) -> float:
