@@ -46,3 +46,28 @@ def test_paragraph_boundaries_start_a_sentence_after_each_line_break(nlp):
         got = paragraph_boundaries(doc).to_array("SENT_START").tolist()
         # the first token starts a sentence whatever its flag says
         assert [int(g == 1) for g in got][1:] == want[1:], text[:40]
+
+
+def test_a_line_keeps_its_first_word_in_its_first_sentence(nlp):
+    """The parser, told a line starts a sentence, made its first word a sentence of its own
+    ("Local" | "sources said ..."), and the claim lost the word; the line's second token now
+    stays in the first's sentence (a sentence start set by the parse later on is kept)."""
+    for text, first in [
+        ("Market Hit\n\nLocal sources said rockets hit two cranes on Monday.\n",
+         "Local sources said rockets hit two cranes on Monday."),
+        ("Market Hit\nAir strikes on the market killed 61 people on Tuesday.\n",
+         "Air strikes on the market killed 61 people on Tuesday."),
+        ('"We will fight," he said. They left.\n', '"We will fight," he said.'),
+    ]:
+        sents = [s.text.strip() for s in nlp(text).sents]
+        assert first in sents, sents
+    assert [s.text.strip() for s in nlp("Yes. We will go.\nNo.\n").sents] == [
+        "Yes.", "We will go.", "No."]
+
+
+def test_a_claim_after_the_headline_keeps_its_first_word(nlp):
+    from newsaudit import audit
+
+    text = "Market Hit\n\nLocal sources said rockets hit two cranes on Monday.\n"
+    assert [c.text for c in audit(text, checks=[]).claims] == [
+        "Local sources said rockets hit two cranes on Monday."]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 @Language.component("newsaudit_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every token that contains a line break (in its text or its
-    trailing whitespace).
+    trailing whitespace), and keep each line's second token in its first's sentence.
 
     Written as arrays: setting ``Token.is_sent_start`` asks ``Doc.has_annotation("DEP")``,
     which reads every token, so one assignment per line break made this component the
@@ -28,9 +28,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     )
     holders = numpy.searchsorted(starts, breaks, side="right") - 1
     after = numpy.unique(holders[(holders >= 0) & (holders < len(doc) - 1)]) + 1
-    if not len(after):
-        return doc
     flags = doc.to_array([SENT_START]).astype(numpy.int64).ravel()
+    # The line's second token continues its first: left free, the parser (told the first
+    # starts a sentence) sometimes makes the first word a sentence of its own ("Local" |
+    # "sources said ...", '"' | "We ..."), and the claim then loses its first word.
+    firsts = numpy.concatenate(([0], after))  # the page's first line starts at token 0
+    second = firsts[firsts < len(doc) - 1] + 1
+    second = second[~numpy.isin(second, after)]
+    spaces = doc.to_array([IS_SPACE]).astype(bool).ravel()
+    second = second[~spaces[second] & ~spaces[second - 1]]
+    flags[second] = -1
     flags[after] = 1
     doc.from_array([SENT_START], flags.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc

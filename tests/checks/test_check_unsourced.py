@@ -354,7 +354,7 @@ NEARBY = [
     (
         "Port Attack\n\nLocal sources said that rockets hit two cranes on Monday. The sources "
         "added that the attack also damaged a warehouse.\n",
-        [("warning", "", "sources")],
+        [("warning", "Local sources said", "Local sources")],
     ),
     (
         "Port Attack\n\nA source at the Kordavian Port Authority said that rockets hit two "
