@@ -146,8 +146,8 @@ def _speaker_start(ctx: Context, head: Token, floor: int) -> int | None:
             i -= 1
     elif _acronym(head):
         i = head.i
-    elif _unrecognised_name(doc, head, floor) is not None:
-        return _unrecognised_name(doc, head, floor)
+    elif (unrecognised := _unrecognised_name(doc, head, floor)) is not None:
+        return unrecognised
     elif head.pos_ in ("NOUN", "PROPN") and plausible_source(doc, head, lex):
         i = head.i
         named = head.text[:1].isupper()

@@ -30,6 +30,7 @@ from newsaudit.models.loaded import LoadedSpan, stem, tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 CHECK = "loaded_language"
 #: Info findings a page gets: the sentence the tagger is surest of under the warning line.
@@ -56,20 +57,26 @@ def _knowledge() -> dict[str, Any]:
     }
 
 
-def _pos_at(doc: Doc, start: int, end: int) -> str:
+def _word_at(doc: Doc, start: int, end: int) -> SpacySpan | None:
+    """The tokens of a tagger word (one, or several for "faker-frauds"), read once for
+    its part of speech and its neighbours."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return "X"
+    return span if span is not None and len(span) else None
+
+
+def _pos(span: SpacySpan | None) -> str:
     # the head of a hyphenated compound ("faker-frauds") is its last token
-    return str(span.root.pos_)
+    return str(span.root.pos_) if span is not None else "X"
 
 
 def _trim(span: LoadedSpan, base: int, doc: Doc, know: dict[str, Any]
           ) -> tuple[int, int, list[tuple[str, str]]] | None:
     """Drop edge function words and neutral words; ``None`` if nothing loaded remains."""
     words = [(s + span.start + base, e + span.start + base, w) for s, e, w in tokenize(span.text)]
-    tagged = [(s, e, w, _pos_at(doc, s, e)) for s, e, w in words]
-    plain = {s for s, e, w, pos in tagged if _neutral(doc, s, w, pos, know)}
+    spans = [_word_at(doc, s, e) for s, e, _ in words]
+    tagged = [(s, e, w, _pos(sp)) for (s, e, w), sp in zip(words, spans, strict=True)]
+    plain = {t[0] for t, sp in zip(tagged, spans, strict=True)
+             if _neutral(doc, sp, t[2], t[3], know)}
     def edge(t: tuple[int, int, str, str]) -> bool:
         return t[3] in know["trim_pos"] or t[0] in plain
 
@@ -87,35 +94,30 @@ def _trim(span: LoadedSpan, base: int, doc: Doc, know: dict[str, Any]
     return tagged[0][0], tagged[-1][1], core
 
 
-def _neutral(doc: Doc, start: int, word: str, pos: str, know: dict[str, Any]) -> bool:
-    """Plain newswire: always ("killed"), a phrasal verb (:func:`_phrasal`), or as a noun
-    only ("a bomb blast" is an explosion, "blasted the ruling" judges). Right after a name
-    the noun is the headline verb the small parser mistags ("Senator blasts ruling"),
-    unless the name is a place ("Kabul blast") or the word before is itself plain newswire
-    ("Bomb Blast Kills 12")."""
+def _neutral(doc: Doc, span: SpacySpan | None, word: str, pos: str, know: dict[str, Any]
+             ) -> bool:
+    """Plain newswire: always ("killed"), a phrasal verb (a verb with a particle means the
+    idiom, not the bare verb the tagger scores: residents "woke up", a minister "doubled
+    down", a coach "lashed out"; a verb the lexicon knows as loaded, "slammed down", stays
+    loaded), or as a noun only ("a bomb blast" is an explosion, "blasted the ruling"
+    judges). Right after a name the noun is the headline verb the small parser mistags
+    ("Senator blasts ruling"), unless the name is a place ("Kabul blast") or the word
+    before is itself plain newswire ("Bomb Blast Kills 12")."""
     low = word.lower()
     if low in know["neutral"]:
         return True
     if pos == "VERB":
-        return _phrasal(doc, start, word) and not _known(word, know)
+        return (span is not None and any(c.dep_ == "prt" for c in span.root.children)
+                and not _known(word, know))
     if pos not in ("NOUN", "PROPN") or low not in know["neutral_nouns"]:
         return False
-    tok = doc.char_span(start, start + len(word), alignment_mode="expand")
-    if tok is None or tok.start == 0:
+    if span is None or span.start == 0:
         return True
-    prev = doc[tok.start - 1]
+    prev = doc[span.start - 1]
     if prev.ent_type_ in ("GPE", "LOC", "FAC") or prev.lower_ in know["neutral"]:
         return True  # "Kabul blast", "Bomb Blast Kills 12"
     return not (prev.pos_ == "PROPN" or prev.ent_type_ in ("PERSON", "ORG", "NORP")
                 or (prev.is_title and prev.pos_ == "NOUN"))
-
-
-def _phrasal(doc: Doc, start: int, word: str) -> bool:
-    """A verb with a particle means the idiom, not the bare verb the tagger scores: residents
-    "woke up", a minister "doubled down", a coach "lashed out" (dev judges: plain news
-    verbs). A verb the lexicon knows as loaded ("ripped into", "slammed") stays loaded."""
-    span = doc.char_span(start, start + len(word), alignment_mode="expand")
-    return span is not None and any(c.dep_ == "prt" for c in span.root.children)
 
 
 def _known(word: str, know: dict[str, Any]) -> bool:

@@ -363,7 +363,7 @@ def _given_by_source(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
     return subj is not None and plausible_source(doc, subj, attribution_lexicon())
 
 
-def needs_source(q: Quantity, doc: Doc, index: TokenIndex) -> Severity | None:
+def needs_source(q: Quantity, doc: Doc, index: TokenIndex, dating: Dating) -> Severity | None:
     """How much a figure in the page's own voice needs a source.
 
     A warning for news: the toll of the events reported, millions of money, and a share
@@ -372,13 +372,16 @@ def needs_source(q: Quantity, doc: Doc, index: TokenIndex) -> Severity | None:
     ("the city is 40 percent Christian"). Crowds, head counts, counts of things and
     prices are the reporter's description or the common record. A toll the page
     refers back to ("the two people killed in the crash were named") is given, not
-    stated: its source, if any, goes with its first mention.
+    stated: its source, if any, goes with its first mention; so is the toll of an event
+    the page dates to an earlier year (:mod:`newsaudit.checks._dated`).
     """
     if q.category in _TOLLS:
         if _definite(doc, index, q) or _known_event(doc, index, q):
             return None
         if _given_by_source(doc, index, q):
             return None
+        if dating.earlier_event(doc[index.at(q.start)]):
+            return None  # the toll of an event of an earlier year: the public record
         return "warning" if _size(q) < _BACKGROUND_TOLL else None
     if q.category == "money":
         return "warning" if q.value is not None and abs(q.value) >= _NEWS_MONEY else None
@@ -646,11 +649,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         stats: list[tuple[Quantity, Severity]] = []
         for qid in claim.quantities:
             q = by_id.get(qid)
-            need = needs_source(q, doc, index) if q is not None else None
-            if q is not None and need is not None and q.category in _TOLLS and (
-                dating.earlier_event(doc[index.at(q.start)])
-            ):
-                continue  # the toll of an event of an earlier year: the public record
+            need = needs_source(q, doc, index, dating) if q is not None else None
             if q is not None and need is not None and not sourced_elsewhere(q, page.attributed):
                 if _figure_key(q) not in figures_said:  # one finding per figure and page
                     figures_said.add(_figure_key(q))

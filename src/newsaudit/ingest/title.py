@@ -117,10 +117,13 @@ def page_title(
                 return keys[k]
     # An <h1> that holds every word of a cut: the page prints a kicker with the title
     # ("Opinion / Why ..."), or words in another order ("Quote": Title vs Title: "Quote").
+    h1_sets = [(_words(hk), h1) for hk, h1 in h1_keys.items() if hk not in site_keys]
     for k in cuts:
-        for hk, h1 in h1_keys.items():
-            if hk not in site_keys and len(k.split()) >= 3 and _words(k) <= _words(hk):
-                return h1
+        if len(k.split()) >= 3:
+            need = _words(k)
+            for hw, h1 in h1_sets:
+                if need <= hw:
+                    return h1
     site = _meta(tree, "og:site_name", "application-name")
     words = [w for s in site for w in re.findall(r"\w+", s)]
     for title in declared:
