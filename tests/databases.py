@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,9 +55,28 @@ def fresh_pg() -> Iterator[str]:
     try:
         yield base.set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop(admin, name)
         admin.dispose()
+
+
+def _drop(admin: Any, name: str, tries: int = 20) -> None:
+    """Drop a test database. ``WITH (FORCE)`` ends the test's own sessions, but not a
+    server process of another role that has just connected to it (an autovacuum worker
+    after the test's writes): the role may not signal it, so the drop is retried until
+    that process has finished, then the last error is raised."""
+    import time
+
+    import sqlalchemy as sa
+
+    for attempt in range(tries):
+        try:
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except sa.exc.ProgrammingError:
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.5)
 
 
 @contextmanager
