@@ -284,15 +284,15 @@ def test_seed_reports_each_problem_once(seed_every_finding, words, check):
 
 
 #: What the default (calibrated) audit of the seed still reports, and at which severity;
-#: the planted "rebels" scare quote and "Western propaganda" technique are withheld
-#: (docs/evaluation.md, "The severity calibrator").
+#: the checks that held-out judges found mostly wrong are gated: their warnings are info when
+#: the calibrator rates them among the few worth a look (one here) and otherwise withheld,
+#: the planted headline, scare quote, technique and misspelt quotation among them
+#: (docs/evaluation.md, "The severity calibrator" and "The gate").
 CALIBRATED = [
     ("numeric_contradiction", "problem", "at least 700 dead"),
     ("attribution_mismatch", "problem", "The Iranian government"),
-    ("quote_integrity", "warning", "Heavy Casualties"),
-    ("unsourced_claim", "warning", "Contrary to Western propaganda, only the armed forces"),
+    ("unsourced_claim", "info", "which has been powered primarily by western support"),
     ("toxic_comment", "warning", "monsters"),
-    ("headline_unsupported", "info", "Iran Admits"),
 ]
 
 
