@@ -117,6 +117,12 @@ SENTENCES = [
     # a transcript's questions and answers are the speakers' words
     ("The mayor spoke on Monday.\n\nQ: Are the “rebels” near?\nA: They are near, I think."
      "\nQ: What next?\nA: We wait.", []),
+    # marks nested in a longer quotation are the quoted writer's («… «progressive» …»)
+    ("The historian wrote of the town: «The old order is exhausted... All the habits of "
+     "the most «advanced», «progressive», even «enlightened» families are outdated».", []),
+    # the same word in marks of the page's own still is one
+    ("The historian wrote of the town. The most «progressive» families left it.",
+     [("warning", "progressive")]),
 ]
 
 
