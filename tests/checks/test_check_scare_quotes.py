@@ -124,6 +124,8 @@ SENTENCES = [
      "hurt while on “routine duty” and it could have been any of us.", []),
     ("The pub will close this week, keeping its “loyal” staff at home to see what happens.",
      [("warning", "loyal")]),
+    # a verb that names something as something gives the name to its subject
+    ("Ali Reyes regularly refers to the traders as “parasites” in his posts.", []),
     # a fragment in a passage that quotes a named speaker word for word is likely theirs
     ("The mayor continues, “We will rebuild the port this year,” although the plan is "
      "“unaffordable” for the town.", []),
