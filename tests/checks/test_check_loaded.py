@@ -178,3 +178,16 @@ def test_same_words_in_own_voice_still_fire(nlp) -> None:
     found = loaded(f"{MARKET}The council must stop the thugs who rule the market.\n"
                    "The council will vote on Friday.\n")
     assert [(sev, ev) for sev, ev, _ in found] == [("warning", ("thugs",))]
+
+
+BISHOP = "Bishop Story Spreads\n\nA spokesman for the archdiocese {line} on Monday.\n" \
+    "The hoax spread quickly on social media over the weekend.\n"
+
+
+def test_a_word_a_speaker_is_reported_saying_is_echoed(nlp) -> None:
+    """The page puts "hoax" on the spokesman by reporting his statement; its own "The hoax"
+    later echoes him. Without his statement the same sentence is the page's label."""
+    echoed = BISHOP.format(line="said the story about the bishop was a hoax")
+    assert loaded(echoed) == []
+    own = loaded(BISHOP.format(line="spoke about the story"))
+    assert [(sev, ev) for sev, ev, _ in own] == [("warning", ("hoax",))]
