@@ -153,3 +153,41 @@ def test_blast_is_an_explosion_as_a_noun_and_a_judgement_as_a_verb(
 def test_a_phrasal_verb_is_its_idiom(nlp, text: str, expected: list[str]) -> None:
     """Issue 9: 'woke up', 'doubled down', 'lashed out' were called loaded on real pages."""
     assert [w for sev, ev, _ in loaded(text) for w in ev] == expected
+
+
+MARKET = "Market Vote Delayed\n\nThe mayor's letter to the council was read aloud on Monday.\n"
+
+
+@pytest.mark.parametrize("body", [
+    # a reprinted list whose paragraphs each open with a mark, run into one line: only the
+    # last closes, and (2) is as much the letter's as (1)
+    "Its demands were these: “(1) The town must hire more police. “(2) The council must "
+    "stop the thugs who rule the market. “(3) The budget must grow.”",
+    # a quotation in straight marks that closes lines after it opens
+    "She told traders: \"The market is not safe.\nThe thugs who rule it must go.\n"
+    "We will act this week.\"",
+    # a speech verb's line left open by a comma hands the next paragraph to the speaker
+    "The police chief said in a statement Tuesday,\nThe council must stop the thugs who "
+    "rule the market.",
+])
+def test_reprinted_words_are_not_the_page_s(nlp, body: str) -> None:
+    assert loaded(f"{MARKET}{body}\nThe council will vote on Friday.\n") == []
+
+
+def test_same_words_in_own_voice_still_fire(nlp) -> None:
+    found = loaded(f"{MARKET}The council must stop the thugs who rule the market.\n"
+                   "The council will vote on Friday.\n")
+    assert [(sev, ev) for sev, ev, _ in found] == [("warning", ("thugs",))]
+
+
+BISHOP = "Bishop Story Spreads\n\nA spokesman for the archdiocese {line} on Monday.\n" \
+    "The hoax spread quickly on social media over the weekend.\n"
+
+
+def test_a_word_a_speaker_is_reported_saying_is_echoed(nlp) -> None:
+    """The page puts "hoax" on the spokesman by reporting his statement; its own "The hoax"
+    later echoes him. Without his statement the same sentence is the page's label."""
+    echoed = BISHOP.format(line="said the story about the bishop was a hoax")
+    assert loaded(echoed) == []
+    own = loaded(BISHOP.format(line="spoke about the story"))
+    assert [(sev, ev) for sev, ev, _ in own] == [("warning", ("hoax",))]

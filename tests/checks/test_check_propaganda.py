@@ -238,3 +238,24 @@ def test_chunks_of_hot_sentences_are_the_docs_noun_chunks_there(nlp) -> None:
         "their loyal supporters", "the new budget plan",
     ]
     assert chunks([]) == []
+
+
+RADIO = (
+    "Market Vote Delayed\n\nThe mayor took questions on the radio on Monday.\n"
+    "HOST: Are the markets safe?\nJANE ROE, MAYOR OF SPRINGFIELD: Not yet.\n"
+    "HOST: What will you do?\nJANE ROE, MAYOR OF SPRINGFIELD: We will hire more police.\n"
+    "HOST: You are so good at this.\n{line}\n\nThe council will vote on Friday.\n"
+)
+
+
+def test_transcript_answers_are_the_speakers(run) -> None:
+    """A speaker label may carry a title after a comma, and a last answer runs on in
+    lines that address someone ("You are ...", capitalised or not): the host's words,
+    not the page's name calling."""
+    _, found = run(RADIO.format(line="You are a shameless optimist."))
+    assert _summary(found) == []
+
+
+def test_the_page_s_own_line_after_a_transcript_still_fires(run) -> None:
+    _, found = run(RADIO.format(line="") + "The mayor is a shameless optimist.\n")
+    assert _summary(found) == [("warning", "Name calling / labeling", "a shameless optimist")]

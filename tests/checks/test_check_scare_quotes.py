@@ -117,6 +117,31 @@ SENTENCES = [
     # a transcript's questions and answers are the speakers' words
     ("The mayor spoke on Monday.\n\nQ: Are the “rebels” near?\nA: They are near, I think."
      "\nQ: What next?\nA: We wait.", []),
+    # a verb of saying that shares its subject with the verb it hangs on gives the words
+    # to that subject; a verb of another kind does not
+    ("The pub will close this week, and has said it is “highly unlikely” to reopen.", []),
+    ("His colleague Ana Diaz opened a fund for him on Monday, explaining that he’d been "
+     "hurt while on “routine duty” and it could have been any of us.", []),
+    ("The pub will close this week, keeping its “loyal” staff at home to see what happens.",
+     [("warning", "loyal")]),
+    # a verb that names something as something gives the name to its subject
+    ("Ali Reyes regularly refers to the traders as “parasites” in his posts.", []),
+    # a fragment in a passage that quotes a named speaker word for word is likely theirs
+    ("The mayor continues, “We will rebuild the port this year,” although the plan is "
+     "“unaffordable” for the town.", []),
+    ("Ali Reyes sent the council the “final plan” in the autumn. “I sent them a copy of "
+     "it,” Reyes said.", []),
+    # ... not across a blank line, nor without the speaker's quotation
+    ("Ali Reyes sent the council the “final plan” in the autumn.\n\n“I sent them a copy "
+     "of it,” Reyes said.", [("warning", "final plan")]),
+    ("The mayor continues to defend the “unaffordable” plan for the town.",
+     [("warning", "unaffordable")]),
+    # marks nested in a longer quotation are the quoted writer's («… «progressive» …»)
+    ("The historian wrote of the town: «The old order is exhausted... All the habits of "
+     "the most «advanced», «progressive», even «enlightened» families are outdated».", []),
+    # the same word in marks of the page's own still is one
+    ("The historian wrote of the town. The most «progressive» families left it.",
+     [("warning", "progressive")]),
 ]
 
 

@@ -35,6 +35,30 @@ PAGES = [
         "The mayor spoke on Monday. “The raiders are gone.\n\nThe town is safe,” she said.",
         ["The raiders are gone.\n\nThe town is safe,"],
     ),
+    # ... in straight marks too
+    (
+        "The mayor spoke on Monday.\n\"The raiders are gone.\nThe town is safe.\"\n"
+        "Shops opened on Tuesday.",
+        ["The raiders are gone.\nThe town is safe."],
+    ),
+    # paragraphs of one quotation run into a line, each opening with a mark of its own
+    (
+        "The town's plan has three points. “(A) Hire more police. “(B) Stop the raiders. "
+        "“(C) Grow the budget.” The council agreed.",
+        ["(A) Hire more police. ", "(B) Stop the raiders. ", "(C) Grow the budget."],
+    ),
+    # marks nested in a quotation do not end it
+    (
+        "The essay ends so. «The old order is gone... the most «advanced», even "
+        "«enlightened» families are outdated». The council agreed.",
+        ["The old order is gone... the most «advanced», even «enlightened» families are "
+         "outdated"],
+    ),
+    # a stray opening mark left open over lines with other marks is no quotation
+    (
+        "The pastor “God bless Wright spoke.\nShops opened on Tuesday.\nThe “heroes” left.",
+        ["heroes"],
+    ),
 ]
 
 

@@ -4,7 +4,7 @@ The trained tagger (:mod:`newsaudit.models.loaded`) scores each word of the head
 and body sentences; this check keeps only what the page says itself. Quoted words and the
 content of attributed statements are the source's wording, not the outlet's, and other
 checks (scare_quotes, attribution) look at them. A word a speaker on the page is quoted
-saying (a spokesman's "hoax") is theirs when the page repeats it. A span must hold a
+or reported saying (a spokesman's "hoax") is theirs when the page repeats it. A span must hold a
 content word that is not plain newswire vocabulary ("killed", "attack", "militia" are how
 careful reporters describe violence), with function words trimmed from its edges by the parse.
 

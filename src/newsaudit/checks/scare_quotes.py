@@ -225,7 +225,50 @@ def _speaker_in_sentence(head: Token, cues: frozenset[str]) -> bool:
         lemma = t.lemma_.lower()
         if lemma in cues or (lemma == "put" and any(c.lower_ == "it" for c in t.children)):
             # "as Thatcher put it" gives the words to her as much as "said" does
-            if any(c.dep_ in _SUBJECTS and not c.is_punct for c in t.children):
+            if _has_subject(t) or (
+                t.dep_ in _SHARES_SUBJECT and lemma in _speech() and _has_subject(t.head)
+            ):
+                return True
+    return False
+
+
+#: How a verb of saying shares the subject of the verb it hangs on: "The pub will close,
+#: and have said it is “highly unlikely” ...", "She started a fund, explaining that he
+#: was on “random patrol”". (Only saying: "keeping his “options” open, to see ..." and
+#: "calling it “islamophobia”" give the page's own words no speaker.)
+_SHARES_SUBJECT = frozenset({"conj", "advcl"})
+
+
+@lru_cache(maxsize=1)
+def _speech() -> frozenset[str]:
+    return frozenset(load_json("attribution.json")["reporting_verbs"]["lemmas"])
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS and not c.is_punct for c in verb.children)
+
+
+def _quoting_sentence(report: Report, head: Token) -> bool:
+    """Whether the quotation's sentence, or the one before or after it in its paragraph
+    (no blank line between: pages that put each sentence on a line of its own mark
+    paragraphs so), quotes a named speaker word for word ("Obama continues, ‘Look, …’,
+    although the Fox viewpoint is ‘destructive for the country’"; "Reyes sent the council
+    the “final plan”. “I sent them a copy,” Reyes said."): the passage is giving that
+    speaker's words, and the fragment is likely theirs too."""
+    sent = head.sent
+    doc = sent.doc
+    lo, hi = sent.start_char, sent.end_char
+    if sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        if "\n\n" not in doc.text[prev.start_char : lo].strip():
+            lo = prev.start_char
+    if sent.end < len(doc):
+        nxt = doc[sent.end].sent
+        if "\n\n" not in doc.text[sent.start_char : nxt.end_char].strip():
+            hi = nxt.end_char
+    for att in report.attributions:
+        if att.kind in _QUOTING and att.content is not None and att.source.text:
+            if lo <= att.content.start and att.content.end <= hi:
                 return True
     return False
 
@@ -287,7 +330,8 @@ def _occurrences(report: Report, doc: Doc, voice: Voice) -> Iterator[_Occurrence
             (distanced is None and _someones_word(doc, head, before, reporting))
             or voice.in_block(span.start, span.end)  # a longer quotation, a post, ...
         )
-        reported = inside is not None or _speaker_in_sentence(head, reporting)
+        reported = (inside is not None or _speaker_in_sentence(head, reporting)
+                    or _quoting_sentence(report, head))
         yield _Occurrence(span, att, distanced, someones, reported)
 
 
