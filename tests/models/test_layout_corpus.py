@@ -169,3 +169,63 @@ def test_renderers_carry_labels(labelled, style):
         assert any("Home" in ln.text and "World" in ln.text for ln in lines)
     if style == "tight":
         assert all(ln.kind for ln in lines)
+
+
+# The body oracle of trafilatura-eval pages is trafilatura's own text, which keeps the
+# article's <h1> as its first paragraph; the page's title is still its headline.
+TITLED = """<html><body><header><h1>Fenwick Gazette</h1></header>
+<main><p class="photo-note">Ferry passengers queue at the Fenwick pier on a windy Friday.</p>
+<p class="kicker">Transport</p>
+<h1>Island ferry: fares rise by a fifth from May</h1>
+<p>Tickets for the island ferry will cost a fifth more from May, the operator announced.</p>
+<p>The council said it would ask the operator to keep a reduced fare for residents.</p>
+</main></body></html>"""
+
+TITLED_BODY = [
+    "Island ferry: fares rise by a fifth from May",
+    "Tickets for the island ferry will cost a fifth more from May, the operator announced.",
+    "The council said it would ask the operator to keep a reduced fare for residents.",
+]
+
+
+def _titled_kinds(body: list[str], title: str) -> dict[str, str]:
+    from newsaudit.ingest.blocks import page_blocks
+
+    blocks = page_blocks(lxml.html.fromstring(TITLED), article=body)
+    return {lab.text: lab.kind for lab in label_blocks(blocks, BodyOracle(body), title=title)}
+
+
+def test_the_title_heading_is_headline_even_when_the_oracle_text_holds_it():
+    kinds = _titled_kinds(TITLED_BODY, "„Island ferry – fares rise by a fifth from May“")
+    assert kinds["Island ferry: fares rise by a fifth from May"] == "headline"
+    assert kinds["Fenwick Gazette"] != "headline"
+    assert kinds[TITLED_BODY[1]] == kinds[TITLED_BODY[2]] == "body"
+
+
+def test_the_title_heading_a_few_lines_into_the_oracle_text_is_headline():
+    # The oracle also took the photo note above the headline: it opens the body.
+    note = "Ferry passengers queue at the Fenwick pier on a windy Friday."
+    kinds = _titled_kinds([note, *TITLED_BODY], "Island ferry: fares rise by a fifth from May")
+    assert kinds["Island ferry: fares rise by a fifth from May"] == "headline"
+    assert kinds[note] == "body"
+
+
+def test_a_heading_holding_the_title_and_more_is_headline():
+    # The <h1> prints the declared title with the rest of its sentence.
+    kinds = _titled_kinds(TITLED_BODY, "Island ferry: fares rise")
+    assert kinds["Island ferry: fares rise by a fifth from May"] == "headline"
+
+
+def test_a_heading_that_only_starts_like_the_title_yields_to_the_title():
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Island ferry fares</h1><p>Compare fares before you book.</p>
+<h2>Island ferry fares - what changes in May</h2>
+<p>Tickets for the island ferry will cost a fifth more from May, the operator announced.</p>
+</body></html>"""
+    body = [TITLED_BODY[1]]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    kinds = {lab.text: lab.kind
+             for lab in label_blocks(blocks, BodyOracle(body), title="Island ferry fares")}
+    assert kinds["Island ferry fares"] == "headline"
+    assert kinds["Island ferry fares - what changes in May"] != "headline"

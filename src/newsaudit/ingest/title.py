@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-__all__ = ["page_title", "strip_site_suffix"]
+__all__ = ["page_title", "strip_site_suffix", "title_key"]
 
 _SEP_RE = re.compile(
     r"\s+[|\-\u2013\u2014:\u00b7\u2022\u22c6\u2605/\u00bb\u203a~]+\s+|\s*::\s*|\s*\|\s*"
@@ -32,14 +32,14 @@ def _norm(s: str) -> str:
     return _WS_RE.sub(" ", s).strip()
 
 
-def _key(s: str) -> str:
+def title_key(s: str) -> str:
     """``s`` compared free of case and punctuation: a title's "Crash: Route 9" is the page's
     ``<h1><span>Crash</span> <span>Route 9</span></h1>`` or "Crash : Route 9"."""
     return _norm(_PUNCT_RE.sub(" ", s)).casefold()
 
 
 def _words(s: str) -> set[str]:
-    return set(_key(s).split())
+    return set(title_key(s).split())
 
 
 def _meta(tree: etree._Element, *names: str) -> list[str]:
@@ -96,20 +96,20 @@ def page_title(
     t = next(tree.iter("title"), None)
     if t is not None and _norm(t.text_content()):
         declared.append(_norm(t.text_content()))
-    site_keys = {_key(s) for s in _meta(tree, "og:site_name", "application-name")}
-    if hint and _key(hint) not in site_keys:
+    site_keys = {title_key(s) for s in _meta(tree, "og:site_name", "application-name")}
+    if hint and title_key(hint) not in site_keys:
         declared.insert(0, _norm(hint))  # the extractor's guess, unless it is the site name
     h1s = [_norm(h.text_content()) for h in tree.iter("h1") if _norm(h.text_content())]
-    line_keys = {_key(x): _norm(x) for x in lines if x.strip()}
-    h1_keys = {_key(x): x for x in h1s}
-    cuts = [_key(cut) for title in declared for cut in _cuts(title)
+    line_keys = {title_key(x): _norm(x) for x in lines if x.strip()}
+    h1_keys = {title_key(x): x for x in h1s}
+    cuts = [title_key(cut) for title in declared for cut in _cuts(title)
             if len(cut.split()) >= 2 or len(cut) >= 12]
     # An <h1> that is any cut of a declared title first ("Podcast | Episode title" with the
     # episode title as the <h1>), unless it is the site's name (a blog's <h1> is often its
     # name, the last part of its <title>); then any line of the page.
     if t is not None and _site_part(t.text_content()):
-        site_keys.add(_key(_site_part(t.text_content())))
-    parts = [_key(part) for title in declared for part in _SEP_RE.split(title)
+        site_keys.add(title_key(_site_part(t.text_content())))
+    parts = [title_key(part) for title in declared for part in _SEP_RE.split(title)
              if len(part.split()) >= 2 or len(part) >= 12]
     for keys, found, skip in ((h1_keys, cuts + parts, site_keys), (line_keys, cuts, set())):
         for k in found:
