@@ -229,3 +229,24 @@ def test_a_heading_that_only_starts_like_the_title_yields_to_the_title():
              for lab in label_blocks(blocks, BodyOracle(body), title="Island ferry fares")}
     assert kinds["Island ferry fares"] == "headline"
     assert kinds["Island ferry fares - what changes in May"] != "headline"
+
+
+def test_a_paragraph_the_extractor_broke_at_its_source_newlines_is_body():
+    # trafilatura splits a <p> at each newline of its source text; the page's line is the
+    # whole paragraph, and it is article body.
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Island ferry fares</h1>
+<p>Tickets for the island ferry will cost a fifth more from May.
+The operator blamed the price of fuel and a new harbour levy.</p>
+<p>Residents keep their reduced fare, the council said on Tuesday.</p></body></html>"""
+    body = ["Tickets for the island ferry will cost a fifth more from May.",
+            "The operator blamed the price of fuel and a new harbour levy.",
+            "Residents keep their reduced fare, the council said on Tuesday."]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    labels = label_blocks(blocks, BodyOracle(body), title="Island ferry fares")
+    assert [(lab.kind, lab.text) for lab in labels] == [
+        ("headline", "Island ferry fares"),
+        ("body", f"{body[0]} {body[1]}"),
+        ("body", body[2]),
+    ]

@@ -67,12 +67,16 @@ class Labelled:
 
 
 class BodyOracle:
-    """Says whether a line is article body: it is in the article text, whole or as a part."""
+    """Says whether a line is article body: it is in the article text, whole or as a part.
+
+    The article text is read with its paragraph breaks as spaces: an extractor breaks a
+    paragraph wherever its source text does (trafilatura splits a ``<p>`` at each newline
+    inside it), and the page's line is the whole paragraph."""
 
     def __init__(self, paragraphs: Sequence[str], *, must: Sequence[str] = (),
                  must_not: Sequence[str] = ()) -> None:
         self.paragraphs = {norm(p) for p in paragraphs if norm(p)}
-        self.text = "\n".join(norm(p) for p in paragraphs)
+        self.text = " ".join(norm(p) for p in paragraphs)
         self.must = [norm(s) for s in must if len(norm(s)) >= 4]
         self.must_not = [norm(s) for s in must_not if len(norm(s)) >= 4]
 
