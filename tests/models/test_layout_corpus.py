@@ -250,3 +250,19 @@ The operator blamed the price of fuel and a new harbour levy.</p>
         ("body", f"{body[0]} {body[1]}"),
         ("body", body[2]),
     ]
+
+
+def test_a_list_item_the_extractor_marks_with_a_dash_is_body():
+    # trafilatura's text writes a list item as "- item"; a short item is still article.
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Painting a garden fence</h1>
+<p>You will need a few things before you start on the fence this weekend:</p>
+<ul><li>Rollers</li><li>Wood stain</li></ul><nav><a>Shop</a></nav></body></html>"""
+    body = ["You will need a few things before you start on the fence this weekend:",
+            "- Rollers", "- Wood stain"]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    kinds = {lab.text: lab.kind
+             for lab in label_blocks(blocks, BodyOracle(body), title="Painting a garden fence")}
+    assert kinds["Rollers"] == kinds["Wood stain"] == "body"
+    assert kinds["Shop"] != "body"

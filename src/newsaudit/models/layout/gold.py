@@ -75,7 +75,9 @@ class BodyOracle:
 
     def __init__(self, paragraphs: Sequence[str], *, must: Sequence[str] = (),
                  must_not: Sequence[str] = ()) -> None:
-        self.paragraphs = {norm(p) for p in paragraphs if norm(p)}
+        # trafilatura's text writes a list item as "- item": the page's line is "item".
+        self.paragraphs = {norm(p) for p in paragraphs if norm(p)} | {
+            norm(p)[2:] for p in paragraphs if norm(p).startswith("- ") and norm(p)[2:].strip()}
         self.text = " ".join(norm(p) for p in paragraphs)
         self.must = [norm(s) for s in must if len(norm(s)) >= 4]
         self.must_not = [norm(s) for s in must_not if len(norm(s)) >= 4]
