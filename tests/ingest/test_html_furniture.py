@@ -173,6 +173,15 @@ def test_a_blog_whose_h1_is_its_name_gets_the_post_title():
     assert _title(html, hint="Greenhouse Notes") == "Repotting a fig tree in winter"
 
 
+def test_an_extractor_guess_that_is_the_title_s_site_part_is_not_the_headline():
+    # No og:site_name: the site's name is only the <title>'s last part, and the <h1>.
+    html = ("<html><head><title>Structural design | Carrow Engineers</title></head><body>"
+            "<h1>Carrow Engineers</h1><h3>Structural design</h3>"
+            "<p>We design the frames of houses, halls and bridges in timber and steel.</p>"
+            "</body></html>")
+    assert _title(html, hint="Carrow Engineers") == "Structural design"
+
+
 def test_site_suffix_after_a_star_separator_is_cut():
     html = ("<html><head><title>Club signs two new goalkeepers \u22c6 Carrow Handball</title>"
             "<meta property='og:site_name' content='Carrow Handball'></head><body>"

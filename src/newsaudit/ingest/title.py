@@ -9,7 +9,8 @@ last part), else the first that is any line of the page, is the headline. When n
 on the page, an ``<h1>`` that holds every word of a cut (a kicker printed with the
 title) is the headline; else trailing parts that name the site (its ``og:site_name`` or
 its domain) are dropped; failing that, the declared title is kept whole rather than
-guessed at. Titles and lines are compared free of case and punctuation.
+guessed at. The extractor's guess at the title is declared first, unless it is the
+site's name. Titles and lines are compared free of case and punctuation.
 """
 
 from __future__ import annotations
@@ -97,6 +98,10 @@ def page_title(
     if t is not None and _norm(t.text_content()):
         declared.append(_norm(t.text_content()))
     site_keys = {title_key(s) for s in _meta(tree, "og:site_name", "application-name")}
+    # The site's name is also the last part of its <title> ("Structural design | RS
+    # Engineers"): a blog's <h1> is often that name, and so is the extractor's guess.
+    if t is not None and _site_part(t.text_content()):
+        site_keys.add(title_key(_site_part(t.text_content())))
     if hint and title_key(hint) not in site_keys:
         declared.insert(0, _norm(hint))  # the extractor's guess, unless it is the site name
     h1s = [_norm(h.text_content()) for h in tree.iter("h1") if _norm(h.text_content())]
@@ -105,10 +110,7 @@ def page_title(
     cuts = [title_key(cut) for title in declared for cut in _cuts(title)
             if len(cut.split()) >= 2 or len(cut) >= 12]
     # An <h1> that is any cut of a declared title first ("Podcast | Episode title" with the
-    # episode title as the <h1>), unless it is the site's name (a blog's <h1> is often its
-    # name, the last part of its <title>); then any line of the page.
-    if t is not None and _site_part(t.text_content()):
-        site_keys.add(title_key(_site_part(t.text_content())))
+    # episode title as the <h1>), unless it is the site's name; then any line of the page.
     parts = [title_key(part) for title in declared for part in _SEP_RE.split(title)
              if len(part.split()) >= 2 or len(part) >= 12]
     for keys, found, skip in ((h1_keys, cuts + parts, site_keys), (line_keys, cuts, set())):
