@@ -182,6 +182,13 @@ def test_an_extractor_guess_that_is_the_title_s_site_part_is_not_the_headline():
     assert _title(html, hint="Carrow Engineers") == "Structural design"
 
 
+def test_an_h1_that_is_the_title_without_its_section_kicker_is_the_headline():
+    html = ("<html><head><title>Chronicle: Harbour ferry fares rise - Carrow Post</title>"
+            "</head><body><p>Chronicle</p><h1>Harbour ferry fares rise</h1>"
+            "<p>Tickets for the island ferry will cost a fifth more from May.</p></body></html>")
+    assert _title(html) == "Harbour ferry fares rise"
+
+
 def test_site_suffix_after_a_star_separator_is_cut():
     html = ("<html><head><title>Club signs two new goalkeepers \u22c6 Carrow Handball</title>"
             "<meta property='og:site_name' content='Carrow Handball'></head><body>"

@@ -7,7 +7,8 @@ separator, longest first, and the first cut that is an ``<h1>`` (any single part
 declared title counts here, but not the site's name: ``og:site_name`` or the ``<title>``'s
 last part), else the first that is any line of the page, is the headline. When no cut is
 on the page, an ``<h1>`` that holds every word of a cut (a kicker printed with the
-title) is the headline; else trailing parts that name the site (its ``og:site_name`` or
+title), or of three words or more that are all in a cut and most of it (a section kicker
+the title adds), is the headline; else trailing parts that name the site (its ``og:site_name`` or
 its domain) are dropped; failing that, the declared title is kept whole rather than
 guessed at. The extractor's guess at the title is declared first, unless it is the
 site's name. Titles and lines are compared free of case and punctuation.
@@ -126,6 +127,14 @@ def page_title(
             for hw, h1 in h1_sets:
                 if need <= hw:
                     return h1
+    # An <h1> of three words or more whose every word is in a cut, and that is most of it:
+    # the declared title adds a section kicker the page does not print with the headline
+    # ("Chronicle: Ferry fares rise" over <h1>Ferry fares rise</h1>).
+    for k in cuts:
+        have = _words(k)
+        for hw, h1 in h1_sets:
+            if len(hw) >= 3 and hw <= have and 2 * len(hw) >= len(have):
+                return h1
     site = _meta(tree, "og:site_name", "application-name")
     words = [w for s in site for w in re.findall(r"\w+", s)]
     for title in declared:
