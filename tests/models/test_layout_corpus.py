@@ -266,3 +266,25 @@ def test_a_list_item_the_extractor_marks_with_a_dash_is_body():
              for lab in label_blocks(blocks, BodyOracle(body), title="Painting a garden fence")}
     assert kinds["Rollers"] == kinds["Wood stain"] == "body"
     assert kinds["Shop"] != "body"
+
+
+def test_a_counter_run_on_with_a_body_line_in_one_extracted_paragraph_is_body():
+    # <h3><div>2</div> Sauna raft</h3>: the counter is a line of its own on the page, and
+    # the extractor's paragraph "2 Sauna raft ..." holds it with the heading after it.
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Ten trips around the lake</h1>
+<p>Autumn is the best time to see the lake, and these are our favourite trips.</p>
+<h3><div class="number">2</div> Sauna raft on the north shore of the lake</h3>
+<p>Sweat in the sauna, then jump straight into the cold water of the lake.</p>
+<footer><div>3</div><p>Copyright Lake Guide</p></footer></body></html>"""
+    body = ["Autumn is the best time to see the lake, and these are our favourite trips.",
+            "2 Sauna raft on the north shore of the lake",
+            "Sweat in the sauna, then jump straight into the cold water of the lake."]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    labels = label_blocks(blocks, BodyOracle(body), title="Ten trips around the lake")
+    kinds = [(lab.kind, lab.text) for lab in labels]
+    assert ("body", "2") in kinds
+    assert ("body", "Sauna raft on the north shore of the lake") in kinds
+    # A counter that no extracted paragraph runs on with a body line stays out.
+    assert ("body", "3") not in kinds

@@ -19,8 +19,10 @@ snippets (trafilatura-eval). Everything else is named by the markup zone of the 
 * an unmarked line outside the article that is mostly link text of four words or more is
   a related-story link; other unmarked lines there are boilerplate.
 
-Body text that appears twice on a page (a standfirst repeated in a teaser) is body only
-in the main cluster of body lines.
+A short unmarked line is body when one extracted paragraph holds it run on with a body
+line beside it (a heading's counter in a block of its own). Body text that appears twice
+on a page (a standfirst repeated in a teaser) is body only in the main cluster of body
+lines.
 """
 
 from __future__ import annotations
@@ -95,6 +97,11 @@ class BodyOracle:
         # A short line ("Advertisement", "Share") inside a long paragraph is no evidence.
         return len(t) >= 25 and t in self.text
 
+    def in_paragraph(self, text: str) -> bool:
+        """Whether one extracted paragraph holds ``text`` (and no must-not snippet does)."""
+        t = norm(text)
+        return not any(s in t for s in self.must_not) and any(t in p for p in self.paragraphs)
+
 
 def _clusters(flags: list[bool], blocks: Sequence[Block]) -> list[bool]:
     idx = [i for i, f in enumerate(flags) if f]
@@ -139,10 +146,22 @@ def label_blocks(
     """The gold kind of every line (see the module docstring)."""
     n = len(blocks)
     comment_snips = [norm(c) for c in comments if len(norm(c)) >= 8]
+    texts = [norm(b.text) for b in blocks]
+
+    said = [body(t) for t in texts]
+
+    def run_on(i: int) -> bool:
+        """An unmarked short line that one extracted paragraph holds run on with a
+        neighbouring body line: a heading's counter in a block of its own ("2" / "Sauna by
+        the lake"), a reference's number, a paragraph the page broke after a short lead."""
+        return blocks[i].zone == "" and (
+            (i + 1 < n and said[i + 1] and body.in_paragraph(f"{texts[i]} {texts[i + 1]}"))
+            or (i > 0 and said[i - 1] and body.in_paragraph(f"{texts[i - 1]} {texts[i]}")))
+
     is_body = [
-        b.zone not in ("comment", "comments") and body(b.text)
+        b.zone not in ("comment", "comments") and (said[i] or run_on(i))
         and not (b.zone in _FURNITURE and len(b.text) < 60)
-        for b in blocks
+        for i, b in enumerate(blocks)
     ]
     is_body = _clusters(is_body, blocks)
     body_idx = [i for i, f in enumerate(is_body) if f]
