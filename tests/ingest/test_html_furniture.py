@@ -109,6 +109,44 @@ def test_code_inside_a_paragraph_stays_in_it():
         "Create it with python -m venv env and activate it.", "pip install requests"]
 
 
+def test_a_layout_table_gives_its_article_cell_as_paragraphs():
+    from lxml import etree
+
+    class Extracted:
+        # An old site's page table, as trafilatura returns it: the menu, the article and
+        # the sidebar are cells of one row.
+        body = etree.fromstring(
+            "<body><table><row><cell><head>Search</head><p>Search our archive:</p></cell>"
+            "<cell><head>Mill pond to be drained</head>"
+            "<p>The mill pond at Ashby will be drained in June so the dam can be repaired.</p>"
+            "<p>Fish will be moved to the river first, the parish council said.</p>"
+            "<p>Walkers can still use the path along the north bank.</p></cell>"
+            "<cell><head>Most read</head><p>Fete moves indoors</p></cell></row></table></body>")
+
+    assert _body_paragraphs(Extracted()) == [
+        "Mill pond to be drained",
+        "The mill pond at Ashby will be drained in June so the dam can be repaired.",
+        "Fish will be moved to the river first, the parish council said.",
+        "Walkers can still use the path along the north bank."]
+
+
+def test_a_data_table_whose_cells_hold_a_heading_and_a_note_stays_rows():
+    from lxml import etree
+
+    class Extracted:
+        body = etree.fromstring(
+            "<body><table><row><cell>Setting</cell><cell>Values</cell></row>"
+            "<row><cell><head>Game speed</head><p>How fast the match is played.</p></cell>"
+            "<cell><list><item>Slow</item><item>Normal</item></list></cell></row>"
+            "<row><cell><head>Injuries</head><p>Whether players can be hurt.</p></cell>"
+            "<cell><list><item>On</item><item>Off</item></list></cell></row></table></body>")
+
+    assert _body_paragraphs(Extracted()) == [
+        "Setting | Values",
+        "Game speed How fast the match is played. | Slow Normal",
+        "Injuries Whether players can be hurt. | On Off"]
+
+
 def _title(html: str, hint: str | None = None) -> str | None:
     from newsaudit.ingest.title import page_title
 
@@ -133,6 +171,22 @@ def test_a_blog_whose_h1_is_its_name_gets_the_post_title():
             "<p>My fig had outgrown its pot, so last week I moved it to a bigger one.</p>"
             "</body></html>")
     assert _title(html, hint="Greenhouse Notes") == "Repotting a fig tree in winter"
+
+
+def test_an_extractor_guess_that_is_the_title_s_site_part_is_not_the_headline():
+    # No og:site_name: the site's name is only the <title>'s last part, and the <h1>.
+    html = ("<html><head><title>Structural design | Carrow Engineers</title></head><body>"
+            "<h1>Carrow Engineers</h1><h3>Structural design</h3>"
+            "<p>We design the frames of houses, halls and bridges in timber and steel.</p>"
+            "</body></html>")
+    assert _title(html, hint="Carrow Engineers") == "Structural design"
+
+
+def test_an_h1_that_is_the_title_without_its_section_kicker_is_the_headline():
+    html = ("<html><head><title>Chronicle: Harbour ferry fares rise - Carrow Post</title>"
+            "</head><body><p>Chronicle</p><h1>Harbour ferry fares rise</h1>"
+            "<p>Tickets for the island ferry will cost a fifth more from May.</p></body></html>")
+    assert _title(html) == "Harbour ferry fares rise"
 
 
 def test_site_suffix_after_a_star_separator_is_cut():

@@ -169,3 +169,122 @@ def test_renderers_carry_labels(labelled, style):
         assert any("Home" in ln.text and "World" in ln.text for ln in lines)
     if style == "tight":
         assert all(ln.kind for ln in lines)
+
+
+# The body oracle of trafilatura-eval pages is trafilatura's own text, which keeps the
+# article's <h1> as its first paragraph; the page's title is still its headline.
+TITLED = """<html><body><header><h1>Fenwick Gazette</h1></header>
+<main><p class="photo-note">Ferry passengers queue at the Fenwick pier on a windy Friday.</p>
+<p class="kicker">Transport</p>
+<h1>Island ferry: fares rise by a fifth from May</h1>
+<p>Tickets for the island ferry will cost a fifth more from May, the operator announced.</p>
+<p>The council said it would ask the operator to keep a reduced fare for residents.</p>
+</main></body></html>"""
+
+TITLED_BODY = [
+    "Island ferry: fares rise by a fifth from May",
+    "Tickets for the island ferry will cost a fifth more from May, the operator announced.",
+    "The council said it would ask the operator to keep a reduced fare for residents.",
+]
+
+
+def _titled_kinds(body: list[str], title: str) -> dict[str, str]:
+    from newsaudit.ingest.blocks import page_blocks
+
+    blocks = page_blocks(lxml.html.fromstring(TITLED), article=body)
+    return {lab.text: lab.kind for lab in label_blocks(blocks, BodyOracle(body), title=title)}
+
+
+def test_the_title_heading_is_headline_even_when_the_oracle_text_holds_it():
+    kinds = _titled_kinds(TITLED_BODY, "„Island ferry – fares rise by a fifth from May“")
+    assert kinds["Island ferry: fares rise by a fifth from May"] == "headline"
+    assert kinds["Fenwick Gazette"] != "headline"
+    assert kinds[TITLED_BODY[1]] == kinds[TITLED_BODY[2]] == "body"
+
+
+def test_the_title_heading_a_few_lines_into_the_oracle_text_is_headline():
+    # The oracle also took the photo note above the headline: it opens the body.
+    note = "Ferry passengers queue at the Fenwick pier on a windy Friday."
+    kinds = _titled_kinds([note, *TITLED_BODY], "Island ferry: fares rise by a fifth from May")
+    assert kinds["Island ferry: fares rise by a fifth from May"] == "headline"
+    assert kinds[note] == "body"
+
+
+def test_a_heading_holding_the_title_and_more_is_headline():
+    # The <h1> prints the declared title with the rest of its sentence.
+    kinds = _titled_kinds(TITLED_BODY, "Island ferry: fares rise")
+    assert kinds["Island ferry: fares rise by a fifth from May"] == "headline"
+
+
+def test_a_heading_that_only_starts_like_the_title_yields_to_the_title():
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Island ferry fares</h1><p>Compare fares before you book.</p>
+<h2>Island ferry fares - what changes in May</h2>
+<p>Tickets for the island ferry will cost a fifth more from May, the operator announced.</p>
+</body></html>"""
+    body = [TITLED_BODY[1]]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    kinds = {lab.text: lab.kind
+             for lab in label_blocks(blocks, BodyOracle(body), title="Island ferry fares")}
+    assert kinds["Island ferry fares"] == "headline"
+    assert kinds["Island ferry fares - what changes in May"] != "headline"
+
+
+def test_a_paragraph_the_extractor_broke_at_its_source_newlines_is_body():
+    # trafilatura splits a <p> at each newline of its source text; the page's line is the
+    # whole paragraph, and it is article body.
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Island ferry fares</h1>
+<p>Tickets for the island ferry will cost a fifth more from May.
+The operator blamed the price of fuel and a new harbour levy.</p>
+<p>Residents keep their reduced fare, the council said on Tuesday.</p></body></html>"""
+    body = ["Tickets for the island ferry will cost a fifth more from May.",
+            "The operator blamed the price of fuel and a new harbour levy.",
+            "Residents keep their reduced fare, the council said on Tuesday."]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    labels = label_blocks(blocks, BodyOracle(body), title="Island ferry fares")
+    assert [(lab.kind, lab.text) for lab in labels] == [
+        ("headline", "Island ferry fares"),
+        ("body", f"{body[0]} {body[1]}"),
+        ("body", body[2]),
+    ]
+
+
+def test_a_list_item_the_extractor_marks_with_a_dash_is_body():
+    # trafilatura's text writes a list item as "- item"; a short item is still article.
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Painting a garden fence</h1>
+<p>You will need a few things before you start on the fence this weekend:</p>
+<ul><li>Rollers</li><li>Wood stain</li></ul><nav><a>Shop</a></nav></body></html>"""
+    body = ["You will need a few things before you start on the fence this weekend:",
+            "- Rollers", "- Wood stain"]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    kinds = {lab.text: lab.kind
+             for lab in label_blocks(blocks, BodyOracle(body), title="Painting a garden fence")}
+    assert kinds["Rollers"] == kinds["Wood stain"] == "body"
+    assert kinds["Shop"] != "body"
+
+
+def test_a_counter_run_on_with_a_body_line_in_one_extracted_paragraph_is_body():
+    # <h3><div>2</div> Sauna raft</h3>: the counter is a line of its own on the page, and
+    # the extractor's paragraph "2 Sauna raft ..." holds it with the heading after it.
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Ten trips around the lake</h1>
+<p>Autumn is the best time to see the lake, and these are our favourite trips.</p>
+<h3><div class="number">2</div> Sauna raft on the north shore of the lake</h3>
+<p>Sweat in the sauna, then jump straight into the cold water of the lake.</p>
+<footer><div>3</div><p>Copyright Lake Guide</p></footer></body></html>"""
+    body = ["Autumn is the best time to see the lake, and these are our favourite trips.",
+            "2 Sauna raft on the north shore of the lake",
+            "Sweat in the sauna, then jump straight into the cold water of the lake."]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    labels = label_blocks(blocks, BodyOracle(body), title="Ten trips around the lake")
+    kinds = [(lab.kind, lab.text) for lab in labels]
+    assert ("body", "2") in kinds
+    assert ("body", "Sauna raft on the north shore of the lake") in kinds
+    # A counter that no extracted paragraph runs on with a body line stays out.
+    assert ("body", "3") not in kinds

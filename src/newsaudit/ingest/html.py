@@ -335,7 +335,9 @@ def _body_paragraphs(extracted: object | None) -> list[str]:
     after a ``<head>``, not wrapped in ``<p>``) is a paragraph of its own: dropping it
     loses whole paragraphs on pages that write ``<h2>title</h2>text``. Inline parts are
     joined as they are written (no space is added before a comma after a link), line
-    breaks become spaces, and each list item, nested or not, is one paragraph.
+    breaks become spaces, and each list item, nested or not, is one paragraph. A data
+    table gives a paragraph per row ("a | b"); a table that lays out the whole page gives
+    only its article cell, paragraph by paragraph (:func:`_layout_cell`).
     """
     body = getattr(extracted, "body", None)
     out: list[str] = []
@@ -360,7 +362,12 @@ def _body_paragraphs(extracted: object | None) -> list[str]:
                 walk(child)  # code inside a paragraph is a word of it, not a listing
             elif child.tag == "table":
                 flush()
-                out.extend(_table_rows(child))
+                cell = _layout_cell(child)
+                if cell is None:
+                    out.extend(_table_rows(child))
+                else:
+                    walk(cell)
+                    flush()
             else:
                 flush()
                 walk(child)
@@ -380,6 +387,24 @@ def _flat_text(el: etree._Element) -> str:
         gap = "" if child.tag in _XML_INLINE and child.tag != "lb" else " "
         parts += [gap, _flat_text(child), gap, child.tail or ""]
     return _norm("".join(parts))
+
+
+#: trafilatura's XML tags that are blocks of running text inside a table cell.
+_XML_CELL_BLOCKS = frozenset({"p", "head", "list", "quote", "table"})
+
+
+def _layout_cell(table: etree._Element) -> etree._Element | None:
+    """The cell that holds the article when ``table`` lays out the page rather than holding
+    data: one cell with three blocks of text or more and at least half of the table's text
+    (old sites put the menu, the article and the sidebars in the cells of one table). The
+    other cells are the page's furniture, not rows of the article; a data table whose
+    cells each hold a heading and a note ("Game speed" / "Set the speed ...") stays a
+    table."""
+    total = len(_flat_text(table))
+    for cell in table.iter("cell"):
+        if sum(c.tag in _XML_CELL_BLOCKS for c in cell) >= 3 and 2 * len(_flat_text(cell)) >= total:
+            return cell
+    return None
 
 
 def _table_rows(table: etree._Element) -> list[str]:

@@ -7,9 +7,11 @@ separator, longest first, and the first cut that is an ``<h1>`` (any single part
 declared title counts here, but not the site's name: ``og:site_name`` or the ``<title>``'s
 last part), else the first that is any line of the page, is the headline. When no cut is
 on the page, an ``<h1>`` that holds every word of a cut (a kicker printed with the
-title) is the headline; else trailing parts that name the site (its ``og:site_name`` or
+title), or of three words or more that are all in a cut and most of it (a section kicker
+the title adds), is the headline; else trailing parts that name the site (its ``og:site_name`` or
 its domain) are dropped; failing that, the declared title is kept whole rather than
-guessed at. Titles and lines are compared free of case and punctuation.
+guessed at. The extractor's guess at the title is declared first, unless it is the
+site's name. Titles and lines are compared free of case and punctuation.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-__all__ = ["page_title", "strip_site_suffix"]
+__all__ = ["page_title", "strip_site_suffix", "title_key"]
 
 _SEP_RE = re.compile(
     r"\s+[|\-\u2013\u2014:\u00b7\u2022\u22c6\u2605/\u00bb\u203a~]+\s+|\s*::\s*|\s*\|\s*"
@@ -32,14 +34,14 @@ def _norm(s: str) -> str:
     return _WS_RE.sub(" ", s).strip()
 
 
-def _key(s: str) -> str:
+def title_key(s: str) -> str:
     """``s`` compared free of case and punctuation: a title's "Crash: Route 9" is the page's
     ``<h1><span>Crash</span> <span>Route 9</span></h1>`` or "Crash : Route 9"."""
     return _norm(_PUNCT_RE.sub(" ", s)).casefold()
 
 
 def _words(s: str) -> set[str]:
-    return set(_key(s).split())
+    return set(title_key(s).split())
 
 
 def _meta(tree: etree._Element, *names: str) -> list[str]:
@@ -96,20 +98,21 @@ def page_title(
     t = next(tree.iter("title"), None)
     if t is not None and _norm(t.text_content()):
         declared.append(_norm(t.text_content()))
-    site_keys = {_key(s) for s in _meta(tree, "og:site_name", "application-name")}
-    if hint and _key(hint) not in site_keys:
+    site_keys = {title_key(s) for s in _meta(tree, "og:site_name", "application-name")}
+    # The site's name is also the last part of its <title> ("Structural design | RS
+    # Engineers"): a blog's <h1> is often that name, and so is the extractor's guess.
+    if t is not None and _site_part(t.text_content()):
+        site_keys.add(title_key(_site_part(t.text_content())))
+    if hint and title_key(hint) not in site_keys:
         declared.insert(0, _norm(hint))  # the extractor's guess, unless it is the site name
     h1s = [_norm(h.text_content()) for h in tree.iter("h1") if _norm(h.text_content())]
-    line_keys = {_key(x): _norm(x) for x in lines if x.strip()}
-    h1_keys = {_key(x): x for x in h1s}
-    cuts = [_key(cut) for title in declared for cut in _cuts(title)
+    line_keys = {title_key(x): _norm(x) for x in lines if x.strip()}
+    h1_keys = {title_key(x): x for x in h1s}
+    cuts = [title_key(cut) for title in declared for cut in _cuts(title)
             if len(cut.split()) >= 2 or len(cut) >= 12]
     # An <h1> that is any cut of a declared title first ("Podcast | Episode title" with the
-    # episode title as the <h1>), unless it is the site's name (a blog's <h1> is often its
-    # name, the last part of its <title>); then any line of the page.
-    if t is not None and _site_part(t.text_content()):
-        site_keys.add(_key(_site_part(t.text_content())))
-    parts = [_key(part) for title in declared for part in _SEP_RE.split(title)
+    # episode title as the <h1>), unless it is the site's name; then any line of the page.
+    parts = [title_key(part) for title in declared for part in _SEP_RE.split(title)
              if len(part.split()) >= 2 or len(part) >= 12]
     for keys, found, skip in ((h1_keys, cuts + parts, site_keys), (line_keys, cuts, set())):
         for k in found:
@@ -124,6 +127,14 @@ def page_title(
             for hw, h1 in h1_sets:
                 if need <= hw:
                     return h1
+    # An <h1> of three words or more whose every word is in a cut, and that is most of it:
+    # the declared title adds a section kicker the page does not print with the headline
+    # ("Chronicle: Ferry fares rise" over <h1>Ferry fares rise</h1>).
+    for k in cuts:
+        have = _words(k)
+        for hw, h1 in h1_sets:
+            if len(hw) >= 3 and hw <= have and 2 * len(hw) >= len(have):
+                return h1
     site = _meta(tree, "og:site_name", "application-name")
     words = [w for s in site for w in re.findall(r"\w+", s)]
     for title in declared:

@@ -7,7 +7,10 @@ snippets (trafilatura-eval). Everything else is named by the markup zone of the 
 (:mod:`newsaudit.ingest.blocks`), read in the light of where the article is:
 
 * the headline is the ``<h1>`` (or headline-marked line) that matches the page's title,
-  nearest before the body; without a title, the last ``<h1>`` before the body;
+  nearest before the body, and it is the headline even when the body oracle's text holds
+  it (trafilatura keeps the title's ``<h1>`` as its first paragraph) or a caption or
+  kicker it took comes a few lines before it; without a title, the last ``<h1>`` before
+  the body;
 * a byline, date or caption counts only in the article's region (from a few lines above
   the headline to just after the body): the same marks on teaser cards and other stories
   are furniture;
@@ -16,8 +19,10 @@ snippets (trafilatura-eval). Everything else is named by the markup zone of the 
 * an unmarked line outside the article that is mostly link text of four words or more is
   a related-story link; other unmarked lines there are boilerplate.
 
-Body text that appears twice on a page (a standfirst repeated in a teaser) is body only
-in the main cluster of body lines.
+A short unmarked line is body when one extracted paragraph holds it run on with a body
+line beside it (a heading's counter in a block of its own). Body text that appears twice
+on a page (a standfirst repeated in a teaser) is body only in the main cluster of body
+lines.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from pathlib import Path
 
 from newsaudit.datasets import scrapinghub, trafilatura_eval
 from newsaudit.ingest.blocks import Block, page_blocks
-from newsaudit.ingest.title import page_title
+from newsaudit.ingest.title import page_title, title_key
 
 #: Zones that are furniture whatever the body oracle says about a short line in them.
 _FURNITURE = {"nav": "boilerplate", "share": "boilerplate", "promo": "boilerplate",
@@ -42,6 +47,9 @@ _CLUSTER_GAP = 12
 _CLUSTER_SHARE = 0.15
 #: How far (in lines) the article's region reaches above the headline and below the body.
 _ABOVE, _BELOW = 4, 6
+#: How many lines into the body the title's heading may still be the headline: a photo
+#: caption, a kicker or a date line the body oracle took can come before it.
+_HEAD_AFTER = 4
 
 _WS_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
@@ -61,12 +69,18 @@ class Labelled:
 
 
 class BodyOracle:
-    """Says whether a line is article body: it is in the article text, whole or as a part."""
+    """Says whether a line is article body: it is in the article text, whole or as a part.
+
+    The article text is read with its paragraph breaks as spaces: an extractor breaks a
+    paragraph wherever its source text does (trafilatura splits a ``<p>`` at each newline
+    inside it), and the page's line is the whole paragraph."""
 
     def __init__(self, paragraphs: Sequence[str], *, must: Sequence[str] = (),
                  must_not: Sequence[str] = ()) -> None:
-        self.paragraphs = {norm(p) for p in paragraphs if norm(p)}
-        self.text = "\n".join(norm(p) for p in paragraphs)
+        # trafilatura's text writes a list item as "- item": the page's line is "item".
+        self.paragraphs = {norm(p) for p in paragraphs if norm(p)} | {
+            norm(p)[2:] for p in paragraphs if norm(p).startswith("- ") and norm(p)[2:].strip()}
+        self.text = " ".join(norm(p) for p in paragraphs)
         self.must = [norm(s) for s in must if len(norm(s)) >= 4]
         self.must_not = [norm(s) for s in must_not if len(norm(s)) >= 4]
 
@@ -82,6 +96,11 @@ class BodyOracle:
             return True
         # A short line ("Advertisement", "Share") inside a long paragraph is no evidence.
         return len(t) >= 25 and t in self.text
+
+    def in_paragraph(self, text: str) -> bool:
+        """Whether one extracted paragraph holds ``text`` (and no must-not snippet does)."""
+        t = norm(text)
+        return not any(s in t for s in self.must_not) and any(t in p for p in self.paragraphs)
 
 
 def _clusters(flags: list[bool], blocks: Sequence[Block]) -> list[bool]:
@@ -100,14 +119,21 @@ def _clusters(flags: list[bool], blocks: Sequence[Block]) -> list[bool]:
     return [i in keep for i in range(len(flags))]
 
 
-def _title_match(line: str, title: str) -> bool:
-    a, b = norm(line).casefold(), norm(title).casefold()
+def _title_match(line: str, title: str, *, heading: bool = False) -> bool:
+    """Whether ``line`` prints the page's ``title``: compared free of case and punctuation
+    ("„Quote“" is the page's "Quote"), whole or as most of it. A heading also
+    matches when one starts with the other and the shorter has three words or more: an
+    ``<h1>`` that prints the title with its dek, or the part of a title before its "–
+    question?"."""
+    a, b = title_key(line), title_key(title)
     if not a or not b:
         return False
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 0.6 * len(long_) and short in long_
+    if len(short) >= 0.6 * len(long_) and short in long_:
+        return True
+    return heading and len(short.split()) >= 3 and long_.startswith(short + " ")
 
 
 def label_blocks(
@@ -120,17 +146,34 @@ def label_blocks(
     """The gold kind of every line (see the module docstring)."""
     n = len(blocks)
     comment_snips = [norm(c) for c in comments if len(norm(c)) >= 8]
+    texts = [norm(b.text) for b in blocks]
+
+    said = [body(t) for t in texts]
+
+    def run_on(i: int) -> bool:
+        """An unmarked short line that one extracted paragraph holds run on with a
+        neighbouring body line: a heading's counter in a block of its own ("2" / "Sauna by
+        the lake"), a reference's number, a paragraph the page broke after a short lead."""
+        return blocks[i].zone == "" and (
+            (i + 1 < n and said[i + 1] and body.in_paragraph(f"{texts[i]} {texts[i + 1]}"))
+            or (i > 0 and said[i - 1] and body.in_paragraph(f"{texts[i - 1]} {texts[i]}")))
+
     is_body = [
-        b.zone not in ("comment", "comments") and body(b.text)
+        b.zone not in ("comment", "comments") and (said[i] or run_on(i))
         and not (b.zone in _FURNITURE and len(b.text) < 60)
-        for b in blocks
+        for i, b in enumerate(blocks)
     ]
     is_body = _clusters(is_body, blocks)
     body_idx = [i for i, f in enumerate(is_body) if f]
     first = body_idx[0] if body_idx else n
+    head = _headline(blocks, first, title)
+    if head is not None and is_body[head]:
+        # The page's title is its headline even where the oracle's text holds it.
+        is_body[head] = False
+        body_idx.remove(head)
+        first = body_idx[0] if body_idx else n
     last = body_idx[-1] if body_idx else n
 
-    head = _headline(blocks, first, title)
     top = max(0, (head if head is not None else first) - _ABOVE)
     region = range(top, min(n, last + _BELOW + 1))
 
@@ -190,16 +233,26 @@ _DATE_WORDS = frozenset({"updated", "published", "posted", "last updated", "modi
 
 
 def _headline(blocks: Sequence[Block], first: int, title: str | None) -> int | None:
-    """Index of the headline line: the title's line nearest before the body."""
-    before = range(min(first, len(blocks)) - 1, -1, -1)
+    """Index of the headline line: the title's heading nearest before the body or opening
+    it (trafilatura keeps an article's ``<h1>`` as its first paragraph), else one a few lines
+    into the body (a photo caption or a kicker the body oracle took comes first); then any
+    line that prints the title; without one, the last ``<h1>`` before the body."""
+    n = len(blocks)
     if title:
-        for i in before:
-            b = blocks[i]
-            if (b.heading in (1, 2) or b.zone == "headline") and _title_match(b.text, title):
-                return i
-        for i in before:
+        opening = range(min(first, n - 1), -1, -1)
+        near = (*opening, *range(first + 1, min(n, first + _HEAD_AFTER + 1)))
+        # The title itself first; a heading that only starts like it ("Loans" before
+        # "Loans - fast and online") is the headline only when no heading is the title.
+        for heading in (False, True):
+            for i in near:
+                b = blocks[i]
+                if (b.heading in (1, 2) or b.zone == "headline") and _title_match(
+                        b.text, title, heading=heading):
+                    return i
+        for i in opening:
             if _title_match(blocks[i].text, title) and blocks[i].zone not in _FURNITURE:
                 return i
+    before = range(min(first, n) - 1, -1, -1)
     for i in before:
         if blocks[i].heading == 1 and blocks[i].zone not in _FURNITURE:
             return i
