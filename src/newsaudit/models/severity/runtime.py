@@ -15,9 +15,14 @@ import numpy as np
 from newsaudit.errors import ModelError
 from newsaudit.model import Finding, Report
 from newsaudit.models._artifact import ArtifactSpec, all_finite, building, read_artifact
-from newsaudit.models.severity.features import FEATURES_VERSION, feature_names, featurise
+from newsaudit.models.severity.features import (
+    CALIBRATED,
+    FEATURES_VERSION,
+    feature_names,
+    featurise,
+)
 
-__all__ = ["SPEC", "Calibrated", "SeverityModel", "load_model", "read_model"]
+__all__ = ["INFO_PER_PAGE", "SPEC", "Calibrated", "SeverityModel", "load_model", "read_model"]
 
 SPEC = ArtifactSpec(
     name="severity",
@@ -26,6 +31,13 @@ SPEC = ArtifactSpec(
     card="severity.card.json",
     formats={"features.version": FEATURES_VERSION},
 )
+
+
+#: Info findings of the weighed checks (their own, and demoted warnings) shown per page.
+INFO_PER_PAGE = 1
+#: What the calibrate stage scores: warnings, and info findings, which compete with the
+#: warnings it demotes for the info budget.
+_WEIGHED = frozenset({"warning", "info"})
 
 
 @dataclass(frozen=True)
@@ -64,9 +76,11 @@ class SeverityModel:
         z = (rows - self.mean) / self.scale
         return 1.0 / (1.0 + np.exp(-(z @ self.coef + self.intercept)))
 
-    def score(self, report: Report, sentences: Sequence[tuple[int, int]]) -> dict[int, float]:
-        """``{index into report.findings: probability}`` for each warning."""
-        index, rows = featurise(report, sentences, self.kinds)
+    def score(self, report: Report, sentences: Sequence[tuple[int, int]], *,
+              severities: frozenset[str] = CALIBRATED) -> dict[int, float]:
+        """``{index into report.findings: probability}`` for each warning (or each finding
+        of ``severities``)."""
+        index, rows = featurise(report, sentences, self.kinds, severities=severities)
         return dict(zip(index, self.probabilities(rows).tolist(), strict=True))
 
     def keeps(self, check: str, p: float) -> bool:
@@ -79,18 +93,30 @@ class SeverityModel:
                   demotable: Collection[str] = ()) -> Calibrated:
         """The report's findings with the warnings below their threshold taken out; those
         of a check in ``demotable`` (checks that may emit info) scoring at least the info
-        floor are kept as info."""
-        scores = self.score(report, sentences)
+        floor are kept as info. The info findings of the checks it weighs compete for the
+        same room: of all these, only the :data:`INFO_PER_PAGE` the calibrator rates most
+        worth a look are shown as info, and only from the info floor; the others are
+        withheld, whichever severity the check gave them (issue 9: at most one info
+        finding per page, and only what a reader would thank the tool for)."""
+        scores = self.score(report, sentences, severities=_WEIGHED)
+        # the info findings of weighed checks and the demoted warnings: the best of them
+        # (at most INFO_PER_PAGE) is shown as info if it reaches the floor
+        candidates = [i for i, f in enumerate(report.findings)
+                      if i in scores and f.check in self.checks and (
+                          f.severity == "info"
+                          or (not self.keeps(f.check, scores[i]) and f.check in demotable))]
+        best = sorted(candidates, key=lambda i: (-scores[i], i))[:INFO_PER_PAGE]
+        shown = {i for i in best if scores[i] >= self.info_floor}
         kept: list[Finding] = []
         withheld: list[Finding] = []
         for i, f in enumerate(report.findings):
-            p = scores.get(i)
-            if p is None or self.keeps(f.check, p):
-                kept.append(f)
-            elif f.check in demotable and p >= self.info_floor:
-                kept.append(replace(f, severity="info"))
-            else:
+            if i in shown:
+                kept.append(f if f.severity == "info" else replace(f, severity="info"))
+            elif i in scores and f.check in self.checks and (
+                    f.severity == "info" or not self.keeps(f.check, scores[i])):
                 withheld.append(f)
+            else:
+                kept.append(f)
         return Calibrated(tuple(kept), tuple(withheld))
 
 

@@ -62,7 +62,7 @@ from newsaudit.models.severity.features import (
     featurise,
     finding_kind,
 )
-from newsaudit.models.severity.runtime import SPEC, SeverityModel
+from newsaudit.models.severity.runtime import INFO_PER_PAGE, SPEC, SeverityModel
 
 __all__ = ["TARGET_PRECISION", "Dataset", "build", "choose_threshold", "cross_validate",
            "dataset", "fit", "gate", "main", "repeated", "train"]
@@ -262,29 +262,40 @@ def check_threshold(p: np.ndarray, y: np.ndarray, floor_t: float, *,
 def info_floor(model: SeverityModel, pages: Sequence[Audited], *,
                budget: float = INFO_BUDGET, demotable: Collection[str] | None = None
                ) -> tuple[float, dict[str, float]]:
-    """The lowest probability from which the warnings ``model`` does not keep may stay as
-    info with the pages' info findings per page at most ``budget`` (issue 9: at most one
-    info finding per page; the pages are all the dev pages audited, judged or not), and
-    info per page before and after."""
+    """The lowest probability from which a finding of a check ``model`` weighs is shown
+    as info: a warning it does not keep (of a check that may emit info) and the check's
+    own info findings compete for the room, so that the pages' info findings per page are
+    at most ``budget`` (issue 9: at most one info finding per page; the pages are all the
+    dev pages audited, judged or not); and info per page before and after."""
     if demotable is None:
         from newsaudit.checks import registry
 
         demotable = [n for n, info in registry().items() if "info" in info.severities]
     info = sum(f.severity == "info" for p in pages for f in p.report.findings)
-    doubted: list[float] = []
+    fixed = 0  # info findings of checks the model does not weigh: always shown
+    doubted: list[float] = []  # per page, the best INFO_PER_PAGE candidates' scores
     for p in pages:
-        for i, score in model.score(p.report, p.sentences).items():
-            check = p.report.findings[i].check
-            if check in demotable and check in model.checks and not model.keeps(check, score):
-                doubted.append(score)
+        scores = model.score(p.report, p.sentences, severities=frozenset({"warning", "info"}))
+        page: list[float] = []
+        for i, f in enumerate(p.report.findings):
+            score = scores.get(i)
+            if f.severity == "info":
+                if f.check in model.checks and score is not None:
+                    page.append(score)
+                else:
+                    fixed += 1
+            elif (score is not None and f.check in demotable and f.check in model.checks
+                  and not model.keeps(f.check, score)):
+                page.append(score)
+        doubted += sorted(page, reverse=True)[:INFO_PER_PAGE]
     n = max(len(pages), 1)
-    room = int(budget * n) - info
+    room = int(budget * n) - fixed
     ranked = sorted(doubted, reverse=True)
     floor = 1.0 if room <= 0 or not ranked else ranked[min(room, len(ranked)) - 1]
     # a floor between two scores keeps the higher one only; ties stay below it
     while room > 0 and ranked and sum(s >= floor for s in ranked) > room:
         floor = np.nextafter(floor, 2.0)
-    after = info + sum(s >= floor for s in ranked)
+    after = fixed + sum(s >= floor for s in ranked)
     return float(floor), {"before": round(info / n, 3), "after": round(after / n, 3)}
 
 
@@ -402,6 +413,7 @@ def build(pages: Sequence[Audited], judged: Sequence[Example], *, seed: int = SE
             "info_floor": round(floor, 6),
             "info_per_page": info,
             "info_budget": INFO_BUDGET,
+            "info_per_page_shown": INFO_PER_PAGE,
         },
         "gate": {
             "samples": [_repo_path(p) for p in GATE_SAMPLES],
