@@ -433,3 +433,19 @@ def test_message_templates(run, text, message):
     for f in found:
         assert f.message.count("“") == f.message.count("”")
         assert "  " not in f.message and ".." not in f.message and ",." not in f.message
+
+
+HOAX = (
+    "Actor Death Hoax Spreads\n\nA fake news site claimed on Monday that the actor had died."
+    "{intro}\n\nSources are reporting that the actor was found dead in his apartment on "
+    "Monday.\n\nThe actor's agent said he was alive and well.\n"
+)
+
+
+def test_vague_sourcing_inside_a_reprinted_text_is_the_text_s(run):
+    """A passage the page hands to someone with a colon ("The report reads:") is theirs,
+    vague sources and all; the same sentence in the page's own voice is vague sourcing."""
+    _, found = run(HOAX.format(intro=" The report reads:"))
+    assert _summary(found) == []
+    _, found = run(HOAX.format(intro=""))
+    assert [(f.severity, f.evidence[1].text) for f in found] == [("warning", "Sources")]

@@ -53,10 +53,19 @@ from newsaudit.checks._dated import Dating
 from newsaudit.checks._sources import TokenIndex, cues, normalise, speaks
 from newsaudit.checks._sweeping import Sweep, clause_verb, narrated, sweeping_tokens
 from newsaudit.checks._vague import Vague, hearsay, hedges, key, vague_source
+from newsaudit.checks._voice import Voice, voice_of
 from newsaudit.checks._wording import join_words
 from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.figures.compare import comparable, overlaps
-from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Severity, Span
+from newsaudit.model import (
+    Attribution,
+    Claim,
+    Finding,
+    Quantity,
+    Report,
+    Severity,
+    Span,
+)
 from newsaudit.offsets import Ranges, Sentences, SpanIndex
 from newsaudit.quantities.counted import count_lexicon
 
@@ -288,6 +297,24 @@ def _quoted(text: str, quotes: SpanIndex[None], claim: Claim) -> bool:
         return False
     # still open at the sentence's end, give or take its closing mark and full stop
     return not _closed_between(text, _CLOSERS[mark], para + 1, max(para + 1, claim.end - 3))
+
+
+def _in_someones_block(voice: Voice, claim: Claim, att: Attribution | None = None) -> bool:
+    """Whether most of the sentence lies in a block of someone else's words the voice
+    analysis found (a passage a colon hands over, "The report reads:"; an embedded post;
+    a transcript; a quotation running over lines or paragraphs), and, for an attributed
+    sentence, its source (or, unnamed, its cue: "was reported") is inside the block too:
+    "Sources are reporting that …" in a reprinted hoax is the hoax's sourcing, while "As
+    one commentator has argued, “…”" is the page's."""
+    n = claim.end - claim.start
+    inside = sum(max(0, min(e, claim.end) - max(s, claim.start)) for s, e in voice.blocks)
+    if n <= 0 or inside < 0.6 * n:
+        return False
+    if att is None:
+        return True
+    if att.source.start is not None and att.source.end is not None:
+        return voice.in_block(att.source.start, att.source.end)
+    return att.cue_span is not None and voice.in_block(att.cue_span.start, att.cue_span.end)
 
 
 def _closes_quotation(sentence: str) -> bool:
@@ -617,6 +644,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     sourcing = _claim_attributions(report)
     headlines = [normalise(text[s.start : s.end]) for s in report.segments if s.kind == "headline"]
     min_sweep = ctx.settings.unsourced_claim.sweeping_warning_score
+    voice = voice_of(report)
     for claim in report.claims:
         if claim.segment not in _ARTICLE:
             continue
@@ -628,8 +656,8 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             continue
         if claim.voice == "attributed":
             att = by_att.get(claim.attribution or "")
-            if att is None:
-                continue
+            if att is None or _in_someones_block(voice, claim, att):
+                continue  # the vague source is named in someone else's text: theirs
             yield from _aside_findings(page, claim, att)
             seen = frozenset(key(f.vague) for f in vaguely)
             vague = vague_source(doc, index, text, att, seen, carried)
@@ -638,6 +666,8 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
                 vaguely.append(_Vaguely(claim, vague, att))
             continue
         if _quoted(text, page.quotes, claim) or around.previous_attributed(claim):
+            continue
+        if _in_someones_block(voice, claim):
             continue
         hedge = hedges(doc, index, claim.start, claim.end)
         if hedge is not None:
