@@ -5,11 +5,12 @@ The checks flag what their rules see; whether a flag is worth an editor's time d
 on where it sits and on what kind of page it is (a sourced wire story's "unsourced"
 sentence, a quoted official's label). The severity calibrator
 (:mod:`newsaudit.models.severity`) weighs each warning of the checks it was trained on
-with those general features. A warning under its check's threshold is kept as ``info``
-when the calibrator still rates it worth a look (its ``info_floor``, set so that info
-stays under one per page) and its check may emit info (the registry's severities), and
-otherwise leaves the findings; a notice says how many
-left, so nothing disappears silently. The ``severity.calibrate`` setting
+with those general features. A warning under its check's threshold, or of a check the
+gate mutes (its held-out precision is under 0.6), is no warning; it and the info findings
+of the checks the calibrator weighs compete for one place: the one the calibrator rates
+most worth a look is shown as ``info`` (if its check may emit info, and from the
+``info_floor``), the others leave the findings; a notice says how many left, so nothing
+disappears silently. The ``severity.calibrate`` setting
 (``--all-findings`` on the command line) switches it off. It weighs warnings only when
 every check ran: its features count the other checks' findings on the page, and a run
 of one check would look to it like a page where the others found nothing.
@@ -44,7 +45,8 @@ def withheld_notice(n: int) -> Notice:
     what = "possible finding" if n == 1 else "possible findings"
     return Notice(
         WITHHELD,
-        f"{n} {what} withheld as low-confidence; `--all-findings` (setting "
+        f"{n} {what} withheld as low-confidence or beyond the one info finding a page "
+        "shows; `--all-findings` (setting "
         "severity.calibrate = \"off\") shows them",
     )
 
@@ -56,7 +58,7 @@ def calibrate(report: Report, doc: Doc, ctx: Context) -> Report:
     selected = ctx.settings.checks.selected
     if selected is not None and set(registered()) - set(selected):
         return report  # its features count the other checks' findings: all must have run
-    if not any(f.severity == "warning" for f in report.findings):
+    if not any(f.severity in ("warning", "info") for f in report.findings):
         return report
     sentences = page_sentences(doc)
     demotable = [name for name, info in registry().items() if "info" in info.severities]

@@ -180,6 +180,14 @@ def test_same_words_in_own_voice_still_fire(nlp) -> None:
     assert [(sev, ev) for sev, ev, _ in found] == [("warning", ("thugs",))]
 
 
+def test_a_comma_line_wrapped_mid_sentence_hands_nothing_over(nlp) -> None:
+    """A line a fixed-width wrap broke after a comma ("The mayor, who said …,") goes on in
+    lower case: the page's own sentence, not what was said."""
+    found = loaded(f"{MARKET}The mayor, who said the market was losing money,\n"
+                   "wants to stop the thugs who rule it.\nThe council will vote on Friday.\n")
+    assert [(sev, ev) for sev, ev, _ in found] == [("warning", ("thugs",))]
+
+
 BISHOP = "Bishop Story Spreads\n\nA spokesman for the archdiocese {line} on Monday.\n" \
     "The hoax spread quickly on social media over the weekend.\n"
 

@@ -142,6 +142,12 @@ SENTENCES = [
     # the same word in marks of the page's own still is one
     ("The historian wrote of the town. The most «progressive» families left it.",
      [("warning", "progressive")]),
+    # a verb that names only with "as" names nothing without it
+    ("The group held a “peaceful” rally on Monday before police dismissed the crowd.",
+     [("warning", "peaceful")]),
+    # a quoting sentence after a blank line does not reach back over it
+    ("“I sent them a copy of it,” Reyes said.\n\nThe mayor's “experts” met on Monday.",
+     [("warning", "experts")]),
 ]
 
 

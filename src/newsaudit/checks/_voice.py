@@ -142,6 +142,15 @@ class Voice:
             inside += max(0, min(e, end) - max(s, start))
         return inside / (end - start)
 
+    def block_share(self, start: int, end: int) -> float:
+        """The share of ``[start, end)`` inside the blocks (which overlap: a quotation is
+        found line by line and as a running one, so they are merged first)."""
+        if end <= start:
+            return 0.0
+        inside = sum(max(0, min(e, end) - max(s, start))
+                     for s, e in _merge(sorted(self.blocks)))
+        return inside / (end - start)
+
     def in_block(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` sits inside a longer quotation, a post, a transcript or
         a block someone else's words fill."""
@@ -220,6 +229,12 @@ def _merge(ranges: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         cur = (s, e)
     if cur is not None:
         yield cur
+
+
+def _opens_statement(text: str, start: int) -> bool:
+    """Whether the line at ``start`` opens with a capital or an opening quotation mark."""
+    first = text[start:start + 40].lstrip()[:1]
+    return first.isupper() or first in "“\"«‘'"
 
 
 def _running_quotes(text: str) -> Iterator[tuple[int, int]]:
@@ -356,9 +371,11 @@ def _introduced(report: Report) -> Iterator[tuple[int, int]]:
         credit = stems & cues["excerpt"] or (_YEAR.search(line) and "by" in words)
         if line.endswith(":") and credit:
             yield nxt[0], max(body_end, nxt[1])
-        elif stems & cues["speech"]:
+        elif stems & cues["speech"] and (line.endswith(":") or _opens_statement(text, nxt[0])):
             # "he said:", and a speech verb's line a comma leaves open ("The mayor said
-            # in a statement Tuesday,"): the next paragraph is what was said
+            # in a statement Tuesday,") when the next line opens a statement of its own
+            # (a capital or a quotation mark; a lower-case line just continues the
+            # sentence a fixed-width wrap broke: "The mayor, who said …," / "has cut …")
             yield nxt
 
 

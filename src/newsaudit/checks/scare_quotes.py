@@ -77,6 +77,8 @@ class _Cues(NamedTuple):
     mention: frozenset[str]
     titles: frozenset[str]
     naming: frozenset[str]
+    #: verbs that name something only as "X as “Y”" ("refers to them as “…”")
+    as_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +90,7 @@ def _cues() -> _Cues:
         mention=frozenset(sq["mention_nouns"]),
         titles=frozenset(sq["title_nouns"]),
         naming=frozenset(sq["naming_verbs"]),
+        as_verbs=frozenset(sq["as_verbs"]),
     )
 
 
@@ -158,12 +161,13 @@ def _someones_word(
         return True
     if low[-2:] == ["known", "as"] or (low and lemmas[-1] in c.naming and low[-1] != "so"):
         return True
-    if len(low) >= 2 and low[-1] == "as" and lemmas[-2] in c.naming:
+    if len(low) >= 2 and low[-1] == "as" and lemmas[-2] in c.naming | c.as_verbs:
         return True  # "which translates as “the lion cub”", "described as “chaotic”"
     gov = head.head
     if head.dep_ in _COMPLEMENTS and gov.lemma_.lower() in c.naming | reporting:
         return True
-    if head.dep_ == "pobj" and gov.lower_ == "as" and gov.head.lemma_.lower() in c.naming:
+    if head.dep_ == "pobj" and gov.lower_ == "as" and \
+            gov.head.lemma_.lower() in c.naming | c.as_verbs:
         return True  # "described the protesters as “hooligans”"
     return False
 
@@ -251,16 +255,17 @@ def _has_subject(verb: Token) -> bool:
 def _quoting_sentence(report: Report, head: Token) -> bool:
     """Whether the quotation's sentence, or the one before or after it in its paragraph
     (no blank line between: pages that put each sentence on a line of its own mark
-    paragraphs so), quotes a named speaker word for word ("Obama continues, ‘Look, …’,
+    paragraphs so), quotes a speaker word for word ("Obama continues, ‘Look, …’,
     although the Fox viewpoint is ‘destructive for the country’"; "Reyes sent the council
     the “final plan”. “I sent them a copy,” Reyes said."): the passage is giving that
-    speaker's words, and the fragment is likely theirs too."""
+    speaker's words, and the fragment is likely theirs too. (Any speaker the attribution
+    names, "a spokesman" too: the passage is theirs either way.)"""
     sent = head.sent
     doc = sent.doc
     lo, hi = sent.start_char, sent.end_char
     if sent.start > 0:
         prev = doc[sent.start - 1].sent
-        if "\n\n" not in doc.text[prev.start_char : lo].strip():
+        if "\n\n" not in doc.text[prev.start_char : sent.end_char].strip():
             lo = prev.start_char
     if sent.end < len(doc):
         nxt = doc[sent.end].sent

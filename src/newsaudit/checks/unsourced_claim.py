@@ -306,12 +306,12 @@ def _in_someones_block(voice: Voice, claim: Claim, att: Attribution | None = Non
     sentence, its source (or, unnamed, its cue: "was reported") is inside the block too:
     "Sources are reporting that …" in a reprinted hoax is the hoax's sourcing, while "As
     one commentator has argued, “…”" is the page's."""
-    n = claim.end - claim.start
-    inside = sum(max(0, min(e, claim.end) - max(s, claim.start)) for s, e in voice.blocks)
-    if n <= 0 or inside < 0.6 * n:
+    if voice.block_share(claim.start, claim.end) < 0.6:
         return False
     if att is None:
         return True
+    if att.source.mention is not None:  # "he said": where the speaker is named, not who
+        return voice.in_block(att.source.mention.start, att.source.mention.end)
     if att.source.start is not None and att.source.end is not None:
         return voice.in_block(att.source.start, att.source.end)
     return att.cue_span is not None and voice.in_block(att.cue_span.start, att.cue_span.end)

@@ -42,8 +42,9 @@ _WEIGHED = frozenset({"warning", "info"})
 
 @dataclass(frozen=True)
 class Calibrated:
-    """A report's findings after calibration: those kept (a warning the calibrator
-    doubts but still rates worth a look is kept as ``info``), and the warnings withheld."""
+    """A report's findings after calibration: those kept (the page's one finding the
+    calibrator rates most worth a look among those it doubts is kept as ``info``), and
+    those withheld: doubted warnings and the weighed checks' other info findings."""
 
     kept: tuple[Finding, ...]
     withheld: tuple[Finding, ...]

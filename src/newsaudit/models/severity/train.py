@@ -26,9 +26,10 @@ warnings the fitted model keeps there; a check it does not weigh (too few judged
 warnings) counts every judged warning of all the dev pages, since none of them was
 filtered. A check with at least :data:`GATE_MIN` such warnings and a precision under
 :data:`CHECK_FLOOR` is muted: issue 9's rule, "a check that cannot reach that emits
-info until it does". Its warnings become info when the calibrator rates them worth a
-look (within the info budget) and are otherwise withheld; a rebuild after the check
-improves measures it again.
+info until it does". Its warnings are no longer warnings: with the weighed checks' own
+info findings they compete for the one info finding a page shows (a check that may not
+emit info, scare_quotes, has them withheld); a rebuild after the check improves
+measures it again.
 """
 
 from __future__ import annotations
