@@ -62,11 +62,12 @@ def test_per_kind_scores_and_line_accuracy():
 
 # --------------------------------------------------------------------------- the gate
 
-#: Measured on the 16 hand-written test pages with the shipped model (2026-12-03, after
-#: bare articles joined the training corpus): line accuracy 0.920, F1 headline 0.970,
-#: comment 0.972, caption 0.615; floors 0.02 lower (0.065 for the 9 caption lines).
-TEXT_ACCURACY_FLOOR = 0.90
-TEXT_F1_FLOORS = {"headline": 0.95, "comment": 0.95, "caption": 0.55}
+#: Measured on the 16 hand-written test pages with the shipped model (2026-12-04, 91
+#: hand-written train pages, featuriser layout-lines-3): line accuracy 0.944, F1 headline
+#: 0.970, comment 1.000, caption 0.800 (2026-12-03: 0.920, 0.970, 0.972, 0.615); floors
+#: 0.02 lower (0.07 for the 9 caption lines; comment kept at 0.95).
+TEXT_ACCURACY_FLOOR = 0.92
+TEXT_F1_FLOORS = {"headline": 0.95, "comment": 0.95, "caption": 0.73}
 
 
 @pytest.fixture(scope="module")

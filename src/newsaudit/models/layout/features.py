@@ -38,6 +38,16 @@ _PRESENT = frozenset("is are has have will can may could would should".split())
 _SENTENCE_BREAK_RE = re.compile(r"[a-z0-9][.!?][\"\u201d\u2019]?\s+[\"\u201c]?[A-Z]")
 _COUNT_RE = re.compile(r"\(\d+\)|\b\d+\s+(?:comments?|replies|responses|shares?|views?)\b",
                        re.IGNORECASE)
+#: A line that ends on when (and often where) the moment happened, with no reporting verb:
+#: "... on the River Frome on Thursday.", "..., Saturday", "... in Zwickau, Germany, March 12,
+#: 2024.", "... in 2019". Captions say when the picture was taken; paragraphs rarely end so.
+_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_WHEN_TAIL_RE = re.compile(
+    r"(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\b(?:19|20)\d\d|\b\d{1,2}\s+" + _MONTH_RE + r"|\b" + _MONTH_RE + r"\.?\s+\d{1,2})"
+    r"\s*[.)]?$",
+    re.IGNORECASE,
+)
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -59,7 +69,7 @@ CUE = 3.0
 LEX = 1.0
 #: The version of what :func:`featurise` computes, recorded in the model's card: weights
 #: trained on other features would score nonsense, so the runtime refuses them.
-FEATURISER_VERSION = "layout-lines-2"
+FEATURISER_VERSION = "layout-lines-3"
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
 _TERMINAL = ".!?\u2026"
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
@@ -152,6 +162,8 @@ def _shape(row: Row, first_body_seen: bool) -> _Shape:
         f["aux"] = 1
     if _SENTENCE_BREAK_RE.search(t):
         f["sentences"] = 1
+    if n >= 4 and _WHEN_TAIL_RE.search(t):
+        f["when_tail"] = 1
     if row.indent:
         f[f"indent{_bucket(row.indent, (2, 4, 8))}"] = 1
     f[f"gapb{min(row.gap_before, 2)}"] = 1
@@ -267,6 +279,14 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
         f[f"{nw}&{region}"] = 1
         f[f"{end}&{region}"] = 1
         f[f"{nw}&{end}&{region}"] = 1
+        if region == "in" and s.words:
+            # shorter than the paragraphs above and below it: a caption or a subheading,
+            # not a paragraph of the article
+            rel = len(s.words) / ((len(shapes[i - up[i]].words)
+                                   + len(shapes[i + down[i]].words)) / 2)
+            f[f"rel{_bucket(rel, (0.25, 0.5, 0.8, 1.25))}"] = 1
+            if "when_tail" in s.feats:
+                f[f"when_tail&rel{_bucket(rel, (0.5, 0.8))}"] = 1
         if s.prose:
             # the line's own prose by region: the first body line of a page has no prose
             # above it, like the furniture before an article, but is prose itself
