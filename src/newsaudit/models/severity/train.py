@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import sys
 import time
 from collections import Counter
@@ -66,7 +67,7 @@ from newsaudit.models.severity.features import (
 from newsaudit.models.severity.runtime import INFO_PER_PAGE, SPEC, SeverityModel
 
 __all__ = ["TARGET_PRECISION", "Dataset", "build", "choose_threshold", "cross_validate",
-           "dataset", "fit", "gate", "main", "repeated", "train"]
+           "dataset", "fit", "gate", "main", "repeated", "train", "upper_bound"]
 
 _FINDINGS = Path(__file__).resolve().parents[2] / "evaluation" / "findings"
 SAMPLES: tuple[Path, ...] = (_FINDINGS / "pages.json", _FINDINGS / "calibration-sample.json")
@@ -86,8 +87,11 @@ MIN_CHECK = 10
 #: The dev pages the gate measures on, kept out of training (their own judges, c4-c6).
 GATE_SAMPLES: tuple[Path, ...] = (_FINDINGS / "calibration-sample-2.json",)
 GATE_JUDGMENTS: tuple[Path, ...] = (_FINDINGS / "calibration-judgments",)
-#: Judged warnings a check needs on the gate's pages for the gate to rule on it.
+#: Judged warnings from which the gate rules on a check's precision as measured; with
+#: fewer, it mutes a check only when even the upper end of its precision's one-sided
+#: GATE_CONFIDENCE interval is under the floor (0 of 4 true: at most 0.44; 0 of 2: 0.68).
 GATE_MIN = 5
+GATE_CONFIDENCE = 0.9
 #: Info findings per page the demoted warnings may bring the dev pages up to (issue 9's
 #: bar is 1; the margin is for pages unlike them: at 0.9 the gate's 90 held-out pages drew 1.04).
 INFO_BUDGET = 0.8
@@ -307,7 +311,8 @@ def gate(model: SeverityModel, held_out: Sequence[Audited], held_judged: Sequenc
     was not fitted: for a check it weighs, its kept warnings among ``held_judged`` (the
     judged warnings of ``held_out``); for one it passes through, every judged warning
     (``judged`` and ``held_judged``: none was filtered). ``muted`` is set for a check
-    with at least ``least`` of them and a precision under ``floor``."""
+    whose precision is under ``floor`` on at least ``least`` of them, or on fewer when
+    the upper end of its interval (:func:`upper_bound`) is under ``floor`` too."""
     pages = {p.ref: p for p in held_out}
     scores = {ref: model.score(p.report, p.sentences) for ref, p in pages.items()}
     counted: dict[str, Counter[str]] = {}
@@ -324,11 +329,32 @@ def gate(model: SeverityModel, held_out: Sequence[Audited], held_judged: Sequenc
     for check, verdicts in sorted(counted.items()):
         n = sum(verdicts.values())
         precision = verdicts["true"] / n if n else None
+        upper = upper_bound(verdicts["true"], n) if n else 1.0
         out[check] = {"judged": n, "true": verdicts["true"],
                       "precision": None if precision is None else round(precision, 4),
+                      "upper_bound": round(upper, 4),
                       "measured_on": "held-out" if check in model.checks else "all dev",
-                      "muted": n >= least and precision is not None and precision < floor}
+                      "muted": precision is not None and precision < floor
+                      and (n >= least or upper < floor)}
     return out
+
+
+def upper_bound(k: int, n: int, confidence: float = GATE_CONFIDENCE) -> float:
+    """The upper end of the one-sided Clopper-Pearson interval of a precision of ``k``
+    true in ``n``: the largest p under which ``k`` or fewer true would still be seen with
+    probability ``1 - confidence``."""
+    if k >= n:
+        return 1.0
+    alpha = 1.0 - confidence
+
+    def at_most_k(p: float) -> float:
+        return sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(k + 1))
+
+    lo, hi = k / n, 1.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if at_most_k(mid) > alpha else (lo, mid)
+    return hi
 
 
 def build(pages: Sequence[Audited], judged: Sequence[Example], *, seed: int = SEED,
@@ -422,6 +448,7 @@ def build(pages: Sequence[Audited], judged: Sequence[Example], *, seed: int = SE
             "pages_audited": len(held_out),
             "floor": CHECK_FLOOR,
             "min_judged": GATE_MIN,
+            "confidence": GATE_CONFIDENCE,
             "muted": gate_muted,
             "per_check": gated,
         },
