@@ -122,6 +122,26 @@ def test_precision_and_counts(tmp_path: Path) -> None:
     assert "overall" in table and "0.50" in table and "Ships queued for days." in table
 
 
+def test_an_info_finding_judged_when_it_was_a_warning_is_counted_apart(tmp_path: Path) -> None:
+    """The shipped audit shows some findings as info that judges saw as warnings (with the
+    calibrator off): their verdicts say how good the shown info is, and they stay out of
+    the precision of warnings and problems and stay counted as gone from them."""
+    d = tmp_path / "j"
+    d.mkdir()
+    (d / "x.jsonl").write_text("\n".join([
+        line(B_TEXT, "ptc:9", "scare_quotes", "greedy", "true"),
+        line(B_TEXT, "ptc:9", "unsourced_claim", "Heavy rain flooded 300 homes.", "false"),
+    ]) + "\n", encoding="utf-8")
+    shown = [report("ptc:9", B_TEXT, [("scare_quotes", "info", "greedy"),
+                                      ("loaded_language", "info", "greedy")])]
+    _, r = score(shown, [PageRef("ptc:9", "test")], read_judgments(d))
+    assert r["info_judged"] == {"true": 1, "debatable": 0, "false": 0}
+    assert r["overall"]["judged"] == 0 and r["overall"]["info"] == 2
+    assert r["overall"]["gone"] == {"true": 1, "debatable": 0, "false": 1}
+    table = format_table({**r, "judgments": {**r["judgments"], "dir": "j"}})
+    assert "info findings judged when they were warnings: 1 (1 true, 0 debatable, 0 false)" in table
+
+
 @pytest.mark.parametrize(
     ("record", "reason"),
     [

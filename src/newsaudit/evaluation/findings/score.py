@@ -50,6 +50,10 @@ class PageResult:
     report: Report
     #: index into ``report.findings`` -> its judgment (warnings and problems only)
     matched: dict[int, Judged] = field(default_factory=dict)
+    #: index of an info finding -> the judgment of the same finding made when it was a
+    #: warning or problem (with the calibrator off, or in an earlier version): how good
+    #: the info findings a page shows are, which judges never see as info
+    info_matched: dict[int, Judged] = field(default_factory=dict)
     reviewed: bool = False
 
     def judged_findings(self) -> Iterator[tuple[int, Finding]]:
@@ -132,6 +136,10 @@ def score(
         taken, left = match_findings([f for _, f in indexed], by_page.get(ref, []))
         res.matched = {indexed[k][0]: j for k, j in taken.items()}
         gone.extend(left)
+        info = [(i, f) for i, f in enumerate(report.findings)
+                if f.severity not in JUDGED_SEVERITIES]
+        info_taken, _ = match_findings([f for _, f in info], left)
+        res.info_matched = {info[k][0]: j for k, j in info_taken.items()}
         results.append(res)
 
     audited = {r.ref: r.report for r in results}
@@ -169,6 +177,7 @@ def _tally(results: list[PageResult], gone: list[Judged],
     datasets: defaultdict[str, dict[str, Any]] = defaultdict(_row)
     unjudged: list[dict[str, Any]] = []
     info_by_page: dict[str, int] = {}
+    info_judged: Counter[str] = Counter()
     for res in results:
         dataset = res.ref.partition(":")[0]
         info_by_page[res.ref] = 0
@@ -178,6 +187,8 @@ def _tally(results: list[PageResult], gone: list[Judged],
                 info_by_page[res.ref] += 1
                 for row in rows:
                     row["info"] += 1
+                if i in res.info_matched:
+                    info_judged[res.info_matched[i].verdict] += 1
                 continue
             j = res.matched.get(i)
             for row in rows:
@@ -212,6 +223,7 @@ def _tally(results: list[PageResult], gone: list[Judged],
         "datasets": {k: _finish(v) for k, v in sorted(datasets.items())},
         "info_per_page": round(overall["info"] / pages, 3) if pages else None,
         "info_by_page": info_by_page,
+        "info_judged": {v: info_judged[v] for v in VERDICTS},
         "missed": {
             "found": missed_total["found"], "still_missed": missed_total["missed"],
             "not_located": missed_total["not_located"],
@@ -269,6 +281,10 @@ def format_table(result: dict[str, Any]) -> str:
         f"info findings: {result['overall']['info']} on {result['pages']} pages, "
         f"{_cell(result['info_per_page'])} per page",
     ]
+    ij = result["info_judged"]
+    if any(ij.values()):
+        lines.append(f"info findings judged when they were warnings: {sum(ij.values())} "
+                     "(" + ", ".join(f"{v} {k}" for k, v in ij.items()) + ")")
     g = result["overall"]["gone"]
     if any(g.values()):
         lines.append("judged findings no longer reported as warning or problem: "
