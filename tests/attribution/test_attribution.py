@@ -429,6 +429,10 @@ CASES: list[tuple[str, list[tuple]]] = [
     # --- headline colons without quotation marks; labels and places are not speakers -
     ("Mayor Ruiz: Flood Defences Will Hold Until Spring", [("reported_speech", "Mayor Ruiz", "person", (), "Flood Defences Will Hold Until Spring", None)]),
     ("Update: Roads in the north remain closed", []),
+    # the wire services' urgency kickers label the line; they do not speak
+    ("URGENT: 300 soldiers killed in attack on garrison", []),
+    ("FLASH: Two ministers resign over port deal", []),
+    ("DEVELOPING: Dam bursts upstream of the city", []),
     # --- a dateline glued to the speaker is cut off ------------------------------------
     (
         "KABUL (Reuters) — A police spokesman said two bombs exploded near the ministry.",
