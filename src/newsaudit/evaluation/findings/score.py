@@ -61,6 +61,11 @@ class PageResult:
             if f.severity in JUDGED_SEVERITIES:
                 yield i, f
 
+    def info_findings(self) -> Iterator[tuple[int, Finding]]:
+        for i, f in enumerate(self.report.findings):
+            if f.severity not in JUDGED_SEVERITIES:
+                yield i, f
+
     def unjudged(self) -> list[Finding]:
         return [f for i, f in self.judged_findings() if i not in self.matched]
 
@@ -136,8 +141,7 @@ def score(
         taken, left = match_findings([f for _, f in indexed], by_page.get(ref, []))
         res.matched = {indexed[k][0]: j for k, j in taken.items()}
         gone.extend(left)
-        info = [(i, f) for i, f in enumerate(report.findings)
-                if f.severity not in JUDGED_SEVERITIES]
+        info = list(res.info_findings())
         info_taken, _ = match_findings([f for _, f in info], left)
         res.info_matched = {info[k][0]: j for k, j in info_taken.items()}
         results.append(res)
