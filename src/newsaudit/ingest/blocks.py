@@ -43,10 +43,11 @@ _BLOCK_TAGS = frozenset(
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td th thead tr ul "
     "label button select textarea time br caption summary details".split()
 )
-# Tags whose text never reaches a reader.
+# Tags whose text never reaches a reader (or not in the line: a ruby annotation, ``<rt>``
+# and its fallback brackets ``<rp>``, sits above the characters it glosses).
 _SKIP_TAGS = frozenset(
     "script style noscript template svg iframe object embed canvas head title option "
-    "datalist math".split()
+    "datalist math rt rp".split()
 )
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 
