@@ -80,6 +80,9 @@ class BodyOracle:
         # trafilatura's text writes a list item as "- item": the page's line is "item".
         self.paragraphs = {norm(p) for p in paragraphs if norm(p)} | {
             norm(p)[2:] for p in paragraphs if norm(p).startswith("- ") and norm(p)[2:].strip()}
+        # It writes a table row as "| a | b |": the page's lines are the cells "a", "b".
+        self.paragraphs |= {c for p in paragraphs if norm(p).startswith("|")
+                            for c in (norm(x) for x in norm(p).split("|")) if c}
         self.text = " ".join(norm(p) for p in paragraphs)
         self.must = [norm(s) for s in must if len(norm(s)) >= 4]
         self.must_not = [norm(s) for s in must_not if len(norm(s)) >= 4]
