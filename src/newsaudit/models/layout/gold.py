@@ -50,6 +50,9 @@ _ABOVE, _BELOW = 4, 6
 #: How many lines into the body the title's heading may still be the headline: a photo
 #: caption, a kicker or a date line the body oracle took can come before it.
 _HEAD_AFTER = 4
+#: A line between two body lines that the body oracle left out is taken back as body from
+#: this length on: shorter ones there are credits, bylines and labels as often as text.
+_DROPPED_MIN = 25
 
 _WS_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
@@ -99,6 +102,11 @@ class BodyOracle:
             return True
         # A short line ("Advertisement", "Share") inside a long paragraph is no evidence.
         return len(t) >= 25 and t in self.text
+
+    def ruled_out(self, line: str) -> bool:
+        """Whether a must-not snippet is in ``line``."""
+        t = norm(line)
+        return any(s in t for s in self.must_not)
 
     def in_paragraph(self, text: str) -> bool:
         """Whether one extracted paragraph holds ``text`` (and no must-not snippet does)."""
@@ -167,6 +175,16 @@ def label_blocks(
         for i, b in enumerate(blocks)
     ]
     is_body = _clusters(is_body, blocks)
+    # A paragraph the extractor dropped from the middle of the article: an unmarked line of
+    # prose, not mostly a link, of the same block tag as the body lines on both sides of it,
+    # which no must-not snippet rules out (precision mode drops a paragraph with a link or
+    # two in it).
+    is_body = [f or (0 < i < n - 1 and is_body[i - 1] and is_body[i + 1]
+                     and blocks[i].zone == "" and len(texts[i]) >= _DROPPED_MIN
+                     and blocks[i].link_share < 0.5 and not _cue(texts[i])
+                     and not body.ruled_out(texts[i])
+                     and blocks[i].tag in (blocks[i - 1].tag, blocks[i + 1].tag))
+               for i, f in enumerate(is_body)]
     body_idx = [i for i, f in enumerate(is_body) if f]
     first = body_idx[0] if body_idx else n
     head = _headline(blocks, first, title)
