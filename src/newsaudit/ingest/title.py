@@ -90,6 +90,35 @@ def strip_site_suffix(title: str, site_words: Sequence[str]) -> str:
     return title
 
 
+#: Words shorter than this are function words in most languages; longer ones are compared
+#: by their first letters (a stem: "Finanzierung" and "Finanzieren" are one word).
+_STEM_MIN, _STEM_LEN = 4, 5
+
+
+def _stems(s: str) -> set[str]:
+    return {w[:_STEM_LEN] for w in title_key(s).split() if len(w) >= _STEM_MIN}
+
+
+def _reworded_h1(declared: Sequence[str], h1_keys: dict[str, str],
+                 site_keys: set[str]) -> str | None:
+    """The ``<h1>`` of three word stems or more, most of them (two at least, and a third of
+    the title's) in one declared title, that is not merely a part of a declared title (a
+    subheading set in ``<h1>`` shares a word or two with a long title, not a third of it)."""
+    best: tuple[float, str] | None = None
+    titles = [_stems(t) for t in declared]
+    for hk, h1 in h1_keys.items():
+        if hk in site_keys:
+            continue
+        own = _stems(h1)
+        if len(own) < 3 or any(hk in title_key(t) for t in declared):
+            continue  # too short to tell; or a part of the title, which a line may print whole
+        share = max((len(own & t) / len(own) for t in titles
+                     if len(own & t) >= 2 and 3 * len(own & t) >= len(t)), default=0.0)
+        if share >= 0.5 and (best is None or share > best[0]):
+            best = (share, h1)
+    return best[1] if best else None
+
+
 def page_title(
     tree: etree._Element, lines: Sequence[str], *, hint: str | None = None
 ) -> str | None:
@@ -114,10 +143,18 @@ def page_title(
     # episode title as the <h1>), unless it is the site's name; then any line of the page.
     parts = [title_key(part) for title in declared for part in _SEP_RE.split(title)
              if len(part.split()) >= 2 or len(part) >= 12]
-    for keys, found, skip in ((h1_keys, cuts + parts, site_keys), (line_keys, cuts, set())):
-        for k in found:
-            if k in keys and k not in skip:
-                return keys[k]
+    for k in cuts + parts:
+        if k in h1_keys and k not in site_keys:
+            return h1_keys[k]
+    # The page's <h1> says the title in other words than its declared (SEO) title: most of
+    # its words are the title's, stem for stem ("Leasing oder Finanzierung?" under the
+    # title "Leasen oder Finanzieren? Was lohnt sich?"). It is the headline the reader sees.
+    reworded = _reworded_h1(declared, h1_keys, site_keys)
+    if reworded:
+        return reworded
+    for k in cuts:
+        if k in line_keys:
+            return line_keys[k]
     # An <h1> that holds every word of a cut: the page prints a kicker with the title
     # ("Opinion / Why ..."), or words in another order ("Quote": Title vs Title: "Quote").
     h1_sets = [(_words(hk), h1) for hk, h1 in h1_keys.items() if hk not in site_keys]
