@@ -12,6 +12,12 @@ the title adds), is the headline; else trailing parts that name the site (its ``
 its domain) are dropped; failing that, the declared title is kept whole rather than
 guessed at. The extractor's guess at the title is declared first, unless it is the
 site's name. Titles and lines are compared free of case and punctuation.
+
+Two more shapes: an ``<h1>`` that says the declared (SEO) title in other words (most of
+its word stems are the title's) is the headline before a line that prints the declared
+title; and a site name run on to the title without a separator ("Truckwash A31Site
+slogan | Site slogan"), or put first ("Site | Title", the site named by ``og:site_name``),
+is cut off.
 """
 
 from __future__ import annotations
@@ -128,17 +134,30 @@ def page_title(
     if t is not None and _norm(t.text_content()):
         declared.append(_norm(t.text_content()))
     site_keys = {title_key(s) for s in _meta(tree, "og:site_name", "application-name")}
+    h1s = [_norm(h.text_content()) for h in tree.iter("h1") if _norm(h.text_content())]
+    h1_keys = {title_key(x): x for x in h1s}
     # The site's name is also the last part of its <title> ("Structural design | RS
-    # Engineers"): a blog's <h1> is often that name, and so is the extractor's guess.
-    if t is not None and _site_part(t.text_content()):
+    # Engineers"): a blog's <h1> is often that name, and so is the extractor's guess. Some
+    # sites put it first ("Site name | Post title"): when the first part is the site's
+    # declared name (og:site_name), the last part is a cut of the title.
+    title_parts = _SEP_RE.split(_norm(t.text_content())) if t is not None else []
+    title_parts = [x.strip() for x in title_parts if x.strip()]
+    site_first = len(title_parts) >= 2 and title_key(title_parts[0]) in site_keys
+    if site_first:
+        site_keys.add(title_key(title_parts[0]))
+    elif t is not None and _site_part(t.text_content()):
         site_keys.add(title_key(_site_part(t.text_content())))
     if hint and title_key(hint) not in site_keys:
         declared.insert(0, _norm(hint))  # the extractor's guess, unless it is the site name
-    h1s = [_norm(h.text_content()) for h in tree.iter("h1") if _norm(h.text_content())]
     line_keys = {title_key(x): _norm(x) for x in lines if x.strip()}
-    h1_keys = {title_key(x): x for x in h1s}
     cuts = [title_key(cut) for title in declared for cut in _cuts(title)
             if len(cut.split()) >= 2 or len(cut) >= 12]
+    if site_first:
+        cuts.append(title_key(title_parts[-1]))
+    # The site's name run on to the title without a separator ("Truckwash A31Site slogan"):
+    # the title is what comes before it.
+    cuts += [k[: -len(site)].strip() for k in list(cuts) for site in site_keys
+             if site and k.endswith(site) and len(k[: -len(site)].strip()) >= 3]
     # An <h1> that is any cut of a declared title first ("Podcast | Episode title" with the
     # episode title as the <h1>), unless it is the site's name; then any line of the page.
     parts = [title_key(part) for title in declared for part in _SEP_RE.split(title)
