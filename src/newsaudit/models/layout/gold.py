@@ -89,12 +89,15 @@ class BodyOracle:
         self.text = " ".join(norm(p) for p in paragraphs)
         self.must = [norm(s) for s in must if len(norm(s)) >= 4]
         self.must_not = [norm(s) for s in must_not if len(norm(s)) >= 4]
+        #: Must-not snippets that the page prints on more than one line (set by
+        #: :func:`label_blocks`): which copy the annotator meant is not known.
+        self.repeated: set[str] = set()
 
     def __call__(self, line: str) -> bool:
         t = norm(line)
         if not t:
             return False
-        if any(s in t for s in self.must_not):
+        if self.ruled_out(t):
             return False
         if any(s in t for s in self.must):
             return True
@@ -104,14 +107,22 @@ class BodyOracle:
         return len(t) >= 25 and t in self.text
 
     def ruled_out(self, line: str) -> bool:
-        """Whether a must-not snippet is in ``line``."""
+        """Whether a must-not snippet rules ``line`` out: it is in the line, and either
+        the page prints it nowhere else or it is half of the line at least. A snippet the
+        page repeats ("Hunderassen" in the menu) that is a few words of a long paragraph
+        holding a must snippet too says nothing about that paragraph."""
         t = norm(line)
-        return any(s in t for s in self.must_not)
+        hits = [s for s in self.must_not if s in t]
+        if not hits:
+            return False
+        if not any(s in t for s in self.must):
+            return True
+        return any(s not in self.repeated or 2 * len(s) >= len(t) for s in hits)
 
     def in_paragraph(self, text: str) -> bool:
         """Whether one extracted paragraph holds ``text`` (and no must-not snippet does)."""
         t = norm(text)
-        return not any(s in t for s in self.must_not) and any(t in p for p in self.paragraphs)
+        return not self.ruled_out(t) and any(t in p for p in self.paragraphs)
 
 
 def _clusters(flags: list[bool], blocks: Sequence[Block]) -> list[bool]:
@@ -158,6 +169,7 @@ def label_blocks(
     n = len(blocks)
     comment_snips = [norm(c) for c in comments if len(norm(c)) >= 8]
     texts = [norm(b.text) for b in blocks]
+    body.repeated = {s for s in body.must_not if sum(s in t for t in texts) >= 2}
 
     said = [body(t) for t in texts]
 
