@@ -22,6 +22,8 @@ from newsaudit.anatomy import line_kind
 from newsaudit.ingest.blocks import STRONG_ZONES, Block, element_zone
 
 #: Zones whose text is never the article's, and the segment kind it becomes.
+#: The comment thread's zones: a paragraph only they hold is a reader's, not the article's.
+_THREAD = {"comment": "comment", "comments": "boilerplate", "form": "form"}
 _FURNITURE = {"nav": "boilerplate", "share": "boilerplate", "promo": "boilerplate",
               "tags": "boilerplate", "gallery": "boilerplate", "related": "related"}
 #: A caption inside one of these is a gallery's, a teaser's or the chrome's, not the article's.
@@ -98,8 +100,10 @@ class Regions:
             cells = [self.zones.get(c) or self._joined_zones(c) for c in key.split(" | ")]
             if all(cells):
                 zones = set().union(*cells)  # type: ignore[arg-type]
-        if not zones or not zones <= set(_FURNITURE):
+        if not zones or not zones <= set(_FURNITURE) | set(_THREAD):
             return None
+        if zones <= set(_THREAD):  # a reader comment, the thread's heading, its form
+            return _THREAD[next(iter(zones))] if len(zones) == 1 else "boilerplate"
         return "related" if zones == {"related"} else "boilerplate"
 
     def read_more(self, paragraph: str) -> bool:
