@@ -102,7 +102,7 @@ _ZONE_PARTS: tuple[tuple[str, frozenset[str]], ...] = (
         "account", "user", "utility", "hamburger", "drawer", "offcanvas", "logo", "brand",
         "branding", "sitename", "site-title", "screen-reader", "sr", "visually-hidden",
         "language", "lang", "switcher", "weather", "ticker", "breaking", "jump", "toc",
-        "contents", "links", "sitemap", "search",
+        "contents", "links", "sitemap", "search", "noscript", "nojs",
     })),
     ("caption", frozenset({
         "caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit",
@@ -180,7 +180,23 @@ def _token_zone(token: str) -> str:
             ):
                 continue  # "sidebar-content" is still a sidebar, but "widget-content" of ...
             return zone
+    # A compound written as one word ("cookiefooter", "paidbox", "newsletterSignup" is
+    # split above): a part that starts or ends with one of a few unambiguous words.
+    for part in parts:
+        for word, zone in _COMPOUND_WORDS.items():
+            if part != word and (part.startswith(word) or part.endswith(word)):
+                return zone
     return ""
+
+
+#: Words that name a strong zone even inside a compound class word. Kept to words that no
+#: content container's name holds (not "header", "comment": "commentary"; not "banner":
+#: "bannerimage" is the article's picture).
+_COMPOUND_WORDS = {
+    "cookie": "promo", "newsletter": "promo", "paywall": "promo", "paid": "promo",
+    "advert": "promo", "sponsor": "promo", "subscribe": "promo", "share": "share",
+    "social": "share", "sidebar": "related", "related": "related", "recommend": "related",
+}
 
 
 def element_zone(el: etree._Element) -> str:
