@@ -196,6 +196,7 @@ _COMPOUND_WORDS = {
     "cookie": "promo", "newsletter": "promo", "paywall": "promo", "paid": "promo",
     "advert": "promo", "sponsor": "promo", "subscribe": "promo", "share": "share",
     "social": "share", "sidebar": "related", "related": "related", "recommend": "related",
+    "user": "nav",
 }
 
 
