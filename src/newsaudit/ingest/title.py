@@ -134,6 +134,7 @@ def page_title(
     if t is not None and _norm(t.text_content()):
         declared.append(_norm(t.text_content()))
     site_keys = {title_key(s) for s in _meta(tree, "og:site_name", "application-name")}
+    named_sites = set(site_keys)  # the names the page declares (not guessed from <title>)
     h1s = [_norm(h.text_content()) for h in tree.iter("h1") if _norm(h.text_content())]
     h1_keys = {title_key(x): x for x in h1s}
     # The site's name is also the last part of its <title> ("Structural design | RS
@@ -172,7 +173,7 @@ def page_title(
     if reworded:
         return reworded
     for k in cuts:
-        if k in line_keys:
+        if k in line_keys and k not in named_sites:
             return line_keys[k]
     # An <h1> that holds every word of a cut: the page prints a kicker with the title
     # ("Opinion / Why ..."), or words in another order ("Quote": Title vs Title: "Quote").
