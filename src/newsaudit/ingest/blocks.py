@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from dataclasses import dataclass
 
 from lxml import etree
@@ -158,6 +159,7 @@ def _parts(token: str) -> list[str]:
     return _PART_RE.findall(_CAMEL_RE.sub("-", token).lower())
 
 
+@lru_cache(maxsize=1 << 16)  # class tokens repeat across a page's elements and pages
 def _token_zone(token: str) -> str:
     low = token.lower()
     if low in _ZONE_TOKENS:
