@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
