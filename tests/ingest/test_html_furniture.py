@@ -220,3 +220,123 @@ def test_h1_sharing_some_words_with_the_title_is_not_taken_for_it():
             "</title></head><body><h1>Carrow council news</h1>"
             "<p>The council voted nine to two for the wall on Tuesday.</p></body></html>")
     assert _title(html) == "Carrow council approves new harbour wall | Tidewater Post"
+
+
+def _kinds(html: str) -> dict[str, str]:
+    return {s.text: s.kind for s in load_page(html, source="<test>", fmt="html").segments}
+
+
+ARTICLE_PARAS = (
+    "<p>The island ferry will run twice a day through the winter, the operator said on "
+    "Monday, after a month in which storms cancelled one crossing in three.</p>"
+    "<p>Passengers who bought tickets for cancelled crossings will be refunded in full, and "
+    "the operator said it would add a third boat in the spring.</p>"
+    "<p>Residents had asked for a winter timetable they could rely on, the council said, "
+    "and welcomed the change after a meeting with the operator.</p>"
+)
+
+
+def test_ruby_readings_are_not_text():
+    html = ("<html><body><article><h1>Words of the week</h1><p>Train groping, "
+            "<ruby>痴漢<rp>(</rp><rt>ちかん</rt><rp>)</rp></ruby> in Japanese, is a crime "
+            "that passengers can help stop by calling the station staff at once.</p>"
+            + ARTICLE_PARAS + "</article></body></html>")
+    blocks = page_blocks(lxml.html.fromstring(html))
+    assert any("Train groping, 痴漢 in Japanese" in b.text for b in blocks)
+    assert not any("ちかん" in b.text for b in blocks)
+    assert not any("ちかん" in text for text in _kinds(html))
+
+
+def test_a_read_more_pointer_in_the_article_is_related_not_body():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p><a href='/a'>&gt;&gt; Harbour master to retire after thirty years &lt;&lt;"
+            "</a></p><p>Read also » <a href='/b'>Storm warning issued for the northern coast"
+            "</a></p><p>The new timetable starts on the first Monday of November, with the "
+            "first boat leaving the island at seven in the morning.</p>"
+            "</article></body></html>")
+    kinds = _kinds(html)
+    assert kinds[">> Harbour master to retire after thirty years <<"] == "related"
+    assert kinds["Read also » Storm warning issued for the northern coast"] == "related"
+    assert kinds["The new timetable starts on the first Monday of November, with the first "
+                 "boat leaving the island at seven in the morning."] == "body"
+
+
+def test_a_linked_sentence_without_an_arrow_stays_body():
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>Ferry</h1><p><a href='/r'>The full report on winter "
+        "crossings</a> is on the council's site.</p></article></body></html>")
+    regions = Regions(page_blocks(tree))
+    assert not regions.read_more("The full report on winter crossings is on the council's site.")
+    # An arrow after a long sentence is no lead-in: the line is the article's.
+    assert not regions.read_more("Jetzt alle Fahrpläne für den Winter ansehen und buchen »")
+
+
+def test_zone_words_inside_one_word_class_names():
+    from newsaudit.ingest.blocks import element_zone
+
+    def zone(cls: str) -> str:
+        return element_zone(lxml.html.fromstring(f"<div class='{cls}'>x</div>"))
+
+    assert zone("cookiefooter") == "promo"
+    assert zone("v-A_-paidbox-container") == "promo"
+    assert zone("sharebuttons") == "share"
+    assert zone("usertitle") == "nav"
+    # A compound of a word that content containers also use names nothing.
+    assert zone("commentary") == ""
+    assert zone("bannerimage") == ""
+
+
+def test_a_paid_box_and_a_noscript_notice_in_the_article_are_not_body():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<div class='plan-paidbox'><p>Get our eight-week training plan for only "
+            "14.90 euros and start today.</p></div><div id='noscript'><p>This site needs "
+            "JavaScript switched on to show you the timetable.</p></div>"
+            "</article></body></html>")
+    kinds = _kinds(html)
+    assert kinds.get("Get our eight-week training plan for only 14.90 euros and start "
+                     "today.") != "body"
+    assert kinds.get("This site needs JavaScript switched on to show you the timetable.") != (
+        "body")
+    assert sum(k == "body" for k in kinds.values()) == 3
+
+
+def test_a_line_of_the_comment_thread_trafilatura_kept_is_not_body():
+    tree = lxml.html.fromstring(
+        "<html><body><article><p>The ferry will run twice a day through the winter.</p>"
+        "</article><div id='comments'><p>Log in to comment on this story.</p></div>"
+        "</body></html>")
+    regions = Regions(page_blocks(tree))
+    assert regions.furniture("Log in to comment on this story.") == "boilerplate"
+
+
+def test_an_h1_that_rewords_the_seo_title_is_the_headline():
+    html = ("<html><head><title>Company cars: lease or buy? What pays off</title>"
+            "<meta property='og:title' content='Company cars: lease or buy? What pays off'>"
+            "</head><body><p class='logo'>Fleet Guide</p><h1>Company cars: leasing or "
+            "buying?</h1><p>Whether to lease or buy a company car depends on how long you "
+            "keep it.</p></body></html>")
+    assert _title(html) == "Company cars: leasing or buying?"
+
+
+def test_a_subheading_in_h1_sharing_two_words_with_a_long_title_is_not_the_headline():
+    title = ("Leandra Lou, the other fashion blog, now between book covers: Leandra writes "
+             "about everything fashion fans care about, from diets to handbags")
+    html = (f"<html><head><title>{title}</title></head><body><p>{title}</p>"
+            "<h1>Do you read fashion blogs?</h1><p>Then read this one.</p></body></html>")
+    assert _title(html) == title
+
+
+def test_a_site_name_run_on_to_the_title_is_cut_off():
+    html = ("<html><head><title>Truck wash on the A31The other business directory | The "
+            "other business directory</title></head><body><h1>The other business "
+            "directory</h1><h1>Truck wash on the A31</h1><p>Open day and night for lorries "
+            "of every size.</p></body></html>")
+    assert _title(html) == "Truck wash on the A31"
+
+
+def test_a_title_that_starts_with_the_site_name_gives_its_last_part():
+    html = ("<html><head><title>Carrow Handball | Club signs two new goalkeepers</title>"
+            "<meta property='og:site_name' content='Carrow Handball'></head><body>"
+            "<p class='logo'>Carrow Handball</p><h2>Club signs two new goalkeepers</h2>"
+            "<p>The club has signed two goalkeepers for the new season.</p></body></html>")
+    assert _title(html, hint="Carrow Handball") == "Club signs two new goalkeepers"

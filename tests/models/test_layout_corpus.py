@@ -288,3 +288,82 @@ def test_a_counter_run_on_with_a_body_line_in_one_extracted_paragraph_is_body():
     assert ("body", "Sauna raft on the north shore of the lake") in kinds
     # A counter that no extracted paragraph runs on with a body line stays out.
     assert ("body", "3") not in kinds
+
+
+def test_table_cells_of_a_row_the_extractor_writes_with_bars_are_body():
+    # trafilatura's text writes a table row as "| Term | Meaning |"; the page's lines are
+    # the cells, and they are article body.
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Harbour words</h1>
+<p>A few words you will hear on the quay when the boats come in at dawn.</p>
+<table><tr><td>bollard</td><td>a post to tie a boat to</td></tr>
+<tr><td>slipway</td><td>a ramp into the water</td></tr></table>
+<nav><a>Home</a></nav></body></html>"""
+    body = ["A few words you will hear on the quay when the boats come in at dawn.",
+            "| bollard | a post to tie a boat to |", "| slipway | a ramp into the water |"]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    kinds = {lab.text: lab.kind
+             for lab in label_blocks(blocks, BodyOracle(body), title="Harbour words")}
+    assert kinds["bollard"] == kinds["a post to tie a boat to"] == kinds["slipway"] == "body"
+    assert kinds["Home"] != "body"
+
+
+DROPPED_PAGE = """<html><body><h1>Ferry fares rise</h1>
+<p>Tickets for the island ferry will cost a fifth more from May, the operator announced.</p>
+<p>The operator had held fares for three years, it said in a <a href="/x">statement</a>.</p>
+<p>The council said it would ask the operator to keep a reduced fare for residents.</p>
+<p>Photo: Jane Roe</p>
+<p>Residents pay half the full fare today, and the council wants that to stay so.</p>
+</body></html>"""
+DROPPED_BODY = [
+    "Tickets for the island ferry will cost a fifth more from May, the operator announced.",
+    "The council said it would ask the operator to keep a reduced fare for residents.",
+    "Residents pay half the full fare today, and the council wants that to stay so.",
+]
+
+
+def test_a_paragraph_the_extractor_dropped_between_two_body_lines_is_body():
+    from newsaudit.ingest.blocks import page_blocks
+
+    blocks = page_blocks(lxml.html.fromstring(DROPPED_PAGE), article=DROPPED_BODY)
+    kinds = {lab.text: lab.kind for lab in
+             label_blocks(blocks, BodyOracle(DROPPED_BODY), title="Ferry fares rise")}
+    assert kinds["The operator had held fares for three years, it said in a statement."] == (
+        "body")
+    # A short credit line between two body lines is not taken back.
+    assert kinds["Photo: Jane Roe"] != "body"
+
+
+def test_a_dropped_paragraph_a_must_not_snippet_rules_out_stays_out():
+    from newsaudit.ingest.blocks import page_blocks
+
+    blocks = page_blocks(lxml.html.fromstring(DROPPED_PAGE), article=DROPPED_BODY)
+    oracle = BodyOracle(DROPPED_BODY, must_not=["held fares for three years"])
+    kinds = {lab.text: lab.kind for lab in label_blocks(blocks, oracle, title="Ferry fares rise")}
+    assert kinds["The operator had held fares for three years, it said in a statement."] != (
+        "body")
+
+
+def test_a_must_not_snippet_the_page_repeats_does_not_rule_out_a_must_line():
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><nav><a>dog breeds</a></nav><h1>Buying a puppy</h1>
+<p>Before you buy a puppy, read up on dog breeds and meet the breeder and the mother.</p>
+<p>A good breeder will ask you as many questions as you ask them about the puppy.</p>
+<footer><a>dog breeds</a></footer></body></html>"""
+    body = ["A good breeder will ask you as many questions as you ask them about the puppy."]
+    line = ("Before you buy a puppy, read up on dog breeds and meet the breeder and the "
+            "mother.")
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    oracle = BodyOracle(body, must=["meet the breeder and the mother"], must_not=["dog breeds"])
+    kinds = {lab.text: lab.kind for lab in label_blocks(blocks, oracle, title="Buying a puppy")}
+    # "dog breeds" is in the menu and the footer too: the must snippet decides the line.
+    assert kinds[line] == "body"
+    # Printed once, the same snippet rules its line out.
+    once = page_blocks(lxml.html.fromstring(html.replace("<a>dog breeds</a>", "")),
+                       article=body)
+    kinds = {lab.text: lab.kind for lab in
+             label_blocks(once, BodyOracle(body, must=["meet the breeder and the mother"],
+                                           must_not=["dog breeds"]), title="Buying a puppy")}
+    assert kinds[line] != "body"

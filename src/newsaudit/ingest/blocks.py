@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -43,10 +44,11 @@ _BLOCK_TAGS = frozenset(
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td th thead tr ul "
     "label button select textarea time br caption summary details".split()
 )
-# Tags whose text never reaches a reader.
+# Tags whose text never reaches a reader (or not in the line: a ruby annotation, ``<rt>``
+# and its fallback brackets ``<rp>``, sits above the characters it glosses).
 _SKIP_TAGS = frozenset(
     "script style noscript template svg iframe object embed canvas head title option "
-    "datalist math".split()
+    "datalist math rt rp".split()
 )
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 
@@ -101,7 +103,7 @@ _ZONE_PARTS: tuple[tuple[str, frozenset[str]], ...] = (
         "account", "user", "utility", "hamburger", "drawer", "offcanvas", "logo", "brand",
         "branding", "sitename", "site-title", "screen-reader", "sr", "visually-hidden",
         "language", "lang", "switcher", "weather", "ticker", "breaking", "jump", "toc",
-        "contents", "links", "sitemap", "search",
+        "contents", "links", "sitemap", "search", "noscript", "nojs",
     })),
     ("caption", frozenset({
         "caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit",
@@ -157,6 +159,7 @@ def _parts(token: str) -> list[str]:
     return _PART_RE.findall(_CAMEL_RE.sub("-", token).lower())
 
 
+@lru_cache(maxsize=1 << 16)  # class tokens repeat across a page's elements and pages
 def _token_zone(token: str) -> str:
     low = token.lower()
     if low in _ZONE_TOKENS:
@@ -179,7 +182,24 @@ def _token_zone(token: str) -> str:
             ):
                 continue  # "sidebar-content" is still a sidebar, but "widget-content" of ...
             return zone
+    # A compound written as one word ("cookiefooter", "paidbox", "newsletterSignup" is
+    # split above): a part that starts or ends with one of a few unambiguous words.
+    for part in parts:
+        for word, zone in _COMPOUND_WORDS.items():
+            if part != word and (part.startswith(word) or part.endswith(word)):
+                return zone
     return ""
+
+
+#: Words that name a strong zone even inside a compound class word. Kept to words that no
+#: content container's name holds (not "header", "comment": "commentary"; not "banner":
+#: "bannerimage" is the article's picture).
+_COMPOUND_WORDS = {
+    "cookie": "promo", "newsletter": "promo", "paywall": "promo", "paid": "promo",
+    "advert": "promo", "sponsor": "promo", "subscribe": "promo", "share": "share",
+    "social": "share", "sidebar": "related", "related": "related", "recommend": "related",
+    "user": "nav",
+}
 
 
 def element_zone(el: etree._Element) -> str:

@@ -29,9 +29,13 @@ from newsaudit.ingest.regions import Regions, caption_text_ok, in_furniture
 from newsaudit.ingest.title import page_title
 from newsaudit.model import Document, Page, Segment, SegmentKind
 
-# Tags whose text is never page text.
+# Tags whose text is never page text. A ruby annotation (``<rt>`` reading aids over
+# Japanese or Chinese characters, ``<rp>`` the brackets shown only where ruby is not laid
+# out) is set above its base text, not in the line: extractors drop it, and left in it
+# doubles every annotated word ("痴漢（ちかん）").
 _DROP_TAGS = (
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas"
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+    "rt", "rp",
 )
 # Tags that end a line when their text is laid out as plain lines.
 _BLOCK_TAGS = frozenset(

@@ -22,6 +22,8 @@ from newsaudit.anatomy import line_kind
 from newsaudit.ingest.blocks import STRONG_ZONES, Block, element_zone
 
 #: Zones whose text is never the article's, and the segment kind it becomes.
+#: The comment thread's zones: a paragraph only they hold is a reader's, not the article's.
+_THREAD = {"comment": "comment", "comments": "boilerplate", "form": "form"}
 _FURNITURE = {"nav": "boilerplate", "share": "boilerplate", "promo": "boilerplate",
               "tags": "boilerplate", "gallery": "boilerplate", "related": "related"}
 #: A caption inside one of these is a gallery's, a teaser's or the chrome's, not the article's.
@@ -39,6 +41,12 @@ _TEASER_ZONES = frozenset({"caption", "byline", "date", "standfirst", "headline"
 _WORD_RE = re.compile(r"\w+")
 #: Lines shorter than this ("1", "|") are found inside any paragraph: no evidence.
 _MIN_PART = 3
+#: A read-more pointer: an arrow ("»", ">>", "→", "▶") after a lead of at most this many
+#: words, on a line whose text is at least this share link text. Lines opening with a
+#: lead and a colon ("Read also: ...") were left alone: trafilatura's precision mode keeps
+#: them as article text on the dev pages, and so does the gold.
+_ARROW_RE = re.compile(r"(?:^|\s)(?:>{1,3}|»|→|▶|►|⇒)(?=\s|\w)")
+_READ_MORE_LEAD, _READ_MORE_LINK = 4, 0.6
 
 
 def _norm(s: str) -> str:
@@ -85,14 +93,29 @@ class Regions:
         half of it of other lines: on the dev pages no such paragraph was article text.
         """
         key = _norm(paragraph)
+        if self.read_more(key):
+            return "related"
         zones = self.zones.get(key)
         if zones is None:  # a table row ("a | b") is furniture when each of its cells is
             cells = [self.zones.get(c) or self._joined_zones(c) for c in key.split(" | ")]
             if all(cells):
                 zones = set().union(*cells)  # type: ignore[arg-type]
-        if not zones or not zones <= set(_FURNITURE):
+        if not zones or not zones <= set(_FURNITURE) | set(_THREAD):
             return None
+        if zones <= set(_THREAD):  # a reader comment, the thread's heading, its form
+            return _THREAD[next(iter(zones))] if len(zones) == 1 else "boilerplate"
         return "related" if zones == {"related"} else "boilerplate"
+
+    def read_more(self, paragraph: str) -> bool:
+        """Whether a paragraph is a pointer to another story set in the article's text: a
+        line that is mostly a link and opens with an arrow (">> Other story <<", "» Other
+        story"), or with a lead of a few words and an arrow ("Read also » Other story")."""
+        key = _norm(paragraph)
+        i = self.position.get(key)
+        if i is None or self.blocks[i].link_share < _READ_MORE_LINK:
+            return False
+        m = _ARROW_RE.search(key)
+        return m is not None and len(_WORD_RE.findall(key[: m.start()])) <= _READ_MORE_LEAD
 
     def _joined_zones(self, key: str) -> set[str] | None:
         """The furniture zones of the lines a paragraph joins, when they make most of it."""

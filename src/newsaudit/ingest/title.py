@@ -12,6 +12,12 @@ the title adds), is the headline; else trailing parts that name the site (its ``
 its domain) are dropped; failing that, the declared title is kept whole rather than
 guessed at. The extractor's guess at the title is declared first, unless it is the
 site's name. Titles and lines are compared free of case and punctuation.
+
+Two more shapes: an ``<h1>`` that says the declared (SEO) title in other words (most of
+its word stems are the title's) is the headline before a line that prints the declared
+title; and a site name run on to the title without a separator ("Truckwash A31Site
+slogan | Site slogan"), or put first ("Site | Title", the site named by ``og:site_name``),
+is cut off.
 """
 
 from __future__ import annotations
@@ -90,6 +96,35 @@ def strip_site_suffix(title: str, site_words: Sequence[str]) -> str:
     return title
 
 
+#: Words shorter than this are function words in most languages; longer ones are compared
+#: by their first letters (a stem: "Finanzierung" and "Finanzieren" are one word).
+_STEM_MIN, _STEM_LEN = 4, 5
+
+
+def _stems(s: str) -> set[str]:
+    return {w[:_STEM_LEN] for w in title_key(s).split() if len(w) >= _STEM_MIN}
+
+
+def _reworded_h1(declared: Sequence[str], h1_keys: dict[str, str],
+                 site_keys: set[str]) -> str | None:
+    """The ``<h1>`` of three word stems or more, most of them (two at least, and a third of
+    the title's) in one declared title, that is not merely a part of a declared title (a
+    subheading set in ``<h1>`` shares a word or two with a long title, not a third of it)."""
+    best: tuple[float, str] | None = None
+    titles = [_stems(t) for t in declared]
+    for hk, h1 in h1_keys.items():
+        if hk in site_keys:
+            continue
+        own = _stems(h1)
+        if len(own) < 3 or any(hk in title_key(t) for t in declared):
+            continue  # too short to tell; or a part of the title, which a line may print whole
+        share = max((len(own & t) / len(own) for t in titles
+                     if len(own & t) >= 2 and 3 * len(own & t) >= len(t)), default=0.0)
+        if share >= 0.5 and (best is None or share > best[0]):
+            best = (share, h1)
+    return best[1] if best else None
+
+
 def page_title(
     tree: etree._Element, lines: Sequence[str], *, hint: str | None = None
 ) -> str | None:
@@ -99,25 +134,47 @@ def page_title(
     if t is not None and _norm(t.text_content()):
         declared.append(_norm(t.text_content()))
     site_keys = {title_key(s) for s in _meta(tree, "og:site_name", "application-name")}
+    named_sites = set(site_keys)  # the names the page declares (not guessed from <title>)
+    h1s = [_norm(h.text_content()) for h in tree.iter("h1") if _norm(h.text_content())]
+    h1_keys = {title_key(x): x for x in h1s}
     # The site's name is also the last part of its <title> ("Structural design | RS
-    # Engineers"): a blog's <h1> is often that name, and so is the extractor's guess.
-    if t is not None and _site_part(t.text_content()):
+    # Engineers"): a blog's <h1> is often that name, and so is the extractor's guess. Some
+    # sites put it first ("Site name | Post title"): when the first part is the site's
+    # declared name (og:site_name), the last part is a cut of the title.
+    title_parts = _SEP_RE.split(_norm(t.text_content())) if t is not None else []
+    title_parts = [x.strip() for x in title_parts if x.strip()]
+    site_first = len(title_parts) >= 2 and title_key(title_parts[0]) in site_keys
+    if site_first:
+        site_keys.add(title_key(title_parts[0]))
+    elif t is not None and _site_part(t.text_content()):
         site_keys.add(title_key(_site_part(t.text_content())))
     if hint and title_key(hint) not in site_keys:
         declared.insert(0, _norm(hint))  # the extractor's guess, unless it is the site name
-    h1s = [_norm(h.text_content()) for h in tree.iter("h1") if _norm(h.text_content())]
     line_keys = {title_key(x): _norm(x) for x in lines if x.strip()}
-    h1_keys = {title_key(x): x for x in h1s}
     cuts = [title_key(cut) for title in declared for cut in _cuts(title)
             if len(cut.split()) >= 2 or len(cut) >= 12]
+    if site_first:
+        cuts.append(title_key(title_parts[-1]))
+    # The site's name run on to the title without a separator ("Truckwash A31Site slogan"):
+    # the title is what comes before it.
+    cuts += [k[: -len(site)].strip() for k in list(cuts) for site in site_keys
+             if site and k.endswith(site) and len(k[: -len(site)].strip()) >= 3]
     # An <h1> that is any cut of a declared title first ("Podcast | Episode title" with the
     # episode title as the <h1>), unless it is the site's name; then any line of the page.
     parts = [title_key(part) for title in declared for part in _SEP_RE.split(title)
              if len(part.split()) >= 2 or len(part) >= 12]
-    for keys, found, skip in ((h1_keys, cuts + parts, site_keys), (line_keys, cuts, set())):
-        for k in found:
-            if k in keys and k not in skip:
-                return keys[k]
+    for k in cuts + parts:
+        if k in h1_keys and k not in site_keys:
+            return h1_keys[k]
+    # The page's <h1> says the title in other words than its declared (SEO) title: most of
+    # its words are the title's, stem for stem ("Leasing oder Finanzierung?" under the
+    # title "Leasen oder Finanzieren? Was lohnt sich?"). It is the headline the reader sees.
+    reworded = _reworded_h1(declared, h1_keys, site_keys)
+    if reworded:
+        return reworded
+    for k in cuts:
+        if k in line_keys and k not in named_sites:
+            return line_keys[k]
     # An <h1> that holds every word of a cut: the page prints a kicker with the title
     # ("Opinion / Why ..."), or words in another order ("Quote": Title vs Title: "Quote").
     h1_sets = [(_words(hk), h1) for hk, h1 in h1_keys.items() if hk not in site_keys]

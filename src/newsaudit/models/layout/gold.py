@@ -50,6 +50,9 @@ _ABOVE, _BELOW = 4, 6
 #: How many lines into the body the title's heading may still be the headline: a photo
 #: caption, a kicker or a date line the body oracle took can come before it.
 _HEAD_AFTER = 4
+#: A line between two body lines that the body oracle left out is taken back as body from
+#: this length on: shorter ones there are credits, bylines and labels as often as text.
+_DROPPED_MIN = 25
 
 _WS_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
@@ -80,15 +83,21 @@ class BodyOracle:
         # trafilatura's text writes a list item as "- item": the page's line is "item".
         self.paragraphs = {norm(p) for p in paragraphs if norm(p)} | {
             norm(p)[2:] for p in paragraphs if norm(p).startswith("- ") and norm(p)[2:].strip()}
+        # It writes a table row as "| a | b |": the page's lines are the cells "a", "b".
+        self.paragraphs |= {c for p in paragraphs if norm(p).startswith("|")
+                            for c in (norm(x) for x in norm(p).split("|")) if c}
         self.text = " ".join(norm(p) for p in paragraphs)
         self.must = [norm(s) for s in must if len(norm(s)) >= 4]
         self.must_not = [norm(s) for s in must_not if len(norm(s)) >= 4]
+        #: Must-not snippets that the page prints on more than one line (set by
+        #: :func:`label_blocks`): which copy the annotator meant is not known.
+        self.repeated: set[str] = set()
 
     def __call__(self, line: str) -> bool:
         t = norm(line)
         if not t:
             return False
-        if any(s in t for s in self.must_not):
+        if self.ruled_out(t):
             return False
         if any(s in t for s in self.must):
             return True
@@ -97,10 +106,23 @@ class BodyOracle:
         # A short line ("Advertisement", "Share") inside a long paragraph is no evidence.
         return len(t) >= 25 and t in self.text
 
+    def ruled_out(self, line: str) -> bool:
+        """Whether a must-not snippet rules ``line`` out: it is in the line, and either
+        the page prints it nowhere else or it is half of the line at least. A snippet the
+        page repeats ("Hunderassen" in the menu) that is a few words of a long paragraph
+        holding a must snippet too says nothing about that paragraph."""
+        t = norm(line)
+        hits = [s for s in self.must_not if s in t]
+        if not hits:
+            return False
+        if not any(s in t for s in self.must):
+            return True
+        return any(s not in self.repeated or 2 * len(s) >= len(t) for s in hits)
+
     def in_paragraph(self, text: str) -> bool:
         """Whether one extracted paragraph holds ``text`` (and no must-not snippet does)."""
         t = norm(text)
-        return not any(s in t for s in self.must_not) and any(t in p for p in self.paragraphs)
+        return not self.ruled_out(t) and any(t in p for p in self.paragraphs)
 
 
 def _clusters(flags: list[bool], blocks: Sequence[Block]) -> list[bool]:
@@ -147,6 +169,7 @@ def label_blocks(
     n = len(blocks)
     comment_snips = [norm(c) for c in comments if len(norm(c)) >= 8]
     texts = [norm(b.text) for b in blocks]
+    body.repeated = {s for s in body.must_not if sum(s in t for t in texts) >= 2}
 
     said = [body(t) for t in texts]
 
@@ -164,6 +187,16 @@ def label_blocks(
         for i, b in enumerate(blocks)
     ]
     is_body = _clusters(is_body, blocks)
+    # A paragraph the extractor dropped from the middle of the article: an unmarked line of
+    # prose, not mostly a link, of the same block tag as the body lines on both sides of it,
+    # which no must-not snippet rules out (precision mode drops a paragraph with a link or
+    # two in it).
+    is_body = [f or (0 < i < n - 1 and is_body[i - 1] and is_body[i + 1]
+                     and blocks[i].zone == "" and len(texts[i]) >= _DROPPED_MIN
+                     and blocks[i].link_share < 0.5 and not _cue(texts[i])
+                     and not body.ruled_out(texts[i])
+                     and blocks[i].tag in (blocks[i - 1].tag, blocks[i + 1].tag))
+               for i, f in enumerate(is_body)]
     body_idx = [i for i, f in enumerate(is_body) if f]
     first = body_idx[0] if body_idx else n
     head = _headline(blocks, first, title)
