@@ -316,7 +316,7 @@ def _key(strings: Any, row: list[int]) -> _Key:
 def _holds_all(token_pattern: dict[str, Any], key: _Key) -> bool:
     """Whether a token with these attributes meets every constraint of ``token_pattern``
     (a compiled one-token pattern of :data:`_TOKEN_ATTRS`)."""
-    values = dict(zip(_TOKEN_ATTRS, key, strict=True))
+    values: dict[str, str | bool] = dict(zip(_TOKEN_ATTRS, key, strict=True))
     return all(_holds(c, values[attr]) for attr, c in token_pattern.items())
 
 
