@@ -4,9 +4,9 @@ sentence (issue 10's throughput round: the plain one built a Token per token).""
 from __future__ import annotations
 
 import pytest
-from paths import PAGES
 
 from newsaudit.claims import _Assertions, _is_assertion
+from paths import PAGES
 
 TEXTS = [
     "Shelling killed 43 people on Tuesday.\nWas it true?\nThree more dead\n\n"
