@@ -30,6 +30,39 @@ def test_cached_lemmas_are_the_models_own(nlp):
         assert [(t.text, t.lemma_) for t in nlp(text)] == want
 
 
+#: The attribute ruler's patterns of several tokens ("ai n't", "gon na", "got ta", "let
+#: 's", "c'm on", "y' all", "there is") and its whitespace patterns, which set the tag and
+#: the dependency label.
+RULER_TEXT = (
+    "I ain't gonna wait, y'all: we gotta go. Let's see. C'mon, there is   time and "
+    "there's more.\n\n \t\nThere were 12 of them, weren't there?"
+)
+
+
+def test_cached_attribute_ruler_gives_the_models_annotations(nlp):
+    """The cached attribute ruler leaves every token with the POS, morphology, lemma, tag
+    and dependency label the model's own ruler gives, on the first Doc (cache empty) and
+    on later ones, the patterns of several tokens and the whitespace ones included."""
+    import spacy
+
+    from newsaudit._spacy_components import CachedAttributeRuler
+    from newsaudit.nlp import choose_model
+
+    assert isinstance(nlp.get_pipe("attribute_ruler"), CachedAttributeRuler)
+    plain = spacy.load(choose_model())
+    plain.add_pipe("newsaudit_paragraphs", before="parser")
+    texts = [RULER_TEXT, TEXT, RULER_TEXT,
+             *(p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.txt")))]
+
+    def annotations(doc):
+        return [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in doc]
+
+    for text in texts:
+        assert annotations(nlp(text)) == annotations(plain(text))
+    ours = nlp(RULER_TEXT)
+    assert [t.lemma_ for t in ours if t.lower_ in ("gon", "na", "ai")] == ["be", "go", "to"]
+
+
 def test_paragraph_boundaries_start_a_sentence_after_each_line_break(nlp):
     """Written over arrays, the paragraph component starts a sentence after exactly the
     tokens holding a line break, as setting ``is_sent_start`` token by token did."""

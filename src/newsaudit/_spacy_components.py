@@ -8,7 +8,6 @@ from typing import Any
 import numpy
 from spacy.attrs import DEP, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 
@@ -108,6 +107,13 @@ def make_cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
 _TOKEN_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 _PREDICATES = frozenset({"IN", "NOT_IN", "REGEX"})
 _Key = tuple[str, str, str, bool]
+#: A cache entry of :class:`CachedAttributeRuler`: one-token matches, POS, morphology,
+#: lemma, whether the arrays carry it all, patterns of several tokens that may start here.
+_Entry = tuple[
+    list[tuple[int, int]], int | None, int | None, int | None, bool, tuple[int, ...]
+]
+#: What the ruler's patterns may set for the arrays to carry it (as attribute ids).
+_ARRAY_ATTRS = frozenset({POS, MORPH, LEMMA})
 
 
 def _holds(constraint: Any, value: str | bool) -> bool:
@@ -142,16 +148,21 @@ def _simple(token_pattern: dict[str, Any]) -> bool:
 
 
 class CachedAttributeRuler:
-    """The pipeline's attribute ruler, its one-token patterns matched through a cache.
+    """The pipeline's attribute ruler, its patterns matched and applied through a cache.
 
     Why: the ruler runs spaCy's Matcher over every token for its 179 patterns (the tag
     map and the exceptions of ``en_core_web_sm``), 13 % of the parse, although 171 of them
-    look at one token's tag, lower-case form, dependency label or whitespace only. Those
-    are answered here once per distinct (tag, lower, dep, space) and cached; the patterns
-    of several tokens still go through a Matcher of their own. The matches, sorted as the
-    ruler sorts them, are applied by the wrapped ruler itself, so every token gets the
-    attributes it would have got. A ruler with a pattern form this class does not read
-    is left to run as it is.
+    look at one token's tag, lower-case form, dependency label or whitespace only, and
+    then sets each match's attributes token by token. Here what the one-token patterns
+    do to a token is worked out once per distinct (tag, lower, dep, space): which
+    patterns match, and the POS, morphology and lemma the last of them leaves, which go
+    onto the Doc as arrays. The 8 patterns of several tokens (a fixed run of one-token
+    constraints each: "gon na", "there is") are tried only where their first token's
+    constraint holds, again from the cache. A token such a pattern reaches, or one a
+    pattern sets the tag or dependency label of, is handed with all its matches, sorted
+    as the ruler sorts them, to the wrapped ruler's own ``set_annotations``, so every
+    token gets the attributes it would have got. A ruler with a pattern form this class
+    does not read (an operator, another attribute) is left to run as it is.
     """
 
     MAX_CACHE = 500_000
@@ -159,8 +170,8 @@ class CachedAttributeRuler:
     def __init__(self, inner: Any = None) -> None:
         self.inner: Any = None
         self._single: list[tuple[int, int, dict[str, Any]]] = []
-        self._multi: Matcher | None = None
-        self._cache: dict[_Key, list[tuple[int, int]]] = {}
+        self._multi: list[tuple[int, int, list[dict[str, Any]]]] | None = None
+        self._cache: dict[tuple[int, int, int, int], _Entry] = {}
         self._by_tag: dict[str, list[tuple[int, int, dict[str, Any]]]] = {}
         if inner is not None:
             self.wrap(inner)
@@ -170,42 +181,112 @@ class CachedAttributeRuler:
         self.inner = inner
         strings = inner.vocab.strings
         single: list[tuple[int, int, dict[str, Any]]] = []
-        multi = Matcher(inner.vocab)
+        multi: list[tuple[int, int, list[dict[str, Any]]]] = []
         for i, entry in enumerate(inner.patterns):
             key = strings.add(str(i))
             for alt in entry["patterns"]:
-                if not all(_simple(tp) for tp in alt):
+                if not alt or not all(_simple(tp) for tp in alt):
                     self._single, self._multi = [], None  # an unknown form: run as it is
                     return
                 if len(alt) == 1:
                     single.append((i, key, _compiled(alt[0])))
                 else:
-                    multi.add(key, [alt])
-        self._single, self._multi, self._by_tag = single, multi, {}
+                    multi.append((i, key, [_compiled(tp) for tp in alt]))
+        self._single, self._multi, self._by_tag, self._cache = single, multi, {}, {}
 
     def __call__(self, doc: Doc) -> Doc:
-        inner = self.inner
+        inner, multi = self.inner, self._multi
         if inner is None:
             return doc
-        if self._multi is None or not len(doc):
+        if multi is None or not len(doc):
             return inner(doc)
         if len(self._cache) > self.MAX_CACHE:
             self._cache.clear()
-        strings = doc.vocab.strings
-        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
-        matches: list[tuple[int, int, int, int]] = []
-        cache = self._cache
-        for n, (tag, lower, dep, space) in enumerate(rows):
-            key = (strings[tag], strings[lower], strings[dep], bool(space))
-            hits = cache.get(key)
-            if hits is None:
-                hits = cache[key] = self._match_one(key)
-            matches.extend((i, m_id, n, n + 1) for i, m_id in hits)
-        for m_id, start, end in self._multi(doc, allow_missing=True):
-            matches.append((int(strings[m_id]), m_id, start, end))
-        matches.sort()
-        inner.set_annotations(doc, matches)
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
+        # one cache look-up per distinct (tag, lower, dep, space) of the Doc
+        distinct, which = numpy.unique(rows, axis=0, return_inverse=True)
+        which = which.ravel()
+        cache, miss = self._cache, self._entry
+        entries: list[_Entry] = []
+        for tag, lower, dep, space in distinct.tolist():
+            entry = cache.get((tag, lower, dep, space))
+            if entry is None:
+                entry = cache[(tag, lower, dep, space)] = miss(doc, tag, lower, dep, space)
+            entries.append(entry)
+        values = doc.to_array([POS, MORPH, LEMMA])
+        for col in range(3):  # hashes: uint64, with a mask of the tokens a pattern sets
+            sets = [e[4] and e[1 + col] is not None for e in entries]
+            got = [e[1 + col] if ok else 0 for e, ok in zip(entries, sets, strict=True)]
+            hit = numpy.asarray(sets, dtype=bool)[which]
+            values[hit, col] = numpy.asarray(got, dtype=numpy.uint64)[which][hit]
+        plain = numpy.asarray([e[4] for e in entries], dtype=bool)[which]
+        first = numpy.asarray([bool(e[5]) for e in entries], dtype=bool)[which]
+        # Tokens the arrays cannot carry go through the ruler's own set_annotations with
+        # every match that reaches them, in its order.
+        special: dict[int, list[tuple[int, int, int, int]]] = {
+            n: [(i, m_id, n, n + 1) for i, m_id in entries[which[n]][0]]
+            for n in numpy.flatnonzero(~plain).tolist()
+        }
+        starts = numpy.flatnonzero(first).tolist()
+        for i, m_id, start, end in self._multi_matches(doc, rows, entries, which, starts):
+            target = range(start, end)[inner.indices[i]]
+            if target not in special:
+                special[target] = [
+                    (j, m, target, target + 1) for j, m in entries[which[target]][0]
+                ]
+            special[target].append((i, m_id, start, end))
+        doc.from_array([POS, MORPH, LEMMA], values)  # type: ignore[arg-type]
+        if special:
+            matches = sorted(m for found in special.values() for m in found)
+            inner.set_annotations(doc, matches)
         return doc
+
+    def _multi_matches(
+        self,
+        doc: Doc,
+        rows: numpy.ndarray,
+        entries: list[_Entry],
+        which: numpy.ndarray,
+        starts: list[int],
+    ) -> list[tuple[int, int, int, int]]:
+        """(pattern, match id, start, end) of each pattern of several tokens that matches,
+        tried at the tokens whose cache entry says its first token's constraint holds."""
+        multi = self._multi or []
+        strings = doc.vocab.strings
+        found = []
+        for n in starts:
+            for k in entries[which[n]][5]:
+                i, m_id, pattern = multi[k]
+                end = n + len(pattern)
+                if end > len(rows):
+                    continue
+                if all(
+                    _holds_all(tp, _key(strings, rows[n + j].tolist()))
+                    for j, tp in enumerate(pattern[1:], start=1)
+                ):
+                    found.append((i, m_id, n, end))
+        return found
+
+    def _entry(self, doc: Doc, tag: int, lower: int, dep: int, space: int) -> _Entry:
+        """What the patterns do to a token with these attributes (ids): the one-token
+        matches; the POS, morphology and lemma the last of them to set each leaves (None:
+        unchanged); whether those three are all they set; and the patterns of several
+        tokens whose first constraint the token meets."""
+        key = _key(doc.vocab.strings, [tag, lower, dep, space])
+        hits = self._match_one(key)
+        inner = self.inner
+        got: dict[int, int] = {}
+        plain = True
+        for i, _ in hits:  # in pattern order: a later pattern's value wins, as in the ruler
+            attrs = inner.attrs[i]
+            if not set(attrs) <= _ARRAY_ATTRS or inner.indices[i] not in (0, -1):
+                plain = False
+            got.update(attrs)
+        first = tuple(
+            k for k, (_, _, pattern) in enumerate(self._multi or [])
+            if _holds_all(pattern[0], key)
+        )
+        return hits, got.get(POS), got.get(MORPH), got.get(LEMMA), plain, first
 
     def _match_one(self, key: _Key) -> list[tuple[int, int]]:
         """The one-token patterns a token with these attributes matches, in pattern order.
@@ -224,6 +305,19 @@ class CachedAttributeRuler:
             for i, m_id, rest in candidates
             if all(_holds(c, values[attr]) for attr, c in rest.items())
         ]
+
+
+def _key(strings: Any, row: list[int]) -> _Key:
+    """A token's (tag, lower, dep, space) as the patterns read them, from its ids."""
+    tag, lower, dep, space = row
+    return strings[tag], strings[lower], strings[dep], bool(space)
+
+
+def _holds_all(token_pattern: dict[str, Any], key: _Key) -> bool:
+    """Whether a token with these attributes meets every constraint of ``token_pattern``
+    (a compiled one-token pattern of :data:`_TOKEN_ATTRS`)."""
+    values: dict[str, str | bool] = dict(zip(_TOKEN_ATTRS, key, strict=True))
+    return all(_holds(c, values[attr]) for attr, c in token_pattern.items())
 
 
 @Language.factory("newsaudit_attribute_ruler")

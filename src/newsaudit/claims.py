@@ -16,6 +16,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import numpy
+
 from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.model import (
     ARTICLE_KINDS,
@@ -73,6 +75,30 @@ def _is_assertion(sent: SpacySpan, kind: str) -> bool:
     return any(t.tag_ in FINITE_TAGS for t in sent)
 
 
+class _Assertions:
+    """:func:`_is_assertion` for every sentence of one parse, from two running counts over
+    its arrays (words, finite verbs) instead of a Token object per token per sentence;
+    ``tests/test_claims_assertions.py`` holds it to the plain function."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        from spacy.attrs import IS_ALPHA, TAG
+
+        arrays = doc.to_array([IS_ALPHA, TAG]).reshape(len(doc), 2)
+        finite = numpy.asarray([doc.vocab.strings.add(t) for t in FINITE_TAGS], dtype=numpy.uint64)
+        verb = numpy.isin(arrays[:, 1], finite)
+        self._words = numpy.concatenate(([0], numpy.cumsum(arrays[:, 0] != 0))).tolist()
+        self._verbs = numpy.concatenate(([0], numpy.cumsum(verb))).tolist()
+        self._text = text
+
+    def __call__(self, sent: SpacySpan, kind: str) -> bool:
+        a, b = sent.start, sent.end
+        if self._words[b] - self._words[a] < (3 if kind == "headline" else 4):
+            return False
+        if self._text[sent.start_char : sent.end_char].rstrip().endswith("?"):
+            return False
+        return kind == "headline" or self._verbs[b] > self._verbs[a]
+
+
 def sourcing_index(attributions: Sequence[Attribution]) -> SpanIndex[int]:
     """The content and cue spans of the sourcing attributions, by offset (the value is the
     attribution's position in ``attributions``)."""
@@ -113,6 +139,7 @@ def extract_claims(
     candidates: list[tuple[int, int, SegmentKind, bool]] = []
     entities = Entities(doc)  # Span.ents walks every entity of the Doc on each call
     opener: int | None = None  # start of an opening mark the parser left on its own
+    is_assertion = _Assertions(doc, text)
     for sent in doc.sents:
         if sent.text.strip() in OPENING_MARKS:
             opener = sent.start_char
@@ -125,7 +152,7 @@ def extract_claims(
         if bounds is not None and opener is not None and opener >= seg.start:
             bounds = (opener, bounds[1])
         opener = None
-        if bounds is None or not _is_assertion(sent, seg.kind):
+        if bounds is None or not is_assertion(sent, seg.kind):
             continue
         has_entity = any(
             label in CHECKABLE_ENTS for _, _, label in entities.within(sent.start, sent.end)

@@ -67,7 +67,10 @@ author's own "I said" as an attribution; those ~1% of its gold stay unmatched.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, cast
+
+import numpy
 
 from newsaudit.attribution.according import according
 from newsaudit.attribution.base import Context, Draft, Who, child
@@ -175,13 +178,16 @@ def extract_attributions(doc: Doc, page: Page) -> tuple[Attribution, ...]:
     in_quote = ctx.in_quote
     verb_tags, according_hashes = lex.verb_tag_hashes, lex.according_hashes
     nominal_tags, nominal_lemmas = lex.nominal_tag_hashes, lex.nominal_lemma_hashes
-    rows = doc.to_array(["TAG", "LOWER", "LEMMA"]).tolist()
-    for i, (tag_hash, low_hash, lemma_hash) in enumerate(rows):
-        if in_quote[i]:
-            continue  # speech reported inside a quotation is the quoted speaker's own
-        if low_hash in according_hashes:
+    # The tokens worth a look, found over the parse's arrays (a Python int per 64-bit
+    # hash per token cost more than the look itself); speech reported inside a quotation
+    # is the quoted speaker's own.
+    heads_at, verbs_at, nominals_at = _candidates(
+        doc, according_hashes, verb_tags, nominal_tags, nominal_lemmas, in_quote
+    )
+    for i in sorted({*heads_at, *verbs_at, *nominals_at}):
+        if i in heads_at:
             according_heads.append(doc[i])
-        elif tag_hash in verb_tags:
+        elif i in verbs_at:
             tok = doc[i]
             lem = tok.lemma_.lower()
             if lem in lex.passive and child(tok, "auxpass") is not None:
@@ -193,7 +199,7 @@ def extract_attributions(doc: Doc, page: Page) -> tuple[Attribution, ...]:
                 or lem in lex.document_objects
             ):
                 verbs.append(tok)
-        elif tag_hash in nominal_tags and lemma_hash in nominal_lemmas:
+        else:
             tok = doc[i]
             (adjectives if tok.pos_ == "ADJ" else nouns).append(tok)
     for verb in verbs:
@@ -218,3 +224,31 @@ def extract_attributions(doc: Doc, page: Page) -> tuple[Attribution, ...]:
     nominal(ctx, nouns, adjectives, drafts)
     leftover_quotes(ctx, pending, drafts)
     return _finish(ctx, _drop_nested(drafts))
+
+
+def _candidates(
+    doc: Doc,
+    heads: frozenset[int],
+    verb_tags: frozenset[int],
+    nominal_tags: frozenset[int],
+    nominal_lemmas: frozenset[int],
+    in_quote: bytearray,
+) -> tuple[set[int], set[int], set[int]]:
+    """The tokens outside quotations whose lower-case form heads an "according to", whose
+    tag is a verb's, or whose tag and lemma are a nominal source's (in that order of
+    precedence: a token is in the first set it qualifies for)."""
+    if not len(doc):
+        return set(), set(), set()
+    rows = doc.to_array(["TAG", "LOWER", "LEMMA"])
+    free = numpy.frombuffer(bytes(in_quote), dtype=numpy.uint8) == 0
+    acc = free & numpy.isin(rows[:, 1], _hash_array(heads))
+    verb = free & ~acc & numpy.isin(rows[:, 0], _hash_array(verb_tags))
+    nom = (free & ~acc & ~verb & numpy.isin(rows[:, 0], _hash_array(nominal_tags))
+           & numpy.isin(rows[:, 2], _hash_array(nominal_lemmas)))
+    return (set(numpy.flatnonzero(acc).tolist()), set(numpy.flatnonzero(verb).tolist()),
+            set(numpy.flatnonzero(nom).tolist()))
+
+
+@lru_cache(maxsize=16)
+def _hash_array(hashes: frozenset[int]) -> numpy.ndarray:
+    return numpy.fromiter(hashes, dtype=numpy.uint64, count=len(hashes))

@@ -262,14 +262,15 @@ def _quoting_sentence(report: Report, head: Token) -> bool:
     names, "a spokesman" too: the passage is theirs either way.)"""
     sent = head.sent
     doc = sent.doc
+    text = report.document.text  # the parse's text (``Doc.text`` rebuilds it per call)
     lo, hi = sent.start_char, sent.end_char
     if sent.start > 0:
         prev = doc[sent.start - 1].sent
-        if "\n\n" not in doc.text[prev.start_char : sent.end_char].strip():
+        if "\n\n" not in text[prev.start_char : sent.end_char].strip():
             lo = prev.start_char
     if sent.end < len(doc):
         nxt = doc[sent.end].sent
-        if "\n\n" not in doc.text[sent.start_char : nxt.end_char].strip():
+        if "\n\n" not in text[sent.start_char : nxt.end_char].strip():
             hi = nxt.end_char
     for att in report.attributions:
         if att.kind in _QUOTING and att.content is not None and att.source.text:

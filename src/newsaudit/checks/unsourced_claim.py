@@ -250,8 +250,14 @@ def _words(doc: Doc, toks: range) -> list[tuple[str, int]]:
     dropped), for comparing sentences word by word."""
     out: list[tuple[str, int]] = []
     for i in toks:
-        out.extend((w, i) for w in normalise(doc[i].text).split())
+        out.extend((w, i) for w in _token_words(doc[i].text))
     return out
+
+
+@lru_cache(maxsize=65_536)
+def _token_words(token: str) -> tuple[str, ...]:
+    """A token's normalised words, kept per word form (a vocabulary, not per page)."""
+    return tuple(normalise(token).split())
 
 
 def repeats_headline(doc: Doc, index: TokenIndex, claim: Claim, headlines: Sequence[str]) -> bool:
@@ -260,12 +266,14 @@ def repeats_headline(doc: Doc, index: TokenIndex, claim: Claim, headlines: Seque
     order, with nothing around them that states anything (no verb: a dateline, a
     "Published", an "UPDATED"). A title is the headline's claim, not a new one of the
     body, and the body's lead says it again in a sentence of its own."""
+    targets = [t for t in (head.split() for head in headlines) if len(t) >= 3]
+    if not targets:
+        return False
     words = _words(doc, index.within(claim.start, claim.end))
     seq = [w for w, _ in words]
-    for head in headlines:
-        target = head.split()
+    for target in targets:
         n = len(target)
-        if n < 3 or n > len(seq):
+        if n > len(seq):
             continue
         for k in range(len(seq) - n + 1):
             if seq[k : k + n] == target:
