@@ -4,8 +4,11 @@
 
 Pages are FNC-1 article bodies (real news text; read from ../shared/data, never
 committed). The baseline is ``nlp.pipe`` of a plain ``spacy.load`` of the same model with
-the same batch size; the audit is ``newsaudit.audit_many`` (ingest, parse, anatomy,
-quantities, attributions, claims, checks). Both run twice, interleaved, after a warm-up,
+the same batch size (spaCy's own blis matmul); a second baseline, the same model loaded
+on numpy ops as the audit's ``spacy.matmul`` setting loads it, says how much of the
+ratio is the matrix backend and how much the analysis after the parse; the audit is
+``newsaudit.audit_many`` (ingest, parse, anatomy, quantities, attributions, claims,
+checks). All three run twice, interleaved, after a warm-up,
 and the best of the two runs counts, so one noisy moment does not decide the ratio;
 before each audit run, what the analysis keeps per page text is forgotten, so the second
 run does not find the pages it saw in the first. The
@@ -66,13 +69,24 @@ def main(argv: list[str] | None = None) -> int:
     pages = load_pages(args.data, args.pages)
     words = sum(len(p.split()) for p in pages)
     model = na_nlp.choose_model()
+    from thinc.api import use_ops
+
     bare = spacy.load(model)
+    with use_ops("numpy", use_blis=False):
+        bare_np = spacy.load(model)
     na_nlp.load()  # load outside the timed region, as the baseline's load is
 
     def run_bare() -> tuple[float, float]:
         t, c = time.perf_counter(), time.process_time()
         for _ in bare.pipe(pages, batch_size=args.batch_size):
             pass
+        return time.perf_counter() - t, time.process_time() - c
+
+    def run_bare_np() -> tuple[float, float]:
+        t, c = time.perf_counter(), time.process_time()
+        with na_nlp.one_blas_thread():
+            for _ in bare_np.pipe(pages, batch_size=args.batch_size):
+                pass
         return time.perf_counter() - t, time.process_time() - c
 
     def run_audit() -> tuple[float, float]:
@@ -83,13 +97,16 @@ def main(argv: list[str] | None = None) -> int:
         return time.perf_counter() - t, time.process_time() - c
 
     list(bare.pipe(pages[:8]))
+    list(bare_np.pipe(pages[:8]))
     list(audit_many(pages[:8]))
-    bare_t, audit_t = [], []
+    bare_t, np_t, audit_t = [], [], []
     for _ in range(2):
         bare_t.append(run_bare())
         audit_t.append(run_audit())
+        np_t.append(run_bare_np())
     b, a = min(w for w, _ in bare_t), min(w for w, _ in audit_t)
     b_cpu, a_cpu = min(c for _, c in bare_t), min(c for _, c in audit_t)
+    n_cpu = min(c for _, c in np_t)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     per_page = words // len(pages)
     print(f"model: {model}; pages: {len(pages)} ({words:,} words, {per_page} words/page)")
@@ -97,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"newsaudit audit_many: {len(pages) / a:7.2f} pages/s  ({words / a:,.0f} words/s)")
     print(f"ratio audit/bare    : {b / a:7.3f}")
     print(f"ratio in CPU time   : {b_cpu / a_cpu:7.3f}  (bare {b_cpu:.1f} s, audit {a_cpu:.1f} s)")
+    print(f"bare spaCy, numpy ops: {len(pages) / min(w for w, _ in np_t):6.2f} pages/s  "
+          f"(the audit's own matmul setting, {n_cpu:.1f} CPU s)")
+    print(f"ratio audit/bare on the same ops, CPU: {n_cpu / a_cpu:6.3f}  "
+          "(what the analysis after the parse costs, net of newsaudit's parse savings)")
     print(f"peak RSS            : {peak_mb:7.0f} MB")
     print(f"load average        : {os.getloadavg()[0]:7.1f}")
     # the audit's own pipeline (its caches warm from the runs above), not a second copy
@@ -121,19 +142,21 @@ def print_shares(pages: list[str], nlp: Language) -> None:
     """Each component's share of the parse, and the analysis after it, on ``pages``."""
     from newsaudit.auditor import default_auditor
     from newsaudit.ingest import load_page
+    from newsaudit.nlp import one_blas_thread
     from newsaudit.pipeline import analyse
 
     spent = dict.fromkeys(["tokenizer", *nlp.pipe_names, "after the parse"], 0.0)
     ctx = default_auditor().context
     for text in pages:
         page = load_page(text)
-        t = time.process_time()
-        doc = nlp.make_doc(page.document.text)
-        spent["tokenizer"] += time.process_time() - t
-        for name, proc in nlp.pipeline:
+        with one_blas_thread():  # as the audit parses
             t = time.process_time()
-            doc = proc(doc)
-            spent[name] += time.process_time() - t
+            doc = nlp.make_doc(page.document.text)
+            spent["tokenizer"] += time.process_time() - t
+            for name, proc in nlp.pipeline:
+                t = time.process_time()
+                doc = proc(doc)
+                spent[name] += time.process_time() - t
         t = time.process_time()
         analyse(page, doc, context=ctx)
         spent["after the parse"] += time.process_time() - t

@@ -104,3 +104,50 @@ def test_a_claim_after_the_headline_keeps_its_first_word(nlp):
     text = "Market Hit\n\nLocal sources said rockets hit two cranes on Monday.\n"
     assert [c.text for c in audit(text, checks=[]).claims] == [
         "Local sources said rockets hit two cranes on Monday."]
+
+
+def test_the_networks_run_on_numpy_ops_and_give_blis_own_annotations(nlp):
+    """``spacy.matmul = "numpy"`` (the default) builds every network on thinc's numpy ops
+    without blis, and the parse is the blis parse token for token: tags, heads,
+    dependency labels, entities and sentence starts on every fixture page."""
+    from newsaudit.nlp import load, one_blas_thread
+
+    blis = load(None, "blis")
+    assert blis is not nlp
+    for name in ("tok2vec", "tagger", "parser", "ner"):
+        assert nlp.get_pipe(name).model.ops.use_blis is False
+        assert blis.get_pipe(name).model.ops.use_blis is True
+    texts = [TEXT, RULER_TEXT, *(p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.txt")))]
+    for text in texts:
+        with one_blas_thread():
+            got = nlp(text)
+        want = blis(text)
+        assert [(t.tag_, t.head.i, t.dep_, t.ent_iob_, t.ent_type_, t.is_sent_start)
+                for t in got] == [(t.tag_, t.head.i, t.dep_, t.ent_iob_, t.ent_type_,
+                                   t.is_sent_start) for t in want]
+
+
+def test_one_blas_thread_gives_the_callers_limit_back():
+    """The limit holds inside the block only: a caller's numpy keeps its own threads."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from newsaudit.nlp import one_blas_thread
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = blas_threads()
+        with one_blas_thread():
+            assert blas_threads() and set(blas_threads()) == {1}
+        assert blas_threads() == before
+
+
+def test_an_unknown_matmul_setting_is_refused_by_name():
+    import pytest
+
+    from newsaudit.errors import SettingsError
+    from newsaudit.settings import Settings
+
+    with pytest.raises(SettingsError, match="matmul"):
+        Settings.load(None, environ={"NEWSAUDIT_SPACY_MATMUL": "cuda"})

@@ -31,6 +31,7 @@ from newsaudit.language import detect as detect_language
 from newsaudit.language import load as load_language
 from newsaudit.model import Page, Report
 from newsaudit.nlp import load as load_pipeline
+from newsaudit.nlp import one_blas_thread
 from newsaudit.pipeline import analyse, model_meta, outline
 from newsaudit.settings import Settings
 
@@ -81,7 +82,9 @@ class Auditor:
     def nlp(self) -> Language:
         """The spaCy pipeline, loaded on first use (a ModelError if it cannot be)."""
         if self._nlp is None:
-            self._nlp = load_pipeline(self.settings.spacy.model or None)
+            self._nlp = load_pipeline(
+                self.settings.spacy.model or None, self.settings.spacy.matmul
+            )
         return self._nlp
 
     @property
@@ -161,7 +164,9 @@ class Auditor:
     def _one(self, pipeline: Language, page: Page, ctx: Context) -> Report:
         if not analysed(page.document.language):
             return outline(page, meta=self._meta())
-        return analyse(page, pipeline(page.document.text), meta=self._meta(), context=ctx)
+        with one_blas_thread():
+            doc = pipeline(page.document.text)
+        return analyse(page, doc, meta=self._meta(), context=ctx)
 
     def _many(
         self, pages: Iterable[PageInput | tuple[str, PageInput]], ctx: Context, record: bool
@@ -194,7 +199,8 @@ class Auditor:
     ) -> Iterator[Report | Failure]:
         english = [p for p, _ in chunk if p is not None and analysed(p.document.language)]
         size = ctx.settings.spacy.batch_size
-        docs = self.nlp.pipe((p.document.text for p in english), batch_size=size)
+        with one_blas_thread():  # the chunk is parsed here, inside the limit, not lazily
+            docs = iter(list(self.nlp.pipe((p.document.text for p in english), batch_size=size)))
         meta = self._meta()
         for page, failure in chunk:
             if page is None:

@@ -29,6 +29,7 @@ from newsaudit.errors import SettingsError
 ENV_PREFIX = "NEWSAUDIT_"
 CONFIG_ENV = "NEWSAUDIT_CONFIG"
 InputFormat = Literal["auto", "text", "html"]
+Matmul = Literal["numpy", "blis"]
 
 
 def _range(low: float | None = None, high: float | None = None) -> Any:
@@ -44,6 +45,7 @@ class SpacySettings:
 
     model: str
     batch_size: int = _range(1)
+    matmul: Matmul = "numpy"
 
 
 @dataclass(frozen=True, slots=True)
