@@ -108,9 +108,11 @@ def _cache_lemmas(nlp: Language) -> None:
 
 @lru_cache(maxsize=1)
 def _blas_controller() -> Any:
+    """The BLAS libraries loaded at the first parse (numpy's among them: spaCy imports
+    numpy), found once: looking them up costs about 2 ms, a parse's worth of a sentence."""
     from threadpoolctl import ThreadpoolController
 
-    return ThreadpoolController()
+    return ThreadpoolController().select(user_api="blas")
 
 
 @contextmanager
@@ -122,6 +124,6 @@ def one_blas_thread() -> Iterator[None]:
     with the second worker process (measured: the CPU time of a parse rose by a third).
     Scoped rather than set for the process, so a caller's own numpy keeps its threads.
     """
-    with _blas_controller().limit(limits=1, user_api="blas"):
+    with _blas_controller().limit(limits=1):
         yield
 
