@@ -108,8 +108,9 @@ def _cache_lemmas(nlp: Language) -> None:
 
 @lru_cache(maxsize=1)
 def _blas_controller() -> Any:
-    """The BLAS libraries loaded at the first parse (numpy's among them: spaCy imports
-    numpy), found once: looking them up costs about 2 ms, a parse's worth of a sentence."""
+    """numpy's BLAS (and any other loaded by the first parse), found once: looking them up
+    costs about 2 ms, a parse's worth of a sentence."""
+    import numpy  # noqa: F401  (its BLAS is loaded with it, and is the one to find)
     from threadpoolctl import ThreadpoolController
 
     return ThreadpoolController().select(user_api="blas")
