@@ -4,6 +4,9 @@ A linear model (multinomial logistic regression over hashed line features, see
 :mod:`.features`) scores every line; a Viterbi pass over those scores and the learned
 transition weights between kinds picks the most likely sequence, so that "a comment's
 second line follows its first" and "a standfirst follows the headline" hold as a whole.
+The transitions are learned twice, between lines a blank line separates and between
+lines that touch: a caption's credit line touches its caption, a comment's lines touch
+each other, and a new part of the page mostly starts after a blank line.
 A reader comment is two tags, ``comment_start`` and ``comment``, so that consecutive
 comments stay apart. Training and the data it uses are in :mod:`.train`.
 
@@ -27,8 +30,8 @@ from newsaudit.line_cues import Row
 from newsaudit.models._artifact import ArtifactSpec, all_finite, building, read_artifact
 from newsaudit.models.layout.features import FEATURISER_VERSION, featurise
 
-__all__ = ["SPEC", "TAGS", "LayoutModel", "hash_features", "load_model", "read_model",
-           "tag_kind"]
+__all__ = ["SPEC", "TAGS", "LayoutModel", "gap_state", "hash_features", "load_model",
+           "read_model", "tag_kind"]
 
 #: The model's tags: the segment kinds, with a reader comment's first line told apart.
 TAGS: tuple[str, ...] = (
@@ -61,8 +64,10 @@ def hash_features(feats: dict[str, float], n_bits: int) -> tuple[np.ndarray, np.
 
 
 class LayoutModel:
-    """Weights ``W`` (features x tags), bias ``b``, transitions ``T`` (from x to, with a
-    start row last) and the Viterbi weight ``transition_weight``."""
+    """Weights ``W`` (features x tags), bias ``b``, transitions ``T`` and the Viterbi weight
+    ``transition_weight``. ``T[s]`` holds the log transition probabilities (from x to, with
+    a start row last) for gap state ``s``: 0 between touching lines, 1 across blank lines
+    (:func:`gap_state`); a model with one state (a 2-d ``T``) uses it everywhere."""
 
     def __init__(self, card: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
         self.card = card
@@ -70,7 +75,8 @@ class LayoutModel:
         self.tags = tuple(card["tags"])
         self.W = arrays["W"].astype(np.float32)
         self.b = arrays["b"].astype(np.float32)
-        self.T = arrays["T"].astype(np.float32)
+        T = arrays["T"].astype(np.float32)
+        self.T = T[None] if T.ndim == 2 else T
         self.transition_weight = float(card["transition_weight"])
         self.head_min = float(card.get("head_min", 1.0))
 
@@ -85,16 +91,18 @@ class LayoutModel:
         out -= np.log(np.exp(out).sum(axis=1, keepdims=True))
         return out
 
-    def decode(self, logp: np.ndarray) -> list[str]:
-        """The most likely tag sequence (Viterbi over line scores and transitions)."""
+    def decode(self, logp: np.ndarray, gaps: Sequence[int] | np.ndarray = ()) -> list[str]:
+        """The most likely tag sequence (Viterbi over line scores and transitions);
+        ``gaps``: the blank lines before each line (none known: all 0)."""
         n, k = logp.shape
         if n == 0:
             return []
         trans = self.transition_weight * self.T
-        score = logp[0] + trans[k]
+        states = [gap_state(g, len(trans)) for g in gaps] if len(gaps) else [0] * n
+        score = logp[0] + trans[states[0]][k]
         back = np.zeros((n, k), dtype=np.int64)
         for i in range(1, n):
-            cand = score[:, None] + trans[:k]
+            cand = score[:, None] + trans[states[i]][:k]
             back[i] = cand.argmax(axis=0)
             score = cand.max(axis=0) + logp[i]
         best = [int(score.argmax())]
@@ -103,15 +111,17 @@ class LayoutModel:
         return [self.tags[j] for j in reversed(best)]
 
     def tag(self, rows: Sequence[Row], *, title: str | None = None) -> list[str]:
-        return self.decode_page(self.scores(rows, title=title))
+        return self.decode_page(self.scores(rows, title=title),
+                                [r.gap_before for r in rows])
 
-    def decode_page(self, logp: np.ndarray) -> list[str]:
+    def decode_page(self, logp: np.ndarray,
+                    gaps: Sequence[int] | np.ndarray = ()) -> list[str]:
         """Viterbi, then one page-level rule: a page has one headline, the most
         headline-like line above the article. When the best sequence has none, the line
         above the first body line (or first comment) that the model finds likeliest to be
         the headline becomes it, if its probability reaches ``head_min``; when it has
         several separate headline runs, only the likeliest run stays."""
-        tags = self.decode(logp)
+        tags = self.decode(logp, gaps)
         h = self.tags.index("headline")
         runs = _runs(tags, "headline")
         if not runs:
@@ -125,7 +135,7 @@ class LayoutModel:
             forced = logp.copy()
             forced[best] = -1e9
             forced[best, h] = 0.0
-            return self.decode(forced)
+            return self.decode(forced, gaps)
         if len(runs) == 1:
             return tags
         keep = max(runs, key=lambda r: float(logp[r[0] : r[1], h].mean()))
@@ -133,7 +143,13 @@ class LayoutModel:
         for a, b in runs:
             if (a, b) != keep:
                 masked[a:b, h] = -1e9
-        return self.decode(masked)
+        return self.decode(masked, gaps)
+
+
+def gap_state(gap: int, states: int = 2) -> int:
+    """The transition state of a line with ``gap`` blank lines before it: 0 touching the
+    line above, 1 after a blank line (capped at the model's number of states)."""
+    return min(gap, 1, states - 1)
 
 
 def _runs(tags: Sequence[str], tag: str) -> list[tuple[int, int]]:
@@ -154,9 +170,9 @@ def read_model(directory: Traversable | Path | None = None) -> LayoutModel:
     artifact = read_artifact(SPEC, directory)
     with building(SPEC, artifact.source):
         model = LayoutModel(artifact.card, artifact.arrays)
-        if model.W.shape != (1 << model.n_bits, len(model.tags)) or model.T.shape != (
+        if model.W.shape != (1 << model.n_bits, len(model.tags)) or model.T.shape[1:] != (
             len(model.tags) + 1, len(model.tags)
-        ) or tuple(model.tags) != TAGS:
+        ) or len(model.T) not in (1, 2) or tuple(model.tags) != TAGS:
             raise ValueError(f"weights of shape {model.W.shape} and transitions of shape "
                              f"{model.T.shape} do not fit {len(model.tags)} tags")
     if not all_finite(model.W, model.b, model.T):

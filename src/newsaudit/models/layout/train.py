@@ -13,7 +13,9 @@ headline then body, see :func:`article_only`), because scrapers very often outpu
 that. Held-back pages (trafilatura-eval's test bucket, the Scrapinghub benchmark, the
 hand-written test split) are never read here.
 
-Recipe: multinomial logistic regression (scikit-learn, lbfgs) over 2**18 hashed features;
+Recipe: multinomial logistic regression (scikit-learn, lbfgs) over 2**18 hashed features,
+decoded with kind transitions counted separately between touching lines and across a blank
+line (:func:`transitions`);
 lines of hand-written and fixture pages weigh more than lines of rendered HTML, because
 the HTML corpus is a hundred times larger and its labels are derived, not written. The
 Viterbi transition weight and the headline threshold are chosen on the dev part
@@ -49,7 +51,7 @@ from newsaudit.models.layout.corpus import (
 )
 from newsaudit.models.layout.features import FEATURISER_VERSION, featurise
 from newsaudit.models.layout.render import Line
-from newsaudit.models.layout.runtime import SPEC, TAGS, LayoutModel, hash_features
+from newsaudit.models.layout.runtime import SPEC, TAGS, LayoutModel, gap_state, hash_features
 
 N_BITS = 18
 #: Inverse L2 strength; 1, 3 and 10 scored within 0.3 points of each other in
@@ -219,6 +221,7 @@ class Encoded:
         indices: list[np.ndarray] = []
         values: list[np.ndarray] = []
         y: list[int] = []
+        gaps: list[int] = []
         self.bounds: list[tuple[int, int]] = []
         self.pages = list(pages)
         tag_index = {t: i for i, t in enumerate(TAGS)}
@@ -231,6 +234,7 @@ class Encoded:
                 values.append(val)
                 indptr.append(indptr[-1] + len(idx))
                 y.append(tag_index[t])
+            gaps += [r.gap_before for r in rows]
             self.bounds.append((start, len(y)))
         self.X = sparse.csr_matrix(
             (np.concatenate(values) if values else np.zeros(0, np.float32),
@@ -238,6 +242,8 @@ class Encoded:
             shape=(len(y), 1 << N_BITS), dtype=np.float32,
         )
         self.y = np.array(y, dtype=np.int64)
+        #: blank lines before each row (the transitions' gap state)
+        self.gaps = np.array(gaps, dtype=np.int64)
 
     def subset(self, keep: Sequence[int]) -> tuple[Any, np.ndarray, list[tuple[int, int]]]:
         rows = np.concatenate([np.arange(*self.bounds[i]) for i in keep]) if keep else \
@@ -249,17 +255,32 @@ class Encoded:
             pos += b - a
         return self.X[rows], self.y[rows], bounds
 
+    def gaps_of(self, keep: Sequence[int]) -> np.ndarray:
+        """The rows' blank lines before them, in the order of :meth:`subset`."""
+        return np.concatenate([self.gaps[slice(*self.bounds[i])] for i in keep]) if keep \
+            else np.zeros(0, np.int64)
 
-def transitions(ys: Sequence[np.ndarray]) -> np.ndarray:
-    """Log transition probabilities (add-one smoothed), with a start row last."""
+
+def transitions(ys: Sequence[np.ndarray], gaps: Sequence[np.ndarray]) -> np.ndarray:
+    """Log transition probabilities (add-one smoothed), with a start row last, for each
+    gap state (:func:`~.runtime.gap_state`: lines that touch, lines a blank line parts).
+    One table for both states read the train pages 0.5 points lower in cross-validation
+    (bench/layout_cv.py, 2026-12-05): a caption's credit, a comment's lines and a list's
+    items touch; a new part of the page mostly follows a blank line."""
     k = len(TAGS)
-    counts = np.ones((k + 1, k))
-    for y in ys:
+    counts = np.ones((2, k + 1, k))
+    for y, g in zip(ys, gaps, strict=True):
         if len(y):
-            counts[k, y[0]] += 1
-        for a, b in zip(y[:-1], y[1:], strict=True):
-            counts[a, b] += 1
-    return np.log(counts / counts.sum(axis=1, keepdims=True)).astype(np.float32)
+            counts[:, k, y[0]] += 1
+        for a, b, gap in zip(y[:-1], y[1:], g[1:], strict=True):
+            counts[gap_state(int(gap)), a, b] += 1
+    return np.log(counts / counts.sum(axis=2, keepdims=True)).astype(np.float32)
+
+
+def page_transitions(enc: Encoded, keep: Sequence[int]) -> np.ndarray:
+    """:func:`transitions` of the pages ``keep`` of ``enc``."""
+    return transitions([enc.y[a:b] for a, b in (enc.bounds[i] for i in keep)],
+                       [enc.gaps[a:b] for a, b in (enc.bounds[i] for i in keep)])
 
 
 def fit(X: Any, y: np.ndarray, weights: np.ndarray, C: float) -> tuple[np.ndarray, np.ndarray]:
@@ -289,14 +310,14 @@ def page_logp(model: LayoutModel, X: Any) -> np.ndarray:
 
 
 def accuracy(model: LayoutModel, X: Any, y: np.ndarray, bounds: Sequence[tuple[int, int]],
-             weights: Sequence[float] = ()) -> dict[str, float]:
+             gaps: np.ndarray) -> dict[str, float]:
     """Line accuracy on kinds (a comment's first line and its others are one kind)."""
     kinds = np.array([TAGS.index("comment") if t == "comment_start" else i
                       for i, t in enumerate(TAGS)])
     logp = page_logp(model, X)
     right = total = 0.0
     for a, b in bounds:
-        pred = np.array([TAGS.index(t) for t in model.decode_page(logp[a:b])],
+        pred = np.array([TAGS.index(t) for t in model.decode_page(logp[a:b], gaps[a:b])],
                         dtype=np.int64)
         right += float((kinds[pred] == kinds[y[a:b]]).sum())
         total += b - a
@@ -357,8 +378,9 @@ def select(parts: dict[str, list[TextPage]], log=print) -> dict[str, Any]:  # no
     text_idx = list(range(n_text))
     train_idx = list(range(n_text, n_text + n_train))
     dev_idx = list(range(n_text + n_train, len(pages)))
-    T = transitions([enc.y[a:b] for a, b in enc.bounds])
+    T = page_transitions(enc, range(len(enc.pages)))
     Xd, yd, bd = enc.subset(dev_idx)
+    gd = enc.gaps_of(dev_idx)
     results = []
     for tw in GRID_TEXT_WEIGHT:
         keep = text_idx + train_idx
@@ -367,11 +389,13 @@ def select(parts: dict[str, list[TextPage]], log=print) -> dict[str, Any]:  # no
         cv = _cv_text(enc, parts, train_idx, tw, C)
         for tr_w in GRID_TRANSITION:
             for head_min in GRID_HEAD_MIN:
-                html_acc = accuracy(model_of(W, b, T, tr_w, head_min), Xd, yd, bd)["accuracy"]
+                html_acc = accuracy(model_of(W, b, T, tr_w, head_min), Xd, yd, bd,
+                                    gd)["accuracy"]
                 right = total = 0.0
                 for Wk, bk, te in cv:
                     Xt, yt, bt = enc.subset(te)
-                    r = accuracy(model_of(Wk, bk, T, tr_w, head_min), Xt, yt, bt)
+                    r = accuracy(model_of(Wk, bk, T, tr_w, head_min), Xt, yt, bt,
+                                 enc.gaps_of(te))
                     right += r["accuracy"] * r["lines"]
                     total += r["lines"]
                 row = {"text_weight": tw, "transition_weight": tr_w, "head_min": head_min,
@@ -388,7 +412,7 @@ def train_final(enc: Encoded, best: dict[str, Any]) -> LayoutModel:
     keep = list(range(len(enc.pages)))
     X, y, _ = enc.subset(keep)
     W, b = fit(X, y, _weights(enc, keep, best["text_weight"]), C)
-    T = transitions([enc.y[a:b_] for a, b_ in enc.bounds])
+    T = page_transitions(enc, keep)
     return model_of(W, b, T, best["transition_weight"], best["head_min"])
 
 
@@ -429,7 +453,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "model": "layout",
         "about": "Line kinds of a plain-text news page (newsaudit.models.layout): multinomial "
                  "logistic regression over hashed line features, Viterbi-decoded with learned "
-                 "kind transitions.",
+                 "kind transitions, one table between touching lines and one across a "
+                 "blank line.",
         "trained": dt.date.today().isoformat(),
         "trainer": "newsaudit.models.layout.train",
         "data": {
