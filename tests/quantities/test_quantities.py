@@ -263,6 +263,11 @@ CASES: list[tuple[str, list[Row]]] = [
      [("400 workers", 400, 400, 400, "exact", "workers", "people")]),
     ("The party lost 12 seats in the election.",
      [("12 seats", 12, 12, 12, "exact", "seats", "count")]),
+    # --- "put the toll at N earlier": the figure parsed as the adverb's ("two days earlier")
+    ("Kurdish police put the death toll at 16 earlier.",
+     [("16", 16, 16, 16, "exact", "toll", "killed")]),
+    ("The ministry put the toll at 312.",
+     [("312", 312, 312, 312, "exact", "toll", "killed")]),
     # --- the participle of "the total number of X killed", wherever the parser hangs it
     ("The strike brought the total number of government soldiers killed to 480.",
      [("480", 480, 480, 480, "exact", "soldiers", "killed")]),

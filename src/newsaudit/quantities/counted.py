@@ -327,6 +327,14 @@ def _running_total(
     gov = None
     if root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "from"):
         gov = root.head.head  # "rose to 312", "stands at 98", "rose from 281 (to 312)"
+    elif (
+        root.dep_ == "npadvmod"
+        and root.head.dep_ in ("pcomp", "pobj")
+        and root.head.head.lower_ in ("to", "at")
+    ):
+        # "put the death toll at 16 earlier": the parser hangs the figure off the adverb
+        # after it, as in "two days earlier"; the preposition still governs the pair
+        gov = root.head.head.head
     elif root.dep_ in ("attr", "dobj") and (
         root.head.lemma_ in _TOLL_VERBS or root.head.lemma_ in lex.arrival_lemmas
     ):
