@@ -472,3 +472,40 @@ def test_layout_model_runs_once_per_page_of_a_batch_chunk(monkeypatch):
     # A different title is a different input to the model: tagged afresh.
     segment_text(pages[0], title="Shelling hits border villages")
     assert len(calls) == len(pages) + 1
+
+
+@pytest.mark.parametrize(
+    "line,headline",
+    [
+        ("Israeli strike on army camp kills three | Amman Courier",
+         "Israeli strike on army camp kills three"),
+        ("Crash on Route 9 closes bridge | WKRX 7News | Riverside News",
+         "Crash on Route 9 closes bridge"),
+        ("Ferry sinks off coast | harbourdaily.com", "Ferry sinks off coast"),
+        # no site: lower-case words, a clause, too short a head, or a dash (a speaker)
+        ("Rebels seize town | UN says 40 dead", None),
+        ("Floods | Live updates", None),
+        ("Storm hits | Reuters", None),
+        ("Homs raid caused deaths - Homs Governor", None),
+    ],
+)
+def test_a_site_name_run_on_to_a_scraped_headline_is_cut_off(nlp, line, headline):
+    """A scraped title keeps its site's name ("... | Jordan Times"): the headline the
+    checks read is what comes before the bar; the name is chrome (boilerplate)."""
+    text = (f"{line}\n\nBy Lena Hart\n\nRescuers said on Monday that three people were "
+            "killed when the vessel went down near the harbour wall.\n\nThe coastguard "
+            "said the search would go on overnight, and that the cause was not known.\n\n"
+            "Families gathered at the port as divers reached the wreck.\n\n"
+            "The ferry operator said it would cooperate with the inquiry.\n\n"
+            "Two survivors were taken to hospital with minor injuries.\n")
+    segments = segment_text(text, doc=nlp(text))
+    _check(text, segments)
+    head = [s for s in segments if s.kind == "headline"]
+    assert head and head[0].start == 0
+    if headline is None:
+        assert head[0].text == line
+    else:
+        assert head[0].text == headline
+        tail = segments[segments.index(head[0]) + 1]
+        assert (tail.kind, tail.end) == ("boilerplate", len(line))
+        assert text[tail.start : tail.end].lstrip().startswith("|")

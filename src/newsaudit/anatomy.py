@@ -171,10 +171,37 @@ def segment_text(
     return _finish(text, parts, doc)
 
 
+#: " | Site Name" run on to a scraped headline: a bar, then one to four capitalised words
+#: (or a domain) with no sentence punctuation, as many times as the site adds parts.
+_SITE_TAIL_RE = re.compile(
+    r"(?:\s+\|\s+(?:[A-Z0-9][\w'&.\-]*|[\w\-]+\.[a-z]{2,})"
+    r"(?:\s+(?:[A-Z0-9&][\w'&.\-]*|of|the|and|de|al)){0,3})+\s*$"
+)
+
+
+def site_tail(line: str) -> int | None:
+    """Where a site name run on to a headline starts ("Israeli attack kills three | Jordan
+    Times" -> the offset of " | "), or None. Only the bar: a dash also sets off a speaker
+    ("... - Homs Governor") or a second clause, and a colon a kicker. What is left must
+    still be a headline of three words or more."""
+    m = _SITE_TAIL_RE.search(line)
+    if m is None or n_words(line[: m.start()]) < 3:
+        return None
+    return m.start()
+
+
 def _finish(text: str, parts: list[_Part], doc: Doc | None) -> tuple[Segment, ...]:
     out: list[Segment] = []
     for part in parts:
         kind = part.kind
+        if kind == "headline" and part.nlines == 1:
+            cut = site_tail(text[part.start : part.end])
+            if cut is not None:  # the site's name is the page's chrome, not its claim
+                out.append(Segment("headline", part.start, part.start + cut,
+                                   text[part.start : part.start + cut]))
+                bar = text.index("|", part.start + cut)
+                out.append(Segment("boilerplate", bar, part.end, text[bar : part.end]))
+                continue
         if kind == "body" and part.nlines == 1 and _caption_shaped(part.first.text):
             set_apart = part.first.gap_before >= 2  # where a scraped image used to be
             if doc is None:
