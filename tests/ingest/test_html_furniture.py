@@ -340,3 +340,33 @@ def test_a_title_that_starts_with_the_site_name_gives_its_last_part():
             "<p class='logo'>Carrow Handball</p><h2>Club signs two new goalkeepers</h2>"
             "<p>The club has signed two goalkeepers for the new season.</p></body></html>")
     assert _title(html, hint="Carrow Handball") == "Club signs two new goalkeepers"
+
+
+def test_german_ad_donation_and_form_boxes_and_similar_threads_are_not_body():
+    # Class words of German sites ("werbung" an ad, "spenden" a donation appeal,
+    # "formular" a form), a forum's "similar threads" box and an outdated-browser notice.
+    html = ("<html><body><div id='PageOutdated'><p>Your browser is too old to show this "
+            "site as it was meant to be shown; please update it.</p></div><article>"
+            "<h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<div class='werbung-box'><p>ANZEIGE</p><p>Book your island holiday with "
+            "Carrow Travel and save ten per cent.</p></div><div id='site_spenden' "
+            "class='box'><h3>Show that you value our work!</h3><p>Every euro helps us keep "
+            "the Courier free for all readers.</p></div></article><div class='formular'><p>"
+            "Letters can only be sent on the day an article is published, and at most fifty "
+            "are printed.</p></div><div id='similar_threads'><h4>Similar threads</h4><ul><li>"
+            "<a href='/t/1'>Winter timetable for the north ferry</a></li><li><a href='/t/2'>"
+            "Refunds for cancelled crossings</a></li></ul></div></body></html>")
+    segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
+    assert [k for k, _ in segments[:4]] == ["headline", "body", "body", "body"]
+    assert segments[4:] == [
+        ("boilerplate", "ANZEIGE"),
+        ("boilerplate", "Book your island holiday with Carrow Travel and save ten per cent."),
+        ("boilerplate", "Show that you value our work!"),
+        ("boilerplate", "Every euro helps us keep the Courier free for all readers."),
+        ("related", "Similar threads"),
+        ("related", "Winter timetable for the north ferry"),
+        ("related", "Refunds for cancelled crossings"),
+        ("form", "Letters can only be sent on the day an article is published, and at most "
+                 "fifty are printed."),
+    ]
+    assert not any("browser is too old" in text for _, text in segments)
