@@ -370,3 +370,27 @@ def test_german_ad_donation_and_form_boxes_and_similar_threads_are_not_body():
                  "fifty are printed."),
     ]
     assert not any("browser is too old" in text for _, text in segments)
+
+
+def test_a_picture_credit_and_an_ad_label_in_the_article_text_are_not_body():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p><em>Titelbild: Ewan Doyle/Carrow Photo Agency</em></p><p>Anzeige</p>"
+            "</article></body></html>")
+    segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
+    assert [k for k, _ in segments[:4]] == ["headline", "body", "body", "body"]
+    assert segments[4:] == [("boilerplate", "Titelbild: Ewan Doyle/Carrow Photo Agency"),
+                            ("boilerplate", "Anzeige")]
+
+
+def test_label_lines():
+    from newsaudit.ingest.regions import label_line
+
+    assert label_line("Foto: Jane Roe")
+    assert label_line("Bildnachweis:")
+    assert label_line("*Werbung")
+    assert label_line("ANZEIGE")
+    # Prose that merely opens with the word, or a long line after the label, is not.
+    assert not label_line("Bilder aus dem Hafen zeigen die Fähre im Sturm.")
+    assert not label_line("Bild: " + "Die Fähre fährt im Winter zweimal am Tag, sagte der "
+                          "Betreiber am Montag nach einem Monat mit vielen Stürmen.")
+    assert not label_line("Anzeige erstattet")

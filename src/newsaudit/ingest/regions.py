@@ -47,6 +47,17 @@ _MIN_PART = 3
 #: them as article text on the dev pages, and so does the gold.
 _ARROW_RE = re.compile(r"(?:^|\s)(?:>{1,3}|»|→|▶|►|⇒)(?=\s|\w)")
 _READ_MORE_LEAD, _READ_MORE_LINK = 4, 0.6
+#: A picture credit set as a line of the article's text, labelled in words the English cue
+#: lists lack ("Foto: ...", "Titelbild: ...", "Bildnachweis:"), of at most this many words.
+#: The gold (and the page) has it apart from the picture: a credit note, not a caption.
+_CREDIT_RE = re.compile(
+    r"^(?:foto|fotos|bild|bilder|titelbild|beitragsbild|bildnachweis|bildnachweise|"
+    r"bildquelle|bildrechte|fotonachweis|fotocredit)\s*:", re.IGNORECASE)
+_CREDIT_WORDS = 15
+#: A line that is only an ad label ("Anzeige", "ANZEIGE", "*Werbung"): the ad's own words
+#: are in a box of their own. English labels ("Advertisement") are in the cue lists.
+_AD_LABELS = frozenset({"anzeige", "werbung", "reklame", "publicité", "publicidad",
+                        "pubblicità", "publicidade", "reklama"})
 
 
 def _norm(s: str) -> str:
@@ -95,6 +106,8 @@ class Regions:
         key = _norm(paragraph)
         if self.read_more(key):
             return "related"
+        if label_line(key):
+            return "boilerplate"
         zones = self.zones.get(key)
         if zones is None:  # a table row ("a | b") is furniture when each of its cells is
             cells = [self.zones.get(c) or self._joined_zones(c) for c in key.split(" | ")]
@@ -201,6 +214,14 @@ class Regions:
             ):
                 return _norm(b.text)
         return None
+
+
+def label_line(line: str) -> bool:
+    """Whether a line of the article's text is a label of furniture, not prose: a picture
+    credit ("Foto: Jane Roe", "Bildnachweis:") or an ad label ("Anzeige")."""
+    if _CREDIT_RE.match(line) and len(line.split()) <= _CREDIT_WORDS:
+        return True
+    return line.strip(" *-–:.()[]").casefold() in _AD_LABELS
 
 
 def in_furniture(el: etree._Element, holds_article: object) -> bool:
