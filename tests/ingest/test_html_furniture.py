@@ -394,3 +394,39 @@ def test_label_lines():
     assert not label_line("Bild: " + "Die Fähre fährt im Winter zweimal am Tag, sagte der "
                           "Betreiber am Montag nach einem Monat mit vielen Stürmen.")
     assert not label_line("Anzeige erstattet")
+
+
+def test_an_appeal_linking_to_a_subscription_or_donation_page_is_not_body():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p>Enjoyed this story? <a href='https://courier.example/support/donate'>Help "
+            "us keep reporting</a> with a small gift.</p><p>Read the timetable on <a "
+            "href='https://ferry.example/timetable'>the operator's site</a> before you "
+            "travel.</p><p>Join our channel: <a href='https://t.me/carrowcourier'>Carrow "
+            "Courier on Telegram</a></p></article></body></html>")
+    segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
+    assert segments[1:] == [
+        *[("body", p) for p in (
+            "The island ferry will run twice a day through the winter, the operator said on "
+            "Monday, after a month in which storms cancelled one crossing in three.",
+            "Passengers who bought tickets for cancelled crossings will be refunded in full, "
+            "and the operator said it would add a third boat in the spring.",
+            "Residents had asked for a winter timetable they could rely on, the council said, "
+            "and welcomed the change after a meeting with the operator.")],
+        ("boilerplate", "Enjoyed this story? Help us keep reporting with a small gift."),
+        # A link to an ordinary page leaves the line in the article.
+        ("body", "Read the timetable on the operator's site before you travel."),
+        ("boilerplate", "Join our channel: Carrow Courier on Telegram"),
+    ]
+
+
+def test_a_long_paragraph_linking_to_a_member_page_is_no_appeal():
+    from newsaudit.ingest.regions import appeal_line
+
+    long_para = ("The bill, which a member of parliament put forward last spring, gives "
+                 "parents three days of paid leave, and the committee that studied it heard "
+                 "from midwives, employers and the unions before it sent it back to the "
+                 "house with two changes to the wording of the second clause.")
+    linked = long_para.replace("a member of parliament",
+                               "<a href='/bill/donate'>a member of parliament</a>")
+    blocks = page_blocks(lxml.html.fromstring(f"<html><body><p>{linked}</p></body></html>"))
+    assert not appeal_line(blocks[0], long_para)

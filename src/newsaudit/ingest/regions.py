@@ -60,8 +60,31 @@ _AD_LABELS = frozenset({"anzeige", "werbung", "reklame", "publicité", "publicid
                         "pubblicità", "publicidade", "reklama"})
 
 
+#: An appeal set in the article's text (subscribe, donate, join the newsletter or the
+#: channel, log in to read on) says so where its link goes: a word of the link's address,
+#: on a line of at most this many words. On the dev pages no article paragraph that short
+#: links to such an address; longer ones do (a bill's "member" page, a support site).
+_APPEAL_URL_RE = re.compile(
+    r"(?:^|[^a-z])(?:subscribe|subscriptions?|subscriber|newsletters?|donate|donations?|"
+    r"spenden?|abo|abonnement|abonnieren|membership|paywall|checkout|login|steadyhq|"
+    r"patreon|wesprzyj|zbiorka)(?:[^a-z]|$)|//t\.me/", re.IGNORECASE)
+_APPEAL_WORDS = 35
+
+
 def _norm(s: str) -> str:
     return _WS_RE.sub(" ", s).strip()
+
+
+def appeal_line(block: Block, text: str) -> bool:
+    """Whether a line is an appeal to subscribe, donate or sign up: short, with a link of
+    its own to a subscription, donation, newsletter or log-in address."""
+    if block.element is None or len(text.split()) > _APPEAL_WORDS:
+        return False
+    for a in block.element.iter("a"):
+        label = _norm(a.text_content())
+        if label and label in text and _APPEAL_URL_RE.search(a.get("href") or ""):
+            return True
+    return False
 
 
 class Regions:
@@ -106,7 +129,7 @@ class Regions:
         key = _norm(paragraph)
         if self.read_more(key):
             return "related"
-        if label_line(key):
+        if label_line(key) or self.appeal(key):
             return "boilerplate"
         zones = self.zones.get(key)
         if zones is None:  # a table row ("a | b") is furniture when each of its cells is
@@ -129,6 +152,13 @@ class Regions:
             return False
         m = _ARROW_RE.search(key)
         return m is not None and len(_WORD_RE.findall(key[: m.start()])) <= _READ_MORE_LEAD
+
+    def appeal(self, paragraph: str) -> bool:
+        """Whether a paragraph is a line of the page that appeals to subscribe, donate or
+        sign up (:func:`appeal_line`)."""
+        key = _norm(paragraph)
+        i = self.position.get(key)
+        return i is not None and appeal_line(self.blocks[i], key)
 
     def _joined_zones(self, key: str) -> set[str] | None:
         """The furniture zones of the lines a paragraph joins, when they make most of it."""
