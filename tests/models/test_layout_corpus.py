@@ -385,3 +385,19 @@ def test_a_picture_credit_the_oracle_text_holds_is_not_body():
              label_blocks(blocks, BodyOracle(body), title="Ferry fares rise")]
     assert kinds == [("Ferry fares rise", "headline"), (body[0], "body"),
                      ("Fotos: Jane Roe/Carrow Agency", "boilerplate"), (body[2], "body")]
+
+
+def test_an_appeal_the_oracle_text_holds_is_not_body():
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Ferry fares rise</h1>
+<p>Tickets for the island ferry will cost a fifth more from May, the operator announced.</p>
+<p>Liked this story? <a href="/newsletter">Get our weekly newsletter</a>.</p>
+</body></html>"""
+    body = ["Tickets for the island ferry will cost a fifth more from May, the operator "
+            "announced.", "Liked this story? Get our weekly newsletter."]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    kinds = [(lab.text, lab.kind) for lab in
+             label_blocks(blocks, BodyOracle(body), title="Ferry fares rise")]
+    assert kinds == [("Ferry fares rise", "headline"), (body[0], "body"),
+                     ("Liked this story? Get our weekly newsletter.", "boilerplate")]

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from newsaudit.datasets import scrapinghub, trafilatura_eval
 from newsaudit.ingest.blocks import Block, page_blocks
-from newsaudit.ingest.regions import label_line
+from newsaudit.ingest.regions import appeal_line, label_line
 from newsaudit.ingest.title import page_title, title_key
 
 #: Zones that are furniture whatever the body oracle says about a short line in them.
@@ -182,11 +182,13 @@ def label_blocks(
             (i + 1 < n and said[i + 1] and body.in_paragraph(f"{texts[i]} {texts[i + 1]}"))
             or (i > 0 and said[i - 1] and body.in_paragraph(f"{texts[i - 1]} {texts[i]}")))
 
-    # A picture credit or an ad label ("Foto: Jane Roe", "Anzeige") is no article line even
-    # where the oracle's text holds it.
+    # A picture credit or an ad label ("Foto: Jane Roe", "Anzeige"), or an appeal linking
+    # to a subscription or donation page, is no article line even where the oracle's text
+    # holds it.
     is_body = [
         b.zone not in ("comment", "comments") and (said[i] or run_on(i))
         and not (b.zone in _FURNITURE and len(b.text) < 60) and not label_line(texts[i])
+        and not appeal_line(b, texts[i])
         for i, b in enumerate(blocks)
     ]
     is_body = _clusters(is_body, blocks)
@@ -197,7 +199,7 @@ def label_blocks(
     is_body = [f or (0 < i < n - 1 and is_body[i - 1] and is_body[i + 1]
                      and blocks[i].zone == "" and len(texts[i]) >= _DROPPED_MIN
                      and blocks[i].link_share < 0.5 and not _cue(texts[i])
-                     and not label_line(texts[i])
+                     and not label_line(texts[i]) and not appeal_line(blocks[i], texts[i])
                      and not body.ruled_out(texts[i])
                      and blocks[i].tag in (blocks[i - 1].tag, blocks[i + 1].tag))
                for i, f in enumerate(is_body)]
