@@ -430,3 +430,26 @@ def test_a_long_paragraph_linking_to_a_member_page_is_no_appeal():
                                "<a href='/bill/donate'>a member of parliament</a>")
     blocks = page_blocks(lxml.html.fromstring(f"<html><body><p>{linked}</p></body></html>"))
     assert not appeal_line(blocks[0], long_para)
+
+
+def test_a_linked_teaser_of_the_site_s_own_story_is_related_a_cited_source_stays_body():
+    html = ("<html><head><link rel='canonical' href='https://www.courier.example/news/ferry'>"
+            "</head><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p><a href='https://www.courier.example/news/harbour-master'>Harbour master to "
+            "retire after thirty years</a></p><p><a href='/news/storm'>Storm warning issued "
+            "for the northern coast</a></p><p><a href='https://ferry.example/report.pdf'>The "
+            "operator's winter report</a></p><p>The new timetable starts on the first Monday "
+            "of November, the operator said.</p></article></body></html>")
+    segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
+    assert [k for k, _ in segments[:4]] == ["headline", "body", "body", "body"]
+    assert segments[4:] == [
+        ("related", "Harbour master to retire after thirty years"),
+        ("related", "Storm warning issued for the northern coast"),
+        ("body", "The new timetable starts on the first Monday of November, the operator said."),
+    ]
+    # A line all link to another site is the article citing its source, not a teaser.
+    tree = lxml.html.fromstring(html)
+    regions = Regions(page_blocks(tree), url="https://www.courier.example/news/ferry")
+    assert regions.teaser("Storm warning issued for the northern coast")
+    assert not regions.teaser("The operator's winter report")
+    assert not Regions(page_blocks(tree)).teaser("Storm warning issued for the northern coast")

@@ -488,7 +488,7 @@ def page_from_html(html: str, *, source: str) -> Page:
     tree = _clean_tree(html)
     extracted_body = _body_paragraphs(extracted)
     zones = _Zones(tree, extracted_body)
-    regions = Regions(page_blocks(tree, article=extracted_body))
+    regions = Regions(page_blocks(tree, article=extracted_body), url=_meta(extracted, "url"))
 
     title = page_title(tree, list(regions.position), hint=_meta(extracted, "title")) or _h1(tree)
     author = _meta(extracted, "author")

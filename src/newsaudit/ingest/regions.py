@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -75,6 +76,22 @@ def _norm(s: str) -> str:
     return _WS_RE.sub(" ", s).strip()
 
 
+_TEASER_LINK = 0.9
+
+
+def _host(url: str) -> str:
+    netloc = urlsplit(url.strip()).netloc.lower().split("@")[-1].split(":")[0]
+    return netloc.removeprefix("www.")
+
+
+def _same_site(href: str, host: str) -> bool:
+    """Whether a link goes to a page of ``host`` (a relative link does)."""
+    href = href.strip()
+    if href.startswith("//") or "://" in href[:12]:
+        return _host(href if "://" in href[:12] else "http:" + href) == host
+    return not href.lower().startswith(("mailto:", "tel:", "javascript:", "#")) and bool(href)
+
+
 def appeal_line(block: Block, text: str) -> bool:
     """Whether a line is an appeal to subscribe, donate or sign up: short, with a link of
     its own to a subscription, donation, newsletter or log-in address."""
@@ -90,8 +107,9 @@ def appeal_line(block: Block, text: str) -> bool:
 class Regions:
     """The page's blocks, indexed by their text."""
 
-    def __init__(self, blocks: Sequence[Block]) -> None:
+    def __init__(self, blocks: Sequence[Block], *, url: str | None = None) -> None:
         self.blocks = list(blocks)
+        self.host = _host(url or "")
         self.zones: dict[str, set[str]] = {}
         self.position: dict[str, int] = {}
         self.dropcap: dict[str, str] = {}
@@ -127,7 +145,7 @@ class Regions:
         half of it of other lines: on the dev pages no such paragraph was article text.
         """
         key = _norm(paragraph)
-        if self.read_more(key):
+        if self.read_more(key) or self.teaser(key):
             return "related"
         if label_line(key) or self.appeal(key):
             return "boilerplate"
@@ -152,6 +170,22 @@ class Regions:
             return False
         m = _ARROW_RE.search(key)
         return m is not None and len(_WORD_RE.findall(key[: m.start()])) <= _READ_MORE_LEAD
+
+    def teaser(self, paragraph: str) -> bool:
+        """Whether a paragraph is a teaser of another story of the site set between the
+        article's paragraphs: a ``<p>`` of three words or more that is all link text, every
+        link to the page's own site. A linked line to another site is the article citing its
+        source ("The generation we love to dump on", linking to the cartoon's publisher)."""
+        key = _norm(paragraph)
+        i = self.position.get(key)
+        if i is None or not self.host:
+            return False
+        b = self.blocks[i]
+        if (b.element is None or b.tag != "p" or b.list_kind or b.heading
+                or b.link_share < _TEASER_LINK or len(_WORD_RE.findall(key)) < 3):
+            return False
+        hrefs = [a.get("href") or "" for a in b.element.iter("a") if _norm(a.text_content())]
+        return bool(hrefs) and all(_same_site(h, self.host) for h in hrefs)
 
     def appeal(self, paragraph: str) -> bool:
         """Whether a paragraph is a line of the page that appeals to subscribe, donate or
