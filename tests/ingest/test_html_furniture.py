@@ -453,3 +453,30 @@ def test_a_linked_teaser_of_the_site_s_own_story_is_related_a_cited_source_stays
     assert regions.teaser("Storm warning issued for the northern coast")
     assert not regions.teaser("The operator's winter report")
     assert not Regions(page_blocks(tree)).teaser("Storm warning issued for the northern coast")
+
+
+def test_a_list_of_the_site_s_stories_and_its_lead_in_are_related_a_list_of_sources_not():
+    from newsaudit.ingest.regions import teaser_line
+
+    html = ("<html><head><meta property='og:url' content='https://courier.example/ferry'>"
+            "</head><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p>Read also:</p><ul><li><a href='/harbour'>Harbour master to retire after "
+            "thirty years</a></li><li><a href='https://courier.example/storm'>Storm warning "
+            "issued for the northern coast</a></li></ul><p>Sources:</p><ul><li><a "
+            "href='https://ferry.example/report'>The operator's winter report</a></li><li><a "
+            "href='https://council.example/minutes'>The council's meeting minutes</a></li>"
+            "</ul></article></body></html>")
+    tree = lxml.html.fromstring(html)
+    blocks = page_blocks(tree)
+    regions = Regions(blocks, url="https://courier.example/ferry")
+    assert regions.teaser("Read also:")
+    assert regions.teaser("Harbour master to retire after thirty years")
+    assert regions.teaser("Storm warning issued for the northern coast")
+    assert not regions.teaser("Sources:")
+    assert not regions.teaser("The operator's winter report")
+    # One linked item in a list of prose items is no teaser list.
+    mixed = lxml.html.fromstring(
+        "<ul><li><a href='/a'>Harbour master to retire after thirty years</a></li><li>Bring "
+        "a coat: the deck is cold in winter.</li></ul>")
+    item = page_blocks(mixed)[0]
+    assert not teaser_line(item, item.text, "courier.example")

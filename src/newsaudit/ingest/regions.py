@@ -77,9 +77,11 @@ def _norm(s: str) -> str:
 
 
 _TEASER_LINK = 0.9
+_LEAD_IN_WORDS = 8
 
 
-def _host(url: str) -> str:
+def site_host(url: str) -> str:
+    """A URL's host without ``www.`` ("" for a relative or empty URL)."""
     netloc = urlsplit(url.strip()).netloc.lower().split("@")[-1].split(":")[0]
     return netloc.removeprefix("www.")
 
@@ -88,8 +90,56 @@ def _same_site(href: str, host: str) -> bool:
     """Whether a link goes to a page of ``host`` (a relative link does)."""
     href = href.strip()
     if href.startswith("//") or "://" in href[:12]:
-        return _host(href if "://" in href[:12] else "http:" + href) == host
+        return site_host(href if "://" in href[:12] else "http:" + href) == host
     return not href.lower().startswith(("mailto:", "tel:", "javascript:", "#")) and bool(href)
+
+
+def page_url(tree: etree._Element) -> str:
+    """The page's own address, as its ``<link rel=canonical>`` or ``og:url`` declares it."""
+    for xp in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        found = tree.xpath(xp)
+        if found and str(found[0]).strip():
+            return str(found[0]).strip()
+    return ""
+
+
+def _site_links(el: etree._Element, host: str) -> bool:
+    """Whether an element holds links and every one with text goes to ``host``."""
+    hrefs = [a.get("href") or "" for a in el.iter("a") if _norm(a.text_content())]
+    return bool(hrefs) and all(_same_site(h, host) for h in hrefs)
+
+
+def _all_link(el: etree._Element) -> bool:
+    text = len(_norm(el.text_content()))
+    linked = sum(len(_norm(a.text_content())) for a in el.iter("a"))
+    return text > 0 and linked >= _TEASER_LINK * text
+
+
+def teaser_line(block: Block, text: str, host: str) -> bool:
+    """Whether a line teases another story of the site, set among the article's lines: a
+    ``<p>`` of three words or more that is all link text, every link to the page's own site
+    (``host``), or an item of a list (two items or more) each of which is such a link ("Read
+    also:" and a list of the site's stories). A linked line to another site is the article
+    citing its source ("The generation we love to dump on", linking to the cartoon's
+    publisher); a list of links to other sites is a list of sources."""
+    el = block.element
+    if not host or el is None or block.heading or len(_WORD_RE.findall(text)) < 3:
+        return False
+    if block.tag == "p" and not block.list_kind:
+        return _all_link(el) and _site_links(el, host)
+    if block.tag != "li" or block.list_kind != "ul":
+        return False
+    parent = el.getparent()
+    items = [li for li in parent if li.tag == "li"] if parent is not None else []
+    return len(items) >= 2 and all(
+        _all_link(li) and _site_links(li, host) and len(_WORD_RE.findall(li.text_content())) >= 3
+        for li in items)
+
+
+def lead_in_line(text: str) -> bool:
+    """Whether a line reads as the lead-in of a list ("Read also:", "Editors' picks:"): a
+    few words and a colon."""
+    return text.endswith(":") and len(_WORD_RE.findall(text)) <= _LEAD_IN_WORDS
 
 
 def appeal_line(block: Block, text: str) -> bool:
@@ -107,9 +157,9 @@ def appeal_line(block: Block, text: str) -> bool:
 class Regions:
     """The page's blocks, indexed by their text."""
 
-    def __init__(self, blocks: Sequence[Block], *, url: str | None = None) -> None:
+    def __init__(self, blocks: Sequence[Block], *, url: str = "") -> None:
         self.blocks = list(blocks)
-        self.host = _host(url or "")
+        self.host = site_host(url)
         self.zones: dict[str, set[str]] = {}
         self.position: dict[str, int] = {}
         self.dropcap: dict[str, str] = {}
@@ -172,20 +222,18 @@ class Regions:
         return m is not None and len(_WORD_RE.findall(key[: m.start()])) <= _READ_MORE_LEAD
 
     def teaser(self, paragraph: str) -> bool:
-        """Whether a paragraph is a teaser of another story of the site set between the
-        article's paragraphs: a ``<p>`` of three words or more that is all link text, every
-        link to the page's own site. A linked line to another site is the article citing its
-        source ("The generation we love to dump on", linking to the cartoon's publisher)."""
+        """Whether a paragraph is a line of the page that teases another story of the site
+        (:func:`teaser_line`)."""
         key = _norm(paragraph)
         i = self.position.get(key)
-        if i is None or not self.host:
+        if i is None:
             return False
-        b = self.blocks[i]
-        if (b.element is None or b.tag != "p" or b.list_kind or b.heading
-                or b.link_share < _TEASER_LINK or len(_WORD_RE.findall(key)) < 3):
-            return False
-        hrefs = [a.get("href") or "" for a in b.element.iter("a") if _norm(a.text_content())]
-        return bool(hrefs) and all(_same_site(h, self.host) for h in hrefs)
+        if teaser_line(self.blocks[i], key, self.host):
+            return True
+        # The lead-in of a list of teasers ("Read also:", "Auch interessant:").
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return (lead_in_line(key) and nxt is not None and nxt.tag == "li"
+                and teaser_line(nxt, _norm(nxt.text), self.host))
 
     def appeal(self, paragraph: str) -> bool:
         """Whether a paragraph is a line of the page that appeals to subscribe, donate or
