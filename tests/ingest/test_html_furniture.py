@@ -340,3 +340,143 @@ def test_a_title_that_starts_with_the_site_name_gives_its_last_part():
             "<p class='logo'>Carrow Handball</p><h2>Club signs two new goalkeepers</h2>"
             "<p>The club has signed two goalkeepers for the new season.</p></body></html>")
     assert _title(html, hint="Carrow Handball") == "Club signs two new goalkeepers"
+
+
+def test_german_ad_donation_and_form_boxes_and_similar_threads_are_not_body():
+    # Class words of German sites ("werbung" an ad, "spenden" a donation appeal,
+    # "formular" a form), a forum's "similar threads" box and an outdated-browser notice.
+    html = ("<html><body><div id='PageOutdated'><p>Your browser is too old to show this "
+            "site as it was meant to be shown; please update it.</p></div><article>"
+            "<h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<div class='werbung-box'><p>ANZEIGE</p><p>Book your island holiday with "
+            "Carrow Travel and save ten per cent.</p></div><div id='site_spenden' "
+            "class='box'><h3>Show that you value our work!</h3><p>Every euro helps us keep "
+            "the Courier free for all readers.</p></div></article><div class='formular'><p>"
+            "Letters can only be sent on the day an article is published, and at most fifty "
+            "are printed.</p></div><div id='similar_threads'><h4>Similar threads</h4><ul><li>"
+            "<a href='/t/1'>Winter timetable for the north ferry</a></li><li><a href='/t/2'>"
+            "Refunds for cancelled crossings</a></li></ul></div></body></html>")
+    segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
+    assert [k for k, _ in segments[:4]] == ["headline", "body", "body", "body"]
+    assert segments[4:] == [
+        ("boilerplate", "ANZEIGE"),
+        ("boilerplate", "Book your island holiday with Carrow Travel and save ten per cent."),
+        ("boilerplate", "Show that you value our work!"),
+        ("boilerplate", "Every euro helps us keep the Courier free for all readers."),
+        ("related", "Similar threads"),
+        ("related", "Winter timetable for the north ferry"),
+        ("related", "Refunds for cancelled crossings"),
+        ("form", "Letters can only be sent on the day an article is published, and at most "
+                 "fifty are printed."),
+    ]
+    assert not any("browser is too old" in text for _, text in segments)
+
+
+def test_a_picture_credit_and_an_ad_label_in_the_article_text_are_not_body():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p><em>Titelbild: Ewan Doyle/Carrow Photo Agency</em></p><p>Anzeige</p>"
+            "</article></body></html>")
+    segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
+    assert [k for k, _ in segments[:4]] == ["headline", "body", "body", "body"]
+    assert segments[4:] == [("boilerplate", "Titelbild: Ewan Doyle/Carrow Photo Agency"),
+                            ("boilerplate", "Anzeige")]
+
+
+def test_label_lines():
+    from newsaudit.ingest.regions import label_line
+
+    assert label_line("Foto: Jane Roe")
+    assert label_line("Bildnachweis:")
+    assert label_line("*Werbung")
+    assert label_line("ANZEIGE")
+    # Prose that merely opens with the word, or a long line after the label, is not.
+    assert not label_line("Bilder aus dem Hafen zeigen die Fähre im Sturm.")
+    assert not label_line("Bild: " + "Die Fähre fährt im Winter zweimal am Tag, sagte der "
+                          "Betreiber am Montag nach einem Monat mit vielen Stürmen.")
+    assert not label_line("Anzeige erstattet")
+
+
+def test_an_appeal_linking_to_a_subscription_or_donation_page_is_not_body():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p>Enjoyed this story? <a href='https://courier.example/support/donate'>Help "
+            "us keep reporting</a> with a small gift.</p><p>Read the timetable on <a "
+            "href='https://ferry.example/timetable'>the operator's site</a> before you "
+            "travel.</p><p>Join our channel: <a href='https://t.me/carrowcourier'>Carrow "
+            "Courier on Telegram</a></p></article></body></html>")
+    segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
+    assert segments[1:] == [
+        *[("body", p) for p in (
+            "The island ferry will run twice a day through the winter, the operator said on "
+            "Monday, after a month in which storms cancelled one crossing in three.",
+            "Passengers who bought tickets for cancelled crossings will be refunded in full, "
+            "and the operator said it would add a third boat in the spring.",
+            "Residents had asked for a winter timetable they could rely on, the council said, "
+            "and welcomed the change after a meeting with the operator.")],
+        ("boilerplate", "Enjoyed this story? Help us keep reporting with a small gift."),
+        # A link to an ordinary page leaves the line in the article.
+        ("body", "Read the timetable on the operator's site before you travel."),
+        ("boilerplate", "Join our channel: Carrow Courier on Telegram"),
+    ]
+
+
+def test_a_long_paragraph_linking_to_a_member_page_is_no_appeal():
+    from newsaudit.ingest.regions import appeal_line
+
+    long_para = ("The bill, which a member of parliament put forward last spring, gives "
+                 "parents three days of paid leave, and the committee that studied it heard "
+                 "from midwives, employers and the unions before it sent it back to the "
+                 "house with two changes to the wording of the second clause.")
+    linked = long_para.replace("a member of parliament",
+                               "<a href='/bill/donate'>a member of parliament</a>")
+    blocks = page_blocks(lxml.html.fromstring(f"<html><body><p>{linked}</p></body></html>"))
+    assert not appeal_line(blocks[0], long_para)
+
+
+def test_a_linked_teaser_of_the_site_s_own_story_is_related_a_cited_source_stays_body():
+    html = ("<html><head><link rel='canonical' href='https://www.courier.example/news/ferry'>"
+            "</head><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p><a href='https://www.courier.example/news/harbour-master'>Harbour master to "
+            "retire after thirty years</a></p><p><a href='/news/storm'>Storm warning issued "
+            "for the northern coast</a></p><p><a href='https://ferry.example/report.pdf'>The "
+            "operator's winter report</a></p><p>The new timetable starts on the first Monday "
+            "of November, the operator said.</p></article></body></html>")
+    segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
+    assert [k for k, _ in segments[:4]] == ["headline", "body", "body", "body"]
+    assert segments[4:] == [
+        ("related", "Harbour master to retire after thirty years"),
+        ("related", "Storm warning issued for the northern coast"),
+        ("body", "The new timetable starts on the first Monday of November, the operator said."),
+    ]
+    # A line all link to another site is the article citing its source, not a teaser.
+    tree = lxml.html.fromstring(html)
+    regions = Regions(page_blocks(tree), url="https://www.courier.example/news/ferry")
+    assert regions.teaser("Storm warning issued for the northern coast")
+    assert not regions.teaser("The operator's winter report")
+    assert not Regions(page_blocks(tree)).teaser("Storm warning issued for the northern coast")
+
+
+def test_a_list_of_the_site_s_stories_and_its_lead_in_are_related_a_list_of_sources_not():
+    from newsaudit.ingest.regions import teaser_line
+
+    html = ("<html><head><meta property='og:url' content='https://courier.example/ferry'>"
+            "</head><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p>Read also:</p><ul><li><a href='/harbour'>Harbour master to retire after "
+            "thirty years</a></li><li><a href='https://courier.example/storm'>Storm warning "
+            "issued for the northern coast</a></li></ul><p>Sources:</p><ul><li><a "
+            "href='https://ferry.example/report'>The operator's winter report</a></li><li><a "
+            "href='https://council.example/minutes'>The council's meeting minutes</a></li>"
+            "</ul></article></body></html>")
+    tree = lxml.html.fromstring(html)
+    blocks = page_blocks(tree)
+    regions = Regions(blocks, url="https://courier.example/ferry")
+    assert regions.teaser("Read also:")
+    assert regions.teaser("Harbour master to retire after thirty years")
+    assert regions.teaser("Storm warning issued for the northern coast")
+    assert not regions.teaser("Sources:")
+    assert not regions.teaser("The operator's winter report")
+    # One linked item in a list of prose items is no teaser list.
+    mixed = lxml.html.fromstring(
+        "<ul><li><a href='/a'>Harbour master to retire after thirty years</a></li><li>Bring "
+        "a coat: the deck is cold in winter.</li></ul>")
+    item = page_blocks(mixed)[0]
+    assert not teaser_line(item, item.text, "courier.example")

@@ -367,3 +367,63 @@ def test_a_must_not_snippet_the_page_repeats_does_not_rule_out_a_must_line():
              label_blocks(once, BodyOracle(body, must=["meet the breeder and the mother"],
                                            must_not=["dog breeds"]), title="Buying a puppy")}
     assert kinds[line] != "body"
+
+
+def test_a_picture_credit_the_oracle_text_holds_is_not_body():
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Ferry fares rise</h1>
+<p>Tickets for the island ferry will cost a fifth more from May, the operator announced.</p>
+<p>Fotos: Jane Roe/Carrow Agency</p>
+<p>The council said it would ask the operator to keep a reduced fare for residents.</p>
+</body></html>"""
+    body = ["Tickets for the island ferry will cost a fifth more from May, the operator "
+            "announced.", "Fotos: Jane Roe/Carrow Agency",
+            "The council said it would ask the operator to keep a reduced fare for residents."]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    kinds = [(lab.text, lab.kind) for lab in
+             label_blocks(blocks, BodyOracle(body), title="Ferry fares rise")]
+    assert kinds == [("Ferry fares rise", "headline"), (body[0], "body"),
+                     ("Fotos: Jane Roe/Carrow Agency", "boilerplate"), (body[2], "body")]
+
+
+def test_an_appeal_the_oracle_text_holds_is_not_body():
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Ferry fares rise</h1>
+<p>Tickets for the island ferry will cost a fifth more from May, the operator announced.</p>
+<p>Liked this story? <a href="/newsletter">Get our weekly newsletter</a>.</p>
+</body></html>"""
+    body = ["Tickets for the island ferry will cost a fifth more from May, the operator "
+            "announced.", "Liked this story? Get our weekly newsletter."]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    kinds = [(lab.text, lab.kind) for lab in
+             label_blocks(blocks, BodyOracle(body), title="Ferry fares rise")]
+    assert kinds == [("Ferry fares rise", "headline"), (body[0], "body"),
+                     ("Liked this story? Get our weekly newsletter.", "boilerplate")]
+
+
+def test_a_list_of_the_site_s_stories_the_oracle_text_holds_is_related():
+    from newsaudit.ingest.blocks import page_blocks
+
+    html = """<html><body><h1>Ferry fares rise</h1>
+<p>Tickets for the island ferry will cost a fifth more from May, the operator announced.</p>
+<p>Read also:</p><ul><li><a href="/harbour">Harbour master to retire after thirty years</a></li>
+<li><a href="/storm">Storm warning issued for the northern coast</a></li></ul>
+<p>The council said it would ask the operator to keep a reduced fare for residents.</p>
+</body></html>"""
+    body = ["Tickets for the island ferry will cost a fifth more from May, the operator "
+            "announced.", "Read also:", "- Harbour master to retire after thirty years",
+            "- Storm warning issued for the northern coast",
+            "The council said it would ask the operator to keep a reduced fare for residents."]
+    blocks = page_blocks(lxml.html.fromstring(html), article=body)
+    kinds = [(lab.text, lab.kind) for lab in label_blocks(
+        blocks, BodyOracle(body), title="Ferry fares rise", url="https://courier.example/f")]
+    assert kinds == [("Ferry fares rise", "headline"), (body[0], "body"),
+                     ("Read also:", "related"),
+                     ("Harbour master to retire after thirty years", "related"),
+                     ("Storm warning issued for the northern coast", "related"),
+                     (body[4], "body")]
+    # Without the page's address nothing tells the site's links from a list of sources.
+    plain = [lab.kind for lab in label_blocks(blocks, BodyOracle(body), title="Ferry fares rise")]
+    assert plain[2:5] == ["body", "body", "body"]

@@ -57,8 +57,10 @@ _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 #: Zone -> the class/id parts that name it. Checked in this order on each element, so a
 #: ``comment-form`` is a form before it is a comment, and a ``share-caption`` a share row.
+#: A few German words name zones as plainly as their English ones ("formular" a form,
+#: "werbung" an ad, "spenden" a donation box); "similar" is a forum's similar-threads box.
 _ZONE_PARTS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("form", frozenset({"respond", "commentform", "reply-form"})),
+    ("form", frozenset({"respond", "commentform", "reply-form", "formular"})),
     ("share", frozenset({
         "share", "shares", "sharing", "sharebar", "sharedaddy", "addthis", "sharethis",
         "social", "socials", "addtoany", "a2a", "shariff", "sociable", "print", "follow",
@@ -71,7 +73,7 @@ _ZONE_PARTS: tuple[tuple[str, frozenset[str]], ...] = (
         "gdpr", "banner", "popup", "modal", "overlay", "standards", "trust", "optin", "opt",
         "commercial", "affiliate", "disclosure", "borlabs",
         "brlbs", "notice", "alert", "alerts", "paid", "partner", "partners", "listen",
-        "audio", "player", "podcast", "correction",
+        "audio", "player", "podcast", "correction", "werbung", "spenden", "outdated",
     })),
     ("gallery", frozenset({
         "gallery", "galleries", "slideshow", "carousel", "slider", "slides", "lightbox",
@@ -89,7 +91,7 @@ _ZONE_PARTS: tuple[tuple[str, frozenset[str]], ...] = (
         "next", "previous", "prev", "latest", "recent", "headlines", "feed", "stream",
         "river", "archive", "archives", "blogroll", "tagcloud", "cloud", "newsfeed", "topstories",
         "promoted", "suggested", "suggestions", "upnext", "watch", "video", "videos",
-        "playlist", "aside",
+        "playlist", "aside", "similar",
     })),
     ("tags", frozenset({
         "tags", "tag", "taglist", "tagged", "categories", "category", "topics", "topic",

@@ -25,7 +25,7 @@ from lxml import etree
 from newsaudit.anatomy import cues, line_kind, looks_like_byline
 from newsaudit.errors import EmptyInput
 from newsaudit.ingest.blocks import page_blocks
-from newsaudit.ingest.regions import Regions, caption_text_ok, in_furniture
+from newsaudit.ingest.regions import Regions, caption_text_ok, in_furniture, page_url
 from newsaudit.ingest.title import page_title
 from newsaudit.model import Document, Page, Segment, SegmentKind
 
@@ -488,7 +488,7 @@ def page_from_html(html: str, *, source: str) -> Page:
     tree = _clean_tree(html)
     extracted_body = _body_paragraphs(extracted)
     zones = _Zones(tree, extracted_body)
-    regions = Regions(page_blocks(tree, article=extracted_body))
+    regions = Regions(page_blocks(tree, article=extracted_body), url=page_url(tree))
 
     title = page_title(tree, list(regions.position), hint=_meta(extracted, "title")) or _h1(tree)
     author = _meta(extracted, "author")

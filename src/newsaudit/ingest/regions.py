@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -47,17 +48,118 @@ _MIN_PART = 3
 #: them as article text on the dev pages, and so does the gold.
 _ARROW_RE = re.compile(r"(?:^|\s)(?:>{1,3}|»|→|▶|►|⇒)(?=\s|\w)")
 _READ_MORE_LEAD, _READ_MORE_LINK = 4, 0.6
+#: A picture credit set as a line of the article's text, labelled in words the English cue
+#: lists lack ("Foto: ...", "Titelbild: ...", "Bildnachweis:"), of at most this many words.
+#: The gold (and the page) has it apart from the picture: a credit note, not a caption.
+_CREDIT_RE = re.compile(
+    r"^(?:foto|fotos|bild|bilder|titelbild|beitragsbild|bildnachweis|bildnachweise|"
+    r"bildquelle|bildrechte|fotonachweis|fotocredit)\s*:", re.IGNORECASE)
+_CREDIT_WORDS = 15
+#: A line that is only an ad label ("Anzeige", "ANZEIGE", "*Werbung"): the ad's own words
+#: are in a box of their own. English labels ("Advertisement") are in the cue lists.
+_AD_LABELS = frozenset({"anzeige", "werbung", "reklame", "publicité", "publicidad",
+                        "pubblicità", "publicidade", "reklama"})
+
+
+#: An appeal set in the article's text (subscribe, donate, join the newsletter or the
+#: channel, log in to read on) says so where its link goes: a word of the link's address,
+#: on a line of at most this many words. On the dev pages no article paragraph that short
+#: links to such an address; longer ones do (a bill's "member" page, a support site).
+_APPEAL_URL_RE = re.compile(
+    r"(?:^|[^a-z])(?:subscribe|subscriptions?|subscriber|newsletters?|donate|donations?|"
+    r"spenden?|abo|abonnement|abonnieren|membership|paywall|checkout|login|steadyhq|"
+    r"patreon|wesprzyj|zbiorka)(?:[^a-z]|$)|//t\.me/", re.IGNORECASE)
+_APPEAL_WORDS = 35
 
 
 def _norm(s: str) -> str:
     return _WS_RE.sub(" ", s).strip()
 
 
+_TEASER_LINK = 0.9
+_LEAD_IN_WORDS = 8
+
+
+def site_host(url: str) -> str:
+    """A URL's host without ``www.`` ("" for a relative or empty URL)."""
+    netloc = urlsplit(url.strip()).netloc.lower().split("@")[-1].split(":")[0]
+    return netloc.removeprefix("www.")
+
+
+def _same_site(href: str, host: str) -> bool:
+    """Whether a link goes to a page of ``host`` (a relative link does)."""
+    href = href.strip()
+    if href.startswith("//") or "://" in href[:12]:
+        return site_host(href if "://" in href[:12] else "http:" + href) == host
+    return not href.lower().startswith(("mailto:", "tel:", "javascript:", "#")) and bool(href)
+
+
+def page_url(tree: etree._Element) -> str:
+    """The page's own address, as its ``<link rel=canonical>`` or ``og:url`` declares it."""
+    for xp in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        found = tree.xpath(xp)
+        if found and str(found[0]).strip():
+            return str(found[0]).strip()
+    return ""
+
+
+def _site_links(el: etree._Element, host: str) -> bool:
+    """Whether an element holds links and every one with text goes to ``host``."""
+    hrefs = [a.get("href") or "" for a in el.iter("a") if _norm(a.text_content())]
+    return bool(hrefs) and all(_same_site(h, host) for h in hrefs)
+
+
+def _all_link(el: etree._Element) -> bool:
+    text = len(_norm(el.text_content()))
+    linked = sum(len(_norm(a.text_content())) for a in el.iter("a"))
+    return text > 0 and linked >= _TEASER_LINK * text
+
+
+def teaser_line(block: Block, text: str, host: str) -> bool:
+    """Whether a line teases another story of the site, set among the article's lines: a
+    ``<p>`` of three words or more that is all link text, every link to the page's own site
+    (``host``), or an item of a list (two items or more) each of which is such a link ("Read
+    also:" and a list of the site's stories). A linked line to another site is the article
+    citing its source ("The generation we love to dump on", linking to the cartoon's
+    publisher); a list of links to other sites is a list of sources."""
+    el = block.element
+    if not host or el is None or block.heading or len(_WORD_RE.findall(text)) < 3:
+        return False
+    if block.tag == "p" and not block.list_kind:
+        return _all_link(el) and _site_links(el, host)
+    if block.tag != "li" or block.list_kind != "ul":
+        return False
+    parent = el.getparent()
+    items = [li for li in parent if li.tag == "li"] if parent is not None else []
+    return len(items) >= 2 and all(
+        _all_link(li) and _site_links(li, host) and len(_WORD_RE.findall(li.text_content())) >= 3
+        for li in items)
+
+
+def lead_in_line(text: str) -> bool:
+    """Whether a line reads as the lead-in of a list ("Read also:", "Editors' picks:"): a
+    few words and a colon."""
+    return text.endswith(":") and len(_WORD_RE.findall(text)) <= _LEAD_IN_WORDS
+
+
+def appeal_line(block: Block, text: str) -> bool:
+    """Whether a line is an appeal to subscribe, donate or sign up: short, with a link of
+    its own to a subscription, donation, newsletter or log-in address."""
+    if block.element is None or len(text.split()) > _APPEAL_WORDS:
+        return False
+    for a in block.element.iter("a"):
+        label = _norm(a.text_content())
+        if label and label in text and _APPEAL_URL_RE.search(a.get("href") or ""):
+            return True
+    return False
+
+
 class Regions:
     """The page's blocks, indexed by their text."""
 
-    def __init__(self, blocks: Sequence[Block]) -> None:
+    def __init__(self, blocks: Sequence[Block], *, url: str = "") -> None:
         self.blocks = list(blocks)
+        self.host = site_host(url)
         self.zones: dict[str, set[str]] = {}
         self.position: dict[str, int] = {}
         self.dropcap: dict[str, str] = {}
@@ -93,8 +195,10 @@ class Regions:
         half of it of other lines: on the dev pages no such paragraph was article text.
         """
         key = _norm(paragraph)
-        if self.read_more(key):
+        if self.read_more(key) or self.teaser(key):
             return "related"
+        if label_line(key) or self.appeal(key):
+            return "boilerplate"
         zones = self.zones.get(key)
         if zones is None:  # a table row ("a | b") is furniture when each of its cells is
             cells = [self.zones.get(c) or self._joined_zones(c) for c in key.split(" | ")]
@@ -116,6 +220,27 @@ class Regions:
             return False
         m = _ARROW_RE.search(key)
         return m is not None and len(_WORD_RE.findall(key[: m.start()])) <= _READ_MORE_LEAD
+
+    def teaser(self, paragraph: str) -> bool:
+        """Whether a paragraph is a line of the page that teases another story of the site
+        (:func:`teaser_line`)."""
+        key = _norm(paragraph)
+        i = self.position.get(key)
+        if i is None:
+            return False
+        if teaser_line(self.blocks[i], key, self.host):
+            return True
+        # The lead-in of a list of teasers ("Read also:", "Auch interessant:").
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return (lead_in_line(key) and nxt is not None and nxt.tag == "li"
+                and teaser_line(nxt, _norm(nxt.text), self.host))
+
+    def appeal(self, paragraph: str) -> bool:
+        """Whether a paragraph is a line of the page that appeals to subscribe, donate or
+        sign up (:func:`appeal_line`)."""
+        key = _norm(paragraph)
+        i = self.position.get(key)
+        return i is not None and appeal_line(self.blocks[i], key)
 
     def _joined_zones(self, key: str) -> set[str] | None:
         """The furniture zones of the lines a paragraph joins, when they make most of it."""
@@ -201,6 +326,14 @@ class Regions:
             ):
                 return _norm(b.text)
         return None
+
+
+def label_line(line: str) -> bool:
+    """Whether a line of the article's text is a label of furniture, not prose: a picture
+    credit ("Foto: Jane Roe", "Bildnachweis:") or an ad label ("Anzeige")."""
+    if _CREDIT_RE.match(line) and len(line.split()) <= _CREDIT_WORDS:
+        return True
+    return line.strip(" *-–:.()[]").casefold() in _AD_LABELS
 
 
 def in_furniture(el: etree._Element, holds_article: object) -> bool:

@@ -34,6 +34,14 @@ from pathlib import Path
 
 from newsaudit.datasets import scrapinghub, trafilatura_eval
 from newsaudit.ingest.blocks import Block, page_blocks
+from newsaudit.ingest.regions import (
+    appeal_line,
+    label_line,
+    lead_in_line,
+    page_url,
+    site_host,
+    teaser_line,
+)
 from newsaudit.ingest.title import page_title, title_key
 
 #: Zones that are furniture whatever the body oracle says about a short line in them.
@@ -164,14 +172,23 @@ def label_blocks(
     *,
     title: str | None = None,
     comments: Sequence[str] = (),
+    url: str = "",
 ) -> list[Labelled]:
-    """The gold kind of every line (see the module docstring)."""
+    """The gold kind of every line (see the module docstring); ``url`` is the page's own
+    address, which tells a teaser of the site's other stories from a cited source."""
     n = len(blocks)
     comment_snips = [norm(c) for c in comments if len(norm(c)) >= 8]
     texts = [norm(b.text) for b in blocks]
     body.repeated = {s for s in body.must_not if sum(s in t for t in texts) >= 2}
 
     said = [body(t) for t in texts]
+    host = site_host(url)
+    # A teaser is looked for only among the oracle's lines (a site menu is a list of the
+    # site's links too, and its markup names it).
+    teaser = [said[i] and teaser_line(b, texts[i], host) for i, b in enumerate(blocks)]
+    # ... and the lead-in of a list of them ("Read also:").
+    teaser = [t or (said[i] and lead_in_line(texts[i]) and i + 1 < n and teaser[i + 1]
+                    and blocks[i + 1].tag == "li") for i, t in enumerate(teaser)]
 
     def run_on(i: int) -> bool:
         """An unmarked short line that one extracted paragraph holds run on with a
@@ -187,6 +204,12 @@ def label_blocks(
         for i, b in enumerate(blocks)
     ]
     is_body = _clusters(is_body, blocks)
+    # A picture credit or an ad label ("Foto: Jane Roe", "Anzeige"), an appeal linking to
+    # a subscription or donation page, or a teaser of the site's other stories, is no
+    # article line even where the oracle's text holds it (taken out after the article's
+    # cluster is found: a list of teasers does not split the article in two).
+    is_body = [f and not label_line(texts[i]) and not appeal_line(blocks[i], texts[i])
+               and not teaser[i] for i, f in enumerate(is_body)]
     # A paragraph the extractor dropped from the middle of the article: an unmarked line of
     # prose, not mostly a link, of the same block tag as the body lines on both sides of it,
     # which no must-not snippet rules out (precision mode drops a paragraph with a link or
@@ -194,6 +217,7 @@ def label_blocks(
     is_body = [f or (0 < i < n - 1 and is_body[i - 1] and is_body[i + 1]
                      and blocks[i].zone == "" and len(texts[i]) >= _DROPPED_MIN
                      and blocks[i].link_share < 0.5 and not _cue(texts[i])
+                     and not label_line(texts[i]) and not appeal_line(blocks[i], texts[i])
                      and not body.ruled_out(texts[i])
                      and blocks[i].tag in (blocks[i - 1].tag, blocks[i + 1].tag))
                for i, f in enumerate(is_body)]
@@ -221,6 +245,8 @@ def label_blocks(
             kind = "body"
         elif i == head:
             kind = "headline"
+        elif teaser[i]:
+            kind = "related"
         elif b.zone == "comment" or in_comment_snip:
             kind = "comment"
             start = b.item != prev_item or b.item == 0 and (not kinds or kinds[-1] != "comment")
@@ -330,7 +356,7 @@ def _label(html: str, body: BodyOracle, article: list[str], *, comments: tuple[s
     if len(blocks) < _MIN_LINES or len(blocks) > _MAX_BLOCKS:
         return None
     title = title_hint or page_title(tree, [b.text for b in blocks])
-    labels = label_blocks(blocks, body, title=title, comments=comments)
+    labels = label_blocks(blocks, body, title=title, comments=comments, url=page_url(tree))
     if not any(lab.kind == "body" for lab in labels):
         return None
     return LabelledHtml(blocks, labels, title, html)
