@@ -67,7 +67,7 @@ from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Sever
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["CHECK", "check", "headline_shaped"]
+__all__ = ["CHECK", "KINDS", "check", "headline_shaped"]
 
 CHECK = "headline_unsupported"
 #: Outlet-voice figures within this share of a disputed figure are "the same number".
@@ -94,6 +94,13 @@ _NEAREST_SHARE = 0.34
 _inflections = inflections  # the verb forms, for tests and callers of the old name
 
 _Found = tuple[str, list[Span], list[str], Severity]
+#: Figures that count a toll: what an overstated headline most often states as fact.
+_TOLLS = frozenset({"killed", "wounded"})
+
+#: The kinds of finding (``Finding.kind``): a stable name per way a headline can fail the
+#: body, so the severity gate can rule on a precise kind apart from its noisy siblings.
+KINDS = ("overstated_toll", "overstated", "figure", "quotation", "verb", "contradicted",
+         "unrelated")
 
 
 def _stance(models: Models, headline: str, body: str) -> dict[str, float] | None:
@@ -366,9 +373,11 @@ def _quotes_absent(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> 
 
 
 def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
-                   found: Sequence[Carrier]) -> _Found | None:
+                   found: Sequence[Carrier]) -> tuple[_Found, str] | None:
     """The headline states as fact what every body sentence carrying it hedges, or gives
-    its figure only on someone's word."""
+    its figure only on someone's word; with its kind: ``overstated_toll`` when the
+    headline states a toll as fact and the body's carrier gives that toll only hedged or
+    on one party's word, else ``overstated``."""
     if not h.states_as_fact or not found or any(c.voice == "own" for c in found):
         return None
     doubt = unverified(report, doc, index)
@@ -409,7 +418,16 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         evidence.append(doubt)
     refs = [r for r in (c.attribution.id if c.attribution else None,
                         c.figure.id if c.figure else None) if r]
-    return msg, evidence, refs, "warning"
+    kind = "overstated_toll" if _toll(report, h, c) else "overstated"
+    return (msg, evidence, refs, "warning"), kind
+
+
+def _toll(report: Report, h: Headline, c: Carrier) -> bool:
+    """Whether the overstatement is of a toll: the headline states a number killed or
+    wounded, and the body sentence that carries it gives a toll too."""
+    heads = [q for q in report.quantities if h.claim.start <= q.start < h.claim.end]
+    return (c.figure is not None and c.figure.category in _TOLLS
+            and any(q.category in _TOLLS for q in heads))
 
 
 def _own_figure(report: Report, h: Headline) -> bool:
@@ -510,9 +528,9 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     if h is None:
         return
     v = HeadlineVerb(report, doc, h, index)
-    found = _verb_findings(v, doc, index)
-    found += _figure_support(report, v.figures)
-    found += _quotes_absent(report, doc, index, h)
+    found = [(f, "verb") for f in _verb_findings(v, doc, index)]
+    found += [(f, "figure") for f in _figure_support(report, v.figures)]
+    found += [(f, "quotation") for f in _quotes_absent(report, doc, index, h)]
     carried = carriers(report, doc, index, h)
     if not found:
         over = _overstatement(report, doc, index, h, carried)
@@ -522,12 +540,12 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     cfg = ctx.settings.headline_unsupported
     probs = _stance(ctx.models, seg.text, _body_text(report))
     against = probs.get("disagree", 0.0) if probs else 0.0
-    for msg, evidence, refs, severity in found:
+    for (msg, evidence, refs, severity), kind in found:
         if probs and severity == "warning" and against >= cfg.stance_confirm:
             severity = "problem"
             msg += say.stance_confirms(against)
         yield Finding(id="", check=CHECK, severity=severity, message=msg,
-                      evidence=tuple(evidence), refs=tuple(dict.fromkeys(refs)))
+                      evidence=tuple(evidence), refs=tuple(dict.fromkeys(refs)), kind=kind)
     if not probs or found:
         return
     if against >= cfg.stance_disagree_alone:
@@ -535,7 +553,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         if sentence is not None:
             yield Finding(id="", check=CHECK, severity="warning",
                           message=say.contradicted(h.claim.text, sentence.text, against),
-                          evidence=(h.claim, sentence))
+                          evidence=(h.claim, sentence), kind="contradicted")
     elif (
         probs.get("unrelated", 0.0) >= cfg.stance_unrelated_alone
         and len(h.stems & body_stems) < _TOPIC_WORDS
@@ -545,4 +563,5 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         # a body that names the headline's topic words is that story, whatever it reads
         p = probs["unrelated"]
         yield Finding(id="", check=CHECK, severity="warning",
-                      message=say.unrelated(h.claim.text, p), evidence=(h.claim,))
+                      message=say.unrelated(h.claim.text, p), evidence=(h.claim,),
+                      kind="unrelated")
