@@ -57,6 +57,16 @@ TOLL_PAGES = [
         "civilians in the village of Tarvel on Sunday, local sources said.”.",
     ),
     (
+        "the_story_in_the_pages_voice_the_toll_on_an_unnamed_source",
+        "Army Retakes Varn and Kills 30 Fighters Near Orlen\n\n"
+        "The army retook the town of Varn on Monday after two days of fighting. A military "
+        "source said that at least 30 fighters were killed near Orlen.\n",
+        "Army Retakes Varn and Kills 30 Fighters Near Orlen",
+        "The headline states ‘Army Retakes Varn and Kills 30 Fighters Near Orlen’ as fact, "
+        "but the body gives “at least 30 fighters” only on the word of a military source: "
+        "“A military source said that at least 30 fighters were killed near Orlen.”.",
+    ),
+    (
         "a_toll_the_body_hedges",
         "Flood Kills Five Villagers in Orlen\n\n"
         "Five villagers were apparently killed when the flood reached Orlen on Friday. "
@@ -93,6 +103,15 @@ CLEAN = [
     "Thursday.\n",
     "Activists 9 dead after shelling of Tarvel market\n\n"
     "Nine people died when shells hit the market in Tarvel, activists said on Monday.\n",
+    # the story in the page's voice, the toll on a named body's word: ordinary reporting
+    "Army Retakes Varn and Kills 30 Fighters Near Orlen\n\n"
+    "The army retook the town of Varn on Monday after two days of fighting. The Orlen "
+    "Monitoring Centre for Human Rights said that at least 30 fighters were killed near "
+    "Orlen.\n",
+    # the story and the toll both in the page's voice
+    "Army Retakes Varn and Kills 30 Fighters Near Orlen\n\n"
+    "The army retook the town of Varn on Monday after two days of fighting, and killed at "
+    "least 30 fighters near Orlen. A military source said the fighting had ended.\n",
     # the headline hedges its own claim
     "Air Raid Reportedly Kills 12 Civilians in Tarvel\n\n"
     "An air raid killed 12 civilians in the village of Tarvel on Sunday, local sources "
