@@ -8,10 +8,10 @@ Pages are our own; the stance model is kept out.
 from __future__ import annotations
 
 import pytest
+from test_check_headline_overstates import PAGES
 
 from newsaudit.checks import headline_unsupported as hu
 from stages import runner
-from test_check_headline_overstates import PAGES
 
 
 @pytest.fixture(scope="module")
