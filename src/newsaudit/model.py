@@ -393,6 +393,10 @@ class Finding(Record):
     evidence: tuple[Span, ...]
     refs: tuple[str, ...] = ()
     technique: str | None = None
+    #: what kind of problem the finding is within its check, a stable name the check
+    #: declares (``headline_unsupported``: "overstated_toll", "figure", …), or ``None``;
+    #: the severity gate rules on a kind of its own when its precision is measured apart
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -403,6 +407,7 @@ class Finding(Record):
             "evidence": [e.to_dict() for e in self.evidence],
             "refs": list(self.refs),
             "technique": self.technique,
+            "kind": self.kind,
         }
 
 

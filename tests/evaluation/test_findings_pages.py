@@ -88,3 +88,38 @@ def test_references_name_a_dataset_and_an_id() -> None:
     assert SAMPLE.name == "pages.json"
     with pytest.raises(ValueError):
         parse_ref("fa-kes:")
+
+
+_EARLIER_6 = ("pages.json", "calibration-sample.json", "calibration-sample-2.json",
+              "fresh-sample.json", "fresh-sample-2.json", "fresh-sample-3.json",
+              "fresh-sample-4.json", "fresh-sample-5.json")
+
+
+def test_the_sixth_fresh_sample_is_drawn_again_and_shares_no_page() -> None:
+    """Fresh sample 6 measures the per-kind gate: the next pages by the same rule, none of
+    them a page of an earlier list (every dev page tuned on, every earlier fresh page)."""
+    if not (DATA / "fa-kes").is_dir():
+        pytest.skip(f"public datasets not found at {DATA}: this test needs ../shared/data/")
+    here = SAMPLE.parent
+    earlier = [p.ref for b in _EARLIER_6 for p in read_sample(here / b)]
+    stored = read_sample(here / "fresh-sample-6.json")
+    counts = Counter(p.dataset for p in stored)
+    assert counts == {"fa-kes": 60, "fnc1": 40, "ptc": 10, "fakenewscorpus": 10}
+    assert [p.ref for p in stored] == draw_more(DATA, earlier, dict(counts), 8)
+    assert not {p.ref for p in stored} & set(earlier)
+    assert {p.split for p in stored} == {"test"}
+
+
+def test_the_seventh_fresh_sample_is_drawn_again_and_shares_no_page() -> None:
+    """Fresh sample 7: more war and casualty news for the gate's opened headline kind,
+    none of it a page of an earlier list, fresh sample 6 included."""
+    if not (DATA / "fa-kes").is_dir():
+        pytest.skip(f"public datasets not found at {DATA}: this test needs ../shared/data/")
+    here = SAMPLE.parent
+    earlier = [p.ref for b in (*_EARLIER_6, "fresh-sample-6.json") for p in read_sample(here / b)]
+    stored = read_sample(here / "fresh-sample-7.json")
+    counts = Counter(p.dataset for p in stored)
+    assert counts == {"fa-kes": 300, "fnc1": 100}
+    assert [p.ref for p in stored] == draw_more(DATA, earlier, dict(counts), 30)
+    assert not {p.ref for p in stored} & set(earlier)
+    assert {p.split for p in stored} == {"test"}

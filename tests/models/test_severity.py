@@ -358,3 +358,69 @@ def test_a_page_with_only_info_findings_shows_one(auditors):
     assert len(report.findings) == INFO_PER_PAGE
     (notice,) = report.notices
     assert notice.message.startswith(f"{len(info) - INFO_PER_PAGE} possible findings withheld")
+
+
+# ------------------------------------------------------------------ kinds the gate opens
+
+
+def _kinded(kind: str | None, severity: str = "warning"):
+    from newsaudit.model import Finding, Span
+
+    return Finding("f1", "headline_unsupported", severity, "m", (Span(0, 3, "One"),),
+                   kind=kind)
+
+
+def test_an_opened_kind_passes_through_its_gated_check():
+    """A kind of finding whose own judged precision reached the floor ships as a warning
+    while its check is gated: its noisy siblings are still withheld or shown as info."""
+    from dataclasses import replace
+
+    from newsaudit.model import Document, Report
+
+    text = "One two three four five six."
+    model = replace(read_model(), muted=frozenset({"headline_unsupported"}),
+                    checks=frozenset({"headline_unsupported"}),
+                    open_kinds=frozenset({"headline_unsupported:overstated_toll"}))
+    report = Report(Document(text), (), findings=(
+        _kinded("overstated_toll"), _kinded("figure"), _kinded(None)))
+    out = model.calibrate(report, ((0, len(text)),), demotable=("headline_unsupported",))
+    loud = [f.kind for f in out.kept if f.severity == "warning"]
+    assert loud == ["overstated_toll"]
+    assert {f.kind for f in out.withheld} | {f.kind for f in out.kept if f.severity == "info"} \
+        == {"figure", None}
+    assert model.opens(_kinded("overstated_toll")) and not model.opens(_kinded("figure"))
+    assert not model.opens(_kinded(None))
+
+
+def test_gate_kinds_opens_a_kind_judged_right_often_enough():
+    from newsaudit.model import Document, Report
+    from newsaudit.models.severity.corpus import Example
+    from newsaudit.models.severity.train import gate_kinds
+
+    text = "One two three four five six."
+    report = Report(Document(text), (), findings=(
+        _kinded("overstated_toll"), _kinded("figure"), _kinded(None)))
+    page = Audited("p", report, ((0, len(text)),))
+    judged = ([Example("p", 0, "headline_unsupported", "true")] * 4
+              + [Example("p", 0, "headline_unsupported", "debatable")]
+              + [Example("p", 1, "headline_unsupported", "false")] * 5
+              + [Example("p", 2, "headline_unsupported", "true")] * 5)
+    ruled = gate_kinds([page], judged)
+    assert ruled["headline_unsupported:overstated_toll"] == {
+        "judged": 5, "true": 4, "debatable": 1, "false": 0, "precision": 0.8,
+        "measured_on": "all dev", "open": True}
+    assert ruled["headline_unsupported:figure"]["open"] is False
+    assert set(ruled) == {"headline_unsupported:overstated_toll", "headline_unsupported:figure"}
+    # fewer than GATE_MIN judged: not opened, however right
+    assert not gate_kinds([page], judged[:4])["headline_unsupported:overstated_toll"]["open"]
+
+
+def test_the_cards_open_kinds_are_the_ones_its_gate_measured():
+    model = read_model()
+    card = json.loads((PACKAGE_DATA / SPEC.card).read_text(encoding="utf-8"))
+    per_kind = card["gate"]["per_kind"]
+    assert sorted(model.open_kinds) == card["gate"]["open_kinds"] == sorted(
+        k for k, g in per_kind.items() if g["open"])
+    for g in per_kind.values():
+        assert g["open"] is (g["judged"] >= card["gate"]["min_judged"]
+                             and g["precision"] >= card["gate"]["floor"])

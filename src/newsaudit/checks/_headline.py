@@ -70,6 +70,7 @@ def lexicon() -> dict[str, Any]:
         "unverified": frozenset(data["unverified"]["verbs"]),
         "negations": frozenset(data["unverified"]["negations"]),
         "refuting": frozenset(data["refuting"]),
+        "leading_sources": frozenset(data["leading_sources"]["lemmas"]),
         "relays": frozenset(data["relay_verbs"]),
         "stop": frozenset(data["stopwords"]) | _SMALL,
         "not_in_a_speaker": frozenset(data["not_in_a_speaker"]),
@@ -228,6 +229,16 @@ def _credited(report: Report, doc: Doc, index: TokenIndex, lo: int, hi: int) -> 
             after[-1].lemma_.lower() in lex["people"] or _source_words(after)
         ):
             return Span.of(text, after[0].idx, after[-1].idx + len(after[-1]))
+    for k in (1, 2, 3):
+        # "Monitors 15 killed …", "Activists 20 dead …": "Monitors: 15 killed" whose
+        # colon was lost; a source by what it is, then straight away the figure it gives
+        words = toks[:k]
+        last = words[-1]
+        if len(toks) > k + 1 and toks[k].like_num and (
+            (last.lower_.endswith("s") and last.lower_[:-1] in lex["leading_sources"])
+            or _source_words(words)
+        ):
+            return Span.of(text, words[0].idx, words[-1].idx + len(words[-1]))
     for k in (3, 2, 1):
         words = toks[-k:]
         if words[0].i > 0 and doc[words[0].i - 1].pos_ == "ADP":

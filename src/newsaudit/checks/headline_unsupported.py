@@ -67,7 +67,7 @@ from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Sever
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["CHECK", "check", "headline_shaped"]
+__all__ = ["CHECK", "KINDS", "check", "headline_shaped"]
 
 CHECK = "headline_unsupported"
 #: Outlet-voice figures within this share of a disputed figure are "the same number".
@@ -94,6 +94,13 @@ _NEAREST_SHARE = 0.34
 _inflections = inflections  # the verb forms, for tests and callers of the old name
 
 _Found = tuple[str, list[Span], list[str], Severity]
+#: Figures that count a toll: what an overstated headline most often states as fact.
+_TOLLS = frozenset({"killed", "wounded"})
+
+#: The kinds of finding (``Finding.kind``): a stable name per way a headline can fail the
+#: body, so the severity gate can rule on a precise kind apart from its noisy siblings.
+KINDS = ("overstated_toll", "overstated", "figure", "quotation", "verb", "contradicted",
+         "unrelated")
 
 
 def _stance(models: Models, headline: str, body: str) -> dict[str, float] | None:
@@ -366,11 +373,20 @@ def _quotes_absent(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> 
 
 
 def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
-                   found: Sequence[Carrier]) -> _Found | None:
+                   found: Sequence[Carrier]) -> tuple[_Found, str] | None:
     """The headline states as fact what every body sentence carrying it hedges, or gives
-    its figure only on someone's word."""
-    if not h.states_as_fact or not found or any(c.voice == "own" for c in found):
+    its figure only on someone's word; with its kind: ``overstated_toll`` when the
+    headline states a toll as fact and the body's carrier gives that toll only hedged or
+    on one party's word, else ``overstated``."""
+    if not h.states_as_fact or not found:
         return None
+    if any(c.voice == "own" for c in found):
+        # the body tells the story in its own voice; a headline toll it gives only on
+        # someone's word or hedged is still overstated ("Army Retakes Town, Kills 50":
+        # the town taken in the page's voice, the 50 only on a military source's)
+        found = _toll_carriers(report, h, found)
+        if not found:
+            return None
     doubt = unverified(report, doc, index)
     hedged = [c for c in found if c.voice == "hedged"]
     if hedged:
@@ -409,7 +425,28 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         evidence.append(doubt)
     refs = [r for r in (c.attribution.id if c.attribution else None,
                         c.figure.id if c.figure else None) if r]
-    return msg, evidence, refs, "warning"
+    kind = "overstated_toll" if _toll(report, h, c) else "overstated"
+    return (msg, evidence, refs, "warning"), kind
+
+
+def _toll_carriers(report: Report, h: Headline, found: Sequence[Carrier]) -> list[Carrier]:
+    """The carriers that give the headline's toll, when none of them is in the page's own
+    voice (else none): what the headline's toll rests on."""
+    heads = [q for q in report.quantities if h.claim.start <= q.start < h.claim.end]
+    if not any(q.category in _TOLLS for q in heads):
+        return []
+    tolls = [c for c in found if c.figure is not None and c.figure.category in _TOLLS]
+    if not all(c.voice == "hedged" or _unnamed(c) for c in tolls):
+        return []  # the page's own toll, or a named source's: ordinary reporting
+    return tolls
+
+
+def _toll(report: Report, h: Headline, c: Carrier) -> bool:
+    """Whether the overstatement is of a toll: the headline states a number killed or
+    wounded, and the body sentence that carries it gives a toll too."""
+    heads = [q for q in report.quantities if h.claim.start <= q.start < h.claim.end]
+    return (c.figure is not None and c.figure.category in _TOLLS
+            and any(q.category in _TOLLS for q in heads))
 
 
 def _own_figure(report: Report, h: Headline) -> bool:
@@ -451,13 +488,7 @@ def _one_party(report: Report, h: Headline, c: Carrier) -> bool:
     att = c.attribution
     if att is None or att.source.text is None:
         return False
-    if att.source.type == "official_anonymous":
-        return True
-    vague = _unnamed_words()
-    words = [w.lower().strip(".,'’") for w in att.source.text.split()]
-    # any word, not the last: "Activists in Syria", "local sources in the city"
-    if att.source.type != "person" and any(w in vague or w.rstrip("s") in vague
-                                           for w in words):
+    if _unnamed(c):
         return True
     if c.figure is None or c.figure.category not in ("killed", "wounded"):
         return False
@@ -467,6 +498,21 @@ def _one_party(report: Report, h: Headline, c: Carrier) -> bool:
     text = report.document.text
     actor = text[h.claim.start : heads[0].start].strip()
     return bool(actor) and same_source(actor, att.source.text, title_case=True)
+
+
+def _unnamed(c: Carrier) -> bool:
+    """Whether a carrier's source names no one: an anonymous official or source, or
+    people, media or reports by what they are ("Activists in Syria", "local sources")."""
+    att = c.attribution
+    if att is None or att.source.text is None:
+        return False
+    if att.source.type == "official_anonymous":
+        return True
+    vague = _unnamed_words()
+    words = [w.lower().strip(".,'’") for w in att.source.text.split()]
+    # any word, not the last: "Activists in Syria", "local sources in the city"
+    return att.source.type != "person" and any(w in vague or w.rstrip("s") in vague
+                                               for w in words)
 
 
 def _refuting(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> Span | None:
@@ -510,9 +556,9 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     if h is None:
         return
     v = HeadlineVerb(report, doc, h, index)
-    found = _verb_findings(v, doc, index)
-    found += _figure_support(report, v.figures)
-    found += _quotes_absent(report, doc, index, h)
+    found = [(f, "verb") for f in _verb_findings(v, doc, index)]
+    found += [(f, "figure") for f in _figure_support(report, v.figures)]
+    found += [(f, "quotation") for f in _quotes_absent(report, doc, index, h)]
     carried = carriers(report, doc, index, h)
     if not found:
         over = _overstatement(report, doc, index, h, carried)
@@ -522,12 +568,12 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     cfg = ctx.settings.headline_unsupported
     probs = _stance(ctx.models, seg.text, _body_text(report))
     against = probs.get("disagree", 0.0) if probs else 0.0
-    for msg, evidence, refs, severity in found:
+    for (msg, evidence, refs, severity), kind in found:
         if probs and severity == "warning" and against >= cfg.stance_confirm:
             severity = "problem"
             msg += say.stance_confirms(against)
         yield Finding(id="", check=CHECK, severity=severity, message=msg,
-                      evidence=tuple(evidence), refs=tuple(dict.fromkeys(refs)))
+                      evidence=tuple(evidence), refs=tuple(dict.fromkeys(refs)), kind=kind)
     if not probs or found:
         return
     if against >= cfg.stance_disagree_alone:
@@ -535,7 +581,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         if sentence is not None:
             yield Finding(id="", check=CHECK, severity="warning",
                           message=say.contradicted(h.claim.text, sentence.text, against),
-                          evidence=(h.claim, sentence))
+                          evidence=(h.claim, sentence), kind="contradicted")
     elif (
         probs.get("unrelated", 0.0) >= cfg.stance_unrelated_alone
         and len(h.stems & body_stems) < _TOPIC_WORDS
@@ -545,4 +591,5 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         # a body that names the headline's topic words is that story, whatever it reads
         p = probs["unrelated"]
         yield Finding(id="", check=CHECK, severity="warning",
-                      message=say.unrelated(h.claim.text, p), evidence=(h.claim,))
+                      message=say.unrelated(h.claim.text, p), evidence=(h.claim,),
+                      kind="unrelated")

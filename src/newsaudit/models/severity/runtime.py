@@ -69,6 +69,14 @@ class SeverityModel:
     per_check: dict[str, float] = field(default_factory=dict)
     #: a warning it does not keep stays as info from this probability (else it is withheld)
     info_floor: float = 1.0
+    #: kinds of finding (``"check:kind"``, :attr:`Finding.kind`) whose own judged precision
+    #: reached the gate's floor: they pass through at the check's severity whatever the
+    #: check's gate says, while the check's other kinds are weighed and gated as before
+    open_kinds: frozenset[str] = frozenset()
+
+    def opens(self, f: Finding) -> bool:
+        """Whether ``f`` is of a kind the gate opened (it passes through untouched)."""
+        return f.kind is not None and f"{f.check}:{f.kind}" in self.open_kinds
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """P(an exacting editor calls the warning true), per feature row."""
@@ -99,7 +107,8 @@ class SeverityModel:
         worth a look are shown as info, and only from the info floor; the others are
         withheld, whichever severity the check gave them (issue 9: at most one info
         finding per page, and only what a reader would thank the tool for)."""
-        scores = self.score(report, sentences, severities=_WEIGHED)
+        scores = {i: p for i, p in self.score(report, sentences, severities=_WEIGHED).items()
+                  if not self.opens(report.findings[i])}
         # the info findings of weighed checks and the demoted warnings: the best of them
         # (at most INFO_PER_PAGE) is shown as info if it reaches the floor
         candidates = [i for i, f in enumerate(report.findings)
@@ -135,6 +144,7 @@ def model_from_arrays(arrays: Any, card: dict[str, Any], *, source: str) -> Seve
         checks = frozenset(str(c) for c in card["threshold"]["checks"])
         per_check = {str(c): float(v) for c, v in card["threshold"]["per_check"].items()}
         info_floor = float(card["threshold"]["info_floor"])
+        open_kinds = frozenset(str(k) for k in card.get("gate", {}).get("open_kinds", ()))
     if names != feature_names(kinds):
         raise ModelError("severity calibrator was trained on other features; rebuild it with "
                          f"{SPEC.rebuild}", source=source)
@@ -145,7 +155,7 @@ def model_from_arrays(arrays: Any, card: dict[str, Any], *, source: str) -> Seve
     if not all_finite(mean, scale, coef, intercept, threshold, info_floor) or np.any(scale <= 0):
         raise ModelError("severity calibrator has non-finite weights", source=source)
     return SeverityModel(kinds, mean, scale, coef, intercept, threshold, muted, card,
-                         checks, per_check, info_floor)
+                         checks, per_check, info_floor, open_kinds)
 
 
 def read_model(directory: Traversable | Path | None = None) -> SeverityModel:

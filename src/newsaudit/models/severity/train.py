@@ -67,7 +67,7 @@ from newsaudit.models.severity.features import (
 from newsaudit.models.severity.runtime import INFO_PER_PAGE, SPEC, SeverityModel
 
 __all__ = ["TARGET_PRECISION", "Dataset", "build", "choose_threshold", "cross_validate",
-           "dataset", "fit", "gate", "main", "repeated", "train", "upper_bound"]
+           "dataset", "fit", "gate", "gate_kinds", "main", "repeated", "train", "upper_bound"]
 
 _FINDINGS = Path(__file__).resolve().parents[2] / "evaluation" / "findings"
 SAMPLES: tuple[Path, ...] = (_FINDINGS / "pages.json", _FINDINGS / "calibration-sample.json")
@@ -339,6 +339,32 @@ def gate(model: SeverityModel, held_out: Sequence[Audited], held_judged: Sequenc
     return out
 
 
+def gate_kinds(pages: Sequence[Audited], examples_: Sequence[Example], *,
+               floor: float = CHECK_FLOOR, least: int = GATE_MIN
+               ) -> dict[str, dict[str, Any]]:
+    """Per kind of finding a check declares (``"check:kind"``, :attr:`Finding.kind`), the
+    precision of every judged warning of that kind on ``pages`` (all the dev pages: an
+    opened kind passes through the calibrator, so none of its warnings is filtered).
+    ``open`` is set for a kind judged right at least ``floor`` of the time on at least
+    ``least`` judged warnings: it ships as a warning even when its check is gated."""
+    reports = {p.ref: p.report for p in pages}
+    counted: dict[str, Counter[str]] = {}
+    for e in examples_:
+        report = reports.get(e.page)
+        kind = report.findings[e.index].kind if report is not None else None
+        if kind is not None:
+            counted.setdefault(f"{e.check}:{kind}", Counter())[e.verdict] += 1
+    out: dict[str, dict[str, Any]] = {}
+    for key, verdicts in sorted(counted.items()):
+        n = sum(verdicts.values())
+        precision = verdicts["true"] / n
+        out[key] = {"judged": n, "true": verdicts["true"],
+                    "debatable": verdicts["debatable"], "false": verdicts["false"],
+                    "precision": round(precision, 4), "measured_on": "all dev",
+                    "open": n >= least and precision >= floor}
+    return out
+
+
 def upper_bound(k: int, n: int, confidence: float = GATE_CONFIDENCE) -> float:
     """The upper end of the one-sided Clopper-Pearson interval of a precision of ``k``
     true in ``n``: the largest p under which ``k`` or fewer true would still be seen with
@@ -399,9 +425,12 @@ def build(pages: Sequence[Audited], judged: Sequence[Example], *, seed: int = SE
                           frozenset(calibrated), per_check_t)
     gated = gate(final, held_out, held_judged, judged) if held_out else {}
     gate_muted = sorted(c for c, g in gated.items() if g["muted"])
+    kinds_gated = gate_kinds([*pages, *held_out], [*judged, *held_judged])
+    open_kinds = sorted(k for k, g in kinds_gated.items() if g["open"])
     final = SeverityModel(data.kinds, mean, scale, coef, intercept, t,
                           frozenset(muted) | frozenset(gate_muted), {},
-                          frozenset(calibrated) | frozenset(gate_muted), per_check_t)
+                          frozenset(calibrated) | frozenset(gate_muted), per_check_t,
+                          open_kinds=frozenset(open_kinds))
     floor, info = info_floor(final, pages)
     names = feature_names(data.kinds)
     weights = sorted(zip(names, coef.tolist(), strict=True), key=lambda kv: -abs(kv[1]))
@@ -451,6 +480,8 @@ def build(pages: Sequence[Audited], judged: Sequence[Example], *, seed: int = SE
             "confidence": GATE_CONFIDENCE,
             "muted": gate_muted,
             "per_check": gated,
+            "open_kinds": open_kinds,
+            "per_kind": kinds_gated,
         },
         "cv": {
             "log_loss": round(_log_loss(oof, ys), 4),
@@ -531,6 +562,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                       "muted": card["threshold"]["muted"],
                       "gate": {c: (g["true"], g["judged"]) for c, g in
                                card["gate"]["per_check"].items()},
+                      "open_kinds": card["gate"]["open_kinds"],
+                      "kinds": {k: (g["true"], g["judged"]) for k, g in
+                                card["gate"]["per_kind"].items()},
                       "cv": cv["with_check_thresholds"],
                       "seconds": round(time.perf_counter() - t0, 1)}))
     return 0

@@ -1,0 +1,149 @@
+"""headline_unsupported names the kind of each finding (``Finding.kind``), so the severity
+gate can ship a precise kind while its noisy siblings stay info: ``overstated_toll`` is a
+headline stating a toll as fact that the body gives only hedged or on one party's word.
+
+Pages are our own; the stance model is kept out.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_check_headline_overstates import PAGES
+
+from newsaudit.checks import headline_unsupported as hu
+from stages import runner
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return runner(nlp, hu.check, "headline_unsupported")
+
+
+@pytest.fixture()
+def quiet(monkeypatch):
+    monkeypatch.setattr(hu, "_stance", lambda models, headline, body: None)
+
+
+KINDS = {
+    "hedged": ["overstated_toll"],
+    "unnamed_source_toll": ["overstated_toll"],
+    "figure_on_a_witness_word": ["overstated"],  # 30 shots: a figure, not a toll
+    "relayed_by_no_one": ["overstated"],
+    "unnamed_source_with_a_place": ["overstated_toll"],
+    "party_counts_its_own_strike": ["overstated_toll"],
+    "unverified": ["overstated"],  # no figure at all
+    "parts_do_not_add_up": ["figure"],
+    "quote_no_one_says": ["quotation"],
+}
+
+
+@pytest.mark.parametrize(("name", "text"), [(p[0], p[1]) for p in PAGES],
+                         ids=[p[0] for p in PAGES])
+def test_every_finding_names_its_kind(run, quiet, name, text):
+    _, found = run(text)
+    assert [f.kind for f in found] == KINDS.get(name, [])
+    assert all(f.kind in hu.KINDS for f in found)
+
+
+TOLL_PAGES = [
+    (
+        "a_toll_on_unnamed_sources",
+        "Air Raid Kills 12 Civilians in Tarvel\n\n"
+        "An air raid killed 12 civilians in the village of Tarvel on Sunday, local sources "
+        "said.\n",
+        "Air Raid Kills 12 Civilians in Tarvel",
+        "The headline states ‘Air Raid Kills 12 Civilians in Tarvel’ as fact, but the body "
+        "gives “12 civilians” only on the word of local sources: “An air raid killed 12 "
+        "civilians in the village of Tarvel on Sunday, local sources said.”.",
+    ),
+    (
+        "the_story_in_the_pages_voice_the_toll_on_an_unnamed_source",
+        "Army Retakes Varn and Kills 30 Fighters Near Orlen\n\n"
+        "The army retook the town of Varn on Monday after two days of fighting. A military "
+        "source said that at least 30 fighters were killed near Orlen.\n",
+        "Army Retakes Varn and Kills 30 Fighters Near Orlen",
+        "The headline states ‘Army Retakes Varn and Kills 30 Fighters Near Orlen’ as fact, "
+        "but the body gives “at least 30 fighters” only on the word of a military source: "
+        "“A military source said that at least 30 fighters were killed near Orlen.”.",
+    ),
+    (
+        "a_toll_the_body_hedges",
+        "Flood Kills Five Villagers in Orlen\n\n"
+        "Five villagers were apparently killed when the flood reached Orlen on Friday. "
+        "Rescue teams are still searching the valley.\n",
+        "Flood Kills Five Villagers in Orlen",
+        "The headline states ‘Flood Kills Five Villagers in Orlen’ as fact, but the body "
+        "gives “Five villagers” only with a hedge (“apparently”): “Five villagers were "
+        "apparently killed when the flood reached Orlen on Friday.”.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "first", "message"), TOLL_PAGES,
+                         ids=[p[0] for p in TOLL_PAGES])
+def test_an_overstated_toll(run, quiet, name, text, first, message):
+    _, found = run(text)
+    assert [(f.kind, f.severity, f.evidence[0].text) for f in found] == [
+        ("overstated_toll", "warning", first)]
+    assert found[0].message == message
+
+
+CLEAN = [
+    # the page states the toll in its own voice: the headline says what the body says
+    "Air Raid Kills 12 Civilians in Tarvel\n\n"
+    "An air raid killed 12 civilians in the village of Tarvel on Sunday. Local sources said "
+    "the aircraft came from the north.\n",
+    # a named official body's count is ordinary reporting
+    "Air Raid Kills 12 Civilians in Tarvel\n\n"
+    "An air raid killed 12 civilians in the village of Tarvel on Sunday, the regional "
+    "health ministry said.\n",
+    # "Monitors 15 killed …" is "Monitors: 15 killed …" whose colon was lost: credited
+    "Monitors 15 killed in missile strike on Orlen\n\n"
+    "Opposition activists say 15 civilians were killed when a missile hit Orlen on "
+    "Thursday.\n",
+    "Activists 9 dead after shelling of Tarvel market\n\n"
+    "Nine people died when shells hit the market in Tarvel, activists said on Monday.\n",
+    # the story in the page's voice, the toll on a named body's word: ordinary reporting
+    "Army Retakes Varn and Kills 30 Fighters Near Orlen\n\n"
+    "The army retook the town of Varn on Monday after two days of fighting. The Orlen "
+    "Monitoring Centre for Human Rights said that at least 30 fighters were killed near "
+    "Orlen.\n",
+    # the story and the toll both in the page's voice
+    "Army Retakes Varn and Kills 30 Fighters Near Orlen\n\n"
+    "The army retook the town of Varn on Monday after two days of fighting, and killed at "
+    "least 30 fighters near Orlen. A military source said the fighting had ended.\n",
+    # the headline hedges its own claim
+    "Air Raid Reportedly Kills 12 Civilians in Tarvel\n\n"
+    "An air raid killed 12 civilians in the village of Tarvel on Sunday, local sources "
+    "said.\n",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN, ids=range(len(CLEAN)))
+def test_no_overstated_toll(run, quiet, text):
+    _, found = run(text)
+    assert [f.kind for f in found if f.kind == "overstated_toll"] == []
+    assert found == [] or all(f.kind != "overstated_toll" for f in found)
+
+
+@pytest.mark.parametrize(("headline", "credited"), [
+    ("Monitors 15 killed in missile strike on Orlen", "Monitors"),
+    ("Activists 9 dead after shelling of Tarvel market", "Activists"),
+    # a kind of person who is no source of tolls, and a singular: not a lost colon
+    ("Students 12 killed in Orlen bus crash", None),
+    ("Activist 9 times arrested in Tarvel", None),
+])
+def test_a_source_named_first_with_its_colon_lost(nlp, headline, credited):
+    from newsaudit.checks._headline import content_stems, read_headline
+    from newsaudit.checks._sources import TokenIndex
+    from stages import build
+
+    report, doc = build(nlp, headline + "\n\nShells hit Orlen and Tarvel, killing people.\n")
+    index = TokenIndex(doc)
+    seg = next(s for s in report.segments if s.kind == "headline")
+    body = content_stems(doc[i] for s in report.segments if s.kind == "body"
+                         for i in index.within(s.start, s.end))
+    h = read_headline(report, doc, index, seg, body | content_stems(doc[i] for i in
+                                                                   index.within(seg.start, seg.end)))
+    assert h is not None
+    assert (h.credited.text if h.credited else None) == credited
