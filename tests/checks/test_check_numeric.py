@@ -238,6 +238,19 @@ def test_total_cue_in_clause_scopes_as_total(run):
          "Friday, police said. By Saturday the toll had risen to 43.\n", []),
         ("Storm kills 12 in north\n\nThe storm killed 12 people in the northern province. In the "
          "south, 14 people died in floods on Monday.\n", []),
+        # the body gives the headline's toll in parts, day by day: its own sum
+        ("Air strikes kill 84 in northern towns\n\nAir strikes killed 71 people in the "
+         "northern towns on Tuesday and Wednesday, the civil defence said.\n\nOn Thursday, "
+         "another 13 people were killed when a strike hit a bakery.\n", []),
+        ("Air strikes kill over 80 in northern towns\n\nAir strikes killed 71 people in the "
+         "northern towns on Tuesday and Wednesday, the civil defence said.\n\nOn Thursday, "
+         "another 13 people were killed when a strike hit a bakery.\n", []),
+        # parts that do not reach the headline's toll leave it wrong as it stands
+        ("Air strikes kill 90 in northern towns\n\nAir strikes killed 71 people in the "
+         "northern towns on Tuesday and Wednesday, the civil defence said.\n\nOn Thursday, "
+         "another 13 people were killed when a strike hit a bakery.\n",
+         ["The headline gives the dead as 90, but the body gives them as 71; the two cannot "
+          "both hold."]),
         # the body's own sources disagree: nothing to hold the headline to
         ("Blast kills 43 in market\n\nThe blast killed 41 people in the central market on "
          "Friday, police said. Hospital officials said 46 people died.\n", []),

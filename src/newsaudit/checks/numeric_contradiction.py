@@ -35,7 +35,8 @@ body whose blast killed 41), the headline is wrong as it stands, unless the toll
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
@@ -133,6 +134,8 @@ def _headline_findings(report: Report, figs: list[Figure]) -> Iterator[Finding]:
         rivals = [b for b in same if near(h, b, ratio)]
         if not rivals or any(not disjoint(h, b) for b in rivals):
             continue
+        if _adds_up_to(h, [b for b in body if b.category == h.category and not b.vague]):
+            continue  # the body gives the toll in parts (days, places, incidents)
         if any(disjoint(a, b) for a in rivals for b in rivals):
             continue  # the body's own figures disagree: nothing to hold the headline to
         label = _label([h, *rivals])
@@ -147,6 +150,31 @@ def _headline_findings(report: Report, figs: list[Figure]) -> Iterator[Finding]:
             evidence=tuple(Span(f.start, f.end, f.text) for f in (h, *rivals)),
             refs=tuple(f.quantity for f in (h, *rivals)),
         )
+
+
+#: How many of the body's figures of the headline's kind are tried as its parts.
+_MAX_PARTS = 10
+
+
+def _adds_up_to(head: Figure, body: Sequence[Figure]) -> bool:
+    """Whether two to four of the body's figures of the headline's kind add up to a value
+    the headline's toll allows: "Strikes kill 84" over "71 killed on Tuesday and
+    Wednesday" and "13 more on Thursday" is the body's own sum, not a rival count. The
+    headline's bounds are read as the page states them ("over 80": more than 80)."""
+    lo, hi = head.low, head.high  # None: open on that side ("over 80" has no top)
+    if lo is None and hi is None:
+        lo = hi = head.value
+        if lo is None:
+            return False
+    values = [b.value for b in body[:_MAX_PARTS] if isinstance(b.value, int | float) and b.value > 0]
+    for r in range(2, min(4, len(values)) + 1):
+        for combo in combinations(values, r):
+            total = sum(combo)
+            if (lo is None or total > lo or (total == lo and not head.low_strict)) and (
+                hi is None or total < hi or (total == hi and not head.high_strict)
+            ):
+                return True
+    return False
 
 
 def _segment(report: Report, f: Figure) -> str | None:
