@@ -123,3 +123,19 @@ def test_the_seventh_fresh_sample_is_drawn_again_and_shares_no_page() -> None:
     assert [p.ref for p in stored] == draw_more(DATA, earlier, dict(counts), 30)
     assert not {p.ref for p in stored} & set(earlier)
     assert {p.split for p in stored} == {"test"}
+
+
+def test_the_eighth_fresh_sample_is_drawn_again_and_shares_no_page() -> None:
+    """Fresh sample 8: the final shipped audit of 2026-12-05 (no kind open), on pages of
+    no earlier list, fresh samples 6 and 7 included."""
+    if not (DATA / "fa-kes").is_dir():
+        pytest.skip(f"public datasets not found at {DATA}: this test needs ../shared/data/")
+    here = SAMPLE.parent
+    lists = (*_EARLIER_6, "fresh-sample-6.json", "fresh-sample-7.json")
+    earlier = [p.ref for b in lists for p in read_sample(here / b)]
+    stored = read_sample(here / "fresh-sample-8.json")
+    counts = Counter(p.dataset for p in stored)
+    assert counts == {"fa-kes": 100, "fnc1": 200, "ptc": 30, "fakenewscorpus": 70}
+    assert [p.ref for p in stored] == draw_more(DATA, earlier, dict(counts), 30)
+    assert not {p.ref for p in stored} & set(earlier)
+    assert {p.split for p in stored} == {"test"}
