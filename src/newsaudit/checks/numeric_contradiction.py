@@ -166,7 +166,8 @@ def _adds_up_to(head: Figure, body: Sequence[Figure]) -> bool:
         lo = hi = head.value
         if lo is None:
             return False
-    values = [b.value for b in body[:_MAX_PARTS] if isinstance(b.value, int | float) and b.value > 0]
+    values = [b.value for b in body[:_MAX_PARTS]
+              if isinstance(b.value, int | float) and b.value > 0]
     for r in range(2, min(4, len(values)) + 1):
         for combo in combinations(values, r):
             total = sum(combo)
