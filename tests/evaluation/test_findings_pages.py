@@ -95,47 +95,29 @@ _EARLIER_6 = ("pages.json", "calibration-sample.json", "calibration-sample-2.jso
               "fresh-sample-4.json", "fresh-sample-5.json")
 
 
-def test_the_sixth_fresh_sample_is_drawn_again_and_shares_no_page() -> None:
-    """Fresh sample 6 measures the per-kind gate: the next pages by the same rule, none of
-    them a page of an earlier list (every dev page tuned on, every earlier fresh page)."""
+#: The fresh samples drawn after the per-kind gate, each with its counts per dataset and
+#: draw scale: 6 measures the per-kind gate, 7 adds war and casualty news for the opened
+#: headline kind, 8 is the final shipped audit of 2026-12-05 (no kind open).
+_LATER_FRESH = (
+    ("fresh-sample-6.json", {"fa-kes": 60, "fnc1": 40, "ptc": 10, "fakenewscorpus": 10}, 8),
+    ("fresh-sample-7.json", {"fa-kes": 300, "fnc1": 100}, 30),
+    ("fresh-sample-8.json", {"fa-kes": 100, "fnc1": 200, "ptc": 30, "fakenewscorpus": 70}, 30),
+)
+
+
+@pytest.mark.parametrize("n", range(len(_LATER_FRESH)), ids=lambda n: _LATER_FRESH[n][0])
+def test_a_later_fresh_sample_is_drawn_again_and_shares_no_page(n: int) -> None:
+    """Each later fresh sample is the next pages by the same rule, none of them a page of
+    an earlier list (every dev page tuned on, every earlier fresh page)."""
     if not (DATA / "fa-kes").is_dir():
         pytest.skip(f"public datasets not found at {DATA}: this test needs ../shared/data/")
     here = SAMPLE.parent
-    earlier = [p.ref for b in _EARLIER_6 for p in read_sample(here / b)]
-    stored = read_sample(here / "fresh-sample-6.json")
-    counts = Counter(p.dataset for p in stored)
-    assert counts == {"fa-kes": 60, "fnc1": 40, "ptc": 10, "fakenewscorpus": 10}
-    assert [p.ref for p in stored] == draw_more(DATA, earlier, dict(counts), 8)
-    assert not {p.ref for p in stored} & set(earlier)
-    assert {p.split for p in stored} == {"test"}
-
-
-def test_the_seventh_fresh_sample_is_drawn_again_and_shares_no_page() -> None:
-    """Fresh sample 7: more war and casualty news for the gate's opened headline kind,
-    none of it a page of an earlier list, fresh sample 6 included."""
-    if not (DATA / "fa-kes").is_dir():
-        pytest.skip(f"public datasets not found at {DATA}: this test needs ../shared/data/")
-    here = SAMPLE.parent
-    earlier = [p.ref for b in (*_EARLIER_6, "fresh-sample-6.json") for p in read_sample(here / b)]
-    stored = read_sample(here / "fresh-sample-7.json")
-    counts = Counter(p.dataset for p in stored)
-    assert counts == {"fa-kes": 300, "fnc1": 100}
-    assert [p.ref for p in stored] == draw_more(DATA, earlier, dict(counts), 30)
-    assert not {p.ref for p in stored} & set(earlier)
-    assert {p.split for p in stored} == {"test"}
-
-
-def test_the_eighth_fresh_sample_is_drawn_again_and_shares_no_page() -> None:
-    """Fresh sample 8: the final shipped audit of 2026-12-05 (no kind open), on pages of
-    no earlier list, fresh samples 6 and 7 included."""
-    if not (DATA / "fa-kes").is_dir():
-        pytest.skip(f"public datasets not found at {DATA}: this test needs ../shared/data/")
-    here = SAMPLE.parent
-    lists = (*_EARLIER_6, "fresh-sample-6.json", "fresh-sample-7.json")
+    name, want, scale = _LATER_FRESH[n]
+    lists = (*_EARLIER_6, *(f for f, _, _ in _LATER_FRESH[:n]))
     earlier = [p.ref for b in lists for p in read_sample(here / b)]
-    stored = read_sample(here / "fresh-sample-8.json")
+    stored = read_sample(here / name)
     counts = Counter(p.dataset for p in stored)
-    assert counts == {"fa-kes": 100, "fnc1": 200, "ptc": 30, "fakenewscorpus": 70}
-    assert [p.ref for p in stored] == draw_more(DATA, earlier, dict(counts), 30)
+    assert counts == want
+    assert [p.ref for p in stored] == draw_more(DATA, earlier, dict(counts), scale)
     assert not {p.ref for p in stored} & set(earlier)
     assert {p.split for p in stored} == {"test"}
