@@ -12,7 +12,10 @@ if [ "${1:-start}" = stop ]; then
   "$RAY" stop --force >/dev/null 2>&1 || true
   exit 0
 fi
-export RAY_AUTH_MODE=token   # the head generates a token (~/.ray/auth_token); clients present it
+export RAY_AUTH_MODE=token   # the head and its clients present the token in ~/.ray/auth_token
+# Ray >= 2.5x no longer writes the token when a head starts: make one first if there is none
+# (printed to stdout, which is eval'ed by the caller, so it goes nowhere).
+"$RAY" get-auth-token --generate >/dev/null
 "$RAY" start --head --node-ip-address=127.0.0.1 --port="$PORT" --num-cpus=2 \
   --include-dashboard=false --disable-usage-stats >&2
 echo "export RAY_ADDRESS=127.0.0.1:$PORT RAY_AUTH_MODE=token"
