@@ -251,6 +251,11 @@ def test_total_cue_in_clause_scopes_as_total(run):
          "another 13 people were killed when a strike hit a bakery.\n",
          ["The headline gives the dead as 90, but the body gives them as 71; the two cannot "
           "both hold."]),
+        # a headline under the body's toll trails it: said so, as a warning (below)
+        ("Blast kills 38 in market\n\nThe blast killed more than 41 people in the central "
+         "market on Friday, police said.\n",
+         ["The headline gives the dead as 38, fewer than the body's 'more than 41'; the "
+          "headline trails the toll its own body reports."]),
         # the body's own sources disagree: nothing to hold the headline to
         ("Blast kills 43 in market\n\nThe blast killed 41 people in the central market on "
          "Friday, police said. Hospital officials said 46 people died.\n", []),
@@ -259,3 +264,25 @@ def test_total_cue_in_clause_scopes_as_total(run):
 def test_headline_toll_against_body(run, text, expected):
     _, found = run(text)
     assert [f.message for f in found] == expected
+
+
+def test_headline_over_the_body_is_a_problem_and_under_it_a_warning(run):
+    """Over the body's toll the headline states a false figure; under it, it trails."""
+    over = "Blast kills 43 in market\n\nThe blast killed 41 people on Friday, police said.\n"
+    under = "Blast kills 38 in market\n\nThe blast killed 41 people on Friday, police said.\n"
+    assert [f.severity for f in run(over)[1]] == ["problem"]
+    assert [f.severity for f in run(under)[1]] == ["warning"]
+
+
+def test_headline_contradiction_is_reported_once():
+    """One check per problem: the headline check's "no body figure fits it" on the same
+    headline figure is the same problem, and numeric_contradiction says what is wrong."""
+    from newsaudit import audit
+
+    report = audit(
+        "Blast kills 38 in market\n\nThe blast killed more than 41 people in the central "
+        "market on Friday, police said. Rescue teams searched the rubble through the night.\n"
+    )
+    on_headline = [f.check for f in report.findings
+                   if f.evidence and f.evidence[0].start < len("Blast kills 38 in market")]
+    assert on_headline == ["numeric_contradiction"]

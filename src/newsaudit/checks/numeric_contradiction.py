@@ -28,8 +28,10 @@ bad lead figure gives one finding however many tallies it contradicts.
 
 A toll in the headline states the page's main event, so it is no second incident of a
 round-up: when the body gives that toll only as other numbers ("Blast kills 43" over a
-body whose blast killed 41), the headline is wrong as it stands, unless the toll moved
-("rose to") or the body's figures are themselves at odds.
+body whose blast killed 41), the headline is wrong as it stands (a problem), unless the
+toll moved ("rose to") or the body's figures are themselves at odds. A headline *under*
+the body's toll ("kills 80" over "over 85 killed") only trails it, as a headline written
+from an earlier count or rounded down does: a warning, not a false figure.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from newsaudit.figures.compare import (
     sources_compatible,
 )
 from newsaudit.figures.words import lexicon
-from newsaudit.model import Attribution, Figure, Finding, Report, Span
+from newsaudit.model import Attribution, Figure, Finding, Report, Severity, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -139,14 +141,22 @@ def _headline_findings(report: Report, figs: list[Figure]) -> Iterator[Finding]:
         if any(disjoint(a, b) for a in rivals for b in rivals):
             continue  # the body's own figures disagree: nothing to hold the headline to
         label = _label([h, *rivals])
+        theirs = join_words([quoted(b) for b in rivals])
+        if all(exceeds(b, h) for b in rivals):
+            # A headline under the body's toll trails it (written from an earlier count,
+            # or rounded down as headlines do): worth fixing, not a false figure.
+            severity: Severity = "warning"
+            message = (f"The headline gives {label} as {quoted(h)}, fewer than the body's "
+                       f"{theirs}; the headline trails the toll its own body reports.")
+        else:
+            severity = "problem"
+            message = (f"The headline gives {label} as {quoted(h)}, but the body gives them as "
+                       f"{theirs}; the two cannot both hold.")
         yield Finding(
             id="",
             check=CHECK,
-            severity="problem",
-            message=(
-                f"The headline gives {label} as {quoted(h)}, but the body gives them as "
-                f"{join_words([quoted(b) for b in rivals])}; the two cannot both hold."
-            ),
+            severity=severity,
+            message=message,
             evidence=tuple(Span(f.start, f.end, f.text) for f in (h, *rivals)),
             refs=tuple(f.quantity for f in (h, *rivals)),
         )
@@ -233,12 +243,15 @@ def _message(anchor: Figure, rivals: list[tuple[Figure, str]]) -> str:
 
 @register(
     CHECK,
+    # a headline toll the body contradicts is this check's finding; the headline check's
+    # "no body figure fits it" on the same figure only echoes it
+    supersedes=("headline_unsupported",),
     summary=(
         "two figures about the same thing (category, subject, time frame) whose ranges cannot "
         "both hold; not competing estimates from different sources, tolls rising over time, or "
         "parts adding up to a total"
     ),
-    severities=("problem",),
+    severities=("warning", "problem"),
 )
 def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Figures about the same thing whose ranges cannot overlap."""
