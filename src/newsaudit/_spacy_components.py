@@ -10,6 +10,8 @@ from spacy.attrs import DEP, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsaudit.stamps import sentence_starts
+
 
 @Language.component("newsaudit_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
@@ -38,6 +40,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     second = second[~spaces[second] & ~spaces[second - 1]]
     flags[second] = -1
     flags[after] = 1
+    # A publication stamp glued to the start of a line ends there: the lead after it is a
+    # sentence of its own ("Published October 4 2014 | At least 35 ... were killed").
+    cuts = numpy.asarray(sentence_starts(doc.text), dtype=numpy.int64)
+    if len(cuts):
+        at = numpy.searchsorted(starts, cuts)
+        ok = (at < len(doc)) & (at > 0)
+        at = at[ok]
+        at = at[starts[at] == cuts[ok]]  # a token starts exactly there
+        flags[at] = 1
+        nxt = at[at < len(doc) - 1] + 1  # and, as at a line's start, its second token
+        nxt = nxt[~spaces[nxt] & (flags[nxt] != 1)]  # continues it ("U.S.-led" | ...)
+        flags[nxt] = -1
     doc.from_array([SENT_START], flags.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 

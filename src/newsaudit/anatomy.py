@@ -20,7 +20,10 @@ Decisions worth knowing:
 
 * A wire-copy lead prefix ("LONDON (Reuters) - ...") stays inside its body paragraph:
   splitting it off would start the lead sentence in a dateline segment and hide the
-  article's first claim from the claim stage.
+  article's first claim from the claim stage. A publication stamp glued to the start of
+  the first body paragraph ("Published October 4 2014 At least 35 ...") is the page's
+  dateline: the paragraph component has already ended a sentence after it
+  (:mod:`newsaudit.stamps`), so the lead loses nothing.
 * A caption is a short paragraph ending in a full stop whose sentences have no finite
   main verb (judged on the spaCy parse when one is given), or one that carries a photo
   cue ("Photo:", "AFP/Getty"). A paragraph set apart by an extra blank line (where a
@@ -53,6 +56,7 @@ from newsaudit.line_cues import (
     rows_of,
 )
 from newsaudit.model import Page, Segment, SegmentKind
+from newsaudit.stamps import leading_stamp
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -192,8 +196,18 @@ def site_tail(line: str) -> int | None:
 
 def _finish(text: str, parts: list[_Part], doc: Doc | None) -> tuple[Segment, ...]:
     out: list[Segment] = []
+    lead = True  # the first body paragraph is still to come
     for part in parts:
         kind = part.kind
+        if kind == "body" and lead:
+            lead = False
+            stamp = leading_stamp(text[part.start : part.end])
+            if stamp is not None:  # a publication stamp glued to the lead: the dateline
+                s, e = part.start + stamp[0], part.start + stamp[1]
+                out.append(Segment("dateline", s, e, text[s:e]))
+                rest = e + len(text[e : part.end]) - len(text[e : part.end].lstrip())
+                out.append(Segment("body", rest, part.end, text[rest : part.end]))
+                continue
         if kind == "headline" and part.nlines == 1:
             cut = site_tail(text[part.start : part.end])
             if cut is not None:  # the site's name is the page's chrome, not its claim
