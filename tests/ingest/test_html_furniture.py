@@ -480,3 +480,18 @@ def test_a_list_of_the_site_s_stories_and_its_lead_in_are_related_a_list_of_sour
         "a coat: the deck is cold in winter.</li></ul>")
     item = page_blocks(mixed)[0]
     assert not teaser_line(item, item.text, "courier.example")
+
+
+def test_a_blog_s_likes_line_is_not_body_a_paragraph_about_likes_stays():
+    from newsaudit.ingest.blocks import element_zone
+
+    assert element_zone(lxml.html.fromstring("<div class='likes-text'>x</div>")) == "share"
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p>What the island likes most about the plan is the third boat, residents "
+            "told the council.</p></article><div id='likes-other-gravatars'><div "
+            "class='likes-text'>%d bloggers like this:</div></div></body></html>")
+    kinds = _kinds(html)
+    assert kinds.get("%d bloggers like this:") != "body"
+    assert kinds["What the island likes most about the plan is the third boat, residents told "
+                 "the council."] == "body"
+
