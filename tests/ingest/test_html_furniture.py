@@ -495,3 +495,19 @@ def test_a_blog_s_likes_line_is_not_body_a_paragraph_about_likes_stays():
     assert kinds["What the island likes most about the plan is the third boat, residents told "
                  "the council."] == "body"
 
+
+def test_a_paragraph_joining_a_reader_comment_s_name_and_text_is_the_comment():
+    tree = lxml.html.fromstring(
+        "<html><body><article><p>The ferry will run twice a day through the winter, the "
+        "operator said.</p><p>harbourwatcher, a local blogger, had asked for the change.</p>"
+        "</article><div id='comments'><div class='comment'><div class='author'><a href='/u/1'>"
+        "harbourwatcher</a></div><div class='text'>We could see the smoke from the other "
+        "side of the bay. Hope the crews are all safe.</div></div></div></body></html>")
+    regions = Regions(page_blocks(tree))
+    # An extractor that runs the commenter's name on into the comment's text.
+    joined = ("harbourwatcher We could see the smoke from the other side of the bay. Hope the "
+              "crews are all safe.")
+    assert regions.furniture(joined) == "comment"
+    # An article paragraph that names the commenter is not the comment.
+    assert regions.furniture("harbourwatcher, a local blogger, had asked for the change.") is None
+

@@ -243,13 +243,14 @@ class Regions:
         return i is not None and appeal_line(self.blocks[i], key)
 
     def _joined_zones(self, key: str) -> set[str] | None:
-        """The furniture zones of the lines a paragraph joins, when they make most of it."""
+        """The furniture zones of the lines a paragraph joins, when they make most of it (a
+        reader comment's name and text run together count as the comment's)."""
         furniture: dict[str, int] = {}
         other = 0
         for line, zones in self.zones.items():
             if len(line) < _MIN_PART or line not in key:
                 continue
-            if zones <= set(_FURNITURE):
+            if zones <= set(_FURNITURE) | set(_THREAD):
                 for z in zones:
                     furniture[z] = furniture.get(z, 0) + len(line)
             else:
