@@ -511,3 +511,20 @@ def test_a_paragraph_joining_a_reader_comment_s_name_and_text_is_the_comment():
     # An article paragraph that names the commenter is not the comment.
     assert regions.furniture("harbourwatcher, a local blogger, had asked for the change.") is None
 
+
+def test_a_picture_agency_credit_line_in_the_article_text_is_not_body():
+    from newsaudit.ingest.regions import label_line
+
+    for line in ("Getty Images", "© iStock", "iStock/Jane Roe", "Image copyright Shutterstock",
+                 "Getty Images / AFP", "Bild: shutterstock", "Photo: Unsplash"):
+        assert label_line(line), line
+    # Sentences about the agencies are prose.
+    assert not label_line("Getty Images said on Monday it would cut 100 jobs.")
+    assert not label_line("Shutterstock is a company that sells photos.")
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p>Getty Images</p><p>Shutterstock, which sells the operator's pictures, "
+            "said the photos were taken in March.</p></article></body></html>")
+    kinds = _kinds(html)
+    assert kinds["Getty Images"] == "boilerplate"
+    assert kinds["Shutterstock, which sells the operator's pictures, said the photos were "
+                 "taken in March."] == "body"
