@@ -528,3 +528,20 @@ def test_a_picture_agency_credit_line_in_the_article_text_is_not_body():
     assert kinds["Getty Images"] == "boilerplate"
     assert kinds["Shutterstock, which sells the operator's pictures, said the photos were "
                  "taken in March."] == "body"
+
+
+def test_a_paragraph_joining_a_run_of_link_lines_is_furniture_prose_with_links_is_not():
+    tree = lxml.html.fromstring(
+        "<html><body><article><p>The ferry will run twice a day through the winter, the "
+        "operator said.</p><div><a href='/timetable'>Winter timetable</a></div><div>Crossings "
+        "resume on Tuesday once the smoke has cleared, the operator said.</div><div><a "
+        "href='/refunds'>Refunds</a></div></article><div class='bottom-box'><div><a "
+        "href='/service'>Service</a></div><div><a href='/newsletter'>Newsletter</a></div><div>"
+        "<a href='/imprint'>Imprint</a></div><div><a href='/privacy'>Privacy policy</a></div>"
+        "</div></body></html>")
+    regions = Regions(page_blocks(tree))
+    # An extractor that runs the footer's link lines together into one paragraph.
+    assert regions.furniture("Service Newsletter Imprint Privacy policy") == "boilerplate"
+    # Prose lines run together with two link lines are the article's.
+    assert regions.furniture("Winter timetable Crossings resume on Tuesday once the smoke has "
+                             "cleared, the operator said. Refunds") is None

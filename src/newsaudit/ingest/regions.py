@@ -92,6 +92,10 @@ def _norm(s: str) -> str:
 
 
 _TEASER_LINK = 0.9
+#: A paragraph joining at least this many lines, each all link text of at most this many
+#: words, is a menu's or a footer's links. On the dev pages the paragraphs that join lines
+#: are otherwise prose with a linked word or two (link lines under a third of the text).
+_LINK_RUN, _LINK_ITEM_WORDS = 3, 5
 _LEAD_IN_WORDS = 8
 
 
@@ -262,17 +266,30 @@ class Regions:
         reader comment's name and text run together count as the comment's)."""
         furniture: dict[str, int] = {}
         other = 0
+        links: list[str] = []  # unmarked lines that are a short link each
         for line, zones in self.zones.items():
             if len(line) < _MIN_PART or line not in key:
                 continue
             if zones <= set(_FURNITURE) | set(_THREAD):
                 for z in zones:
                     furniture[z] = furniture.get(z, 0) + len(line)
+            elif zones == {""} and self._link_item(line):
+                links.append(line)
             else:
                 other += len(line)
+        # A run of short link lines glued into one paragraph is a menu or a footer's links
+        # ("Service | Newsletter | Imprint | Privacy"), marked or not.
+        if len(links) >= _LINK_RUN:
+            furniture["nav"] = furniture.get("nav", 0) + sum(len(line) for line in links)
+        else:
+            other += sum(len(line) for line in links)
         if sum(furniture.values()) > len(key) / 2 and other <= len(key) / 2:
             return set(furniture)
         return None
+
+    def _link_item(self, line: str) -> bool:
+        b = self.blocks[self.position[line]]
+        return b.link_share >= _TEASER_LINK and len(line.split()) <= _LINK_ITEM_WORDS
 
     def article_span(self, headline: str | None, body: Sequence[str]) -> range:
         """The block indices of the article's region: from a few lines above the headline
