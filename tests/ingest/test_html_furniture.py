@@ -545,3 +545,18 @@ def test_a_paragraph_joining_a_run_of_link_lines_is_furniture_prose_with_links_i
     # Prose lines run together with two link lines are the article's.
     assert regions.furniture("Winter timetable Crossings resume on Tuesday once the smoke has "
                              "cleared, the operator said. Refunds") is None
+
+
+def test_the_lines_of_an_appeal_s_own_box_are_not_body_the_article_around_it_is():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1><div class='entry'>"
+            + ARTICLE_PARAS + "<p>Would you consider supporting our work? Just click <a "
+            "href='https://courier.example/donate'>here</a>.</p><div class='box'><h3>While you "
+            "are here…</h3><p>If you enjoyed this story, would you consider supporting the "
+            "Courier? Just click <a href='https://steadyhq.com/courier'>here</a>.</p><p>All "
+            "the best, Jane Roe</p></div></div></article></body></html>")
+    kinds = _kinds(html)
+    assert kinds.get("While you are here…") != "body"
+    assert kinds.get("All the best, Jane Roe") != "body"
+    # The appeal set straight in the article's text takes only its own line out.
+    assert kinds.get("Would you consider supporting our work? Just click here.") != "body"
+    assert sum(k == "body" for k in kinds.values()) == 3

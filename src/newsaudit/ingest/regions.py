@@ -85,6 +85,14 @@ _APPEAL_URL_RE = re.compile(
     r"spenden?|abo|abonnement|abonnieren|membership|paywall|checkout|login|steadyhq|"
     r"patreon|wesprzyj|zbiorka)(?:[^a-z]|$)|//t\.me/", re.IGNORECASE)
 _APPEAL_WORDS = 35
+#: An appeal's box holds little else: at most this many times the appeal's own text.
+_APPEAL_BOX = 2
+
+
+def _box_lines(box: etree._Element, blocks: Sequence[Block]) -> list[str]:
+    """The lines of ``blocks`` laid out from inside ``box``."""
+    inside = set(box.iter())
+    return [b.text for b in blocks if b.element is not None and b.element in inside]
 
 
 def _norm(s: str) -> str:
@@ -182,12 +190,31 @@ class Regions:
         self.zones: dict[str, set[str]] = {}
         self.position: dict[str, int] = {}
         self.dropcap: dict[str, str] = {}
+        self.appeal_box = self._appeal_boxes()
         for i, b in enumerate(self.blocks):
             key = _norm(b.text)
             self.zones.setdefault(key, set()).add(b.zone)
             self.position.setdefault(key, i)
             if len(key) > 20 and key[0].isupper() and key[1:2].islower():
                 self.dropcap.setdefault(key[1:], key)
+
+    def _appeal_boxes(self) -> set[str]:
+        """The other lines of the boxes that hold an appeal ("While you are here…" over it,
+        "All the best, Jane Roe" under it): the appeal's parent element, when the appeal is
+        most of its text (so that it is a box of its own, never the article's container)."""
+        out: set[str] = set()
+        for b in self.blocks:
+            text = _norm(b.text)
+            if b.element is None or not appeal_line(b, text):
+                continue
+            box = b.element.getparent()
+            if box is None or box.tag in ("body", "html", "article", "main"):
+                continue
+            if len(_norm(box.text_content())) > _APPEAL_BOX * len(text):
+                continue
+            out.update(key for key in (_norm(line) for line in _box_lines(box, self.blocks))
+                       if key)
+        return out
 
     def repair(self, paragraph: str) -> str:
         """The paragraph with the drop cap trafilatura lost put back."""
@@ -216,7 +243,7 @@ class Regions:
         key = _norm(paragraph)
         if self.read_more(key) or self.teaser(key):
             return "related"
-        if label_line(key) or self.appeal(key):
+        if label_line(key) or self.appeal(key) or key in self.appeal_box:
             return "boilerplate"
         zones = self.zones.get(key)
         if zones is None:  # a table row ("a | b") is furniture when each of its cells is
