@@ -480,3 +480,83 @@ def test_a_list_of_the_site_s_stories_and_its_lead_in_are_related_a_list_of_sour
         "a coat: the deck is cold in winter.</li></ul>")
     item = page_blocks(mixed)[0]
     assert not teaser_line(item, item.text, "courier.example")
+
+
+def test_a_blog_s_likes_line_is_not_body_a_paragraph_about_likes_stays():
+    from newsaudit.ingest.blocks import element_zone
+
+    assert element_zone(lxml.html.fromstring("<div class='likes-text'>x</div>")) == "share"
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p>What the island likes most about the plan is the third boat, residents "
+            "told the council.</p></article><div id='likes-other-gravatars'><div "
+            "class='likes-text'>%d bloggers like this:</div></div></body></html>")
+    kinds = _kinds(html)
+    assert kinds.get("%d bloggers like this:") != "body"
+    assert kinds["What the island likes most about the plan is the third boat, residents told "
+                 "the council."] == "body"
+
+
+def test_a_paragraph_joining_a_reader_comment_s_name_and_text_is_the_comment():
+    tree = lxml.html.fromstring(
+        "<html><body><article><p>The ferry will run twice a day through the winter, the "
+        "operator said.</p><p>harbourwatcher, a local blogger, had asked for the change.</p>"
+        "</article><div id='comments'><div class='comment'><div class='author'><a href='/u/1'>"
+        "harbourwatcher</a></div><div class='text'>We could see the smoke from the other "
+        "side of the bay. Hope the crews are all safe.</div></div></div></body></html>")
+    regions = Regions(page_blocks(tree))
+    # An extractor that runs the commenter's name on into the comment's text.
+    joined = ("harbourwatcher We could see the smoke from the other side of the bay. Hope the "
+              "crews are all safe.")
+    assert regions.furniture(joined) == "comment"
+    # An article paragraph that names the commenter is not the comment.
+    assert regions.furniture("harbourwatcher, a local blogger, had asked for the change.") is None
+
+
+def test_a_picture_agency_credit_line_in_the_article_text_is_not_body():
+    from newsaudit.ingest.regions import label_line
+
+    for line in ("Getty Images", "© iStock", "iStock/Jane Roe", "Image copyright Shutterstock",
+                 "Getty Images / AFP", "Bild: shutterstock", "Photo: Unsplash"):
+        assert label_line(line), line
+    # Sentences about the agencies are prose.
+    assert not label_line("Getty Images said on Monday it would cut 100 jobs.")
+    assert not label_line("Shutterstock is a company that sells photos.")
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p>Getty Images</p><p>Shutterstock, which sells the operator's pictures, "
+            "said the photos were taken in March.</p></article></body></html>")
+    kinds = _kinds(html)
+    assert kinds["Getty Images"] == "boilerplate"
+    assert kinds["Shutterstock, which sells the operator's pictures, said the photos were "
+                 "taken in March."] == "body"
+
+
+def test_a_paragraph_joining_a_run_of_link_lines_is_furniture_prose_with_links_is_not():
+    tree = lxml.html.fromstring(
+        "<html><body><article><p>The ferry will run twice a day through the winter, the "
+        "operator said.</p><div><a href='/timetable'>Winter timetable</a></div><div>Crossings "
+        "resume on Tuesday once the smoke has cleared, the operator said.</div><div><a "
+        "href='/refunds'>Refunds</a></div></article><div class='bottom-box'><div><a "
+        "href='/service'>Service</a></div><div><a href='/newsletter'>Newsletter</a></div><div>"
+        "<a href='/imprint'>Imprint</a></div><div><a href='/privacy'>Privacy policy</a></div>"
+        "</div></body></html>")
+    regions = Regions(page_blocks(tree))
+    # An extractor that runs the footer's link lines together into one paragraph.
+    assert regions.furniture("Service Newsletter Imprint Privacy policy") == "boilerplate"
+    # Prose lines run together with two link lines are the article's.
+    assert regions.furniture("Winter timetable Crossings resume on Tuesday once the smoke has "
+                             "cleared, the operator said. Refunds") is None
+
+
+def test_the_lines_of_an_appeal_s_own_box_are_not_body_the_article_around_it_is():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1><div class='entry'>"
+            + ARTICLE_PARAS + "<p>Would you consider supporting our work? Just click <a "
+            "href='https://courier.example/donate'>here</a>.</p><div class='box'><h3>While you "
+            "are here…</h3><p>If you enjoyed this story, would you consider supporting the "
+            "Courier? Just click <a href='https://steadyhq.com/courier'>here</a>.</p><p>All "
+            "the best, Jane Roe</p></div></div></article></body></html>")
+    kinds = _kinds(html)
+    assert kinds.get("While you are here…") != "body"
+    assert kinds.get("All the best, Jane Roe") != "body"
+    # The appeal set straight in the article's text takes only its own line out.
+    assert kinds.get("Would you consider supporting our work? Just click here.") != "body"
+    assert sum(k == "body" for k in kinds.values()) == 3

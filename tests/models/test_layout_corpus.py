@@ -369,22 +369,23 @@ def test_a_must_not_snippet_the_page_repeats_does_not_rule_out_a_must_line():
     assert kinds[line] != "body"
 
 
-def test_a_picture_credit_the_oracle_text_holds_is_not_body():
+@pytest.mark.parametrize("credit", ["Fotos: Jane Roe/Carrow Agency", "© iStock/Jane Roe"])
+def test_a_picture_credit_the_oracle_text_holds_is_not_body(credit):
     from newsaudit.ingest.blocks import page_blocks
 
-    html = """<html><body><h1>Ferry fares rise</h1>
+    html = f"""<html><body><h1>Ferry fares rise</h1>
 <p>Tickets for the island ferry will cost a fifth more from May, the operator announced.</p>
-<p>Fotos: Jane Roe/Carrow Agency</p>
+<p>{credit}</p>
 <p>The council said it would ask the operator to keep a reduced fare for residents.</p>
 </body></html>"""
     body = ["Tickets for the island ferry will cost a fifth more from May, the operator "
-            "announced.", "Fotos: Jane Roe/Carrow Agency",
+            "announced.", credit,
             "The council said it would ask the operator to keep a reduced fare for residents."]
     blocks = page_blocks(lxml.html.fromstring(html), article=body)
     kinds = [(lab.text, lab.kind) for lab in
              label_blocks(blocks, BodyOracle(body), title="Ferry fares rise")]
     assert kinds == [("Ferry fares rise", "headline"), (body[0], "body"),
-                     ("Fotos: Jane Roe/Carrow Agency", "boilerplate"), (body[2], "body")]
+                     (credit, "boilerplate"), (body[2], "body")]
 
 
 def test_an_appeal_the_oracle_text_holds_is_not_body():

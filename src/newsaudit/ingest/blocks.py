@@ -63,7 +63,7 @@ _ZONE_PARTS: tuple[tuple[str, frozenset[str]], ...] = (
     ("form", frozenset({"respond", "commentform", "reply-form", "formular"})),
     ("share", frozenset({
         "share", "shares", "sharing", "sharebar", "sharedaddy", "addthis", "sharethis",
-        "social", "socials", "addtoany", "a2a", "shariff", "sociable", "print", "follow",
+        "social", "socials", "addtoany", "a2a", "shariff", "sociable", "print", "follow", "likes",
     })),
     ("promo", frozenset({
         "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",

@@ -55,6 +55,21 @@ _CREDIT_RE = re.compile(
     r"^(?:foto|fotos|bild|bilder|titelbild|beitragsbild|bildnachweis|bildnachweise|"
     r"bildquelle|bildrechte|fotonachweis|fotocredit)\s*:", re.IGNORECASE)
 _CREDIT_WORDS = 15
+#: A line that is only a picture agency's or stock library's credit ("Getty Images",
+#: "© iStock", "Image copyright Shutterstock", "iStock/Jane Roe", "picture alliance / dpa"):
+#: the credit of a picture the reader does not lay out, not a sentence of the article.
+#: On the dev pages 15 of the 17 lines of this shape are boilerplate in the gold; the other
+#: two ("©iStock", "iStock/<name>") are credits the body oracle kept.
+_PICTURE_AGENCY = (
+    r"(?:getty(?: images)?|shutterstock(?:\.com)?|istock(?:photo)?|alamy|imago(?: images)?|"
+    r"picture[- ]alliance|unsplash|pixabay|pexels|adobe ?stock|fotolia|123rf|depositphotos|"
+    r"dreamstime|stocksy)")
+_PICTURE_CREDIT_RE = re.compile(
+    r"^[\s©()|:.-]*(?:(?:image|photo|picture|bild)\s*(?:copyright|source|credit|quelle)?"
+    r"\s*:?\s*)?(?:©\s*)?" + _PICTURE_AGENCY
+    + r"(?:\s*(?:/|\||,|\+|&|\bvia\b|\band\b|\bund\b)\s*(?:" + _PICTURE_AGENCY
+    + r"|[\w.-]+(?: [\w.-]+){0,3}))*[\s().]*$", re.IGNORECASE)
+_PICTURE_CREDIT_WORDS = 8
 #: A line that is only an ad label ("Anzeige", "ANZEIGE", "*Werbung"): the ad's own words
 #: are in a box of their own. English labels ("Advertisement") are in the cue lists.
 _AD_LABELS = frozenset({"anzeige", "werbung", "reklame", "publicité", "publicidad",
@@ -70,6 +85,14 @@ _APPEAL_URL_RE = re.compile(
     r"spenden?|abo|abonnement|abonnieren|membership|paywall|checkout|login|steadyhq|"
     r"patreon|wesprzyj|zbiorka)(?:[^a-z]|$)|//t\.me/", re.IGNORECASE)
 _APPEAL_WORDS = 35
+#: An appeal's box holds little else: at most this many times the appeal's own text.
+_APPEAL_BOX = 2
+
+
+def _box_lines(box: etree._Element, blocks: Sequence[Block]) -> list[str]:
+    """The lines of ``blocks`` laid out from inside ``box``."""
+    inside = set(box.iter())
+    return [b.text for b in blocks if b.element is not None and b.element in inside]
 
 
 def _norm(s: str) -> str:
@@ -77,6 +100,10 @@ def _norm(s: str) -> str:
 
 
 _TEASER_LINK = 0.9
+#: A paragraph joining at least this many lines, each all link text of at most this many
+#: words, is a menu's or a footer's links. On the dev pages the paragraphs that join lines
+#: are otherwise prose with a linked word or two (link lines under a third of the text).
+_LINK_RUN, _LINK_ITEM_WORDS = 3, 5
 _LEAD_IN_WORDS = 8
 
 
@@ -163,12 +190,31 @@ class Regions:
         self.zones: dict[str, set[str]] = {}
         self.position: dict[str, int] = {}
         self.dropcap: dict[str, str] = {}
+        self.appeal_box = self._appeal_boxes()
         for i, b in enumerate(self.blocks):
             key = _norm(b.text)
             self.zones.setdefault(key, set()).add(b.zone)
             self.position.setdefault(key, i)
             if len(key) > 20 and key[0].isupper() and key[1:2].islower():
                 self.dropcap.setdefault(key[1:], key)
+
+    def _appeal_boxes(self) -> set[str]:
+        """The other lines of the boxes that hold an appeal ("While you are here…" over it,
+        "All the best, Jane Roe" under it): the appeal's parent element, when the appeal is
+        most of its text (so that it is a box of its own, never the article's container)."""
+        out: set[str] = set()
+        for b in self.blocks:
+            text = _norm(b.text)
+            if b.element is None or not appeal_line(b, text):
+                continue
+            box = b.element.getparent()
+            if box is None or box.tag in ("body", "html", "article", "main"):
+                continue
+            if len(_norm(box.text_content())) > _APPEAL_BOX * len(text):
+                continue
+            out.update(key for key in (_norm(line) for line in _box_lines(box, self.blocks))
+                       if key)
+        return out
 
     def repair(self, paragraph: str) -> str:
         """The paragraph with the drop cap trafilatura lost put back."""
@@ -197,7 +243,7 @@ class Regions:
         key = _norm(paragraph)
         if self.read_more(key) or self.teaser(key):
             return "related"
-        if label_line(key) or self.appeal(key):
+        if label_line(key) or self.appeal(key) or key in self.appeal_box:
             return "boilerplate"
         zones = self.zones.get(key)
         if zones is None:  # a table row ("a | b") is furniture when each of its cells is
@@ -243,20 +289,34 @@ class Regions:
         return i is not None and appeal_line(self.blocks[i], key)
 
     def _joined_zones(self, key: str) -> set[str] | None:
-        """The furniture zones of the lines a paragraph joins, when they make most of it."""
+        """The furniture zones of the lines a paragraph joins, when they make most of it (a
+        reader comment's name and text run together count as the comment's)."""
         furniture: dict[str, int] = {}
         other = 0
+        links: list[str] = []  # unmarked lines that are a short link each
         for line, zones in self.zones.items():
             if len(line) < _MIN_PART or line not in key:
                 continue
-            if zones <= set(_FURNITURE):
+            if zones <= set(_FURNITURE) | set(_THREAD):
                 for z in zones:
                     furniture[z] = furniture.get(z, 0) + len(line)
+            elif zones == {""} and self._link_item(line):
+                links.append(line)
             else:
                 other += len(line)
+        # A run of short link lines glued into one paragraph is a menu or a footer's links
+        # ("Service | Newsletter | Imprint | Privacy"), marked or not.
+        if len(links) >= _LINK_RUN:
+            furniture["nav"] = furniture.get("nav", 0) + sum(len(line) for line in links)
+        else:
+            other += sum(len(line) for line in links)
         if sum(furniture.values()) > len(key) / 2 and other <= len(key) / 2:
             return set(furniture)
         return None
+
+    def _link_item(self, line: str) -> bool:
+        b = self.blocks[self.position[line]]
+        return b.link_share >= _TEASER_LINK and len(line.split()) <= _LINK_ITEM_WORDS
 
     def article_span(self, headline: str | None, body: Sequence[str]) -> range:
         """The block indices of the article's region: from a few lines above the headline
@@ -330,8 +390,11 @@ class Regions:
 
 def label_line(line: str) -> bool:
     """Whether a line of the article's text is a label of furniture, not prose: a picture
-    credit ("Foto: Jane Roe", "Bildnachweis:") or an ad label ("Anzeige")."""
+    credit ("Foto: Jane Roe", "Bildnachweis:", "Getty Images", "© iStock") or an ad label
+    ("Anzeige")."""
     if _CREDIT_RE.match(line) and len(line.split()) <= _CREDIT_WORDS:
+        return True
+    if len(line.split()) <= _PICTURE_CREDIT_WORDS and _PICTURE_CREDIT_RE.match(line):
         return True
     return line.strip(" *-–:.()[]").casefold() in _AD_LABELS
 
