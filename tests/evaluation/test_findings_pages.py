@@ -123,3 +123,20 @@ def test_a_later_fresh_sample_is_drawn_again_and_shares_no_page(n: int) -> None:
     assert [p.ref for p in stored] == draw_more(DATA, earlier, dict(counts), scale)
     assert not {p.ref for p in stored} & set(earlier)
     assert {p.split for p in stored} == {"test"}
+
+
+def test_the_dev_pool_is_drawn_again_from_the_far_end_of_the_order() -> None:
+    """dev-pool-9.json: the FA-KES and FNC-1 pages of no earlier list, the last 300 of each
+    in the sampler's order (at scale 60), so that fresh test draws, which take the
+    order from its start, reach them last; and none is a page of any other list."""
+    if not (DATA / "fa-kes").is_dir():
+        pytest.skip(f"public datasets not found at {DATA}: this test needs ../shared/data/")
+    here = SAMPLE.parent
+    others = (*_EARLIER_6, *(f for f, _, _ in _LATER_FRESH))  # the lists when it was drawn
+    listed = {p.ref for f in others for p in read_sample(here / f)}
+    left = [r for r in draw(DATA, scale=60) if r not in listed]
+    want = [r for r in left if r.startswith("fa-kes:")][-300:] + \
+        [r for r in left if r.startswith("fnc1:")][-300:]
+    stored = read_sample(here / "dev-pool-9.json")
+    assert [p.ref for p in stored] == want
+    assert {p.split for p in stored} == {"dev"}
