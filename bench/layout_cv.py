@@ -71,7 +71,7 @@ def main() -> int:
     ap.add_argument("--one-state", action="store_true",
                     help="one transition table for every gap (the model before 2026-12-05)")
     ap.add_argument("--errors", default="",
-                    help="print the lines of these gold kinds that the model gets wrong")
+                    help="print the lines of these kinds (gold or read) that the model gets wrong")
     args = ap.parse_args()
     t0 = time.process_time()
     parts = T.build(args.data, html_pages=T.QUICK_HTML_PAGES)
@@ -103,7 +103,7 @@ def main() -> int:
                 conf["all"][pair] += 1
                 if subset is not None and text[i].id in subset:
                     conf["subset"][pair] += 1
-                if pair[0] in show and pair[0] != pair[1]:
+                if (pair[0] in show or pair[1] in show) and pair[0] != pair[1]:
                     print(f"  {text[i].id}: {pair[0]} read as {pair[1]} | {row.text[:80]}")
     print(f"text weight {args.text_weight}, transition weight {args.transition_weight}"
           f"{' (one state)' if args.one_state else ''}, {T.FOLDS} folds, cpu "
