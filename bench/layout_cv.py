@@ -25,6 +25,7 @@ accuracy unless the hash seed and the BLAS threads are fixed as above.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import subprocess
 import time
@@ -70,10 +71,15 @@ def main() -> int:
     ap.add_argument("--transition-weight", type=float, default=T.QUICK["transition_weight"])
     ap.add_argument("--one-state", action="store_true",
                     help="one transition table for every gap (the model before 2026-12-05)")
+    ap.add_argument("--recombine-seed", type=int, default=None,
+                    help="seed of the recombined pages (the trainer's: 7); another seed "
+                         "shows how much a score moves with the recombinations alone")
     ap.add_argument("--errors", default="",
                     help="print the lines of these kinds (gold or read) that the model gets wrong")
     args = ap.parse_args()
     t0 = time.process_time()
+    if args.recombine_seed is not None:
+        T.recombine = functools.partial(T.recombine, seed=args.recombine_seed)  # type: ignore[assignment]
     parts = T.build(args.data, html_pages=T.QUICK_HTML_PAGES)
     text = parts["text"]
     enc = T.Encoded(text + parts["html-train"])
