@@ -2,7 +2,7 @@
 
     PYTHONHASHSEED=0 OMP_NUM_THREADS=1 .venv/bin/python bench/layout_cv.py \
         [--data ../shared/data] [--pages-of REV] [--text-weight 30] [--errors caption,comment]
-        [--transition-weight 0.6] [--one-state]
+        [--transition-weight 0.6] [--one-state] [--recombine-seed 8]
 
 The held-back test pages (``tests/fixtures/layout/split.json``) are never read: the corpus
 is the trainer's (:func:`newsaudit.models.layout.train.build`, train split only), with the
