@@ -2,7 +2,7 @@
 
     PYTHONHASHSEED=0 OMP_NUM_THREADS=1 .venv/bin/python bench/layout_cv.py \
         [--data ../shared/data] [--pages-of REV] [--text-weight 30] [--errors caption,comment]
-        [--transition-weight 0.6] [--one-state]
+        [--transition-weight 0.6] [--one-state] [--recombine-seed 8]
 
 The held-back test pages (``tests/fixtures/layout/split.json``) are never read: the corpus
 is the trainer's (:func:`newsaudit.models.layout.train.build`, train split only), with the
@@ -25,6 +25,7 @@ accuracy unless the hash seed and the BLAS threads are fixed as above.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import subprocess
 import time
@@ -70,10 +71,15 @@ def main() -> int:
     ap.add_argument("--transition-weight", type=float, default=T.QUICK["transition_weight"])
     ap.add_argument("--one-state", action="store_true",
                     help="one transition table for every gap (the model before 2026-12-05)")
+    ap.add_argument("--recombine-seed", type=int, default=None,
+                    help="seed of the recombined pages (the trainer's: 7); another seed "
+                         "shows how much a score moves with the recombinations alone")
     ap.add_argument("--errors", default="",
-                    help="print the lines of these gold kinds that the model gets wrong")
+                    help="print the lines of these kinds (gold or read) that the model gets wrong")
     args = ap.parse_args()
     t0 = time.process_time()
+    if args.recombine_seed is not None:
+        T.recombine = functools.partial(T.recombine, seed=args.recombine_seed)  # type: ignore[assignment]
     parts = T.build(args.data, html_pages=T.QUICK_HTML_PAGES)
     text = parts["text"]
     enc = T.Encoded(text + parts["html-train"])
@@ -103,7 +109,7 @@ def main() -> int:
                 conf["all"][pair] += 1
                 if subset is not None and text[i].id in subset:
                     conf["subset"][pair] += 1
-                if pair[0] in show and pair[0] != pair[1]:
+                if (pair[0] in show or pair[1] in show) and pair[0] != pair[1]:
                     print(f"  {text[i].id}: {pair[0]} read as {pair[1]} | {row.text[:80]}")
     print(f"text weight {args.text_weight}, transition weight {args.transition_weight}"
           f"{' (one state)' if args.one_state else ''}, {T.FOLDS} folds, cpu "

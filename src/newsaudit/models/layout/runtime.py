@@ -16,6 +16,7 @@ millisecond after featurising.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
@@ -150,23 +151,37 @@ def pasted_headline(rows: Sequence[Row], tags: list[str]) -> list[str]:
     """A page with no headline whose first line is headline-shaped and directly above the
     body is an article pasted from its headline down: that line is the headline.
 
+    The model may also call such a line body (a long headline over short paragraphs):
+    then it must stand alone (a blank line under it) and be no question, quotation or
+    reported speech, which open bare article bodies.
+
     Why a rule and not the model alone: the training pages put a masthead, a menu or a
     kicker above the headline, so the model learnt that a page's very first line is
     chrome, and read "Harbour Bridge Repairs Postponed" over six plain paragraphs as
     boilerplate (it gave the line a headline probability near 0). Only the first line,
     and only when nothing the model calls a headline exists and the next line is body.
     """
-    if len(rows) < 2 or "headline" in tags or tags[0] != "boilerplate" or tags[1] != "body":
+    if (len(rows) < 2 or "headline" in tags or tags[0] not in ("boilerplate", "body")
+            or tags[1] != "body"):
         return tags
     text = rows[0].text.strip()
     words = text.split()
     if not 3 <= len(words) <= 20 or text.endswith((".", "!", ",", ";", ":", "|")):
         return tags
+    if tags[0] == "body" and (
+        text.endswith(("?", *_CLOSING_QUOTES)) or rows[0].gap_after == 0
+        or _REPORTING_RE.search(text)
+    ):
+        return tags  # a question, a quotation or a sentence run on: the body's first line
     if sum(ch.isalpha() for ch in text) < 0.6 * len(text.replace(" ", "")):
         return tags  # a date, a time, a figure row
     if "://" in text or "@" in text or text.lower().startswith(("by ", "from ")):
         return tags
     return ["headline", *tags[1:]]
+
+
+_CLOSING_QUOTES = ("\"", "'", "\u201d", "\u2019", "\u00bb")
+_REPORTING_RE = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 
 
 def gap_state(gap: int, states: int = 2) -> int:
