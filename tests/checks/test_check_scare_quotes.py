@@ -148,6 +148,15 @@ SENTENCES = [
     # a quoting sentence after a blank line does not reach back over it
     ("“I sent them a copy of it,” Reyes said.\n\nThe mayor's “experts” met on Monday.",
      [("warning", "experts")]),
+    # a term the page then uses plainly: the marks introduced it ...
+    ("Sales of so-called kit rifles, or “ghost guns”, rose in March. Police seized 40 ghost "
+     "guns in the raids.", []),
+    # ... while a page that keeps its distance keeps the marks, and "so-called" is distance
+    ("Troops fought the “rebels” on Monday. The “rebels” fled north.", [("warning", "rebels")]),
+    ("Troops fought the so-called “rebels” on Monday. The rebels fled north.",
+     [("warning", "rebels")]),
+    # a speaker later quoted using the word: the marks echo them
+    ("Troops fought the “rebels” on Monday. “The rebels fled north,” a captain said.", []),
 ]
 
 

@@ -361,6 +361,21 @@ NEARBY = [
         "cranes on Monday.\n\nThe source added that the attack also damaged a warehouse.\n",
         [("warning", "The source added", "The source")],
     ),
+    # a group the lead describes ("a monitoring group") and the next sentence names is
+    # wire copy's shorthand for a named source ...
+    (
+        "Strikes Kill 30\n\nAir strikes killed at least 30 people in the town of Darim on "
+        "Monday, a monitoring group said.\n\nThe Kordavian Observatory for Human Rights said "
+        "12 children were among the dead.\n",
+        [],
+    ),
+    # ... while one that no named organisation follows names no one
+    (
+        "Strikes Kill 30\n\nAir strikes killed at least 30 people in the town of Darim on "
+        "Monday, a monitoring group said.\n\nResidents said the strikes hit a market and a "
+        "school.\n",
+        [("warning", "Air strikes killed", "a monitoring group")],
+    ),
 ]
 
 DATED = [

@@ -13,6 +13,7 @@ list: they are the ordinary, checkable sources of reporting.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -157,15 +158,43 @@ def _head(doc: Doc, index: TokenIndex, start: int, end: int) -> str:
     return span.root.lower_ if span is not None and len(span) else ""
 
 
+#: How far after a described group (characters from the end of its attribution) the page
+#: may name it: the next sentence or two of wire copy.
+_AHEAD = 400
+#: Heads of a source phrase that describe an institution ("a monitoring group", "a rights
+#: group"): the kind of source wire copy names in the next sentence.
+_INSTITUTIONS = frozenset({"group", "groups"})
+
+
+def _named_next(doc: Doc, index: TokenIndex, att: Attribution, head: str,
+                later: Sequence[Attribution]) -> bool:
+    """Whether an institution described with an indefinite article in the lead ("…, a
+    monitoring group said") is named in the next sentence or two ("The Syrian Observatory
+    for Human Rights said …"): wire copy's shorthand for a source it names, not an
+    unnamed one. Only the indefinite description: "the group" points back instead."""
+    src = att.source
+    if head not in _INSTITUTIONS or src.start is None:
+        return False
+    if doc[index.at(src.start)].lower_ not in ("a", "an"):
+        return False
+    return any(
+        0 < b.start - att.end <= _AHEAD and b.source.type == "organisation"
+        and b.source.start is not None and b.source.end is not None
+        and _named(doc, index, b.source.start, b.source.end)
+        for b in later
+    )
+
+
 def vague_source(
     doc: Doc, index: TokenIndex, text: str, att: Attribution, seen: frozenset[str] = frozenset(),
-    carried: set[str] | None = None,
+    carried: set[str] | None = None, later: Sequence[Attribution] = (),
 ) -> Vague | None:
     """Whether ``att`` rests on no one a reader could check, and the words that show it.
     ``seen`` are the :func:`key` of vague sources earlier on the page: "the activists"
     after "activists said" is the same unnamed group. ``carried`` collects the keys of
     unnamed sources whose words a named outlet carried ("local sources told SANA"), so
-    that "the sources said" later rests on the outlet too."""
+    that "the sources said" later rests on the outlet too. ``later`` are the page's
+    attributions, where a group described in the lead may be named next."""
     heads = _words().heads
     src = att.source
     if att.kind == "passive" and src.text is None:
@@ -209,6 +238,8 @@ def vague_source(
         return None
     if _named_before(doc, index, src.start, head):
         return None  # "the source" is the one just named: "a source at Aleppo Police Command"
+    if _named_next(doc, index, att, head, later):
+        return None  # "a monitoring group said … The Syrian Observatory … said"
     return found
 
 

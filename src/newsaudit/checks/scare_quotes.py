@@ -16,7 +16,10 @@ Not scare quotes, because the marks say whose word it is or that it is a name or
 - terms: a quoted noun naming a kind of thing ("the “sunset” clause"), a word mentioned
   as a word ("the word “genocide”", "“right-wing extremists”, a term ...");
 - what is not a label: a clause with its own subject ("We got a sniper"), a verb phrase
-  ("savagely massacred"), a function word ("he", "many"), a number.
+  ("savagely massacred"), a function word ("he", "many"), a number;
+- a term the page goes on to use plainly, outside anyone's quoted words: the marks
+  introduced it ("“ghost guns” … sales of ghost guns rose"), unless a distancing word
+  ("so-called") says otherwise.
 
 The candidates are the ``unattributed_quote`` records of the article. What is left is
 the page distancing itself from a label it will not own: a warning. Occurrences of the
@@ -26,6 +29,7 @@ in marks throughout a page reads as one pattern, not as noise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -45,6 +49,7 @@ CHECK = "scare_quotes"
 _REPORTED = frozenset({"direct_quote", "reported_speech", "according_to", "quoted_as_saying"})
 _QUOTING = frozenset({"direct_quote", "quoted_as_saying"})
 _MARKS = frozenset("\"“”‘’«»„'")
+_MARK_CLASS = re.escape("".join(sorted(_MARKS)))
 _CONTEXT = 3  # tokens before the opening mark read for a cue
 #: Dependencies by which a quoted word completes a naming verb ("called it “reckless”").
 _COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "ccomp", "attr", "dobj"})
@@ -399,5 +404,31 @@ def scare_quoted(report: Report, doc: Doc) -> list[list[_Occurrence]]:
             continue  # only ever inside someone's reported words
         if voice.said_elsewhere(occs[0].span.text, [(o.span.start, o.span.end) for o in occs]):
             continue
+        if not any(o.distanced for o in occs) and _adopted(report, occs):
+            continue  # the page goes on to use the words plainly: it introduced a term
         out.append(occs)
     return out
+
+
+def _adopted(report: Report, occs: list[_Occurrence]) -> bool:
+    """Whether the article uses the quoted words later without marks and outside anyone's
+    quoted words ("“ghost guns” … sales of ghost guns rose"): the writer put a term in
+    marks on first use and then owns it, which is not distance from a label. A page that
+    keeps its distance keeps the marks ("the “rebels” … the “rebels”")."""
+    text = report.document.text
+    words = occs[0].span.text.strip()
+    if not words:
+        return False
+    first = occs[0].span.end
+    pattern = re.compile(r"(?<![\w" + _MARK_CLASS + r"])" + re.escape(words)
+                         + r"(?![\w" + _MARK_CLASS + r"])", re.IGNORECASE)
+    theirs = [(a.content.start, a.content.end) for a in report.attributions
+              if a.kind in _REPORTED and a.content is not None]
+    for m in pattern.finditer(text, first):
+        seg = report.segment_at(m.start())
+        if seg is None or seg.kind not in ARTICLE_KINDS:
+            continue
+        if any(s <= m.start() < e for s, e in theirs):
+            continue  # someone else's words
+        return True
+    return False

@@ -668,7 +668,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
                 continue  # the vague source is named in someone else's text: theirs
             yield from _aside_findings(page, claim, att)
             seen = frozenset(key(f.vague) for f in vaguely)
-            vague = vague_source(doc, index, text, att, seen, carried)
+            vague = vague_source(doc, index, text, att, seen, carried, report.attributions)
             relayed = _relayed(att, sourcing[claim.id])
             if vague is not None and _worth_sourcing(claim) and not relayed:
                 vaguely.append(_Vaguely(claim, vague, att))
