@@ -155,6 +155,9 @@ SENTENCES = [
     ("Troops fought the “rebels” on Monday. The “rebels” fled north.", [("warning", "rebels")]),
     ("Troops fought the so-called “rebels” on Monday. The rebels fled north.",
      [("warning", "rebels")]),
+    # one word in another sense later is no adoption: "the “right” views" vs "right now"
+    ("She had the “right” views on the border. She is right now the envoy.",
+     [("warning", "right")]),
     # a speaker later quoted using the word: the marks echo them
     ("Troops fought the “rebels” on Monday. “The rebels fled north,” a captain said.", []),
 ]

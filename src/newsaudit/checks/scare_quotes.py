@@ -404,20 +404,26 @@ def scare_quoted(report: Report, doc: Doc) -> list[list[_Occurrence]]:
             continue  # only ever inside someone's reported words
         if voice.said_elsewhere(occs[0].span.text, [(o.span.start, o.span.end) for o in occs]):
             continue
-        if not any(o.distanced for o in occs) and _adopted(report, occs):
+        if not any(o.distanced for o in occs) and _adopted(report, doc, occs):
             continue  # the page goes on to use the words plainly: it introduced a term
         out.append(occs)
     return out
 
 
-def _adopted(report: Report, occs: list[_Occurrence]) -> bool:
+def _adopted(report: Report, doc: Doc, occs: list[_Occurrence]) -> bool:
     """Whether the article uses the quoted words later without marks and outside anyone's
     quoted words ("“ghost guns” … sales of ghost guns rose"): the writer put a term in
     marks on first use and then owns it, which is not distance from a label. A page that
-    keeps its distance keeps the marks ("the “rebels” … the “rebels”")."""
+    keeps its distance keeps the marks ("the “rebels” … the “rebels”"). A single word
+    counts only as a noun both times: "the “right” views" and a later "right now" are
+    two words, one sneered at and one not."""
     text = report.document.text
     words = occs[0].span.text.strip()
     if not words:
+        return False
+    index = TokenIndex(doc)
+    single = len(words.split()) == 1
+    if single and not _noun_at(doc, index, occs[0].span.start, occs[0].span.end):
         return False
     first = occs[0].span.end
     pattern = re.compile(r"(?<![\w" + _MARK_CLASS + r"])" + re.escape(words)
@@ -430,5 +436,12 @@ def _adopted(report: Report, occs: list[_Occurrence]) -> bool:
             continue
         if any(s <= m.start() < e for s, e in theirs):
             continue  # someone else's words
+        if single and not _noun_at(doc, index, m.start(), m.end()):
+            continue  # the same letters in another sense
         return True
     return False
+
+
+def _noun_at(doc: Doc, index: TokenIndex, start: int, end: int) -> bool:
+    toks = index.within(start, end)
+    return len(toks) > 0 and all(doc[i].pos_ in ("NOUN", "PROPN") for i in toks)
