@@ -46,15 +46,23 @@ STAMP_RE = re.compile(
 )
 
 
+#: Words a line must hold after its stamp for the stamp to be glued to a sentence.
+_MIN_WORDS = 4
+
+
+def _glued(text: str, m: re.Match[str]) -> bool:
+    """Whether the rest of the stamp's line holds a sentence (:data:`_MIN_WORDS` words): a
+    line that is only a date with a word or two is a dateline, the layout model's to
+    label."""
+    eol = text.find("\n", m.end())
+    return len(text[m.end() : eol if eol >= 0 else len(text)].split()) >= _MIN_WORDS
+
+
 def leading_stamp(line: str) -> tuple[int, int] | None:
     """Where a stamp glued to the start of ``line`` is (start and end offsets of the stamp
-    itself), or ``None``. The rest of the line must hold a sentence of at least four words
-    after it: a line that is only a date with a word or two is a dateline, the layout
-    model's to label."""
+    itself), or ``None``."""
     m = STAMP_RE.match(line)
-    if m is None:
-        return None
-    if len(line[m.end() :].split()) < 4:
+    if m is None or not _glued(line, m):
         return None
     return m.start("stamp"), m.end("stamp")
 
@@ -62,10 +70,4 @@ def leading_stamp(line: str) -> tuple[int, int] | None:
 def sentence_starts(text: str) -> list[int]:
     """The offsets in ``text`` where a sentence starts after a glued stamp: the first
     character after every stamp :func:`leading_stamp` finds at a line's start."""
-    out: list[int] = []
-    for m in STAMP_RE.finditer(text):
-        eol = text.find("\n", m.end())
-        rest = text[m.end() : eol if eol >= 0 else len(text)]
-        if len(rest.split()) >= 4:
-            out.append(m.end())
-    return out
+    return [m.end() for m in STAMP_RE.finditer(text) if _glued(text, m)]

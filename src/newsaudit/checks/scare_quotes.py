@@ -311,8 +311,8 @@ def _mentioned_after(doc: Doc, idx: range) -> bool:
     return False
 
 
-def _occurrences(report: Report, doc: Doc, voice: Voice) -> Iterator[_Occurrence]:
-    index = TokenIndex(doc)
+def _occurrences(report: Report, doc: Doc, index: TokenIndex, voice: Voice
+                 ) -> Iterator[_Occurrence]:
     text = report.document.text
     reporting = _reporting()
     for att in report.attributions:
@@ -388,7 +388,8 @@ def scare_quoted(report: Report, doc: Doc) -> list[list[_Occurrence]]:
     checks of the page's voice leave to this one."""
     voice = voice_of(report)
     groups: dict[str, list[_Occurrence]] = {}
-    for occ in _occurrences(report, doc, voice):
+    index = TokenIndex(doc)
+    for occ in _occurrences(report, doc, index, voice):
         groups.setdefault(normalise(occ.span.text), []).append(occ)
     quoted = [
         f" {normalise(a.content.text)} " for a in report.attributions
@@ -404,13 +405,13 @@ def scare_quoted(report: Report, doc: Doc) -> list[list[_Occurrence]]:
             continue  # only ever inside someone's reported words
         if voice.said_elsewhere(occs[0].span.text, [(o.span.start, o.span.end) for o in occs]):
             continue
-        if not any(o.distanced for o in occs) and _adopted(report, doc, occs):
+        if not any(o.distanced for o in occs) and _adopted(report, doc, index, occs):
             continue  # the page goes on to use the words plainly: it introduced a term
         out.append(occs)
     return out
 
 
-def _adopted(report: Report, doc: Doc, occs: list[_Occurrence]) -> bool:
+def _adopted(report: Report, doc: Doc, index: TokenIndex, occs: list[_Occurrence]) -> bool:
     """Whether the article uses the quoted words later without marks and outside anyone's
     quoted words ("“ghost guns” … sales of ghost guns rose"): the writer put a term in
     marks on first use and then owns it, which is not distance from a label. A page that
@@ -421,7 +422,6 @@ def _adopted(report: Report, doc: Doc, occs: list[_Occurrence]) -> bool:
     words = occs[0].span.text.strip()
     if not words:
         return False
-    index = TokenIndex(doc)
     single = len(words.split()) == 1
     if single and not _noun_at(doc, index, occs[0].span.start, occs[0].span.end):
         return False
