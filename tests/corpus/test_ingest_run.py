@@ -82,7 +82,7 @@ def _snapshot(store) -> list[tuple]:
 def test_bad_inputs_become_failure_rows_and_the_rest_is_stored(store, tmp_path):
     inputs = mixed_inputs(tmp_path)
     with serve() as (port, _):
-        summary = ingest(inputs, store, fetcher_factory=lambda: fetcher(port, timeout=0.3))
+        summary = ingest(inputs, store, fetcher_factory=lambda: fetcher(port, timeout=1.0))
     fails = {f.source.replace(str(tmp_path), ""): (f.code, f.reason)
              for f in queries.failures(store)}
     warc_fail = [k for k in fails if k.startswith("/crawl.warc.gz#")]
@@ -93,7 +93,7 @@ def test_bad_inputs_become_failure_rows_and_the_rest_is_stored(store, tmp_path):
                              "is binary data (a PNG image), not a text or HTML page"),
         "/scraped.jsonl:2": ("input_empty", "line 2 is empty (JSONL holds one object per line)"),
         "/broken-feed.xml": ("input_malformed", fails["/broken-feed.xml"][1]),
-        "http://news.test/slow": ("fetch_timeout", "no answer within 0.3 s"),
+        "http://news.test/slow": ("fetch_timeout", "no answer within 1 s"),
     }
     assert fails["/broken-feed.xml"][1].startswith("the feed does not parse (")
     stored = {p.source.replace(str(tmp_path), ""): p for p in queries.pages(store)}
@@ -108,7 +108,7 @@ def test_bad_inputs_become_failure_rows_and_the_rest_is_stored(store, tmp_path):
         "Harbour Times", "news.test", "2024-05-02")
     # Again: nothing new is stored, and the same five inputs fail for the same reasons.
     with serve() as (port, _):
-        again = ingest(inputs, store, fetcher_factory=lambda: fetcher(port, timeout=0.3))
+        again = ingest(inputs, store, fetcher_factory=lambda: fetcher(port, timeout=1.0))
     assert (again.stored, again.duplicates, again.skipped, again.failed) == (0, 0, 8, 5)
     assert len(queries.pages(store)) == 8 and len(queries.failures(store)) == 5
 
