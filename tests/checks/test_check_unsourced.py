@@ -464,3 +464,23 @@ def test_vague_sourcing_inside_a_reprinted_text_is_the_text_s(run):
     assert _summary(found) == []
     _, found = run(HOAX.format(intro=""))
     assert [(f.severity, f.evidence[1].text) for f in found] == [("warning", "Sources")]
+
+
+def test_each_finding_names_its_kind(run):
+    # the seed: a sweeping statement, a writer's aside on a sourced sentence, two figures
+    # in the page's own voice, and "Reports said" (a source that names no one)
+    _, found = run(seed_text())
+    assert [f.kind for f in found] == ["sweeping", "aside", "figure", "figure", "unnamed"]
+    assert set(uc.KINDS) >= {f.kind for f in found}
+    _, found = run(
+        "Blast hits market\n\n"
+        "A car bomb killed 14 people at a market in the city on Monday, a security source "
+        "said. The source gave no further details. A second source said 20 were wounded."
+    )
+    assert [(f.kind, f.evidence[1].text) for f in found] == [("unnamed", "a security source")]
+    _, found = run(
+        "Ministers deny deal\n\n"
+        "The minister is said to have agreed the sale of the port to a foreign company last "
+        "year. He has denied any wrongdoing."
+    )
+    assert [(f.kind, f.evidence[1].text) for f in found] == [("hearsay", "is said")]

@@ -122,6 +122,23 @@ def test_precision_and_counts(tmp_path: Path) -> None:
     assert "overall" in table and "0.50" in table and "Ships queued for days." in table
 
 
+def test_findings_of_a_declared_kind_are_counted_per_kind(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    a = REPORTS[0]
+    kinds = ("figure", None, None, "sweeping", None)  # the two unsourced_claim warnings
+    a = replace(a, findings=tuple(replace(f, kind=k) for f, k in zip(a.findings, kinds,
+                                                                      strict=True)))
+    _, r = score([a, REPORTS[1]], PAGES, read_judgments(judgments_dir(tmp_path)),
+                 sample={"fa-kes:1", "ptc:9"})
+    assert set(r["kinds"]) == {"unsourced_claim:figure", "unsourced_claim:sweeping"}
+    fig, sweep = r["kinds"]["unsourced_claim:figure"], r["kinds"]["unsourced_claim:sweeping"]
+    assert (fig["judged"], fig["true"], fig["precision"]) == (1, 1, 1.0)
+    assert (sweep["judged"], sweep["unjudged"], sweep["precision"]) == (0, 1, None)
+    table = format_table({**r, "judgments": {**r["judgments"], "dir": "judgments"}})
+    assert "unsourced_claim:figure" in table and "kind of finding" in table
+
+
 def test_an_info_finding_judged_when_it_was_a_warning_is_counted_apart(tmp_path: Path) -> None:
     """The shipped audit shows some findings as info that judges saw as warnings (with the
     calibrator off): their verdicts say how good the shown info is, and they stay out of

@@ -75,6 +75,12 @@ if TYPE_CHECKING:
 __all__ = ["check", "clause_span", "sweeping_tokens", "writer_aside"]
 
 CHECK = "unsourced_claim"
+#: The kinds of finding (``Finding.kind``), so that the severity gate and the evaluation
+#: can measure each apart: a statement in the page's own voice that is ``sweeping``,
+#: gives a ``figure`` no source gives, or both (``sweeping_figure``); a writer's
+#: sweeping ``aside`` on a sourced sentence; a claim resting on ``hearsay`` ("it is
+#: said", "reportedly") or on ``unnamed`` sources ("a security source").
+KINDS = ("sweeping", "figure", "sweeping_figure", "aside", "hearsay", "unnamed")
 _ARTICLE = frozenset({"standfirst", "body"})
 #: Attributions whose source a neighbouring sentence of the paragraph may share.
 _CARRYING = frozenset({"direct_quote", "reported_speech", "according_to", "quoted_as_saying"})
@@ -498,6 +504,7 @@ def _aside_findings(page: _Page, claim: Claim, att: Attribution) -> Iterator[Fin
             ),
             evidence=(aside, _chars(page.text, page.doc, sw.first, sw.stop)),
             refs=(claim.id, att.id),
+            kind="aside",
         )
 
 
@@ -540,8 +547,9 @@ def _vague_finding(found: list[_Vaguely], by_id: dict[str, Quantity]) -> Finding
     for f in others:
         evidence += [Span(f.claim.start, f.claim.end, f.claim.text), f.vague.span]
     refs = [r for f in (main, *others) for r in (f.claim.id, f.att.id if f.att else None) if r]
+    kind = "hearsay" if main.vague.kind == "hearsay" else "unnamed"  # as the message says
     return Finding(id="", check=CHECK, severity="warning", message=message,
-                   evidence=tuple(evidence), refs=tuple(dict.fromkeys(refs)))
+                   evidence=tuple(evidence), refs=tuple(dict.fromkeys(refs)), kind=kind)
 
 
 #: Source types a reader can check: a person, a body or an outlet named on the page.
@@ -621,6 +629,7 @@ def _own_voice_finding(page: _Page, claim: Claim, sweep: list[Sweep],
         ),
         evidence=tuple(evidence),
         refs=(claim.id, *(q.id for q, _ in stats)),
+        kind="sweeping_figure" if sweep and stats else "sweeping" if sweep else "figure",
     )
 
 

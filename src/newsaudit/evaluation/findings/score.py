@@ -179,6 +179,7 @@ def _tally(results: list[PageResult], gone: list[Judged],
     checks: dict[str, dict[str, Any]] = {name: _row() for name in sorted(registered())}
     overall = _row()
     datasets: defaultdict[str, dict[str, Any]] = defaultdict(_row)
+    kinds: defaultdict[str, dict[str, Any]] = defaultdict(_row)  # "check:kind", when declared
     unjudged: list[dict[str, Any]] = []
     info_by_page: dict[str, int] = {}
     info_judged: Counter[str] = Counter()
@@ -186,7 +187,8 @@ def _tally(results: list[PageResult], gone: list[Judged],
         dataset = res.ref.partition(":")[0]
         info_by_page[res.ref] = 0
         for i, f in enumerate(res.report.findings):
-            rows = (checks.setdefault(f.check, _row()), overall, datasets[dataset])
+            rows = (checks.setdefault(f.check, _row()), overall, datasets[dataset],
+                    *((kinds[f"{f.check}:{f.kind}"],) if f.kind else ()))
             if f.severity not in JUDGED_SEVERITIES:
                 info_by_page[res.ref] += 1
                 for row in rows:
@@ -225,6 +227,7 @@ def _tally(results: list[PageResult], gone: list[Judged],
         "checks": {k: _finish(v) for k, v in checks.items()},
         "overall": _finish(overall),
         "datasets": {k: _finish(v) for k, v in sorted(datasets.items())},
+        "kinds": {k: _finish(v) for k, v in sorted(kinds.items())},
         "info_per_page": round(overall["info"] / pages, 3) if pages else None,
         "info_by_page": info_by_page,
         "info_judged": {v: info_judged[v] for v in VERDICTS},
@@ -282,6 +285,7 @@ def format_table(result: dict[str, Any]) -> str:
         "",
         *_table("dataset", result["datasets"]),
         "",
+        *([*_table("kind of finding", result["kinds"]), ""] if result.get("kinds") else []),
         f"info findings: {result['overall']['info']} on {result['pages']} pages, "
         f"{_cell(result['info_per_page'])} per page",
     ]
