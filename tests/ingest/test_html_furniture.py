@@ -590,3 +590,31 @@ def test_appeal_addresses_of_log_in_and_account_pages():
     for href in ("https://handelsregister.example/firm/1", "/news/accountability-report",
                  "/sport/signing-day"):
         assert not _APPEAL_URL_RE.search(href), href
+
+
+def test_a_sign_up_box_set_in_the_article_is_not_body_a_subheading_about_it_is():
+    # A newsletter box between two paragraphs: its heading is a sign-up cue and its pitch
+    # lines ("Every morning we send ...") go with it, though none of them links anywhere.
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1><div class='body'>"
+            + ARTICLE_PARAS + "<div class='factbox'><span><h3>Sign up for the Courier "
+            "newsletter</h3></span><div><p>Never miss a sailing change again!</p><p>Every "
+            "morning we send one short email with the day's news from the islands.</p><p>You "
+            "can leave the list whenever you like.</p></div></div>"
+            "<h3>Why the newsletter matters to the islands</h3><p>Islanders read the parish "
+            "newsletter for the timetable, the council said, since the ferry office closed in "
+            "the spring.</p></div></article></body></html>")
+    kinds = _kinds(html)
+    for line in ("Sign up for the Courier newsletter", "Never miss a sailing change again!",
+                 "Every morning we send one short email with the day's news from the islands.",
+                 "You can leave the list whenever you like."):
+        assert kinds.get(line) != "body", line
+    assert kinds["Why the newsletter matters to the islands"] == "body"
+    assert sum(k == "body" for k in kinds.values()) == 5
+
+
+def test_a_sign_up_heading_at_the_end_of_the_article_s_container_takes_no_article_line():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1><div class='body'>"
+            + ARTICLE_PARAS + "<h4>Subscribe to our newsletter</h4></div></article>"
+            "</body></html>")
+    kinds = _kinds(html)
+    assert sum(k == "body" for k in kinds.values()) == 3

@@ -91,6 +91,17 @@ _APPEAL_URL_RE = re.compile(
 _APPEAL_WORDS = 35
 #: An appeal's box holds little else: at most this many times the appeal's own text.
 _APPEAL_BOX = 2
+#: A box headed by a sign-up cue ("Sign up for the Courier newsletter", "Support independent
+#: journalism", a heading the cue lists call furniture and that names a newsletter, a
+#: subscription or a donation) is a sign-up box set in the article: its lines go with the
+#: heading. Only a box of at most this many characters, which the heading opens: on the
+#: dev pages the one such box in an article's text was 479 characters, and the only other
+#: heading of furniture with article lines in its box ("Tags", under a post) sat at the
+#: end of a 2,900-character container.
+_SIGNUP_HEAD_RE = re.compile(
+    r"newsletter|subscri|sign[- ]?up|abonn|donat|spende|support (?:our|independent|us)",
+    re.IGNORECASE)
+_SIGNUP_BOX_CHARS = 1000
 
 
 def _box_lines(box: etree._Element, blocks: Sequence[Block]) -> list[str]:
@@ -218,7 +229,31 @@ class Regions:
                 continue
             out.update(key for key in (_norm(line) for line in _box_lines(box, self.blocks))
                        if key)
+        for b in self.blocks:
+            box = self._signup_box(b)
+            if box is not None:
+                out.update(key for key in (_norm(line) for line in _box_lines(box, self.blocks))
+                           if key)
         return out
+
+    def _signup_box(self, block: Block) -> etree._Element | None:
+        """The box a sign-up heading opens ("Sign up for our newsletter" over a few lines
+        of pitch): the heading's nearest ancestor with more text than the heading, when
+        the heading is its first line and the box is small; else None."""
+        el = block.element
+        text = _norm(block.text)
+        if (el is None or not block.heading or not _SIGNUP_HEAD_RE.search(text)
+                or line_kind(text) not in ("boilerplate", "form")):
+            return None
+        box = el.getparent()
+        while box is not None and len(_norm(box.text_content())) <= len(text):
+            box = box.getparent()
+        if box is None or box.tag in ("body", "html", "article", "main"):
+            return None
+        if len(_norm(box.text_content())) > _SIGNUP_BOX_CHARS:
+            return None
+        lines = _box_lines(box, self.blocks)
+        return box if lines and _norm(lines[0]) == text else None
 
     def repair(self, paragraph: str) -> str:
         """The paragraph with the drop cap trafilatura lost put back."""
