@@ -618,3 +618,30 @@ def test_a_sign_up_heading_at_the_end_of_the_article_s_container_takes_no_articl
             "</body></html>")
     kinds = _kinds(html)
     assert sum(k == "body" for k in kinds.values()) == 3
+
+
+def test_advertising_disclosure_lines():
+    from newsaudit.ingest.regions import label_line
+
+    assert label_line("*Werbung. Dieser Beitrag enthält Werbung für Strandgut Bademoden.")
+    assert label_line("Anzeige: Dieser Artikel entstand in Kooperation mit der Fährgesellschaft.")
+    assert label_line("Advertisement: this story is sponsored by Carrow Ferries.")
+    assert label_line("This post contains affiliate links.")
+    assert label_line("Dieser Beitrag enthält Affiliate-Links.")
+    # A sentence about advertising, or one that merely opens with the word, is prose.
+    assert not label_line("Werbung: Die Stadt wirbt mit Plakaten für die neue Fähre.")
+    assert not label_line("Werbung für Alkohol soll an Schulen verboten werden, sagte die "
+                          "Ministerin am Montag.")
+    assert not label_line("This post contains the council's full statement on the ferry.")
+    assert not label_line("The article contains an advertisement the council paid for, the "
+                          "auditor said in a report that ran to forty pages and named three "
+                          "officials who had signed it off without reading the terms.")
+
+
+def test_an_advertising_disclosure_in_the_article_text_is_not_body():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>"
+            "<p>*Werbung. Dieser Beitrag enthält Werbung für Carrow Ferries.</p>"
+            + ARTICLE_PARAS + "</article></body></html>")
+    kinds = _kinds(html)
+    assert kinds["*Werbung. Dieser Beitrag enthält Werbung für Carrow Ferries."] == "boilerplate"
+    assert sum(k == "body" for k in kinds.values()) == 3

@@ -74,6 +74,22 @@ _PICTURE_CREDIT_WORDS = 8
 #: are in a box of their own. English labels ("Advertisement") are in the cue lists.
 _AD_LABELS = frozenset({"anzeige", "werbung", "reklame", "publicité", "publicidad",
                         "pubblicità", "publicidade", "reklama"})
+#: An advertising disclosure set as a line of the text: an ad label set off by a stop or a
+#: colon, then a sentence about the advertising ("*Werbung. Dieser Beitrag enthält Werbung
+#: für ...", "Advertisement: this post is sponsored by ..."), or a line saying the post
+#: contains advertising or affiliate links. At most this many words: a disclosure is a
+#: sentence or two.
+_DISCLOSURE_LABEL_RE = re.compile(
+    r"^\W*(?:anzeige|werbung|reklame|advertisement|advertorial|sponsored|publicité|"
+    r"publicidad|pubblicità|publicidade|reklama)\s*[.:|–—]\s*\S", re.IGNORECASE)
+_DISCLOSURE_WORD_RE = re.compile(
+    r"werb|anzeige|sponsor|affiliate|partnerlink|provision|advertis|paid|bezahlt|"
+    r"kooperation|commission|gesponsert", re.IGNORECASE)
+_DISCLOSURE_SENTENCE_RE = re.compile(
+    r"^\W*(?:this|dieser|dieses|der) (?:post|article|story|page|beitrag|artikel|text|blogpost)"
+    r" (?:contains|includes|enthält|beinhaltet)\b.{0,40}\b(?:affiliate|werbung|"
+    r"advertising|sponsored|werbelinks?|affiliate-links?|provisionslinks?)", re.IGNORECASE)
+_DISCLOSURE_WORDS = 30
 
 
 #: An appeal set in the article's text (subscribe, donate, join the newsletter or the
@@ -429,13 +445,28 @@ class Regions:
 
 def label_line(line: str) -> bool:
     """Whether a line of the article's text is a label of furniture, not prose: a picture
-    credit ("Foto: Jane Roe", "Bildnachweis:", "Getty Images", "© iStock") or an ad label
-    ("Anzeige")."""
+    credit ("Foto: Jane Roe", "Bildnachweis:", "Getty Images", "© iStock"), an ad label
+    ("Anzeige") or an advertising disclosure (:func:`disclosure_line`)."""
     if _CREDIT_RE.match(line) and len(line.split()) <= _CREDIT_WORDS:
         return True
     if len(line.split()) <= _PICTURE_CREDIT_WORDS and _PICTURE_CREDIT_RE.match(line):
         return True
-    return line.strip(" *-–:.()[]").casefold() in _AD_LABELS
+    if line.strip(" *-–:.()[]").casefold() in _AD_LABELS:
+        return True
+    return disclosure_line(line)
+
+
+def disclosure_line(line: str) -> bool:
+    """Whether a line is an advertising disclosure ("*Werbung. Dieser Beitrag enthält
+    Werbung für ...", "This post contains affiliate links."): short, and either an ad label
+    set off by a stop or colon with more words about the advertising after it, or a line
+    that says the post contains advertising."""
+    if len(line.split()) > _DISCLOSURE_WORDS:
+        return False
+    m = _DISCLOSURE_LABEL_RE.match(line)
+    if m is not None and _DISCLOSURE_WORD_RE.search(line[m.end() - 1:]):
+        return True
+    return _DISCLOSURE_SENTENCE_RE.match(line) is not None
 
 
 def in_furniture(el: etree._Element, holds_article: object) -> bool:
