@@ -645,3 +645,17 @@ def test_an_advertising_disclosure_in_the_article_text_is_not_body():
     kinds = _kinds(html)
     assert kinds["*Werbung. Dieser Beitrag enthält Werbung für Carrow Ferries."] == "boilerplate"
     assert sum(k == "body" for k in kinds.values()) == 3
+
+
+def test_a_long_list_of_picture_credits_is_a_label_a_long_photo_line_is_not():
+    from newsaudit.ingest.regions import label_line
+
+    assert label_line("Bildnachweis: Titelbild: Die Fähre im Hafen von Carrow, Ewan Doyle [CC "
+                      "BY-SA 4.0], via Wikimedia Commons; Karte: Carrow Ferries; Porträt der "
+                      "Kapitänin: privat; Buchcover: Inselverlag")
+    assert label_line("Photo credits: top, Jane Roe for the Courier; middle and bottom, Carrow "
+                      "Ferries, with the kind permission of the harbour trust and its archive")
+    # A "Foto:" line that long is a caption or prose, as before.
+    assert not label_line("Foto: Die Fähre legt am Montag im Hafen von Carrow an, nachdem "
+                          "Stürme im Herbst jede dritte Überfahrt ausfallen ließen und viele "
+                          "Pendler auf das Festland nicht mehr zur Arbeit kamen.")

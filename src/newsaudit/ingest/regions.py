@@ -55,6 +55,14 @@ _CREDIT_RE = re.compile(
     r"^(?:foto|fotos|bild|bilder|titelbild|beitragsbild|bildnachweis|bildnachweise|"
     r"bildquelle|bildrechte|fotonachweis|fotocredit)\s*:", re.IGNORECASE)
 _CREDIT_WORDS = 15
+#: A label that heads a list of picture credits ("Bildnachweis: Titelbild: ..., via
+#: Wikimedia Commons; Buchcover: Verlag", "Photo credits: ...") names nothing but credits,
+#: however many pictures it lists: such a line is a credit note up to this many words (the
+#: one dev line of this shape runs to 31 words for three pictures).
+_CREDITS_LIST_RE = re.compile(
+    r"^\W*(?:bildnachweise?|bildquellen?|bildrechte|fotonachweise?|fotocredits?|"
+    r"(?:image|photo|picture) credits)\s*:", re.IGNORECASE)
+_CREDITS_LIST_WORDS = 60
 #: A line that is only a picture agency's or stock library's credit ("Getty Images",
 #: "© iStock", "Image copyright Shutterstock", "iStock/Jane Roe", "picture alliance / dpa"):
 #: the credit of a picture the reader does not lay out, not a sentence of the article.
@@ -448,6 +456,8 @@ def label_line(line: str) -> bool:
     credit ("Foto: Jane Roe", "Bildnachweis:", "Getty Images", "© iStock"), an ad label
     ("Anzeige") or an advertising disclosure (:func:`disclosure_line`)."""
     if _CREDIT_RE.match(line) and len(line.split()) <= _CREDIT_WORDS:
+        return True
+    if _CREDITS_LIST_RE.match(line) and len(line.split()) <= _CREDITS_LIST_WORDS:
         return True
     if len(line.split()) <= _PICTURE_CREDIT_WORDS and _PICTURE_CREDIT_RE.match(line):
         return True
