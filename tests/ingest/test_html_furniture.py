@@ -562,36 +562,6 @@ def test_the_lines_of_an_appeal_s_own_box_are_not_body_the_article_around_it_is(
     assert sum(k == "body" for k in kinds.values()) == 3
 
 
-def test_a_paywall_line_linking_to_the_log_in_page_is_not_body():
-    # A paywalled story ends on "already a subscriber? log in": the link goes to the site's
-    # log-in or account page, as an appeal's goes to the subscription page.
-    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
-            + "<p>If you are seeing this message but you already subscribe, you can <a "
-            "href='https://courier.example/my-account/'>log in</a> to read on.</p><p>Crews "
-            "will <a href='https://ferry.example/crew'>sign in</a> at the harbour office "
-            "before each crossing, the operator said.</p></article></body></html>")
-    kinds = _kinds(html)
-    assert kinds["If you are seeing this message but you already subscribe, you can log in "
-                 "to read on."] == "boilerplate"
-    # A link to an ordinary page (a word such as "sign in" in its text, not its address)
-    # leaves the line in the article.
-    assert kinds["Crews will sign in at the harbour office before each crossing, the operator "
-                 "said."] == "body"
-    assert sum(k == "body" for k in kinds.values()) == 4
-
-
-def test_appeal_addresses_of_log_in_and_account_pages():
-    from newsaudit.ingest.regions import _APPEAL_URL_RE
-
-    for href in ("/my-account/", "https://x.example/signin?next=/a", "/account/login",
-                 "https://x.example/register", "/sign-in"):
-        assert _APPEAL_URL_RE.search(href), href
-    # A word that merely contains one is not ("Handelsregister", "accountability").
-    for href in ("https://handelsregister.example/firm/1", "/news/accountability-report",
-                 "/sport/signing-day"):
-        assert not _APPEAL_URL_RE.search(href), href
-
-
 def test_a_sign_up_box_set_in_the_article_is_not_body_a_subheading_about_it_is():
     # A newsletter box between two paragraphs: its heading is a sign-up cue and its pitch
     # lines ("Every morning we send ...") go with it, though none of them links anywhere.

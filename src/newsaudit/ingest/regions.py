@@ -104,14 +104,10 @@ _DISCLOSURE_WORDS = 30
 #: channel, log in to read on) says so where its link goes: a word of the link's address,
 #: on a line of at most this many words. On the dev pages no article paragraph that short
 #: links to such an address; longer ones do (a bill's "member" page, a support site).
-#: A paywall's "already a subscriber? log in" line links to the log-in or account page
-#: (``/my-account/``, ``/signin``, ``/register``): on the dev pages the three short lines
-#: that link there are all paywall and log-in notices.
 _APPEAL_URL_RE = re.compile(
     r"(?:^|[^a-z])(?:subscribe|subscriptions?|subscriber|newsletters?|donate|donations?|"
     r"spenden?|abo|abonnement|abonnieren|membership|paywall|checkout|login|steadyhq|"
-    r"patreon|wesprzyj|zbiorka|log-in|sign-?in|signin|my-?account|account|register)"
-    r"(?:[^a-z]|$)|//t\.me/", re.IGNORECASE)
+    r"patreon|wesprzyj|zbiorka)(?:[^a-z]|$)|//t\.me/", re.IGNORECASE)
 _APPEAL_WORDS = 35
 #: An appeal's box holds little else: at most this many times the appeal's own text.
 _APPEAL_BOX = 2
