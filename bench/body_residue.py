@@ -7,9 +7,10 @@ Reads only trafilatura-eval's dev bucket (:func:`newsaudit.models.layout.evaluat
 never the held-back pages. For each page with residue it prints the page's share and, per
 body cell left over (a table row is split into its cells, as the score does), its length,
 the gold kind of a gold line with that text (``-`` when the reader's text is no gold line:
-trafilatura joined or cut lines), and the page block that holds it (laid out as the reader lays it out): zone, tag, link share
-and the classes/ids of its nearest ancestors. Pages are sorted by junk characters, so the
-largest causes come first; the total matches ``newsaudit eval anatomy --split dev``.
+trafilatura joined or cut lines), and the page block that holds it, laid out as the reader
+lays it out: zone, tag, link share and the classes/ids of its nearest ancestors. Pages are
+sorted by junk characters, so the largest causes come first; the total matches ``newsaudit
+eval anatomy --split dev``.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ def _marks(el: object, depth: int = 4) -> str:
         tag = getattr(node, "tag", "")
         cls = (node.get("class") or "").strip()  # type: ignore[attr-defined]
         ident = (node.get("id") or "").strip()  # type: ignore[attr-defined]
-        out.append(f"{tag}{'#' + ident if ident else ''}{'.' + '.'.join(cls.split()) if cls else ''}")
+        classes = "." + ".".join(cls.split()) if cls else ""
+        out.append(f"{tag}{'#' + ident if ident else ''}{classes}")
         node = node.getparent()  # type: ignore[attr-defined]
     return " < ".join(out)
 
