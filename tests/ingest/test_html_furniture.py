@@ -560,3 +560,72 @@ def test_the_lines_of_an_appeal_s_own_box_are_not_body_the_article_around_it_is(
     # The appeal set straight in the article's text takes only its own line out.
     assert kinds.get("Would you consider supporting our work? Just click here.") != "body"
     assert sum(k == "body" for k in kinds.values()) == 3
+
+
+def test_a_sign_up_box_set_in_the_article_is_not_body_a_subheading_about_it_is():
+    # A newsletter box between two paragraphs: its heading is a sign-up cue and its pitch
+    # lines ("Every morning we send ...") go with it, though none of them links anywhere.
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1><div class='body'>"
+            + ARTICLE_PARAS + "<div class='factbox'><span><h3>Sign up for the Courier "
+            "newsletter</h3></span><div><p>Never miss a sailing change again!</p><p>Every "
+            "morning we send one short email with the day's news from the islands.</p><p>You "
+            "can leave the list whenever you like.</p></div></div>"
+            "<h3>Why the newsletter matters to the islands</h3><p>Islanders read the parish "
+            "newsletter for the timetable, the council said, since the ferry office closed in "
+            "the spring.</p></div></article></body></html>")
+    kinds = _kinds(html)
+    for line in ("Sign up for the Courier newsletter", "Never miss a sailing change again!",
+                 "Every morning we send one short email with the day's news from the islands.",
+                 "You can leave the list whenever you like."):
+        assert kinds.get(line) != "body", line
+    assert kinds["Why the newsletter matters to the islands"] == "body"
+    assert sum(k == "body" for k in kinds.values()) == 5
+
+
+def test_a_sign_up_heading_at_the_end_of_the_article_s_container_takes_no_article_line():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1><div class='body'>"
+            + ARTICLE_PARAS + "<h4>Subscribe to our newsletter</h4></div></article>"
+            "</body></html>")
+    kinds = _kinds(html)
+    assert sum(k == "body" for k in kinds.values()) == 3
+
+
+def test_advertising_disclosure_lines():
+    from newsaudit.ingest.regions import label_line
+
+    assert label_line("*Werbung. Dieser Beitrag enthält Werbung für Strandgut Bademoden.")
+    assert label_line("Anzeige: Dieser Artikel entstand in Kooperation mit der Fährgesellschaft.")
+    assert label_line("Advertisement: this story is sponsored by Carrow Ferries.")
+    assert label_line("This post contains affiliate links.")
+    assert label_line("Dieser Beitrag enthält Affiliate-Links.")
+    # A sentence about advertising, or one that merely opens with the word, is prose.
+    assert not label_line("Werbung: Die Stadt wirbt mit Plakaten für die neue Fähre.")
+    assert not label_line("Werbung für Alkohol soll an Schulen verboten werden, sagte die "
+                          "Ministerin am Montag.")
+    assert not label_line("This post contains the council's full statement on the ferry.")
+    assert not label_line("The article contains an advertisement the council paid for, the "
+                          "auditor said in a report that ran to forty pages and named three "
+                          "officials who had signed it off without reading the terms.")
+
+
+def test_an_advertising_disclosure_in_the_article_text_is_not_body():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>"
+            "<p>*Werbung. Dieser Beitrag enthält Werbung für Carrow Ferries.</p>"
+            + ARTICLE_PARAS + "</article></body></html>")
+    kinds = _kinds(html)
+    assert kinds["*Werbung. Dieser Beitrag enthält Werbung für Carrow Ferries."] == "boilerplate"
+    assert sum(k == "body" for k in kinds.values()) == 3
+
+
+def test_a_long_list_of_picture_credits_is_a_label_a_long_photo_line_is_not():
+    from newsaudit.ingest.regions import label_line
+
+    assert label_line("Bildnachweis: Titelbild: Die Fähre im Hafen von Carrow, Ewan Doyle [CC "
+                      "BY-SA 4.0], via Wikimedia Commons; Karte: Carrow Ferries; Porträt der "
+                      "Kapitänin: privat; Buchcover: Inselverlag")
+    assert label_line("Photo credits: top, Jane Roe for the Courier; middle and bottom, Carrow "
+                      "Ferries, with the kind permission of the harbour trust and its archive")
+    # A "Foto:" line that long is a caption or prose, as before.
+    assert not label_line("Foto: Die Fähre legt am Montag im Hafen von Carrow an, nachdem "
+                          "Stürme im Herbst jede dritte Überfahrt ausfallen ließen und viele "
+                          "Pendler auf das Festland nicht mehr zur Arbeit kamen.")

@@ -55,6 +55,14 @@ _CREDIT_RE = re.compile(
     r"^(?:foto|fotos|bild|bilder|titelbild|beitragsbild|bildnachweis|bildnachweise|"
     r"bildquelle|bildrechte|fotonachweis|fotocredit)\s*:", re.IGNORECASE)
 _CREDIT_WORDS = 15
+#: A label that heads a list of picture credits ("Bildnachweis: Titelbild: ..., via
+#: Wikimedia Commons; Buchcover: Verlag", "Photo credits: ...") names nothing but credits,
+#: however many pictures it lists: such a line is a credit note up to this many words (the
+#: one dev line of this shape runs to 31 words for three pictures).
+_CREDITS_LIST_RE = re.compile(
+    r"^\W*(?:bildnachweise?|bildquellen?|bildrechte|fotonachweise?|fotocredits?|"
+    r"(?:image|photo|picture) credits)\s*:", re.IGNORECASE)
+_CREDITS_LIST_WORDS = 60
 #: A line that is only a picture agency's or stock library's credit ("Getty Images",
 #: "© iStock", "Image copyright Shutterstock", "iStock/Jane Roe", "picture alliance / dpa"):
 #: the credit of a picture the reader does not lay out, not a sentence of the article.
@@ -74,6 +82,22 @@ _PICTURE_CREDIT_WORDS = 8
 #: are in a box of their own. English labels ("Advertisement") are in the cue lists.
 _AD_LABELS = frozenset({"anzeige", "werbung", "reklame", "publicité", "publicidad",
                         "pubblicità", "publicidade", "reklama"})
+#: An advertising disclosure set as a line of the text: an ad label set off by a stop or a
+#: colon, then a sentence about the advertising ("*Werbung. Dieser Beitrag enthält Werbung
+#: für ...", "Advertisement: this post is sponsored by ..."), or a line saying the post
+#: contains advertising or affiliate links. At most this many words: a disclosure is a
+#: sentence or two.
+_DISCLOSURE_LABEL_RE = re.compile(
+    r"^\W*(?:anzeige|werbung|reklame|advertisement|advertorial|sponsored|publicité|"
+    r"publicidad|pubblicità|publicidade|reklama)\s*[.:|–—]\s*\S", re.IGNORECASE)
+_DISCLOSURE_WORD_RE = re.compile(
+    r"werb|anzeige|sponsor|affiliate|partnerlink|provision|advertis|paid|bezahlt|"
+    r"kooperation|commission|gesponsert", re.IGNORECASE)
+_DISCLOSURE_SENTENCE_RE = re.compile(
+    r"^\W*(?:this|dieser|dieses|der) (?:post|article|story|page|beitrag|artikel|text|blogpost)"
+    r" (?:contains|includes|enthält|beinhaltet)\b.{0,40}\b(?:affiliate|werbung|"
+    r"advertising|sponsored|werbelinks?|affiliate-links?|provisionslinks?)", re.IGNORECASE)
+_DISCLOSURE_WORDS = 30
 
 
 #: An appeal set in the article's text (subscribe, donate, join the newsletter or the
@@ -87,6 +111,17 @@ _APPEAL_URL_RE = re.compile(
 _APPEAL_WORDS = 35
 #: An appeal's box holds little else: at most this many times the appeal's own text.
 _APPEAL_BOX = 2
+#: A box headed by a sign-up cue ("Sign up for the Courier newsletter", "Support independent
+#: journalism", a heading the cue lists call furniture and that names a newsletter, a
+#: subscription or a donation) is a sign-up box set in the article: its lines go with the
+#: heading. Only a box of at most this many characters, which the heading opens: on the
+#: dev pages the one such box in an article's text was 479 characters, and the only other
+#: heading of furniture with article lines in its box ("Tags", under a post) sat at the
+#: end of a 2,900-character container.
+_SIGNUP_HEAD_RE = re.compile(
+    r"newsletter|subscri|sign[- ]?up|abonn|donat|spende|support (?:our|independent|us)",
+    re.IGNORECASE)
+_SIGNUP_BOX_CHARS = 1000
 
 
 def _box_lines(box: etree._Element, blocks: Sequence[Block]) -> list[str]:
@@ -214,7 +249,31 @@ class Regions:
                 continue
             out.update(key for key in (_norm(line) for line in _box_lines(box, self.blocks))
                        if key)
+        for b in self.blocks:
+            box = self._signup_box(b)
+            if box is not None:
+                out.update(key for key in (_norm(line) for line in _box_lines(box, self.blocks))
+                           if key)
         return out
+
+    def _signup_box(self, block: Block) -> etree._Element | None:
+        """The box a sign-up heading opens ("Sign up for our newsletter" over a few lines
+        of pitch): the heading's nearest ancestor with more text than the heading, when
+        the heading is its first line and the box is small; else None."""
+        el = block.element
+        text = _norm(block.text)
+        if (el is None or not block.heading or not _SIGNUP_HEAD_RE.search(text)
+                or line_kind(text) not in ("boilerplate", "form")):
+            return None
+        box = el.getparent()
+        while box is not None and len(_norm(box.text_content())) <= len(text):
+            box = box.getparent()
+        if box is None or box.tag in ("body", "html", "article", "main"):
+            return None
+        if len(_norm(box.text_content())) > _SIGNUP_BOX_CHARS:
+            return None
+        lines = _box_lines(box, self.blocks)
+        return box if lines and _norm(lines[0]) == text else None
 
     def repair(self, paragraph: str) -> str:
         """The paragraph with the drop cap trafilatura lost put back."""
@@ -390,13 +449,30 @@ class Regions:
 
 def label_line(line: str) -> bool:
     """Whether a line of the article's text is a label of furniture, not prose: a picture
-    credit ("Foto: Jane Roe", "Bildnachweis:", "Getty Images", "© iStock") or an ad label
-    ("Anzeige")."""
+    credit ("Foto: Jane Roe", "Bildnachweis:", "Getty Images", "© iStock"), an ad label
+    ("Anzeige") or an advertising disclosure (:func:`disclosure_line`)."""
     if _CREDIT_RE.match(line) and len(line.split()) <= _CREDIT_WORDS:
+        return True
+    if _CREDITS_LIST_RE.match(line) and len(line.split()) <= _CREDITS_LIST_WORDS:
         return True
     if len(line.split()) <= _PICTURE_CREDIT_WORDS and _PICTURE_CREDIT_RE.match(line):
         return True
-    return line.strip(" *-–:.()[]").casefold() in _AD_LABELS
+    if line.strip(" *-–:.()[]").casefold() in _AD_LABELS:
+        return True
+    return disclosure_line(line)
+
+
+def disclosure_line(line: str) -> bool:
+    """Whether a line is an advertising disclosure ("*Werbung. Dieser Beitrag enthält
+    Werbung für ...", "This post contains affiliate links."): short, and either an ad label
+    set off by a stop or colon with more words about the advertising after it, or a line
+    that says the post contains advertising."""
+    if len(line.split()) > _DISCLOSURE_WORDS:
+        return False
+    m = _DISCLOSURE_LABEL_RE.match(line)
+    if m is not None and _DISCLOSURE_WORD_RE.search(line[m.end() - 1:]):
+        return True
+    return _DISCLOSURE_SENTENCE_RE.match(line) is not None
 
 
 def in_furniture(el: etree._Element, holds_article: object) -> bool:
