@@ -88,9 +88,9 @@ def text_rows(pages: list[Audited], judged, model) -> np.ndarray:
     return np.hstack(parts).astype(np.float64)
 
 
-def check_rows(data) -> np.ndarray:
-    checks = sorted(set(data.checks))
-    return np.array([[c == k for k in checks] for c in data.checks], dtype=np.float64)
+def check_rows(checks_of_rows: list[str], checks: list[str]) -> np.ndarray:
+    """One-hot columns of each row's check, over ``checks`` (the training data's)."""
+    return np.array([[c == k for k in checks] for c in checks_of_rows], dtype=np.float64)
 
 
 def scores(p: np.ndarray, y: np.ndarray) -> dict:
@@ -153,7 +153,7 @@ def main(argv=None) -> int:
     variants = {
         "general": data.X,
         "general+text": np.hstack([data.X, T]),
-        "text": np.hstack([check_rows(data), T]),
+        "text": np.hstack([check_rows(data.checks, sorted(set(data.checks))), T]),
     }
     report: dict = {"dev": {"verdicts": dict(data.verdicts)}}
     for name, X in variants.items():
@@ -172,26 +172,15 @@ def main(argv=None) -> int:
 
 
 def _test(args, report, data, variants, model) -> None:
-    from newsaudit.models.severity.features import featurise
     from newsaudit.models.severity.train import fit
 
     tpages = read_cache(args.test)
     tjudged = examples(tpages, sorted(FINDINGS.glob("fresh-judgments*")))
-    tdata = dataset(tpages, tjudged)
-    # the dev columns: rebuild the test rows with the dev kinds
-    rows = []
-    for p in tpages:
-        mine = [e for e in tjudged if e.page == p.ref]
-        if not mine:
-            continue
-        index, X = featurise(p.report, p.sentences, data.kinds)
-        where = {i: r for r, i in enumerate(index)}
-        rows.extend(X[where[e.index]] for e in mine)
-    G = np.vstack(rows)
+    tdata = dataset(tpages, tjudged, kinds=data.kinds)  # the dev model's columns
     T = text_rows(tpages, tjudged, model)
-    checks = sorted(set(data.checks))
-    Ct = np.array([[c == k for k in checks] for c in tdata.checks], dtype=np.float64)
-    tv = {"general": G, "general+text": np.hstack([G, T]), "text": np.hstack([Ct, T])}
+    Ct = check_rows(tdata.checks, sorted(set(data.checks)))
+    tv = {"general": tdata.X, "general+text": np.hstack([tdata.X, T]),
+          "text": np.hstack([Ct, T])}
     report["test"] = {"verdicts": dict(tdata.verdicts)}
     for name in variants:
         mean, scale, coef, b = fit(variants[name], data.y, args.C)

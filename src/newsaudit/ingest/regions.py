@@ -88,8 +88,8 @@ _AD_LABELS = frozenset({"anzeige", "werbung", "reklame", "publicité", "publicid
 #: contains advertising or affiliate links. At most this many words: a disclosure is a
 #: sentence or two.
 _DISCLOSURE_LABEL_RE = re.compile(
-    r"^\W*(?:anzeige|werbung|reklame|advertisement|advertorial|sponsored|publicité|"
-    r"publicidad|pubblicità|publicidade|reklama)\s*[.:|–—]\s*\S", re.IGNORECASE)
+    r"^\W*(?:" + "|".join(sorted(_AD_LABELS | {"advertisement", "advertorial", "sponsored"}))
+    + r")\s*[.:|–—]\s*\S", re.IGNORECASE)
 _DISCLOSURE_WORD_RE = re.compile(
     r"werb|anzeige|sponsor|affiliate|partnerlink|provision|advertis|paid|bezahlt|"
     r"kooperation|commission|gesponsert", re.IGNORECASE)

@@ -118,13 +118,15 @@ class Dataset:
 
 
 def dataset(pages: Sequence[Audited], judged: Sequence[Example], *,
-            min_kind: int = MIN_KIND) -> Dataset:
+            min_kind: int = MIN_KIND, kinds: tuple[str, ...] | None = None) -> Dataset:
     """The judged warnings of ``pages`` as a matrix, with the ``check:kind`` columns that
-    have at least ``min_kind`` examples."""
+    have at least ``min_kind`` examples (or the columns ``kinds``, a model's own, to score
+    other pages with it)."""
     by_ref = {p.ref: p for p in pages}
-    counts = Counter(f"{e.check}:{finding_kind(by_ref[e.page].report.findings[e.index])}"
-                     for e in judged)
-    kinds = tuple(sorted(k for k, n in counts.items() if n >= min_kind))
+    if kinds is None:
+        counts = Counter(f"{e.check}:{finding_kind(by_ref[e.page].report.findings[e.index])}"
+                         for e in judged)
+        kinds = tuple(sorted(k for k, n in counts.items() if n >= min_kind))
     rows: list[np.ndarray] = []
     for p in pages:
         mine = [e for e in judged if e.page == p.ref]
