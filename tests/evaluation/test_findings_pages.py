@@ -98,12 +98,14 @@ _EARLIER_6 = ("pages.json", "calibration-sample.json", "calibration-sample-2.jso
 #: The fresh samples drawn after the per-kind gate, each with its counts per dataset and
 #: draw scale: 6 measures the per-kind gate, 7 adds war and casualty news for the opened
 #: headline kind, 8 is the final shipped audit of 2026-12-05 (no kind open), 9 that of
-#: stop 22 (FakeNewsCorpus had only 18 pages left to draw).
+#: stop 22 (FakeNewsCorpus had only 18 pages left to draw), 10 that of stop 23 (FA-KES and
+#: FakeNewsCorpus have no test page left to draw).
 _LATER_FRESH = (
     ("fresh-sample-6.json", {"fa-kes": 60, "fnc1": 40, "ptc": 10, "fakenewscorpus": 10}, 8),
     ("fresh-sample-7.json", {"fa-kes": 300, "fnc1": 100}, 30),
     ("fresh-sample-8.json", {"fa-kes": 100, "fnc1": 200, "ptc": 30, "fakenewscorpus": 70}, 30),
     ("fresh-sample-9.json", {"fa-kes": 100, "fnc1": 200, "ptc": 30, "fakenewscorpus": 18}, 40),
+    ("fresh-sample-10.json", {"fnc1": 250, "ptc": 60}, 40),
 )
 
 
