@@ -204,6 +204,16 @@ HEAD = "Officials Report Casualties After Ambush\n\n"
             "In total, nearly 30 soldiers have been killed since March.",
             [],
         ),
+        # The source's figure repeated by the page, and another source counting something
+        # else (people exposed, not cases): nothing the page credits contradicts it.
+        (
+            "An outbreak has broken out and five cases have been identified, the World Health "
+            "Organization has confirmed.\n\n"
+            "Since then, five cases have been identified as aid agencies deploy teams.\n\n"
+            "Several hundred people have been exposed to the virus as officials worry it "
+            "could spread.",
+            [],
+        ),
         # Only an unrelated source contradicts it: a warning, not a problem.
         (
             "The army has admitted that at least 200 soldiers have died.\n\n"

@@ -75,8 +75,13 @@ def _compared(f: Figure) -> bool:
 
 def _related_subject(a: Figure, b: Figure) -> bool:
     """Loose version of :func:`same_subject` for "what else did the sources say": the
-    same category and counted noun, on the same side."""
+    same category and counted noun, on the same side, and for a plain head count the same
+    predicate too. "Five cases have been identified" and "several hundred people have been
+    exposed" count different things; only a toll ("killed", "dead") is one kind of count
+    whatever verb carries it."""
     if a.category != b.category or not counted_compatible(a, b):
+        return False
+    if a.category not in lexicon().always and a.subject.predicate != b.subject.predicate:
         return False
     return sides_compatible(a, b)
 
