@@ -147,3 +147,22 @@ def test_a_source_named_first_with_its_colon_lost(nlp, headline, credited):
                                                                    index.within(seg.start, seg.end)))
     assert h is not None
     assert (h.credited.text if h.credited else None) == credited
+
+
+TITLE_PAGE = (
+    "Readers’ Letters on the Ferry Tender Concerning “The Harbour Was Never For Sale!”\n\n"
+    "Two readers wrote to us after last week’s column on the ferry tender. Ann Roe, a "
+    "retired pilot, said the council had not consulted the crews. Tom Vale said the new "
+    "timetable would suit commuters better than the old one.\n"
+)
+
+
+def test_a_quoted_title_in_the_headline_is_no_one_s_words(run, quiet):
+    """After "concerning", "the column", "the slogan" the marks name a work or a term;
+    the same words after a speaker's name are still held to the body."""
+    _, found = run(TITLE_PAGE)
+    assert [f.kind for f in found if f.kind == "quotation"] == []
+    spoken = TITLE_PAGE.replace("on the Ferry Tender Concerning", "Say Mayor Told Them")
+    _, found = run(spoken)
+    assert [f.kind for f in found] == ["quotation"]
+    assert found[0].evidence[0].text == "The Harbour Was Never For Sale!"

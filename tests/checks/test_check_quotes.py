@@ -201,3 +201,17 @@ def test_normalise(text, expected):
 def test_real_page_patterns(run, text, expected):
     _, found = run(text)
     assert [(f.severity, f.evidence[0].text) for f in found] == expected
+
+
+def test_a_headline_naming_a_work_in_quotes_is_not_untraced(run):
+    """A headline's "exchange concerning “…”" or "the essay “…”" quotes a title: no
+    speaker is owed. The same clause after a speaker is still untraced."""
+    body = (
+        "\n\nTwo readers wrote in after last week’s essay. Ann Roe said the council had not "
+        "consulted the crews.\n"
+    )
+    for intro in ("Letters concerning", "Replies to the essay"):
+        _, found = run(f"{intro} “We Were Never Asked About the Harbour”{body}")
+        assert found == [], intro
+    _, found = run(f"Ferry Crews: “We Were Never Asked About the Harbour”{body}")
+    assert [f.severity for f in found] == ["warning"]

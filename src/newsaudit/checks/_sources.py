@@ -56,6 +56,23 @@ def cues() -> dict[str, Any]:
 # ------------------------------------------------------------------ shared helpers
 
 
+def names_a_work(doc: Doc, start: int) -> bool:
+    """Whether the quotation opening at character ``start`` is introduced as a title or a
+    term ("the article “…”", "the slogan “…”", "an exchange concerning “…”"): then its
+    marks name something and put no words in anyone's mouth. Naming verbs are not enough
+    here ("calls the plan “a disaster for us all”" quotes the caller)."""
+    sq = cues()["raw"]["scare_quotes"]
+    intro = frozenset(sq["title_nouns"]) | frozenset(sq["mention_nouns"]) | frozenset(
+        sq["topic_words"]
+    )
+    i = TokenIndex(doc).at(start)
+    if i < len(doc) and doc[i].idx >= start:
+        i -= 1  # the token before the quotation's first word
+    while i >= 0 and (doc[i].is_quote or doc[i].text in "“‘\"'"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in intro
+
+
 class TokenIndex:
     """Character offset -> token index over one Doc, by bisection on token starts."""
 

@@ -57,6 +57,7 @@ from newsaudit.checks._sources import (
     TokenIndex,
     cues,
     lower_article,
+    names_a_work,
     same_source,
     speaks,
 )
@@ -369,6 +370,8 @@ def _quotes_absent(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> 
     for q in h.quotes:
         if len(q.text.split()) < _MIN_QUOTE_WORDS or _fold(q.text) in body:
             continue
+        if names_a_work(doc, q.start):
+            continue  # "… concerning “Wait, It's all a mistranslation!”": a title
         want = content_stems(doc[i] for i in index.within(q.start, q.end))
         if not want:
             continue

@@ -33,6 +33,7 @@ from newsaudit.checks._sources import (
     TokenIndex,
     cues,
     lower_article,
+    names_a_work,
     normalise,
     same_source,
     speaks,
@@ -354,8 +355,13 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
                 "words were retyped rather than copied"
             )
             evidence.append(s)
-        # a quotation in a headline always stands for someone's words
-        presented = [q for q in group if q.att.kind in SPOKEN_KINDS or q.segment == "headline"]
+        # a quotation in a headline stands for someone's words, unless it names a work
+        presented = [
+            q
+            for q in group
+            if q.att.kind in SPOKEN_KINDS
+            or (q.segment == "headline" and not names_a_work(doc, q.span.start))
+        ]
         # a headline's quotation is traced only by a speaker in the body
         traced = [q for q in presented if q.segment != "headline" and traceable(report, q)]
         in_body = any(q.segment != "headline" for q in group)
