@@ -111,9 +111,11 @@ def verb_class(tok: Token, *, title_case: bool) -> str | None:
     cls, particle = entry
     if particle is not None and (tok.i + 1 >= len(tok.doc) or tok.nbor(1).lower_ != particle):
         return None  # "hit out at" criticises; "hit" alone strikes
-    if cls == "criticism" and particle is None and tok.i + 1 < len(tok.doc) \
+    if cls in ("criticism", "change") and particle is None and tok.i + 1 < len(tok.doc) \
             and tok.nbor(1).lower_ in _OTHER_SENSE_PARTICLES:
-        return None  # "Rips Up the Contract", "Blasts Off": another verb, not criticism
+        # "Rips Up the Contract", "Blasts Off": another verb, not criticism; "Cuts Off
+        # His Finger", "Crashes Through a Fence": no change of size
+        return None
     if not title_case and tok.pos_ not in ("VERB", "AUX"):
         return None  # sentence case: the tagger knows "bomb attack" is a noun
     if any(tok.doc[j].pos_ == "ADP" for j in range(max(0, tok.i - 2), tok.i)):

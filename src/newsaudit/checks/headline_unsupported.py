@@ -65,6 +65,8 @@ from newsaudit.context import DEFAULT_CONTEXT, Context, Models
 from newsaudit.errors import ModelError
 from newsaudit.figures.compare import comparable, plausible
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Severity, Span
+from newsaudit.quantities.numbers import could_start, read_number
+from newsaudit.quantities.numbers import lexicon as number_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -332,8 +334,35 @@ def _listable(q: Quantity) -> bool:
     return q.value is not None and q.approx != "vague" and 0 <= q.value <= _LISTED
 
 
-def _figure_support(report: Report, figures: Sequence[Quantity]) -> Iterator[_Found]:
+def _body_numbers(report: Report, doc: Doc, index: TokenIndex) -> list[float]:
+    """Every number the body writes, in digits or words, whatever it counts: the figure
+    reader leaves out ages ("died at the age of 57"), measures that modify a noun
+    ("18-karat gold") and what it cannot tie to a count ("twenty-eight heads of the
+    group were killed"), yet a headline giving that number is not unsupported."""
+    words = [t.lower_ for t in doc]
+    nl = number_lexicon()
+    out: list[float] = []
+    for seg in report.segments:
+        if seg.kind not in BODY:
+            continue
+        span = index.within(seg.start, seg.end)
+        i = span.start
+        while i < span.stop:
+            m = read_number(words, i, nl) if could_start(words, i, nl) else None
+            if m is None or m.value is None:
+                i += 1
+                continue
+            beside = {words[j] for j in (i - 1, m.end) if 0 <= j < len(words)}
+            if not (beside & nl.months or nl.is_year(m.value)):  # "13 March", "2014"
+                out.append(float(m.value))
+            i = max(m.end, i + 1)
+    return out
+
+
+def _figure_support(report: Report, doc: Doc, index: TokenIndex,
+                    figures: Sequence[Quantity]) -> Iterator[_Found]:
     body = [q for q in report.quantities if q.segment in BODY]
+    written: list[float] | None = None
     for q in figures:
         if q.category in ("duration", "distance"):
             continue
@@ -345,6 +374,10 @@ def _figure_support(report: Report, figures: Sequence[Quantity]) -> Iterator[_Fo
             hi = math.inf
         if any(meets(lo, hi, b) for b in same) or _adds_up(q, same):
             continue
+        if written is None:
+            written = _body_numbers(report, doc, index)
+        if q.approx != "vague" and any(lo <= x <= hi for x in written):
+            continue  # the body writes the number, in a form not read as a count of it
         if same:
             shown = same[:4]
             yield (say.figure_unfit(q.text, [b.text for b in shown]),
@@ -576,7 +609,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         return
     v = HeadlineVerb(report, doc, h, index)
     found = [(f, "verb") for f in _verb_findings(v, doc, index)]
-    found += [(f, "figure") for f in _figure_support(report, v.figures)]
+    found += [(f, "figure") for f in _figure_support(report, doc, index, v.figures)]
     found += [(f, "quotation") for f in _quotes_absent(report, doc, index, h)]
     carried = carriers(report, doc, index, h)
     if not found:
