@@ -223,6 +223,13 @@ SOURCING = [
      "on Thursday.\n", [("warning", "It was reported")]),
     ("Strike Hits Village\n\nGovernment forces have reportedly shelled the village, killing "
      "seven civilians.\n", [("warning", "reportedly")]),
+    # ... unless the next sentence names who reported it, about the same things
+    ("Strike Hits Village\n\nGovernment forces have reportedly shelled the village, killing "
+     "seven civilians.\n\nThe Kordavian Human Rights League said the forces shelled the "
+     "village from the hills.\n", []),
+    ("Strike Hits Village\n\nGovernment forces have reportedly shelled the village, killing "
+     "seven civilians.\n\nThe Kordavian Human Rights League said its staff were safe.\n",
+     [("warning", "reportedly")]),
     # ... while a named body or a person the reporter met is a source
     ("Strike Hits Village\n\nOn Thursday the army shelled the village, according to the "
      "Kordavian Human Rights League.\n", []),

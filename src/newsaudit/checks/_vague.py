@@ -23,7 +23,7 @@ from newsaudit.model import Attribution, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Vague", "hearsay", "hedges", "key", "vague_source"]
+__all__ = ["Vague", "hearsay", "hedges", "key", "names_source", "vague_source"]
 
 _WORD_BEFORE = re.compile(r"\b(\w+)\s+$")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
@@ -70,6 +70,14 @@ def _named(doc: Doc, index: TokenIndex, start: int, end: int) -> bool:
     capitals = [t for t in span if t.text[:1].isupper() and t.is_alpha and not t.is_sent_start
                 and t.lower_ not in _DETERMINERS and t.ent_type_ not in _PLACE_ENTS]
     return len(capitals) >= 2
+
+
+def names_source(doc: Doc, index: TokenIndex, att: Attribution) -> bool:
+    """Whether an attribution's source phrase has a name in it ("the Kordavian Human
+    Rights League", "Variety"), not only a description ("a human rights group")."""
+    src = att.source
+    return src.start is not None and src.end is not None and _named(doc, index, src.start,
+                                                                      src.end)
 
 
 _DETERMINERS = frozenset({"the", "a", "an"})

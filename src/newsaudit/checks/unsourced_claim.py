@@ -52,7 +52,7 @@ from newsaudit.checks import register
 from newsaudit.checks._dated import Dating
 from newsaudit.checks._sources import TokenIndex, cues, normalise, speaks
 from newsaudit.checks._sweeping import Sweep, clause_verb, narrated, sweeping_tokens
-from newsaudit.checks._vague import Vague, hearsay, hedges, key, vague_source
+from newsaudit.checks._vague import Vague, hearsay, hedges, key, names_source, vague_source
 from newsaudit.checks._voice import Voice, voice_of
 from newsaudit.checks._wording import join_words
 from newsaudit.context import DEFAULT_CONTEXT, Context
@@ -201,15 +201,19 @@ class _Sentences:
         k = bisect_left(self.cue_starts, lo)
         return self.cues[k] if k < len(self.cues) and self.cue_starts[k] < hi else None
 
-    def _neighbour(self, claim: Claim, step: int) -> tuple[int, int] | None:
+    def _neighbour(self, claim: Claim, step: int,
+                   across: bool = False) -> tuple[int, int] | None:
         """Character bounds of the sentence ``step`` away from the claim's, when it lies
-        in the claim's paragraph."""
+        in the claim's paragraph (``across``: or in the article's next one)."""
         k = self.sents.of_token(self.index.at(claim.start)) + step
         seg = self.report.segment_at(claim.start)
         if seg is None or not 0 <= k < len(self.sents):
             return None
         lo, hi = self.sents.char_starts[k], self.sents.char_ends[k]
-        return (lo, hi) if seg.start <= lo < seg.end else None
+        if seg.start <= lo < seg.end:
+            return lo, hi
+        there = self.report.segment_at(lo) if across else None
+        return (lo, hi) if there is not None and there.kind in _ARTICLE else None
 
     def previous_attributed(self, claim: Claim) -> bool:
         """The sentence before ``claim`` in its paragraph is attributed to someone."""
@@ -224,7 +228,8 @@ class _Sentences:
         att = self._attributed(*nxt) if nxt is not None else None
         return att is not None and speaks(report, att)
 
-    def continued_by_next(self, report: Report, claim: Claim) -> bool:
+    def continued_by_next(self, report: Report, claim: Claim, across: bool = False,
+                          named: bool = False) -> bool:
         """Whether the sentence after ``claim`` in its paragraph gives a source's account
         of what the claim states: it is attributed to a person, a body, an outlet or an
         official (not "they" or "witnesses"), and what it reports is about the same things
@@ -235,12 +240,14 @@ class _Sentences:
         as its own ("In total, …"), is still the page's own."""
         if _opens_in_own_voice(self.doc, self.index.at(claim.start)):
             return False  # "In total, …": the writer's own sum, whatever follows
-        nxt = self._neighbour(claim, 1)
+        nxt = self._neighbour(claim, 1, across)
         att = self._attributed(*nxt) if nxt is not None else None
         if nxt is None or att is None or att.source.type not in _NAMED_TYPES | {
             "official_anonymous"
         }:
             return False
+        if named and not names_source(self.doc, self.index, att):
+            return False  # "… according to a human rights group": as vague as a hedge
         said = att.content or Span(nxt[0], nxt[1], "")
         lo, hi = max(said.start, nxt[0]), min(said.end, nxt[1])
         return not self._topics(claim.start, claim.end).isdisjoint(self._topics(lo, hi))
@@ -688,7 +695,9 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             continue
         hedge = hedges(doc, index, claim.start, claim.end)
         if hedge is not None:
-            if _worth_sourcing(claim):
+            # "X has reportedly been cast as … Variety revealed the casting on Monday":
+            # the hedge is the lead's shorthand for the source the next sentence names
+            if _worth_sourcing(claim) and not around.continued_by_next(report, claim, True, True):
                 vaguely.append(_Vaguely(claim, hedge, None))
             continue
         toks = index.within(claim.start, claim.end)
