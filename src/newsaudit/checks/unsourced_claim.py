@@ -229,7 +229,7 @@ class _Sentences:
         return att is not None and speaks(report, att)
 
     def continued_by_next(self, report: Report, claim: Claim, across: bool = False,
-                          named: bool = False) -> bool:
+                          named: bool = False, least: int = 1) -> bool:
         """Whether the sentence after ``claim`` in its paragraph gives a source's account
         of what the claim states: it is attributed to a person, a body, an outlet or an
         official (not "they" or "witnesses"), and what it reports is about the same things
@@ -250,7 +250,7 @@ class _Sentences:
             return False  # "… according to a human rights group": as vague as a hedge
         said = att.content or Span(nxt[0], nxt[1], "")
         lo, hi = max(said.start, nxt[0]), min(said.end, nxt[1])
-        return not self._topics(claim.start, claim.end).isdisjoint(self._topics(lo, hi))
+        return len(self._topics(claim.start, claim.end) & self._topics(lo, hi)) >= least
 
     def _topics(self, lo: int, hi: int) -> set[str]:
         """The lemmas of the nouns and verbs in ``lo:hi``: what a sentence is about."""
@@ -697,7 +697,9 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         if hedge is not None:
             # "X has reportedly been cast as … Variety revealed the casting on Monday":
             # the hedge is the lead's shorthand for the source the next sentence names
-            if _worth_sourcing(claim) and not around.continued_by_next(report, claim, True, True):
+            if _worth_sourcing(claim) and not around.continued_by_next(
+                report, claim, across=True, named=True, least=2
+            ):
                 vaguely.append(_Vaguely(claim, hedge, None))
             continue
         toks = index.within(claim.start, claim.end)
