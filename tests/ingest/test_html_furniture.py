@@ -663,3 +663,21 @@ def test_a_heading_linked_to_another_story_of_the_site_is_related_other_headings
         ("body", "What the council said"),
         ("body", "The council said it would review the timetable in the spring."),
     ]
+
+
+def test_a_subdomain_of_the_site_is_the_site_another_blog_of_the_same_host_is_not():
+    from newsaudit.ingest.regions import _same_site
+
+    assert _same_site("https://projects.courier.example/forecast/", "courier.example")
+    assert _same_site("https://courier.example/news/", "live.courier.example")
+    assert _same_site("/news/storm", "courier.example")
+    assert not _same_site("https://jane.blogs.example/post", "john.blogs.example")
+    assert not _same_site("https://ferry.example/report.pdf", "courier.example")
+    assert not _same_site("https://courier.example/news/", "")
+    html = ("<html><head><link rel='canonical' href='https://www.courier.example/news/ferry'>"
+            "</head><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p><a href='https://projects.courier.example/winter-forecast/'>Our winter "
+            "forecast: where the storms will hit</a></p><p>The new timetable starts on the "
+            "first Monday of November, the operator said.</p></article></body></html>")
+    segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
+    assert ("related", "Our winter forecast: where the storms will hit") in segments

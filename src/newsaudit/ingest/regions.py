@@ -152,7 +152,11 @@ def _same_site(href: str, host: str) -> bool:
     """Whether a link goes to a page of ``host`` (a relative link does)."""
     href = href.strip()
     if href.startswith("//") or "://" in href[:12]:
-        return site_host(href if "://" in href[:12] else "http:" + href) == host
+        other = site_host(href if "://" in href[:12] else "http:" + href)
+        # A subdomain of the site is the site ("projects.courier.example" for
+        # "courier.example", and the other way round); two blogs of one host are not.
+        return bool(host) and (other == host or other.endswith("." + host)
+                               or host.endswith("." + other))
     return not href.lower().startswith(("mailto:", "tel:", "javascript:", "#")) and bool(href)
 
 
