@@ -4,7 +4,7 @@ that no gold body line holds, with the markup the line sits in.
     .venv/bin/python bench/body_residue.py [--data ../shared/data] [--limit N] [--min 1]
 
 Reads only trafilatura-eval's dev bucket (:func:`newsaudit.models.layout.evaluate.dev_html`),
-never the held-back pages. For each page with residue it prints the page's share and, per
+or with ``--split train`` its train buckets, never the held-back pages. For each page with residue it prints the page's share and, per
 body cell left over (a table row is split into its cells, as the score does), its length,
 the gold kind of a gold line with that text (``-`` when the reader's text is no gold line:
 trafilatura joined or cut lines), and the page block that holds it, laid out as the reader
@@ -22,6 +22,7 @@ from pathlib import Path
 from newsaudit.ingest import load_page
 from newsaudit.ingest.blocks import page_blocks
 from newsaudit.ingest.html import _EXTRACT_OPTIONS, _body_paragraphs, _clean_tree
+from newsaudit.models.layout.corpus import trafilatura_eval_pages
 from newsaudit.models.layout.evaluate import dev_html
 
 _WS_RE = re.compile(r"\s+")
@@ -52,8 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--min", type=int, default=1, help="print pages with at least this many "
                     "junk characters")
+    ap.add_argument("--split", choices=("dev", "train"), default="dev",
+                    help="trafilatura-eval's dev bucket (default) or its train buckets; "
+                    "the test bucket is never read")
     args = ap.parse_args(argv)
-    pages, _ = dev_html(args.data, limit=args.limit)
+    if args.split == "dev":
+        pages, _ = dev_html(args.data, limit=args.limit)
+    else:
+        pages = list(trafilatura_eval_pages(args.data / "trafilatura-eval", splits=("train",),
+                                            limit=args.limit))
     rows = []
     total_body = total_junk = 0
     for _, pid, lab in pages:
@@ -93,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                      f"{_marks(b.element)}") if b is not None else "(no single block)"
             print(f"  [{len(cell):4d} {kind_of.get(cell, '-'):>11}] {cell[:160]!r}")
             print(f"         {where[:220]}")
-    print(f"\nall dev pages: {total_junk} of {total_body} body chars "
+    print(f"\nall pages: {total_junk} of {total_body} body chars "
           f"({100 * total_junk / max(total_body, 1):.2f} %), {len(rows)} pages with residue")
     return 0
 

@@ -629,3 +629,55 @@ def test_a_long_list_of_picture_credits_is_a_label_a_long_photo_line_is_not():
     assert not label_line("Foto: Die Fähre legt am Montag im Hafen von Carrow an, nachdem "
                           "Stürme im Herbst jede dritte Überfahrt ausfallen ließen und viele "
                           "Pendler auf das Festland nicht mehr zur Arbeit kamen.")
+
+
+def test_a_heading_linked_to_another_story_of_the_site_is_related_other_headings_stay():
+    from newsaudit.ingest.regions import linked_heading
+
+    html = ("<html><head><link rel='canonical' href='https://www.courier.example/news/ferry'>"
+            "</head><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<h3><a href='/news/harbour-master'>Harbour master to retire after thirty "
+            "years</a></h3><p>The operator thanked the crews who kept the boats running.</p>"
+            "<h3><a href='https://kettles.example/steel'>The steel kettle on the bridge</a></h3>"
+            "<h2><a href='#fares'>Fares</a></h2><h2>What the council said</h2>"
+            "<p>The council said it would review the timetable in the spring.</p>"
+            "</article></body></html>")
+    tree = lxml.html.fromstring(html)
+    blocks = {b.text: b for b in page_blocks(tree)}
+    host = "courier.example"
+    # A teaser card's title: all link text, to another page of the same site.
+    assert linked_heading(blocks["Harbour master to retire after thirty years"], host)
+    # A heading that names a product or a source on another site, an accordion's or a
+    # contents list's switch (an anchor of the page), and a plain subheading stay.
+    assert not linked_heading(blocks["The steel kettle on the bridge"], host)
+    assert not linked_heading(blocks["Fares"], host)
+    assert not linked_heading(blocks["What the council said"], host)
+    # A relative link is the site's own whatever the page declares.
+    assert linked_heading(blocks["Harbour master to retire after thirty years"], "")
+    segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
+    assert segments[4:] == [
+        ("related", "Harbour master to retire after thirty years"),
+        ("body", "The operator thanked the crews who kept the boats running."),
+        ("body", "The steel kettle on the bridge"),
+        ("body", "Fares"),
+        ("body", "What the council said"),
+        ("body", "The council said it would review the timetable in the spring."),
+    ]
+
+
+def test_a_subdomain_of_the_site_is_the_site_another_blog_of_the_same_host_is_not():
+    from newsaudit.ingest.regions import _same_site
+
+    assert _same_site("https://projects.courier.example/forecast/", "courier.example")
+    assert _same_site("https://courier.example/news/", "live.courier.example")
+    assert _same_site("/news/storm", "courier.example")
+    assert not _same_site("https://jane.blogs.example/post", "john.blogs.example")
+    assert not _same_site("https://ferry.example/report.pdf", "courier.example")
+    assert not _same_site("https://courier.example/news/", "")
+    html = ("<html><head><link rel='canonical' href='https://www.courier.example/news/ferry'>"
+            "</head><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<p><a href='https://projects.courier.example/winter-forecast/'>Our winter "
+            "forecast: where the storms will hit</a></p><p>The new timetable starts on the "
+            "first Monday of November, the operator said.</p></article></body></html>")
+    segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
+    assert ("related", "Our winter forecast: where the storms will hit") in segments

@@ -152,7 +152,11 @@ def _same_site(href: str, host: str) -> bool:
     """Whether a link goes to a page of ``host`` (a relative link does)."""
     href = href.strip()
     if href.startswith("//") or "://" in href[:12]:
-        return site_host(href if "://" in href[:12] else "http:" + href) == host
+        other = site_host(href if "://" in href[:12] else "http:" + href)
+        # A subdomain of the site is the site ("projects.courier.example" for
+        # "courier.example", and the other way round); two blogs of one host are not.
+        return bool(host) and (other == host or other.endswith("." + host)
+                               or host.endswith("." + other))
     return not href.lower().startswith(("mailto:", "tel:", "javascript:", "#")) and bool(href)
 
 
@@ -196,6 +200,26 @@ def teaser_line(block: Block, text: str, host: str) -> bool:
     return len(items) >= 2 and all(
         _all_link(li) and _site_links(li, host) and len(_WORD_RE.findall(li.text_content())) >= 3
         for li in items)
+
+
+def _page_link(href: str) -> bool:
+    """Whether a link goes to another page (not an anchor of this one, a script, a mail)."""
+    href = href.strip().lower()
+    return bool(href) and not href.startswith(("#", "javascript:", "mailto:", "tel:"))
+
+
+def linked_heading(block: Block, host: str) -> bool:
+    """Whether a line is a heading (``<h2>`` to ``<h6>``) that is all link text, every link
+    to another page of the page's own site (``host``; a relative link is always the
+    site's): the title of a teaser card of another story set among the article's lines. An
+    article's own subheadings are not links; a heading linked to another site is the
+    article naming a product or a source ("<h3><a href=shop>The kettle</a></h3>"), and one
+    linked to an anchor of the page is an accordion's or a table of contents' switch."""
+    el = block.element
+    if el is None or block.heading < 2 or not _all_link(el):
+        return False
+    hrefs = [a.get("href") or "" for a in el.iter("a") if _norm(a.text_content())]
+    return bool(hrefs) and all(_page_link(h) and _same_site(h, host) for h in hrefs)
 
 
 def lead_in_line(text: str) -> bool:
@@ -300,7 +324,7 @@ class Regions:
         half of it of other lines: on the dev pages no such paragraph was article text.
         """
         key = _norm(paragraph)
-        if self.read_more(key) or self.teaser(key):
+        if self.read_more(key) or self.teaser(key) or self.linked_heading(key):
             return "related"
         if label_line(key) or self.appeal(key) or key in self.appeal_box:
             return "boilerplate"
@@ -339,6 +363,12 @@ class Regions:
         nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         return (lead_in_line(key) and nxt is not None and nxt.tag == "li"
                 and teaser_line(nxt, _norm(nxt.text), self.host))
+
+    def linked_heading(self, paragraph: str) -> bool:
+        """Whether a paragraph is a heading of the page linked to another of the site's
+        pages (:func:`linked_heading`)."""
+        i = self.position.get(_norm(paragraph))
+        return i is not None and linked_heading(self.blocks[i], self.host)
 
     def appeal(self, paragraph: str) -> bool:
         """Whether a paragraph is a line of the page that appeals to subscribe, donate or
