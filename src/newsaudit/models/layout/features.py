@@ -60,7 +60,8 @@ _CREDIT_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Za-z][\w.'\u2019-]*){0,4}"
 _CREDIT_TAIL_RE = re.compile(
     r"(?:"
     r"\(\s*(?:[A-Z]{2,7}\s+)?" + _CREDIT_WORD + r"\b[^()]{0,60}\)"
-    r"|(?:^|[\s.,;(])" + _CREDIT_WORD + r"\s*(?::|\bby\b|\bcourtesy\b|\.{2,}|\u2026)\s*[^.!?:]{1,60}"
+    r"|(?:^|[\s.,;(])" + _CREDIT_WORD
+    + r"\s*(?::|\bby\b|\bcourtesy\b|\.{2,}|\u2026)\s*[^.!?:]{1,60}"
     r"|(?:" + _CREDIT_NAME + r"\s*/\s*)?" + _AGENCY + r"(?:\s*/\s*" + _CREDIT_NAME + r")+"
     r"|/\s*" + _AGENCY + r"(?:\s+via\s+Getty\s+Images)?"
     r"|(?:^|[.!?;]\s+|\s[-\u2013\u2014|]\s)" + _AGENCY +
