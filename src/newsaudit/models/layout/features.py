@@ -48,6 +48,44 @@ _WHEN_TAIL_RE = re.compile(
     r"\s*[.)]?$",
     re.IGNORECASE,
 )
+#: A line that ends on a photo credit: "... (AP Photo/Name)", "... (Image: Google)", "...
+#: Photograph: Name/AFP/Getty Images", "... Picture: Name", "... EFE/Name", "... REUTERS/Name/File
+#: Photo", "... (c) Handout / UNDP/AFP", "... Getty Images". Captions carry them; a body
+#: sentence that names an agency does so in words ("..., a spokesman told Reuters.").
+_CREDIT_WORD = r"(?i:photo|photograph|picture|pic|image|credit|foto|illustration|video|graphic)s?"
+_AGENCY = (r"(?:AFP|AP|EPA|EFE|Reuters|REUTERS|Xinhua|Anadolu|Getty(?:\s+Images)?|GETTY|"
+           r"Shutterstock|Alamy|PA(?:\s+(?:Wire|Media|Images))?|Sipa|SIPA|iStock|dpa|ANSA|"
+           r"Handout|HANDOUT|Bloomberg|NurPhoto|Pool|POOL|File\s+Photo|FILE\s+PHOTO)")
+_CREDIT_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Za-z][\w.'\u2019-]*){0,4}"
+_CREDIT_TAIL_RE = re.compile(
+    r"(?:"
+    r"\(\s*(?:[A-Z]{2,7}\s+)?" + _CREDIT_WORD + r"\b[^()]{0,60}\)"
+    r"|(?:^|[\s.,;(])" + _CREDIT_WORD
+    + r"\s*(?::|\bby\b|\bcourtesy\b|\.{2,}|\u2026)\s*[^.!?:]{1,60}"
+    r"|(?:" + _CREDIT_NAME + r"\s*/\s*)?" + _AGENCY + r"(?:\s*/\s*" + _CREDIT_NAME + r")+"
+    r"|/\s*" + _AGENCY + r"(?:\s+via\s+Getty\s+Images)?"
+    r"|(?:^|[.!?;]\s+|\s[-\u2013\u2014|]\s)" + _AGENCY +
+    r"|[\u00a9]\s*[^.!?]{1,60}|\(c\)\s+[^.!?]{1,60}"
+    r"|\bvia\s+Getty\s+Images|(?i:\bimage\s+copyright\b)[^.!?]{0,40}"
+    r")\s*[.)]?\s*$"
+)
+#: A line that says what or where the picture shows: "pictured", "seen here", "in this
+#: photo", "(left)", "l-r", "poses for"; and a present-tense scene with a place in it
+#: ("Firefighters battle a blaze near Valencia, Spain, on Saturday"): no past tense, no
+#: auxiliary or reporting verb, and a preposition of place before a capitalised word.
+_PICTURED_RE = re.compile(
+    r"\b(?:pictured|seen\s+here|shown\s+here|(?:is|are)\s+(?:seen|shown)\b|in\s+this\s+"
+    r"(?:[\w.,]+\s+){0,5}?(?:photo|photograph|picture|image|handout|still|video|frame)\b|photographed|pos(?:es|ing|e)\s+(?:for|with|in|at|on)\b|"
+    r"(?:l|left)\s*(?:-|to)\s*(?:r|right)\b|from\s+left)|"
+    r"\((?:far\s+|second\s+|2nd\s+)?(?:left|right|centre|center|top|above|below|inset|front|"
+    r"back|middle)\)|,\s+(?:left|right|centre|center),",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset("a an the its their his her".split())
+_SCENE_PLACE_RE = re.compile(
+    r"\s(?:in|at|on|near|outside|inside|over|along|across|during|off|by|from|beside|through)"
+    r"\s+(?:the\s+)?[A-Z][\w'\u2019-]+"
+)
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -69,7 +107,7 @@ CUE = 3.0
 LEX = 1.0
 #: The version of what :func:`featurise` computes, recorded in the model's card: weights
 #: trained on other features would score nonsense, so the runtime refuses them.
-FEATURISER_VERSION = "layout-lines-3"
+FEATURISER_VERSION = "layout-lines-4"
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
 _TERMINAL = ".!?\u2026"
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
@@ -164,6 +202,18 @@ def _shape(row: Row, first_body_seen: bool) -> _Shape:
         f["sentences"] = 1
     if n >= 4 and _WHEN_TAIL_RE.search(t):
         f["when_tail"] = 1
+    if n >= 2 and _CREDIT_TAIL_RE.search(t):
+        f["credit_tail"] = 1
+    if _PICTURED_RE.search(t):
+        f["place_in_picture"] = 1
+    elif (4 <= n <= 30 and not any(w in _PAST or w in _PRESENT or w in _REPORTING
+                                   or (len(w) > 4 and w.endswith("ed") and i
+                                       and low[i - 1] not in _DETERMINERS)
+                                   for i, w in enumerate(low))
+          and not any(q in t for q in _QUOTES[:5]) and _SCENE_PLACE_RE.search(t)):
+        # "a flooded street", "the burned-out house": a participle after an article is
+        # an adjective, not the past tense a report is told in
+        f["place_in_picture"] = 1
     if row.indent:
         f[f"indent{_bucket(row.indent, (2, 4, 8))}"] = 1
     f[f"gapb{min(row.gap_before, 2)}"] = 1

@@ -1,0 +1,78 @@
+"""Features of the layout model that mark photo captions in plain text
+(newsaudit.models.layout.features, featuriser layout-lines-4): a line that ends on a photo
+credit (``credit_tail``), and a line that says what or where the picture shows
+(``place_in_picture``), each with look-alike body lines that must not set them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit.line_cues import rows_of
+from newsaudit.models.layout.features import FEATURISER_VERSION, featurise
+
+
+def _feats(line: str) -> dict[str, float]:
+    rows, _ = rows_of(line)
+    assert len(rows) == 1
+    return featurise(rows)[0]
+
+
+def test_the_featuriser_version_names_the_caption_features():
+    assert FEATURISER_VERSION == "layout-lines-4"
+
+
+@pytest.mark.parametrize("line", [
+    "Protesters gather outside the court in Lisbon on Monday. (AP Photo/Rui Alves)",
+    "A worker checks a turbine near Aalborg, Denmark, May 2, 2024. REUTERS/Tom Lund/File Photo",
+    "Firefighters tackle a blaze near Valencia, Spain, on Saturday. EFE/Jorge Gil",
+    "The reservoir at Sau, Catalonia. Photograph: Josep Lago/AFP/Getty Images",
+    "The queue outside the chip shop in July. Picture: Rachel Kemp",
+    "The old mill on Bridge Street (Image: Google)",
+    "Debris on the road into the village. \u00a9 Handout / UNDP/AFP",
+    "A man walks past the closed factory. JOHN SMITH/AFP via Getty Images",
+    "New homes under construction near Stevenage. Getty Images",
+    "Image copyright Getty Images",
+    "Credit...Maya Fields for The Times",
+    "Edna with her card. Credit: Submitted",
+])
+def test_a_line_that_ends_on_a_photo_credit_is_a_credit_tail(line):
+    assert "credit_tail" in _feats(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The company said it would appeal, a spokesman told Reuters.",
+    "The AP reported the story first.",
+    "Shares fell 3% in London trading, according to data compiled by Reuters.",
+    "He took the photo by the lake: it was the last one he took.",
+    "The image of the town has suffered, he said.",
+    "She moved from Paris / London in 2001.",
+])
+def test_a_sentence_that_names_an_agency_or_a_photo_is_no_credit_tail(line):
+    assert "credit_tail" not in _feats(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Dani Cole (pictured) arrives at the castle with her father",
+    "Neil Tasker (left) with site manager Gail Orme at the new pumping station",
+    "Helmsman Andy Keel, centre, with crew members after the rescue",
+    "Pictured (l-r): the plant manager, the MP and the chief executive",
+    "In this Sept. 10, 2022, photo, a firefighter walks past a burned-out house",
+    "Puffins on the cliffs at Mykines. Seen here from the path to the lighthouse",
+    "The team poses for a photograph after the final",
+    # a present-tense scene with a place in it, no past tense, auxiliary or reporting verb
+    "Waves crash over the harbour wall in Porthleven on Sunday afternoon.",
+    "Residents wade through a flooded street in Faenza",
+])
+def test_a_line_that_says_what_the_picture_shows_is_place_in_picture(line):
+    assert "place_in_picture" in _feats(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The new rules pose a risk to small firms, the report found.",
+    "Police said the man was arrested at the scene in Kelmouth.",
+    "The lorry driver is being treated for minor injuries.",
+    "\"We told them over and over,\" said Ruth Dalton in Cedar Falls.",
+    "He has lived in Bristol since 2001.",
+])
+def test_a_body_sentence_is_no_place_in_picture(line):
+    assert "place_in_picture" not in _feats(line)
