@@ -54,7 +54,8 @@ def test_every_page_is_labelled_with_segment_kinds():
     for page in handwritten_pages():
         kinds = {ln.kind for ln in page.lines if ln.kind}
         assert kinds <= set(SEGMENT_KINDS), page.id
-        assert "headline" in kinds, page.id
+        # a bare article body (what many scrapers output: FNC-1's bodies) has none
+        assert "headline" in kinds or "_bare_body_" in page.id, page.id
 
 
 # The pages the model learned from must come out exactly as labelled: a model that cannot

@@ -1,5 +1,5 @@
 """Features of the layout model that mark photo captions in plain text
-(newsaudit.models.layout.features, featuriser layout-lines-4): a line that ends on a photo
+(newsaudit.models.layout.features, featuriser layout-lines-4, now -5): a line that ends on a photo
 credit (``credit_tail``), and a line that says what or where the picture shows
 (``place_in_picture``), each with look-alike body lines that must not set them."""
 
@@ -18,7 +18,7 @@ def _feats(line: str) -> dict[str, float]:
 
 
 def test_the_featuriser_version_names_the_caption_features():
-    assert FEATURISER_VERSION == "layout-lines-4"
+    assert FEATURISER_VERSION == "layout-lines-5"
 
 
 @pytest.mark.parametrize("line", [

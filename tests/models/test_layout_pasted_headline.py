@@ -36,3 +36,48 @@ def test_the_first_line_over_plain_paragraphs_is_the_headline(first):
 def test_a_first_line_that_is_not_headline_shaped_is_not_made_one(first):
     segments = segment_text(f"{first}\n\n{PARAGRAPHS}")
     assert not [s for s in segments if s.kind == "headline" and s.text == first]
+
+
+#: One sentence a line, as scraped datasets lay articles out under their title.
+SENTENCES = (
+    "The council postponed the vote on the new covered market on Monday evening.\n"
+    "The mayor said the plans needed more work before they could be approved.\n"
+    "Traders welcomed the delay, saying they had not been consulted.\n"
+    "A new date for the vote has not been set.\n"
+    "The council meets again next month, and residents can comment until Friday.\n"
+)
+
+
+@pytest.mark.parametrize("first", [
+    # title case, as American sites and most scraped datasets set headlines
+    "Council Puts Off Vote on New Covered Market After Traders Say They Were Never Asked",
+    # a question, an exclamation, a kicker before a colon, a quotation at the end
+    "Will the Council Ever Build the Covered Market It Promised Traders Five Years Ago?",
+    "EXPOSED: Council Knew Traders Opposed the Covered Market Plans All Along",
+    "Market Traders to Council: “You Never Asked Us What We Wanted”",
+])
+def test_a_title_over_one_sentence_a_line_is_the_headline(first):
+    segments = segment_text(f"{first}\n\n{SENTENCES}")
+    assert (segments[0].kind, segments[0].text) == ("headline", first)
+    assert {s.kind for s in segments[1:]} == {"body"}
+
+
+def test_the_first_line_has_a_gap_state_of_its_own():
+    from newsaudit.line_cues import rows_of
+    from newsaudit.models.layout.features import featurise
+
+    rows, _ = rows_of(f"Council Puts Off Vote on the Covered Market\n\n{SENTENCES}")
+    feats = featurise(rows)
+    assert "gapb_top" in feats[0] and "gapb0" not in feats[0]
+    assert "titlecase" in feats[0] and "prose" not in feats[0]
+    assert "gapb0" in feats[2] and "gapb_top" not in feats[2]
+    assert feats[1].get("prose") == 1 and "titlecase" not in feats[1]
+
+
+def test_title_cased_keeps_short_words_and_acronyms():
+    from newsaudit.models.layout.train import title_cased
+
+    assert title_cased("Mayor says new tram line will open a year late in the NHS area") == (
+        "Mayor Says New Tram Line Will Open a Year Late in the NHS Area"
+    )
+    assert title_cased("a year of the tram") == "A Year of the Tram"

@@ -107,7 +107,9 @@ CUE = 3.0
 LEX = 1.0
 #: The version of what :func:`featurise` computes, recorded in the model's card: weights
 #: trained on other features would score nonsense, so the runtime refuses them.
-FEATURISER_VERSION = "layout-lines-4"
+FEATURISER_VERSION = "layout-lines-5"
+#: Short words a title-case line leaves in lower case ("Vote on the Covered Market").
+TITLE_SMALL = frozenset("a an the and or but nor of on in at to for from by with as vs via".split())
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
 _TERMINAL = ".!?\u2026"
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
@@ -131,7 +133,7 @@ class _Shape:
     key: str  # the whole line, lower-cased, when it is three words or fewer
 
 
-def _shape(row: Row, first_body_seen: bool) -> _Shape:
+def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
     t = row.text
     words = _WORD_RE.findall(t)
     n = len(words)
@@ -152,6 +154,9 @@ def _shape(row: Row, first_body_seen: bool) -> _Shape:
         "digit" if first.isdigit() else "quote" if first in _QUOTES else "other"
     )] = 1
     alpha = [w for w in words if w[0].isalpha()]
+    content = [w for w in alpha if w.casefold() not in TITLE_SMALL]
+    # title case: every word capitalised but the short function words a title leaves
+    titled = len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.9 * len(content)
     if alpha:
         caps = sum(1 for w in alpha if w[0].isupper()) / len(alpha)
         f[f"caps{_bucket(caps, (0.2, 0.5, 0.8, 0.99))}"] = 1
@@ -216,12 +221,19 @@ def _shape(row: Row, first_body_seen: bool) -> _Shape:
         f["place_in_picture"] = 1
     if row.indent:
         f[f"indent{_bucket(row.indent, (2, 4, 8))}"] = 1
-    f[f"gapb{min(row.gap_before, 2)}"] = 1
+    # the first line has nothing above it: "no gap" there says nothing about whether it
+    # touches a paragraph, so it is a state of its own
+    f["gapb_top" if top else f"gapb{min(row.gap_before, 2)}"] = 1
     f[f"gapa{min(row.gap_after, 2)}"] = 1
     cue = line_kind(t, header=not first_body_seen) or ""
     if cue:
         f["cue_" + cue] = CUE
-    prose = n >= 12 and fshare >= 0.2 and end in ("term", "quote", "paren")
+    # prose is set in sentence case: a long line with nearly every word capitalised is a
+    # title ("Authorities Lied About the Shooter's Check-In Date – What Else Are They
+    # Hiding?"), however many function words and whatever mark it ends on
+    prose = n >= 12 and fshare >= 0.2 and end in ("term", "quote", "paren") and not titled
+    if n >= 6 and titled and fshare >= 0.1:
+        f["titlecase"] = 1  # a title's casing, with the function words of a sentence
     headlike = 3 <= n <= 25 and end not in ("term", "colon") and not cue and first.isupper()
     if prose:
         f["prose"] = 1
@@ -301,8 +313,8 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
     """One feature dict per row (see the module docstring)."""
     shapes: list[_Shape] = []
     body_seen = False
-    for r in rows:
-        s = _shape(r, body_seen)
+    for i, r in enumerate(rows):
+        s = _shape(r, body_seen, top=i == 0)
         body_seen = body_seen or s.prose
         shapes.append(s)
     n = len(rows)
@@ -362,6 +374,19 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
             f[f"section_{section}&d{dist}"] = 1
             f[f"section_{section}&prose{_bucket(prose_since, (0, 2))}"] = 1
             f[f"section_{section}&{nw}"] = 1
+        if i == 0:
+            # A page that opens on its title ("Title\n\nFirst paragraph ...", the shape of
+            # scraped datasets and of copy-pasted articles) against one that opens on its
+            # first paragraph (a bare body): the title seldom ends on a full stop, and is
+            # cased and sized like a title.
+            stop = r.text.rstrip()[-1:]
+            close = "period" if stop == "." else "mark" if stop in "?!" else "open"
+            caps = next((k for k in s.feats if k.startswith("caps")), "caps_none")
+            gap = next(k for k in s.feats if k.startswith("gapa"))
+            f[f"top&{close}"] = 1
+            f[f"top&{close}&{gap}"] = 1
+            f[f"top&{caps}"] = 1
+            f[f"top&{nw}&{close}"] = 1
         if title_key and _title_key(r.text) == title_key:
             f["title"] = 1
         if counts[r.text.casefold()] > 1:

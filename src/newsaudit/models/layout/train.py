@@ -49,7 +49,7 @@ from newsaudit.models.layout.corpus import (
     styles_for,
     trafilatura_eval_pages,
 )
-from newsaudit.models.layout.features import FEATURISER_VERSION, featurise
+from newsaudit.models.layout.features import FEATURISER_VERSION, TITLE_SMALL, featurise
 from newsaudit.models.layout.render import Line
 from newsaudit.models.layout.runtime import SPEC, TAGS, LayoutModel, gap_state, hash_features
 
@@ -147,6 +147,19 @@ def recombine(pages: Sequence[TextPage], *, per_page: int = 3, seed: int = 7) ->
 _ARTICLE_KINDS = ("headline", "standfirst", "body")
 
 
+def title_cased(text: str) -> str:
+    """A headline as sites that set headlines in title case print it ("Mayor Says New Tram
+    Line Will Open a Year Late"): every word capitalised but short function words, the
+    rest of each word left as it is (acronyms stay)."""
+    words = text.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        if w[:1].islower() and (i == 0 or w.lower() not in TITLE_SMALL):
+            w = w[0].upper() + w[1:]
+        out.append(w)
+    return " ".join(out)
+
+
 def article_only(page: TextPage) -> list[TextPage]:
     """The page as scrapers very often output it: only the article's body, and the
     headline (with the standfirst, when there is one) then the body. Without these every
@@ -165,6 +178,15 @@ def article_only(page: TextPage) -> list[TextPage]:
         if sum(1 for ln in cleaned if ln.kind == "body") >= 2:
             out.append(TextPage(f"{page.id}:{name}", page.source, page.split, cleaned,
                                 name, page.title, page.meta))
+            heads = [ln for ln in cleaned if ln.kind == "headline"]
+            if name == "article" and heads and any(title_cased(h.text) != h.text
+                                                   for h in heads):
+                # the hand-written headlines are mostly in sentence case, as British
+                # sites set them; American sites and most scraped datasets use title case
+                titled = [Line(title_cased(ln.text), ln.kind, ln.start)
+                          if ln.kind == "headline" else ln for ln in cleaned]
+                out.append(TextPage(f"{page.id}:{name}:titled", page.source, page.split,
+                                    titled, name, page.title, page.meta))
     return out
 
 
