@@ -3,11 +3,11 @@
     newsaudit train severity --data-dir ../shared/data
 
 Data (named in the card): the warnings of the **dev** pages of the judged sample
-(``evaluation/findings/pages.json``) and of the calibration sample
-(``evaluation/findings/calibration-sample.json``, all dev), audited with the calibrator
-off and matched to their judgments (``evaluation/findings/judgments/`` and
-``evaluation/findings/calibration-judgments/``) by the evaluator's rule
-(:mod:`.corpus`). Test pages are never read.
+(``evaluation/findings/pages.json``) and of the two calibration samples
+(``evaluation/findings/calibration-sample.json`` and ``calibration-sample-2.json``, all
+dev), audited with the calibrator off and matched to their judgments
+(``evaluation/findings/judgments/`` and ``evaluation/findings/calibration-judgments/``)
+by the evaluator's rule (:mod:`.corpus`). Test pages are never read.
 
 Recipe: logistic regression on standardised features (:mod:`.features`); the L2
 strength is chosen by cross-validation grouped by page (log loss of the out-of-fold
@@ -70,7 +70,8 @@ __all__ = ["TARGET_PRECISION", "Dataset", "build", "choose_threshold", "cross_va
            "dataset", "fit", "gate", "gate_kinds", "main", "repeated", "train", "upper_bound"]
 
 _FINDINGS = Path(__file__).resolve().parents[2] / "evaluation" / "findings"
-SAMPLES: tuple[Path, ...] = (_FINDINGS / "pages.json", _FINDINGS / "calibration-sample.json")
+SAMPLES: tuple[Path, ...] = (_FINDINGS / "pages.json", _FINDINGS / "calibration-sample.json",
+                             _FINDINGS / "calibration-sample-2.json")
 JUDGMENTS: tuple[Path, ...] = (_FINDINGS / "judgments", _FINDINGS / "calibration-judgments")
 #: Held-out precision the threshold must give over all warnings kept.
 TARGET_PRECISION = 0.8
@@ -84,9 +85,11 @@ MIN_CHECK_RECALL = 0.1
 #: Judged warnings a check needs for the calibrator to weigh it; the warnings of a check
 #: with fewer pass through untouched (there is nothing to calibrate them on).
 MIN_CHECK = 10
-#: The dev pages the gate measures on, kept out of training (their own judges, c4-c6).
-GATE_SAMPLES: tuple[Path, ...] = (_FINDINGS / "calibration-sample-2.json",)
-GATE_JUDGMENTS: tuple[Path, ...] = (_FINDINGS / "calibration-judgments",)
+#: The dev pages the gate measures on, kept out of training (their own judges, p1-p4,
+#: who judged every warning of the checks alone there). Calibration sample 2, the gate's
+#: pages until stop 23, is now trained on.
+GATE_SAMPLES: tuple[Path, ...] = (_FINDINGS / "dev-pool-9.json",)
+GATE_JUDGMENTS: tuple[Path, ...] = (_FINDINGS / "pool-judgments-9",)
 #: Judged warnings from which the gate rules on a check's precision as measured; with
 #: fewer, it mutes a check only when even the upper end of its precision's one-sided
 #: GATE_CONFIDENCE interval is under the floor (0 of 4 true: at most 0.44; 0 of 2: 0.68).
