@@ -4,7 +4,8 @@ that no gold body line holds, with the markup the line sits in.
     .venv/bin/python bench/body_residue.py [--data ../shared/data] [--limit N] [--min 1]
 
 Reads only trafilatura-eval's dev bucket (:func:`newsaudit.models.layout.evaluate.dev_html`),
-or with ``--split train`` its train buckets, never the held-back pages. For each page with residue it prints the page's share and, per
+or with ``--split train`` its train buckets, never the held-back pages. For each page
+with residue it prints the page's share and, per
 body cell left over (a table row is split into its cells, as the score does), its length,
 the gold kind of a gold line with that text (``-`` when the reader's text is no gold line:
 trafilatura joined or cut lines), and the page block that holds it, laid out as the reader

@@ -56,7 +56,7 @@ def cues() -> dict[str, Any]:
 # ------------------------------------------------------------------ shared helpers
 
 
-def names_a_work(doc: Doc, start: int) -> bool:
+def names_a_work(doc: Doc, start: int, index: TokenIndex | None = None) -> bool:
     """Whether the quotation opening at character ``start`` is introduced as a title or a
     term ("the article “…”", "the slogan “…”", "an exchange concerning “…”"): then its
     marks name something and put no words in anyone's mouth. Naming verbs are not enough
@@ -65,7 +65,7 @@ def names_a_work(doc: Doc, start: int) -> bool:
     intro = frozenset(sq["title_nouns"]) | frozenset(sq["mention_nouns"]) | frozenset(
         sq["topic_words"]
     )
-    i = TokenIndex(doc).at(start)
+    i = (index or TokenIndex(doc)).at(start)
     if i < len(doc) and doc[i].idx >= start:
         i -= 1  # the token before the quotation's first word
     while i >= 0 and (doc[i].is_quote or doc[i].text in "“‘\"'"):

@@ -403,7 +403,7 @@ def _quotes_absent(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> 
     for q in h.quotes:
         if len(q.text.split()) < _MIN_QUOTE_WORDS or _fold(q.text) in body:
             continue
-        if names_a_work(doc, q.start):
+        if names_a_work(doc, q.start, index):
             continue  # "… concerning “Wait, It's all a mistranslation!”": a title
         want = content_stems(doc[i] for i in index.within(q.start, q.end))
         if not want:

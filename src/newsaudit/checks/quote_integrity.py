@@ -360,7 +360,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             q
             for q in group
             if q.att.kind in SPOKEN_KINDS
-            or (q.segment == "headline" and not names_a_work(doc, q.span.start))
+            or (q.segment == "headline" and not names_a_work(doc, q.span.start, index))
         ]
         # a headline's quotation is traced only by a speaker in the body
         traced = [q for q in presented if q.segment != "headline" and traceable(report, q)]

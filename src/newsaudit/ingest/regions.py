@@ -202,12 +202,6 @@ def teaser_line(block: Block, text: str, host: str) -> bool:
         for li in items)
 
 
-def _page_link(href: str) -> bool:
-    """Whether a link goes to another page (not an anchor of this one, a script, a mail)."""
-    href = href.strip().lower()
-    return bool(href) and not href.startswith(("#", "javascript:", "mailto:", "tel:"))
-
-
 def linked_heading(block: Block, host: str) -> bool:
     """Whether a line is a heading (``<h2>`` to ``<h6>``) that is all link text, every link
     to another page of the page's own site (``host``; a relative link is always the
@@ -219,7 +213,8 @@ def linked_heading(block: Block, host: str) -> bool:
     if el is None or block.heading < 2 or not _all_link(el):
         return False
     hrefs = [a.get("href") or "" for a in el.iter("a") if _norm(a.text_content())]
-    return bool(hrefs) and all(_page_link(h) and _same_site(h, host) for h in hrefs)
+    # _same_site is false for an anchor of this page, a script or a mail link
+    return bool(hrefs) and all(_same_site(h, host) for h in hrefs)
 
 
 def lead_in_line(text: str) -> bool:
