@@ -56,15 +56,21 @@ def cues() -> dict[str, Any]:
 # ------------------------------------------------------------------ shared helpers
 
 
+@lru_cache(maxsize=1)
+def _work_intros() -> frozenset[str]:
+    """Words that introduce a quoted title or term (``checks.json: scare_quotes``)."""
+    sq = cues()["raw"]["scare_quotes"]
+    return frozenset(sq["title_nouns"]) | frozenset(sq["mention_nouns"]) | frozenset(
+        sq["topic_words"]
+    )
+
+
 def names_a_work(doc: Doc, start: int, index: TokenIndex | None = None) -> bool:
     """Whether the quotation opening at character ``start`` is introduced as a title or a
     term ("the article “…”", "the slogan “…”", "an exchange concerning “…”"): then its
     marks name something and put no words in anyone's mouth. Naming verbs are not enough
     here ("calls the plan “a disaster for us all”" quotes the caller)."""
-    sq = cues()["raw"]["scare_quotes"]
-    intro = frozenset(sq["title_nouns"]) | frozenset(sq["mention_nouns"]) | frozenset(
-        sq["topic_words"]
-    )
+    intro = _work_intros()
     i = (index or TokenIndex(doc)).at(start)
     if i < len(doc) and doc[i].idx >= start:
         i -= 1  # the token before the quotation's first word
