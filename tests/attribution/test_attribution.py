@@ -476,6 +476,11 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("A suicide bomber struck a wedding in the north killing 32 people a medical source and witnesses said.", [("reported_speech", "a medical source and witnesses", "official_anonymous", (), "A suicide bomber struck a wedding in the north killing 32 people", None)]),
     # a body's name the recogniser missed altogether: proper nouns after "the"
     ("Militants retaliated against an offensive that aimed at the dam in Tabqa the Kordavian Observatory for Human Rights said.", [("reported_speech", "the Kordavian Observatory for Human Rights", "organisation", (), "Militants retaliated against an offensive that aimed at the dam in Tabqa", None)]),
+    # a common noun for a monitoring body speaks, named or not
+    ("Nine people died when shells hit a school near the river the Kordavian Network for Human Rights monitor said.", [("reported_speech", "the Kordavian Network for Human Rights monitor", "organisation", (), "Nine people died when shells hit a school near the river", None)]),
+    ("Twelve fighters died in the clashes, the Britain-based watchdog said.", [("reported_speech", "the Britain-based watchdog", "organisation", (), "Twelve fighters died in the clashes", None)]),
+    # a tag whose verb is followed by a "citing" aside: the aside is not the tag's verb
+    ("Strikes on the depot killed eight guards on Monday the Kordava Herald newspaper reported Tuesday citing a local official.", [("reported_speech", "the Kordava Herald newspaper", "outlet", (), "Strikes on the depot killed eight guards on Monday", None)]),
     # ... but a clause of its own after "and" is no tag
     ("Rockets hit the port in the night and the army said.", []),
 ]

@@ -280,6 +280,17 @@ SOURCING = [
      "medical source and witnesses said.\n", []),
     ("Wedding Attack\n\nA suicide bomber struck a wedding in the north killing 32 people a "
      "medical source said.\n", [("warning", "a medical source")]),
+    # a passive that names no one, sourced later in its own sentence (commas stripped) ...
+    ("Depot Shelled\n\nMore than 40 others were reported injured in the shelling of the depot "
+     "some of them are in critical condition according to KNA reporter.\n", []),
+    ("Depot Shelled\n\nMore than 40 others were reported injured in the shelling of the "
+     "depot.\n", [("warning", "were reported")]),
+    # ... but not by a source speaking inside its words
+    ("Fund Raised\n\nIt is estimated that the singer made $40,000 from the page he said he "
+     "set up for the shelter.\n", [("warning", "It is estimated")]),
+    # an outlet's name that opens with a place's name is still a name
+    ("Drill Held\n\nThe objective of the drill is to counter potential threats such as "
+     "suicide attacks on ports, Sahara Media reported Monday.\n", []),
     # a date the layout ran into the source is no part of its name
     ("Camp Hit\n\nPublished October 31 2014 Activists in Syria reported that at least 75 "
      "people died from barrel bomb attacks on the camp.\n", [("warning", "Activists in Syria")]),

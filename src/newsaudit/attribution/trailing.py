@@ -219,6 +219,8 @@ def _tag(ctx: Context, first: int, stop: int) -> tuple[Token, int, Token] | None
         verb = doc[v]
         if ctx.in_quote[v] or not _verb_word(verb, ctx):
             continue
+        if verb.lower_ in _ASIDE_OPENERS:
+            continue  # "… Al Jazeera reported citing a source": the aside, not the tag's verb
         if any(c.dep_ == "auxpass" for c in verb.children):
             return None  # "…, it was reported": a passive names no speaker
         if not all(_tail_word(doc[k], verb, ctx) for k in range(v + 1, _aside(doc, v, stop))):

@@ -69,7 +69,14 @@ def _named(doc: Doc, index: TokenIndex, start: int, end: int) -> bool:
         return True
     capitals = [t for t in span if t.text[:1].isupper() and t.is_alpha and not t.is_sent_start
                 and t.lower_ not in _DETERMINERS and t.ent_type_ not in _PLACE_ENTS]
-    return len(capitals) >= 2
+    if len(capitals) >= 2:
+        return True
+    # a capitalised head after a capitalised word is a name even when the first word is a
+    # place's: "Sahara Media", "Kurdistan Observatory"; "Syrian media" is not capitalised
+    root = span.root
+    return (root.text[:1].isupper() and not root.is_sent_start and root.i > span.start
+            and doc[root.i - 1].text[:1].isupper() and doc[root.i - 1].is_alpha
+            and doc[root.i - 1].ent_type_ != "NORP")
 
 
 def names_source(doc: Doc, index: TokenIndex, att: Attribution) -> bool:

@@ -593,10 +593,20 @@ def _worth_sourcing(claim: Claim) -> bool:
 
 def _relayed(att: Attribution, others: list[Attribution]) -> bool:
     """Whether another attribution of the sentence carries ``att`` in its content: "the
-    ministry said activists reported …" rests on the ministry."""
+    ministry said activists reported …" rests on the ministry; or, for a passive that
+    names no one, whether a source named later in the sentence does."""
     cue = att.cue_span or att.content
     if cue is None:
         return False
+    if att.source.text is None and any(
+        o is not att and o.source.text is not None and o.kind != "passive"
+        and (o.cue_span or o.content or cue).start >= att.end  # not one inside its words
+        for o in others
+    ):
+        # "More than 50 were reported injured … some critical according to SANA": the
+        # sentence's own trailing source stands behind the passive, whether or not the
+        # parse (commas stripped) let its content reach back over it
+        return True
     return any(
         o is not att and o.content is not None and o.source.text is not None
         and o.content.start <= cue.start < o.content.end
