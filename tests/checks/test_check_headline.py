@@ -107,6 +107,9 @@ def test_quiet_own_pages(run, name):
     ("Singer Rips Up $300 Million Contract",  # "rip up" tears, it does not criticise
      "The singer turned down a $300 million contract for a reunion tour, his manager said "
      "on Monday. The promoter declined to comment."),
+    ("Terrorist Blast Kills Mosque Imam in Tarvel",  # an adjective before "Blast"
+     "A bomb killed a village elder in Tarvel on Friday, police said. No group has said it "
+     "carried out the attack."),
 ])
 def test_physical_senses_of_criticism_verbs_are_not_criticism(run, headline, body):
     """Every headline verb of criticism also strikes, tears or hits; read as criticism,
@@ -126,6 +129,27 @@ def test_physical_senses_of_criticism_verbs_are_not_criticism(run, headline, bod
 def test_a_critic_with_no_words_in_the_body_is_reported(run, headline, body, critic):
     _, found = run(f"{headline}\n\n{body}\n")
     assert [f.message for f in found if f"reports criticism by “{critic}”" in f.message], found
+
+
+def test_a_critic_described_in_the_headline_and_named_in_the_body_is_supported(run):
+    """The headline describes whom the body names: "a prominent cleric … Sheikh X
+    replied" reports the critic's words, though never as "the cleric said"."""
+    body = ("A prominent cleric has stirred anger by issuing a ruling against kite flying. "
+            "Asked on a website whether children may fly kites, Imam Yusuf Halar replied "
+            "that it wastes time meant for prayer.")
+    _, found = run(f"Kordavian cleric condemns kite flying\n\n{body}\n")
+    assert [f.message for f in found if "reports criticism" in f.message] == []
+    # with no one named in the body, the described critic still has no words there
+    unnamed = "A prominent cleric has stirred anger over kite flying, state media reported."
+    _, found = run(f"Kordavian cleric condemns kite flying\n\n{unnamed}\n")
+    assert [f.message for f in found if "reports criticism" in f.message], found
+
+
+def test_a_participle_before_dead_or_killed_is_a_passive_not_a_speaker(run):
+    _, found = run("Rebel commander confirmed killed in Tarvel air strike\n\nThe defence "
+                   "ministry said on Friday that the rebel commander was killed in an air "
+                   "strike near Tarvel.\n")
+    assert [f.message for f in found if "own word" in f.message] == []
 
 
 @pytest.mark.parametrize("name", CLEAN)

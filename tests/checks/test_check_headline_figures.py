@@ -53,6 +53,12 @@ def test_headline_figures(run, text, flagged):
         # a measure modifying a noun
         ("New watch comes in 18-karat gold for the rich",
          "The most expensive model has 18-karat gold plating and a sapphire face."),
+        # a round headline figure for the body's exact one
+        ("Gold watch will cost $5,000",
+         "The gold model will start at $4,999, the company said on Monday."),
+        # a sum in another currency than the body's: the rate is not on the page
+        ("Club agrees $800 million stadium deal",
+         "The club agreed a £500m deal for the new stadium, its chairman said."),
     ],
 )
 def test_a_headline_number_the_body_writes_is_supported(run, headline, body):
@@ -75,3 +81,9 @@ def test_cuts_off_is_no_change_of_size(run):
     _, found = run("Council cuts library budget\n\nThe council voted on Tuesday to cut the "
                    "library budget, councillors said.\n")
     assert [f.kind for f in found] == ["verb"]
+
+
+def test_a_round_figure_far_from_the_body_s_is_still_unfit(run):
+    _, found = run("Gold watch will cost $5,000\n\nThe gold model will start at $4,000, "
+                   "the company said on Monday.\n")
+    assert [f.kind for f in found] == ["figure"]

@@ -132,6 +132,9 @@ def test_no_overstated_toll(run, quiet, text):
     # a kind of person who is no source of tolls, and a singular: not a lost colon
     ("Students 12 killed in Orlen bus crash", None),
     ("Activist 9 times arrested in Tarvel", None),
+    # a singular source after a count is the "…: medical source" whose colon was lost
+    ("Bomb at Orlen wedding kills 32 Medical source", "Medical source"),
+    ("Bomb at Orlen wedding kills 32 officials", None),
 ])
 def test_a_source_named_first_with_its_colon_lost(nlp, headline, credited):
     from newsaudit.checks._headline import content_stems, read_headline

@@ -182,6 +182,35 @@ PAGES = [
 ]
 
 
+PAGES += [
+    (
+        # a headline calling the claim false does not state it, however the body hedges it
+        "disputed",
+        "Singer death hoax: Fake death report spreads on social networks\n\n"
+        "Days after social media filled with reports that the singer Ann Vale had died, her "
+        "agent said news of her alleged death is simply a hoax.\n",
+        [],
+    ),
+    (
+        # first-person words after a colon are the speaker's own, not the page's claim
+        "first_person",
+        "Teen stock whiz: I didn't really make $50M trading\n\n"
+        "The improbable story of a teenager who was rumored to have made $50 million trading "
+        "stocks fell apart on Monday. The teen told the newspaper that he had made no such "
+        "sum.\n",
+        [],
+    ),
+    (
+        # a headline quoting a claim it calls fake gives no one's word
+        "disputed_quotation",
+        "'Ministry Confirms Six Days of Darkness' Fake News Story\n\n"
+        "A story claiming six days of darkness in December is fake, astronomers said on "
+        "Monday. The site that ran it has removed it.\n",
+        [],
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), PAGES, ids=[p[0] for p in PAGES])
 def test_pages(run, quiet, name, text, expected):
     _, found = run(text)

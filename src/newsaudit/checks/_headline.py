@@ -51,6 +51,10 @@ _SITE_WORDS = 4
 _QUOTED = re.compile(
     r"“([^”]{3,}?)”|‘([^’]{3,}?)’(?!\w)|\"([^\"]{3,}?)\"|(?<!\w)'([^']{3,}?)'(?!\w)"
 )
+#: First-person words opening what follows a headline's colon: the speaker's own words.
+_FIRST_PERSON = frozenset({"i", "we", "my", "our", "i'm", "i’m", "we're", "we’re"})
+#: The most words a speaker before a headline's colon takes ("Whiz kid stock picker").
+_SPEAKER_WORDS = 6
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by",
                     "with", "from", "as", "is", "are", "was", "s"})
@@ -141,12 +145,16 @@ class Headline:
     hedge: Span | None
     quotes: tuple[Span, ...]
     stems: frozenset[str]
+    disputed: Span | None = None
 
     @property
     def states_as_fact(self) -> bool:
         """Neither credited nor hedged, and with no quotation: words in quotation marks
-        present the claim as someone's ("Academics 'treated as second-class'")."""
-        return self.credited is None and self.hedge is None and not self.quotes
+        present the claim as someone's ("Academics 'treated as second-class'"); nor calls
+        a claim false ("Death hoax spreads online", "… rumours denied"): a headline about
+        a claim it disputes does not state that claim, however the body hedges it."""
+        return (self.credited is None and self.hedge is None and not self.quotes
+                and self.disputed is None)
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -223,6 +231,14 @@ def _credited(report: Report, doc: Doc, index: TokenIndex, lo: int, hi: int) -> 
     if len(toks) < 3:
         return None
     colon = text.rfind(":", lo, hi)
+    if colon > lo:
+        # "Teen trader: I never made $72M": words in the first person after a colon are
+        # the speaker's own, whoever the words before the colon name
+        before = [t for t in toks if t.idx < colon]
+        first = next((t for t in toks if t.idx > colon), None)
+        if (first is not None and first.lower_ in _FIRST_PERSON
+                and 0 < len(before) <= _SPEAKER_WORDS):
+            return Span.of(text, before[0].idx, before[-1].idx + len(before[-1]))
     if colon > lo:  # "…: activists", "…: local media"
         after = [t for t in toks if t.idx > colon]
         if 0 < len(after) <= 4 and (
@@ -243,9 +259,24 @@ def _credited(report: Report, doc: Doc, index: TokenIndex, lo: int, hi: int) -> 
         words = toks[-k:]
         if words[0].i > 0 and doc[words[0].i - 1].pos_ == "ADP":
             continue  # "… spoke to state TV": the outlet is part of the claim
-        if _source_words(words):
+        if _source_words(words) or _after_figure(doc, words, lex["people"]):
             return Span.of(text, words[0].idx, words[-1].idx + len(words[-1]))
     return None
+
+
+def _after_figure(doc: Doc, words: Sequence[Token], people: frozenset[str]) -> bool:
+    """Whether the headline's last words are a source whose colon was lost after a count:
+    "… kills 32 Medical source". A singular noun for a person cannot be what a figure
+    above one counts ("kills 32 officials" counts them), so it names who gave it."""
+    before = doc[words[0].i - 1] if words[0].i > 0 else None
+    last = words[-1]
+    if before is None or not before.like_num or last.tag_ not in ("NN", "NNP"):
+        return False
+    try:
+        many = float(before.text.replace(",", "")) > 1
+    except ValueError:
+        many = before.lower_ not in ("one", "a", "an")
+    return many and last.lemma_.lower() in people
 
 
 def hedge_in(doc: Doc, ids: Sequence[int], *, modal: bool) -> tuple[int, int] | None:
@@ -306,7 +337,16 @@ def read_headline(report: Report, doc: Doc, index: TokenIndex, seg: Segment,
         hedge=_hedge(doc, ids, lo, hi, text),
         quotes=quotes_in(text, lo, hi),
         stems=frozenset(stems),
+        disputed=_disputed(doc, ids, text),
     )
+
+
+def _disputed(doc: Doc, ids: Sequence[int], text: str) -> Span | None:
+    """The headline's word calling a claim false ("hoax", "debunked", "denies"), read
+    from the refuting words a body sentence uses for the same."""
+    words = lexicon()["refuting"]
+    t = next((doc[i] for i in ids if doc[i].lower_ in words), None)
+    return Span.of(text, t.idx, t.idx + len(t)) if t is not None else None
 
 
 def headline_attributions(report: Report, h: Headline) -> list[Attribution]:

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 #: "tear down", "slam shut").
 _OTHER_SENSE_PARTICLES = frozenset({"up", "off", "down", "apart", "open", "shut", "through"})
 
+#: Words that, straight after a past participle, make a headline's elided passive ("was
+#: confirmed dead", "reported missing"): the participle's subject is what it is said of.
+_STATES_AFTER_PASSIVE = frozenset({"dead", "alive", "missing", "safe", "wounded", "injured"})
+
 #: A speaker before a headline verb is a name or a short noun phrase.
 _MAX_SPEAKER_WORDS = 6
 
@@ -98,8 +102,8 @@ def can_criticise(words: list[Token]) -> bool:
         return True
     if head.ent_type_ == "NORP":
         return True
-    if head.tag_ in ("NNS", "NNPS"):
-        return False
+    if head.tag_ in ("NNS", "NNPS") or head.pos_ == "ADJ":
+        return False  # "Terrorist Blast Kills …": an adjective describes; it does not speak
     return head.is_title or head.is_upper
 
 
@@ -126,6 +130,10 @@ def verb_class(tok: Token, *, title_case: bool) -> str | None:
         return None
     if cls == "omission" and nxt is not None and nxt.lower_ == "as":
         return None  # "dismissed as a hoax" characterises; it does not say anyone ignored
+    if tok.lower_.endswith("ed") and nxt is not None and (
+        nxt.tag_ == "VBN" or nxt.lower_ in _STATES_AFTER_PASSIVE
+    ):
+        return None  # "Leader confirmed killed", "… reported missing": a passive, no speaker
     return cls
 
 

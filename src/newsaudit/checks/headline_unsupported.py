@@ -61,6 +61,7 @@ from newsaudit.checks._sources import (
     same_source,
     speaks,
 )
+from newsaudit.checks._vague import names_source
 from newsaudit.context import DEFAULT_CONTEXT, Context, Models
 from newsaudit.errors import ModelError
 from newsaudit.figures.compare import comparable, plausible
@@ -280,14 +281,39 @@ def _omission(v: HeadlineVerb, doc: Doc, index: TokenIndex) -> _Found | None:
     return say.omission_unsupported(v.quoted, verb), [v.claim_span], [], "warning"
 
 
+def _described_then_named(report: Report, doc: Doc, index: TokenIndex, source: str) -> bool:
+    """Whether a headline speaker given by description ("Saudi cleric") is the person the
+    body names and reports: the body uses the description's noun ("a prominent cleric
+    has issued an edict") and reports a named person's words. Headlines describe whom
+    the body names; the body need not repeat the description as a speaker."""
+    words = [doc[i] for i in index.within(*_source_span(report, source))]
+    if not words or words[-1].pos_ != "NOUN":
+        return False  # a name must be matched as a name
+    head = words[-1].lemma_.lower()
+    in_body = body_ranges(report)
+    if not any(t.lemma_.lower() == head and in_body.holds(t.idx) and t.i > words[-1].i
+               for t in doc):
+        return False
+    return any(names_source(doc, index, a) for a in _body_attributions(report))
+
+
+def _source_span(report: Report, source: str) -> tuple[int, int]:
+    """Where the headline's speaker words stand (the first occurrence on the page)."""
+    at = report.document.text.find(source)
+    return (at, at + len(source)) if at >= 0 else (0, 0)
+
+
 def _verb_findings(v: HeadlineVerb, doc: Doc, index: TokenIndex) -> list[_Found]:
     report = v.report
     if v.verb is None:
         return []
+    if v.h.disputed is not None and any(q.start <= v.verb.idx < q.end for q in v.h.quotes):
+        return []  # "'Nasa Confirms …' Fake News Story": the headline quotes a claim it disputes
     if v.cls == "concession" and v.source:
         r = _concession(v, doc, index)
         return [(*r, "warning")] if r else []
-    if v.cls == "criticism" and v.source and not _said_by(report, v.source):
+    if v.cls == "criticism" and v.source and not _said_by(report, v.source) \
+            and not _described_then_named(report, doc, index, v.source):
         return [(say.criticism(v.quoted, v.source), [v.claim_span],
                  [v.att.id] if v.att else [], "warning")]
     if v.cls == "omission":
@@ -359,6 +385,30 @@ def _body_numbers(report: Report, doc: Doc, index: TokenIndex) -> list[float]:
     return out
 
 
+#: How far a headline's round figure may stand from the body's exact one it rounds
+#: ("$5,000" for "$4,999", "1,000 jobs" for "996").
+_ROUND_NEAR = 0.01
+
+
+def _rounded(q: Quantity, same: Sequence[Quantity]) -> bool:
+    """Whether the headline's exact figure is a round number (two trailing zeros or more)
+    that one of the body's figures of its kind rounds to."""
+    v = q.value
+    if v is None or q.approx != "exact" or v < 100 or v % 100:
+        return False
+    return any(b.value is not None and abs(b.value - v) <= _ROUND_NEAR * v for b in same)
+
+
+def _other_currency(q: Quantity, body: Sequence[Quantity]) -> bool:
+    """Whether the headline gives a sum in a currency the body never uses while the body
+    gives sums in another ("$800 Million" over "a £500m deal"): without the exchange rate
+    the page used, the two cannot be compared, so the headline is not shown wrong."""
+    if q.category != "money" or q.unit is None:
+        return False
+    units = {b.unit for b in body if b.category == "money" and b.unit is not None}
+    return bool(units) and q.unit not in units
+
+
 def _figure_support(report: Report, doc: Doc, index: TokenIndex,
                     figures: Sequence[Quantity]) -> Iterator[_Found]:
     body = [q for q in report.quantities if q.segment in BODY]
@@ -373,6 +423,8 @@ def _figure_support(report: Report, doc: Doc, index: TokenIndex,
         if q.approx == "vague":  # "Thousands March": any figure from the low bound up fits
             hi = math.inf
         if any(meets(lo, hi, b) for b in same) or _adds_up(q, same):
+            continue
+        if _rounded(q, same) or _other_currency(q, body):
             continue
         if written is None:
             written = _body_numbers(report, doc, index)
