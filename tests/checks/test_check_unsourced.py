@@ -230,6 +230,13 @@ SOURCING = [
     ("Strike Hits Village\n\nGovernment forces have reportedly shelled the village, killing "
      "seven civilians.\n\nThe Kordavian Human Rights League said its staff were safe.\n",
      [("warning", "reportedly")]),
+    # ... or, for the lede, when one of the next two sentences names the source at all
+    ("Port Shelled\n\nRebel forces have reportedly shelled the port of Orlen, killing nine "
+     "dock workers.\n\nThe harbour office has not commented. Rebel forces shelled the port "
+     "before dawn, the Kordava Herald reported on Monday.\n", []),
+    ("Port Shelled\n\nRebel forces have reportedly shelled the port of Orlen, killing nine "
+     "dock workers.\n\nThe harbour office has not commented. The ferry timetable is "
+     "unchanged, the Kordava Herald reported on Monday.\n", [("warning", "reportedly")]),
     # ... while a named body or a person the reporter met is a source
     ("Strike Hits Village\n\nOn Thursday the army shelled the village, according to the "
      "Kordavian Human Rights League.\n", []),

@@ -252,6 +252,30 @@ class _Sentences:
         lo, hi = max(said.start, nxt[0]), min(said.end, nxt[1])
         return len(self._topics(claim.start, claim.end) & self._topics(lo, hi)) >= least
 
+    def lede_sourced_below(self, report: Report, claim: Claim) -> bool:
+        """Whether ``claim`` is the article's first sentence and one of the next two names
+        its source, speaking of what the lede states (a noun or verb of it comes back):
+        the wire lede hedges ("X has reportedly been cast as …") and the attribution
+        follows ("… Variety reported the casting"), as news style prescribes. Only the
+        lede: further down, a hedged sentence stands on its own."""
+        first = next((s for s in report.segments if s.kind == "body"), None)
+        if first is None or not first.start <= claim.start < first.end:
+            return False
+        if report.document.text[first.start : claim.start].strip():
+            return False  # not the body's first sentence
+        for step in (1, 2):
+            nxt = self._neighbour(claim, step, across=True)
+            if nxt is None:
+                return False
+            att = self._attributed(*nxt)
+            if att is None or not names_source(self.doc, self.index, att):
+                continue
+            said = att.content or Span(nxt[0], nxt[1], "")
+            lo, hi = max(said.start, nxt[0]), min(said.end, nxt[1])
+            if self._topics(claim.start, claim.end) & self._topics(lo, hi):
+                return True
+        return False
+
     def _topics(self, lo: int, hi: int) -> set[str]:
         """The lemmas of the nouns and verbs in ``lo:hi``: what a sentence is about."""
         return {self.doc[i].lemma_.lower() for i in self.index.within(lo, hi)
@@ -709,7 +733,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             # the hedge is the lead's shorthand for the source the next sentence names
             if _worth_sourcing(claim) and not around.continued_by_next(
                 report, claim, across=True, named=True, least=2
-            ):
+            ) and not around.lede_sourced_below(report, claim):
                 vaguely.append(_Vaguely(claim, hedge, None))
             continue
         toks = index.within(claim.start, claim.end)
