@@ -260,6 +260,12 @@ SOURCING = [
      "killed 32 people.\n", []),
     ("Suspects Held\n\nA bombing that killed 32 people hit the stadium on Monday.\n",
      [("warning", "32 people")]),
+    # ... and so is a toll that identifies a group the page names
+    ("Hostage Video\n\nIt follows videos by another militant group, Kordavian Front (KF), "
+     "which has already killed two British hostages and three Danish hostages in videos "
+     "released online.\n", []),
+    ("Hostage Video\n\nThe video follows others by a militant group which has killed four "
+     "foreign hostages.\n", [("warning", "four foreign hostages")]),
     ("Suspects Held\n\nPolice have arrested three men over the bombing at the stadium, which "
      "killed 32 people on Monday.\n", [("warning", "32 people")]),
     # a toll a source gives or revises is that source's figure ...

@@ -405,9 +405,9 @@ def _definite(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
 
 
 def _known_event(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
-    """A toll in a relative clause describing an event the page names as known: "the mass
-    shooting in Las Vegas that left 59 dead", "the Westgate assault, in which four Britons
-    were killed". Like "the two people killed", it identifies the event rather than
+    """A toll in a relative clause describing an event or a group the page names as known:
+    "the mass shooting in Las Vegas that left 59 dead", "the Westgate assault, in which four
+    Britons were killed", "the group, Islamic State, which has killed two hostages". Like "the two people killed", it identifies the event rather than
     reporting its toll; the toll's source, if any, goes with the event's own report. A
     clause that dates the toll ("… which killed 32 people on Monday") reports it."""
     verb = clause_verb(doc[index.at(q.start)])
@@ -415,8 +415,12 @@ def _known_event(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
         return False
     if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
         return False  # "the bombing, which killed 32 people on Monday": the news itself
+    head = verb.head
+    if head.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN"
+                                   for c in head.children):
+        return True  # "another group, Islamic State, which has killed two hostages": named
     return any(c.dep_ in ("det", "poss") and (c.lower_ == "the" or c.tag_ == "PRP$")
-               for c in verb.head.children)
+               for c in head.children)
 
 
 def _given_by_source(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
