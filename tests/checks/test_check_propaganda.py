@@ -12,7 +12,14 @@ import random
 import pytest
 
 from newsaudit import anatomy, ingest
-from newsaudit.checks.propaganda_technique import CHECK, article_text, check, dedupe, select
+from newsaudit.checks.propaganda_technique import (
+    CHECK,
+    _labels,
+    article_text,
+    check,
+    dedupe,
+    select,
+)
 from newsaudit.datafiles import load_json
 from newsaudit.model import Finding, Report
 from newsaudit.models.propaganda import TechniqueSpan
@@ -259,3 +266,32 @@ def test_transcript_answers_are_the_speakers(run) -> None:
 def test_the_page_s_own_line_after_a_transcript_still_fires(run) -> None:
     _, found = run(RADIO.format(line="") + "The mayor is a shameless optimist.\n")
     assert _summary(found) == [("warning", "Name calling / labeling", "a shameless optimist")]
+
+
+LABELS = [
+    # a plain noun for a person with words that only describe them
+    ("Police are hunting for a homeless man who fled the depot.", "a homeless man", False),
+    ("The devastated woman spoke to reporters outside.", "The devastated woman", False),
+    # ... unless one of its words is itself a label
+    ("Police are hunting for a corrupt man who fled the depot.", "a corrupt man", True),
+    # a phrase that calls a story or a site false labels no one
+    ("Readers soon saw that the story was a hoax.", "a hoax", False),
+    ("The report on the fake website spread within hours.", "the fake website", False),
+    ("The liars on the council met again on Monday.", "The liars", True),
+    # ... unless it says whose account it is
+    ("Voters were misled by Northern propaganda for years.", "Northern propaganda", True),
+    ("Voters were misled by state propaganda for years.", "state propaganda", False),
+    # a list whose commas were lost is no phrase
+    ("The war pits the army militias extremists and farmers against each other.",
+     "the army militias extremists", False),
+    ("The thugs on the council met again on Monday.", "The thugs", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "labels"), LABELS)
+def test_name_calling_labels_someone(nlp, sentence: str, phrase: str, labels: bool) -> None:
+    doc = nlp(sentence)
+    start = sentence.index(phrase)
+    sp = TechniqueSpan(start, start + len(phrase), "Name_Calling,Labeling", 0.9)
+    assert _labels(sp, doc) is labels
+    assert _labels(TechniqueSpan(sp.start, sp.end, "Doubt", 0.9), doc) is True

@@ -160,6 +160,29 @@ SENTENCES = [
      [("warning", "right")]),
     # a speaker later quoted using the word: the marks echo them
     ("Troops fought the “rebels” on Monday. “The rebels fled north,” a captain said.", []),
+    # a class the passive gives to someone, or a verb with its own "by" agent
+    ("The two militias, deemed “bandits” by the river council, hold the ferry.", []),
+    ("The charity is blacklisted as a “hostile body” by the ministry.", []),
+    ("Ms Okafor was identified as a “deputy envoy” of the harbour board.", []),
+    ("The bank now acts as a “shadow ministry” in the valley.",
+     [("warning", "shadow ministry")]),
+    # what a word or a name is said to be, and a gloss joined by "or"
+    ("The local noun for a flock of gulls is a “clatter” or a “squall”.", []),
+    ("The herbs were sold by village healers or “wise women” of the hills.", []),
+    ("The herbs were sold by the “wise women” of the hills.", [("warning", "wise women")]),
+    # a quotation that is all of its sentence: a cited title in a list of sources
+    ("Gulls took the harbour again this spring. Okafor, Ada. “Quayside gull horror.” Quay "
+     "Times. 3 May 2019.", []),
+    # an infinitive hung on a noun is no aside of the writer's: a speaker's verb in the
+    # sentence still gives the words
+    ("The chief called the report “false” Monday while admitting he had changed strategy to "
+     "target only “significant” arms sales.", []),
+    # "self-proclaimed" gives the name to whoever took it; "so-called" keeps its distance
+    ("The self-proclaimed “admiral” of the river gang was seized on Monday.", []),
+    ("The so-called “admiral” of the river gang was seized on Monday.",
+     [("warning", "admiral")]),
+    # a script without case cannot tell a name from a label
+    ("The pilot, “عبدالله”, flew the first sortie on Monday.", []),
 ]
 
 

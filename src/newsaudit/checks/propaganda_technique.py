@@ -48,7 +48,8 @@ from newsaudit.models.propaganda import PHRASE_TECHNIQUES, TechniqueSpan
 from newsaudit.settings import PropagandaSettings
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as Span_
 
 CHECK = "propaganda_technique"
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -256,6 +257,16 @@ def _own(sp: TechniqueSpan, voice: Voice, doc: Doc | None) -> bool:
 def _labels(sp: TechniqueSpan, doc: Doc | None) -> bool:
     """Name calling puts a label on a person or a group: a phrase about a thing ("a
     gruelling tour", "priceless artifacts", "the ideology") is description, not a label.
+    Nor is (see the helpers):
+
+    - a phrase that calls a thing false (:func:`_about_an_account`: "a hoax", "the fake
+      website", "state propaganda"): a claim about an account, which the page may well
+      show, and no label on anyone;
+    - a plain noun for a person with words that only describe them (:func:`_described`:
+      "a homeless man", "the devastated woman");
+    - a list whose commas were lost (:func:`_spliced_list`: "the government rebels
+      extremists").
+
     Other techniques pass."""
     if sp.technique != _NAME_CALLING or doc is None:
         return True
@@ -263,16 +274,96 @@ def _labels(sp: TechniqueSpan, doc: Doc | None) -> bool:
     if span is None or not len(span):
         return True
     root = span.root
-    return names_someone(root) or root.lower_ in _labels_of_accounts() or \
-        root.lemma_.lower() in _labels_of_accounts()
+    if _spliced_list(span) or _about_an_account(span, root) or _described(span, root):
+        return False
+    return names_someone(root) or _lemma_in(root, _labels_of_groups()) or \
+        _someones_account(root)
+
+
+def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+def _person_word(tok: Token) -> bool:
+    """A word that itself names a person or a group: a name, or a noun for people
+    (voice.json) or a label of groups or an insult (loaded.json). Unlike
+    :func:`names_someone`, no suffix guess ("website" is not an "-ite")."""
+    return tok.ent_type_ in _PEOPLE_ENTS or _lemma_in(tok, _people_nouns()) \
+        or _lemma_in(tok, _labels_of_groups())
+
+
+def _about_an_account(span: Span_, root: Token) -> bool:
+    """Whether the phrase's label is one of accounts ("hoax", "fake", "propaganda",
+    loaded.json's) on a head that names no one: "a hoax", "the fake website", "a death
+    hoax", "state propaganda" say a story or a site is false. Whether it is, the page's
+    evidence tells; a label on people it is not ("the liars" is). A label of accounts
+    that says whose they are, by a possessive or a proper adjective ("Western
+    propaganda", "the council's lies"), labels those people's word."""
+    if _person_word(root) or _someones_account(root):
+        return False
+    return any(_lemma_in(t, _labels_of_accounts()) for t in span)
+
+
+def _someones_account(root: Token) -> bool:
+    """Whether the head is a label of accounts that says whose they are: "Western
+    propaganda", "the council's lies"."""
+    return _lemma_in(root, _labels_of_accounts()) and any(
+        c.dep_ == "poss" or (c.dep_ == "amod" and c.pos_ == "ADJ" and c.text[:1].isupper()
+                             and not c.is_sent_start)
+        for c in root.lefts
+    )
+
+
+def _described(span: Span_, root: Token) -> bool:
+    """Whether the phrase is a plain noun for a person ("man", "woman", voice.json's
+    plain_people_nouns) whose other words only describe: "a homeless man", "the
+    devastated man", "a middle-aged woman". A label on such a noun is an insult or a
+    group label among its words ("a corrupt man", "a thug of a man")."""
+    if not _lemma_in(root, _plain_people()):
+        return False
+    labels = _labels_of_groups() | _labels_of_accounts()
+    return not any(_lemma_in(t, labels) for t in span if t.i != root.i)
+
+
+def _spliced_list(span: Span_) -> bool:
+    """Whether the phrase is a list run together by lost commas ("the government rebels
+    extremists", "rebels government forces Kurds"): a plural common noun modifies the
+    next noun as a compound, which English does not do for a plural ("arms dealers"
+    aside, where the plural is not the head of a noun phrase of its own)."""
+    for t in span:
+        if t.tag_ == "NNS" and t.dep_ == "compound" and t.head.tag_ in ("NNS", "NNPS") \
+                and t.i + 1 == t.head.i:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
 def _labels_of_accounts() -> frozenset[str]:
-    """Words that are themselves labels ("propaganda", "hoax", "thugs", "traitors"):
-    loaded.json's labels of accounts, of groups, and insults."""
+    """Words that call an account false ("propaganda", "hoax", "fake"): loaded.json's
+    labels of accounts."""
+    return frozenset(load_json("loaded.json")["reasons"]["label"]["words"])
+
+
+@lru_cache(maxsize=1)
+def _labels_of_groups() -> frozenset[str]:
+    """Words that are themselves labels on people ("thugs", "traitors", "idiots"):
+    loaded.json's labels of groups and insults."""
     reasons = load_json("loaded.json")["reasons"]
-    return frozenset(w for k in ("label", "group_label", "insult") for w in reasons[k]["words"])
+    return frozenset(w for k in ("group_label", "insult") for w in reasons[k]["words"])
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(load_json("voice.json")["people_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _plain_people() -> frozenset[str]:
+    return frozenset(_config()["plain_people_nouns"]["words"])
+
+
+#: Entity types that are people or groups of people.
+_PEOPLE_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 
 _NAME_CALLING = "Name_Calling,Labeling"

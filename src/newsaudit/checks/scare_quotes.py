@@ -7,14 +7,19 @@ An editor should either attribute the word or drop the marks.
 
 Not scare quotes, because the marks say whose word it is or that it is a name or a term:
 - someone's word: the complement of a naming or reporting verb ("called the plan
-  “reckless”", "Note I said “many”"), anything inside someone's reported words ("said
-  the “activists” blocked the road"), inside a longer quotation, an embedded post or a
+  “reckless”", "Note I said “many”"), a class a passive or a "by" agent gives
+  ("blacklisted as a “terrorist group” by Washington", "deemed “bandits” by the
+  council"), a name after "self-proclaimed", anything inside someone's reported words
+  ("said the “activists” blocked the road"), inside a longer quotation, an embedded post or a
   transcript (:mod:`._voice`), and a word someone on the page is quoted saying anywhere
   (the marks echo them);
 - text a colon or an equals sign introduces: a sign's words, a speaker's, code;
 - titles of works ("the report “Dying for Work”") and names in title case;
 - terms: a quoted noun naming a kind of thing ("the “sunset” clause"), a word mentioned
-  as a word ("the word “genocide”", "“right-wing extremists”, a term ...");
+  as a word ("the word “genocide”", "“right-wing extremists”, a term ...", "the noun
+  for it is “glint”"), another name for a plain word ("medicine men or “shamans”");
+- a quotation that is all of its sentence (a cited title in a list of sources), and
+  words in a script without case, where a name cannot be told from a label;
 - what is not a label: a clause with its own subject ("We got a sniper"), a verb phrase
   ("savagely massacred"), a function word ("he", "many"), a number;
 - a term the page goes on to use plainly, outside anyone's quoted words: the marks
@@ -84,6 +89,8 @@ class _Cues(NamedTuple):
     naming: frozenset[str]
     #: verbs that name something only as "X as “Y”" ("refers to them as “…”")
     as_verbs: frozenset[str]
+    #: words that give the quoted name to the one who takes it ("self-proclaimed")
+    self_naming: tuple[tuple[str, ...], ...]
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +103,7 @@ def _cues() -> _Cues:
         titles=frozenset(sq["title_nouns"]),
         naming=frozenset(sq["naming_verbs"]),
         as_verbs=frozenset(sq["as_verbs"]),
+        self_naming=tuple(tuple(d.replace("-", " - ").split()) for d in sq["self_naming"]),
     )
 
 
@@ -147,6 +155,8 @@ def _is_title_or_name(doc: Doc, idx: range) -> bool:
     words = [doc[i] for i in idx if doc[i].is_alpha]
     if not words:
         return True
+    if any(ch.isalpha() and not ch.isupper() and not ch.islower() for w in words for ch in w.text):
+        return True  # a script without case (Arabic, Chinese): no telling a name from a label
     first = words[0]
     prev = doc[first.i - 1] if first.i > 0 else None
     after_mark = prev is not None and prev.is_sent_start and prev.text in _MARKS
@@ -162,6 +172,8 @@ def _someones_word(
     c = _cues()
     low = [t.lower_ for t in before]
     lemmas = [t.lemma_.lower() for t in before]
+    if any(tuple(low[-len(cue) :]) == cue for cue in c.self_naming):
+        return True  # the “caliphate” a group calls itself, after "self-proclaimed"
     if low and (low[-1] in c.mention or lemmas[-1] in c.mention or low[-1] in c.titles):
         return True
     if low[-2:] == ["known", "as"] or (low and lemmas[-1] in c.naming and low[-1] != "so"):
@@ -174,7 +186,48 @@ def _someones_word(
     if head.dep_ == "pobj" and gov.lower_ == "as" and \
             gov.head.lemma_.lower() in c.naming | c.as_verbs:
         return True  # "described the protesters as “hooligans”"
+    return _classified(head) or _named_by_a_mention(head) or _glossed(doc, head)
+
+
+def _classified(head: Token) -> bool:
+    """Whether the quoted word is what a verb in the passive classes someone as, or what
+    a verb with its own "by" agent calls them: "blacklisted as a “terrorist
+    organization” by Washington", "identified as a “senior official”", "groups deemed
+    “terrorists” by the parliament". The passive says the class is someone's (the
+    agent's, or the body's that classed them), not the page's."""
+    gov = head.head
+    if head.dep_ == "pobj" and gov.lower_ == "as":
+        verb = gov.head
+        return verb.pos_ == "VERB" and any(
+            c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children)
+    if head.dep_ in _COMPLEMENTS and gov.pos_ == "VERB":
+        return any(c.dep_ == "agent" for c in gov.children)
     return False
+
+
+def _named_by_a_mention(head: Token) -> bool:
+    """Whether the quoted word is what a word or name is said to be: "The collective noun
+    for goldfish is a “glint” or a “troubling”", "Its name was “Operation Dawn”"."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "attr":
+        return False
+    mention = _cues().mention
+    return any(c.dep_ == "nsubj" and (c.lower_ in mention or c.lemma_.lower() in mention)
+               for c in head.head.children)
+
+
+def _glossed(doc: Doc, head: Token) -> bool:
+    """Whether the quoted word is another name for a plain word just before it: "used by
+    medicine men or “shamans”" (a noun joined by "or" to an unquoted noun): the marks
+    give the other name, a gloss, not a label held at a distance."""
+    if head.dep_ != "conj" or head.head.i >= head.i or head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    first = head.head
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children):
+        return False
+    return not (first.i + 1 < len(doc) and doc[first.i + 1].text in _MARKS) and \
+        not (first.i > 0 and doc[first.i - 1].text in _MARKS)
 
 
 def _clause(doc: Doc, idx: range) -> bool:
@@ -185,6 +238,13 @@ def _clause(doc: Doc, idx: range) -> bool:
         if t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in idx and t.head.i != i:
             return True
     return False
+
+
+def _whole_sentence(doc: Doc, idx: range, head: Token) -> bool:
+    """Whether the quotation is all of its sentence (a cited title in a list of sources,
+    “Bunbury Man's Bali horror.”, or a line on its own): a label sits in a sentence
+    that says something of it."""
+    return all(t.i in idx or t.is_punct or t.text in _MARKS or t.is_space for t in head.sent)
 
 
 def _reported_in(report: Report, span: Span) -> Attribution | None:
@@ -222,7 +282,7 @@ def _speaker_in_sentence(head: Token, cues: frozenset[str]) -> bool:
     scope: Iterable[Token] = head.sent
     tok = head
     for _ in range(64):  # parse trees are shallow; the bound guards against cycles
-        if tok.dep_ == "relcl":
+        if tok.dep_ == "relcl" and not _infinitive(tok):
             scope = tok.subtree  # only the relative clause's own verbs speak for it
             break
         if tok.head.i == tok.i:  # the root (spaCy makes a new Token on each access)
@@ -239,6 +299,13 @@ def _speaker_in_sentence(head: Token, cues: frozenset[str]) -> bool:
             ):
                 return True
     return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a clause the parser hangs on a noun is an infinitive ("changed strategy to
+    target only “significant” sales"): it has no subject of its own and says what the
+    sentence's subject does, so it is no aside of the writer's."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 #: How a verb of saying shares the subject of the verb it hangs on: "The pub will close,
@@ -328,6 +395,8 @@ def _occurrences(report: Report, doc: Doc, index: TokenIndex, voice: Voice
         head = _head(doc, idx)
         if head is None or _is_title_or_name(doc, idx) or _clause(doc, idx):
             continue
+        if _whole_sentence(doc, idx, head):
+            continue  # “Bunbury Man's Bali horror.”: a title or a line, not a label
         if _introduced(text, span.start) or not _label_shaped(doc, idx, head):
             continue
         before = _before(doc, idx.start)
