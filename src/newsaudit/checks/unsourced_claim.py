@@ -407,9 +407,10 @@ def _definite(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
 def _known_event(doc: Doc, index: TokenIndex, q: Quantity) -> bool:
     """A toll in a relative clause describing an event or a group the page names as known:
     "the mass shooting in Las Vegas that left 59 dead", "the Westgate assault, in which four
-    Britons were killed", "the group, Islamic State, which has killed two hostages". Like "the two people killed", it identifies the event rather than
-    reporting its toll; the toll's source, if any, goes with the event's own report. A
-    clause that dates the toll ("… which killed 32 people on Monday") reports it."""
+    Britons were killed", "the group, Islamic State, which has killed two hostages". Like
+    "the two people killed", it identifies the event rather than reporting its toll; the
+    toll's source, if any, goes with the event's own report. A clause that dates the toll
+    ("… which killed 32 people on Monday") reports it."""
     verb = clause_verb(doc[index.at(q.start)])
     if verb is None or verb.dep_ != "relcl":
         return False
