@@ -693,7 +693,8 @@ def test_lines_only_the_recall_pass_keeps_are_body_when_prose_furniture_otherwis
             "on its noticeboard by the slipway, the operator added.</p>"
             "<h3>Timetable at a glance</h3><ul><li>Departs the quay at 7.30 in the morning "
             "and again at 4 in the afternoon</li><li>Returns from the island an hour after "
-            "each departure</li></ul><p>Ferry operators</p><p><a href='/ferry/fares'>Winter "
+            "each departure</li></ul><p>Ferry operators</p><p>Islanders to get a new ferry "
+            "terminal by the end of next year</p><p><a href='/ferry/fares'>Winter "
             "fares for islanders and visitors</a> were set last week.</p></div></article>"
             "</body></html>")
     prose = [p for p in _kinds(html) if p.startswith(("The island", "Passengers", "Residents"))]
@@ -703,10 +704,12 @@ def test_lines_only_the_recall_pass_keeps_are_body_when_prose_furniture_otherwis
     # A prose paragraph the precision pass left out may be the article's last word: body.
     assert kinds["The harbour office will post any change to the timetable on its "
                  "noticeboard by the slipway, the operator added."] == "body"
-    # A heading, the items of a list, a short label and a line of link text are furniture.
+    # A heading, the items of a list, a label and a line of link text are furniture.
     assert kinds["Timetable at a glance"] == "boilerplate"
     assert kinds["Returns from the island an hour after each departure"] == "boilerplate"
     assert kinds["Ferry operators"] == "boilerplate"
+    # A line of a dozen words that does not end as a sentence does: another story's title.
+    assert kinds["Islanders to get a new ferry terminal by the end of next year"] == "boilerplate"
     assert kinds["Winter fares for islanders and visitors were set last week."] == "boilerplate"
     assert [k for k in kinds.values() if k == "body"] == ["body"] * 4
     # With no precision paragraphs to weigh them against, every line stays as it was.
