@@ -690,7 +690,8 @@ def test_lines_only_the_recall_pass_keeps_are_body_when_prose_furniture_otherwis
 
     html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1><div class='body'>"
             + ARTICLE_PARAS + "<p>The harbour office will post any change to the timetable "
-            "on its noticeboard by the slipway, the operator added.</p>"
+            "on its noticeboard by the slipway, the operator added.</p><p>The skipper called "
+            "it \u2018the calmest crossing in weeks.\u2019</p>"
             "<h3>Timetable at a glance</h3><ul><li>Departs the quay at 7.30 in the morning "
             "and again at 4 in the afternoon</li><li>Returns from the island an hour after "
             "each departure</li></ul><p>Ferry operators</p><p>Islanders to get a new ferry "
@@ -704,6 +705,8 @@ def test_lines_only_the_recall_pass_keeps_are_body_when_prose_furniture_otherwis
     # A prose paragraph the precision pass left out may be the article's last word: body.
     assert kinds["The harbour office will post any change to the timetable on its "
                  "noticeboard by the slipway, the operator added."] == "body"
+    # A sentence ends as one inside its closing quotation mark too.
+    assert kinds["The skipper called it \u2018the calmest crossing in weeks.\u2019"] == "body"
     # A heading, the items of a list, a label and a line of link text are furniture.
     assert kinds["Timetable at a glance"] == "boilerplate"
     assert kinds["Returns from the island an hour after each departure"] == "boilerplate"
@@ -711,7 +714,7 @@ def test_lines_only_the_recall_pass_keeps_are_body_when_prose_furniture_otherwis
     # A line of a dozen words that does not end as a sentence does: another story's title.
     assert kinds["Islanders to get a new ferry terminal by the end of next year"] == "boilerplate"
     assert kinds["Winter fares for islanders and visitors were set last week."] == "boilerplate"
-    assert [k for k in kinds.values() if k == "body"] == ["body"] * 4
+    assert [k for k in kinds.values() if k == "body"] == ["body"] * 5
     # With no precision paragraphs to weigh them against, every line stays as it was.
     monkeypatch.setattr(html_reader, "_precision_paragraphs", lambda _: [], raising=False)
     assert _kinds(html)["Timetable at a glance"] == "body"

@@ -149,7 +149,9 @@ _TEASER_LINK = 0.9
 #: closing stop (11,554 of 11,910; dev 663 of 732); of the recall-only lines that read as
 #: prose, 70 % are not article text either, but they are where a missed lede would be.
 _LABEL_WORDS = 30
-_CLOSING = tuple('.!?:"\u201c\u201d')
+#: What a sentence ends with: a stop, or a closing quotation mark or ellipsis after one
+#: (English, German and French quotes, straight or curly).
+_CLOSING = tuple('.!?:;"\'\u201c\u201d\u2019\u2026\u00bb\u00ab')
 _ITEM_TAGS = frozenset({"li", "dd", "dt", "th"})
 _EXTRA_LINK = 0.5
 #: A paragraph joining at least this many lines, each all link text of at most this many
