@@ -681,3 +681,40 @@ def test_a_subdomain_of_the_site_is_the_site_another_blog_of_the_same_host_is_no
             "first Monday of November, the operator said.</p></article></body></html>")
     segments = [(s.kind, s.text) for s in load_page(html, source="<t>", fmt="html").segments]
     assert ("related", "Our winter forecast: where the storms will hit") in segments
+
+
+def test_lines_only_the_recall_pass_keeps_are_body_when_prose_furniture_otherwise(monkeypatch):
+    # trafilatura's recall pass keeps what its precision pass prunes; the precision pass is
+    # stood in for here, keeping the article's three paragraphs only.
+    from newsaudit.ingest import html as html_reader
+
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1><div class='body'>"
+            + ARTICLE_PARAS + "<p>The harbour office will post any change to the timetable "
+            "on its noticeboard by the slipway, the operator added.</p><p>The skipper called "
+            "it \u2018the calmest crossing in weeks.\u2019</p>"
+            "<h3>Timetable at a glance</h3><ul><li>Departs the quay at 7.30 in the morning "
+            "and again at 4 in the afternoon</li><li>Returns from the island an hour after "
+            "each departure</li></ul><p>Ferry operators</p><p>Islanders to get a new ferry "
+            "terminal by the end of next year</p><p><a href='/ferry/fares'>Winter "
+            "fares for islanders and visitors</a> were set last week.</p></div></article>"
+            "</body></html>")
+    prose = [p for p in _kinds(html) if p.startswith(("The island", "Passengers", "Residents"))]
+    assert len(prose) == 3
+    monkeypatch.setattr(html_reader, "_precision_paragraphs", lambda _: prose, raising=False)
+    kinds = _kinds(html)
+    # A prose paragraph the precision pass left out may be the article's last word: body.
+    assert kinds["The harbour office will post any change to the timetable on its "
+                 "noticeboard by the slipway, the operator added."] == "body"
+    # A sentence ends as one inside its closing quotation mark too.
+    assert kinds["The skipper called it \u2018the calmest crossing in weeks.\u2019"] == "body"
+    # A heading, the items of a list, a label and a line of link text are furniture.
+    assert kinds["Timetable at a glance"] == "boilerplate"
+    assert kinds["Returns from the island an hour after each departure"] == "boilerplate"
+    assert kinds["Ferry operators"] == "boilerplate"
+    # A line of a dozen words that does not end as a sentence does: another story's title.
+    assert kinds["Islanders to get a new ferry terminal by the end of next year"] == "boilerplate"
+    assert kinds["Winter fares for islanders and visitors were set last week."] == "boilerplate"
+    assert [k for k in kinds.values() if k == "body"] == ["body"] * 5
+    # With no precision paragraphs to weigh them against, every line stays as it was.
+    monkeypatch.setattr(html_reader, "_precision_paragraphs", lambda _: [], raising=False)
+    assert _kinds(html)["Timetable at a glance"] == "body"

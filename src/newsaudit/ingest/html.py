@@ -5,6 +5,8 @@ related links, reader comments and comment forms are part of what a reader sees,
 audit needs them labelled (never treated as the article's claims) rather than lost. So
 the page is read twice: trafilatura gives the body paragraphs and the metadata, and an
 lxml pass over the same markup lifts those zones out by their usual tags and classes.
+trafilatura itself runs twice, favouring recall for the body and precision for the
+article's core, against which the lines only the recall pass keeps are weighed.
 
 The analysed text is composed in reading order of the parts, each a paragraph of its own
 separated by a blank line: headline, byline, date line, body, captions, related links,
@@ -480,6 +482,21 @@ _EXTRACT_OPTIONS: dict[str, Any] = dict(
 )
 
 
+def _precision_paragraphs(html: str) -> list[str]:
+    """The paragraphs trafilatura's precision mode keeps (none when it fails): the
+    article's core, against which a paragraph only the recall pass finds is weighed
+    (:meth:`Regions.recall_only`)."""
+    import trafilatura
+
+    options = {**_EXTRACT_OPTIONS, "favor_recall": False, "favor_precision": True,
+               "with_metadata": False}
+    try:
+        extracted = trafilatura.bare_extraction(html, **options)
+    except Exception:  # trafilatura fails on a few malformed pages; the core is optional
+        return []
+    return _body_paragraphs(extracted)
+
+
 def page_from_html(html: str, *, source: str) -> Page:
     """An HTML page as analysed text plus labelled segments and the page's metadata."""
     import trafilatura
@@ -494,6 +511,7 @@ def page_from_html(html: str, *, source: str) -> Page:
     author = _meta(extracted, "author")
     published = _meta(extracted, "date") or _htmldate(html)
     body = regions.repair_all(extracted_body) or _fallback_paragraphs(tree, zones.claimed)
+    core = {_key(p) for p in regions.repair_all(_precision_paragraphs(html))}
     header: list[tuple[str, str]] = []
     if title:
         header.append(("headline", _norm(title)))
@@ -519,6 +537,8 @@ def page_from_html(html: str, *, source: str) -> Page:
             kind = _body_kind(para)
             if kind == "body":
                 kind = regions.furniture(para) or kind
+            if kind == "body" and core and _key(para) not in core and regions.recall_only(para):
+                kind = "boilerplate"
             parts.append((kind, para))
     parts += [("caption", c) for c in _dedupe(zones.captions)]
     span = regions.article_span(title, body)
