@@ -148,3 +148,23 @@ def test_the_dev_pool_is_drawn_again_from_the_far_end_of_the_order() -> None:
     stored = read_sample(here / "dev-pool-9.json")
     assert [p.ref for p in stored] == want
     assert {p.split for p in stored} == {"dev"}
+
+
+def test_the_rejudging_sample_is_the_pages_judged_checks_alone_in_samples_10_and_11() -> None:
+    """rejudge-sample-12.json: exactly the test pages whose findings the judges of fresh
+    samples 10 and 11 judged, in the order they were judged, so that stop 25's audit of
+    them is measured against what was judged there and only the new findings are new."""
+    from newsaudit.evaluation.findings.judgments import read_judgments
+
+    here = SAMPLE.parent
+    judged: list[str] = []
+    for name in ("fresh-judgments-10", "fresh-judgments-11"):
+        for j in read_judgments(here / name).judged:
+            if j.page not in judged:
+                judged.append(j.page)
+    stored = read_sample(here / "rejudge-sample-12.json")
+    assert {p.ref for p in stored} == set(judged) and len(stored) == len(judged) == 42
+    assert {p.split for p in stored} == {"test"}
+    fresh = {p.ref for f in ("fresh-sample-10.json", "fresh-sample-11.json")
+             for p in read_sample(here / f)}
+    assert {p.ref for p in stored} <= fresh
