@@ -199,3 +199,51 @@ def test_a_word_a_speaker_is_reported_saying_is_echoed(nlp) -> None:
     assert loaded(echoed) == []
     own = loaded(BISHOP.format(line="spoke about the story"))
     assert [(sev, ev) for sev, ev, _ in own] == [("warning", ("hoax",))]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a label the page hedges reports a suspicion; unhedged it is the page's label
+    ("Drones struck suspected terrorists in the valley on Thursday.", ()),
+    ("Drones struck terrorists in the valley on Thursday.", ("terrorists",)),
+    # the start of a hyphenated compound is part of another word, not a noun for people
+    ("A woman was gang-raped in the valley last month.", ()),
+])
+def test_hedged_and_compound_labels(nlp, sentence: str, expected: tuple[str, ...]) -> None:
+    found = loaded(f"Valley News\n\n{sentence}\n")
+    assert tuple(e for sev, ev, _ in found if sev == "warning" for e in ev) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # how something struck people, or what it did to them, is reported, not amplified
+    ("The nurses were shocked to find a snake in the ward on Monday.", []),
+    ("The boy was treated for shock after the snake bit him.", []),
+    # the "-ing" adjective is the page's own verdict
+    ("It is shocking that the ward had no antivenom on Monday.", [("shocking",)]),
+])
+def test_a_reaction_is_not_an_intensifier(nlp, body: str, expected: list[tuple[str, ...]]
+                                          ) -> None:
+    assert [ev for _, ev, _ in loaded(f"Ward News\n\n{body}\n")] == expected
+
+
+def test_a_sentence_opening_on_a_speaker_and_a_colon_is_theirs(nlp) -> None:
+    """"Russia: Terrorists breached the truce" gives the word to Russia; the page's own
+    "Terrorists shelled" is its label."""
+    text = ("Moscow: Terrorists breached the truce three times in a day\n\n"
+            "Terrorists shelled the harbour district on Monday morning.\n")
+    found = loaded(text)
+    assert [(sev, ev) for sev, ev, _ in found] == [("warning", ("Terrorists",))]
+    assert found[0][2].startswith("The page uses loaded wording in its own voice "
+                                  "('Terrorists')")
+    assert text.index("Terrorists shelled") == audit(
+        text, checks=["loaded_language"]).findings[0].evidence[0].start
+
+
+def test_a_paragraph_in_single_quotation_marks_is_the_speaker_s(nlp) -> None:
+    """British pages print a speaker's further words as a paragraph in single marks,
+    with no tag of its own."""
+    quoted = ("Harbour News\n\n'We waited all night,' the fisherman told reporters.\n\n"
+              "'The idiots who run this harbour did nothing. Nobody came.'\n")
+    assert loaded(quoted) == []
+    own = quoted.replace("'The idiots who run this harbour did nothing. Nobody came.'",
+                         "The idiots who run this harbour did nothing. Nobody came.")
+    assert [ev for _, ev, _ in loaded(own)] == [("idiots",)]

@@ -37,17 +37,27 @@ CHECK = "loaded_language"
 #: On the judged real-page sample (issue 9) the tagger gave 1.3 info per page, and the
 #: whole report may spend about one; a reader is thanked by one hint, not a list.
 INFO_PER_PAGE = 1
+#: Kinds of loaded.json whose "-ing" adjectives say how the thing strikes the writer.
+_FELT_KINDS = ("intensifier", "insult")
 
 
 @lru_cache(maxsize=1)
 def _knowledge() -> dict[str, Any]:
     data = load_json("loaded.json")
     reasons: dict[str, str] = {}
+    listed: set[str] = set()
     for kind in data["reasons"].values():
         for word in kind["words"]:
             reasons.setdefault(word, kind["why"])
             reasons.setdefault(stem(word), kind["why"])
+            listed.add(word)
+    # words that judge by their effect on the reader ("shocking", "disgusting"), whose
+    # only listed forms are the "-ing" adjectives; a motive ("meddling") is not one
+    felt = [w for k in _FELT_KINDS for w in data["reasons"][k]["words"]]
     return {
+        "listed": frozenset(listed),
+        "ing_only": frozenset(stem(w) for w in felt if w.endswith("ing"))
+        - frozenset(stem(w) for w in listed if not w.endswith("ing")),
         "neutral": frozenset(data["neutral"]),
         "neutral_nouns": frozenset(data["neutral_nouns"]),
         "reasons": reasons,
@@ -104,7 +114,7 @@ def _neutral(doc: Doc, span: SpacySpan | None, word: str, pos: str, know: dict[s
     ("Senator blasts ruling"), unless the name is a place ("Kabul blast") or the word
     before is itself plain newswire ("Bomb Blast Kills 12")."""
     low = word.lower()
-    if low in know["neutral"]:
+    if low in know["neutral"] or _effect(low, know):
         return True
     if pos == "VERB":
         return (span is not None and any(c.dep_ == "prt" for c in span.root.children)
@@ -120,6 +130,15 @@ def _neutral(doc: Doc, span: SpacySpan | None, word: str, pos: str, know: dict[s
                 or (prev.is_title and prev.pos_ == "NOUN"))
 
 
+def _effect(low: str, know: dict[str, Any]) -> bool:
+    """Another form of a verb whose "-ing" adjective is the listed loaded word: "shocking
+    news" and "a devastating report" are the page's verdict, but "shocked doctors", "a man
+    devastated by the loss", "treated for shock" and "a town devastated by the flood" say
+    what happened to someone or something."""
+    return (low not in know["listed"] and not low.endswith(("ing", "ingly"))
+            and stem(low) in know["ing_only"])
+
+
 def _known(word: str, know: dict[str, Any]) -> bool:
     low = word.lower().replace("\u2019", "'")
     return low in know["reasons"] or stem(low) in know["reasons"]
@@ -129,6 +148,53 @@ def _why(word: str, pos: str, know: dict[str, Any]) -> str:
     low = word.lower().replace("\u2019", "'")
     return know["reasons"].get(low) or know["reasons"].get(stem(low)) or why(low) or \
         know["by_pos"].get(pos, know["by_pos"]["_"])
+
+
+#: Entity types of a name that may open a sentence as its speaker ("Russia: ...").
+_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: What may stand before the speaker's name: a dateline's date or number.
+_BEFORE_SPEAKER = frozenset({"DATE", "CARDINAL", "TIME"})
+#: Tokens a speaker's name (with its dateline) may take before the colon.
+_SPEAKER_TOKENS = 8
+
+
+def _credited(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The words a sentence opening on a name and a colon gives to that name: "Russia:
+    Terrorists breached the truce" is Russia's charge, as a headline or a lead writes it,
+    not the page's label. ``[]`` when the sentence does not open so."""
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    if sent is None:
+        return []
+    named = False
+    for tok in sent[:_SPEAKER_TOKENS + 1]:
+        if tok.text == ":":
+            if named and tok.i + 1 < sent.end:
+                return [(tok.idx + 1, end)]
+            return []
+        if tok.ent_type_ in _SPEAKERS:
+            named = True
+        elif not (tok.ent_type_ in _BEFORE_SPEAKER or tok.is_punct):
+            return []
+    return []
+
+
+#: Opening and closing single quotation marks of a quoted paragraph.
+_SINGLE_OPEN = ("'", "\u2018")
+_SINGLE_CLOSE = tuple(p + q for p in ".?!" for q in ("'", "\u2019"))
+
+
+def _quoted_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph wholly inside single quotation marks, as British pages print a
+    speaker's further words without a tag ("'It was a very odd day. I felt sick.'"): the
+    speaker's, not the page's. ``[]`` otherwise."""
+    p0 = text.rfind("\n", 0, start) + 1
+    p1 = text.find("\n", end)
+    p1 = len(text) if p1 < 0 else p1
+    para = text[p0:p1].strip()
+    if len(para) > 2 and para.startswith(_SINGLE_OPEN) and para[1].isupper() \
+            and para.endswith(_SINGLE_CLOSE):
+        return [(p0, p1)]
+    return []
 
 
 @register(
@@ -191,6 +257,8 @@ def _findings(report: Report, doc: Doc, ctx: Context, know: dict[str, Any]
     for s0, s1 in article_sentences(report, doc):
         spans = ctx.models.loaded_spans(text[s0:s1], cfg.report_score)
         labels = list(own_labels(doc, s0, s1, voice)) if doc.has_annotation("DEP") else []
+        theirs = _credited(doc, s0, s1) + _quoted_paragraph(text, s0, s1)
+        labels = [lb for lb in labels if not overlaps_any(lb[0], lb[1], theirs)]
         if not spans and not labels:
             continue
         if excluded is None:
@@ -204,7 +272,8 @@ def _findings(report: Report, doc: Doc, ctx: Context, know: dict[str, Any]
             named.append((word, "NOUN"))
             best = max(best, cfg.warning_score)
         for sp in spans:
-            if overlaps_any(s0 + sp.start, s0 + sp.end, excluded):
+            if overlaps_any(s0 + sp.start, s0 + sp.end, excluded) or \
+                    overlaps_any(s0 + sp.start, s0 + sp.end, theirs):
                 continue
             trimmed = _trim(sp, s0, doc, know)
             if trimmed is None:
