@@ -95,12 +95,12 @@ def test_own_voice_labels(nlp, sentence: str, expected: tuple[str, ...]) -> None
 
 def test_a_word_a_speaker_is_quoted_saying_is_theirs(nlp) -> None:
     """The page repeating a quoted spokesman's word ("hoax") echoes him."""
-    own = "The hoax was a total fabrication pushed by the site's shameless editors."
+    own = "The site's hoax was pushed by its shameless editors."
     alone = loaded(f"Border News\n\n{own}\n")
-    assert [ev for _, ev, _ in alone] == [("hoax", "fabrication", "shameless")]
+    assert [ev for _, ev, _ in alone] == [("hoax", "shameless")]
     quoted = (f"Border News\n\n“The whole story is a hoax,” a church spokesman said.\n\n"
               f"{own}\n")
-    assert [ev for _, ev, _ in loaded(quoted)] == [("fabrication", "shameless")]
+    assert [ev for _, ev, _ in loaded(quoted)] == [("shameless",)]
 
 
 def test_a_label_used_in_many_sentences_is_one_finding(nlp) -> None:
@@ -189,12 +189,12 @@ def test_a_comma_line_wrapped_mid_sentence_hands_nothing_over(nlp) -> None:
 
 
 BISHOP = "Bishop Story Spreads\n\nA spokesman for the archdiocese {line} on Monday.\n" \
-    "The hoax spread quickly on social media over the weekend.\n"
+    "Their hoax spread quickly on social media over the weekend.\n"
 
 
 def test_a_word_a_speaker_is_reported_saying_is_echoed(nlp) -> None:
-    """The page puts "hoax" on the spokesman by reporting his statement; its own "The hoax"
-    later echoes him. Without his statement the same sentence is the page's label."""
+    """The page puts "hoax" on the spokesman by reporting his statement; its own "Their
+    hoax" later echoes him. Without his statement the same sentence is the page's label."""
     echoed = BISHOP.format(line="said the story about the bishop was a hoax")
     assert loaded(echoed) == []
     own = loaded(BISHOP.format(line="spoke about the story"))
@@ -247,3 +247,47 @@ def test_a_paragraph_in_single_quotation_marks_is_the_speaker_s(nlp) -> None:
     own = quoted.replace("'The idiots who run this harbour did nothing. Nobody came.'",
                          "The idiots who run this harbour did nothing. Nobody came.")
     assert [ev for _, ev, _ in loaded(own)] == [("idiots",)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an intensifier grading plain newswire for an event gives its size, not a verdict,
+    # and the words the tagger scored beside it go with it
+    ("The province has been torn by a devastating civil war since 2012.", []),
+    ("Nerve agents are among the compounds used in devastating chemical attacks.", []),
+    # the same adjective on something else is the writer's verdict
+    ("The devastating report exposed the minister's failures on Monday.",
+     [("devastating",)]),
+    # an "-ing" word heading its own clause, and an intensifier verb of motion
+    ("Survivors covered in dust were staggering through the rubble.", []),
+    ("A rocket slammed into a crowded market in the old town.", []),
+    ("The senator slammed the ruling on Friday.", [("slammed",)]),
+])
+def test_a_listed_word_in_a_plain_use(nlp, body: str, expected: list[tuple[str, ...]]) -> None:
+    assert [ev for _, ev, _ in loaded(f"Valley News\n\n{body}\n")] == expected
+
+
+def test_extremists_is_the_wire_descriptor(nlp) -> None:
+    """'Extremists' for an armed group is how the wire services describe it, like
+    'militants'; a pejorative label ('thugs') on the same group is still the page's."""
+    body = ("Kurdish fighters have been battling the extremists in the north since "
+            "the spring.")
+    assert loaded(f"Valley News\n\n{body}\n") == []
+    thugs = body.replace("extremists", "thugs")
+    assert [ev for _, ev, _ in loaded(f"Valley News\n\n{thugs}\n")] == [("thugs",)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an account label tied to no one names a thing; the reason ("labels the other
+    # side's account") would misdescribe it, and its neighbours go with it
+    ("The fan site has not commented on the latest hoax claiming that the singer died.", []),
+    ("The rumour prompted a number of hoax adverts on the forums.", []),
+    # tied to someone, it labels their account; so does what someone tells or uses
+    ("Western propaganda has poisoned the debate about the war.",
+     [("propaganda", "poisoned")]),
+    ("Blatantly using lies and threats, the mayor kept his grip on the council.",
+     [("Blatantly using lies",)]),
+])
+def test_an_account_label_needs_an_account(nlp, body: str, expected: list[tuple[str, ...]]
+                                           ) -> None:
+    assert [ev for sev, ev, _ in loaded(f"Valley News\n\n{body}\n") if sev == "warning"] \
+        == expected

@@ -40,7 +40,8 @@ def _words() -> frozenset[str]:
     reasons = load_json("loaded.json")["reasons"]
     labels = load_json("voice.json")["people_labels"]
     words = frozenset(w for k in _KINDS for w in reasons[k]["words"]) | frozenset(labels["words"])
-    return words - frozenset(labels["not_labels"])
+    plain = frozenset(load_json("loaded.json")["neutral"])  # "extremists": a wire descriptor
+    return words - frozenset(labels["not_labels"]) - plain
 
 
 @lru_cache(maxsize=1)
