@@ -281,6 +281,7 @@ def test_extremists_is_the_wire_descriptor(nlp) -> None:
     # side's account") would misdescribe it, and its neighbours go with it
     ("The fan site has not commented on the latest hoax claiming that the singer died.", []),
     ("The rumour prompted a number of hoax adverts on the forums.", []),
+    ("The child's face was grey with dust except for specks and smears of blood.", []),
     # tied to someone, it labels their account; so does what someone tells or uses
     ("Western propaganda has poisoned the debate about the war.",
      [("propaganda", "poisoned")]),

@@ -195,12 +195,15 @@ def _nobody_s_account(tok: Token, low: str, know: dict[str, Any]) -> bool:
         if child.dep_ in ("prep", "agent") and any(
                 g.dep_ == "pobj" and _party(g) for g in child.children):
             return False
-    if tok.dep_ in ("dobj", "conj"):
+    place = tok
+    while place.dep_ == "conj" and place.head is not place:
+        place = place.head  # "speckles and smears of blood" stand where "speckles" does
+    if place.dep_ == "dobj":
         return False  # what someone tells, spreads or uses: "they make up lies"
-    if tok.dep_ in ("attr", "oprd"):
+    if place.dep_ in ("attr", "oprd"):
         # what something is: "the senator is a liar" labels him, "the video was a hoax"
         # names a thing
-        verb = tok.head
+        verb = place.head
         for _ in range(3):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
