@@ -95,12 +95,12 @@ def test_own_voice_labels(nlp, sentence: str, expected: tuple[str, ...]) -> None
 
 def test_a_word_a_speaker_is_quoted_saying_is_theirs(nlp) -> None:
     """The page repeating a quoted spokesman's word ("hoax") echoes him."""
-    own = "The hoax was a total fabrication pushed by the site's shameless editors."
+    own = "The site's hoax was pushed by its shameless editors."
     alone = loaded(f"Border News\n\n{own}\n")
-    assert [ev for _, ev, _ in alone] == [("hoax", "fabrication", "shameless")]
+    assert [ev for _, ev, _ in alone] == [("hoax", "shameless")]
     quoted = (f"Border News\n\n“The whole story is a hoax,” a church spokesman said.\n\n"
               f"{own}\n")
-    assert [ev for _, ev, _ in loaded(quoted)] == [("fabrication", "shameless")]
+    assert [ev for _, ev, _ in loaded(quoted)] == [("shameless",)]
 
 
 def test_a_label_used_in_many_sentences_is_one_finding(nlp) -> None:
@@ -189,13 +189,106 @@ def test_a_comma_line_wrapped_mid_sentence_hands_nothing_over(nlp) -> None:
 
 
 BISHOP = "Bishop Story Spreads\n\nA spokesman for the archdiocese {line} on Monday.\n" \
-    "The hoax spread quickly on social media over the weekend.\n"
+    "Their hoax spread quickly on social media over the weekend.\n"
 
 
 def test_a_word_a_speaker_is_reported_saying_is_echoed(nlp) -> None:
-    """The page puts "hoax" on the spokesman by reporting his statement; its own "The hoax"
-    later echoes him. Without his statement the same sentence is the page's label."""
+    """The page puts "hoax" on the spokesman by reporting his statement; its own "Their
+    hoax" later echoes him. Without his statement the same sentence is the page's label."""
     echoed = BISHOP.format(line="said the story about the bishop was a hoax")
     assert loaded(echoed) == []
     own = loaded(BISHOP.format(line="spoke about the story"))
     assert [(sev, ev) for sev, ev, _ in own] == [("warning", ("hoax",))]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a label the page hedges reports a suspicion; unhedged it is the page's label
+    ("Drones struck suspected terrorists in the valley on Thursday.", ()),
+    ("Drones struck terrorists in the valley on Thursday.", ("terrorists",)),
+    # the start of a hyphenated compound is part of another word, not a noun for people
+    ("A woman was gang-raped in the valley last month.", ()),
+])
+def test_hedged_and_compound_labels(nlp, sentence: str, expected: tuple[str, ...]) -> None:
+    found = loaded(f"Valley News\n\n{sentence}\n")
+    assert tuple(e for sev, ev, _ in found if sev == "warning" for e in ev) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # how something struck people, or what it did to them, is reported, not amplified
+    ("The nurses were shocked to find a snake in the ward on Monday.", []),
+    ("The boy was treated for shock after the snake bit him.", []),
+    # the "-ing" adjective is the page's own verdict
+    ("It is shocking that the ward had no antivenom on Monday.", [("shocking",)]),
+])
+def test_a_reaction_is_not_an_intensifier(nlp, body: str, expected: list[tuple[str, ...]]
+                                          ) -> None:
+    assert [ev for _, ev, _ in loaded(f"Ward News\n\n{body}\n")] == expected
+
+
+def test_a_sentence_opening_on_a_speaker_and_a_colon_is_theirs(nlp) -> None:
+    """"Russia: Terrorists breached the truce" gives the word to Russia; the page's own
+    "Terrorists shelled" is its label."""
+    text = ("Moscow: Terrorists breached the truce three times in a day\n\n"
+            "Terrorists shelled the harbour district on Monday morning.\n")
+    found = loaded(text)
+    assert [(sev, ev) for sev, ev, _ in found] == [("warning", ("Terrorists",))]
+    assert found[0][2].startswith("The page uses loaded wording in its own voice "
+                                  "('Terrorists')")
+    assert text.index("Terrorists shelled") == audit(
+        text, checks=["loaded_language"]).findings[0].evidence[0].start
+
+
+def test_a_paragraph_in_single_quotation_marks_is_the_speaker_s(nlp) -> None:
+    """British pages print a speaker's further words as a paragraph in single marks,
+    with no tag of its own."""
+    quoted = ("Harbour News\n\n'We waited all night,' the fisherman told reporters.\n\n"
+              "'The idiots who run this harbour did nothing. Nobody came.'\n")
+    assert loaded(quoted) == []
+    own = quoted.replace("'The idiots who run this harbour did nothing. Nobody came.'",
+                         "The idiots who run this harbour did nothing. Nobody came.")
+    assert [ev for _, ev, _ in loaded(own)] == [("idiots",)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an intensifier grading plain newswire for an event gives its size, not a verdict,
+    # and the words the tagger scored beside it go with it
+    ("The province has been torn by a devastating civil war since 2012.", []),
+    ("Nerve agents are among the compounds used in devastating chemical attacks.", []),
+    # the same adjective on something else is the writer's verdict
+    ("The devastating report exposed the minister's failures on Monday.",
+     [("devastating",)]),
+    # an "-ing" word heading its own clause, and an intensifier verb of motion
+    ("Survivors covered in dust were staggering through the rubble.", []),
+    ("A rocket slammed into a crowded market in the old town.", []),
+    ("The senator slammed the ruling on Friday.", [("slammed",)]),
+])
+def test_a_listed_word_in_a_plain_use(nlp, body: str, expected: list[tuple[str, ...]]) -> None:
+    assert [ev for _, ev, _ in loaded(f"Valley News\n\n{body}\n")] == expected
+
+
+def test_extremists_is_the_wire_descriptor(nlp) -> None:
+    """'Extremists' for an armed group is how the wire services describe it, like
+    'militants'; a pejorative label ('thugs') on the same group is still the page's."""
+    body = ("Kurdish fighters have been battling the extremists in the north since "
+            "the spring.")
+    assert loaded(f"Valley News\n\n{body}\n") == []
+    thugs = body.replace("extremists", "thugs")
+    assert [ev for _, ev, _ in loaded(f"Valley News\n\n{thugs}\n")] == [("thugs",)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an account label tied to no one names a thing; the reason ("labels the other
+    # side's account") would misdescribe it, and its neighbours go with it
+    ("The fan site has not commented on the latest hoax claiming that the singer died.", []),
+    ("The rumour prompted a number of hoax adverts on the forums.", []),
+    ("The child's face was grey with dust except for specks and smears of blood.", []),
+    # tied to someone, it labels their account; so does what someone tells or uses
+    ("Western propaganda has poisoned the debate about the war.",
+     [("propaganda", "poisoned")]),
+    ("Blatantly using lies and threats, the mayor kept his grip on the council.",
+     [("Blatantly using lies",)]),
+])
+def test_an_account_label_needs_an_account(nlp, body: str, expected: list[tuple[str, ...]]
+                                           ) -> None:
+    assert [ev for sev, ev, _ in loaded(f"Valley News\n\n{body}\n") if sev == "warning"] \
+        == expected

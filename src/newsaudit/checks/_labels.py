@@ -9,7 +9,10 @@ modifies one ("terrorist organisations", "corrupt elites"). It is the page's onl
 lies outside everyone else's words (:mod:`._voice`) and outside a name ("the Global
 Terrorism Database", "Terror Squad"): what a speaker calls someone is theirs to answer for.
 A phrase that names the organisation it labels ("ISIS terrorists") gives its designation,
-not the page's label on an unnamed side.
+not the page's label on an unnamed side. A label the page hedges ("suspected terrorists",
+"alleged gang members": loaded.json's ``label_hedges``) reports a suspicion rather than
+calling anyone that, and a word that opens a hyphenated compound ("gang-raped",
+"terror-related") is part of another word, not a noun for people.
 """
 
 from __future__ import annotations
@@ -37,7 +40,27 @@ def _words() -> frozenset[str]:
     reasons = load_json("loaded.json")["reasons"]
     labels = load_json("voice.json")["people_labels"]
     words = frozenset(w for k in _KINDS for w in reasons[k]["words"]) | frozenset(labels["words"])
-    return words - frozenset(labels["not_labels"])
+    plain = frozenset(load_json("loaded.json")["neutral"])  # "extremists": a wire descriptor
+    return words - frozenset(labels["not_labels"]) - plain
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> frozenset[str]:
+    return frozenset(load_json("loaded.json")["label_hedges"]["words"])
+
+
+def _hedged(tok: Token, head: Token) -> bool:
+    """Whether the page hedges the label: "suspected terrorists", "alleged gang members"."""
+    hedges = _hedges()
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in hedges
+               for t in {tok, head} for c in t.children)
+
+
+def _compound_start(doc: Doc, tok: Token) -> bool:
+    """Whether ``tok`` opens a hyphenated compound ("gang-raped", "terror-related")."""
+    nxt = tok.i + 1
+    return (nxt + 1 < len(doc) and not tok.whitespace_ and doc[nxt].text in ("-", "‐")
+            and not doc[nxt].whitespace_)
 
 
 def why(word: str) -> str | None:
@@ -76,6 +99,10 @@ def own_labels(doc: Doc, start: int, end: int, voice: Voice) -> Iterator[tuple[i
             continue  # a capitalised word inside a name ("Terror Squad")
         if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
             continue  # the end of a compound that may turn it round ("anti-globalists")
+        if _compound_start(doc, tok):
+            continue  # the start of another word ("gang-raped")
+        if _hedged(tok, head):
+            continue  # "suspected terrorists": a suspicion reported, not a label
         first, last = min(tok.i, head.i), max(tok.i, head.i)
         s, e = doc[first].idx, doc[last].idx + len(doc[last].text)
         if voice.overlaps(s, e):

@@ -7,6 +7,13 @@ checks (scare_quotes, attribution) look at them. A word a speaker on the page is
 or reported saying (a spokesman's "hoax") is theirs when the page repeats it. A span must hold a
 content word that is not plain newswire vocabulary ("killed", "attack", "militia" are how
 careful reporters describe violence), with function words trimmed from its edges by the parse.
+A listed word in a use where it judges nothing is not reported, nor are the words the
+tagger scored for standing next to it: another form of a listed "-ing" adjective
+("shocked doctors", "treated for shock"), an intensifier grading plain newswire for an
+event ("a devastating civil war") or a verb of motion ("a rocket slammed into"), and an
+account label tied to no one's account ("hoax adverts", "smears of blood"). Nor is what a
+sentence opening on a name and a colon gives that name ("Russia: Terrorists ..."), or a
+paragraph wholly in single quotation marks (a speaker's further words on British pages).
 
 One finding per sentence, naming each loaded word and why it is loaded; severity is
 ``warning`` when the tagger is confident (``loaded_language.warning_score`` in the settings),
@@ -22,14 +29,20 @@ from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks import register
 from newsaudit.checks._labels import own_labels, why
-from newsaudit.checks._voice import article_sentences, others_words, overlaps_any, voice_of
+from newsaudit.checks._voice import (
+    article_sentences,
+    names_someone,
+    others_words,
+    overlaps_any,
+    voice_of,
+)
 from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.datafiles import load_json
 from newsaudit.model import Finding, Report, Span
 from newsaudit.models.loaded import LoadedSpan, stem, tokenize
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 CHECK = "loaded_language"
@@ -37,17 +50,32 @@ CHECK = "loaded_language"
 #: On the judged real-page sample (issue 9) the tagger gave 1.3 info per page, and the
 #: whole report may spend about one; a reader is thanked by one hint, not a list.
 INFO_PER_PAGE = 1
+#: Kinds of loaded.json whose "-ing" adjectives say how the thing strikes the writer.
+_FELT_KINDS = ("intensifier", "insult")
 
 
 @lru_cache(maxsize=1)
 def _knowledge() -> dict[str, Any]:
     data = load_json("loaded.json")
     reasons: dict[str, str] = {}
+    listed: set[str] = set()
     for kind in data["reasons"].values():
         for word in kind["words"]:
             reasons.setdefault(word, kind["why"])
             reasons.setdefault(stem(word), kind["why"])
+            listed.add(word)
+    # words that judge by their effect on the reader ("shocking", "disgusting"), whose
+    # only listed forms are the "-ing" adjectives; a motive ("meddling") is not one
+    felt = [w for k in _FELT_KINDS for w in data["reasons"][k]["words"]]
+    grading = data["reasons"]["intensifier"]["words"]
+    accounts = data["reasons"]["label"]["words"]
     return {
+        "account": frozenset(accounts) | frozenset(stem(w) for w in accounts),
+        "intensifier": frozenset(grading) | frozenset(stem(w) for w in grading),
+        "felt_ing": frozenset(w for w in felt if w.endswith("ing")),
+        "listed": frozenset(listed),
+        "ing_only": frozenset(stem(w) for w in felt if w.endswith("ing"))
+        - frozenset(stem(w) for w in listed if not w.endswith("ing")),
         "neutral": frozenset(data["neutral"]),
         "neutral_nouns": frozenset(data["neutral_nouns"]),
         "reasons": reasons,
@@ -77,6 +105,12 @@ def _trim(span: LoadedSpan, base: int, doc: Doc, know: dict[str, Any]
     tagged = [(s, e, w, _pos(sp)) for (s, e, w), sp in zip(words, spans, strict=True)]
     plain = {t[0] for t, sp in zip(tagged, spans, strict=True)
              if _neutral(doc, sp, t[2], t[3], know)}
+    if any(_not_meant(sp, t[2], know) for t, sp in zip(tagged, spans, strict=True)) \
+            and not any(_known(t[2], know) and t[0] not in plain for t in tagged):
+        # the listed word that made the phrase loaded is used plainly here ("devastating
+        # chemical attacks"): its neighbours were scored for standing next to it
+        return None
+
     def edge(t: tuple[int, int, str, str]) -> bool:
         return t[3] in know["trim_pos"] or t[0] in plain
 
@@ -104,7 +138,10 @@ def _neutral(doc: Doc, span: SpacySpan | None, word: str, pos: str, know: dict[s
     ("Senator blasts ruling"), unless the name is a place ("Kabul blast") or the word
     before is itself plain newswire ("Bomb Blast Kills 12")."""
     low = word.lower()
-    if low in know["neutral"]:
+    if low in know["neutral"] or _effect(low, know):
+        return True
+    if span is not None and (_plain_use(span.root, low, know)
+                             or _nobody_s_account(span.root, low, know)):
         return True
     if pos == "VERB":
         return (span is not None and any(c.dep_ == "prt" for c in span.root.children)
@@ -120,6 +157,99 @@ def _neutral(doc: Doc, span: SpacySpan | None, word: str, pos: str, know: dict[s
                 or (prev.is_title and prev.pos_ == "NOUN"))
 
 
+def _not_meant(span: SpacySpan | None, word: str, know: dict[str, Any]) -> bool:
+    """A listed word used in a sense that judges nothing (:func:`_effect`,
+    :func:`_plain_use`, :func:`_nobody_s_account`)."""
+    low = word.lower()
+    return _effect(low, know) or (span is not None and (
+        _plain_use(span.root, low, know) or _nobody_s_account(span.root, low, know)))
+
+
+#: Pronouns that stand for people ("they make up lies"; "it" is a thing).
+_PEOPLE_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who", "one"})
+
+
+def _party(tok: Token) -> bool:
+    """Whether ``tok`` names whose words these are: an owner ("the mayor's", "his", not
+    "its"), a name, a people's adjective ("Western", "Russian") or a noun for people."""
+    if tok.dep_ == "poss":
+        return tok.lower_ != "its"
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PEOPLE_PRONOUNS
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "PERSON", "ORG", "GPE")
+            or (tok.pos_ == "ADJ" and tok.is_title) or names_someone(tok))
+
+
+def _nobody_s_account(tok: Token, low: str, know: dict[str, Any]) -> bool:
+    """A noun of the "label" kind ("hoax", "propaganda", "smears") that no one's account
+    is tied to: no owner ("the ministry's lies", "Western propaganda"), no maker ("lies by
+    the mayor", "propaganda from Moscow"), no one it is said of ("the senator is a liar").
+    "The latest death hoax", "hoax adverts" and "smears of blood" name a thing; the check's
+    reason, that the page labels the other side's account, would misdescribe them."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or (low not in know["account"]
+                                             and stem(low) not in know["account"]):
+        return False
+    for child in tok.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and _party(child):
+            return False
+        if child.dep_ in ("prep", "agent") and any(
+                g.dep_ == "pobj" and _party(g) for g in child.children):
+            return False
+    place = tok
+    while place.dep_ == "conj" and place.head is not place:
+        place = place.head  # "speckles and smears of blood" stand where "speckles" does
+    if place.dep_ == "dobj":
+        return False  # what someone tells, spreads or uses: "they make up lies"
+    if place.dep_ in ("attr", "oprd"):
+        # what something is: "the senator is a liar" labels him, "the video was a hoax"
+        # names a thing
+        verb = place.head
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return not any(_party(c) for c in subjects)
+            if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+                break  # a participle's doer is not its clause's subject
+            verb = verb.head
+        return False  # no subject: someone unnamed is meant
+    return True
+
+
+def _plain_use(tok: Token, low: str, know: dict[str, Any]) -> bool:
+    """A listed word in a use where it judges nothing:
+
+    - an intensifier grading plain newswire for an event the page reports ("a devastating
+      civil war", "the devastating fighting", "a massive explosion"): the size of what
+      happened, which the page gives in plain words, not the writer's verdict on someone;
+    - an "-ing" word heading a clause of its own ("civilians were staggering through the
+      rubble"): the verb's own sense, not the adjective's;
+    - an intensifier verb with no object but a place it goes ("a missile slammed into a
+      house", "the rock was blasted into the soil"): a motion, not a verb of criticism.
+    """
+    if low not in know["intensifier"] and stem(low) not in know["intensifier"] \
+            and low not in know["felt_ing"]:
+        return False
+    if tok.dep_ == "amod" and low in know["intensifier"]:
+        head = tok.head.lower_
+        return (head in know["neutral"] or head in know["neutral_nouns"]) \
+            and not names_someone(tok.head)  # "the ridiculous army" judges people
+    kids = {c.dep_ for c in tok.children}
+    if low in know["felt_ing"] and kids & {"aux", "auxpass"} and kids & {"prep", "dobj"}:
+        return True
+    if tok.pos_ == "VERB" and low in know["intensifier"]:
+        return "prep" in kids and not kids & {"dobj", "obj", "dative", "ccomp"}
+    return False
+
+
+def _effect(low: str, know: dict[str, Any]) -> bool:
+    """Another form of a verb whose "-ing" adjective is the listed loaded word: "shocking
+    news" and "a devastating report" are the page's verdict, but "shocked doctors", "a man
+    devastated by the loss", "treated for shock" and "a town devastated by the flood" say
+    what happened to someone or something."""
+    return (low not in know["listed"] and not low.endswith(("ing", "ingly"))
+            and stem(low) in know["ing_only"])
+
+
 def _known(word: str, know: dict[str, Any]) -> bool:
     low = word.lower().replace("\u2019", "'")
     return low in know["reasons"] or stem(low) in know["reasons"]
@@ -129,6 +259,53 @@ def _why(word: str, pos: str, know: dict[str, Any]) -> str:
     low = word.lower().replace("\u2019", "'")
     return know["reasons"].get(low) or know["reasons"].get(stem(low)) or why(low) or \
         know["by_pos"].get(pos, know["by_pos"]["_"])
+
+
+#: Entity types of a name that may open a sentence as its speaker ("Russia: ...").
+_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: What may stand before the speaker's name: a dateline's date or number.
+_BEFORE_SPEAKER = frozenset({"DATE", "CARDINAL", "TIME"})
+#: Tokens a speaker's name (with its dateline) may take before the colon.
+_SPEAKER_TOKENS = 8
+
+
+def _credited(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The words a sentence opening on a name and a colon gives to that name: "Russia:
+    Terrorists breached the truce" is Russia's charge, as a headline or a lead writes it,
+    not the page's label. ``[]`` when the sentence does not open so."""
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    if sent is None:
+        return []
+    named = False
+    for tok in sent[:_SPEAKER_TOKENS + 1]:
+        if tok.text == ":":
+            if named and tok.i + 1 < sent.end:
+                return [(tok.idx + 1, end)]
+            return []
+        if tok.ent_type_ in _SPEAKERS:
+            named = True
+        elif not (tok.ent_type_ in _BEFORE_SPEAKER or tok.is_punct):
+            return []
+    return []
+
+
+#: Opening and closing single quotation marks of a quoted paragraph.
+_SINGLE_OPEN = ("'", "\u2018")
+_SINGLE_CLOSE = tuple(p + q for p in ".?!" for q in ("'", "\u2019"))
+
+
+def _quoted_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph wholly inside single quotation marks, as British pages print a
+    speaker's further words without a tag ("'It was a very odd day. I felt sick.'"): the
+    speaker's, not the page's. ``[]`` otherwise."""
+    p0 = text.rfind("\n", 0, start) + 1
+    p1 = text.find("\n", end)
+    p1 = len(text) if p1 < 0 else p1
+    para = text[p0:p1].strip()
+    if len(para) > 2 and para.startswith(_SINGLE_OPEN) and para[1].isupper() \
+            and para.endswith(_SINGLE_CLOSE):
+        return [(p0, p1)]
+    return []
 
 
 @register(
@@ -191,6 +368,8 @@ def _findings(report: Report, doc: Doc, ctx: Context, know: dict[str, Any]
     for s0, s1 in article_sentences(report, doc):
         spans = ctx.models.loaded_spans(text[s0:s1], cfg.report_score)
         labels = list(own_labels(doc, s0, s1, voice)) if doc.has_annotation("DEP") else []
+        theirs = _credited(doc, s0, s1) + _quoted_paragraph(text, s0, s1)
+        labels = [lb for lb in labels if not overlaps_any(lb[0], lb[1], theirs)]
         if not spans and not labels:
             continue
         if excluded is None:
@@ -204,7 +383,8 @@ def _findings(report: Report, doc: Doc, ctx: Context, know: dict[str, Any]
             named.append((word, "NOUN"))
             best = max(best, cfg.warning_score)
         for sp in spans:
-            if overlaps_any(s0 + sp.start, s0 + sp.end, excluded):
+            if overlaps_any(s0 + sp.start, s0 + sp.end, excluded) or \
+                    overlaps_any(s0 + sp.start, s0 + sp.end, theirs):
                 continue
             trimmed = _trim(sp, s0, doc, know)
             if trimmed is None:
