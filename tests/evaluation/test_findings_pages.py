@@ -108,9 +108,11 @@ _LATER_FRESH = (
     ("fresh-sample-10.json", {"fnc1": 250, "ptc": 60}, 40),
     # every test page left (FNC-1 had 4, PTC 227); from here on dev-pool-9 is excluded too
     ("fresh-sample-11.json", {"fnc1": 4, "ptc": 227}, 40),
+    # the FNC-1 pages no list held at scale 60 (between 11's draw and dev-pool-9's far end)
+    ("fresh-sample-12.json", {"fnc1": 98}, 60),
 )
 #: The fresh samples drawn after dev-pool-9.json, which they exclude as well.
-_AFTER_DEV_POOL = frozenset({"fresh-sample-11.json"})
+_AFTER_DEV_POOL = frozenset({"fresh-sample-11.json", "fresh-sample-12.json"})
 
 
 @pytest.mark.parametrize("n", range(len(_LATER_FRESH)), ids=lambda n: _LATER_FRESH[n][0])
