@@ -493,8 +493,20 @@ def test_vague_sourcing_inside_a_reprinted_text_is_the_text_s(run):
     vague sources and all; the same sentence in the page's own voice is vague sourcing."""
     _, found = run(HOAX.format(intro=" The report reads:"))
     assert _summary(found) == []
-    _, found = run(HOAX.format(intro=""))
+    reported = HOAX.replace("Actor Death Hoax Spreads", "Actor Reported Dead")
+    _, found = run(reported.format(intro=""))
     assert [(f.severity, f.evidence[1].text) for f in found] == [("warning", "Sources")]
+
+
+def test_a_page_calling_its_claim_false_relays_the_claim_s_vague_sources(run):
+    """Under a headline that calls the claim a hoax, the hoax's content comes with its
+    hedges on purpose, to be refuted; the page's sourcing is not what is vague. A
+    party's denial is no such verdict: the accusation still owes a source."""
+    _, found = run(HOAX.format(intro=""))
+    assert _summary(found) == []
+    _, found = run("Ministers deny deal\n\nThe minister is said to have agreed the sale of "
+                   "the port to a foreign company last year. He has denied any wrongdoing.")
+    assert [(f.kind, f.evidence[1].text) for f in found] == [("hearsay", "is said")]
 
 
 def test_each_finding_names_its_kind(run):

@@ -50,6 +50,7 @@ from newsaudit.attribution.sources import lexicon as attribution_lexicon
 from newsaudit.attribution.sources import plausible_source
 from newsaudit.checks import register
 from newsaudit.checks._dated import Dating
+from newsaudit.checks._headline import lexicon as headline_lexicon
 from newsaudit.checks._sources import TokenIndex, cues, normalise, speaks
 from newsaudit.checks._sweeping import Sweep, clause_verb, narrated, sweeping_tokens
 from newsaudit.checks._vague import Vague, hearsay, hedges, key, names_source, vague_source
@@ -613,6 +614,26 @@ def _rests_on_vague(page: _Page, found: list[_Vaguely], by_id: dict[str, Quantit
     )
 
 
+#: Words of the headline's refuting list that are not the page's own verdict on a claim:
+#: a "Rumor:" headline announces a rumour report, and "X denies …" reports a party's
+#: denial, whose accusation still owes the reader a source ("The minister is said to
+#: have agreed the sale").
+_NOT_DISPUTING = frozenset({"rumor", "rumour", "rumors", "rumours", "deny", "denies",
+                            "denied", "denial", "refute", "refutes", "refuted"})
+
+
+def _debunks(report: Report, doc: Doc, index: TokenIndex) -> bool:
+    """Whether the headline calls the claim the page is about false in its own voice ("…
+    death hoax", "The news of X's death is false", "Fake report spreads"). A debunking page
+    relays the claim's content with hedges on purpose ("was said to have announced",
+    "supposedly"), in order to refute it: its hearsay and vague sources are the hoax's,
+    not gaps in the page's own sourcing. Its own-voice figures and sweeping claims are
+    still its own."""
+    words = headline_lexicon()["refuting"] - _NOT_DISPUTING
+    return any(doc[i].lower_ in words for s in report.segments if s.kind == "headline"
+               for i in index.within(s.start, s.end))
+
+
 def _worth_sourcing(claim: Claim) -> bool:
     """A vaguely sourced sentence an editor would want pinned down: a claim of the
     article (which the claims stage keeps only when it is checkable) that is not a
@@ -708,6 +729,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     headlines = [normalise(text[s.start : s.end]) for s in report.segments if s.kind == "headline"]
     min_sweep = ctx.settings.unsourced_claim.sweeping_warning_score
     voice = voice_of(report)
+    debunking = _debunks(report, doc, index)
     for claim in report.claims:
         if claim.segment not in _ARTICLE:
             continue
@@ -725,7 +747,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             seen = frozenset(key(f.vague) for f in vaguely)
             vague = vague_source(doc, index, text, att, seen, carried, report.attributions)
             relayed = _relayed(att, sourcing[claim.id])
-            if vague is not None and _worth_sourcing(claim) and not relayed:
+            if vague is not None and _worth_sourcing(claim) and not relayed and not debunking:
                 vaguely.append(_Vaguely(claim, vague, att))
             continue
         if _quoted(text, page.quotes, claim) or around.previous_attributed(claim):
@@ -736,7 +758,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         if hedge is not None:
             # "X has reportedly been cast as … Variety revealed the casting on Monday":
             # the hedge is the lead's shorthand for the source the next sentence names
-            if _worth_sourcing(claim) and not around.continued_by_next(
+            if _worth_sourcing(claim) and not debunking and not around.continued_by_next(
                 report, claim, across=True, named=True, least=2
             ) and not around.lede_sourced_below(report, claim):
                 vaguely.append(_Vaguely(claim, hedge, None))
