@@ -341,11 +341,17 @@ def read_headline(report: Report, doc: Doc, index: TokenIndex, seg: Segment,
     )
 
 
+def refuting_word(doc: Doc, ids: Iterable[int],
+                  excluding: frozenset[str] = frozenset()) -> Token | None:
+    """The first of the tokens ``ids`` that calls a claim false ("hoax", "debunked",
+    "denies"): the refuting words a body sentence uses for the same, less ``excluding``."""
+    words = lexicon()["refuting"] - excluding
+    return next((doc[i] for i in ids if doc[i].lower_ in words), None)
+
+
 def _disputed(doc: Doc, ids: Sequence[int], text: str) -> Span | None:
-    """The headline's word calling a claim false ("hoax", "debunked", "denies"), read
-    from the refuting words a body sentence uses for the same."""
-    words = lexicon()["refuting"]
-    t = next((doc[i] for i in ids if doc[i].lower_ in words), None)
+    """The headline's word calling a claim false, as a span."""
+    t = refuting_word(doc, ids)
     return Span.of(text, t.idx, t.idx + len(t)) if t is not None else None
 
 

@@ -281,12 +281,14 @@ def _omission(v: HeadlineVerb, doc: Doc, index: TokenIndex) -> _Found | None:
     return say.omission_unsupported(v.quoted, verb), [v.claim_span], [], "warning"
 
 
-def _described_then_named(report: Report, doc: Doc, index: TokenIndex, source: str) -> bool:
+def _described_then_named(v: HeadlineVerb, doc: Doc, index: TokenIndex) -> bool:
     """Whether a headline speaker given by description ("Saudi cleric") is the person the
     body names and reports: the body uses the description's noun ("a prominent cleric
     has issued an edict") and reports a named person's words. Headlines describe whom
     the body names; the body need not repeat the description as a speaker."""
-    words = [doc[i] for i in index.within(*_source_span(report, source))]
+    report = v.report
+    start = v.claim_span.start  # the headline from its source on
+    words = [doc[i] for i in index.within(start, start + len(v.source or ""))]
     if not words or words[-1].pos_ != "NOUN":
         return False  # a name must be matched as a name
     head = words[-1].lemma_.lower()
@@ -295,12 +297,6 @@ def _described_then_named(report: Report, doc: Doc, index: TokenIndex, source: s
                for t in doc):
         return False
     return any(names_source(doc, index, a) for a in _body_attributions(report))
-
-
-def _source_span(report: Report, source: str) -> tuple[int, int]:
-    """Where the headline's speaker words stand (the first occurrence on the page)."""
-    at = report.document.text.find(source)
-    return (at, at + len(source)) if at >= 0 else (0, 0)
 
 
 def _verb_findings(v: HeadlineVerb, doc: Doc, index: TokenIndex) -> list[_Found]:
@@ -313,7 +309,7 @@ def _verb_findings(v: HeadlineVerb, doc: Doc, index: TokenIndex) -> list[_Found]
         r = _concession(v, doc, index)
         return [(*r, "warning")] if r else []
     if v.cls == "criticism" and v.source and not _said_by(report, v.source) \
-            and not _described_then_named(report, doc, index, v.source):
+            and not _described_then_named(v, doc, index):
         return [(say.criticism(v.quoted, v.source), [v.claim_span],
                  [v.att.id] if v.att else [], "warning")]
     if v.cls == "omission":

@@ -50,7 +50,7 @@ from newsaudit.attribution.sources import lexicon as attribution_lexicon
 from newsaudit.attribution.sources import plausible_source
 from newsaudit.checks import register
 from newsaudit.checks._dated import Dating
-from newsaudit.checks._headline import lexicon as headline_lexicon
+from newsaudit.checks._headline import refuting_word
 from newsaudit.checks._sources import TokenIndex, cues, normalise, speaks
 from newsaudit.checks._sweeping import Sweep, clause_verb, narrated, sweeping_tokens
 from newsaudit.checks._vague import Vague, hearsay, hedges, key, names_source, vague_source
@@ -249,9 +249,14 @@ class _Sentences:
             return False
         if named and not names_source(self.doc, self.index, att):
             return False  # "… according to a human rights group": as vague as a hedge
-        said = att.content or Span(nxt[0], nxt[1], "")
-        lo, hi = max(said.start, nxt[0]), min(said.end, nxt[1])
-        return len(self._topics(claim.start, claim.end) & self._topics(lo, hi)) >= least
+        return self._shared(claim, nxt, att) >= least
+
+    def _shared(self, claim: Claim, sent: tuple[int, int], att: Attribution) -> int:
+        """How many of the claim's nouns and verbs come back in what ``att`` reports in
+        the sentence ``sent``: whether the source speaks of what the claim states."""
+        said = att.content or Span(sent[0], sent[1], "")
+        lo, hi = max(said.start, sent[0]), min(said.end, sent[1])
+        return len(self._topics(claim.start, claim.end) & self._topics(lo, hi))
 
     def lede_sourced_below(self, report: Report, claim: Claim) -> bool:
         """Whether ``claim`` is the article's first sentence and one of the next two names
@@ -269,11 +274,8 @@ class _Sentences:
             if nxt is None:
                 return False
             att = self._attributed(*nxt)
-            if att is None or not names_source(self.doc, self.index, att):
-                continue
-            said = att.content or Span(nxt[0], nxt[1], "")
-            lo, hi = max(said.start, nxt[0]), min(said.end, nxt[1])
-            if self._topics(claim.start, claim.end) & self._topics(lo, hi):
+            if att is not None and names_source(self.doc, self.index, att) \
+                    and self._shared(claim, nxt, att):
                 return True
         return False
 
@@ -629,9 +631,8 @@ def _debunks(report: Report, doc: Doc, index: TokenIndex) -> bool:
     "supposedly"), in order to refute it: its hearsay and vague sources are the hoax's,
     not gaps in the page's own sourcing. Its own-voice figures and sweeping claims are
     still its own."""
-    words = headline_lexicon()["refuting"] - _NOT_DISPUTING
-    return any(doc[i].lower_ in words for s in report.segments if s.kind == "headline"
-               for i in index.within(s.start, s.end))
+    return any(refuting_word(doc, index.within(s.start, s.end), _NOT_DISPUTING) is not None
+               for s in report.segments if s.kind == "headline")
 
 
 def _worth_sourcing(claim: Claim) -> bool:

@@ -511,7 +511,8 @@ def page_from_html(html: str, *, source: str) -> Page:
     author = _meta(extracted, "author")
     published = _meta(extracted, "date") or _htmldate(html)
     body = regions.repair_all(extracted_body) or _fallback_paragraphs(tree, zones.claimed)
-    core = {_key(p) for p in regions.repair_all(_precision_paragraphs(html))}
+    # trafilatura's precision pass (a second extraction), run only once a line needs it
+    core: set[str] | None = None
     header: list[tuple[str, str]] = []
     if title:
         header.append(("headline", _norm(title)))
@@ -537,8 +538,11 @@ def page_from_html(html: str, *, source: str) -> Page:
             kind = _body_kind(para)
             if kind == "body":
                 kind = regions.furniture(para) or kind
-            if kind == "body" and core and _key(para) not in core and regions.recall_only(para):
-                kind = "boilerplate"
+            if kind == "body" and regions.recall_only(para):
+                if core is None:
+                    core = {_key(p) for p in regions.repair_all(_precision_paragraphs(html))}
+                if core and _key(para) not in core:
+                    kind = "boilerplate"
             parts.append((kind, para))
     parts += [("caption", c) for c in _dedupe(zones.captions)]
     span = regions.article_span(title, body)
