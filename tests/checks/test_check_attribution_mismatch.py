@@ -236,3 +236,38 @@ HEAD = "Officials Report Casualties After Ambush\n\n"
 def test_short_cases(run, body, expected):
     _, found = run(HEAD + body + "\n")
     assert [(f.severity, [e.text for e in f.evidence]) for f in found] == expected
+
+
+# ------------------------------------------------------------------ headline credits
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # The headline's rank is the body's named member: his later "Roe said" is the
+        # "Defence Minister Alan Roe" the page named first.
+        "Minister: 40 soldiers killed in mountain ambush\n\n"
+        "Defence Minister Alan Roe spoke to reporters in the capital on Tuesday.\n\n"
+        "Roe said 40 soldiers were killed when their convoy was ambushed.\n",
+        # The headline's actor claims the attack; it does not tell the toll.
+        "Rebels claim responsibility for bombings near capital 40 soldiers dead\n\n"
+        "The Observatory said 40 soldiers were killed in the two bombings on Saturday.\n\n"
+        "The rebel group claimed the attack in a statement online.\n",
+    ],
+)
+def test_headline_credit_same_teller_quiet(run, page):
+    _, found = run(page)
+    assert [f.message for f in found if f.severity != "info"] == []
+
+
+def test_headline_credit_other_named_source_fires(run):
+    """A headline's named source that no body figure of the same count comes from."""
+    _, found = run(
+        "Mountain ambush kills 40 soldiers, Red Cross says\n\n"
+        "Defence Minister Alan Roe spoke to reporters in the capital on Tuesday.\n\n"
+        "Roe said 40 soldiers were killed when their convoy was ambushed.\n"
+    )
+    assert [(f.severity, f.message) for f in found] == [
+        ("warning", "The headline credits '40 soldiers' to Red Cross, but the body gives the "
+                    "figure only on the word of Roe.")
+    ]

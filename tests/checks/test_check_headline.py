@@ -107,6 +107,9 @@ def test_quiet_own_pages(run, name):
     ("Singer Rips Up $300 Million Contract",  # "rip up" tears, it does not criticise
      "The singer turned down a $300 million contract for a reunion tour, his manager said "
      "on Monday. The promoter declined to comment."),
+    ("Kordavian Army Foils Rebel Attack in Tarvel Kills 50 Gunmen",  # "Attack in": a noun
+     "The Kordavian army foiled a rebel attack on its posts in Tarvel and killed 50 "
+     "gunmen, the state news agency said."),
     ("Terrorist Blast Kills Mosque Imam in Tarvel",  # an adjective before "Blast"
      "A bomb killed a village elder in Tarvel on Friday, police said. No group has said it "
      "carried out the attack."),

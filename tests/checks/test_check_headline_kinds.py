@@ -31,6 +31,7 @@ KINDS = {
     "relayed_by_no_one": ["overstated"],
     "unnamed_source_with_a_place": ["overstated_toll"],
     "party_counts_its_own_strike": ["overstated_toll"],
+    "officials_toll_of_own_strike": ["overstated_toll"],
     "unverified": ["overstated"],  # no figure at all
     "parts_do_not_add_up": ["figure"],
     "quote_no_one_says": ["quotation"],

@@ -122,6 +122,55 @@ PAGES = [
         [("Kordavian Army Kills 30 Militants Near Border", "only on the word of the Kordavian")],
     ),
     (
+        # an agentless passive of confirming credits the headline to an unnamed authority
+        "headline_passive_confirmed",
+        "Two cases of measles confirmed in Varn\n\n"
+        "Two cases of measles have been confirmed in the town of Varn, according to a "
+        "regional health official.\n",
+        [],
+    ),
+    (
+        "headline_passive_blamed",
+        "Faulty wiring blamed for Varn market fire\n\n"
+        "Faulty wiring caused the fire that destroyed the Varn market, investigators "
+        "reportedly believe.\n",
+        [],
+    ),
+    (
+        # "Apparent" in the headline hedges it as "apparently" would
+        "headline_apparent",
+        "Patient Shows Symptoms After Apparent Contact With Carrier\n\n"
+        "A patient who apparently had contact with a carrier is showing symptoms, "
+        "the hospital said.\n",
+        [],
+    ),
+    (
+        # officials confirming an event are how news is sourced; not one party's word
+        "officials_confirm_event",
+        "Small Meteorite Strikes Near Varn Airport\n\n"
+        "A small meteorite landed near the airport in Varn on Saturday night, government "
+        "officials say.\n\n"
+        "Residents reported hearing a loud bang. The observatory said it could not verify "
+        "whether the meteorite had broken off an asteroid.\n",
+        [],
+    ),
+    (
+        # ... but an unnamed official is still one side's word for its own strike's toll
+        "officials_toll_of_own_strike",
+        "Kordavian Army Kills 30 Militants Near Border\n\n"
+        "The army killed 30 militants near the border on Sunday, military officials "
+        "said.\n",
+        [("Kordavian Army Kills 30 Militants Near Border", "only on the word of military")],
+    ),
+    (
+        # an adjective hedges its own noun phrase, not the claim beside it
+        "hedge_on_another_noun",
+        "Mass Grave Found Near Town Where 43 Students Went Missing\n\n"
+        "A mass grave with an unconfirmed number of bodies was found near the town where "
+        "43 students went missing last month, police said.\n",
+        [],
+    ),
+    (
         "unverified",
         "Rebels Seize Hill Town of Varn\n\n"
         "Rebels seized the hill town of Varn on Friday, according to local sources. "

@@ -186,12 +186,28 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         relayed = att is not None and _relays(doc, index, att)
         at = hedge_in(doc, ids, modal=False)
         hedge = None
+        if at is not None and _hedges_elsewhere(doc, at, span):
+            at = None
         if at is not None:
             first, last = doc[at[0]], doc[at[1]]
             hedge = Span.of(text, first.idx, last.idx + len(last))
         body_s = max(s, masked[-1][1]) if masked and masked[-1][0] <= s < masked[-1][1] else s
         out.append(Carrier(trimmed(text, body_s, e), shared, figure, att, hedge, relayed))
     return out
+
+
+def _hedges_elsewhere(doc: Doc, at: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether a one-word hedge that modifies a noun ("an unconfirmed number of bodies")
+    leaves out the words that carry the headline's claim ("near where 43 students went
+    missing"): an adjective hedges its own noun phrase, not the sentence."""
+    if at[0] != at[1]:
+        return False
+    tok = doc[at[0]]
+    if tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    phrase = list(tok.head.subtree)
+    lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    return not (lo <= span[0] < hi)
 
 
 def _stated(text: str, start: int, end: int) -> bool:

@@ -83,7 +83,16 @@ def lexicon() -> dict[str, Any]:
         "outlet_phrases": frozenset(att["outlet_phrases"]["phrases"]),
         "outlets": frozenset(att["outlets"]["names"]),
         "labels": frozenset(att["colon_labels"]["words"]),
+        "credit_passives": frozenset(_past_forms(data["credit_passives"]["lemmas"])),
     }
+
+
+def _past_forms(lemmas: Iterable[str]) -> set[str]:
+    """Lemmas and their past participles ("confirm" -> "confirmed", "say" -> "said"):
+    a title-case headline ("… Confirmed In Congo") is often lemmatised as it stands."""
+    out = set(lemmas)
+    out |= {w + ("d" if w.endswith("e") else "ed") for w in lemmas}
+    return out | {"said"}
 
 
 def stem(word: str) -> str:
@@ -230,6 +239,9 @@ def _credited(report: Report, doc: Doc, index: TokenIndex, lo: int, hi: int) -> 
     toks = [doc[i] for i in index.within(lo, hi) if not (doc[i].is_punct or doc[i].is_space)]
     if len(toks) < 3:
         return None
+    passive = _credit_passive(toks, lex["credit_passives"])
+    if passive is not None:
+        return Span.of(text, passive.idx, passive.idx + len(passive))
     colon = text.rfind(":", lo, hi)
     if colon > lo:
         # "Teen trader: I never made $72M": words in the first person after a colon are
@@ -261,6 +273,29 @@ def _credited(report: Report, doc: Doc, index: TokenIndex, lo: int, hi: int) -> 
             continue  # "… spoke to state TV": the outlet is part of the claim
         if _source_words(words) or _after_figure(doc, words, lex["people"]):
             return Span.of(text, words[0].idx, words[-1].idx + len(words[-1]))
+    return None
+
+
+def _credit_passive(toks: Sequence[Token], verbs: frozenset[str]) -> Token | None:
+    """The headline's main predicate when it is an agentless passive of confirming,
+    telling or blaming ("Two cases of Ebola confirmed in Congo", "Cheese blamed for …"):
+    the headline then says an unnamed authority found or blamed, not that the thing is so.
+    Only the main predicate: in "Man accused of fraud dies in prison" the accusation is
+    a detail of the subject, and the claim is the death."""
+    for t in toks:
+        if t.lemma_.lower() not in verbs and t.lower_ not in verbs:
+            continue
+        # no agent, object or clause: "cases confirmed" is parsed as an active verb with
+        # "cases" for subject, but a confirming without anything confirmed is a passive
+        if t.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("agent", "dobj", "ccomp", "dative") for c in t.children
+        ):
+            continue
+        head = t.head
+        if t.dep_ == "ROOT" or (
+            t.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+        ):
+            return t
     return None
 
 

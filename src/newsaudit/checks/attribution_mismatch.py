@@ -213,14 +213,48 @@ def _shared_figures(figs: list[Figure], att_of: _AttributionOf) -> list[list[Fig
     return out
 
 
-def _two_sources(figs: list[Figure], att_of: _AttributionOf) -> Iterator[Finding]:
+def _fuller(src: Source, doc: Doc) -> list[Source]:
+    """``src`` and the page's fuller mentions of the same person: a later "Hunter" is the
+    "Rep. Duncan Hunter" the page named first, so the rank or office a headline gives
+    ("GOP Rep: ...") can be matched against the name's first mention. A fuller mention is
+    the noun phrase, in the parse, whose head is the source's last word."""
+    if src.type != "person" or not src.text:
+        return [src]
+    last = src.text.split()[-1]
+    out = [src]
+    for tok in doc:
+        if tok.text != last or tok.left_edge.i == tok.i:
+            continue
+        phrase = doc[tok.left_edge.i : tok.i + 1]
+        out.append(Source(text=phrase.text, type=src.type, start=phrase.start_char,
+                          end=phrase.end_char))
+    return out
+
+
+def _headline_credited(h: Figure, body: list[Figure], att_of: _AttributionOf, doc: Doc
+                       ) -> bool:
+    """Does the summary credit ``h`` to a source the body never gives it on the word of?
+    A body source counts as the headline's when it, or the page's fuller mention of it,
+    is compatible: the headline's "GOP Rep" is the body's "Hunter" once he is "Rep. Duncan
+    Hunter"."""
+    head = att_of(h)
+    for b in body:
+        other = att_of(b)
+        if _same_source(head, other):
+            return False
+        if any(sources_compatible(head.source, s) for s in _fuller(other.source, doc)):
+            return False
+    return True
+
+
+def _two_sources(figs: list[Figure], att_of: _AttributionOf, doc: Doc) -> Iterator[Finding]:
     """The headline credits a figure to one source and the body to another (warning);
     two named sources credited with one figure in the body (info: check both gave it)."""
     for group in _shared_figures(figs, att_of):
         heads = [f for f in group if f.segment in _SUMMARY_KINDS]
         body = [f for f in group if f.segment not in _SUMMARY_KINDS]
         for h in heads:
-            if not body or any(_same_source(att_of(h), att_of(b)) for b in body):
+            if not body or not _headline_credited(h, body, att_of, doc):
                 continue
             names = join_words(_unique([source_phrase(att_of(b).source) for b in body]))
             shown = [h, *body]
@@ -274,4 +308,4 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     text = report.document.text
     sourced = _AttributionOf(report)
     yield from _vouched(figs, text, sourced)
-    yield from _two_sources(figs, sourced)
+    yield from _two_sources(figs, sourced, doc)

@@ -63,6 +63,7 @@ from newsaudit.checks._sources import (
 )
 from newsaudit.checks._vague import names_source
 from newsaudit.context import DEFAULT_CONTEXT, Context, Models
+from newsaudit.datafiles import load_json
 from newsaudit.errors import ModelError
 from newsaudit.figures.compare import comparable, plausible
 from newsaudit.model import Attribution, Claim, Finding, Quantity, Report, Severity, Span
@@ -583,14 +584,20 @@ def _unnamed_words() -> frozenset[str]:
 
 def _one_party(report: Report, h: Headline, c: Carrier) -> bool:
     """Whether a carrier gives the claim on one party's word: someone unnamed
-    ("activists", "local sources", "media reports"), or, for a toll, the side the headline
-    credits with the strike ("Turkey … Kills 20" on the Turkish military's word)."""
+    ("activists", "local sources", "media reports"; an unnamed official only for a toll),
+    or, for a toll, the side the headline credits with the strike ("Turkey … Kills 20" on
+    the Turkish military's word)."""
     att = c.attribution
     if att is None or att.source.text is None:
         return False
+    toll = c.figure is not None and c.figure.category in ("killed", "wounded")
+    if not toll and _official(att):
+        # officials confirming an event or a count of cases is how news is sourced;
+        # an unnamed official is one party's word only for a side's toll
+        return False
     if _unnamed(c):
         return True
-    if c.figure is None or c.figure.category not in ("killed", "wounded"):
+    if not toll:
         return False
     heads = [q for q in report.quantities if h.claim.start <= q.start < h.claim.end]
     if not heads:
@@ -598,6 +605,19 @@ def _one_party(report: Report, h: Headline, c: Carrier) -> bool:
     text = report.document.text
     actor = text[h.claim.start : heads[0].start].strip()
     return bool(actor) and same_source(actor, att.source.text, title_case=True)
+
+
+_NOT_OFFICIAL = frozenset({"source", "insider", "aide"})
+
+
+def _official(att: Attribution) -> bool:
+    """An unnamed official ("government officials", "a health ministry spokesman"), not
+    a source of unknown standing ("local sources", "an insider")."""
+    if att.source.type != "official_anonymous" or not att.source.text:
+        return False
+    heads = load_json("attribution.json")["anonymous_officials"]["lemmas"]
+    last = att.source.text.split()[-1].lower().rstrip(".,'’")
+    return any(last in (w, w + "s") for w in heads if w not in _NOT_OFFICIAL)
 
 
 def _unnamed(c: Carrier) -> bool:

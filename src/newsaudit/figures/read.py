@@ -54,7 +54,8 @@ def extract_figures(
     what the quantity, attribution and claim stages made of it.
     """
     lex = lexicon()
-    atts = [a for a in attributions if a.kind in SOURCING_KINDS and a.content is not None]
+    atts = [a for a in attributions
+            if a.kind in SOURCING_KINDS and a.content is not None and not _claims_act(a, lex)]
     by_id = {a.id: a for a in attributions}
     claim_att = {qid: c.attribution for c in claims if c.attribution for qid in c.quantities}
 
@@ -94,7 +95,8 @@ def extract_figures(
         att = _attribution_of(p.q, contents)
         if att is None and p.q.id in claim_att:
             cand = by_id.get(claim_att[p.q.id] or "")
-            att = cand if cand is not None and cand.kind in SOURCING_KINDS else None
+            att = (cand if cand is not None and cand.kind in SOURCING_KINDS
+                   and not _claims_act(cand, lex) else None)
         lo_c, hi_c = p.sent.start_char, p.sent.end_char
         if att is not None and att.content is not None:
             lo_c, hi_c = max(lo_c, att.content.start), min(hi_c, att.content.end)
@@ -112,6 +114,14 @@ def _np_head(num: Token) -> Token:
         head = num.head
         return head.head if head.dep_ == "nummod" and head.head.i != head.i else head
     return num
+
+
+def _claims_act(a: Attribution, lex: Lexicon) -> bool:
+    """A claim of responsibility: its content is an act the source owns, not its words
+    about the act, so a toll inside it ("... for the attack that killed 12") is not the
+    claimant's figure."""
+    first = a.content.text.split(maxsplit=1)[:1] if a.content is not None else []
+    return bool(first) and first[0].lower() in lex.claimed_acts
 
 
 def _attribution_of(q: Quantity, contents: SpanIndex[Attribution]) -> Attribution | None:

@@ -38,6 +38,7 @@ class Lexicon:
     change_phrases: tuple[tuple[str, ...], ...]
     change_sentence: frozenset[str]
     factive: frozenset[str]
+    claimed_acts: frozenset[str]
     source_generic: frozenset[str]
     near_ratio: float
     same_tally_ratio: float
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         change_phrases=tuple(tuple(p) for p in d["change_words"]["phrases"]),
         change_sentence=frozenset(d["change_words"]["sentence_words"]),
         factive=frozenset(d["factive_cues"]["lemmas"]),
+        claimed_acts=frozenset(d["claimed_acts"]["words"]),
         source_generic=frozenset(d["source_generic"]["words"]),
         near_ratio=float(d["thresholds"]["near_ratio"]),
         same_tally_ratio=float(d["thresholds"]["same_tally_ratio"]),
