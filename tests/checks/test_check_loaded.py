@@ -287,6 +287,9 @@ def test_extremists_is_the_wire_descriptor(nlp) -> None:
      [("propaganda", "poisoned")]),
     ("Blatantly using lies and threats, the mayor kept his grip on the council.",
      [("Blatantly using lies",)]),
+    # a label that only judges is the page's verdict even with no owner named
+    ("The inquiry into the shooting was a charade from the start.", [("charade",)]),
+    ("The latest smears will not stop the nomination from going ahead.", [("smears",)]),
 ])
 def test_an_account_label_needs_an_account(nlp, body: str, expected: list[tuple[str, ...]]
                                            ) -> None:

@@ -170,3 +170,23 @@ def test_the_rejudging_sample_is_the_pages_judged_checks_alone_in_samples_10_and
     fresh = {p.ref for f in ("fresh-sample-10.json", "fresh-sample-11.json")
              for p in read_sample(here / f)}
     assert {p.ref for p in stored} <= fresh
+
+
+def test_dev_pool_13_is_every_text_page_no_other_list_holds() -> None:
+    """dev-pool-13.json: the pages the sampler's filters never draw (FNC-1 bodies outside
+    its length and content rules, FakeNewsCorpus rows beyond its per-domain caps, the last
+    FA-KES rows), all dev, so that no fresh test draw can ever take one; its judges saw
+    findings from rules none of its pages was looked at for."""
+    if not (DATA / "fa-kes").is_dir():
+        pytest.skip(f"public datasets not found at {DATA}: this test needs ../shared/data/")
+    from newsaudit.evaluation.findings.pages import PageLoader
+
+    here = SAMPLE.parent
+    listed = {p.ref for f in here.glob("*.json") if f.name != "dev-pool-13.json"
+              for p in read_sample(f)}
+    want = [r for r in PageLoader(DATA).text_refs() if r not in listed]
+    stored = read_sample(here / "dev-pool-13.json")
+    assert [p.ref for p in stored] == want
+    assert {p.split for p in stored} == {"dev"}
+    assert Counter(p.dataset for p in stored) == {"fnc1": 361, "fakenewscorpus": 56,
+                                                  "fa-kes": 16}

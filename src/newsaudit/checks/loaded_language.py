@@ -77,6 +77,7 @@ def _knowledge() -> dict[str, Any]:
         "ing_only": frozenset(stem(w) for w in felt if w.endswith("ing"))
         - frozenset(stem(w) for w in listed if not w.endswith("ing")),
         "neutral": frozenset(data["neutral"]),
+        "verdict_labels": frozenset(data["verdict_labels"]["words"]),
         "neutral_nouns": frozenset(data["neutral_nouns"]),
         "reasons": reasons,
         "by_pos": data["by_pos"],
@@ -189,6 +190,8 @@ def _nobody_s_account(tok: Token, low: str, know: dict[str, Any]) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or (low not in know["account"]
                                              and stem(low) not in know["account"]):
         return False
+    if low in know["verdict_labels"] and not _literal(tok):
+        return False  # "the inquiry is a charade", "the latest smears": a verdict
     for child in tok.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and _party(child):
             return False
@@ -213,6 +216,19 @@ def _nobody_s_account(tok: Token, low: str, know: dict[str, Any]) -> bool:
             verb = verb.head
         return False  # no subject: someone unnamed is meant
     return True
+
+
+def _literal(tok: Token) -> bool:
+    """A label word in a literal use: "smears of blood", "a spin of the wheel" (of what
+    it is made, a thing and not a party or an account), or modifying another noun."""
+    if tok.dep_ == "compound":
+        return True
+    # "specks and smears of blood": the "of" may hang on the first of the pair
+    held = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.pos_ == "NOUN" and not _party(g) for g in c.children)
+        for t in held for c in t.children)
 
 
 def _plain_use(tok: Token, low: str, know: dict[str, Any]) -> bool:

@@ -175,6 +175,14 @@ class PageLoader:
         path = self._folder("fakenewscorpus") / FAKENEWSCORPUS_FILE
         return {a.id: a for a in fakenewscorpus.read_articles(path)}
 
+    def text_refs(self) -> list[str]:
+        """Every plain-text page this loader can read, in dataset order: FNC-1 bodies
+        with an agree or discuss headline, FA-KES rows, PTC articles, FakeNewsCorpus rows
+        (dev-pool-13.json is those that no other list holds)."""
+        return [*(f"fnc1:{i}" for i in self._fnc), *(f"fa-kes:{i}" for i in self._fakes),
+                *(f"ptc:{i}" for i in self._ptc),
+                *(f"fakenewscorpus:{i}" for i in self._fakenewscorpus)]
+
     def load(self, ref: str) -> PageSource:
         """The page ``ref`` names; a missing file or id is an input error about it."""
         dataset, ident = parse_ref(ref)
