@@ -1,7 +1,9 @@
 """Features of the layout model that mark photo captions in plain text
-(newsaudit.models.layout.features, featuriser layout-lines-4, now -5): a line that ends on a photo
-credit (``credit_tail``), and a line that says what or where the picture shows
-(``place_in_picture``), each with look-alike body lines that must not set them."""
+(newsaudit.models.layout.features, featuriser layout-lines-4, -5, now -6): a line that ends on a
+photo credit (``credit_tail``), a line that says what or where the picture shows
+(``place_in_picture``), a scene told in the present tense (``scene_verb``) or with no tense
+at all (``tenseless``), a person given with their age (``name_age``) and a gallery's counter
+(``counter``), each with look-alike body lines that must not set them."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ def _feats(line: str) -> dict[str, float]:
 
 
 def test_the_featuriser_version_names_the_caption_features():
-    assert FEATURISER_VERSION == "layout-lines-5"
+    assert FEATURISER_VERSION == "layout-lines-6"
 
 
 @pytest.mark.parametrize("line", [
@@ -76,3 +78,61 @@ def test_a_line_that_says_what_the_picture_shows_is_place_in_picture(line):
 ])
 def test_a_body_sentence_is_no_place_in_picture(line):
     assert "place_in_picture" not in _feats(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Children watch the dog agility display from the fence",
+    "Ken Hollis, 66, sorts the morning's catch on the pier",
+    "Volunteers unload sandbags from a trailer outside the hall",
+    "my helper (the neighbour's cat) inspecting the compost bins",
+    "A protester holds a flare outside the agriculture ministry.",
+])
+def test_a_scene_in_the_present_tense_is_a_scene_verb(line):
+    f = _feats(line)
+    assert "scene_verb" in f and "tenseless" in f
+
+
+@pytest.mark.parametrize("line", [
+    "Police said the crowd gathered outside the court on Monday.",
+    "The council will hold a meeting on Thursday.",
+    "He watched the match from the stand with his son.",
+    'Residents told the inquiry: "We stand together."',
+    "Bringing it back",  # a subheading opening on a participle
+    "Tickets for the train are on sale now.",
+    "They queued for hours before the doors opened.",
+])
+def test_a_report_sentence_is_no_scene_verb(line):
+    assert "scene_verb" not in _feats(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Evening light over the creek at Old Hall Marshes.",
+    "A falconer with a Harris hawk",
+])
+def test_a_phrase_without_a_verb_is_tenseless(line):
+    assert "tenseless" in _feats(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The committee voted eight to three against the scheme.",
+    "Shares are down 2% this morning.",
+    "He said the road would reopen on Friday.",
+])
+def test_a_sentence_with_a_tense_is_not_tenseless(line):
+    assert "tenseless" not in _feats(line)
+
+
+def test_a_person_with_their_age_is_name_age():
+    assert "name_age" in _feats("Jim Pettit, 68, walks out to the samphire beds")
+    assert "name_age" not in _feats("The company employs 1,400 people at five sites.")
+
+
+@pytest.mark.parametrize("line", ["1 of 12", "3 / 8", "2/9", "Image 4 of 10"])
+def test_a_gallery_counter_is_a_counter(line):
+    assert "counter" in _feats(line)
+
+
+@pytest.mark.parametrize("line", ["Page 1 of 3 of the report", "24/7", "Kick-off 3pm"])
+def test_other_numbers_are_no_counter(line):
+    assert "counter" not in _feats(line)
+

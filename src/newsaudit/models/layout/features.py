@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsaudit.line_cues import Row, line_kind
+from newsaudit.line_cues import Row, cues, line_kind
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|\d+(?:[.,:]\d+)*")
 _TIME_RE = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
@@ -86,6 +86,13 @@ _SCENE_PLACE_RE = re.compile(
     r"\s(?:in|at|on|near|outside|inside|over|along|across|during|off|by|from|beside|through)"
     r"\s+(?:the\s+)?[A-Z][\w'\u2019-]+"
 )
+#: A gallery's or slideshow's counter on a line of its own: "1 of 12", "3 / 8", "2/9",
+#: "Image 4 of 10": the lines beside it are the picture's caption and credit.
+_COUNTER_RE = re.compile(
+    r"^(?:(?:photo|image|picture|slide)\s+)?(\d{1,3})\s*(?:of|/)\s*(\d{1,3})$", re.IGNORECASE)
+#: A person given with their age, the way captions name the people in a picture: "Ken
+#: Hollis, 66, sorts the catch", "Jim Pettit, 68, walks out".
+_NAME_AGE_RE = re.compile(r"\b[A-Z][\w'\u2019-]+,\s+\d{1,3},\s+[a-z]")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -107,7 +114,7 @@ CUE = 3.0
 LEX = 1.0
 #: The version of what :func:`featurise` computes, recorded in the model's card: weights
 #: trained on other features would score nonsense, so the runtime refuses them.
-FEATURISER_VERSION = "layout-lines-5"
+FEATURISER_VERSION = "layout-lines-6"
 #: Short words a title-case line leaves in lower case ("Vote on the Covered Market").
 TITLE_SMALL = frozenset("a an the and or but nor of on in at to for from by with as vs via".split())
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
@@ -219,6 +226,29 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         # "a flooded street", "the burned-out house": a participle after an article is
         # an adjective, not the past tense a report is told in
         f["place_in_picture"] = 1
+    m = _COUNTER_RE.match(t)
+    if m and 1 <= int(m[1]) <= int(m[2]):  # not "24/7"
+        f["counter"] = 1
+    if n <= 30 and _NAME_AGE_RE.search(t):
+        f["name_age"] = 1
+    if (4 <= n <= 30 and not any(q in t for q in "\"\u201c\u201d")
+            and not any(w in _PAST or w in _PRESENT or w in _REPORTING
+                        or (len(w) > 4 and w.endswith("ed") and i
+                            and low[i - 1] not in _DETERMINERS)
+                        for i, w in enumerate(low))):
+        # a scene told in the present tense with no auxiliary, the way captions say what a
+        # picture shows: a verb of the scene-verb list ("Ken Hollis, 66, sorts the catch",
+        # "Children watch the display from the fence"), or a participle ("Dave pretending
+        # he is fine", "my helper inspecting the compost bins"); not the line's first word
+        # (a heading: "Bringing it back") and not a noun after an article ("the train")
+        verbs = cues().scene_verbs
+        if any((w in verbs or (w.endswith("ing") and len(w) > 5))
+               and low[i - 1] not in _DETERMINERS for i, w in enumerate(low) if i):
+            f["scene_verb"] = 1
+        # no tense at all: a scene in the present or a phrase without a verb ("Evening
+        # light over the creek", "A falconer with a Harris hawk"), where a report's
+        # sentences are in the past or have an auxiliary
+        f["tenseless"] = 1
     if row.indent:
         f[f"indent{_bucket(row.indent, (2, 4, 8))}"] = 1
     # the first line has nothing above it: "no gap" there says nothing about whether it
@@ -252,6 +282,7 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
 _NEIGHBOUR_KEYS = (
     "prose", "cue_", "nw", "end_", "gapb", "time", "ago", "caps", "reltime", "namelike",
     "numbered", "indent", "func", "says_colon", "count", "start_",
+    "counter", "credit_tail", "place_in_picture",
 )
 
 
@@ -359,6 +390,11 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
                 and "reporting" not in s.feats and "sentences" not in s.feats):
             f[f"captionish&{end}"] = 1
             f[f"captionish&{end}&{'past' if 'past' in s.feats else 'nopast'}"] = 1
+        if "tenseless" in s.feats:
+            f[f"tenseless&{end}&{region}"] = 1
+            f[f"tenseless&{nw}&{region}"] = 1
+            if "scene_verb" in s.feats:
+                f[f"scene_verb&{end}"] = 1
         if "namelike" in s.feats:
             f[f"namelike&{region}"] = 1
         if any(shapes[j].cue == "form" for j in range(max(0, i - 3), min(n, i + 4)) if j != i):
