@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsaudit.datafiles import load_json
+from newsaudit.inflect import inflections
 
 __all__ = [
     "Cues",
@@ -68,16 +69,8 @@ class Cues:
         self.participle_verbs = frozenset(data["participle_verbs"])
         verbs = data["scene_verbs"]
         #: the verbs and their third-person forms ("sort", "sorts"; "carry", "carries")
-        self.scene_verbs = frozenset(verbs) | frozenset(_third_person(v) for v in verbs)
-
-
-def _third_person(verb: str) -> str:
-    """ "sort" -> "sorts", "carry" -> "carries", "watch" -> "watches"."""
-    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        return verb[:-1] + "ies"
-    if verb.endswith(("s", "sh", "ch", "x", "z")):
-        return verb + "es"
-    return verb + "s"
+        self.scene_verbs = frozenset(verbs) | frozenset(
+            f for v in verbs for f in inflections(v) if f.endswith("s"))
 
 
 def _alternation(patterns: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsaudit.checks._sources import TokenIndex, cues
 from newsaudit.datafiles import load_json
+from newsaudit.inflect import inflections
 from newsaudit.model import Attribution, Report, Segment, Span
 
 if TYPE_CHECKING:
@@ -83,16 +84,11 @@ def lexicon() -> dict[str, Any]:
         "outlet_phrases": frozenset(att["outlet_phrases"]["phrases"]),
         "outlets": frozenset(att["outlets"]["names"]),
         "labels": frozenset(att["colon_labels"]["words"]),
-        "credit_passives": frozenset(_past_forms(data["credit_passives"]["lemmas"])),
+        # with their forms: a title-case headline ("… Confirmed In Congo") is often
+        # lemmatised as it stands
+        "credit_passives": frozenset(
+            {f for w in data["credit_passives"]["lemmas"] for f in inflections(w)} | {"said"}),
     }
-
-
-def _past_forms(lemmas: Iterable[str]) -> set[str]:
-    """Lemmas and their past participles ("confirm" -> "confirmed", "say" -> "said"):
-    a title-case headline ("… Confirmed In Congo") is often lemmatised as it stands."""
-    out = set(lemmas)
-    out |= {w + ("d" if w.endswith("e") else "ed") for w in lemmas}
-    return out | {"said"}
 
 
 def stem(word: str) -> str:

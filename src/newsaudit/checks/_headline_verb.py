@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from newsaudit.attribution.sources import lexicon as attribution_lexicon
 from newsaudit.checks._headline import Headline, headline_attributions, lexicon
 from newsaudit.checks._sources import TokenIndex, cues
+from newsaudit.inflect import inflections
 from newsaudit.model import Attribution, Quantity, Report, Span
 
 if TYPE_CHECKING:
@@ -45,27 +46,6 @@ _MAX_SPEAKER_WORDS = 6
 #: Media", "Blast near School"), unlike a verb's particle ("Lashes Out", "Rails Against").
 _NOUN_PREPOSITIONS = frozenset({"in", "on", "near", "at", "of", "from", "by", "outside",
                                 "inside", "during", "after", "across"})
-
-
-def inflections(lemma: str) -> set[str]:
-    """A verb's headline forms: admit -> admits, admitted, admitting; slash -> slashes."""
-    forms = {lemma}
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
-        forms.add(lemma + "es")
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms.add(lemma[:-1] + "ies")
-    else:
-        forms.add(lemma + "s")
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms.add(lemma[:-1] + "ied")
-    else:
-        forms.add(stem + "ed")
-    forms.add(stem + "ing")
-    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" \
-            and lemma[-3] not in "aeiou":
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # slam -> slammed
-    return forms
 
 
 @lru_cache(maxsize=1)
