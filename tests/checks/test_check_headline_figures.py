@@ -56,9 +56,17 @@ def test_headline_figures(run, text, flagged):
         # a round headline figure for the body's exact one
         ("Gold watch will cost $5,000",
          "The gold model will start at $4,999, the company said on Monday."),
+        # the body rounds the headline's exact price
+        ("Gold watch will cost $4,999",
+         "The gold model will cost $5,000, the company said on Monday."),
         # a sum in another currency than the body's: the rate is not on the page
         ("Club agrees $800 million stadium deal",
          "The club agreed a £500m deal for the new stadium, its chairman said."),
+        # the body gives sums in the headline's currency and in another: the headline's
+        # may be the other converted
+        ("Club agrees $800 million stadium deal",
+         "The club agreed a £500 million deal for the stadium and paid $2 million in fees, "
+         "its chairman said."),
     ],
 )
 def test_a_headline_number_the_body_writes_is_supported(run, headline, body):
@@ -81,6 +89,12 @@ def test_cuts_off_is_no_change_of_size(run):
     _, found = run("Council cuts library budget\n\nThe council voted on Tuesday to cut the "
                    "library budget, councillors said.\n")
     assert [f.kind for f in found] == ["verb"]
+
+
+def test_a_sum_the_body_gives_only_in_other_sums_of_its_currency_is_unfit(run):
+    _, found = run("Club agrees $800 million stadium deal\n\nThe club agreed a $500 million "
+                   "deal for the stadium and paid $2 million in fees, its chairman said.\n")
+    assert [f.kind for f in found] == ["figure"]
 
 
 def test_a_round_figure_far_from_the_body_s_is_still_unfit(run):

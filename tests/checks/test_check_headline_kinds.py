@@ -35,6 +35,9 @@ KINDS = {
     "unverified": ["overstated"],  # no figure at all
     "parts_do_not_add_up": ["figure"],
     "quote_no_one_says": ["quotation"],
+    "denial_hedged": ["overstated"],
+    "arrest_itself_alleged": ["overstated"],
+    "deed_alleged": ["overstated"],
 }
 
 
@@ -136,13 +139,23 @@ def test_no_overstated_toll(run, quiet, text):
     # a singular source after a count is the "…: medical source" whose colon was lost
     ("Bomb at Orlen wedding kills 32 Medical source", "Medical source"),
     ("Bomb at Orlen wedding kills 32 officials", None),
+    # a reporting body last, its colon lost; not the target of a preposition, not a
+    # headline with no figure
+    ("Army kills 32 fighters in Orlen valley ambush NGO", "NGO"),
+    ("Shelling kills 14 in Tarvel market watchdog", "watchdog"),
+    ("Troops kill 12 in raid on Orlen NGO", None),
+    ("Police raid offices of Tarvel NGO", None),
+    # a headline cut short in the middle of the source the body names in full
+    ("Bomb blast kills six in Orlen Tarvel state", "Tarvel state"),
+    ("Bomb blast kills six in Orlen Tarvel region", None),
 ])
 def test_a_source_named_first_with_its_colon_lost(nlp, headline, credited):
     from newsaudit.checks._headline import content_stems, read_headline
     from newsaudit.checks._sources import TokenIndex
     from stages import build
 
-    report, doc = build(nlp, headline + "\n\nShells hit Orlen and Tarvel, killing people.\n")
+    report, doc = build(nlp, headline + "\n\nShells hit Orlen and Tarvel, killing people, "
+                        "Tarvel state television said.\n")
     index = TokenIndex(doc)
     seg = next(s for s in report.segments if s.kind == "headline")
     body = content_stems(doc[i] for s in report.segments if s.kind == "body"
@@ -170,3 +183,18 @@ def test_a_quoted_title_in_the_headline_is_no_one_s_words(run, quiet):
     _, found = run(spoken)
     assert [f.kind for f in found] == ["quotation"]
     assert found[0].evidence[0].text == "The Harbour Was Never For Sale!"
+
+
+@pytest.mark.parametrize(("headline", "quoted"), [
+    # two quotations, the first closed by a straight mark: not one passage across both
+    ("‘The pride of Orlen': council says its youngest clerk ‘never slept’ at work",
+     ["The pride of Orlen", "never slept"]),
+    # an apostrophe inside a curly quotation does not close it
+    ("‘Orlen's finest’ retires after 40 years", ["Orlen's finest"]),
+    ("Mayor says “we will win” and “never quit”", ["we will win", "never quit"]),
+    ("Minister: 'We will not resign' over row", ["We will not resign"]),
+])
+def test_quotations_in_a_headline(headline, quoted):
+    from newsaudit.checks._headline import quotes_in
+
+    assert [s.text for s in quotes_in(headline, 0, len(headline))] == quoted

@@ -257,6 +257,44 @@ PAGES += [
         "Monday. The site that ran it has removed it.\n",
         [],
     ),
+    (
+        # a headline that denies: the body's hedge is on the claim denied
+        "denial_over_hedged_claim",
+        "No, a heron did not land on the mayor of Orlen\n\n"
+        "A video of the mayor of Orlen apparently being landed on by a heron during a speech "
+        "has been shared widely. The clip was edited, the council said.\n",
+        [],
+    ),
+    (
+        # the body hedges the denial itself: the headline states it as fact
+        "denial_hedged",
+        "Heron did not land on Orlen mayor\n\n"
+        "A heron reportedly did not land on the mayor of Orlen during his speech on Monday.\n",
+        [("Heron did not land on Orlen mayor", "with a hedge (“reportedly”)")],
+    ),
+    (
+        # the arrest is the page's fact; "allegedly" hedges the charge the headline names
+        "arrested_for_alleged",
+        "Elderly Man Arrested for Stealing Neighbor's Goats\n\n"
+        "An 80-year-old man in Tarvel has been arrested for allegedly stealing his "
+        "neighbor's goats and selling them at market.\n",
+        [],
+    ),
+    (
+        "arrest_itself_alleged",
+        "Elderly Man Arrested for Stealing Neighbor's Goats\n\n"
+        "An 80-year-old man in Tarvel has allegedly been arrested for stealing his "
+        "neighbor's goats and selling them at market.\n",
+        [("Elderly Man Arrested for Stealing Neighbor's Goats", "with a hedge (“allegedly”)")],
+    ),
+    (
+        # the headline states the deed the body only alleges
+        "deed_alleged",
+        "Elderly Man Stole Neighbor's Goats\n\n"
+        "An 80-year-old man in Tarvel has been arrested for allegedly stealing his "
+        "neighbor's goats and selling them at market.\n",
+        [("Elderly Man Stole Neighbor's Goats", "with a hedge (“allegedly”)")],
+    ),
 ]
 
 

@@ -151,6 +151,7 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
     need = max(2, math.ceil(share * len(h.stems)))
     in_body = body_ranges(report)
     copies = Ranges(masked)
+    roots = _predicates(doc, h.tokens)
     statements = _statements(report)
     by_start = _ByStart(report.quantities)
     out: list[Carrier] = []
@@ -186,7 +187,8 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         relayed = att is not None and _relays(doc, index, att)
         at = hedge_in(doc, ids, modal=False)
         hedge = None
-        if at is not None and _hedges_elsewhere(doc, at, span):
+        if at is not None and (_hedges_elsewhere(doc, at, span)
+                               or _hedges_below(doc, at, roots)):
             at = None
         if at is not None:
             first, last = doc[at[0]], doc[at[1]]
@@ -208,6 +210,37 @@ def _hedges_elsewhere(doc: Doc, at: tuple[int, int], span: tuple[int, int]) -> b
     phrase = list(tok.head.subtree)
     lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
     return not (lo <= span[0] < hi)
+
+
+def _predicates(doc: Doc, ids: Sequence[int]) -> frozenset[str]:
+    """Stems of the headline's main verbs: its root, or in headline style ("Man Arrested
+    for …") the participle that hangs on a root noun."""
+    out = set()
+    for i in ids:
+        t = doc[i]
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        if t.dep_ == "ROOT" or (t.dep_ == "acl" and t.head.dep_ == "ROOT"
+                                and t.head.pos_ in ("NOUN", "PROPN")):
+            out.add(stem(t.text))
+    return frozenset(out)
+
+
+def _hedges_below(doc: Doc, at: tuple[int, int], roots: frozenset[str]) -> bool:
+    """Whether a one-word hedge qualifies a clause under a verb the body states as fact,
+    that verb being the headline's own: "has been arrested for allegedly kidnapping" under
+    "Woman Arrested for Kidnapping". The arrest is the page's fact; "allegedly" hedges
+    the charge it names, which the headline gives as the charge, not as a deed proven."""
+    if at[0] != at[1] or not roots:
+        return False
+    tok = doc[at[0]]
+    if tok.dep_ != "advmod" or tok.head.dep_ == "ROOT":
+        return False
+    for up in tok.head.ancestors:
+        if up.pos_ in ("VERB", "AUX") and stem(up.text) in roots:
+            return not any(c.dep_ == "advmod" and c.i != tok.i and c.lower_ == tok.lower_
+                           for c in up.children)
+    return False
 
 
 def _stated(text: str, start: int, end: int) -> bool:

@@ -48,9 +48,13 @@ _ABBREV_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\.\.\.|…)$")
 _SEPARATOR = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s*\|\s*")
 #: A site's name or a section label: a few capitalised words ("The Village Voice").
 _SITE_WORDS = 4
-#: Quotation marks a headline puts around words it presents as someone's.
+#: Quotation marks a headline puts around words it presents as someone's. An opening mark
+#: inside a passage starts another passage ("‘The cub of X': group says boy ‘got
+#: martyred’" is two); a curly single quotation may close with a straight mark that no
+#: letter follows (sites mix them; "X's" is an apostrophe).
 _QUOTED = re.compile(
-    r"“([^”]{3,}?)”|‘([^’]{3,}?)’(?!\w)|\"([^\"]{3,}?)\"|(?<!\w)'([^']{3,}?)'(?!\w)"
+    r"“([^”“]{3,}?)”|‘([^’‘]{3,}?)(?:’|'(?=[^\w']|$))(?!\w)|\"([^\"]{3,}?)\""
+    r"|(?<!\w)'([^']{3,}?)'(?!\w)"
 )
 #: First-person words opening what follows a headline's colon: the speaker's own words.
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "i'm", "i’m", "we're", "we’re"})
@@ -76,6 +80,7 @@ def lexicon() -> dict[str, Any]:
         "negations": frozenset(data["unverified"]["negations"]),
         "refuting": frozenset(data["refuting"]),
         "leading_sources": frozenset(data["leading_sources"]["lemmas"]),
+        "trailing_sources": frozenset(data["trailing_sources"]["lemmas"]),
         "relays": frozenset(data["relay_verbs"]),
         "stop": frozenset(data["stopwords"]) | _SMALL,
         "not_in_a_speaker": frozenset(data["not_in_a_speaker"]),
@@ -269,6 +274,43 @@ def _credited(report: Report, doc: Doc, index: TokenIndex, lo: int, hi: int) -> 
             continue  # "… spoke to state TV": the outlet is part of the claim
         if _source_words(words) or _after_figure(doc, words, lex["people"]):
             return Span.of(text, words[0].idx, words[-1].idx + len(words[-1]))
+    if _trailing_body(toks, lex["trailing_sources"]):
+        return Span.of(text, toks[-1].idx, toks[-1].idx + len(toks[-1]))
+    cut = _cut_source(doc, toks, hi)
+    if cut is not None:
+        return Span.of(text, cut[0].idx, cut[-1].idx + len(cut[-1]))
+    return None
+
+
+def _trailing_body(toks: Sequence[Token], names: frozenset[str]) -> bool:
+    """Whether a toll headline ends with a reporting body whose colon was lost: "Army
+    kills 32 rebels in Daraa ambush NGO". After a noun, and not as the object of a
+    preposition or a determiner two words back ("raid on Orlen NGO" names the target)."""
+    last, before, two = toks[-1], toks[-2], toks[-3]
+    return (
+        last.lower_ in names
+        and before.pos_ in ("NOUN", "PROPN") and not before.like_num
+        and two.pos_ not in ("ADP", "DET")
+        and any(t.like_num for t in toks[:-1])
+    )
+
+
+def _cut_source(doc: Doc, toks: Sequence[Token], hi: int) -> Sequence[Token] | None:
+    """The headline's last words when they are the start of a source the body names, the
+    headline cut short by the site or the scraper: "… kills six Syrian state" over a body
+    whose "Syrian state TV" gives the toll. The words must begin with a capital (a name
+    or a nationality) and the body must complete them into a source by one word."""
+    for k in (3, 2):
+        words = toks[-k:]
+        if not words[0].text[:1].isupper() or any(t.like_num for t in words):
+            continue
+        want = [t.lower_ for t in words]
+        for t in doc:
+            if t.idx < hi or t.i + k >= len(doc):
+                continue
+            run = doc[t.i : t.i + k + 1]
+            if [w.lower_ for w in run[:k]] == want and _source_words(list(run)):
+                return words
     return None
 
 

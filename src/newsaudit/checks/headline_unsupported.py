@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -387,23 +387,34 @@ def _body_numbers(report: Report, doc: Doc, index: TokenIndex) -> list[float]:
 _ROUND_NEAR = 0.01
 
 
-def _rounded(q: Quantity, same: Sequence[Quantity]) -> bool:
-    """Whether the headline's exact figure is a round number (two trailing zeros or more)
-    that one of the body's figures of its kind rounds to."""
+def _round(q: Quantity) -> bool:
+    """Whether ``q`` is an exact round number: two trailing zeros or more."""
     v = q.value
-    if v is None or q.approx != "exact" or v < 100 or v % 100:
+    return v is not None and q.approx == "exact" and v >= 100 and not v % 100
+
+
+def _rounded(q: Quantity, same: Sequence[Quantity]) -> bool:
+    """Whether the headline's figure and one of the body's of its kind are the same
+    number, one of them rounded: "$5,000" over "$4,999", or "$499" over "$500"."""
+    v = q.value
+    if v is None:
         return False
-    return any(b.value is not None and abs(b.value - v) <= _ROUND_NEAR * v for b in same)
+    return any(
+        b.value is not None and (_round(q) or _round(b))
+        and abs(b.value - v) <= _ROUND_NEAR * max(v, b.value)
+        for b in same
+    )
 
 
 def _other_currency(q: Quantity, body: Sequence[Quantity]) -> bool:
-    """Whether the headline gives a sum in a currency the body never uses while the body
-    gives sums in another ("$800 Million" over "a £500m deal"): without the exchange rate
-    the page used, the two cannot be compared, so the headline is not shown wrong."""
+    """Whether the body gives sums in a currency other than the headline's ("$800
+    Million" over "a £500m deal", or over "£1.5 million … $2 million"): the headline may
+    be one of them converted, and without the exchange rate the page used the two cannot
+    be compared, so the headline is not shown wrong."""
     if q.category != "money" or q.unit is None:
         return False
     units = {b.unit for b in body if b.category == "money" and b.unit is not None}
-    return bool(units) and q.unit not in units
+    return bool(units - {q.unit})
 
 
 def _figure_support(report: Report, doc: Doc, index: TokenIndex,
@@ -490,6 +501,14 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
             return None
     doubt = unverified(report, doc, index)
     hedged = [c for c in found if c.voice == "hedged"]
+    if hedged and _negated(doc, h.tokens):
+        # "No, a bird didn't poop on Putin" over "a video of Putin apparently being
+        # pooped on": the body hedges the claim the headline denies
+        found = [c for c in found if c.voice != "hedged"
+                 or _negated(doc, index.within(c.sentence.start, c.sentence.end))]
+        if not found:
+            return None
+        hedged = [c for c in found if c.voice == "hedged"]
     if hedged:
         c = next((c for c in hedged if c.figure is not None), hedged[0])
         if c.figure is None and any(
@@ -528,6 +547,17 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
                         c.figure.id if c.figure else None) if r]
     kind = "overstated_toll" if _toll(report, h, c) else "overstated"
     return (msg, evidence, refs, "warning"), kind
+
+
+def _negated(doc: Doc, ids: Iterable[int]) -> bool:
+    """Whether the main clause among tokens ``ids`` is negated ("… didn't poop on …",
+    "No, …"): a "not" or "never" on a sentence root, or an opening "No"."""
+    toks = [doc[i] for i in ids]
+    if not toks:
+        return False
+    if toks[0].lower_ == "no" and toks[0].dep_ == "intj":
+        return True
+    return any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in toks)
 
 
 def _toll_carriers(report: Report, h: Headline, found: Sequence[Carrier]) -> list[Carrier]:
