@@ -56,6 +56,9 @@ def test_headline_figures(run, text, flagged):
         # a round headline figure for the body's exact one
         ("Gold watch will cost $5,000",
          "The gold model will start at $4,999, the company said on Monday."),
+        # an age the body gives by the years of birth and death
+        ("Folk singer Ann Vale dead at 57",
+         "The folk singer Ann Vale (May 2, 1957 - October 9, 2014) died at home on Sunday."),
         # the body rounds the headline's exact price
         ("Gold watch will cost $4,999",
          "The gold model will cost $5,000, the company said on Monday."),
@@ -101,3 +104,10 @@ def test_a_round_figure_far_from_the_body_s_is_still_unfit(run):
     _, found = run("Gold watch will cost $5,000\n\nThe gold model will start at $4,000, "
                    "the company said on Monday.\n")
     assert [f.kind for f in found] == ["figure"]
+
+
+def test_an_age_the_years_of_birth_and_death_do_not_give_is_absent(run):
+    _, found = run("Folk singer Ann Vale dead at 61\n\nThe folk singer Ann Vale (May 2, 1957 - "
+                   "October 9, 2014) died at home on Sunday.\n")
+    assert [f.message for f in found] == ["The headline gives “61”, but the body gives no "
+                                          "figure for it."]

@@ -370,15 +370,29 @@ def _body_numbers(report: Report, doc: Doc, index: TokenIndex) -> list[float]:
             continue
         span = index.within(seg.start, seg.end)
         i = span.start
+        years: list[int] = []
         while i < span.stop:
             m = read_number(words, i, nl) if could_start(words, i, nl) else None
             if m is None or m.value is None:
                 i += 1
                 continue
             beside = {words[j] for j in (i - 1, m.end) if 0 <= j < len(words)}
-            if not (beside & nl.months or nl.is_year(m.value)):  # "13 March", "2014"
+            if nl.is_year(m.value):
+                years.append(int(m.value))
+            elif not beside & nl.months:  # "13 March"
                 out.append(float(m.value))
             i = max(m.end, i + 1)
+        out.extend(_spans_of_years(years))
+    return out
+
+
+def _spans_of_years(years: Sequence[int]) -> list[float]:
+    """The spans between consecutive years of a paragraph, and one less: "(August 5, 1957
+    – November 11, 2014)" gives an age of 56 or 57, as a headline's "dies at 57" says."""
+    out: list[float] = []
+    for a, b in zip(years, years[1:]):
+        if 0 < b - a <= 120:
+            out.extend((float(b - a), float(b - a - 1)))
     return out
 
 
