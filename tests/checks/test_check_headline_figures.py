@@ -100,6 +100,17 @@ def test_a_sum_the_body_gives_only_in_other_sums_of_its_currency_is_unfit(run):
     assert [f.kind for f in found] == ["figure"]
 
 
+def test_cutting_things_in_the_plural_is_no_change_of_size(run):
+    _, found = run("Maker cut watch health features due to faulty sensors\n\nThe maker dropped the "
+                   "health features from its watch after sensors failed tests, "
+                   "engineers said.\n")
+    assert [f.kind for f in found] == []
+    _, found = run("Maker cut watch health budget due to faulty sensors\n\nThe maker reduced "
+                   "the health budget for its watch after sensors failed tests, "
+                   "engineers said.\n")
+    assert [f.kind for f in found] == ["verb"]
+
+
 def test_a_round_figure_far_from_the_body_s_is_still_unfit(run):
     _, found = run("Gold watch will cost $5,000\n\nThe gold model will start at $4,000, "
                    "the company said on Monday.\n")

@@ -71,7 +71,7 @@ from newsaudit.quantities.numbers import could_start, read_number
 from newsaudit.quantities.numbers import lexicon as number_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["CHECK", "KINDS", "check", "headline_shaped"]
 
@@ -316,11 +316,30 @@ def _verb_findings(v: HeadlineVerb, doc: Doc, index: TokenIndex) -> list[_Found]
     if v.cls == "omission":
         o = _omission(v, doc, index)
         return [o] if o else []
-    if v.cls == "change" and not v.figures and not any(
+    if v.cls == "change" and not v.figures and not _removes_items(v.verb) and not any(
         q.segment in BODY and q.category in _MEASURES for q in report.quantities
     ):
         return [(say.change_unmeasured(v.quoted, v.verb.text), [v.claim_span], [], "warning")]
     return []
+
+
+def _removes_items(verb: Token | None) -> bool:
+    """Whether a change verb takes things in the plural for object ("Apple cut watch health
+    features", "Studio cuts two scenes"): it says which were dropped, not by how much
+    something shrank, so no figure is wanting; "cuts library budget", "fares soar" do
+    measure a change."""
+    if verb is None:
+        return False
+    # the object's head is the last noun before a preposition or the end, read off the
+    # words rather than the parse, which takes "cut watch health features" for "cut
+    # (to) watch health features"
+    last = None
+    for t in verb.doc[verb.i + 1 :]:
+        if t.tag_ in ("IN", "TO", "CC", "WDT") or t.is_punct or t.is_space:
+            break
+        if t.tag_.startswith("NN"):
+            last = t
+    return last is not None and last.tag_ in ("NNS", "NNPS")
 
 
 # ------------------------------------------------------------------ the headline's figures
