@@ -368,3 +368,13 @@ def test_unrelated_when_the_body_is_another_story(run, monkeypatch):
         ("warning", "Harlow Mayor Resigns Over Budget Row")
     ]
     assert found[0].message.startswith("No sentence of the body repeats what the headline")
+
+
+def test_a_title_without_a_verb_is_never_unrelated(run, monkeypatch):
+    """A column's name says nothing happened: there is no claim for the body to miss."""
+    sure = {"agree": 0.0, "disagree": 0.0, "unrelated": 1.0}
+    monkeypatch.setattr(hu, "_stance", lambda m, h, b: sure)
+    _, found = run("Budget Fever: The Lavish Habits and Dreary Rituals of Harlow\n\n"
+                   "The river burst its banks in Harlow on Sunday night, flooding 200 homes. "
+                   "Rescue teams worked through the night.\n")
+    assert found == []

@@ -323,6 +323,19 @@ def _verb_findings(v: HeadlineVerb, doc: Doc, index: TokenIndex) -> list[_Found]
     return []
 
 
+def _asserts(doc: Doc, h: Headline) -> bool:
+    """Whether the headline can say something happened, rather than name an essay: a
+    label, a colon, then a noun phrase opened by an article ("Liberalitis: The Reckless
+    Spending and Despotic Disease In Washington", a column's name) makes no claim a body
+    could fail to discuss. Read off the words: title case misleads the tagger, which
+    takes "Mayor Resigns" for two names."""
+    toks = [doc[i] for i in h.tokens if not doc[i].is_space]
+    colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+    if colon is None or not 0 < colon <= 3 or colon + 1 >= len(toks):
+        return True
+    return toks[colon + 1].lower_ not in ("the", "a", "an")
+
+
 def _removes_items(verb: Token | None) -> bool:
     """Whether a change verb takes things in the plural for object ("Apple cut watch health
     features", "Studio cuts two scenes"): it says which were dropped, not by how much
@@ -768,6 +781,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     elif (
         probs.get("unrelated", 0.0) >= cfg.stance_unrelated_alone
         and len(h.stems & body_stems) < _TOPIC_WORDS
+        and _asserts(doc, h)
         and not carriers(report, doc, index, h, LOOSE_SHARE)
     ):
         # the model learnt "unrelated" from bodies paired with another story's headline:
