@@ -116,7 +116,7 @@ def _findings(args: argparse.Namespace) -> dict[str, Any]:
 
     return findings.evaluate(
         split=args.split, data_dir=_exists(args.data_dir) if args.data_dir else None,
-        judgments=_exists(args.judgments) if args.judgments else findings.JUDGMENTS,
+        judgments=[_exists(d) for d in args.judgments] if args.judgments else findings.JUDGMENTS,
         sample=_exists(args.sample) if args.sample else findings.SAMPLE,
         packets=args.packets, all_findings=args.all_findings,
     )
@@ -211,7 +211,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = bench.add_parser("findings", help="precision of warnings and problems on real pages")
     p.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     p.add_argument("--data-dir", type=Path, help="the shared/data directory")
-    p.add_argument("--judgments", type=Path, help="directory of *.jsonl judgments")
+    p.add_argument("--judgments", type=Path, action="append",
+                   help="directory of *.jsonl judgments (repeat to pool several)")
     p.add_argument("--sample", type=Path, help="the page list (default: the shipped pages.json)")
     p.add_argument("--packets", type=Path, help="write a judging packet per page still to judge")
     p.add_argument("--all-findings", action="store_true",

@@ -122,6 +122,22 @@ def test_precision_and_counts(tmp_path: Path) -> None:
     assert "overall" in table and "0.50" in table and "Ships queued for days." in table
 
 
+def test_judgments_of_several_directories_are_pooled(tmp_path: Path) -> None:
+    """The two files of :func:`judgments_dir` split across two directories score as one."""
+    from newsaudit.evaluation.findings.judgments import read_books
+
+    whole = judgments_dir(tmp_path)
+    other = tmp_path / "later"
+    other.mkdir()
+    (whole / "b-recheck.jsonl").rename(other / "b-recheck.jsonl")
+    _, r = score(REPORTS, PAGES, read_books([whole, other]), sample={"fa-kes:1", "ptc:9"})
+    o = r["overall"]
+    assert (o["judged"], o["true"], o["debatable"], o["false"]) == (4, 2, 1, 1)
+    assert r["overridden"] == ["a-editor.jsonl:2"]
+    _, alone = score(REPORTS, PAGES, read_books(whole), sample={"fa-kes:1", "ptc:9"})
+    assert alone["checks"]["loaded_language"]["true"] == 1  # the override is in "later"
+
+
 def test_findings_of_a_declared_kind_are_counted_per_kind(tmp_path: Path) -> None:
     from dataclasses import replace
 

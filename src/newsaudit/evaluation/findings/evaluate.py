@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ def evaluate(
     *,
     split: str = "dev",
     data_dir: Path | None = None,
-    judgments: Path = JUDGMENTS,
+    judgments: Path | Sequence[Path] = JUDGMENTS,
     sample: Path = SAMPLE,
     packets: Path | None = None,
     all_findings: bool = False,

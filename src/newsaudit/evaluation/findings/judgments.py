@@ -17,6 +17,7 @@ judgment find its finding again after offsets move (see :mod:`.match`).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ __all__ = [
     "Missed",
     "Reviewed",
     "anchor_of",
+    "read_books",
     "read_judgments",
     "reporting_checks",
 ]
@@ -204,3 +206,17 @@ def read_judgments(directory: Path = JUDGMENTS) -> Judgments:
                 reviewed.append(item)
     return Judgments(tuple(judged), tuple(missed), tuple(reviewed),
                      tuple(p.name for p in files))
+
+
+def read_books(directories: Path | Sequence[Path]) -> Judgments:
+    """The judgments of one directory or of several together: a measurement that pools
+    judges of different rounds (the test pages' earlier judges and the ones judging what
+    the checks newly find) reads them as one book."""
+    dirs = [Path(directories)] if isinstance(directories, (str, Path)) else list(directories)
+    books = [read_judgments(d) for d in dirs]
+    return Judgments(
+        tuple(j for b in books for j in b.judged),
+        tuple(m for b in books for m in b.missed),
+        tuple(r for b in books for r in b.reviewed),
+        tuple(f for b in books for f in b.files),
+    )

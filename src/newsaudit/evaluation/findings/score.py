@@ -27,7 +27,7 @@ from newsaudit.evaluation.findings.judgments import (
     Judgments,
     Missed,
     anchor_of,
-    read_judgments,
+    read_books,
 )
 from newsaudit.evaluation.findings.match import covered, latest, match_findings
 from newsaudit.evaluation.findings.pages import SAMPLE, PageLoader, PageRef, read_sample, select
@@ -95,7 +95,7 @@ def run(
     *,
     split: str = "dev",
     data_dir: Path | None = None,
-    judgments: Path = JUDGMENTS,
+    judgments: Path | Sequence[Path] = JUDGMENTS,
     sample: Path = SAMPLE,
     model: str | None = None,
 ) -> tuple[list[PageResult], dict[str, Any]]:
@@ -103,14 +103,15 @@ def run(
     returns the pages and the result :func:`newsaudit.evaluation.findings.evaluate` gives."""
     all_pages = read_sample(sample)
     pages = select(all_pages, split)
-    book = read_judgments(judgments)
+    book = read_books(judgments)
     loader = PageLoader(data_dir or default_data_dir())
     failures: list[dict[str, str]] = []
     reports = list(_audited(pages, loader, failures, model))
     results, result = score(reports, pages, book, failures=failures,
                             sample={p.ref for p in all_pages})
     result["split"] = split
-    result["judgments"]["dir"] = str(judgments)
+    result["judgments"]["dir"] = (str(judgments) if isinstance(judgments, (str, Path))
+                                  else [str(d) for d in judgments])
     return results, result
 
 
