@@ -26,6 +26,7 @@ template of :mod:`._headline_messages`.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -422,7 +423,7 @@ def _spans_of_years(years: Sequence[int]) -> list[float]:
     """The spans between consecutive years of a paragraph, and one less: "(August 5, 1957
     – November 11, 2014)" gives an age of 56 or 57, as a headline's "dies at 57" says."""
     out: list[float] = []
-    for a, b in zip(years, years[1:]):
+    for a, b in itertools.pairwise(years):
         if 0 < b - a <= 120:
             out.extend((float(b - a), float(b - a - 1)))
     return out
