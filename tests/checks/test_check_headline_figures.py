@@ -56,6 +56,9 @@ def test_headline_figures(run, text, flagged):
         # a round headline figure for the body's exact one
         ("Gold watch will cost $5,000",
          "The gold model will start at $4,999, the company said on Monday."),
+        # a year before a noun, the year the body gives
+        ("1901 Harlow time capsule yields letters",
+         "A copper box buried in 1901 under the Harlow town hall was opened on Tuesday."),
         # an age the body gives by the years of birth and death
         ("Folk singer Ann Vale dead at 57",
          "The folk singer Ann Vale (May 2, 1957 - October 9, 2014) died at home on Sunday."),

@@ -415,6 +415,9 @@ def _body_numbers(report: Report, doc: Doc, index: TokenIndex) -> list[float]:
             elif not beside & nl.months:  # "13 March"
                 out.append(float(m.value))
             i = max(m.end, i + 1)
+        # the years themselves: "1901 Boston time capsule yields …" over "buried in 1901"
+        # (a day of the month stays out: "Storm kills 13" is not "13 March")
+        out.extend(float(y) for y in years)
         out.extend(_spans_of_years(years))
     return out
 
