@@ -190,3 +190,22 @@ def test_dev_pool_13_is_every_text_page_no_other_list_holds() -> None:
     assert {p.split for p in stored} == {"dev"}
     assert Counter(p.dataset for p in stored) == {"fnc1": 361, "fakenewscorpus": 56,
                                                   "fa-kes": 16}
+
+
+def test_test_pool_14_is_test_pages_of_other_lists_each_judged() -> None:
+    """test-pool-14.json: the test pages of the other lists on which headline_unsupported
+    warned (redrawing it audits 2,134 pages: ``python -m newsaudit.evaluation.findings.pool
+    --check headline_unsupported --split test``); its judges judged the check's every
+    finding there and nothing else."""
+    from newsaudit.evaluation.findings.judgments import read_judgments
+
+    here = SAMPLE.parent
+    stored = read_sample(here / "test-pool-14.json")
+    assert {p.split for p in stored} == {"test"} and len(stored) == 134
+    tests = {p.ref for f in here.glob("*.json") if f.name != "test-pool-14.json"
+             for p in read_sample(f) if p.split == "test"}
+    assert {p.ref for p in stored} <= tests
+    book = read_judgments(here / "pool-judgments-14")
+    assert len(book.judged) == 133 and not book.missed and not book.reviewed
+    assert {j.check for j in book.judged} == {"headline_unsupported"}
+    assert {j.page for j in book.judged} <= {p.ref for p in stored}
