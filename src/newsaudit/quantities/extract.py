@@ -221,7 +221,8 @@ def _read_at(
         words[m.end : m.end + 1] != ["of"] or any(ch.dep_ == "det" for ch in doc[i].lefts)
     ):
         return Reading.skip(m.end)  # "exam scores", "the scores": not "scores of people"
-    between = i > floor and words[i - 1] in nl.between
+    sign = 1 if i > floor and words[i - 1] in nl.currency_prefix else 0
+    between = i - sign > floor and words[i - 1 - sign] in nl.between  # "between $4,000 and"
     if second is None:
         found = _second_number(doc, text, words, m, floor, between, nl)
         if isinstance(found, int):
@@ -235,7 +236,7 @@ def _read_at(
         r.low_high = (m.value, second.value)
         r.approx = "range"
         r.num_end = second.end
-        if between:
+        if between and not sign:
             r.start = i - 1
     else:
         r.value = m.value
@@ -249,6 +250,8 @@ def _read_at(
         r.approx, r.tok_end = post
         j = r.tok_end
     _read_before(words, r, m, floor, nl)
+    if between and sign and r.approx == "range" and r.start == i - 1:
+        r.start = i - 2
     if m.suffix in nl.currency_only_suffixes and r.category != "money":
         if m.suffix != "m":
             return Reading.skip(m.end)  # "10k" away from a currency: a race, not a sum
@@ -369,7 +372,10 @@ def _second_number(
         return None
     if i - 1 >= floor and words[i - 1] in nl.change_from and words[i - 2 : i - 1] != ["anywhere"]:
         return None
-    k = j + 2 if words[j + 1] in nl.currency_prefix else j + 1
+    sign2 = nl.currency_prefix.get(words[j + 1])
+    if sign2 is not None and sign2 != (m.currency or nl.currency_prefix.get(words[i - 1])):
+        return None  # "$6.6 million - £4.3million": a sum and its conversion, not a range
+    k = j + 2 if sign2 is not None else j + 1
     if k >= n or not could_start(words, k, nl) or _blocked(doc, text, words, k, nl):
         return None
     m2 = read_number(words, k, nl)
@@ -379,7 +385,7 @@ def _second_number(
     if m.scale == 1 and m2.scale > 1 and first * m2.scale <= m2.value:
         first *= m2.scale
     if joiner == "-" and m2.value <= first and not m.words_only:
-        return m2.end  # a score
+        return None if sign2 else m2.end  # a score, unless they are sums
     if nl.is_year(first) and nl.is_year(m2.value) and "," not in (m.digits or ","):
         return m2.end  # "2014-2016": years
     if m2.value <= first or (joiner == "or" and m2.value > 100):
@@ -397,10 +403,11 @@ def _read_before(
 ) -> None:
     """A currency sign and an approximator before the figure widen it to the left."""
     s = r.start
-    if s - 1 >= floor and words[s - 1] in nl.currency_prefix and r.unit is None:
-        r.unit = nl.currency_prefix[words[s - 1]]
+    sign = _sign_before(words, s, floor, nl)
+    if sign is not None and r.unit is None:
+        r.unit, k = sign
         r.category = "money"
-        s -= 1
+        s = k
         if m.suffix is not None and m.suffix in nl.currency_only_suffixes:
             _rescale(r, nl.suffix_scales[m.suffix])
     pre = nl.match_approximator(words, s, floor)
@@ -411,6 +418,23 @@ def _read_before(
                 r.approx = kind
             s = k
     r.start = s
+
+
+def _sign_before(
+    words: list[str], s: int, floor: int, nl: NumberLexicon
+) -> tuple[str, int] | None:
+    """The currency sign ending just before token ``s``: (code, its start). spaCy splits
+    "Rs. 500" into "Rs", ".", "500"."""
+    if s - 1 < floor:
+        return None
+    code = nl.currency_prefix.get(words[s - 1])
+    if code is not None:
+        return code, s - 1
+    if words[s - 1] == "." and s - 2 >= floor:
+        code = nl.currency_prefix.get(words[s - 2] + ".")
+        if code is not None:
+            return code, s - 2
+    return None
 
 
 def _rescale(r: Reading, scale: float) -> None:
@@ -455,6 +479,8 @@ def _names_or_dates(doc: Doc, words: list[str], m: NumberMatch, nl: NumberLexico
     "Article 5", "Smith, 34,", "aged 61"."""
     i = m.start
     n = len(words)
+    if m.currency is not None or (i > 0 and words[i - 1] in nl.currency_prefix):
+        return False  # "MacBook Air (£789)", "Glazed Mushrooms ($16 each)": a price, no age
     if i > 0:
         prev = doc[i - 1]
         pw = words[i - 1]
