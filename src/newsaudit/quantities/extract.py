@@ -76,6 +76,7 @@ class Reading:
     lead: int = 0
     capped: bool = False
     keep: bool = True
+    pound: str | None = None  # "pound(s)" read as "weight", "money" or "either" (no sign)
     trim_at: int = -1  # a token whose last character (a full stop) is not the figure's
 
     @classmethod
@@ -133,6 +134,7 @@ def extract_quantities(doc: Doc, page: Page) -> tuple[Quantity, ...]:
             readings.append(reading)
             floor = reading.tok_end
         i = max(reading.num_end, i + 1)
+    _settle_pounds(readings, nl)
     link_figures(doc, words, readings, cl, _headline_test(doc, page))
     out: list[Quantity] = []
     for reading in readings:
@@ -270,6 +272,18 @@ def _read_at(
     if r.unit in ("%", "pp") and r.approx == "about" and (r.value or 0) <= _WHOLE:
         r.capped = not percent_uncapped(doc, words, r, cl)
     return r
+
+
+def _settle_pounds(readings: list[Reading], nl: NumberLexicon) -> None:
+    """A page that weighs something in pounds and gives no sum in sterling means weight
+    by its other bare "pounds" too ("the record is 3,463 pounds" on a catfish page)."""
+    if not any(r.pound == "weight" for r in readings):
+        return
+    if any(r.unit == "GBP" and r.pound != "either" for r in readings):
+        return
+    for r in readings:
+        if r.pound == "either":
+            r.pound, r.category, r.unit = "weight", "other", nl.pound_weight_unit
 
 
 def _age_after(words: list[str], j: int, nl: NumberLexicon) -> bool:
@@ -513,13 +527,19 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
     if words[j] == "-" and j + 1 < n and doc[j - 1].whitespace_ == "":
         hyphen = True  # "a 48-hour strike", "a 10-mile convoy"
         j += 1
+    elif words[j] == "of" and r.approx == "vague" and _of_unit(words, j + 1, nl):
+        j += 1  # "hundreds of pounds", "thousands of tonnes"
     unit = nl.match_unit(words, j)
     if unit is not None:
         category, code, k = unit
-        if category == "money" and words[j] in nl.pound_words and k < n and words[k] == "of":
-            return j - 1 if hyphen else j
         if words[j] in nl.currency_verbs and _used_as_verb(doc[j]):
             return j - 1 if hyphen else j  # "30 won their races"
+        if words[j] in nl.material_words and not hyphen and _modifies_next(doc[j]):
+            return j  # "three stone houses"
+        if category == "money" and k == j + 1 and words[j] in nl.pound_words:
+            r.pound = _pound_reading(doc, words, r, j, hyphen, nl)
+            if r.pound == "weight":
+                category, code = "other", nl.pound_weight_unit
         r.category, r.unit = category, code
         return k
     if hyphen:
@@ -543,6 +563,53 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
             return j + 1
         r.trim_at = -1
     return j
+
+
+def _of_unit(words: list[str], j: int, nl: NumberLexicon) -> bool:
+    """A currency or a unit of weight or volume after the "of" of a vague count."""
+    unit = nl.match_unit(words, j)
+    return unit is not None and unit[0] in ("money", "other")
+
+
+def _modifies_next(tok: Token) -> bool:
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i
+
+
+def _pound_reading(
+    doc: Doc, words: list[str], r: Reading, j: int, hyphen: bool, nl: NumberLexicon
+) -> str:
+    """Whether "pound(s)" at token ``j`` weighs ("weight") or pays ("money"), or says
+    neither ("either", read as money unless the page weighs in pounds elsewhere); see
+    ``pound_weight_guard`` in ``quantifiers.json``."""
+    n = len(words)
+    nxt = words[j + 1] if j + 1 < n else ""
+    if nxt == "of":
+        return "weight"  # "five pounds of flour"
+    tok = doc[j]
+    if (hyphen and nxt.isalpha()) or (
+        words[j] == "pound"
+        and r.value != 1
+        and (_modifies_next(tok) or (nxt.isalpha() and doc[j + 1].pos_ in ("NOUN", "ADJ")))
+    ):
+        # "a 280-pound catfish", "the 280 pound catfish", "a 5-pound note"
+        return "money" if _noun_after(doc, j) in nl.money_nouns else "weight"
+    if any(a.lemma_ in nl.money_verbs for a in list(tok.ancestors)[:3]):
+        return "money"  # "paid 280 pounds", "was fined 280 pounds"
+    sent = tok.sent
+    if any(t.lower_ in nl.weight_cues or t.lemma_ in nl.weight_cues for t in sent):
+        return "weight"  # "weighed 280 pounds", "5 feet tall and 300 pounds"
+    return "either"
+
+
+def _noun_after(doc: Doc, j: int) -> str:
+    """The noun a measure before it modifies: "a 5-pound note", "a 500-pound guided bomb"."""
+    head = doc[j].head
+    if head.i > j and head.pos_ in ("NOUN", "PROPN"):
+        return head.lower_
+    for tok in doc[j + 1 : j + 4]:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return tok.lower_
+    return ""
 
 
 def _used_as_verb(tok: Token) -> bool:

@@ -145,8 +145,14 @@ class NumberLexicon:
         )
         self.glued_initials = frozenset(p[0] for p in prefixes)
         self.currency_verbs = frozenset(cur["verb_homographs"]["words"])
-        self.pound_words = frozenset(cur["pound_weight_guard"]["words"])
+        pounds = cur["pound_weight_guard"]
+        self.pound_words = frozenset(pounds["words"])
+        self.pound_weight_unit: str = pounds["weight_unit"]
+        self.weight_cues = frozenset(pounds["weight_cues"])
+        self.money_nouns = frozenset(pounds["money_nouns"])
+        self.money_verbs = frozenset(pounds["money_verbs"])
         units = data["units"]
+        self.material_words = frozenset(units["material_words"])
         unit_phrases: list[tuple[tuple[str, ...], tuple[str, str]]] = [
             (tuple(w.split()), ("money", code)) for w, code in cur["words"].items()
         ]
