@@ -1,4 +1,4 @@
-"""Weights: "pound(s)" as money or as a weight, and units of weight.
+"""Weights and coins: "pound(s)" as money or as a weight, units of weight, pence and cents.
 
 Each row gives the figure's exact span, its value and unit; the look-alikes beside them
 must keep their reading.
@@ -110,3 +110,26 @@ def test_vague_counts_of_a_currency_or_a_weight(nlp) -> None:
     assert (q.unit, q.category) == ("lb", "other")
     q = _one(nlp, "Hundreds of people fled the floods.", "Hundreds of people")
     assert (q.unit, q.category, q.counted) == (None, "people", "people")
+
+
+# (sentence, quantity text, value, unit)
+COINS = [
+    ("A stamp costs 30p now.", "30p", 0.3, "GBP"),
+    ("A stamp costs 50 cents now.", "50 cents", 0.5, "USD"),
+    ("Apple sold the 99 cent single.", "99 cent", 0.99, "USD"),
+    ("The fare went up by 20 pence.", "20 pence", 0.2, "GBP"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "value", "unit"), COINS)
+def test_coins(nlp, text: str, figure: str, value: float, unit: str) -> None:
+    q = _one(nlp, text, figure)
+    assert (q.value, q.unit, q.category) == (value, unit, "money")
+
+
+@pytest.mark.parametrize("text", [
+    "The clip streams in 1080p and 720p.",
+    "The 21st man came first.",
+])
+def test_letters_that_are_no_coin(nlp, text: str) -> None:
+    assert _extract(nlp, text) == ()

@@ -215,8 +215,10 @@ def _read_at(
         return None
     if _blocked(doc, text, words, i, nl):
         return Reading.skip(m.end)
+    coin = _glued_coin(m, nl)
     if m.suffix and m.suffix not in nl.suffix_scales and m.suffix not in nl.glued_units:
-        return Reading.skip(m.end)  # "21st", "1990s", "3pm": not a count
+        if coin is None:
+            return Reading.skip(m.end)  # "21st", "1990s", "3pm", "1080p": not a count
     if not m.words_only and _names_or_dates(doc, words, m, nl):
         return Reading.skip(m.end)
     if m.vague and words[i] in nl.needs_of and (
@@ -260,6 +262,9 @@ def _read_at(
         r.category, r.unit = "distance", "m"
     elif r.category is None and m.suffix in nl.glued_units:
         r.category, r.unit = nl.glued_units[m.suffix]
+    elif r.category is None and coin is not None:
+        r.category, r.unit = "money", coin[0]  # "30p"
+        _rescale(r, coin[1])
     if j < len(words) and words[j] in nl.date_after:
         return Reading.skip(j + 1)  # "three years ago" dates something
     if r.category == "duration" and _age_after(words, j, nl):
@@ -272,6 +277,16 @@ def _read_at(
     if r.unit in ("%", "pp") and r.approx == "about" and (r.value or 0) <= _WHOLE:
         r.capped = not percent_uncapped(doc, words, r, cl)
     return r
+
+
+def _glued_coin(m: NumberMatch, nl: NumberLexicon) -> tuple[str, float] | None:
+    """A coin letter glued to whole digits: "30p" is 30 pence; "1080p" and "720p" are
+    video resolutions, "2.5p" is rarer than a typo."""
+    if m.suffix is None or m.suffix not in nl.glued_subunits or m.value is None:
+        return None
+    if m.value in nl.not_pence or "." in (m.digits or ""):
+        return None
+    return nl.glued_subunits[m.suffix]
 
 
 def _settle_pounds(readings: list[Reading], nl: NumberLexicon) -> None:
@@ -529,6 +544,11 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
         j += 1
     elif words[j] == "of" and r.approx == "vague" and _of_unit(words, j + 1, nl):
         j += 1  # "hundreds of pounds", "thousands of tonnes"
+    coin = nl.subunits.get(words[j])
+    if coin is not None and r.category is None:
+        r.category, r.unit = "money", coin[0]  # "50 cents", "a 50-cent coin"
+        _rescale(r, coin[1])
+        return j + 1
     unit = nl.match_unit(words, j)
     if unit is not None:
         category, code, k = unit

@@ -151,6 +151,14 @@ class NumberLexicon:
         self.weight_cues = frozenset(pounds["weight_cues"])
         self.money_nouns = frozenset(pounds["money_nouns"])
         self.money_verbs = frozenset(pounds["money_verbs"])
+        sub = cur["subunits"]
+        self.subunits: dict[str, tuple[str, float]] = {
+            w: (code, float(share)) for w, (code, share) in sub["words"].items()
+        }
+        self.glued_subunits: dict[str, tuple[str, float]] = {
+            w: (code, float(share)) for w, (code, share) in sub["glued"].items()
+        }
+        self.not_pence = frozenset(float(v) for v in sub["not_pence"])
         units = data["units"]
         self.material_words = frozenset(units["material_words"])
         unit_phrases: list[tuple[tuple[str, ...], tuple[str, str]]] = [
