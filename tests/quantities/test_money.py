@@ -119,3 +119,32 @@ def test_a_range_of_sums_in_one_currency_stays_a_range(nlp) -> None:
 
 def test_a_score_is_still_no_figure(nlp) -> None:
     assert _extract(nlp, "The team won 3-1 in the 89th minute.") == ()
+
+
+# (sentence, quantity text, value, unit, category)
+SCALE_LETTERS = [
+    # before a currency word or a plural noun, "m" and "k" multiply
+    ("The council paid 5m euros for it.", "5m euros", 5_000_000, "EUR", "money"),
+    ("A billboard offered a 1m peso reward.", "1m peso", 1_000_000, "MXN", "money"),
+    ("The channel has more than 3.7m subscribers.", "more than 3.7m subscribers", 3_700_000,
+     None, "count"),
+    ("About 2m people live there.", "About 2m people", 2_000_000, None, "people"),
+    ("Traders swapped 10k shares.", "10k shares", 10_000, None, "count"),
+    # elsewhere "m" is metres
+    ("The pool is 5m deep.", "5m", 5, "m", "distance"),
+    ("He won the 100m sprint.", "100m", 100, "m", "distance"),
+    ("She ran the 400m hurdles.", "400m", 400, "m", "distance"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "value", "unit", "category"), SCALE_LETTERS)
+def test_scale_letters(nlp, text: str, expected: str, value: float, unit: str | None,
+                       category: str) -> None:
+    (q,) = _extract(nlp, text)
+    assert (q.text, q.value, q.unit, q.category) == (expected, value, unit, category)
+    assert (q.start, q.end) == _span(text, expected)
+
+
+@pytest.mark.parametrize("text", ["He ran a 10k race.", "The ring is 18k gold."])
+def test_k_away_from_a_currency_or_a_count_is_no_figure(nlp, text: str) -> None:
+    assert _extract(nlp, text) == ()

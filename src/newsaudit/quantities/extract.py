@@ -256,10 +256,13 @@ def _read_at(
     _read_before(words, r, m, floor, nl)
     if between and sign and r.approx == "range" and r.start == i - 1:
         r.start = i - 2
-    if m.suffix in nl.currency_only_suffixes and r.category != "money":
-        if m.suffix != "m":
+    if m.suffix in nl.currency_only_suffixes and _sign_before(words, m.start, floor, nl) is None:
+        if r.unit is not None or _counts_after(doc, words, j, nl):
+            _rescale(r, nl.suffix_scales[m.suffix])  # "5m euros", "3.7m subscribers"
+        elif m.suffix != "m":
             return Reading.skip(m.end)  # "10k" away from a currency: a race, not a sum
-        r.category, r.unit = "distance", "m"
+        else:
+            r.category, r.unit = "distance", "m"
     elif r.category is None and m.suffix in nl.glued_units:
         r.category, r.unit = nl.glued_units[m.suffix]
     elif r.category is None and coin is not None:
@@ -574,15 +577,30 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
         glued_sign = r.category == "money" and r.lead > 0  # "S$5m"
         if letter != words[j]:
             r.trim_at = j
-        if glued_sign or (prefix_at >= 0 and words[prefix_at] in nl.currency_prefix):
-            _rescale(r, scale)
+        signed = glued_sign or (prefix_at >= 0 and words[prefix_at] in nl.currency_prefix)
+        unit = nl.match_unit(words, j + 1) if letter == words[j] else None  # not "5m."
+        if signed or unit is not None or _counts_after(doc, words, j + 1, nl):
+            _rescale(r, scale)  # "£300m"; "5m euros", "a 1m peso reward", "2m people"
             r.num_end = j + 1
-            return j + 1
+            if unit is None or signed:
+                return j + 1
+            r.category, r.unit = unit[0], unit[1]
+            return unit[2]
         if letter == "m":
             r.category, r.unit = "distance", "m"
             return j + 1
         r.trim_at = -1
     return j
+
+
+def _counts_after(doc: Doc, words: list[str], j: int, nl: NumberLexicon) -> bool:
+    """A plural noun right after "3.7m" or "10k": a count in millions or thousands
+    ("3.7m subscribers"), not metres; "the 400m hurdles" stays a race."""
+    return (
+        j < len(words)
+        and doc[j].tag_ in ("NNS", "NNPS")
+        and words[j] not in nl.letter_measure_nouns
+    )
 
 
 def _of_unit(words: list[str], j: int, nl: NumberLexicon) -> bool:

@@ -99,6 +99,7 @@ class NumberLexicon:
             k: v for k, v in nw["suffix_scales"].items() if not k.startswith("_")
         }
         self.currency_only_suffixes = frozenset(nw["currency_only_suffixes"])
+        self.letter_measure_nouns = frozenset(nw["letter_measure_nouns"])
         vague = data["vague"]
         entries = [
             (tuple(e["tokens"]), float(e["low"]), float(e["high"])) for e in vague["entries"]
