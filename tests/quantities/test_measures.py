@@ -81,6 +81,7 @@ def test_pounds_follow_the_page(nlp) -> None:
 WEIGHTS = [
     ("He weighed 19 stone at his heaviest.", "19 stone", 19, "st"),
     ("The 20-stone leader soared on the scales.", "20-stone", 20, "st"),
+    ("He reeled in a monster 19 stone catfish.", "19 stone", 19, "st"),
     ("The limit is 170 lbs for women.", "170 lbs", 170, "lb"),
     ("It weighs 173.5 grams in all.", "173.5 grams", 173.5, "g"),
     ("The baby weighed 17.2 kilos at birth.", "17.2 kilos", 17.2, "kg"),

@@ -37,6 +37,8 @@ GLUED_SCALES = [
     ("The debt stands at 1.2 trillion dollars.", "1.2 trillion dollars", 1.2e12, "USD"),
     ("He earns £20k a year.", "£20k", 20_000, "GBP"),
     ("The deal was worth $5.3bn.", "$5.3bn", 5_300_000_000, "USD"),
+    ("The minister said the war cost over $5Bln.", "over $5Bln", 5_000_000_000, "USD"),
+    ("Moscow will spend 5 bln roubles.", "5 bln roubles", 5_000_000_000, "RUB"),
 ]
 
 

@@ -558,7 +558,8 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
         if words[j] in nl.currency_verbs and _used_as_verb(doc[j]):
             return j - 1 if hyphen else j  # "30 won their races"
         if words[j] in nl.material_words and not hyphen and _modifies_next(doc[j]):
-            return j  # "three stone houses"
+            if not words[r.num_start][0].isdigit():
+                return j  # "three stone houses", but "a 19 stone catfish"
         if category == "money" and k == j + 1 and words[j] in nl.pound_words:
             r.pound = _pound_reading(doc, words, r, j, hyphen, nl)
             if r.pound == "weight":
