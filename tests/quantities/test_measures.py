@@ -134,3 +134,27 @@ def test_coins(nlp, text: str, figure: str, value: float, unit: str) -> None:
 ])
 def test_letters_that_are_no_coin(nlp, text: str) -> None:
     assert _extract(nlp, text) == ()
+
+
+# (sentence, quantity text, its number, value in feet, figures in the sentence)
+HEIGHTS = [
+    ("Kim, who is about 5-foot-9, was not seen.", "about 5-foot-9", "5", 5.75, 1),
+    ("A tall 6-foot-4, Vickers runs at lunch.", "6-foot-4", "6", 6 + 4 / 12, 1),
+    ("The suspect is standing 5-foot-10-inches, police said.", "5-foot-10-inches", "5",
+     5 + 10 / 12, 1),
+    ("He stands 6 feet 2 inches tall.", "6 feet 2 inches", "6", 6 + 2 / 12, 1),
+    ("A 50-foot wall surrounds the compound.", "50-foot", "50", 50, 1),
+    ("The wall is 20 feet high and 3 feet thick.", "3 feet", "3", 3, 2),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "number", "feet", "count"), HEIGHTS)
+def test_feet_and_inches(nlp, text: str, figure: str, number: str, feet: float,
+                         count: int) -> None:
+    """A height in feet and inches is one figure in feet; its inches are no figure of
+    their own."""
+    q = _one(nlp, text, figure)
+    assert (q.unit, q.category) == ("ft", "distance")
+    assert q.value == pytest.approx(feet, abs=1e-6)
+    assert q.number is not None and q.number.text == number
+    assert len(_extract(nlp, text)) == count

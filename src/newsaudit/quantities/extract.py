@@ -17,6 +17,7 @@ numbers "1.") are not quantities and are skipped. The band of "about 97 percent"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,6 +78,7 @@ class Reading:
     capped: bool = False
     keep: bool = True
     pound: str | None = None  # "pound(s)" read as "weight", "money" or "either" (no sign)
+    unit_end: int = 0  # past the unit, which may hold a figure of its own ("6 feet 2 inches")
     trim_at: int = -1  # a token whose last character (a full stop) is not the figure's
 
     @classmethod
@@ -105,6 +107,10 @@ class Reading:
 
 #: A share of a whole, in percent.
 _WHOLE = 100.0
+#: A height in feet and inches, which spaCy splits as "5", "-", "foot-9".
+_FOOT_INCHES = re.compile(r"^(?:foot|feet|ft)-(\d{1,2})$")
+_INCH_WORDS = frozenset({"inch", "inches", "in"})
+_INCHES_PER_FOOT = 12
 
 
 def extract_quantities(doc: Doc, page: Page) -> tuple[Quantity, ...]:
@@ -133,7 +139,7 @@ def extract_quantities(doc: Doc, page: Page) -> tuple[Quantity, ...]:
         if reading.keep:
             readings.append(reading)
             floor = reading.tok_end
-        i = max(reading.num_end, i + 1)
+        i = max(reading.num_end, reading.unit_end, i + 1)
     _settle_pounds(readings, nl)
     link_figures(doc, words, readings, cl, _headline_test(doc, page))
     out: list[Quantity] = []
@@ -248,7 +254,7 @@ def _read_at(
             r.approx = "vague"
             r.low_high = (m.low, m.high)
     j = _read_unit_after(doc, words, r.num_end, r, nl)
-    r.tok_end = j
+    r.tok_end = r.unit_end = j
     post = nl.match_postposed(words, j)
     if post is not None and r.approx == "exact":
         r.approx, r.tok_end = post
@@ -547,6 +553,14 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
         j += 1
     elif words[j] == "of" and r.approx == "vague" and _of_unit(words, j + 1, nl):
         j += 1  # "hundreds of pounds", "thousands of tonnes"
+    height = _FOOT_INCHES.match(words[j]) if hyphen else None
+    if height is not None and int(height.group(1)) < _INCHES_PER_FOOT:
+        r.category, r.unit = "distance", "ft"  # "5-foot-9", "5-foot-10-inches"
+        _add_inches(r, int(height.group(1)))
+        end = j + 1
+        if words[end : end + 1] == ["-"] and words[end + 1 : end + 2] and words[end + 1] in _INCH_WORDS:
+            end += 2
+        return end
     coin = nl.subunits.get(words[j])
     if coin is not None and r.category is None:
         r.category, r.unit = "money", coin[0]  # "50 cents", "a 50-cent coin"
@@ -565,6 +579,8 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
             if r.pound == "weight":
                 category, code = "other", nl.pound_weight_unit
         r.category, r.unit = category, code
+        if code == "ft" and r.value is not None:
+            return _inches_after(doc, words, k, r)  # "6 feet 2 inches"
         return k
     if hyphen:
         return j - 1
@@ -602,6 +618,21 @@ def _counts_after(doc: Doc, words: list[str], j: int, nl: NumberLexicon) -> bool
         and doc[j].tag_ in ("NNS", "NNPS")
         and words[j] not in nl.letter_measure_nouns
     )
+
+
+def _add_inches(r: Reading, inches: int) -> None:
+    if r.value is not None:
+        r.value += inches / _INCHES_PER_FOOT
+
+
+def _inches_after(doc: Doc, words: list[str], k: int, r: Reading) -> int:
+    """The inches of "6 feet 2 inches", added to the feet; ``k`` when none follow."""
+    if k + 1 < len(words) and words[k].isdigit() and words[k + 1] in _INCH_WORDS:
+        inches = int(words[k])
+        if inches < _INCHES_PER_FOOT and doc[k - 1].whitespace_:
+            _add_inches(r, inches)
+            return k + 2
+    return k
 
 
 def _of_unit(words: list[str], j: int, nl: NumberLexicon) -> bool:
