@@ -262,10 +262,11 @@ def _read_at(
     _read_before(words, r, m, floor, nl)
     if between and sign and r.approx == "range" and r.start == i - 1:
         r.start = i - 2
-    if m.suffix in nl.currency_only_suffixes and _sign_before(words, m.start, floor, nl) is None:
+    letter = m.suffix
+    if letter in nl.currency_only_suffixes and _sign_before(words, m.start, floor, nl) is None:
         if r.unit is not None or _counts_after(doc, words, j, nl):
-            _rescale(r, nl.suffix_scales[m.suffix])  # "5m euros", "3.7m subscribers"
-        elif m.suffix != "m":
+            _rescale(r, nl.suffix_scales[letter or ""])  # "5m euros", "3.7m subscribers"
+        elif letter != "m":
             return Reading.skip(m.end)  # "10k" away from a currency: a race, not a sum
         else:
             r.category, r.unit = "distance", "m"
@@ -558,7 +559,7 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
         r.category, r.unit = "distance", "ft"  # "5-foot-9", "5-foot-10-inches"
         _add_inches(r, int(height.group(1)))
         end = j + 1
-        if words[end : end + 1] == ["-"] and words[end + 1 : end + 2] and words[end + 1] in _INCH_WORDS:
+        if words[end : end + 1] == ["-"] and set(words[end + 1 : end + 2]) & _INCH_WORDS:
             end += 2
         return end
     coin = nl.subunits.get(words[j])

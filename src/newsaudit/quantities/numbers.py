@@ -343,8 +343,9 @@ _GLUED_SCALE_MIN = 1000
 
 def _after_hyphen(words: Sequence[str], j: int, lex: NumberLexicon) -> int:
     """Past a hyphen that joins a scale word to the digits ("the $1.3-billion mark")."""
-    if j + 1 < len(words) and words[j] == "-" and lex.scales.get(words[j + 1], 0) >= _GLUED_SCALE_MIN:
-        return j + 1
+    if j + 1 < len(words) and words[j] == "-":
+        if lex.scales.get(words[j + 1], 0) >= _GLUED_SCALE_MIN:
+            return j + 1
     return j
 
 
