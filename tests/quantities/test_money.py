@@ -131,11 +131,15 @@ SCALE_LETTERS = [
     ("The channel has more than 3.7m subscribers.", "more than 3.7m subscribers", 3_700_000,
      None, "count"),
     ("About 2m people live there.", "About 2m people", 2_000_000, None, "people"),
+    ("About 2m people in Aleppo have no water.", "About 2m people", 2_000_000, None, "people"),
+    ("The DC Toys channel has more than 3.7m subscribers with a new video.",
+     "more than 3.7m subscribers", 3_700_000, None, "count"),
     ("Traders swapped 10k shares.", "10k shares", 10_000, None, "count"),
     # elsewhere "m" is metres
     ("The pool is 5m deep.", "5m", 5, "m", "distance"),
     ("He won the 100m sprint.", "100m", 100, "m", "distance"),
     ("She ran the 400m hurdles.", "400m", 400, "m", "distance"),
+    ("He said the 2.67m wels catfish was a record.", "2.67m", 2.67, "m", "distance"),
 ]
 
 

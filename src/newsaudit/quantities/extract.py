@@ -597,9 +597,15 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
             r.trim_at = j
         signed = glued_sign or (prefix_at >= 0 and words[prefix_at] in nl.currency_prefix)
         unit = nl.match_unit(words, j + 1) if letter == words[j] else None  # not "5m."
-        if signed or unit is not None or _counts_after(doc, words, j + 1, nl):
+        counts = not signed and unit is None and _counts_after(doc, words, j + 1, nl)
+        if signed or unit is not None or counts:
             _rescale(r, scale)  # "£300m"; "5m euros", "a 1m peso reward", "2m people"
             r.num_end = j + 1
+            if counts:
+                # spaCy parses the split-off "m" as a verb or a noun ("has more than 3.7 m
+                # subscribers"), so the parse cannot name what is counted: the noun can
+                r.counted_tok = r.anchor = doc[j + 1]
+                return j + 2
             if unit is None or signed:
                 return j + 1
             r.category, r.unit = unit[0], unit[1]
@@ -613,11 +619,13 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
 
 def _counts_after(doc: Doc, words: list[str], j: int, nl: NumberLexicon) -> bool:
     """A plural noun right after "3.7m" or "10k": a count in millions or thousands
-    ("3.7m subscribers"), not metres; "the 400m hurdles" stays a race."""
+    ("3.7m subscribers"), not metres; "the 400m hurdles" stays a race, and so does a
+    noun that only modifies the next ("the 2.67m wels catfish")."""
     return (
         j < len(words)
         and doc[j].tag_ in ("NNS", "NNPS")
         and words[j] not in nl.letter_measure_nouns
+        and not _modifies_next(doc[j])
     )
 
 
