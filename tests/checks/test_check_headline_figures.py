@@ -31,6 +31,11 @@ def run(nlp):
         # a handful of dead the body counts otherwise is still held to it
         ("Blast kills 5 at fuel depot\n\nThe blast killed 50 workers at the fuel depot on "
          "Friday, police said.\n", ["5"]),
+        # a weight the body gives in another unit, as for distances and durations
+        ("Fisherman lands 19-stone catfish\n\nThe catfish weighed 266 pounds when it was "
+         "landed on Sunday, local media reported.\n", []),
+        ("Police seize 40 tonnes of cocaine at port\n\nOfficers found 40,000 kg of the drug "
+         "in a container on Friday, police said.\n", []),
         # a larger count the body never gives
         ("Storm leaves 3,000 homes without power\n\nThe storm cut power lines across the "
          "valley overnight, the utility said on Sunday.\n", ["3,000 homes"]),

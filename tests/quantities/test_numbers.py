@@ -23,6 +23,12 @@ from newsaudit.quantities.numbers import looks_like_code, parse_digits, read_num
         (["three", "hundreds", "of", "them"], 300, 2),
         (["twenty", "thousands"], 20_000, 2),
         (["5bn"], 5_000_000_000, 1),
+        (["1.5million"], 1_500_000, 1),
+        (["2billion"], 2_000_000_000, 1),
+        (["1.3", "-", "billion"], 1_300_000_000, 3),
+        (["10", "-", "dozen"], 10, 1),
+        (["5m"], 5, 1),
+        (["48", "-", "hour"], 48, 1),
         (["three", "two"], 3, 1),
     ],
 )

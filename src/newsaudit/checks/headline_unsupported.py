@@ -467,12 +467,19 @@ def _other_currency(q: Quantity, body: Sequence[Quantity]) -> bool:
     return bool(units - {q.unit})
 
 
+def _measure(q: Quantity) -> bool:
+    """A weight, area, volume or speed in its unit ("19-stone", "40 tonnes"): a body may
+    give it in another unit ("266 pounds", "40,000 kg"), so, as for distances and
+    durations, a body without the same number does not leave it unsupported."""
+    return q.category == "other" and q.unit is not None
+
+
 def _figure_support(report: Report, doc: Doc, index: TokenIndex,
                     figures: Sequence[Quantity]) -> Iterator[_Found]:
     body = [q for q in report.quantities if q.segment in BODY]
     written: list[float] | None = None
     for q in figures:
-        if q.category in ("duration", "distance"):
+        if q.category in ("duration", "distance") or _measure(q):
             continue
         same = _same_kind(q, body)
         if _listable(q) and (not same or q.category in ("count", "other")):

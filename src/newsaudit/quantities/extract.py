@@ -17,6 +17,7 @@ numbers "1.") are not quantities and are skipped. The band of "about 97 percent"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,6 +77,8 @@ class Reading:
     lead: int = 0
     capped: bool = False
     keep: bool = True
+    pound: str | None = None  # "pound(s)" read as "weight", "money" or "either" (no sign)
+    unit_end: int = 0  # past the unit, which may hold a figure of its own ("6 feet 2 inches")
     trim_at: int = -1  # a token whose last character (a full stop) is not the figure's
 
     @classmethod
@@ -104,6 +107,10 @@ class Reading:
 
 #: A share of a whole, in percent.
 _WHOLE = 100.0
+#: A height in feet and inches, which spaCy splits as "5", "-", "foot-9".
+_FOOT_INCHES = re.compile(r"^(?:foot|feet|ft)-(\d{1,2})$")
+_INCH_WORDS = frozenset({"inch", "inches", "in"})
+_INCHES_PER_FOOT = 12
 
 
 def extract_quantities(doc: Doc, page: Page) -> tuple[Quantity, ...]:
@@ -132,7 +139,8 @@ def extract_quantities(doc: Doc, page: Page) -> tuple[Quantity, ...]:
         if reading.keep:
             readings.append(reading)
             floor = reading.tok_end
-        i = max(reading.num_end, i + 1)
+        i = max(reading.num_end, reading.unit_end, i + 1)
+    _settle_pounds(readings, nl)
     link_figures(doc, words, readings, cl, _headline_test(doc, page))
     out: list[Quantity] = []
     for reading in readings:
@@ -213,15 +221,18 @@ def _read_at(
         return None
     if _blocked(doc, text, words, i, nl):
         return Reading.skip(m.end)
+    coin = _glued_coin(m, nl)
     if m.suffix and m.suffix not in nl.suffix_scales and m.suffix not in nl.glued_units:
-        return Reading.skip(m.end)  # "21st", "1990s", "3pm": not a count
+        if coin is None:
+            return Reading.skip(m.end)  # "21st", "1990s", "3pm", "1080p": not a count
     if not m.words_only and _names_or_dates(doc, words, m, nl):
         return Reading.skip(m.end)
     if m.vague and words[i] in nl.needs_of and (
         words[m.end : m.end + 1] != ["of"] or any(ch.dep_ == "det" for ch in doc[i].lefts)
     ):
         return Reading.skip(m.end)  # "exam scores", "the scores": not "scores of people"
-    between = i > floor and words[i - 1] in nl.between
+    sign = 1 if i > floor and words[i - 1] in nl.currency_prefix else 0
+    between = i - sign > floor and words[i - 1 - sign] in nl.between  # "between $4,000 and"
     if second is None:
         found = _second_number(doc, text, words, m, floor, between, nl)
         if isinstance(found, int):
@@ -235,7 +246,7 @@ def _read_at(
         r.low_high = (m.value, second.value)
         r.approx = "range"
         r.num_end = second.end
-        if between:
+        if between and not sign:
             r.start = i - 1
     else:
         r.value = m.value
@@ -243,18 +254,27 @@ def _read_at(
             r.approx = "vague"
             r.low_high = (m.low, m.high)
     j = _read_unit_after(doc, words, r.num_end, r, nl)
-    r.tok_end = j
+    r.tok_end = r.unit_end = j
     post = nl.match_postposed(words, j)
     if post is not None and r.approx == "exact":
         r.approx, r.tok_end = post
         j = r.tok_end
     _read_before(words, r, m, floor, nl)
-    if m.suffix in nl.currency_only_suffixes and r.category != "money":
-        if m.suffix != "m":
+    if between and sign and r.approx == "range" and r.start == i - 1:
+        r.start = i - 2
+    letter = m.suffix
+    if letter in nl.currency_only_suffixes and _sign_before(words, m.start, floor, nl) is None:
+        if r.unit is not None or _counts_after(doc, words, j, nl):
+            _rescale(r, nl.suffix_scales[letter or ""])  # "5m euros", "3.7m subscribers"
+        elif letter != "m":
             return Reading.skip(m.end)  # "10k" away from a currency: a race, not a sum
-        r.category, r.unit = "distance", "m"
+        else:
+            r.category, r.unit = "distance", "m"
     elif r.category is None and m.suffix in nl.glued_units:
         r.category, r.unit = nl.glued_units[m.suffix]
+    elif r.category is None and coin is not None:
+        r.category, r.unit = "money", coin[0]  # "30p"
+        _rescale(r, coin[1])
     if j < len(words) and words[j] in nl.date_after:
         return Reading.skip(j + 1)  # "three years ago" dates something
     if r.category == "duration" and _age_after(words, j, nl):
@@ -267,6 +287,28 @@ def _read_at(
     if r.unit in ("%", "pp") and r.approx == "about" and (r.value or 0) <= _WHOLE:
         r.capped = not percent_uncapped(doc, words, r, cl)
     return r
+
+
+def _glued_coin(m: NumberMatch, nl: NumberLexicon) -> tuple[str, float] | None:
+    """A coin letter glued to whole digits: "30p" is 30 pence; "1080p" and "720p" are
+    video resolutions, "2.5p" is rarer than a typo."""
+    if m.suffix is None or m.suffix not in nl.glued_subunits or m.value is None:
+        return None
+    if m.value in nl.not_pence or "." in (m.digits or ""):
+        return None
+    return nl.glued_subunits[m.suffix]
+
+
+def _settle_pounds(readings: list[Reading], nl: NumberLexicon) -> None:
+    """A page that weighs something in pounds and gives no sum in sterling means weight
+    by its other bare "pounds" too ("the record is 3,463 pounds" on a catfish page)."""
+    if not any(r.pound == "weight" for r in readings):
+        return
+    if any(r.unit == "GBP" and r.pound != "either" for r in readings):
+        return
+    for r in readings:
+        if r.pound == "either":
+            r.pound, r.category, r.unit = "weight", "other", nl.pound_weight_unit
 
 
 def _age_after(words: list[str], j: int, nl: NumberLexicon) -> bool:
@@ -369,7 +411,10 @@ def _second_number(
         return None
     if i - 1 >= floor and words[i - 1] in nl.change_from and words[i - 2 : i - 1] != ["anywhere"]:
         return None
-    k = j + 2 if words[j + 1] in nl.currency_prefix else j + 1
+    sign2 = nl.currency_prefix.get(words[j + 1])
+    if sign2 is not None and sign2 != (m.currency or nl.currency_prefix.get(words[i - 1])):
+        return None  # "$6.6 million - £4.3million": a sum and its conversion, not a range
+    k = j + 2 if sign2 is not None else j + 1
     if k >= n or not could_start(words, k, nl) or _blocked(doc, text, words, k, nl):
         return None
     m2 = read_number(words, k, nl)
@@ -379,7 +424,7 @@ def _second_number(
     if m.scale == 1 and m2.scale > 1 and first * m2.scale <= m2.value:
         first *= m2.scale
     if joiner == "-" and m2.value <= first and not m.words_only:
-        return m2.end  # a score
+        return None if sign2 else m2.end  # a score, unless they are sums
     if nl.is_year(first) and nl.is_year(m2.value) and "," not in (m.digits or ","):
         return m2.end  # "2014-2016": years
     if m2.value <= first or (joiner == "or" and m2.value > 100):
@@ -397,10 +442,11 @@ def _read_before(
 ) -> None:
     """A currency sign and an approximator before the figure widen it to the left."""
     s = r.start
-    if s - 1 >= floor and words[s - 1] in nl.currency_prefix and r.unit is None:
-        r.unit = nl.currency_prefix[words[s - 1]]
+    sign = _sign_before(words, s, floor, nl)
+    if sign is not None and r.unit is None:
+        r.unit, k = sign
         r.category = "money"
-        s -= 1
+        s = k
         if m.suffix is not None and m.suffix in nl.currency_only_suffixes:
             _rescale(r, nl.suffix_scales[m.suffix])
     pre = nl.match_approximator(words, s, floor)
@@ -411,6 +457,23 @@ def _read_before(
                 r.approx = kind
             s = k
     r.start = s
+
+
+def _sign_before(
+    words: list[str], s: int, floor: int, nl: NumberLexicon
+) -> tuple[str, int] | None:
+    """The currency sign ending just before token ``s``: (code, its start). spaCy splits
+    "Rs. 500" into "Rs", ".", "500"."""
+    if s - 1 < floor:
+        return None
+    code = nl.currency_prefix.get(words[s - 1])
+    if code is not None:
+        return code, s - 1
+    if words[s - 1] == "." and s - 2 >= floor:
+        code = nl.currency_prefix.get(words[s - 2] + ".")
+        if code is not None:
+            return code, s - 2
+    return None
 
 
 def _rescale(r: Reading, scale: float) -> None:
@@ -455,6 +518,8 @@ def _names_or_dates(doc: Doc, words: list[str], m: NumberMatch, nl: NumberLexico
     "Article 5", "Smith, 34,", "aged 61"."""
     i = m.start
     n = len(words)
+    if m.currency is not None or (i > 0 and words[i - 1] in nl.currency_prefix):
+        return False  # "MacBook Air (£789)", "Glazed Mushrooms ($16 each)": a price, no age
     if i > 0:
         prev = doc[i - 1]
         pw = words[i - 1]
@@ -487,14 +552,36 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
     if words[j] == "-" and j + 1 < n and doc[j - 1].whitespace_ == "":
         hyphen = True  # "a 48-hour strike", "a 10-mile convoy"
         j += 1
+    elif words[j] == "of" and r.approx == "vague" and _of_unit(words, j + 1, nl):
+        j += 1  # "hundreds of pounds", "thousands of tonnes"
+    height = _FOOT_INCHES.match(words[j]) if hyphen else None
+    if height is not None and int(height.group(1)) < _INCHES_PER_FOOT:
+        r.category, r.unit = "distance", "ft"  # "5-foot-9", "5-foot-10-inches"
+        _add_inches(r, int(height.group(1)))
+        end = j + 1
+        if words[end : end + 1] == ["-"] and set(words[end + 1 : end + 2]) & _INCH_WORDS:
+            end += 2
+        return end
+    coin = nl.subunits.get(words[j])
+    if coin is not None and r.category is None:
+        r.category, r.unit = "money", coin[0]  # "50 cents", "a 50-cent coin"
+        _rescale(r, coin[1])
+        return j + 1
     unit = nl.match_unit(words, j)
     if unit is not None:
         category, code, k = unit
-        if category == "money" and words[j] in nl.pound_words and k < n and words[k] == "of":
-            return j - 1 if hyphen else j
         if words[j] in nl.currency_verbs and _used_as_verb(doc[j]):
             return j - 1 if hyphen else j  # "30 won their races"
+        if words[j] in nl.material_words and not hyphen and _modifies_next(doc[j]):
+            if not words[r.num_start][0].isdigit():
+                return j  # "three stone houses", but "a 19 stone catfish"
+        if category == "money" and k == j + 1 and words[j] in nl.pound_words:
+            r.pound = _pound_reading(doc, words, r, j, hyphen, nl)
+            if r.pound == "weight":
+                category, code = "other", nl.pound_weight_unit
         r.category, r.unit = category, code
+        if code == "ft" and r.value is not None:
+            return _inches_after(doc, words, k, r)  # "6 feet 2 inches"
         return k
     if hyphen:
         return j - 1
@@ -508,15 +595,100 @@ def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberL
         glued_sign = r.category == "money" and r.lead > 0  # "S$5m"
         if letter != words[j]:
             r.trim_at = j
-        if glued_sign or (prefix_at >= 0 and words[prefix_at] in nl.currency_prefix):
-            _rescale(r, scale)
+        signed = glued_sign or (prefix_at >= 0 and words[prefix_at] in nl.currency_prefix)
+        unit = nl.match_unit(words, j + 1) if letter == words[j] else None  # not "5m."
+        counts = not signed and unit is None and _counts_after(doc, words, j + 1, nl)
+        if signed or unit is not None or counts:
+            _rescale(r, scale)  # "£300m"; "5m euros", "a 1m peso reward", "2m people"
             r.num_end = j + 1
-            return j + 1
+            if counts:
+                # spaCy parses the split-off "m" as a verb or a noun ("has more than 3.7 m
+                # subscribers"), so the parse cannot name what is counted: the noun can
+                r.counted_tok = r.anchor = doc[j + 1]
+                return j + 2
+            if unit is None or signed:
+                return j + 1
+            r.category, r.unit = unit[0], unit[1]
+            return unit[2]
         if letter == "m":
             r.category, r.unit = "distance", "m"
             return j + 1
         r.trim_at = -1
     return j
+
+
+def _counts_after(doc: Doc, words: list[str], j: int, nl: NumberLexicon) -> bool:
+    """A plural noun right after "3.7m" or "10k": a count in millions or thousands
+    ("3.7m subscribers"), not metres; "the 400m hurdles" stays a race, and so does a
+    noun that only modifies the next ("the 2.67m wels catfish")."""
+    return (
+        j < len(words)
+        and doc[j].tag_ in ("NNS", "NNPS")
+        and words[j] not in nl.letter_measure_nouns
+        and not _modifies_next(doc[j])
+    )
+
+
+def _add_inches(r: Reading, inches: int) -> None:
+    if r.value is not None:
+        r.value += inches / _INCHES_PER_FOOT
+
+
+def _inches_after(doc: Doc, words: list[str], k: int, r: Reading) -> int:
+    """The inches of "6 feet 2 inches", added to the feet; ``k`` when none follow."""
+    if k + 1 < len(words) and words[k].isdigit() and words[k + 1] in _INCH_WORDS:
+        inches = int(words[k])
+        if inches < _INCHES_PER_FOOT and doc[k - 1].whitespace_:
+            _add_inches(r, inches)
+            return k + 2
+    return k
+
+
+def _of_unit(words: list[str], j: int, nl: NumberLexicon) -> bool:
+    """A currency or a unit of weight or volume after the "of" of a vague count."""
+    unit = nl.match_unit(words, j)
+    return unit is not None and unit[0] in ("money", "other")
+
+
+def _modifies_next(tok: Token) -> bool:
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i
+
+
+def _pound_reading(
+    doc: Doc, words: list[str], r: Reading, j: int, hyphen: bool, nl: NumberLexicon
+) -> str:
+    """Whether "pound(s)" at token ``j`` weighs ("weight") or pays ("money"), or says
+    neither ("either", read as money unless the page weighs in pounds elsewhere); see
+    ``pound_weight_guard`` in ``quantifiers.json``."""
+    n = len(words)
+    nxt = words[j + 1] if j + 1 < n else ""
+    if nxt == "of":
+        return "weight"  # "five pounds of flour"
+    tok = doc[j]
+    if (hyphen and nxt.isalpha()) or (
+        words[j] == "pound"
+        and r.value != 1
+        and (_modifies_next(tok) or (nxt.isalpha() and doc[j + 1].pos_ in ("NOUN", "ADJ")))
+    ):
+        # "a 280-pound catfish", "the 280 pound catfish", "a 5-pound note"
+        return "money" if _noun_after(doc, j) in nl.money_nouns else "weight"
+    if any(a.lemma_ in nl.money_verbs for a in list(tok.ancestors)[:3]):
+        return "money"  # "paid 280 pounds", "was fined 280 pounds"
+    sent = tok.sent
+    if any(t.lower_ in nl.weight_cues or t.lemma_ in nl.weight_cues for t in sent):
+        return "weight"  # "weighed 280 pounds", "5 feet tall and 300 pounds"
+    return "either"
+
+
+def _noun_after(doc: Doc, j: int) -> str:
+    """The noun a measure before it modifies: "a 5-pound note", "a 500-pound guided bomb"."""
+    head = doc[j].head
+    if head.i > j and head.pos_ in ("NOUN", "PROPN"):
+        return head.lower_
+    for tok in doc[j + 1 : j + 4]:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return tok.lower_
+    return ""
 
 
 def _used_as_verb(tok: Token) -> bool:

@@ -22,9 +22,10 @@ T = TypeVar("T")
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _GLUED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$")
-#: "20–30" kept as one token by spaCy's tokenizer (en or em dash, no spaces).
+#: "20–30" kept as one token by spaCy's tokenizer (en or em dash, no spaces), and the
+#: second sum of "$60-$66", whose sign spaCy leaves inside the token.
 _FIGURE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-RANGE_TOKEN = re.compile(rf"^({_FIGURE})[–—-]({_FIGURE})$")
+RANGE_TOKEN = re.compile(rf"^({_FIGURE})[–—-][$£€¥₹]?({_FIGURE})$")
 
 _CHUNK_CODE = re.compile(r"\d[:/]\d|@|www\.|://")
 
@@ -98,6 +99,7 @@ class NumberLexicon:
             k: v for k, v in nw["suffix_scales"].items() if not k.startswith("_")
         }
         self.currency_only_suffixes = frozenset(nw["currency_only_suffixes"])
+        self.letter_measure_nouns = frozenset(nw["letter_measure_nouns"])
         vague = data["vague"]
         entries = [
             (tuple(e["tokens"]), float(e["low"]), float(e["high"])) for e in vague["entries"]
@@ -144,8 +146,22 @@ class NumberLexicon:
         )
         self.glued_initials = frozenset(p[0] for p in prefixes)
         self.currency_verbs = frozenset(cur["verb_homographs"]["words"])
-        self.pound_words = frozenset(cur["pound_weight_guard"]["words"])
+        pounds = cur["pound_weight_guard"]
+        self.pound_words = frozenset(pounds["words"])
+        self.pound_weight_unit: str = pounds["weight_unit"]
+        self.weight_cues = frozenset(pounds["weight_cues"])
+        self.money_nouns = frozenset(pounds["money_nouns"])
+        self.money_verbs = frozenset(pounds["money_verbs"])
+        sub = cur["subunits"]
+        self.subunits: dict[str, tuple[str, float]] = {
+            w: (code, float(share)) for w, (code, share) in sub["words"].items()
+        }
+        self.glued_subunits: dict[str, tuple[str, float]] = {
+            w: (code, float(share)) for w, (code, share) in sub["glued"].items()
+        }
+        self.not_pence = frozenset(float(v) for v in sub["not_pence"])
         units = data["units"]
+        self.material_words = frozenset(units["material_words"])
         unit_phrases: list[tuple[tuple[str, ...], tuple[str, str]]] = [
             (tuple(w.split()), ("money", code)) for w, code in cur["words"].items()
         ]
@@ -299,12 +315,38 @@ def _read_digits(words: Sequence[str], i: int, lex: NumberLexicon) -> NumberMatc
         value = float(glued.group(1).replace(",", ""))
         suffix = glued.group(2)
         digits = glued.group(1)
-        if suffix in lex.suffix_scales and suffix not in lex.currency_only_suffixes:
-            scale: float = lex.suffix_scales[suffix]
+        scale = _glued_scale(suffix, lex)
+        if scale is not None:
             return NumberMatch(i, i + 1, value * scale, scale=scale, digits=digits)
         return NumberMatch(i, i + 1, value, suffix=suffix, digits=digits)
-    scale, j = _read_scales(words, i + 1, lex)
+    scale, j = _read_scales(words, _after_hyphen(words, i + 1, lex), lex)
+    if scale == 1:
+        j = i + 1
     return NumberMatch(i, j, value * scale, scale=scale, digits=w)
+
+
+def _glued_scale(suffix: str, lex: NumberLexicon) -> float | None:
+    """The multiplier of a scale glued to digits whatever stands beside them: "5bn", and
+    a whole scale word, "1.5million" (a Daily Mail habit); ``None`` for "m" and "k", which
+    are a multiplier only beside a currency, and for anything else ("21st")."""
+    if suffix in lex.suffix_scales and suffix not in lex.currency_only_suffixes:
+        return lex.suffix_scales[suffix]
+    if suffix in lex.scales and lex.scales[suffix] >= _GLUED_SCALE_MIN:
+        return lex.scales[suffix]
+    return None
+
+
+#: Scale words read when glued to digits or hyphened to them: "1.5million", "$1.3-billion"
+#: ("a 12-dozen" and "a 5-hundred" are not how figures are written).
+_GLUED_SCALE_MIN = 1000
+
+
+def _after_hyphen(words: Sequence[str], j: int, lex: NumberLexicon) -> int:
+    """Past a hyphen that joins a scale word to the digits ("the $1.3-billion mark")."""
+    if j + 1 < len(words) and words[j] == "-":
+        if lex.scales.get(words[j + 1], 0) >= _GLUED_SCALE_MIN:
+            return j + 1
+    return j
 
 
 def _read_glued_currency(
@@ -315,9 +357,10 @@ def _read_glued_currency(
     value = float(figure.replace(",", ""))
     code = lex.currency_prefix[prefix]
     if suffix:
-        if suffix not in lex.suffix_scales:
+        glued_scale = lex.suffix_scales.get(suffix) or _glued_scale(suffix, lex)
+        if glued_scale is None:
             return None
-        scale: float = lex.suffix_scales[suffix]
+        scale: float = glued_scale
         return NumberMatch(
             i, i + 1, value * scale, scale=scale, digits=figure, currency=code, lead=len(prefix)
         )
