@@ -407,6 +407,54 @@ NEARBY = [
         "school.\n",
         [("warning", "Air strikes killed", "a monitoring group")],
     ),
+    # ... a group named in a tag whose verb the scraped text lost, or by its director
+    (
+        "Strikes Kill 30\n\nAir strikes killed at least 30 people in the town of Darim on "
+        "Monday, a monitoring group said. The strikes hit the market where traders had "
+        "gathered since dawn the Kordavian Observatory for Human Rights. Rescue teams worked "
+        "through the night.\n",
+        [],
+    ),
+    (
+        "Strikes Kill 30\n\nAir strikes killed at least 30 people in the town of Darim on "
+        "Monday, a monitoring group said. Many more were wounded, Observatory director Ann "
+        "Vale said.\n",
+        [],
+    ),
+    # ... but an armed group named later is not the monitoring group
+    (
+        "Strikes Kill 30\n\nAir strikes killed at least 30 people in the town of Darim on "
+        "Monday, a monitoring group said. The strikes hit positions of the Darim Liberation "
+        "Front, which holds the town.\n",
+        [("warning", "Air strikes killed", "a monitoring group")],
+    ),
+    # ... and "a group of" people is no institution
+    (
+        "Strikes Kill 30\n\nA group of defectors said that air strikes killed at least 30 "
+        "people in Darim on Monday. Many more were wounded, Observatory director Ann Vale "
+        "said.\n",
+        [("warning", "A group of defectors said", "A group of defectors")],
+    ),
+    # a country's press described in the lead and named next ...
+    (
+        "Rockets Hit Darim\n\nRockets killed 30 people in Darim overnight, Kordavian state "
+        "media said. KNA said rebel groups fired the rockets at homes in the west of the "
+        "city.\n",
+        [],
+    ),
+    (
+        "Rockets Hit Darim\n\nRockets killed 30 people in Darim overnight, Kordavian media "
+        "reported on Sunday. The killings were reported by the Darim Herald and by Kordavia "
+        "Today.\n",
+        [],
+    ),
+    # ... but "the media", and a press no one names, name no one
+    (
+        "Rockets Hit Darim\n\nRockets killed 30 people in Darim overnight, Kordavian state "
+        "media said. Residents said rebel groups fired the rockets at homes in the west of "
+        "the city.\n",
+        [("warning", "Rockets killed 30", "Kordavian state media")],
+    ),
 ]
 
 DATED = [

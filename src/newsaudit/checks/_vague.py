@@ -21,7 +21,7 @@ from newsaudit.checks._sources import TokenIndex, cues
 from newsaudit.model import Attribution, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Vague", "hearsay", "hedges", "key", "names_source", "vague_source"]
 
@@ -45,6 +45,7 @@ class _Words(NamedTuple):
     hearsay: frozenset[str]
     hedges: frozenset[str]
     passives: frozenset[str]
+    institutions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,7 @@ def _words() -> _Words:
     raw = cues()["raw"]["vague_sourcing"]
     return _Words(
         frozenset(raw["heads"]), frozenset(raw["hearsay_heads"]), frozenset(raw["hedges"]),
-        frozenset(raw["passive_lemmas"]),
+        frozenset(raw["passive_lemmas"]), frozenset(raw["institution_nouns"]["words"]),
     )
 
 
@@ -173,31 +174,78 @@ def _head(doc: Doc, index: TokenIndex, start: int, end: int) -> str:
     return span.root.lower_ if span is not None and len(span) else ""
 
 
-#: How far after a described group (characters from the end of its attribution) the page
-#: may name it: the next sentence or two of wire copy.
-_AHEAD = 400
+#: How far after a described source (characters from the end of its attribution) the
+#: page may name it: the next paragraph or two of wire copy, which names "a monitoring
+#: group" as "the Syrian Observatory for Human Rights" once the lead is told.
+_AHEAD = 1200
 #: Heads of a source phrase that describe an institution ("a monitoring group", "a rights
-#: group"): the kind of source wire copy names in the next sentence.
+#: group") or a country's press ("Syrian state media", "Israeli media"): the kinds of
+#: source wire copy describes in the lead and names a sentence or a paragraph on.
 _INSTITUTIONS = frozenset({"group", "groups"})
+_PRESS = frozenset({"media"})
+#: Who may name a described source: an organisation or an outlet, or a person the page
+#: names with the institution ("Observatory director Rami Abdel Rahman"), or an outlet
+#: the parser took for a person ("SANA says").
+_NAMING_TYPES = frozenset({"organisation", "outlet", "person"})
 
 
 def _named_next(doc: Doc, index: TokenIndex, att: Attribution, head: str,
                 later: Sequence[Attribution]) -> bool:
-    """Whether an institution described with an indefinite article in the lead ("…, a
-    monitoring group said") is named in the next sentence or two ("The Syrian Observatory
-    for Human Rights said …"): wire copy's shorthand for a source it names, not an
-    unnamed one. Only the indefinite description: "the group" points back instead."""
+    """Whether a source described rather than named in the lead is named as a source in
+    the next paragraph or two: an institution with an indefinite article ("…, a
+    monitoring group said" … "The Syrian Observatory for Human Rights said …"), or a
+    country's press ("Syrian state media said …" … "SANA says …"). Wire copy's shorthand
+    for a source it names, not an unnamed one. Not "the group" (it points back) nor "the
+    media" (everyone's press)."""
     src = att.source
-    if head not in _INSTITUTIONS or src.start is None:
+    if src.start is None or src.end is None:
         return False
-    if doc[index.at(src.start)].lower_ not in ("a", "an"):
+    first = doc[index.at(src.start)].lower_
+    if head in _INSTITUTIONS:
+        if first not in ("a", "an") or _group_of(doc, index, src.start, src.end):
+            return False
+    elif head not in _PRESS or first in _POINTING or first in ("some", "many", "several"):
         return False
-    return any(
-        0 < b.start - att.end <= _AHEAD and b.source.type == "organisation"
+    if any(
+        0 < b.start - att.end <= _AHEAD and b.source.type in _NAMING_TYPES
         and b.source.start is not None and b.source.end is not None
+        and (b.source.type != "person" or _institution_named(doc, index, b, head))
         and _named(doc, index, b.source.start, b.source.end)
         for b in later
-    )
+    ):
+        return True
+    return head in _INSTITUTIONS and _institution_ahead(doc, index, att.end)
+
+
+def _institution_ahead(doc: Doc, index: TokenIndex, end: int) -> bool:
+    """Whether an organisation named by an institution noun ("the Syrian Observatory for
+    Human Rights", "the Local Coordination Committees") stands in the next paragraph or
+    two, as a source or as a tag whose verb the scraped text lost."""
+    return any(_institution_word(doc[i]) for i in index.within(end, end + _AHEAD))
+
+
+def _group_of(doc: Doc, index: TokenIndex, start: int, end: int) -> bool:
+    """"A group of defectors": people gathered, not an institution a page can name."""
+    return any(doc[i].lower_ == "of" and doc[i].head.lower_ in _INSTITUTIONS
+               for i in index.within(start, end))
+
+
+def _institution_named(doc: Doc, index: TokenIndex, b: Attribution, head: str) -> bool:
+    """Whether a source the parser calls a person is an institution or an outlet in fact:
+    a person named with their institution ("Observatory director Rami Abdel Rahman"), for
+    a group; an acronym or a capitalised name alone ("SANA"), for the press."""
+    assert b.source.start is not None and b.source.end is not None
+    toks = [doc[i] for i in index.within(b.source.start, b.source.end)]
+    if head in _PRESS:
+        return len(toks) == 1 and toks[0].is_upper and len(toks[0]) > 2
+    return any(t.ent_type_ == "ORG" or _institution_word(t) for t in toks)
+
+
+def _institution_word(t: Token) -> bool:
+    """An institution noun written as part of a name: capitalised inside a sentence
+    ("the Kordavian Observatory for Human Rights", "Observatory director …"); the entity
+    recogniser misses invented or foreign names as often as it tags them."""
+    return t.lower_ in _words().institutions and t.text[:1].isupper() and not t.is_sent_start
 
 
 def vague_source(
