@@ -206,3 +206,19 @@ def test_a_caption_across_a_blank_line_or_a_sentence_does_not_lead():
     assert "leads_para" not in feats["Lambs shelter behind a wall above the new road"]
     assert "leads_para" not in feats[
         "The county council approved the bypass on Tuesday after a two-hour debate."]
+
+
+@pytest.mark.parametrize("line", [
+    "Children stand outside a flooded school in the river valley.",
+    "A volunteer sweeps glass from the damaged shopfront.",
+])
+def test_a_participle_after_an_article_is_no_past_tense(line):
+    assert "past" not in _feats(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The river flooded the school twice in ten years.",
+    "Vandals damaged the shopfront overnight.",
+])
+def test_a_verb_in_ed_after_its_subject_is_past(line):
+    assert "past" in _feats(line)

@@ -218,7 +218,10 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         f["reltime"] = 1
     if _NAME_RE.match(t) and n <= 4:
         f["namelike"] = 1
-    if any(w in past or (len(w) > 4 and w.endswith("ed")) for w in low):
+    # "a flooded school", "the burned-out house": a participle after an article is an
+    # adjective, not the past tense a report is told in
+    if any(w in past or (len(w) > 4 and w.endswith("ed") and not (i and low[i - 1] in _DETERMINERS))
+           for i, w in enumerate(low)):
         f["past"] = 1
     if any(w in _PRESENT for w in low):
         f["aux"] = 1
