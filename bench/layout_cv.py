@@ -2,7 +2,7 @@
 
     PYTHONHASHSEED=0 OMP_NUM_THREADS=1 .venv/bin/python bench/layout_cv.py \
         [--data ../shared/data] [--pages-of REV] [--text-weight 30] [--errors caption,comment]
-        [--transition-weight 0.6] [--one-state] [--recombine-seed 8]
+        [--transition-weight 0.6] [--one-state] [--recombine-seed 8] [--pull 6]
 
 The held-back test pages (``tests/fixtures/layout/split.json``) are never read: the corpus
 is the trainer's (:func:`newsaudit.models.layout.train.build`, train split only), with the
@@ -34,7 +34,8 @@ from pathlib import Path
 
 from newsaudit.line_cues import rows_of
 from newsaudit.models.layout import train as T
-from newsaudit.models.layout.runtime import TAGS, tag_kind
+from newsaudit.models.layout.features import featurise
+from newsaudit.models.layout.runtime import TAGS, hash_features, tag_kind
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -62,6 +63,19 @@ def report(name: str, conf: Counter[tuple[str, str]], top: int = 12) -> None:
     print("  confusions: " + ", ".join(f"{g} -> {p} {v}" for v, g, p in wrong[:top]))
 
 
+def pulls(f: dict[str, float], W, gold: str, read: str, top: int) -> str:  # noqa: ANN001
+    """The features that pull a line most towards the tag read and away from its gold tag
+    (value times the difference of the two tags' weights), strongest first."""
+    g, r = TAGS.index(gold), TAGS.index(read)
+    out = []
+    for name, val in f.items():
+        idx, v = hash_features({name: val}, T.N_BITS)
+        out.append((float(v[0] * (W[idx[0], r] - W[idx[0], g])), name))
+    out.sort(reverse=True)
+    return "pull: " + ", ".join(f"{n} {d:+.2f}" for d, n in out[:top]) + " | against: " + \
+        ", ".join(f"{n} {d:+.2f}" for d, n in sorted(out)[:3])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
@@ -76,6 +90,9 @@ def main() -> int:
                          "shows how much a score moves with the recombinations alone")
     ap.add_argument("--errors", default="",
                     help="print the lines of these kinds (gold or read) that the model gets wrong")
+    ap.add_argument("--pull", type=int, default=0, metavar="N",
+                    help="with --errors: also print the N features that pull each wrong line "
+                         "most towards the kind read and away from its gold kind")
     args = ap.parse_args()
     t0 = time.process_time()
     if args.recombine_seed is not None:
@@ -103,14 +120,18 @@ def main() -> int:
         logp = T.page_logp(model, Xt)
         for i, (a, b_) in zip(te, bounds, strict=True):
             rows, _ = rows_of(text[i].text)
+            feats = featurise(rows, title=text[i].title) if args.pull else []
             tags = model.decode_page(logp[a:b_], gaps[a:b_])
-            for row, g, p in zip(rows, yt[a:b_], tags, strict=True):
+            for r_i, (row, g, p) in enumerate(zip(rows, yt[a:b_], tags, strict=True)):
                 pair = (tag_kind(TAGS[g]), tag_kind(p))
                 conf["all"][pair] += 1
                 if subset is not None and text[i].id in subset:
                     conf["subset"][pair] += 1
                 if (pair[0] in show or pair[1] in show) and pair[0] != pair[1]:
                     print(f"  {text[i].id}: {pair[0]} read as {pair[1]} | {row.text[:80]}")
+                    if args.pull:
+                        print("      " + pulls(feats[r_i], W, TAGS[g], p,
+                                                args.pull))
     print(f"text weight {args.text_weight}, transition weight {args.transition_weight}"
           f"{' (one state)' if args.one_state else ''}, {T.FOLDS} folds, cpu "
           f"{time.process_time() - t0:.0f} s")

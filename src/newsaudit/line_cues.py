@@ -67,6 +67,10 @@ class Cues:
         self.relative = frozenset(words["relative"])
         self.date_cues = frozenset(words["cues"])
         self.participle_verbs = frozenset(data["participle_verbs"])
+        #: irregular past-tense forms that are no present form ("fell", "rose", "met")
+        self.past_forms = frozenset(data["past_forms"])
+        #: words in -ing that are no participle ("morning", "building", "during")
+        self.ing_nouns = frozenset(data["ing_nouns"])
         verbs = data["scene_verbs"]
         #: the verbs and their third-person forms ("sort", "sorts"; "carry", "carries")
         self.scene_verbs = frozenset(verbs) | frozenset(

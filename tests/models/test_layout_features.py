@@ -1,9 +1,10 @@
 """Features of the layout model that mark photo captions in plain text
-(newsaudit.models.layout.features, featuriser layout-lines-4, -5, now -6): a line that ends on a
+(newsaudit.models.layout.features, featuriser layout-lines-4, -5, -6, now -7): a line that ends on a
 photo credit (``credit_tail``), a line that says what or where the picture shows
 (``place_in_picture``), a scene told in the present tense (``scene_verb``) or with no tense
 at all (``tenseless``), a person given with their age (``name_age``) and a gallery's counter
-(``counter``), each with look-alike body lines that must not set them."""
+(``counter``), and a short open line set right on top of a paragraph, a subheading's shape
+(``leads_para``), each with look-alike lines that must not set them."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def _feats(line: str) -> dict[str, float]:
 
 
 def test_the_featuriser_version_names_the_caption_features():
-    assert FEATURISER_VERSION == "layout-lines-6"
+    assert FEATURISER_VERSION == "layout-lines-7"
 
 
 @pytest.mark.parametrize("line", [
@@ -136,3 +137,88 @@ def test_a_gallery_counter_is_a_counter(line):
 def test_other_numbers_are_no_counter(line):
     assert "counter" not in _feats(line)
 
+
+
+def _page(text: str) -> list[dict[str, float]]:
+    rows, _ = rows_of(text)
+    return featurise(rows)
+
+
+@pytest.mark.parametrize("line", [
+    "Frost on the allotment sheds early this morning",
+    "The old bus station building at dusk",
+    "Floodwater around the cricket pavilion during the storm",
+])
+def test_a_noun_in_ing_is_no_scene_participle(line):
+    f = _feats(line)
+    assert "tenseless" in f and "scene_verb" not in f
+
+
+def test_a_participle_in_ing_is_still_a_scene_verb():
+    assert "scene_verb" in _feats("A volunteer clearing frost from the allotment sheds")
+
+
+@pytest.mark.parametrize("line", [
+    "Copper prices rose for a third day in London trading.",
+    "The bridge fell into the river after the second storm.",
+    "Councillors met the developers behind closed doors.",
+    "Two men fled the scene on a motorbike.",
+])
+def test_an_irregular_past_is_no_tenseless_scene(line):
+    f = _feats(line)
+    assert "past" in f and "tenseless" not in f and "scene_verb" not in f
+
+
+@pytest.mark.parametrize("line", [
+    "Smoke rises over the quarry near Buxton on Sunday.",
+    "A climber stands on the summit cairn of Great Gable.",
+])
+def test_a_present_scene_stays_tenseless(line):
+    assert "tenseless" in _feats(line) and "past" not in _feats(line)
+
+
+_SUBHEAD_PAGE = """The county council approved the bypass on Tuesday after a two-hour debate.
+
+The funding gap
+The county still needs another two million pounds to finish the road, and officials said bids for the grant close in May.
+
+Lambs shelter behind a wall above the new road
+
+Work on the first section is due to start in the autumn, the council said in a statement.
+
+10:42am
+Road reopens
+The A590 has reopened in both directions after the earlier crash, and the police have thanked drivers for their patience.
+"""
+
+
+def test_a_short_line_on_top_of_its_paragraph_leads_it():
+    rows, _ = rows_of(_SUBHEAD_PAGE)
+    feats = dict(zip((r.text for r in rows), _page(_SUBHEAD_PAGE), strict=True))
+    subhead = feats["The funding gap"]
+    assert subhead["leads_para"] and subhead["leads_para&gapb1"] and subhead["leads_para&plain"]
+    assert "leads_para&after_time" in feats["Road reopens"]
+
+
+def test_a_caption_across_a_blank_line_or_a_sentence_does_not_lead():
+    rows, _ = rows_of(_SUBHEAD_PAGE)
+    feats = dict(zip((r.text for r in rows), _page(_SUBHEAD_PAGE), strict=True))
+    assert "leads_para" not in feats["Lambs shelter behind a wall above the new road"]
+    assert "leads_para" not in feats[
+        "The county council approved the bypass on Tuesday after a two-hour debate."]
+
+
+@pytest.mark.parametrize("line", [
+    "Children stand outside a flooded school in the river valley.",
+    "A volunteer sweeps glass from the damaged shopfront.",
+])
+def test_a_participle_after_an_article_is_no_past_tense(line):
+    assert "past" not in _feats(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The river flooded the school twice in ten years.",
+    "Vandals damaged the shopfront overnight.",
+])
+def test_a_verb_in_ed_after_its_subject_is_past(line):
+    assert "past" in _feats(line)

@@ -135,7 +135,8 @@ FNC1_SHA = "6e7aae8136c9408481deec730f215184c8745515fbfdf229543a3c30aa3a4009"
 #: scraper left in are now read as such, and three live-blog lines as a comment; the same
 #: recipe read 2.94 to 3.16 % as single train pages were added or removed, so the ceiling
 #: is that spread above the 2.94 % of stop 22, not the old 3 %. 2026-12-06 (branch hcap,
-#: featuriser layout-lines-6, captions without a mark): 3.00 %, 8 pages.
+#: featuriser layout-lines-6, captions without a mark): 3.00 %, 8 pages; branch hcap2
+#: (layout-lines-7, subheads and past tenses): 3.04 %, 7 pages.
 BARE_NON_BODY_CEILING = 0.0325
 BARE_PAGES_OVER_10PCT_CEILING = 10
 

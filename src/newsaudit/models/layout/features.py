@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsaudit.line_cues import Row, cues, line_kind
 
@@ -34,6 +35,16 @@ _PAST = frozenset(
     "was were had did said told made took went came gave found became left died killed "
     "announced added reported confirmed warned".split()
 )
+
+
+@lru_cache(maxsize=1)
+def _past() -> frozenset[str]:
+    """:data:`_PAST` and the irregular past forms of ``data/anatomy.json`` ("fell", "rose",
+    "met"), so that a report told in the past ("Oil prices rose for a fourth day") is not
+    taken for a tenseless scene."""
+    return _PAST | cues().past_forms
+
+
 _PRESENT = frozenset("is are has have will can may could would should".split())
 _SENTENCE_BREAK_RE = re.compile(r"[a-z0-9][.!?][\"\u201d\u2019]?\s+[\"\u201c]?[A-Z]")
 _COUNT_RE = re.compile(r"\(\d+\)|\b\d+\s+(?:comments?|replies|responses|shares?|views?)\b",
@@ -114,7 +125,7 @@ CUE = 3.0
 LEX = 1.0
 #: The version of what :func:`featurise` computes, recorded in the model's card: weights
 #: trained on other features would score nonsense, so the runtime refuses them.
-FEATURISER_VERSION = "layout-lines-6"
+FEATURISER_VERSION = "layout-lines-7"
 #: Short words a title-case line leaves in lower case ("Vote on the Covered Market").
 TITLE_SMALL = frozenset("a an the and or but nor of on in at to for from by with as vs via".split())
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
@@ -142,6 +153,7 @@ class _Shape:
 
 def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
     t = row.text
+    past = _past()
     words = _WORD_RE.findall(t)
     n = len(words)
     low = [w.casefold() for w in words]
@@ -206,7 +218,10 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         f["reltime"] = 1
     if _NAME_RE.match(t) and n <= 4:
         f["namelike"] = 1
-    if any(w in _PAST or (len(w) > 4 and w.endswith("ed")) for w in low):
+    # "a flooded school", "the burned-out house": a participle after an article is an
+    # adjective, not the past tense a report is told in
+    if any(w in past or (len(w) > 4 and w.endswith("ed") and not (i and low[i - 1] in _DETERMINERS))
+           for i, w in enumerate(low)):
         f["past"] = 1
     if any(w in _PRESENT for w in low):
         f["aux"] = 1
@@ -218,7 +233,7 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         f["credit_tail"] = 1
     if _PICTURED_RE.search(t):
         f["place_in_picture"] = 1
-    elif (4 <= n <= 30 and not any(w in _PAST or w in _PRESENT or w in _REPORTING
+    elif (4 <= n <= 30 and not any(w in past or w in _PRESENT or w in _REPORTING
                                    or (len(w) > 4 and w.endswith("ed") and i
                                        and low[i - 1] not in _DETERMINERS)
                                    for i, w in enumerate(low))
@@ -232,7 +247,7 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
     if n <= 30 and _NAME_AGE_RE.search(t):
         f["name_age"] = 1
     if (4 <= n <= 30 and not any(q in t for q in "\"\u201c\u201d")
-            and not any(w in _PAST or w in _PRESENT or w in _REPORTING
+            and not any(w in past or w in _PRESENT or w in _REPORTING
                         or (len(w) > 4 and w.endswith("ed") and i
                             and low[i - 1] not in _DETERMINERS)
                         for i, w in enumerate(low))):
@@ -241,8 +256,8 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         # "Children watch the display from the fence"), or a participle ("Dave pretending
         # he is fine", "my helper inspecting the compost bins"); not the line's first word
         # (a heading: "Bringing it back") and not a noun after an article ("the train")
-        verbs = cues().scene_verbs
-        if any((w in verbs or (w.endswith("ing") and len(w) > 5))
+        verbs, nouns = cues().scene_verbs, cues().ing_nouns
+        if any((w in verbs or (w.endswith("ing") and len(w) > 5 and w not in nouns))
                and low[i - 1] not in _DETERMINERS for i, w in enumerate(low) if i):
             f["scene_verb"] = 1
         # no tense at all: a scene in the present or a phrase without a verb ("Evening
@@ -395,6 +410,18 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
             f[f"tenseless&{nw}&{region}"] = 1
             if "scene_verb" in s.feats:
                 f[f"scene_verb&{end}"] = 1
+        if (1 <= len(s.words) <= 6 and end not in ("end_term", "end_colon", "end_quote")
+                and not s.cue and r.text[0].isupper() and i + 1 < n and shapes[i + 1].prose
+                and not r.gap_after):
+            # a short open line set right on top of a paragraph: a subheading, or a live
+            # post's title under its time ("Stocks close lower"); a caption is followed by
+            # its credit or by the paragraph the picture interrupted, mostly across a gap
+            scene = any(k in s.feats for k in ("scene_verb", "place_in_picture", "name_age"))
+            f["leads_para"] = 1
+            f[f"leads_para&gapb{min(r.gap_before, 1)}"] = 1
+            f[f"leads_para&{'scene' if scene else 'plain'}"] = 1
+            if i and ("time" in shapes[i - 1].feats or shapes[i - 1].cue == "dateline"):
+                f["leads_para&after_time"] = 1
         if "namelike" in s.feats:
             f[f"namelike&{region}"] = 1
         if any(shapes[j].cue == "form" for j in range(max(0, i - 3), min(n, i + 4)) if j != i):
