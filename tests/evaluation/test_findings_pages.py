@@ -209,3 +209,42 @@ def test_test_pool_14_is_test_pages_of_other_lists_each_judged() -> None:
     assert len(book.judged) == 133 and not book.missed and not book.reviewed
     assert {j.check for j in book.judged} == {"headline_unsupported"}
     assert {j.page for j in book.judged} <= {p.ref for p in stored}
+
+
+def test_dev_pool_15_is_every_basil_article_and_polnear_train_text() -> None:
+    """dev-pool-15.json: US political news from two corpora no other list reads (all 300
+    BASIL articles, all 840 PolNeAR train texts), all dev: pages heavy with attributed
+    statements, where the checks that warn as shipped can be judged on dev."""
+    if not (DATA / "basil").is_dir() or not (DATA / "polnear").is_dir():
+        pytest.skip(f"BASIL or PolNeAR not found under {DATA}: this test needs ../shared/data/")
+    from newsaudit.evaluation.findings.pages import PageLoader
+
+    here = SAMPLE.parent
+    stored = read_sample(here / "dev-pool-15.json")
+    assert [p.ref for p in stored] == PageLoader(DATA).political_refs()
+    assert {p.split for p in stored} == {"dev"}
+    assert Counter(p.dataset for p in stored) == {"basil": 300, "polnear": 840}
+    others = {p.ref for f in here.glob("*.json") if f.name != "dev-pool-15.json"
+              for p in read_sample(f)}
+    assert not others & {p.ref for p in stored}
+
+
+def test_basil_and_polnear_pages_are_their_title_then_their_paragraphs() -> None:
+    if not (DATA / "basil").is_dir() or not (DATA / "polnear").is_dir():
+        pytest.skip(f"BASIL or PolNeAR not found under {DATA}: this test needs ../shared/data/")
+    from newsaudit.errors import InputNotFound
+    from newsaudit.evaluation.findings.pages import PageLoader
+
+    loader = PageLoader(DATA)
+    basil = loader.load("basil:2010/2b95d2cf-e979-4f9c-ae27-9a5370934f23_1")
+    assert basil.fmt == "text"
+    assert basil.data.startswith("Michael Steele Criticized for Afghanistan Comments\n\n"
+                                 "WASHINGTON — Michael Steele, chairman of the Republican")
+    assert "\n\n“This is not something the United States" in basil.data
+    name = "breitbart_2015-11-11_the-ninth-circle-the-hellish-vie"
+    polnear = loader.load(f"polnear:{name}")
+    assert polnear.data.startswith("The Ninth Circle: The Hellish View from Inside the Beltway")
+    for bad in ("basil:2010/nothing_1", "basil:../x", f"polnear:../dev/text/{name}",
+                "polnear:nothing"):
+        with pytest.raises(InputNotFound):
+            loader.load(bad)

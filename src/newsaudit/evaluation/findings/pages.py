@@ -13,6 +13,12 @@ page a reference names is rebuilt from the dataset the same way every time:
                                (its first line is the title)
     fakenewscorpus:<id>        "<title>\\n\\n<content>" (the content alone without a title)
     trafilatura-eval:<file>    the HTML page, read as HTML
+    basil:<year>/<stem>        "<title>\n\n<paragraph>\n\n<paragraph>..." of BASIL's
+                               articles/<year>/<stem>.json, a paragraph's sentences joined
+                               by one space
+    polnear:<name>             train/text/<name>.txt of PolNeAR, as is (its first line is
+                               the title); only the train compartment, since PolNeAR's dev
+                               part scores the attribution stage
 
 so judgment offsets, which count characters of the analysed text, stay valid as long as
 the data and the reading of it do.
@@ -51,11 +57,14 @@ DATASETS: dict[str, str] = {
     "ptc": "semeval2020-task11-ptc",
     "fakenewscorpus": "fakenewscorpus-sample",
     "trafilatura-eval": "trafilatura-eval",
+    "basil": "basil",
+    "polnear": "polnear",
 }
 
 FAKES_FILE = "FA-KES-Dataset.csv"
 FNC_BODIES, FNC_STANCES = "train_bodies.csv", "train_stances.csv"
 PTC_FOLDERS: tuple[str, ...] = ("train-articles", "dev-articles")
+POLNEAR_TEXTS = "train/text"
 FAKENEWSCORPUS_FILE = "news_sample.csv"
 #: FNC-1 stances whose headline may stand over the body, in order of preference
 HEADLINE_STANCES: tuple[str, ...] = ("agree", "discuss")
@@ -183,6 +192,17 @@ class PageLoader:
                 *(f"ptc:{i}" for i in self._ptc),
                 *(f"fakenewscorpus:{i}" for i in self._fakenewscorpus)]
 
+    def political_refs(self) -> list[str]:
+        """Every BASIL article and every PolNeAR train text, in file order: US political
+        news of several outlets, rich in attributed statements (dev-pool-15.json)."""
+        basil, polnear = self._folder("basil"), self._folder("polnear") / POLNEAR_TEXTS
+        for folder in (basil / "articles", polnear):
+            if not folder.is_dir():
+                raise InputNotFound("no such directory", source=str(folder))
+        return [*(f"basil:{p.parent.name}/{p.stem}"
+                  for p in sorted((basil / "articles").glob("*/*.json"))),
+                *(f"polnear:{p.stem}" for p in sorted(polnear.glob("*.txt")))]
+
     def load(self, ref: str) -> PageSource:
         """The page ``ref`` names; a missing file or id is an input error about it."""
         dataset, ident = parse_ref(ref)
@@ -210,4 +230,26 @@ class PageLoader:
             title = item.title.strip()
             return PageSource(ref, f"{title}\n\n{item.content}" if title else item.content,
                               "text")
+        if dataset == "basil":
+            return PageSource(ref, _basil_page(folder, ident), "text")
+        if dataset == "polnear":
+            path = folder / POLNEAR_TEXTS / f"{ident}.txt"
+            if "/" in ident or not path.is_file():
+                raise InputNotFound(f"no {ident}.txt", source=str(folder / POLNEAR_TEXTS))
+            return PageSource(ref, read_text(path), "text")
         return PageSource(ref, trafilatura_eval.read_page(folder, ident), "html")
+
+
+def _basil_page(folder: Path, ident: str) -> str:
+    """A BASIL article as a page: its title, then its paragraphs."""
+    year, _, stem = ident.partition("/")
+    path = folder / "articles" / year / f"{stem}.json"
+    if not (year.isdigit() and stem and "/" not in stem and path.is_file()):
+        raise InputNotFound(f"no article {ident}", source=str(folder / "articles"))
+    try:
+        data = json.loads(read_text(path))
+        paragraphs = [" ".join(str(s).strip() for s in para) for para in data["body-paragraphs"]]
+        title = str(data.get("title") or "").strip()
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise MalformedInput(f"not a BASIL article ({exc})", source=str(path)) from exc
+    return "\n\n".join(p for p in (title, *paragraphs) if p)
