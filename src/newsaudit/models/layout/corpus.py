@@ -1,7 +1,8 @@
 """The layout corpus: plain-text pages with a kind for every line, built from four sources.
 
 * **hand-written pages** (``tests/fixtures/layout/*.txt``, written for newsaudit in many
-  site styles; ``split.json`` there fixes which are held back for testing);
+  site styles; ``split.json`` there fixes which are held back for testing), and a second
+  held-back set, all test, in ``tests/fixtures/layout-heldback-2``;
 * **the project's fixture pages** (``tests/fixtures/pages``, ``checks``, the example and
   the seed page when ``../shared`` has it), labelled by their pinned segments
   (``tests/fixtures/layout_pinned.json``): the layout model must keep them as they are;
@@ -37,6 +38,8 @@ from newsaudit.models.layout.render import RENDERERS, Line, as_text, render
 
 REPO = Path(__file__).resolve().parents[4]
 LAYOUT_FIXTURES = REPO / "tests" / "fixtures" / "layout"
+#: A second held-back set of hand-written pages, rich in captions, written blind (stop 28).
+LAYOUT_HELDBACK_2 = REPO / "tests" / "fixtures" / "layout-heldback-2"
 PINNED = REPO / "tests" / "fixtures" / "layout_pinned.json"
 
 

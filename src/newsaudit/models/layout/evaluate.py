@@ -3,7 +3,8 @@
 Two readers are scored, each on pages never used to train or tune it:
 
 * **plain text** (``newsaudit.anatomy.segment_text``, no parse): the hand-written test
-  pages of ``tests/fixtures/layout`` as written, and the held-back HTML pages laid out by
+  pages of ``tests/fixtures/layout`` as written, the second held-back set of
+  ``tests/fixtures/layout-heldback-2`` (written blind, rich in captions), and the held-back HTML pages laid out by
   each renderer (:mod:`.render`);
 * **HTML** (``newsaudit.ingest.load_page``): the held-back HTML pages, i.e. the whole
   Scrapinghub benchmark and trafilatura-eval's test bucket (sha1 of the URL % 5 == 0).
@@ -35,6 +36,7 @@ from newsaudit.metrics import prf
 from newsaudit.model import SEGMENT_KINDS
 from newsaudit.models.layout.corpus import (
     LAYOUT_FIXTURES,
+    LAYOUT_HELDBACK_2,
     TextPage,
     handwritten_pages,
     rendered,
@@ -259,9 +261,13 @@ def evaluate(data: Path | None, *, limit: int | None = None,
         return evaluate_dev(data, limit=limit)
     hand = [p for p in handwritten_pages() if p.split == "test"]
     hand_files = sorted(LAYOUT_FIXTURES / f"{p.id}.txt" for p in hand)
+    second = handwritten_pages(LAYOUT_HELDBACK_2)
     result: dict[str, Any] = {
-        "text": {"handwritten": score_text(hand).summary()},
+        "text": {"handwritten": score_text(hand).summary(),
+                 "handwritten_2": score_text(second).summary()},
         "handwritten_sha256": data_sha256(hand_files),
+        "handwritten_2_sha256": data_sha256(
+            sorted(LAYOUT_HELDBACK_2 / f"{p.id}.txt" for p in second)),
     }
     if data is None or not html:
         return result
@@ -310,6 +316,9 @@ def format_table(result: dict[str, Any]) -> str:
 
     if "text" in result:
         block("plain text, hand-written test pages", result["text"]["handwritten"])
+        if "handwritten_2" in result["text"]:
+            block("plain text, second held-back set (captions)",
+                  result["text"]["handwritten_2"])
     if "html_rendered" in result.get("text", {}):
         block("plain text, held-back HTML pages rendered as text",
               result["text"]["html_rendered"])
