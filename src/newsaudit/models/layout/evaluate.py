@@ -4,8 +4,8 @@ Two readers are scored, each on pages never used to train or tune it:
 
 * **plain text** (``newsaudit.anatomy.segment_text``, no parse): the hand-written test
   pages of ``tests/fixtures/layout`` as written, the second held-back set of
-  ``tests/fixtures/layout-heldback-2`` (written blind, rich in captions), and the held-back HTML pages laid out by
-  each renderer (:mod:`.render`);
+  ``tests/fixtures/layout-heldback-2`` (written blind, rich in captions), and the
+  held-back HTML pages laid out by each renderer (:mod:`.render`);
 * **HTML** (``newsaudit.ingest.load_page``): the held-back HTML pages, i.e. the whole
   Scrapinghub benchmark and trafilatura-eval's test bucket (sha1 of the URL % 5 == 0).
 
