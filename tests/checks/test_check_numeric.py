@@ -286,3 +286,53 @@ def test_headline_contradiction_is_reported_once():
     on_headline = [f.check for f in report.findings
                    if f.evidence and f.evidence[0].start < len("Blast kills 38 in market")]
     assert on_headline == ["numeric_contradiction"]
+
+
+# ------------------------------------------------------------------ a lead no source gives
+
+_LEAD_NO_SOURCE = (
+    "The page gives the dead as 35 in its own voice, but the sources it cites give 28 (the "
+    "Syrian Observatory for Human Rights) and 31 (the local civil defence): its figure matches "
+    "none of them, and the page does not say where it comes from."
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "later", "expected"),
+    [
+        # above both cited figures: the page's own number, from nowhere
+        ("An airstrike killed 35 people, including 22 children, in the rebel-held town of "
+         "Kafr Batna on Tuesday.", "", [_LEAD_NO_SOURCE]),
+        # agrees with one source ("at least 25" holds for 28 and 31)
+        ("An airstrike killed at least 25 people in the rebel-held town of Kafr Batna on "
+         "Tuesday.", "", []),
+        # between the two sources: a reading of their range
+        ("An airstrike killed 30 people in the rebel-held town of Kafr Batna on Tuesday.",
+         "", []),
+        # the page gives its figure again further down, on someone's word
+        ("An airstrike killed 35 people in the rebel-held town of Kafr Batna on Tuesday.",
+         "Activists in the town put the number of dead at 35.", []),
+        # a moving toll: the lead may be a later count
+        ("An airstrike killed 35 people in the rebel-held town of Kafr Batna on Tuesday.",
+         "The number of dead rose to 33 overnight as more bodies were found.", []),
+    ],
+)
+def test_a_lead_toll_that_none_of_its_sources_gives(run, lead, later, expected):
+    text = (f"Airstrike hits rebel-held town\n\n{lead}\n\nThe Syrian Observatory for Human "
+            "Rights said 28 people were killed in the strike. The local civil defence said 31 "
+            f"people died.\n\n{later}\n\nThe town has been bombed repeatedly this month.\n")
+    _, found = run(text)
+    assert [f.message for f in found] == expected
+    if expected:
+        assert found[0].severity == "warning"
+        assert [e.text for e in found[0].evidence] == ["35 people", "28 people", "31 people"]
+
+
+def test_a_lead_with_one_cited_source_against_it_is_left_to_the_reader(run):
+    """One source and the page's own figure are two estimates; the check needs two or more
+    cited figures that all miss the lead before it says the lead comes from nowhere."""
+    text = ("Airstrike hits rebel-held town\n\nAn airstrike killed 35 people in the rebel-held "
+            "town of Kafr Batna on Tuesday.\n\nThe Syrian Observatory for Human Rights said 28 "
+            "people were killed in the strike.\n")
+    _, found = run(text)
+    assert found == []

@@ -32,6 +32,13 @@ body whose blast killed 41), the headline is wrong as it stands (a problem), unl
 toll moved ("rose to") or the body's figures are themselves at odds. A headline *under*
 the body's toll ("kills 80" over "over 85 killed") only trails it, as a headline written
 from an earlier count or rounded down does: a warning, not a false figure.
+
+A toll the lead states in the page's own voice that none of the sources the body cites
+for it gives ("An airstrike killed 35" over the Observatory's 28 and the civil defence's
+31) is a warning: each source may be right, but the page's number is above (or below)
+every one of them and comes from nowhere the page names. One cited source is only a
+second estimate, and a lead inside the sources' range reads their range, so both stay
+quiet.
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
-from newsaudit.checks._wording import join_words, quoted
+from newsaudit.checks._wording import join_words, quoted, source_phrase
 from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.figures.compare import (
     disjoint,
@@ -162,6 +169,76 @@ def _headline_findings(report: Report, figs: list[Figure]) -> Iterator[Finding]:
         )
 
 
+def _scopes_agree(a: Figure, b: Figure) -> bool:
+    """One incident and a running total are different counts; a figure with no scope
+    may be either."""
+    return a.scope is None or b.scope is None or a.scope == b.scope
+
+
+def _lead_segments(report: Report) -> set[int]:
+    """Start offsets of the segments that state the page's main toll: the headline, the
+    standfirst and the first paragraph of the body."""
+    out = {s.start for s in report.segments if s.kind in ("headline", "standfirst")}
+    first = next((s for s in report.segments if s.kind == "body"), None)
+    if first is not None:
+        out.add(first.start)
+    return out
+
+
+def _unmatched_lead(report: Report, figs: list[Figure]) -> Iterator[Finding]:
+    """A toll the page states in its own voice in its lead that none of the two or more
+    sources it cites for that toll gives, nor any sum of its figures: "An airstrike killed
+    35" over "the Observatory said 28 were killed" and "the civil defence said 31". Each
+    source may be right; the lead's figure is the page's own, and it says where it came
+    from nowhere. Only when it lies above every cited figure or below every one (a lead of
+    "at least 25" agrees with both, and 43 between 41 and 46 reads their range), at one
+    time (no moving toll, no other dates)."""
+    leads = _lead_segments(report)
+    atts = {a.id: a for a in report.attributions}
+    ratio = lexicon().same_tally_ratio
+    def in_lead(start: int) -> bool:
+        seg = report.segment_at(start)
+        return seg is not None and seg.start in leads
+
+    # a number the page gives again beyond its lead may be sourced in words the figures
+    # stage did not read
+    later = {q.value for q in report.quantities if q.value is not None and not in_lead(q.start)}
+    for f in figs:
+        if (f.source is not None or f.changing or not in_lead(f.start)
+                or f.category not in _HEADLINE_TOLLS or f.value in later):
+            continue
+        cited = [g for g in figs if g.source is not None and not g.changing
+                 and g.sentence_start != f.sentence_start and same_subject(f, g)
+                 and near(f, g, ratio) and _scopes_agree(f, g)
+                 and not (f.dates and g.dates and not set(f.dates) & set(g.dates))]
+        if not (all(exceeds(f, g) for g in cited) or all(exceeds(g, f) for g in cited)):
+            continue  # agrees with one, or lies between them: a reading of the range
+        distinct: list[Figure] = []
+        for g in cited:
+            if not any(sources_compatible(atts[g.source].source, atts[d.source].source)
+                       for d in distinct if g.source and d.source):
+                distinct.append(g)
+        if len(distinct) < 2 or any(g.changing for g in figs if g.category == f.category):
+            continue
+        if _adds_up_to(f, [g for g in figs if g.category == f.category and g is not f
+                           and not g.vague]):
+            continue
+        label = _label([f, *cited])
+        theirs = join_words([f"{quoted(g)} ({source_phrase(atts[g.source].source)})"
+                             for g in cited if g.source])
+        yield Finding(
+            id="",
+            check=CHECK,
+            severity="warning",
+            message=(f"The page gives {label} as {quoted(f)} in its own voice, but the "
+                     f"sources it cites give {theirs}: its figure matches none of them, and "
+                     "the page does not say where it comes from."),
+            evidence=tuple(Span(g.start, g.end, g.text)
+                           for g in sorted((f, *cited), key=lambda g: g.start)),
+            refs=tuple(g.quantity for g in (f, *cited)),
+        )
+
+
 #: How many of the body's figures of the headline's kind are tried as its parts.
 _MAX_PARTS = 10
 
@@ -244,8 +321,9 @@ def _message(anchor: Figure, rivals: list[tuple[Figure, str]]) -> str:
 @register(
     CHECK,
     # a headline toll the body contradicts is this check's finding; the headline check's
-    # "no body figure fits it" on the same figure only echoes it
-    supersedes=("headline_unsupported",),
+    # "no body figure fits it" on the same figure only echoes it; an own-voice figure that
+    # its own page contradicts says more than "stated with no source"
+    supersedes=("headline_unsupported", "unsourced_claim"),
     summary=(
         "two figures about the same thing (category, subject, time frame) whose ranges cannot "
         "both hold; not competing estimates from different sources, tolls rising over time, or "
@@ -259,6 +337,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     if len(figs) < 2:
         return
     yield from _headline_findings(report, figs)
+    yield from _unmatched_lead(report, figs)
     atts = {a.id: a for a in report.attributions}
     linked = parts_and_totals(figs)
     edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}
