@@ -336,3 +336,43 @@ def test_a_lead_with_one_cited_source_against_it_is_left_to_the_reader(run):
             "people were killed in the strike.\n")
     _, found = run(text)
     assert found == []
+
+
+# ------------------------------------------------------------------ a headline toll given in parts
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # the parts come to 41 under a headline of 43: the body accounts for two fewer
+        ("Twenty-five", "16", ["The headline gives the passengers wounded as 43, but the body "
+                               "gives them only in parts, 'Twenty-five' and 16, which add up "
+                               "to 41."]),
+        # they add up: 25 + 18 = 43
+        ("Twenty-five", "18", []),
+        # far short of the headline: the body names some of the injured, not all of them
+        ("Ten", "6", []),
+    ],
+)
+def test_a_headline_toll_the_body_gives_only_in_parts(run, first, second, expected):
+    text = ("Two buses collide on mountain road, injuring 43\n\nTwo buses collided on a "
+            "mountain road in the north of the province on Sunday morning.\n\n"
+            f"{first} passengers of the first bus were injured and {second} passengers of the "
+            "second bus were hurt, police said.\n\nThe cause of the crash is being "
+            "investigated.\n")
+    _, found = run(text)
+    assert [f.message for f in found] == expected
+    if expected:
+        assert found[0].severity == "warning"
+        assert [e.text for e in found[0].evidence] == [
+            "43", f"{first} passengers", f"{second} passengers"]
+
+
+def test_parts_beside_a_larger_total_are_not_read_as_the_whole(run):
+    """A body that also gives last year's toll, or any figure of the kind that is no part,
+    leaves the sum unread: the parts may be a selection."""
+    text = ("Two buses collide on mountain road, injuring 43\n\nTwenty-five passengers of the "
+            "first bus were injured and 16 passengers of the second bus were hurt, police "
+            "said.\n\nA crash on the same road injured 60 people in 2019.\n")
+    _, found = run(text)
+    assert found == []

@@ -33,6 +33,11 @@ toll moved ("rose to") or the body's figures are themselves at odds. A headline 
 the body's toll ("kills 80" over "over 85 killed") only trails it, as a headline written
 from an earlier count or rounded down does: a warning, not a false figure.
 
+A headline toll the body gives only in parts that come close to it but do not make it
+("injuring 43" over 25 hurt on one bus and 16 on the other) is a warning: the body may
+have left a part out, but as written the page accounts for 41. Every other figure of the
+kind on the page must be one of the parts, or the sum is not read.
+
 A toll the lead states in the page's own voice that none of the sources the body cites
 for it gives ("An airstrike killed 35" over the Observatory's 28 and the civil defence's
 31) is a warning: each source may be right, but the page's number is above (or below)
@@ -141,7 +146,19 @@ def _headline_findings(report: Report, figs: list[Figure]) -> Iterator[Finding]:
         if any(b.changing for b in same):
             continue  # a moving toll: the headline may give an earlier count
         rivals = [b for b in same if near(h, b, ratio)]
-        if not rivals or any(not disjoint(h, b) for b in rivals):
+        if not rivals:
+            kin = [b for b in body if b.category == h.category]
+            ids = {b.quantity for b in kin}
+            # every other quantity of the kind on the page must be a part read here: one the
+            # figures stage left out ("injured 60 people in 2019") may be no part
+            alone = kin == same and not any(
+                q.category == h.category and q.id not in ids | {h.quantity}
+                for q in report.quantities)
+            short = _parts_short(h, kin) if alone else None
+            if short is not None:
+                yield short
+            continue
+        if any(not disjoint(h, b) for b in rivals):
             continue
         if _adds_up_to(h, [b for b in body if b.category == h.category and not b.vague]):
             continue  # the body gives the toll in parts (days, places, incidents)
@@ -239,6 +256,46 @@ def _unmatched_lead(report: Report, figs: list[Figure]) -> Iterator[Finding]:
         )
 
 
+#: Most parts a body may give a headline's toll in for :func:`_parts_short`.
+_MAX_SHORT_PARTS = 6
+
+
+def _parts_short(head: Figure, kin: list[Figure]) -> Finding | None:
+    """The body gives the headline's toll only in parts ("25 passengers of the first bus
+    ... 16 of the second" under "injuring 43"), and all of them together come close to it
+    (within ``near_ratio``) yet are not a number the headline allows: a warning, since the
+    body may have left a part out, but one the editor must settle. Every figure of the
+    toll's kind in the body must be such a part, each smaller than the headline's,
+    at one time and for one incident at most; any other figure of that kind (a larger
+    total, last year's toll, a moving count) leaves the sum unread."""
+    if not 2 <= len(kin) <= _MAX_SHORT_PARTS or head.value is None:
+        return None
+    for b in kin:
+        if (b.vague or b.changing or b.value is None or b.value <= 0 or b.value >= head.value
+                or b.approx != "exact" or b.scope == "running_total"):
+            return None
+    total = sum(b.value for b in kin if b.value is not None)
+    if (_allows(head, total) or _adds_up_to(head, kin)
+            or not _near_values(total, head.value, lexicon().near_ratio)):
+        return None
+    label = _label([head, *kin])
+    parts = join_words([quoted(b) for b in kin])
+    shown = f"{total:,}" if float(total).is_integer() else str(total)
+    return Finding(
+        id="",
+        check=CHECK,
+        severity="warning",
+        message=(f"The headline gives {label} as {quoted(head)}, but the body gives them only "
+                 f"in parts, {parts}, which add up to {shown}."),
+        evidence=tuple(Span(f.start, f.end, f.text) for f in (head, *kin)),
+        refs=tuple(f.quantity for f in (head, *kin)),
+    )
+
+
+def _near_values(a: float, b: float, ratio: float) -> bool:
+    return max(abs(a), abs(b)) > 0 and abs(a - b) <= ratio * max(abs(a), abs(b))
+
+
 #: How many of the body's figures of the headline's kind are tried as its parts.
 _MAX_PARTS = 10
 
@@ -247,22 +304,26 @@ def _adds_up_to(head: Figure, body: Sequence[Figure]) -> bool:
     """Whether two to four of the body's figures of the headline's kind add up to a value
     the headline's toll allows: "Strikes kill 84" over "71 killed on Tuesday and
     Wednesday" and "13 more on Thursday" is the body's own sum, not a rival count. The
-    headline's bounds are read as the page states them ("over 80": more than 80)."""
+    headline's bounds are read as the page states them (:func:`_allows`)."""
+    values = [b.value for b in body[:_MAX_PARTS]
+              if isinstance(b.value, int | float) and b.value > 0]
+    for r in range(2, min(4, len(values)) + 1):
+        for combo in combinations(values, r):
+            if _allows(head, sum(combo)):
+                return True
+    return False
+
+
+def _allows(head: Figure, total: float) -> bool:
+    """Is ``total`` a number the headline's figure allows, its bounds read as the page
+    states them ("over 80": more than 80)?"""
     lo, hi = head.low, head.high  # None: open on that side ("over 80" has no top)
     if lo is None and hi is None:
         lo = hi = head.value
         if lo is None:
             return False
-    values = [b.value for b in body[:_MAX_PARTS]
-              if isinstance(b.value, int | float) and b.value > 0]
-    for r in range(2, min(4, len(values)) + 1):
-        for combo in combinations(values, r):
-            total = sum(combo)
-            if (lo is None or total > lo or (total == lo and not head.low_strict)) and (
-                hi is None or total < hi or (total == hi and not head.high_strict)
-            ):
-                return True
-    return False
+    return (lo is None or total > lo or (total == lo and not head.low_strict)) and (
+        hi is None or total < hi or (total == hi and not head.high_strict))
 
 
 def _segment(report: Report, f: Figure) -> str | None:
