@@ -99,6 +99,22 @@ def test_misspelt_quote_of_a_named_speaker_is_info(run):
     ]
 
 
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # the writer marks the speaker's (or the document's) spelling as the original's
+        "“The amendments have been dedacted (sic) from the reading,” the senator said.",
+        "“The amendments have been dedacted [sic] from the reading,” the senator said.",
+        # a word the source's line break hyphenated, read from a PDF or a print column
+        "“It was not nec- essary to send the letter,” the senator said.",
+    ],
+)
+def test_spellings_the_page_accounts_for_are_no_slips(run, quote):
+    assert _has_wordfreq(), NEEDS_WORDFREQ
+    text = f"Senate debate runs late\n\nThe debate ran past midnight.\n\n{quote}\n"
+    assert run(text)[1] == []
+
+
 @pytest.mark.parametrize("name", ["quote_clean", "headline_admits_ok"])
 def test_quiet_own_pages(run, name):
     """Exact repeats, partial quotes of named speakers: nothing to flag."""
@@ -155,6 +171,17 @@ def test_misspelling(word, fix):
         ("massive losses", "the army suffered massive loses in the north", (True, True)),
         # a term quoted inside a longer quotation is the same words
         ("flood tax", "we will repeal the flood tax next year", (True, False)),
+        # a title-case headline spells out what the speaker contracted
+        ("we are going to go all the way to the final",
+         "i tell you we're going to go all the way to the final", (True, False)),
+        # two statements sharing a phrase part at its edge; they are not one misquoted
+        ("not putting people back to work",
+         "god wants to see us help ourselves by putting people back to work", (False, False)),
+        ("the fund is not putting people back",
+         "he said the fund is not putting money into schools", (False, False)),
+        # a slip at the edge is still a misquote
+        ("massive losses on the front", "they suffered massive loses on the front line",
+         (True, True)),
     ],
 )
 def test_similar(a, b, expected):

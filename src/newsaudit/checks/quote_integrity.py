@@ -97,12 +97,31 @@ def article_quotes(report: Report) -> list[Quoted]:
     return out
 
 
+#: Contractions spelt out before two quotations are compared: a title-case headline's
+#: "We Are Going To Go" quotes the body's "we're going to go" word for word.
+_CONTRACTIONS = (("n't", " not"), ("'re", " are"), ("'ll", " will"), ("'ve", " have"),
+                 ("'m", " am"), ("won not", "will not"), ("can not", "cannot"))
+
+
+def _spelt_out(s: str) -> str:
+    s = s.replace("\u2019", "'")
+    for short, full in _CONTRACTIONS:
+        s = s.replace(short, full)
+    return s
+
+
 def similar(a: str, b: str, min_ratio: float) -> tuple[bool, bool]:
     """``(same statement, worded differently)`` for two normalised quotations.
 
     A quotation contained in a longer one is the same statement (a partial quote);
-    otherwise the shorter is slid over the longer, word window by word window.
+    otherwise the shorter is slid over the longer, word window by word window. Two
+    quotations that share a phrase but part at its first or last word ("not putting
+    people back to work" and "… by putting people back to work") are two statements
+    that use the same words, not one misquoted.
     """
+    if a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True, False
+    a, b = _spelt_out(a), _spelt_out(b)
     if a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return True, False
     short, long_ = (a, b) if len(a.split()) <= len(b.split()) else (b, a)
@@ -112,13 +131,35 @@ def similar(a: str, b: str, min_ratio: float) -> tuple[bool, bool]:
     heads = {w[:4] for w in lw}
     if sum(w[:4] in heads for w in sw) < n * min_ratio - 1:
         return False, False
-    best = 0.0
+    best, at = 0.0, 0
     for i in range(0, len(lw) - n + 1):
         if n < _WORDWISE_BELOW and not _wordwise(sw, lw[i : i + n], min_ratio):
             continue
         window = " ".join(lw[i : i + n])
-        best = max(best, SequenceMatcher(None, short, window, autojunk=False).ratio())
-    return (True, True) if best >= min_ratio else (False, False)
+        ratio = SequenceMatcher(None, short, window, autojunk=False).ratio()
+        if ratio > best:
+            best, at = ratio, i
+    if best < min_ratio or _parts_at_edge(sw, lw, at, min_ratio):
+        return False, False
+    return True, True
+
+
+def _parts_at_edge(short: list[str], long_: list[str], at: int, min_ratio: float) -> bool:
+    """The shorter quotation, laid over the longer one's words from ``at``, differs only
+    in a first or last word that is no slip of the other's, where the longer one goes on
+    past it: the two share a phrase and part at its edge. Two whole quotations that
+    differ in their last word ("every home" / "every house") are one statement misquoted."""
+    n = len(short)
+    window = long_[at : at + n]
+    diff = [k for k, (x, y) in enumerate(zip(short, window, strict=True)) if x != y]
+    if not diff or n < _WORDWISE_BELOW:
+        return False
+    for k in diff:
+        inside = (k == 0 and at > 0) or (k == n - 1 and at + n < len(long_))
+        if not inside or SequenceMatcher(None, short[k], window[k],
+                                         autojunk=False).ratio() >= min_ratio:
+            return False
+    return True
 
 
 #: Quotations shorter than this many words match a longer one only word for word: two
@@ -217,12 +258,33 @@ def misspelt_words(doc: Doc, index: TokenIndex, span: Span) -> list[tuple[Span, 
         w = tok.text
         if len(w) < min_len or not tok.is_alpha or not w.islower() or tok.ent_type_ or tok.like_num:
             continue
-        if tok.idx + len(w) > span.end:
+        if tok.idx + len(w) > span.end or _marked_sic(doc, i) or _broken_at_line(doc, i):
             continue
         fix = misspelling(w)
         if fix is not None:
             found.append((Span(tok.idx, tok.idx + len(w), w), fix))
     return found
+
+
+def _marked_sic(doc: Doc, i: int) -> bool:
+    """"dedacted (sic)", "[sic]": the writer marks the spelling as the original's."""
+    after = doc[i + 1 : i + 4].text.lower().replace(" ", "")
+    return after.startswith(("(sic)", "[sic]", "sic)", "sic]"))
+
+
+def _broken_at_line(doc: Doc, i: int) -> bool:
+    """"nec- essary", "can- didate": half of a word the source's line break hyphenated,
+    whichever half is tested."""
+    tok = doc[i]
+    before = doc[i - 1] if i > 0 else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    # the tokenizer keeps "nec-" whole, or splits it into "nec" and "-"
+    split_before = before is not None and before.whitespace_ != "" and (
+        (before.text.endswith("-") and before.text[:-1].isalpha())
+        or (before.text == "-" and i > 1 and doc[i - 2].is_alpha and not doc[i - 2].whitespace_))
+    split_after = tok.text.endswith("-") or (
+        after is not None and after.text == "-" and after.whitespace_ != "" and not tok.whitespace_)
+    return split_before or split_after
 
 
 def traceable(report: Report, q: Quoted) -> bool:
