@@ -155,6 +155,8 @@ def _headline_findings(report: Report, figs: list[Figure]) -> Iterator[Finding]:
                 q.category == h.category and q.id not in ids | {h.quantity}
                 for q in report.quantities)
             short = _parts_short(h, kin) if alone else None
+            if short is not None and _gap_given(report, h, kin):
+                short = None  # "… and two were treated at the scene": the missing part
             if short is not None:
                 yield short
             continue
@@ -290,6 +292,22 @@ def _parts_short(head: Figure, kin: list[Figure]) -> Finding | None:
         evidence=tuple(Span(f.start, f.end, f.text) for f in (head, *kin)),
         refs=tuple(f.quantity for f in (head, *kin)),
     )
+
+
+def _gap_given(report: Report, head: Figure, parts: list[Figure]) -> bool:
+    """Does the page give, anywhere, a head count equal to what the parts leave out of the
+    headline's toll ("two more were treated at the scene")? Such a count may be the part
+    the figures stage did not read as a toll."""
+    if head.value is None:
+        return False
+    gap = abs(head.value - sum(b.value for b in parts if b.value is not None))
+    ids = {head.quantity, *(b.quantity for b in parts)}
+    return any(q.value == gap and q.id not in ids and q.category in _HEAD_COUNTS
+               for q in report.quantities)
+
+
+#: Quantity categories that count people, one of which may be a toll's missing part.
+_HEAD_COUNTS = frozenset({"killed", "wounded", "people", "personnel"})
 
 
 def _near_values(a: float, b: float, ratio: float) -> bool:
