@@ -133,6 +133,20 @@ CASES: list[tuple[str, list[tuple]]] = [
         "Health officials reported 50 new cases on Monday.",
         [("reported_speech", "Health officials", "official_anonymous", (), "50 new cases", None)],
     ),
+    # a figure given in an "at" phrase after the object: the object and the figure
+    (
+        "The Syrian Observatory for Human Rights put the death toll at 312.",
+        [("reported_speech", "The Syrian Observatory for Human Rights", "organisation", (),
+          "the death toll at 312", None)],
+    ),
+    (
+        "The health ministry placed the number of dead at 40 on Tuesday.",
+        [("reported_speech", "The health ministry", "organisation", (),
+          "the number of dead at 40", None)],
+    ),
+    # the same verbs without the frame say nothing
+    ("The council put the plan on hold at 5 pm on Friday.", []),
+    ("Analysts set the price at $10 a share.", []),
     (
         "Sources close to the negotiations said a deal was likely by Friday.",
         [("reported_speech", "Sources close to the negotiations", "official_anonymous", (), "a deal was likely by Friday", None)],

@@ -11,7 +11,13 @@ import pytest
 
 from newsaudit.errors import MalformedInput
 from newsaudit.evaluation.findings.pages import DATASETS, SAMPLE, parse_ref, read_sample, select
-from newsaudit.evaluation.findings.sample import draw, draw_more, english_share, split
+from newsaudit.evaluation.findings.sample import (
+    COUNTS,
+    draw,
+    draw_more,
+    english_share,
+    split,
+)
 from paths import DATA
 
 
@@ -19,7 +25,8 @@ def test_the_sample_covers_every_dataset_half_dev_half_test() -> None:
     pages = read_sample()
     assert len(pages) >= 150
     per = Counter((p.dataset, p.split) for p in pages)
-    for dataset in DATASETS:
+    assert set(COUNTS) <= set(DATASETS)
+    for dataset in COUNTS:  # the five datasets the sample is drawn from
         dev, test = per[(dataset, "dev")], per[(dataset, "test")]
         assert dev >= 15 and abs(dev - test) <= 1, dataset
     assert len(select(pages, "dev")) + len(select(pages, "test")) == len(select(pages, "all"))

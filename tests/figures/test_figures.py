@@ -212,3 +212,13 @@ def test_report_json_carries_figures_that_read_back(page) -> None:
     first = d["figures"][0]
     assert first["subject"] == {"sides": [], "label": None, "agent": "army", "predicate": "lose"}
     assert (first["scope"], first["voice"], first["source"]) == ("event", "outlet", None)
+
+
+def test_two_sources_putting_a_toll_at_different_figures_each_keep_their_own(nlp) -> None:
+    """"The ministry puts the number of dead at 40, while activists say 55": each figure
+    is on its own source's word (the 40 once went to the activists, whose clause was the
+    only attribution the sentence had)."""
+    report, figs = _figures(nlp, "Clashes in the capital\n\nThe health ministry puts the "
+                            "number of dead at 40, while activists say 55 were killed.\n")
+    assert _source(report, figs["40"]) == "The health ministry"
+    assert _source(report, figs["55"]) == "activists"

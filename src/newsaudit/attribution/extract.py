@@ -197,6 +197,7 @@ def extract_attributions(doc: Doc, page: Page) -> tuple[Attribution, ...]:
                 or lem in lex.document_verbs
                 or lem in lex.stance
                 or lem in lex.document_objects
+                or lem in lex.figure_at
             ):
                 verbs.append(tok)
         else:
