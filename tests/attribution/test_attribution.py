@@ -144,6 +144,16 @@ CASES: list[tuple[str, list[tuple]]] = [
         [("reported_speech", "The health ministry", "organisation", (),
           "the number of dead at 40", None)],
     ),
+    # verbs of counting give a figure when their object carries one
+    (
+        "The Observatory counted 45 dead in the town.",
+        [("reported_speech", "The Observatory", "organisation", (), "45 dead", None)],
+    ),
+    (
+        "Activists have documented the deaths of 45 civilians since March.",
+        [("reported_speech", "Activists", "unspecified", (), "the deaths of 45 civilians", None)],
+    ),
+    ("Volunteers counted the votes on Friday.", []),
     # the same verbs without the frame say nothing
     ("The council put the plan on hold at 5 pm on Friday.", []),
     ("Analysts set the price at $10 a share.", []),

@@ -198,6 +198,7 @@ def extract_attributions(doc: Doc, page: Page) -> tuple[Attribution, ...]:
                 or lem in lex.stance
                 or lem in lex.document_objects
                 or lem in lex.figure_at
+                or lem in lex.counting
             ):
                 verbs.append(tok)
         else:

@@ -44,6 +44,7 @@ class Lexicon:
     reporting: frozenset[str]
     np_content: frozenset[str]
     figure_at: frozenset[str]
+    counting: frozenset[str]
     document_verbs: frozenset[str]
     passive: frozenset[str]
     quote_lemmas: frozenset[str]
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         reporting=_words(data, "reporting_verbs"),
         np_content=_words(data, "np_content_verbs"),
         figure_at=_words(data, "figure_at_verbs"),
+        counting=_words(data, "np_content_verbs", "counting"),
         document_verbs=_words(data, "document_verbs"),
         passive=_words(data, "passive_cues"),
         quote_lemmas=frozenset(chain["quote_lemmas"]),

@@ -159,6 +159,12 @@ def reported_content(
         at = _figure_at(ctx, verb)
         if at is not None:
             return at, None
+    if lem in lex.counting and not reporting:
+        obj = child(verb, "dobj")
+        if obj is not None and _number_in(obj):
+            return content_span(ctx, obj), None
+        if lem not in lex.stance and lem not in lex.document_objects:
+            return None, None
     return frame_content(ctx, verb, lem, documented)
 
 
@@ -333,7 +339,7 @@ def reported(ctx: Context, verbs: list[Token], drafts: list[Draft]) -> None:
         )  # "the survey shows …", "data showing that …"
         if lem not in lex.reporting and not documented:
             # "the survey shows that …": only documents find; stance verbs need a speaker
-            if lem not in lex.stance and lem not in lex.figure_at:
+            if lem not in lex.stance and lem not in lex.figure_at and lem not in lex.counting:
                 continue
             subj = subject(verb, lex)
             if subj is None or not can_speak(subj, lex):
