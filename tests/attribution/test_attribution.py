@@ -144,6 +144,17 @@ CASES: list[tuple[str, list[tuple]]] = [
         [("reported_speech", "The health ministry", "organisation", (),
           "the number of dead at 40", None)],
     ),
+    # "per X" set off from its clause is "according to X"; a rate is not
+    (
+        "Per the ministry, 45 people died.",
+        [("according_to", "the ministry", "organisation", (), "45 people died", None)],
+    ),
+    (
+        "At least 45 people died in the blast, per NBC News.",
+        [("according_to", "NBC News", "outlet", (), "At least 45 people died in the blast",
+          None)],
+    ),
+    ("The plant emits 40 tonnes per day.", []),
     # verbs of counting give a figure when their object carries one
     (
         "The Observatory counted 45 dead in the town.",

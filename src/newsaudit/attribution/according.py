@@ -25,7 +25,33 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+#: Marks that set a "per X" phrase off from its clause: "Per the ministry, 45 died",
+#: "45 died, per the ministry". Unset, "per" is a rate ("$5 per person").
+_SET_OFF = frozenset({",", "—", "–", "(", ";"})
+
+
+def _per_speaker(ctx: Context, per: Token) -> tuple[Who, tuple[int, int]] | None:
+    """"Per the ministry, …" / "…, per NBC News": American shorthand for "according to",
+    only when the phrase is set off by a comma, a dash or the sentence's edge."""
+    pobj = child(per, "pobj")
+    if pobj is None:
+        return None
+    doc = per.doc
+    before_ok = per.i == per.sent.start or doc[per.i - 1].text in _SET_OFF
+    end = pobj.right_edge.i + 1
+    after_ok = end >= per.sent.end or doc[end].text in _SET_OFF | {".", "!", "?", ")"}
+    if not (before_ok and after_ok):
+        return None
+    src = issuer(pobj, ctx.lex) or pobj if lemma(pobj) in ctx.lex.document_nouns else pobj
+    who = ctx.who(src)
+    if who is None:
+        return None
+    return who, (per.idx, per.idx + len(per.text))
+
+
 def according_speaker(ctx: Context, according: Token) -> tuple[Who, tuple[int, int]] | None:
+    if according.lower_ == "per":
+        return _per_speaker(ctx, according)
     to = next((c for c in according.children if c.lower_ == "to"), None)
     if to is None:
         return None
@@ -65,5 +91,6 @@ def according(ctx: Context, tokens: list[Token], drafts: list[Draft]) -> None:
         content = content_span(ctx, head, tok)
         if content is None:
             continue
-        speaker = Speaker(who, (), "according_to", "according to", cue_span)
+        cue = "per" if tok.lower_ == "per" else "according to"
+        speaker = Speaker(who, (), "according_to", cue, cue_span)
         drafts.append(Draft("according_to", speaker, content))
