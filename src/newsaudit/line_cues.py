@@ -71,6 +71,8 @@ class Cues:
         self.past_forms = frozenset(data["past_forms"])
         #: words in -ing that are no participle ("morning", "building", "during")
         self.ing_nouns = frozenset(data["ing_nouns"])
+        #: the action words under a reader comment ("Like · Reply · 2h", "32 likes")
+        self.comment_meta_words = frozenset(data["comment_meta_words"])
         verbs = data["scene_verbs"]
         #: the verbs and their third-person forms ("sort", "sorts"; "carry", "carries")
         self.scene_verbs = frozenset(verbs) | frozenset(

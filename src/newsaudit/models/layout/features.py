@@ -30,6 +30,11 @@ _SEPARATORS = "|\u00b7\u2022\u00bb\u203a/>"
 _REF_RE = re.compile(r"^\[\d+\]")
 _RELTIME_RE = re.compile(r"^\d+\s*(?:s|m|h|d|w|min|mins|hr|hrs|hours?|days?)(?:\s+ago)?$",
                          re.IGNORECASE)
+#: The filler of a reader comment's action line besides its action words: counts, times
+#: ("2h", "58m", "3 days ago") and separators.
+_META_FILLER_RE = re.compile(
+    r"^(?:\d+[smhdw]?|min|mins|hr|hrs|hours?|days?|weeks?|ago|[\u00b7\u2022|/()\[\]\-]+)$",
+    re.IGNORECASE)
 _NAME_RE = re.compile(r"^(?:[A-Z][\w'\u2019.-]+\s){1,3}[A-Z][\w'\u2019.-]+$")
 _PAST = frozenset(
     "was were had did said told made took went came gave found became left died killed "
@@ -125,7 +130,7 @@ CUE = 3.0
 LEX = 1.0
 #: The version of what :func:`featurise` computes, recorded in the model's card: weights
 #: trained on other features would score nonsense, so the runtime refuses them.
-FEATURISER_VERSION = "layout-lines-7"
+FEATURISER_VERSION = "layout-lines-8"
 #: Short words a title-case line leaves in lower case ("Vote on the Covered Market").
 TITLE_SMALL = frozenset("a an the and or but nor of on in at to for from by with as vs via".split())
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
@@ -216,6 +221,14 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         f["has_quote"] = 1
     if _RELTIME_RE.match(t):
         f["reltime"] = 1
+    tokens = t.casefold().replace("\u00b7", " \u00b7 ").split()
+    if (len(tokens) <= 8 and any(w in cues().comment_meta_words for w in tokens)
+            and all(w in cues().comment_meta_words or _META_FILLER_RE.match(w) for w in tokens)):
+        # the action line under a reader comment: "Like · Reply · 2h", "Reply · 12", "32
+        # likes", "14 Reply"; furniture too, but the comment's own
+        f["comment_meta"] = 1
+    if _key_of(t) in cues().form_fields:
+        f["form_field"] = 1  # a form's field or button: "Email address", "Subscribe"
     if _NAME_RE.match(t) and n <= 4:
         f["namelike"] = 1
     # "a flooded school", "the burned-out house": a participle after an article is an
@@ -297,7 +310,7 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
 _NEIGHBOUR_KEYS = (
     "prose", "cue_", "nw", "end_", "gapb", "time", "ago", "caps", "reltime", "namelike",
     "numbered", "indent", "func", "says_colon", "count", "start_",
-    "counter", "credit_tail", "place_in_picture",
+    "counter", "credit_tail", "place_in_picture", "comment_meta", "form_field",
 )
 
 
@@ -437,6 +450,8 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
             f[f"section_{section}&d{dist}"] = 1
             f[f"section_{section}&prose{_bucket(prose_since, (0, 2))}"] = 1
             f[f"section_{section}&{nw}"] = 1
+            if "comment_meta" in s.feats:
+                f[f"section_{section}&comment_meta"] = 1
         if i == 0:
             # A page that opens on its title ("Title\n\nFirst paragraph ...", the shape of
             # scraped datasets and of copy-pasted articles) against one that opens on its
@@ -478,6 +493,11 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
         elif s.prose:
             prose_since += 1
     return out
+
+
+def _key_of(s: str) -> str:
+    """A line as the cue lists' exact entries spell it (see ``line_cues``)."""
+    return " ".join(s.casefold().split()).rstrip(" :\u00bb\u203a|-")
 
 
 def _title_key(s: str) -> str:
