@@ -73,6 +73,9 @@ class Cues:
         self.ing_nouns = frozenset(data["ing_nouns"])
         #: the action words under a reader comment ("Like · Reply · 2h", "32 likes")
         self.comment_meta_words = frozenset(data["comment_meta_words"])
+        #: the notes a page prints after its article ("Notes to editors", an author's bio)
+        self.endnote_headers = frozenset(data["endnote_headers"])
+        self.endnote_re = _alternation(data["endnote_patterns"], flags=0)
         verbs = data["scene_verbs"]
         #: the verbs and their third-person forms ("sort", "sorts"; "carry", "carries")
         self.scene_verbs = frozenset(verbs) | frozenset(

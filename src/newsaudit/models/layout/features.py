@@ -227,6 +227,10 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         # the action line under a reader comment: "Like · Reply · 2h", "Reply · 12", "32
         # likes", "14 Reply"; furniture too, but the comment's own
         f["comment_meta"] = 1
+    if _key_of(t) in cues().endnote_headers:
+        f["endnote"] = f["endnote_header"] = 1  # "Notes to editors", "Sources", "Contacts"
+    elif n <= 40 and cues().endnote_re.search(t):
+        f["endnote"] = 1  # "Jane Doe is a columnist ...", "... edited for length and clarity."
     if _key_of(t) in cues().form_fields:
         f["form_field"] = 1  # a form's field or button: "Email address", "Subscribe"
     if _NAME_RE.match(t) and n <= 4:
@@ -311,6 +315,7 @@ _NEIGHBOUR_KEYS = (
     "prose", "cue_", "nw", "end_", "gapb", "time", "ago", "caps", "reltime", "namelike",
     "numbered", "indent", "func", "says_colon", "count", "start_",
     "counter", "credit_tail", "place_in_picture", "comment_meta", "form_field",
+    "endnote",
 )
 
 
@@ -437,6 +442,8 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
                 f["leads_para&after_time"] = 1
         if "namelike" in s.feats:
             f[f"namelike&{region}"] = 1
+        if "endnote" in s.feats:
+            f[f"endnote&{region}"] = 1
         if any(shapes[j].cue == "form" for j in range(max(0, i - 3), min(n, i + 4)) if j != i):
             f["form_near"] = 1
         if s.headlike:
@@ -487,7 +494,8 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
             if abs(off) == 1 and shapes[j].key:
                 f[tag + shapes[j].key] = 1
         out.append(f)
-        named = _section(s.words)
+        # notes after the article ("Notes to editors", "Sources") head lines of their own
+        named = "endnote" if "endnote_header" in s.feats else _section(s.words)
         if named and not s.prose:
             section, section_at, prose_since = named, i, 0
         elif s.prose:
