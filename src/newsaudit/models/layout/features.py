@@ -288,6 +288,8 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
     f["gapb_top" if top else f"gapb{min(row.gap_before, 2)}"] = 1
     f[f"gapa{min(row.gap_after, 2)}"] = 1
     cue = line_kind(t, header=not first_body_seen) or ""
+    if not cue and _all_furniture(t):
+        cue = "boilerplate"  # "Order Reprints | Today's Paper | Subscribe", a share bar
     if cue:
         f["cue_" + cue] = CUE
     # prose is set in sentence case: a long line with nearly every word capitalised is a
@@ -501,6 +503,22 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
         elif s.prose:
             prose_since += 1
     return out
+
+
+def _all_furniture(t: str) -> bool:
+    """A menu or a share bar on one line: two or more cells between separators ("Order
+    Reprints | Today's Paper | Subscribe"), or three or more words ("Facebook Twitter
+    WhatsApp Email"), each a whole furniture line of the cue lists."""
+    furniture = cues().boilerplate_exact
+    cells = [c for c in _CELL_SPLIT_RE.split(t) if c]
+    if len(cells) < 2:
+        cells = t.split()
+        if len(cells) < 3:
+            return False
+    return all(_key_of(c) in furniture for c in cells)
+
+
+_CELL_SPLIT_RE = re.compile(r"\s*[|\u00b7\u2022]\s*")
 
 
 def _key_of(s: str) -> str:
