@@ -290,6 +290,8 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
     cue = line_kind(t, header=not first_body_seen) or ""
     if not cue and _all_furniture(t):
         cue = "boilerplate"  # "Order Reprints | Today's Paper | Subscribe", a share bar
+    if not cue and n <= 40 and cues().credit_line_re.search(t):
+        cue = "byline"  # "Reporting by Jane Doe in London and ...; Editing by John Roe"
     if cue:
         f["cue_" + cue] = CUE
     # prose is set in sentence case: a long line with nearly every word capitalised is a
