@@ -71,6 +71,13 @@ class Cues:
         self.past_forms = frozenset(data["past_forms"])
         #: words in -ing that are no participle ("morning", "building", "during")
         self.ing_nouns = frozenset(data["ing_nouns"])
+        #: the action words under a reader comment ("Like · Reply · 2h", "32 likes")
+        self.comment_meta_words = frozenset(data["comment_meta_words"])
+        #: the notes a page prints after its article ("Notes to editors", an author's bio)
+        self.endnote_headers = frozenset(data["endnote_headers"])
+        self.endnote_re = _alternation(data["endnote_patterns"], flags=0)
+        #: "Reporting by ...; Editing by ...", "AP writer ... contributed to this report."
+        self.credit_line_re = _alternation(data["credit_line_patterns"], flags=0)
         verbs = data["scene_verbs"]
         #: the verbs and their third-person forms ("sort", "sorts"; "carry", "carries")
         self.scene_verbs = frozenset(verbs) | frozenset(

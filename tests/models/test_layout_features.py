@@ -1,5 +1,5 @@
 """Features of the layout model that mark photo captions in plain text
-(newsaudit.models.layout.features, featuriser layout-lines-4, -5, -6, now -7): a line that ends on a
+(newsaudit.models.layout.features, featuriser layout-lines-4 to -7, now -8): a line that ends on a
 photo credit (``credit_tail``), a line that says what or where the picture shows
 (``place_in_picture``), a scene told in the present tense (``scene_verb``) or with no tense
 at all (``tenseless``), a person given with their age (``name_age``) and a gallery's counter
@@ -21,7 +21,7 @@ def _feats(line: str) -> dict[str, float]:
 
 
 def test_the_featuriser_version_names_the_caption_features():
-    assert FEATURISER_VERSION == "layout-lines-7"
+    assert FEATURISER_VERSION == "layout-lines-8"
 
 
 @pytest.mark.parametrize("line", [

@@ -30,6 +30,11 @@ _SEPARATORS = "|\u00b7\u2022\u00bb\u203a/>"
 _REF_RE = re.compile(r"^\[\d+\]")
 _RELTIME_RE = re.compile(r"^\d+\s*(?:s|m|h|d|w|min|mins|hr|hrs|hours?|days?)(?:\s+ago)?$",
                          re.IGNORECASE)
+#: The filler of a reader comment's action line besides its action words: counts, times
+#: ("2h", "58m", "3 days ago") and separators.
+_META_FILLER_RE = re.compile(
+    r"^(?:\d+[smhdw]?|min|mins|hr|hrs|hours?|days?|weeks?|ago|[\u00b7\u2022|/()\[\]\-]+)$",
+    re.IGNORECASE)
 _NAME_RE = re.compile(r"^(?:[A-Z][\w'\u2019.-]+\s){1,3}[A-Z][\w'\u2019.-]+$")
 _PAST = frozenset(
     "was were had did said told made took went came gave found became left died killed "
@@ -125,7 +130,7 @@ CUE = 3.0
 LEX = 1.0
 #: The version of what :func:`featurise` computes, recorded in the model's card: weights
 #: trained on other features would score nonsense, so the runtime refuses them.
-FEATURISER_VERSION = "layout-lines-7"
+FEATURISER_VERSION = "layout-lines-8"
 #: Short words a title-case line leaves in lower case ("Vote on the Covered Market").
 TITLE_SMALL = frozenset("a an the and or but nor of on in at to for from by with as vs via".split())
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
@@ -216,6 +221,18 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         f["has_quote"] = 1
     if _RELTIME_RE.match(t):
         f["reltime"] = 1
+    tokens = t.casefold().replace("\u00b7", " \u00b7 ").split()
+    if (len(tokens) <= 8 and any(w in cues().comment_meta_words for w in tokens)
+            and all(w in cues().comment_meta_words or _META_FILLER_RE.match(w) for w in tokens)):
+        # the action line under a reader comment: "Like · Reply · 2h", "Reply · 12", "32
+        # likes", "14 Reply"; furniture too, but the comment's own
+        f["comment_meta"] = 1
+    if _key_of(t) in cues().endnote_headers:
+        f["endnote"] = f["endnote_header"] = 1  # "Notes to editors", "Sources", "Contacts"
+    elif n <= 40 and cues().endnote_re.search(t):
+        f["endnote"] = 1  # "Jane Doe is a columnist ...", "... edited for length and clarity."
+    if _key_of(t) in cues().form_fields:
+        f["form_field"] = 1  # a form's field or button: "Email address", "Subscribe"
     if _NAME_RE.match(t) and n <= 4:
         f["namelike"] = 1
     # "a flooded school", "the burned-out house": a participle after an article is an
@@ -271,6 +288,10 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
     f["gapb_top" if top else f"gapb{min(row.gap_before, 2)}"] = 1
     f[f"gapa{min(row.gap_after, 2)}"] = 1
     cue = line_kind(t, header=not first_body_seen) or ""
+    if not cue and _all_furniture(t):
+        cue = "boilerplate"  # "Order Reprints | Today's Paper | Subscribe", a share bar
+    if not cue and n <= 40 and cues().credit_line_re.search(t):
+        cue = "byline"  # "Reporting by Jane Doe in London and ...; Editing by John Roe"
     if cue:
         f["cue_" + cue] = CUE
     # prose is set in sentence case: a long line with nearly every word capitalised is a
@@ -297,7 +318,8 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
 _NEIGHBOUR_KEYS = (
     "prose", "cue_", "nw", "end_", "gapb", "time", "ago", "caps", "reltime", "namelike",
     "numbered", "indent", "func", "says_colon", "count", "start_",
-    "counter", "credit_tail", "place_in_picture",
+    "counter", "credit_tail", "place_in_picture", "comment_meta", "form_field",
+    "endnote",
 )
 
 
@@ -424,6 +446,8 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
                 f["leads_para&after_time"] = 1
         if "namelike" in s.feats:
             f[f"namelike&{region}"] = 1
+        if "endnote" in s.feats:
+            f[f"endnote&{region}"] = 1
         if any(shapes[j].cue == "form" for j in range(max(0, i - 3), min(n, i + 4)) if j != i):
             f["form_near"] = 1
         if s.headlike:
@@ -437,6 +461,8 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
             f[f"section_{section}&d{dist}"] = 1
             f[f"section_{section}&prose{_bucket(prose_since, (0, 2))}"] = 1
             f[f"section_{section}&{nw}"] = 1
+            if "comment_meta" in s.feats:
+                f[f"section_{section}&comment_meta"] = 1
         if i == 0:
             # A page that opens on its title ("Title\n\nFirst paragraph ...", the shape of
             # scraped datasets and of copy-pasted articles) against one that opens on its
@@ -472,12 +498,34 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
             if abs(off) == 1 and shapes[j].key:
                 f[tag + shapes[j].key] = 1
         out.append(f)
-        named = _section(s.words)
+        # notes after the article ("Notes to editors", "Sources") head lines of their own
+        named = "endnote" if "endnote_header" in s.feats else _section(s.words)
         if named and not s.prose:
             section, section_at, prose_since = named, i, 0
         elif s.prose:
             prose_since += 1
     return out
+
+
+def _all_furniture(t: str) -> bool:
+    """A menu or a share bar on one line: two or more cells between separators ("Order
+    Reprints | Today's Paper | Subscribe"), or three or more words ("Facebook Twitter
+    WhatsApp Email"), each a whole furniture line of the cue lists."""
+    furniture = cues().boilerplate_exact
+    cells = [c for c in _CELL_SPLIT_RE.split(t) if c]
+    if len(cells) < 2:
+        cells = t.split()
+        if len(cells) < 3:
+            return False
+    return all(_key_of(c) in furniture for c in cells)
+
+
+_CELL_SPLIT_RE = re.compile(r"\s*[|\u00b7\u2022]\s*")
+
+
+def _key_of(s: str) -> str:
+    """A line as the cue lists' exact entries spell it (see ``line_cues``)."""
+    return " ".join(s.casefold().split()).rstrip(" :\u00bb\u203a|-")
 
 
 def _title_key(s: str) -> str:
