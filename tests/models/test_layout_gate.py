@@ -95,8 +95,10 @@ def test_gate_plain_text_kind_f1(text_result, kind):
 
 #: Measured on the second held-back set (16 pages written blind at stop 28, 79 caption
 #: lines) the first time it was scored, 2026-12-06: line accuracy 0.939, F1 headline 1.000,
-#: comment 0.961, caption 0.915. Floors 0.02 under (caption 0.03).
-SECOND_ACCURACY_FLOOR = 0.92
+#: comment 0.961, caption 0.915. Floors 0.02 under (caption 0.03). After the hlay3 round
+#: (featuriser layout-lines-8, chosen on the train pages only), scored once: line accuracy
+#: 0.954, the three F1 unchanged; the accuracy floor follows it.
+SECOND_ACCURACY_FLOOR = 0.935
 SECOND_F1_FLOORS = {"headline": 0.98, "comment": 0.94, "caption": 0.885}
 
 
