@@ -511,10 +511,11 @@ MESSAGES = [
      "“Government forces have reportedly shelled the village, killing seven civilians.” is passed "
      "on as hearsay (“reportedly”) with no source named; the page also relies on “a human rights "
      "group”. It names no one behind these claims, so a reader cannot check them."),
-    # a long sentence is cut at a word, and a name with an apostrophe survives
-    ("Strike Hits Village\n\nOn Thursday O'Neill's unit counted seven civilians killed in the "
+    # a long sentence is cut at a word, and a name with an apostrophe survives ("found", not
+    # "counted": a unit that counts the dead is their source)
+    ("Strike Hits Village\n\nOn Thursday O'Neill's unit found seven civilians killed in the "
      "shelling of the old market quarter near the river and the bridge.\n",
-     "“On Thursday O'Neill's unit counted seven civilians killed in the shelling of the old…” "
+     "“On Thursday O'Neill's unit found seven civilians killed in the shelling of the old…” "
      "is stated in the page's own voice with no source; it gives a figure (“seven civilians”) "
      "that no attributed figure on the page matches."),
 ]
