@@ -388,3 +388,14 @@ def test_parts_with_the_gap_given_elsewhere_add_up(run):
             "crash is being investigated.\n")
     _, found = run(text)
     assert found == []
+
+
+def test_a_lead_of_everyone_against_sources_counting_one_group_is_left_alone(run):
+    """The lead counts everyone killed; the sources count civilians: the fighters are the
+    difference, not a figure from nowhere."""
+    text = ("Airstrike hits rebel-held town\n\nAn airstrike killed 35 people in the rebel-held "
+            "town of Kafr Batna on Tuesday.\n\nThe Syrian Observatory for Human Rights said 28 "
+            "civilians were killed in the strike. The local civil defence said 31 civilians "
+            "died.\n\nThe town has been bombed repeatedly this month.\n")
+    _, found = run(text)
+    assert found == []

@@ -226,9 +226,12 @@ def _unmatched_lead(report: Report, figs: list[Figure]) -> Iterator[Finding]:
         if (f.source is not None or f.changing or not in_lead(f.start)
                 or f.category not in _HEADLINE_TOLLS or f.value in later):
             continue
+        # a source's count of one group ("28 civilians") is no rival to the lead's count
+        # of everyone ("35 people")
         cited = [g for g in figs if g.source is not None and not g.changing
                  and g.sentence_start != f.sentence_start and same_subject(f, g)
                  and near(f, g, ratio) and _scopes_agree(f, g)
+                 and not (_generic(f) and not _generic(g))
                  and not (f.dates and g.dates and not set(f.dates) & set(g.dates))]
         if not (all(exceeds(f, g) for g in cited) or all(exceeds(g, f) for g in cited)):
             continue  # agrees with one, or lies between them: a reading of the range
