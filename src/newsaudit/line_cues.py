@@ -42,7 +42,7 @@ class Cues:
     def __init__(self, data: dict[str, Any]) -> None:
         self.max_words: dict[str, int] = data["max_words"]
         self.boilerplate_exact = frozenset(data["boilerplate_exact"])
-        self.boilerplate_re = _alternation(data["boilerplate_patterns"])
+        self.boilerplate_re = LineTest(data["boilerplate_patterns"])
         self.related_headers = frozenset(data["related_headers"])
         self.related_re = _alternation(data["related_patterns"], flags=0)
         self.comment_header_re = _alternation(data["comment_header_patterns"])
@@ -52,7 +52,7 @@ class Cues:
             r"^\W*(?:" + "|".join(re.escape(c) for c in data["form_cues"]) + ")", re.IGNORECASE
         )
         self.form_fields = frozenset(data["form_fields"])
-        self.caption_re = _alternation(data["caption_patterns"], flags=0)
+        self.caption_re = LineTest(data["caption_patterns"], flags=0)
         prefixes = sorted(data["byline_prefixes"], key=len, reverse=True)
         self.byline_prefix_re = re.compile(
             r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+(?=\S)", re.IGNORECASE
@@ -75,13 +75,34 @@ class Cues:
         self.comment_meta_words = frozenset(data["comment_meta_words"])
         #: the notes a page prints after its article ("Notes to editors", an author's bio)
         self.endnote_headers = frozenset(data["endnote_headers"])
-        self.endnote_re = _alternation(data["endnote_patterns"], flags=0)
+        self.endnote_re = LineTest(data["endnote_patterns"], flags=0)
         #: "Reporting by ...; Editing by ...", "AP writer ... contributed to this report."
-        self.credit_line_re = _alternation(data["credit_line_patterns"], flags=0)
+        self.credit_line_re = LineTest(data["credit_line_patterns"], flags=0)
         verbs = data["scene_verbs"]
         #: the verbs and their third-person forms ("sort", "sorts"; "carry", "carries")
         self.scene_verbs = frozenset(verbs) | frozenset(
             f for v in verbs for f in inflections(v) if f.endswith("s"))
+
+
+class LineTest:
+    """Whether a line matches any of a list of patterns. The patterns anchored at the
+    line's start ("^Photo:", "(?i:^Reporting by)") are one regex tried once, at the start;
+    the rest one regex searched along the line. Joined into a single searched regex, the
+    anchored ones were tried at every position of every line, most of the cost of the
+    layout features on long paragraphs."""
+
+    __slots__ = ("_anywhere", "_at_start")
+
+    def __init__(self, patterns: list[str], *, flags: int = re.IGNORECASE) -> None:
+        anchored = [p for p in patterns if p.startswith(("^", "(?i:^"))]
+        rest = [p for p in patterns if p not in anchored]
+        self._at_start = _alternation(anchored, flags=flags) if anchored else None
+        self._anywhere = _alternation(rest, flags=flags) if rest else None
+
+    def search(self, line: str) -> bool:
+        """Does any pattern match in ``line`` (as ``re.search`` would)?"""
+        return bool((self._at_start is not None and self._at_start.match(line))
+                    or (self._anywhere is not None and self._anywhere.search(line)))
 
 
 def _alternation(patterns: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:

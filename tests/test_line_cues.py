@@ -1,0 +1,56 @@
+"""LineTest: the cue lists searched as two regexes, the anchored patterns tried once at
+the line's start. It must say what one joined, searched regex says."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+
+from newsaudit.datafiles import load_json
+from newsaudit.line_cues import LineTest
+
+LISTS = ("boilerplate_patterns", "caption_patterns", "endnote_patterns", "credit_line_patterns")
+
+
+def _top_level_branch(pattern: str) -> bool:
+    """Does the pattern (or the one group it is wrapped in, "(?i:...)") branch at its top?"""
+    parser = importlib.import_module("re._parser")  # the stdlib's own regex parser (3.11+)
+    data = parser.parse(pattern).data
+    if len(data) == 1 and str(data[0][0]) == "SUBPATTERN":
+        data = data[0][1][-1].data
+    return any(str(op) == "BRANCH" for op, _ in data)
+
+
+@pytest.mark.parametrize("key", LISTS)
+def test_an_anchored_pattern_has_no_alternative_outside_its_anchor(key):
+    """"^a|b" would let "b" match anywhere in a searched regex but only at the start in
+    LineTest's: a list must spell it "^(a|b)" or "b" on its own."""
+    for p in load_json("anatomy.json")[key]:
+        if p.startswith(("^", "(?i:^")):
+            assert not _top_level_branch(p), f"{key}: {p!r} has a top-level alternative"
+    assert _top_level_branch("^a|b") and not _top_level_branch("^(a|b)")
+    assert _top_level_branch("(?i:^a|b)") and not _top_level_branch("(?i:^(a|b)[:|])")
+
+
+LINES = [
+    "Photo: Jane Doe/Reuters",
+    "The council met on Tuesday and approved the plan; photo: none was taken.",
+    "Sign up for our newsletter to get the news straight to your inbox",
+    "Reporting by Jane Doe in London; Editing by John Roe",
+    "He said reporting by the agency was accurate.",
+    "All rights reserved. © 2024 The Daily Example",
+    "Posted in Travel, Walking",
+    "A long paragraph of ordinary news prose about a council meeting, " * 8,
+    "",
+]
+
+
+@pytest.mark.parametrize("key", LISTS)
+@pytest.mark.parametrize("line", LINES)
+def test_it_agrees_with_one_searched_regex(key, line):
+    patterns = load_json("anatomy.json")[key]
+    flags = re.IGNORECASE if key == "boilerplate_patterns" else 0
+    joined = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    assert LineTest(patterns, flags=flags).search(line) == bool(joined.search(line))
