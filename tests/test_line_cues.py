@@ -54,3 +54,22 @@ def test_it_agrees_with_one_searched_regex(key, line):
     flags = re.IGNORECASE if key == "boilerplate_patterns" else 0
     joined = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
     assert LineTest(patterns, flags=flags).search(line) == bool(joined.search(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rescuers search the rubble of the market on Sunday. (AP Photo/Jane Doe)",
+        "Rescuers search the rubble of the market. " * 20 + "(AP Photo/Jane Doe)",
+        "Rescuers search the rubble of the market. " * 20 + "REUTERS/Jane Doe",
+        "Rescuers search the rubble of the market on Sunday, " * 12 + "Wednesday afternoon.",
+        "Rescuers search the rubble of the market. " * 20,
+        "x" * 900 + " Photo: Jane Doe",
+    ],
+)
+def test_the_tail_patterns_say_on_a_line_end_what_they_say_on_the_line(line):
+    from newsaudit.models.layout import features
+
+    for pattern in (features._CREDIT_TAIL_RE, features._WHEN_TAIL_RE):
+        assert bool(pattern.search(features._tail(line))) == bool(pattern.search(line))
+    assert len(features._tail(line)) <= max(len(line), 400 + len(line) - line.rfind(" "))

@@ -244,9 +244,10 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         f["aux"] = 1
     if _SENTENCE_BREAK_RE.search(t):
         f["sentences"] = 1
-    if n >= 4 and _WHEN_TAIL_RE.search(t):
+    last = _tail(t)
+    if n >= 4 and _WHEN_TAIL_RE.search(last):
         f["when_tail"] = 1
-    if n >= 2 and _CREDIT_TAIL_RE.search(t):
+    if n >= 2 and _CREDIT_TAIL_RE.search(last):
         f["credit_tail"] = 1
     if _PICTURED_RE.search(t):
         f["place_in_picture"] = 1
@@ -505,6 +506,21 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
         elif s.prose:
             prose_since += 1
     return out
+
+
+#: How much of a line's end the tail patterns (_WHEN_TAIL_RE, _CREDIT_TAIL_RE) need: both
+#: end at the line's end, and no match of theirs runs to a tenth of this.
+_TAIL = 400
+
+
+def _tail(t: str) -> str:
+    """The end of a long line, cut at a space, for the patterns anchored at its end: the
+    same match as on the whole line (the cut leaves a space first, where the patterns'
+    own start of a word needs one), without trying every position of a long paragraph."""
+    if len(t) <= _TAIL:
+        return t
+    cut = t.rfind(" ", 0, len(t) - _TAIL)
+    return t[cut:] if cut > 0 else t
 
 
 def _all_furniture(t: str) -> bool:
