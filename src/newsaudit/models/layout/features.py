@@ -136,6 +136,10 @@ TITLE_SMALL = frozenset("a an the and or but nor of on in at to for from by with
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
 _TERMINAL = ".!?\u2026"
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+#: A quotation in a line: a double quotation mark, or a single one that opens a quotation
+#: ('I never thought ...'). An apostrophe inside or after a word ("Fryer's", "the shop's",
+#: "residents'") is no quotation, and captions name places and people in the possessive.
+_QUOTE_RE = re.compile("[\"\u201c\u201d\u00ab\u00bb\u201e]|(?:^|[\\s(\\[])['\u2018\u2019](?=\\w)")
 
 
 def _bucket(n: float, edges: Sequence[float]) -> int:
@@ -217,7 +221,8 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         f[f"seps{_bucket(seps, (1, 3))}"] = 1
     if t.endswith(("says:", "said:", "wrote:")):
         f["says_colon"] = 1
-    if any(q in t for q in _QUOTES[:5]):
+    quoted = bool(_QUOTE_RE.search(t))
+    if quoted:
         f["has_quote"] = 1
     if _RELTIME_RE.match(t):
         f["reltime"] = 1
@@ -254,7 +259,7 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
                                    or (len(w) > 4 and w.endswith("ed") and i
                                        and low[i - 1] not in _DETERMINERS)
                                    for i, w in enumerate(low))
-          and not any(q in t for q in _QUOTES[:5]) and _SCENE_PLACE_RE.search(t)):
+          and not quoted and _SCENE_PLACE_RE.search(t)):
         # "a flooded street", "the burned-out house": a participle after an article is
         # an adjective, not the past tense a report is told in
         f["place_in_picture"] = 1
@@ -424,7 +429,10 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
         if s.cue:
             f[f"cue_{s.cue}&{region}"] = CUE
         if (region == "in" and 4 <= len(s.words) <= 30 and "has_quote" not in s.feats
-                and "reporting" not in s.feats and "sentences" not in s.feats):
+                and "reporting" not in s.feats
+                and ("sentences" not in s.feats or "credit_tail" in s.feats)):
+            # a credit after the caption's sentence ("... chips. Picture: Rachel Kemp") is
+            # no second sentence
             f[f"captionish&{end}"] = 1
             f[f"captionish&{end}&{'past' if 'past' in s.feats else 'nopast'}"] = 1
         if "tenseless" in s.feats:
