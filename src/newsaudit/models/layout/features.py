@@ -398,6 +398,12 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
     for r in rows:
         k = r.text.casefold()
         counts[k] = counts.get(k, 0) + 1
+    # a page that sets its paragraphs apart with blank lines: a line set right against a
+    # paragraph there, with no blank line between, interrupts the article (a caption under
+    # its picture, a subheading), where on a page that never leaves a blank line it says
+    # nothing
+    pairs = [rows[i].gap_before > 0 for i in range(1, n) if prose[i] and prose[i - 1]]
+    spaced = len(pairs) >= 2 and sum(pairs) >= 0.8 * len(pairs)
     head_rank = 0
     section, section_at, prose_since = "", -1, 0
     out: list[dict[str, float]] = []
@@ -452,6 +458,14 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
             f[f"leads_para&{'scene' if scene else 'plain'}"] = 1
             if i and ("time" in shapes[i - 1].feats or shapes[i - 1].cue == "dateline"):
                 f["leads_para&after_time"] = 1
+        if spaced and not s.prose and not s.cue and 3 <= len(s.words) <= 30:
+            below = (i + 1 < n and not r.gap_after and _paragraph(shapes[i + 1]))
+            above = (i and not r.gap_before and _paragraph(shapes[i - 1]))
+            if below or above:
+                size = "short" if len(s.words) <= 6 else "long"
+                f["interrupts"] = 1
+                f[f"interrupts&{end}&{size}"] = 1
+                f[f"interrupts&{'below' if below else 'above'}&{size}"] = 1
         if "namelike" in s.feats:
             f[f"namelike&{region}"] = 1
         if "endnote" in s.feats:
@@ -513,6 +527,12 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
         elif s.prose:
             prose_since += 1
     return out
+
+
+def _paragraph(s: _Shape) -> bool:
+    """A line of the article's running text: prose, or a short sentence ("Food will be
+    served from April.")."""
+    return s.prose or ("end_term" in s.feats and len(s.words) >= 5 and not s.cue)
 
 
 def _all_furniture(t: str) -> bool:
