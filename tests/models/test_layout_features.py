@@ -1,5 +1,5 @@
 """Features of the layout model that mark photo captions in plain text
-(newsaudit.models.layout.features, featuriser layout-lines-4 to -7, now -8): a line that ends on a
+(newsaudit.models.layout.features, featuriser layout-lines-4 to -8, now -9): a line that ends on a
 photo credit (``credit_tail``), a line that says what or where the picture shows
 (``place_in_picture``), a scene told in the present tense (``scene_verb``) or with no tense
 at all (``tenseless``), a person given with their age (``name_age``) and a gallery's counter
@@ -21,7 +21,7 @@ def _feats(line: str) -> dict[str, float]:
 
 
 def test_the_featuriser_version_names_the_caption_features():
-    assert FEATURISER_VERSION == "layout-lines-8"
+    assert FEATURISER_VERSION == "layout-lines-9"
 
 
 @pytest.mark.parametrize("line", [
@@ -284,3 +284,13 @@ def test_a_line_set_against_a_paragraph_on_a_spaced_page_interrupts_it():
 
 def test_on_a_page_with_no_blank_lines_nothing_interrupts():
     assert not any(k.startswith("interrupts") for f in _page(_TIGHT_PAGE) for k in f)
+
+
+@pytest.mark.parametrize("line", [
+    'Image caption, Officers said the lorry driver "knew exactly what to do" when the fire started.',
+    'Media caption, Morag Campbell said: "The children would have spent more time on the ferry than in class."',
+])
+def test_a_labelled_caption_that_reports_is_no_sentence_of_the_body(line):
+    f = _feats(line)
+    assert "cue_caption" in f
+    assert not {"reporting", "sentence_verb", "prose"} & set(f)

@@ -130,7 +130,7 @@ CUE = 3.0
 LEX = 1.0
 #: The version of what :func:`featurise` computes, recorded in the model's card: weights
 #: trained on other features would score nonsense, so the runtime refuses them.
-FEATURISER_VERSION = "layout-lines-8"
+FEATURISER_VERSION = "layout-lines-9"
 #: Short words a title-case line leaves in lower case ("Vote on the Covered Market").
 TITLE_SMALL = frozenset("a an the and or but nor of on in at to for from by with as vs via".split())
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
@@ -299,10 +299,16 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         cue = "byline"  # "Reporting by Jane Doe in London and ...; Editing by John Roe"
     if cue:
         f["cue_" + cue] = CUE
+    if cue == "caption":
+        # what follows a caption's label or comes before its credit is the caption's own
+        # text, often a sentence with its quote or reporting verb ("Image caption, Officers
+        # said the lorry driver \"knew exactly what to do\""): no evidence of a paragraph
+        f.pop("reporting", None)
     # prose is set in sentence case: a long line with nearly every word capitalised is a
     # title ("Authorities Lied About the Shooter's Check-In Date – What Else Are They
     # Hiding?"), however many function words and whatever mark it ends on
-    prose = n >= 12 and fshare >= 0.2 and end in ("term", "quote", "paren") and not titled
+    prose = (n >= 12 and fshare >= 0.2 and end in ("term", "quote", "paren") and not titled
+             and cue != "caption")
     if n >= 6 and titled and fshare >= 0.1:
         f["titlecase"] = 1  # a title's casing, with the function words of a sentence
     headlike = 3 <= n <= 25 and end not in ("term", "colon") and not cue and first.isupper()
@@ -311,7 +317,7 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
     # A long line that ends a sentence and has a verb is rarely furniture, wherever it
     # stands: the evidence a bare article body gives from its first line on.
     verb = "past" in f or "aux" in f or "reporting" in f
-    if n >= 10 and end in ("term", "quote") and verb:
+    if n >= 10 and end in ("term", "quote") and verb and cue != "caption":
         f["sentence_verb"] = 1
         if n >= 20:
             f["sentence_verb_long"] = 1
