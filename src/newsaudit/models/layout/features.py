@@ -130,16 +130,12 @@ CUE = 3.0
 LEX = 1.0
 #: The version of what :func:`featurise` computes, recorded in the model's card: weights
 #: trained on other features would score nonsense, so the runtime refuses them.
-FEATURISER_VERSION = "layout-lines-9"
+FEATURISER_VERSION = "layout-lines-8"
 #: Short words a title-case line leaves in lower case ("Vote on the Covered Market").
 TITLE_SMALL = frozenset("a an the and or but nor of on in at to for from by with as vs via".split())
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
 _TERMINAL = ".!?\u2026"
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
-#: A quotation in a line: a double quotation mark, or a single one that opens a quotation
-#: ('I never thought ...'). An apostrophe inside or after a word ("Fryer's", "the shop's",
-#: "residents'") is no quotation, and captions name places and people in the possessive.
-_QUOTE_RE = re.compile("[\"\u201c\u201d\u00ab\u00bb\u201e]|(?:^|[\\s(\\[])['\u2018\u2019](?=\\w)")
 
 
 def _bucket(n: float, edges: Sequence[float]) -> int:
@@ -221,8 +217,7 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         f[f"seps{_bucket(seps, (1, 3))}"] = 1
     if t.endswith(("says:", "said:", "wrote:")):
         f["says_colon"] = 1
-    quoted = bool(_QUOTE_RE.search(t))
-    if quoted:
+    if any(q in t for q in _QUOTES[:5]):
         f["has_quote"] = 1
     if _RELTIME_RE.match(t):
         f["reltime"] = 1
@@ -260,7 +255,7 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
                                    or (len(w) > 4 and w.endswith("ed") and i
                                        and low[i - 1] not in _DETERMINERS)
                                    for i, w in enumerate(low))
-          and not quoted and _SCENE_PLACE_RE.search(t)):
+          and not any(q in t for q in _QUOTES[:5]) and _SCENE_PLACE_RE.search(t)):
         # "a flooded street", "the burned-out house": a participle after an article is
         # an adjective, not the past tense a report is told in
         f["place_in_picture"] = 1
@@ -300,16 +295,10 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         cue = "byline"  # "Reporting by Jane Doe in London and ...; Editing by John Roe"
     if cue:
         f["cue_" + cue] = CUE
-    if cue == "caption":
-        # what follows a caption's label or comes before its credit is the caption's own
-        # text, often a sentence with its quote or reporting verb ("Image caption, Officers
-        # said the lorry driver \"knew exactly what to do\""): no evidence of a paragraph
-        f.pop("reporting", None)
     # prose is set in sentence case: a long line with nearly every word capitalised is a
     # title ("Authorities Lied About the Shooter's Check-In Date – What Else Are They
     # Hiding?"), however many function words and whatever mark it ends on
-    prose = (n >= 12 and fshare >= 0.2 and end in ("term", "quote", "paren") and not titled
-             and cue != "caption")
+    prose = n >= 12 and fshare >= 0.2 and end in ("term", "quote", "paren") and not titled
     if n >= 6 and titled and fshare >= 0.1:
         f["titlecase"] = 1  # a title's casing, with the function words of a sentence
     headlike = 3 <= n <= 25 and end not in ("term", "colon") and not cue and first.isupper()
@@ -318,7 +307,7 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
     # A long line that ends a sentence and has a verb is rarely furniture, wherever it
     # stands: the evidence a bare article body gives from its first line on.
     verb = "past" in f or "aux" in f or "reporting" in f
-    if n >= 10 and end in ("term", "quote") and verb and cue != "caption":
+    if n >= 10 and end in ("term", "quote") and verb:
         f["sentence_verb"] = 1
         if n >= 20:
             f["sentence_verb_long"] = 1
@@ -405,12 +394,6 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
     for r in rows:
         k = r.text.casefold()
         counts[k] = counts.get(k, 0) + 1
-    # a page that sets its paragraphs apart with blank lines: a line set right against a
-    # paragraph there, with no blank line between, interrupts the article (a caption under
-    # its picture, a subheading), where on a page that never leaves a blank line it says
-    # nothing
-    pairs = [rows[i].gap_before > 0 for i in range(1, n) if prose[i] and prose[i - 1]]
-    spaced = len(pairs) >= 2 and sum(pairs) >= 0.8 * len(pairs)
     head_rank = 0
     section, section_at, prose_since = "", -1, 0
     out: list[dict[str, float]] = []
@@ -442,10 +425,7 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
         if s.cue:
             f[f"cue_{s.cue}&{region}"] = CUE
         if (region == "in" and 4 <= len(s.words) <= 30 and "has_quote" not in s.feats
-                and "reporting" not in s.feats
-                and ("sentences" not in s.feats or "credit_tail" in s.feats)):
-            # a credit after the caption's sentence ("... chips. Picture: Rachel Kemp") is
-            # no second sentence
+                and "reporting" not in s.feats and "sentences" not in s.feats):
             f[f"captionish&{end}"] = 1
             f[f"captionish&{end}&{'past' if 'past' in s.feats else 'nopast'}"] = 1
         if "tenseless" in s.feats:
@@ -465,14 +445,6 @@ def featurise(rows: Sequence[Row], *, title: str | None = None) -> list[dict[str
             f[f"leads_para&{'scene' if scene else 'plain'}"] = 1
             if i and ("time" in shapes[i - 1].feats or shapes[i - 1].cue == "dateline"):
                 f["leads_para&after_time"] = 1
-        if spaced and not s.prose and not s.cue and 3 <= len(s.words) <= 30:
-            below = (i + 1 < n and not r.gap_after and _paragraph(shapes[i + 1]))
-            above = (i and not r.gap_before and _paragraph(shapes[i - 1]))
-            if below or above:
-                size = "short" if len(s.words) <= 6 else "long"
-                f["interrupts"] = 1
-                f[f"interrupts&{end}&{size}"] = 1
-                f[f"interrupts&{'below' if below else 'above'}&{size}"] = 1
         if "namelike" in s.feats:
             f[f"namelike&{region}"] = 1
         if "endnote" in s.feats:
@@ -549,12 +521,6 @@ def _tail(t: str) -> str:
         return t
     cut = t.rfind(" ", 0, len(t) - _TAIL)
     return t[cut:] if cut > 0 else t
-
-
-def _paragraph(s: _Shape) -> bool:
-    """A line of the article's running text: prose, or a short sentence ("Food will be
-    served from April.")."""
-    return s.prose or ("end_term" in s.feats and len(s.words) >= 5 and not s.cue)
 
 
 def _all_furniture(t: str) -> bool:
