@@ -165,6 +165,11 @@ CASES: list[tuple[str, list[tuple]]] = [
         [("reported_speech", "Activists", "unspecified", (), "the deaths of 45 civilians", None)],
     ),
     ("Volunteers counted the votes on Friday.", []),
+    (
+        "Organisers put the turnout at about 20,000 people.",
+        [("reported_speech", "Organisers", "unspecified", (), "the turnout at about 20,000 people",
+          None)],
+    ),
     # the same verbs without the frame say nothing
     ("The council put the plan on hold at 5 pm on Friday.", []),
     ("Analysts set the price at $10 a share.", []),
