@@ -30,6 +30,14 @@ if TYPE_CHECKING:
 _SET_OFF = frozenset({",", "—", "–", "(", ";"})
 
 
+def _speaking(ctx: Context, pobj: Token) -> Token:
+    """Who speaks for the phrase's noun: a document's issuer ("according to a ministry
+    report": the ministry), else the noun itself."""
+    if lemma(pobj) in ctx.lex.document_nouns:
+        return issuer(pobj, ctx.lex) or pobj
+    return pobj
+
+
 def _per_speaker(ctx: Context, per: Token) -> tuple[Who, tuple[int, int]] | None:
     """"Per the ministry, …" / "…, per NBC News": American shorthand for "according to",
     only when the phrase is set off by a comma, a dash or the sentence's edge."""
@@ -42,8 +50,7 @@ def _per_speaker(ctx: Context, per: Token) -> tuple[Who, tuple[int, int]] | None
     after_ok = end >= per.sent.end or doc[end].text in _SET_OFF | {".", "!", "?", ")"}
     if not (before_ok and after_ok):
         return None
-    src = issuer(pobj, ctx.lex) or pobj if lemma(pobj) in ctx.lex.document_nouns else pobj
-    who = ctx.who(src)
+    who = ctx.who(_speaking(ctx, pobj))
     if who is None:
         return None
     return who, (per.idx, per.idx + len(per.text))
@@ -58,10 +65,7 @@ def according_speaker(ctx: Context, according: Token) -> tuple[Who, tuple[int, i
     pobj = child(to, "pobj")
     if pobj is None:
         return None
-    src = pobj
-    if lemma(pobj) in ctx.lex.document_nouns:
-        src = issuer(pobj, ctx.lex) or pobj
-    who = ctx.who(src)
+    who = ctx.who(_speaking(ctx, pobj))
     if who is None:
         return None
     return who, (according.idx, to.idx + len(to.text))

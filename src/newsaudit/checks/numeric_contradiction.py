@@ -61,6 +61,7 @@ from newsaudit.figures.compare import (
     exceeds,
     near,
     near_pairs,
+    near_values,
     parts_and_totals,
     same_subject,
     sources_compatible,
@@ -281,7 +282,7 @@ def _parts_short(head: Figure, kin: list[Figure]) -> Finding | None:
             return None
     total = sum(b.value for b in kin if b.value is not None)
     if (_allows(head, total) or _adds_up_to(head, kin)
-            or not _near_values(total, head.value, lexicon().near_ratio)):
+            or not near_values(total, head.value)):
         return None
     label = _label([head, *kin])
     parts = join_words([quoted(b) for b in kin])
@@ -311,10 +312,6 @@ def _gap_given(report: Report, head: Figure, parts: list[Figure]) -> bool:
 
 #: Quantity categories that count people, one of which may be a toll's missing part.
 _HEAD_COUNTS = frozenset({"killed", "wounded", "people", "personnel"})
-
-
-def _near_values(a: float, b: float, ratio: float) -> bool:
-    return max(abs(a), abs(b)) > 0 and abs(a - b) <= ratio * max(abs(a), abs(b))
 
 
 #: How many of the body's figures of the headline's kind are tried as its parts.

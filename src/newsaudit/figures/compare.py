@@ -182,8 +182,14 @@ def exceeds(part: Figure, whole: Figure) -> bool:
 def near(a: Figure, b: Figure, ratio: float | None = None) -> bool:
     """The same figure give or take rounding ('at least 700' and 693), within ``ratio``
     of the larger (default: the ``near_ratio`` threshold)."""
-    va, vb = a.value, b.value
-    if va is None or vb is None or max(abs(va), abs(vb)) == 0:
+    if a.value is None or b.value is None:
+        return False
+    return near_values(a.value, b.value, ratio)
+
+
+def near_values(va: float, vb: float, ratio: float | None = None) -> bool:
+    """:func:`near` for two numbers (a figure and a sum of figures)."""
+    if max(abs(va), abs(vb)) == 0:
         return False
     share = lexicon().near_ratio if ratio is None else ratio
     return abs(va - vb) <= share * max(abs(va), abs(vb))
