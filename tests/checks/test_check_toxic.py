@@ -64,3 +64,13 @@ def test_quiet_page(nlp, name: str) -> None:
 @pytest.mark.parametrize("name", ["conflict", "disaster", "protest", "economy", "health"])
 def test_clean_pages(nlp, name: str) -> None:
     assert toxic((PAGES / f"{name}.txt").read_text(encoding="utf-8")) == []
+
+
+def test_blunt_comments_are_not_abuse(nlp) -> None:
+    """Civil political talk the tweet-trained model once scored as abuse ("The White House
+    should answer..."), scare-quoted trades ("experts"), a blunt put-down and an angry
+    accusation draw nothing; a group's name in scare quotes alone is info, not a warning."""
+    found = toxic((CHECKS / "toxic_blunt_comments.txt").read_text(encoding="utf-8"))
+    assert [(sev, ev) for sev, ev, _ in found] == [("info", ('"refugees"',))]
+    assert found[0][2].startswith('The comment puts "refugees" in scare quotes')
+    assert "under its 0.82 threshold for comments" in found[0][2]

@@ -131,3 +131,15 @@ def test_training_gate() -> None:
     assert result["abusive"]["f1"] >= 0.92
     assert result["abusive"]["average_precision"] >= 0.98
     assert result["hate_recall"] >= 0.70
+
+
+def test_comment_threshold_and_evidence_words() -> None:
+    """On comments the model is held to a stricter threshold than on tweets, and the words
+    it names as evidence are never function words, however much the tweets weigh them."""
+    model = load_model()
+    assert model.threshold < model.comment_threshold < 0.95
+    assert model.card["runtime"]["comment_threshold"] == model.comment_threshold
+    text = "Who let him write this? What a damn mess of an article."
+    words = [w for _, _, w in model.top_words(text)]
+    assert words == ["damn"]
+    assert model.score(["The White House should answer this."])[0] < model.comment_threshold

@@ -44,6 +44,12 @@ class ToxicityModel:
     intercept: float
     threshold: float
     card: dict[str, Any]
+    #: The stricter operating point from which a comment is flagged on the model alone
+    #: (``threshold`` is the classifier's, scored on the tweets).
+    comment_threshold: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.comment_threshold = max(self.comment_threshold, self.threshold)
 
     def score(self, texts: Sequence[str]) -> list[float]:
         """Probability, per text, that it is abusive (hate speech or offensive language)."""
@@ -58,10 +64,11 @@ class ToxicityModel:
         """Words of ``text`` whose own weight pushes the score up most (evidence for the model):
         at most ``k``, each weighing at least ``floor`` and ``share`` of the heaviest one.
 
-        Function words are skipped: the tweets make "you" or "these" weigh up, but a reader
-        shown them as evidence would learn nothing."""
+        Function words are skipped (spaCy's English stop words and ``not_evidence``): the
+        tweets make "you", "him" or "these" weigh up, but a reader shown them as evidence
+        would learn nothing."""
         n = self.params.n_features
-        skip = not_evidence()
+        skip = _skipped()
         scored: list[tuple[float, int, int, str]] = []
         for m in _UNIGRAM.finditer(text):
             low = m.group().lower().replace("\u2019", "'")
@@ -76,6 +83,13 @@ class ToxicityModel:
         return sorted((s, e, w) for _, s, e, w in scored[:k])
 
 
+@lru_cache(maxsize=1)
+def _skipped() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return not_evidence() | frozenset(w.replace("\u2019", "'") for w in STOP_WORDS)
+
+
 def model_from_arrays(arrays: Any, card: dict[str, Any], *, source: str) -> ToxicityModel:
     """Check an artifact's arrays against its card; raise ModelError naming what is wrong."""
     with building(SPEC, source):
@@ -86,6 +100,7 @@ def model_from_arrays(arrays: Any, card: dict[str, Any], *, source: str) -> Toxi
             intercept=float(np.asarray(arrays["intercept"]).ravel()[0]),
             threshold=float(card["runtime"]["threshold"]),
             card=card,
+            comment_threshold=float(card["runtime"].get("comment_threshold", 0.0)),
         )
     if model.coef.shape[0] != params.n_features:
         raise ModelError(f"toxicity model has {model.coef.shape[0]} weights, card says "
