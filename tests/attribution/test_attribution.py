@@ -398,6 +398,18 @@ CASES: list[tuple[str, list[tuple]]] = [
         "The president vowed to rebuild the city.",
         [("reported_speech", "The president", "person", (), "to rebuild the city", None)],
     ),
+    # a perfect or passive infinitive hangs "to" on a participle: still the claim
+    (
+        "Rebels claimed to have killed 50 soldiers in the north.",
+        [("reported_speech", "Rebels", "organisation", (), "to have killed 50 soldiers in the north",
+          None)],
+    ),
+    # a semicolon parts two clauses the parser joined: the army did not say the rebels' 50
+    (
+        "Rebels claim to have killed 50 soldiers; army says 12.",
+        [("reported_speech", "Rebels", "organisation", (), "to have killed 50 soldiers", None),
+         ("reported_speech", "army", "organisation", (), "12", None)],
+    ),
     (
         "Experts warn of a second wave.",
         [("reported_speech", "Experts", "unspecified", (), "a second wave", None)],

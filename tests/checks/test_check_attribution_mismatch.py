@@ -249,6 +249,11 @@ def test_short_cases(run, body, expected):
         "Minister: 40 soldiers killed in mountain ambush\n\n"
         "Defence Minister Alan Roe spoke to reporters in the capital on Tuesday.\n\n"
         "Roe said 40 soldiers were killed when their convoy was ambushed.\n",
+        # Two sides, two figures, parted by a semicolon: the army gave 12, not the 50.
+        "Rebels Claim to Have Killed 50 Soldiers; Army Says 12\n\n"
+        "Rebels said on Monday that they had killed 50 soldiers in an ambush in the north, "
+        "but the army put its losses at 12.\n\n"
+        "The army said in a statement that 12 soldiers had been killed and 20 wounded.\n",
         # The headline's actor claims the attack; it does not tell the toll.
         "Rebels claim responsibility for bombings near capital 40 soldiers dead\n\n"
         "The Observatory said 40 soldiers were killed in the two bombings on Saturday.\n\n"

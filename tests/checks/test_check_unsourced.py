@@ -216,6 +216,14 @@ SOURCING = [
     ("Strike Hits Village\n\nOn Thursday nine civilians were killed in the north, the health "
      "ministry said. Four more died in the south, the Red Crescent said.\n\nIn total, fifteen "
      "civilians were killed in the shelling on Thursday.\n", [("warning", "fifteen civilians")]),
+    # a sourced total broken down in the page's voice is the source's figure; a breakdown
+    # that makes another total is the page's own
+    ("Floods Hit Valley\n\nNine people died in the floods on Wednesday, the civil "
+     "protection agency said.\n\nSix of the dead were found in the town of Marlo, and three "
+     "in nearby villages.\n", []),
+    ("Floods Hit Valley\n\nNine people died in the floods on Wednesday, the civil "
+     "protection agency said.\n\nSix of the dead were found in the town of Marlo, and five "
+     "in nearby villages.\n", [("warning", "Six of the dead")]),
     # vague sourcing: an unnamed group, hearsay with no source, a hearsay adverb
     ("Strike Hits Village\n\nOn Thursday the army shelled the village, according to a human "
      "rights group.\n", [("warning", "a human rights group")]),

@@ -128,6 +128,8 @@ def reported_content(
     lem = lemma(verb)
     reporting = lem in lex.reporting
     clause = child(verb, *_CLAUSE_DEPS) or _misparsed_clause(verb)
+    if clause is not None and _across_semicolon(clause, verb):
+        clause = None
     if clause is not None and (
         reporting or lem in lex.clause_verbs or (documented and lem in lex.document_verbs)
     ):
@@ -166,6 +168,23 @@ def reported_content(
         if lem not in lex.stance and lem not in lex.document_objects:
             return None, None
     return frame_content(ctx, verb, lem, documented)
+
+
+def _infinitive(tok: Token) -> bool:
+    """A to-infinitive, plain or perfect or passive: "to rebuild", "to have killed 50",
+    "to be freed" (the last two hang "to" on a participle)."""
+    return tok.tag_ == "VB" or (
+        tok.tag_ == "VBN" and any(c.tag_ == "TO" for c in tok.children)
+        and any(c.lower_ in ("have", "be") for c in tok.children))
+
+
+def _across_semicolon(clause: Token, verb: Token) -> bool:
+    """A clause before its verb with a semicolon between them: two clauses the parser
+    joined ("Rebels claim to have killed 50 soldiers; army says 12" is no statement of
+    the army's), since a reported clause never stands across a semicolon from its verb."""
+    if clause.i > verb.i:
+        return False
+    return any(t.text == ";" for t in verb.doc[clause.right_edge.i + 1:verb.i])
 
 
 def _when(tok: Token) -> bool:
@@ -272,7 +291,7 @@ def frame_content(
     for c in verb.rights:
         if c.dep_ == "dobj" and obj is None:
             obj = c
-        elif c.dep_ == "xcomp" and xcomp is None and c.tag_ == "VB":
+        elif c.dep_ == "xcomp" and xcomp is None and _infinitive(c):
             xcomp = c
     if xcomp is not None and lem in lex.infinitive_verbs:
         # "urged voters to stay home": the addressee is part of what was urged

@@ -486,6 +486,26 @@ def _adds_up(q: Quantity, attributed: Sequence[Quantity]) -> bool:
     )
 
 
+def _breaks_down(q: Quantity, siblings: Sequence[Quantity], attributed: Sequence[Quantity]
+                 ) -> bool:
+    """``q`` and other figures of its sentence add up to an attributed total of its kind:
+    "Nine people died, the agency said. Six of the dead were found in the town, and three
+    in nearby villages" is the agency's nine, broken down, not a new figure. The other
+    parts may be bare numbers whose noun the sentence leaves out ("and three")."""
+    if q.approx != "exact" or not isinstance(q.value, int | float):
+        return False
+    totals = {a.value for a in attributed if a.approx == "exact" and a.category == q.category
+              and isinstance(a.value, int | float) and a.value > q.value}
+    parts = [p.value for p in siblings if p is not q and p.approx == "exact"
+             and p.category in (q.category, "other") and isinstance(p.value, int | float)
+             and p.value > 0][:12]
+    return any(
+        q.value + sum(combo) in totals
+        for r in range(1, min(_MAX_PARTS - 1, len(parts)) + 1)
+        for combo in combinations(parts, r)
+    )
+
+
 def sourced_elsewhere(q: Quantity, attributed: Sequence[Quantity]) -> bool:
     """An attributed figure on the page says the same, or attributed parts add up to it."""
     return any(comparable(q, a) and overlaps(q, a) for a in attributed) or _adds_up(q, attributed)
@@ -767,10 +787,12 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         toks = index.within(claim.start, claim.end)
         sweep = sweeping_tokens(doc, toks, page.quoted) if claim.checkworthy >= min_sweep else []
         stats: list[tuple[Quantity, Severity]] = []
+        siblings = [by_id[qid] for qid in claim.quantities if qid in by_id]
         for qid in claim.quantities:
             q = by_id.get(qid)
             need = needs_source(q, doc, index, dating) if q is not None else None
-            if q is not None and need is not None and not sourced_elsewhere(q, page.attributed):
+            if q is not None and need is not None and not sourced_elsewhere(
+                    q, page.attributed) and not _breaks_down(q, siblings, page.attributed):
                 if _figure_key(q) not in figures_said:  # one finding per figure and page
                     figures_said.add(_figure_key(q))
                     stats.append((q, need))
