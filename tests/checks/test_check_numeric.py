@@ -256,6 +256,27 @@ def test_total_cue_in_clause_scopes_as_total(run):
          "market on Friday, police said.\n",
          ["The headline gives the dead as 38, fewer than the body's 'more than 41'; the "
           "headline trails the toll its own body reports."]),
+        # the page's main toll beyond the 25 % window: the headline and the lead both state
+        # it, so they are held to each other up to a factor of two; a crash of another year
+        # is neither a rival nor a part (11 + 3 is no sum of this crash), and the bus that
+        # "fell" 60 metres moves no toll
+        ("Fourteen killed as bus plunges into ravine\n\nA bus left the road and fell about "
+         "60 metres into a ravine on Sunday evening, killing 11 people and injuring 23 "
+         "others, district police said.\n\nIn 2019 a lorry came off the same bend, killing "
+         "three people.\n",
+         ["The headline gives the dead as 'Fourteen', but the body gives them as 11; the two "
+          "cannot both hold."]),
+        ("Eleven killed as bus plunges into ravine\n\nA bus left the road and fell about "
+         "60 metres into a ravine on Sunday evening, killing 11 people and injuring 23 "
+         "others, district police said.\n\nIn 2019 a lorry came off the same bend, killing "
+         "three people.\n", []),
+        # ... and parts of the same day do make the headline's toll
+        ("Fourteen killed as bus plunges into ravine\n\nA bus left the road and fell about "
+         "60 metres into a ravine on Sunday evening, killing 11 people, district police "
+         "said.\n\nThree more passengers died in hospital overnight, doctors said.\n", []),
+        # far from the lead's figure: another count, left alone
+        ("Thirty killed as bus plunges into ravine\n\nA bus left the road and fell into a "
+         "ravine on Sunday evening, killing 11 people, district police said.\n", []),
         # the body's own sources disagree: nothing to hold the headline to
         ("Blast kills 43 in market\n\nThe blast killed 41 people in the central market on "
          "Friday, police said. Hospital officials said 46 people died.\n", []),
@@ -326,6 +347,23 @@ def test_a_lead_toll_that_none_of_its_sources_gives(run, lead, later, expected):
     if expected:
         assert found[0].severity == "warning"
         assert [e.text for e in found[0].evidence] == ["35 people", "28 people", "31 people"]
+
+
+def test_a_lead_above_every_source_by_more_than_a_quarter(run):
+    """The lead's own "at least 57" against the ministry's 41 and the civil defence's 44:
+    beyond the 25 % window of two readings of one tally, but the lead and the sources it
+    cites all count the page's main event. The two sources' figures are rival counts, not
+    parts that add up to it (41 + 44 is no stated total)."""
+    text = ("Car bomb hits market\n\nAt least 57 people were killed on Friday when a car "
+            "bomb exploded in the main market.\n\nThe health ministry said on Friday that 41 "
+            "people had been killed. The civil defence said its teams had recovered 44 bodies."
+            "\n\nThe last major attack, on a bus station in 2021, killed 19 people.\n")
+    _, found = run(text)
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+        ("warning", ["At least 57 people", "41 people", "44 bodies"])]
+    assert found[0].message.startswith("The page gives the dead as 'At least 57' in its own "
+                                       "voice, but the sources it cites give 41 (the health "
+                                       "ministry) and 44 (the civil defence)")
 
 
 def test_a_lead_with_one_cited_source_against_it_is_left_to_the_reader(run):

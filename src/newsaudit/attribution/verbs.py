@@ -127,7 +127,11 @@ def reported_content(
     lex = ctx.lex
     lem = lemma(verb)
     reporting = lem in lex.reporting
-    clause = child(verb, *_CLAUSE_DEPS) or _misparsed_clause(verb)
+    # of two clauses, the one after the verb: "Latest: governor says 26 dead" hangs the
+    # label "Latest" on the verb as a clause of its own
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    clause = (next((c for c in clauses if c.i > verb.i), clauses[0]) if clauses
+              else _misparsed_clause(verb))
     if clause is not None and _across_semicolon(clause, verb):
         clause = None
     if clause is not None and (
@@ -168,6 +172,16 @@ def reported_content(
         if lem not in lex.stance and lem not in lex.document_objects:
             return None, None
     return frame_content(ctx, verb, lem, documented)
+
+
+def _states(verb: Token) -> bool:
+    """A reporting verb that gives its subject a state, not a voice: "26 people confirmed
+    dead", "three reported missing", "he was declared dead" (an adjective or participle as
+    its complement, and no clause or object). The tagger reads the reduced passive as a
+    verb in the past, with the dead as its subject."""
+    return any(c.dep_ in ("oprd", "acomp") and c.tag_ in ("JJ", "VBN") and c.i > verb.i
+               for c in verb.children) and child(verb, "dobj") is None and not any(
+        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _infinitive(tok: Token) -> bool:
@@ -352,6 +366,8 @@ def reported(ctx: Context, verbs: list[Token], drafts: list[Draft]) -> None:
             continue  # "citing X" is part of another verb's chain
         if lem in lex.quote_lemmas and any(c.lower_ == "as" for c in verb.children):
             continue  # handled at its "saying"
+        if _states(verb):
+            continue
         nsubj = child(verb, "nsubj")
         documented = (nsubj is not None and lemma(nsubj) in lex.document_nouns) or (
             nsubj is None and verb.dep_ == "acl" and lemma(verb.head) in lex.document_nouns

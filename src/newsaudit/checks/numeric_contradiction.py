@@ -49,6 +49,7 @@ quiet.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterator, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -146,7 +147,8 @@ def _headline_findings(report: Report, figs: list[Figure]) -> Iterator[Finding]:
         same = [b for b in body if b.category == h.category and same_subject(h, b)]
         if any(b.changing for b in same):
             continue  # a moving toll: the headline may give an earlier count
-        rivals = [b for b in same if near(h, b, ratio)]
+        rivals = [b for b in same if near(h, b, ratio)] or [
+            b for b in same if _in_lead(report, b) and _main_toll_near(h, b)]
         if not rivals:
             kin = [b for b in body if b.category == h.category]
             ids = {b.quantity for b in kin}
@@ -195,6 +197,34 @@ def _scopes_agree(a: Figure, b: Figure) -> bool:
     return a.scope is None or b.scope is None or a.scope == b.scope
 
 
+#: A date of another event than the page's: a year, "last August", "last year".
+_PAST = re.compile(r"\b(?:1[89]|20)\d\d\b|\blast\b")
+
+
+def _of_another_time(lead: Figure, other: Figure) -> bool:
+    """``other`` is dated apart from ``lead``: by a date the lead does not give, or, when
+    the lead gives none (as headlines do), by a year ("in 2019 a lorry killed three")."""
+    if lead.dates and other.dates and not set(other.dates) & set(lead.dates):
+        return True
+    return not lead.dates and any(_PAST.search(d) for d in other.dates)
+
+
+def _main_toll_near(lead: Figure, other: Figure) -> bool:
+    """Within the wider window for the page's main toll (``lead_tally_ratio``): a
+    headline's "Fourteen killed" over the lead's 11, a lead's 57 over sources' 41 and 44;
+    never a figure of another time (:func:`_of_another_time`), nor a count of one group
+    held against a toll of everyone ("25 passengers of the first bus" under "injuring
+    43": a part, not a rival)."""
+    if _generic(lead) and not _generic(other):
+        return False
+    return not _of_another_time(lead, other) and near(lead, other, lexicon().lead_tally_ratio)
+
+
+def _in_lead(report: Report, f: Figure) -> bool:
+    seg = report.segment_at(f.start)
+    return seg is not None and seg.start in _lead_segments(report)
+
+
 def _lead_segments(report: Report) -> set[int]:
     """Start offsets of the segments that state the page's main toll: the headline, the
     standfirst and the first paragraph of the body."""
@@ -231,7 +261,7 @@ def _unmatched_lead(report: Report, figs: list[Figure]) -> Iterator[Finding]:
         # of everyone ("35 people")
         cited = [g for g in figs if g.source is not None and not g.changing
                  and g.sentence_start != f.sentence_start and same_subject(f, g)
-                 and near(f, g, ratio) and _scopes_agree(f, g)
+                 and (near(f, g, ratio) or _main_toll_near(f, g)) and _scopes_agree(f, g)
                  and not (_generic(f) and not _generic(g))
                  and not (f.dates and g.dates and not set(f.dates) & set(g.dates))]
         if not (all(exceeds(f, g) for g in cited) or all(exceeds(g, f) for g in cited)):
@@ -322,12 +352,18 @@ def _adds_up_to(head: Figure, body: Sequence[Figure]) -> bool:
     """Whether two to four of the body's figures of the headline's kind add up to a value
     the headline's toll allows: "Strikes kill 84" over "71 killed on Tuesday and
     Wednesday" and "13 more on Thursday" is the body's own sum, not a rival count. The
-    headline's bounds are read as the page states them (:func:`_allows`)."""
-    values = [b.value for b in body[:_MAX_PARTS]
-              if isinstance(b.value, int | float) and b.value > 0]
+    headline's bounds are read as the page states them (:func:`_allows`). A figure of
+    another year ("in 2019 a lorry killed three") is no part of this one's toll."""
+    values = [b.value for b in body if not _of_another_time(head, b)][:_MAX_PARTS]
+    values = [v for v in values if isinstance(v, int | float) and v > 0]
+    # an open bound ("at least 57") allows any larger sum; rival counts of one toll (41
+    # and 44) add up to no stated total, so the sum must also come near the figure
+    ratio = lexicon().same_tally_ratio
     for r in range(2, min(4, len(values)) + 1):
         for combo in combinations(values, r):
-            if _allows(head, sum(combo)):
+            total = sum(combo)
+            if _allows(head, total) and (head.value is None
+                                         or near_values(head.value, total, ratio)):
                 return True
     return False
 

@@ -39,13 +39,15 @@ if TYPE_CHECKING:
 CHECK = "toxic_comment"
 
 # Strongest first: the label of a finding is that of its strongest kind of hit.
-_RANK = ("violence", "expulsion", "dehumanising", "not_human", "slur", "scare_quote", "insult")
+_RANK = ("violence", "expulsion", "dehumanising", "not_human", "slur", "personal", "scare_quote",
+         "insult")
 _LABEL = {
     "violence": "a call for violence",
     "expulsion": "a call to expel a whole group",
     "dehumanising": "dehumanising language",
     "not_human": "dehumanising language",
     "slur": "a slur",
+    "personal": "abuse aimed at another reader",
     "scare_quote": "abusive language aimed at a group",
     "insult": "abusive language aimed at a group",
 }
@@ -67,6 +69,8 @@ def _phrase(kind: str, hits: list[Hit]) -> str:
         return f"puts {', '.join(h.text for h in hits)} in scare quotes to deny them their standing"
     if kind == "slur":
         return f"uses the slur {texts}"
+    if kind == "personal":
+        return f"calls the person it answers {words}"
     return f"calls people {texts}"
 
 

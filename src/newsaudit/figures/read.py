@@ -277,11 +277,13 @@ def _figure(
     if frame is None and agent is not None and agent in lex.instruments | lex.event_nouns:
         frame = "event"  # "barrel bombs killed 11": a weapon's toll is one incident's
     if not dates and not any(t.ent_type_ == "DATE" for t in np_toks if t.i != num.i):
-        clause = [t for t in p.tokens if t.i not in others and t.i not in np_ids]
+        # never the figure's own words: the small model tags a headline's "Fourteen" DATE
+        clause = [t for t in p.tokens if t.i not in others and t.i not in np_ids
+                  and t.i != num.i and not q.start <= t.idx < q.end]
         dates = frozenset(date_parts(clause, lex, points_at)[1]) if clause else dates
     words = [t.lower_ for t in region]
     changing = (
-        any(t.lemma_.lower() in lex.change_lemmas for t in region)
+        any(_moves(t, lex) for t in region)
         or has_phrase(words, lex.change_phrases)
         or any(t.lower_ in lex.change_sentence for t in p.tokens if t.i not in others)
     )
@@ -350,3 +352,23 @@ def _breakdown_parts(figs: Sequence[Figure], lex: Lexicon) -> set[int]:
         and f.counted not in generic
         and len(nouns.get((f.sentence_start, f.category), ())) > 1
     }
+
+
+_MOVE_PREPS = frozenset({"to", "from", "by"})
+
+
+def _moves(tok: Token, lex: Lexicon) -> bool:
+    """A verb of rising or falling that moves a figure ("the toll rose to 312", "deaths
+    doubled"), not a thing ("the bus fell 60 metres into a ravine, killing 11")."""
+    lem = tok.lemma_.lower()
+    if lem not in lex.change_lemmas:
+        return False
+    if lem in lex.always_moving:
+        return True
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _MOVE_PREPS and any(t.like_num for t in c.subtree):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+                c.lemma_.lower() in lex.movers or any(t.like_num for t in c.subtree)):
+            return True
+    return False

@@ -112,6 +112,8 @@ def scope(
     """Running total, one event, or unsaid; the figure's own noun phrase speaks first,
     except that a running-total adverbial anywhere in the clause ("in total", "so far")
     wins."""
+    # never the figure's own number: the small model tags a headline's "Fourteen" DATE
+    region = [t for t in region if t.i != num.i]
     if has_phrase([t.lower_ for t in region], lex.clause_total_phrases):
         return "running_total", frozenset(date_parts(region, lex, points_at)[1])
     for toks in (np_toks, region):

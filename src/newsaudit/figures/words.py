@@ -36,12 +36,15 @@ class Lexicon:
     instruments: frozenset[str]
     change_lemmas: frozenset[str]
     change_phrases: tuple[tuple[str, ...], ...]
+    movers: frozenset[str]
+    always_moving: frozenset[str]
     change_sentence: frozenset[str]
     factive: frozenset[str]
     claimed_acts: frozenset[str]
     source_generic: frozenset[str]
     near_ratio: float
     same_tally_ratio: float
+    lead_tally_ratio: float
     min_shared_value: float
 
     @property
@@ -78,12 +81,15 @@ def lexicon() -> Lexicon:
         instruments=frozenset(d["event_markers"]["instruments"]),
         change_lemmas=frozenset(d["change_words"]["lemmas"]),
         change_phrases=tuple(tuple(p) for p in d["change_words"]["phrases"]),
+        movers=frozenset(d["change_words"]["movers"]),
+        always_moving=frozenset(d["change_words"]["always_moving"]),
         change_sentence=frozenset(d["change_words"]["sentence_words"]),
         factive=frozenset(d["factive_cues"]["lemmas"]),
         claimed_acts=frozenset(d["claimed_acts"]["words"]),
         source_generic=frozenset(d["source_generic"]["words"]),
         near_ratio=float(d["thresholds"]["near_ratio"]),
         same_tally_ratio=float(d["thresholds"]["same_tally_ratio"]),
+        lead_tally_ratio=float(d["thresholds"]["lead_tally_ratio"]),
         min_shared_value=float(d["thresholds"]["min_shared_value"]),
     )
 

@@ -45,6 +45,8 @@ def _patterns() -> dict[str, Any]:
         "not_human": re.compile(data["not_human"], flags),
         "violence": re.compile(data["violence"], flags),
         "expulsion": re.compile(data["expulsion"], flags),
+        "personal": re.compile(data["personal"].replace("{insults}", alt(data["person_insults"])),
+                               flags),
         "scare_quote": re.compile(data["scare_quote"].replace("{groups}", alt(data["group_nouns"])),
                                   flags),
         "insults": frozenset(w.lower() for w in data["insults"]),
@@ -62,7 +64,8 @@ def find_patterns(text: str) -> list[Hit]:
     """Every pattern hit in ``text`` (offsets into ``text``), in order."""
     pats = _patterns()
     hits: list[Hit] = []
-    for kind in ("violence", "expulsion", "dehumanising", "not_human", "scare_quote"):
+    for kind in ("violence", "expulsion", "dehumanising", "not_human", "personal",
+                 "scare_quote"):
         for m in pats[kind].finditer(text):
             if "noun" in m.groupdict() and m.group("noun"):
                 s, e = m.span("noun")
