@@ -404,6 +404,18 @@ CASES: list[tuple[str, list[tuple]]] = [
         [("reported_speech", "Rebels", "organisation", (), "to have killed 50 soldiers in the north",
           None)],
     ),
+    # a label before a colon is no clause of the verb's: the figures after it are what
+    # the governor says
+    (
+        "Latest: Regional governor says 26 people confirmed dead, 212 injured.",
+        [("reported_speech", "Regional governor", "person", (), "26 people confirmed dead, 212 injured",
+          None)],
+    ),
+    # "confirmed dead" gives the dead a state, not a voice
+    (
+        "The governor has given the latest figures: 26 people confirmed dead.",
+        [],
+    ),
     # a semicolon parts two clauses the parser joined: the army did not say the rebels' 50
     (
         "Rebels claim to have killed 50 soldiers; army says 12.",
