@@ -276,3 +276,21 @@ def test_headline_credit_other_named_source_fires(run):
         ("warning", "The headline credits '40 soldiers' to Red Cross, but the body gives the "
                     "figure only on the word of Roe.")
     ]
+
+
+def test_title_case_headline_credit_against_a_counting_source(run):
+    """A title-case headline's "Reports 212 Dengue Deaths" is a toll (the tagger calls
+    "Deaths" a name), and the verb that reports a figure is no agent of the deaths: the
+    ministry's 212 and the federation's recorded 212 are one figure, given by two sources."""
+    _, found = run(
+        "Health Ministry Reports 212 Dengue Deaths as Outbreak Spreads\n\n"
+        "Dengue fever has killed at least 148 people this year, the health ministry said on "
+        "Thursday.\n\n"
+        "The national federation of physicians said its members had recorded 212 deaths in "
+        "which dengue was the main cause.\n"
+    )
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+        ("warning", ["212 Dengue Deaths", "212 deaths"])]
+    assert found[0].message.startswith("The headline credits '212 Dengue Deaths' to Health "
+                                       "Ministry, but the body gives the figure only on the "
+                                       "word of")

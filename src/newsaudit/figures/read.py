@@ -256,7 +256,11 @@ def _figure(
         elif head.dep_ == "dobj" and verb is not None and verb.lemma_.lower() in lex.loss_verbs:
             category = "killed"
     agent: str | None = None
-    if verb is not None:
+    # the verb that reports the figure ("Health Ministry Reports 212 Deaths", "members had
+    # recorded 212 deaths") has the source as its subject, not whoever did the deed
+    cue = att.cue_span if att is not None else None
+    reporting = verb is not None and cue is not None and cue.start <= verb.idx < cue.end
+    if verb is not None and not reporting:
         for c in verb.children:
             if c.i in np_ids or c.i in others or c.like_num:
                 continue

@@ -275,7 +275,10 @@ def find_counted(doc: Doc, words: list[str], r: ReadingLike, lex: CountLexicon) 
         and head.i - r.num_end <= 6
         and head.i < sent_end
         and (head.pos_ in ("NOUN", "PROPN") or head.lower_ in lex.casualty_words)
-        and not (head.pos_ == "PROPN" and head.tag_ != "NNPS")
+        # a name is no counted noun ("212 Main Street"), but a title-case headline's
+        # "212 Dengue Deaths" tags the toll's noun as one
+        and not (head.pos_ == "PROPN" and head.tag_ != "NNPS"
+                 and head.lower_ not in lex.casualty_words)
         and all(doc[k].pos_ not in _NOT_IN_NOUN_PHRASE for k in range(j, head.i))
         and not _odd_singular(head, r, lex)
     ):
