@@ -437,3 +437,44 @@ def test_a_lead_of_everyone_against_sources_counting_one_group_is_left_alone(run
             "died.\n\nThe town has been bombed repeatedly this month.\n")
     _, found = run(text)
     assert found == []
+
+
+# ------------------------------------------------------------------ a breakdown short of its total
+
+
+@pytest.mark.parametrize(
+    ("breakdown", "expected"),
+    [
+        # given as the whole, the parts come to 1,400 of 1,500
+        ("The cuts break down as 700 at the rolling mill, 500 at the Lissane works and 200 at "
+         "the coke plant.",
+         [("warning", ["1,500 jobs", "700", "500", "200"])]),
+        # they add up
+        ("The cuts break down as 800 at the rolling mill, 500 at the Lissane works and 200 at "
+         "the coke plant.", []),
+        # "include" names some of the parts, not all of them
+        ("The cuts include 700 at the rolling mill, 500 at the Lissane works and 200 at the "
+         "coke plant.", []),
+        # far from the total: another breakdown (of the mill's own staff), not a slip
+        ("The cuts break down as 30 at the rolling mill, 20 at the Lissane works and 10 at the "
+         "coke plant in the first phase.", []),
+    ],
+)
+def test_a_breakdown_given_as_the_whole_that_misses_its_total(run, breakdown, expected):
+    text = ("Steelmaker to cut jobs at three sites\n\nCorran Steel will cut 1,500 jobs at three "
+            "of its plants over the next 18 months, the company said on Tuesday. "
+            f"{breakdown}\n\nThe company employs about 6,300 people.\n")
+    _, found = run(text)
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == expected
+    if expected:
+        assert found[0].message == (
+            "The page gives a total of 1,500 jobs, but the breakdown it gives as the whole "
+            "(700, 500 and 200) adds up to 1,400: a figure is wrong or a part is missing.")
+
+
+def test_a_breakdown_within_the_totals_rounding(run):
+    """"$2 billion" is a round figure: $1.25 billion and $800 million are within it."""
+    _, found = run("Council passes budget\n\nThe council approved a $2 billion budget on "
+                   "Monday. It is split between $1.25 billion for schools and $800 million "
+                   "for roads.\n")
+    assert found == []

@@ -55,6 +55,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
+from newsaudit.checks._breakdown import breakdown_findings
 from newsaudit.checks._wording import join_words, quoted, source_phrase
 from newsaudit.context import DEFAULT_CONTEXT, Context
 from newsaudit.figures.compare import (
@@ -448,6 +449,7 @@ def _message(anchor: Figure, rivals: list[tuple[Figure, str]]) -> str:
 )
 def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Figures about the same thing whose ranges cannot overlap."""
+    yield from breakdown_findings(report, doc, CHECK)
     figs = [f for f in report.figures if not f.vague]
     if len(figs) < 2:
         return

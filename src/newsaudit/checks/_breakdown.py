@@ -1,0 +1,128 @@
+"""A breakdown that does not add up to the total it breaks down.
+
+"Corran Steel will cut 1,500 jobs … The cuts break down as 700 at Westford, 500 at
+Lissane and 200 at Hobb Point" accounts for 1,400: one of the figures is wrong, or a part
+is missing, and as written the page does not add up. Only a breakdown the page presents
+as the whole counts ("break down as", "split between", "made up of", "comprising"):
+"the dead included 12 soldiers and nine civilians" names some of the dead, not all, and
+"of whom 20 were children" picks one group out.
+
+The total is the nearest figure before the breakdown, in its sentence or the one before
+it in the same paragraph, that is larger than every part and of the parts' kind (or the
+parts are bare numbers, "700 at Westford", whose noun the sentence leaves out). A sum
+far from the total (outside ``same_tally_ratio``) is read as another breakdown, not a
+slip, and left alone; so is one within the total's rounding ("$2 billion" over $1.25
+billion and $800 million).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from newsaudit.figures.compare import near_values
+from newsaudit.figures.words import lexicon
+from newsaudit.model import Finding, Quantity, Report, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan
+
+__all__ = ["breakdown_findings"]
+
+#: Phrases that present the figures after them as the whole of a total, lowercase words.
+_WHOLE = (
+    ("break", "down", "as"), ("breaks", "down", "as"), ("broke", "down", "as"),
+    ("broken", "down", "as"), ("split", "between"), ("split", "among"), ("split", "across"),
+    ("divided", "between"), ("divided", "among"), ("made", "up", "of"), ("comprising",),
+    ("consisting", "of"), ("comprised", "of"),
+)
+#: Categories a breakdown may be of: counts of things and people, and sums of money.
+_KINDS = frozenset({"count", "people", "killed", "wounded", "money", "personnel"})
+_MAX_PARTS = 6
+
+
+def _marker_end(sent: SpacySpan) -> int | None:
+    """Character offset where the breakdown's figures begin, if ``sent`` has a marker."""
+    words = [t.lower_ for t in sent]
+    for i in range(len(words)):
+        for phrase in _WHOLE:
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                last = sent[i + len(phrase) - 1]
+                return last.idx + len(last.text)
+    return None
+
+
+def _rounding(value: float) -> float:
+    """How far a stated total may lie from the true sum by rounding alone: half the unit
+    of its last significant digit ("1,500": 50; "$2 billion": half a billion)."""
+    n = round(abs(value))
+    if n != abs(value) or n == 0:
+        return 0.0
+    unit = 1
+    while n % 10 == 0:
+        n //= 10
+        unit *= 10
+    return unit / 2 if unit > 1 else 0.0
+
+
+def _exact(q: Quantity) -> bool:
+    return q.approx == "exact" and isinstance(q.value, int | float) and q.value > 0
+
+
+def _parts(qs: Sequence[Quantity], start: int, end: int) -> list[Quantity]:
+    return [q for q in qs if start <= q.start < end and _exact(q)
+            and (q.category in _KINDS or (q.category == "other" and q.counted is None))]
+
+
+def _total(qs: Sequence[Quantity], parts: list[Quantity], lo: int, hi: int
+           ) -> Quantity | None:
+    """The nearest figure in ``lo:hi`` before the parts, larger than each, of their kind."""
+    kinds = {p.category for p in parts} - {"other"}
+    if len(kinds) > 1:
+        return None
+    biggest = max(p.value for p in parts if p.value is not None)
+    before = [q for q in qs if lo <= q.start < hi and _exact(q) and q.category in _KINDS
+              and (not kinds or q.category in kinds) and q.value is not None
+              and q.value > biggest]
+    return before[-1] if before else None
+
+
+def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding]:
+    """Warnings for breakdowns presented as whole whose parts miss their total."""
+    qs = sorted((q for q in report.quantities if q.segment in ("standfirst", "body")),
+                key=lambda q: q.start)
+    if len(qs) < 3:
+        return
+    ratio = lexicon().same_tally_ratio
+    previous: SpacySpan | None = None
+    for sent in doc.sents:
+        prev, previous = previous, sent
+        end = _marker_end(sent)
+        if end is None:
+            continue
+        parts = _parts(qs, end, sent.end_char)[:_MAX_PARTS]
+        if len(parts) < 2:
+            continue
+        # the total: in this sentence before the parts, or the sentence before it when
+        # no blank line parts them (the same paragraph)
+        lo = sent.start_char
+        if prev is not None and "\n\n" not in report.document.text[prev.end_char:sent.start_char]:
+            lo = prev.start_char
+        total = _total(qs, parts, lo, parts[0].start)
+        if total is None or total.value is None:
+            continue
+        whole = sum(p.value for p in parts if p.value is not None)
+        if abs(whole - total.value) <= _rounding(total.value) or not near_values(
+                whole, total.value, ratio):
+            continue
+        shown = ", ".join(p.text for p in parts[:-1]) + f" and {parts[-1].text}"
+        yield Finding(
+            id="",
+            check=check,
+            severity="warning",
+            message=(f"The page gives a total of {total.text}, but the breakdown it gives as "
+                     f"the whole ({shown}) adds up to {whole:,g}: a figure is wrong or a part "
+                     "is missing."),
+            evidence=tuple(Span(q.start, q.end, q.text) for q in (total, *parts)),
+            refs=tuple(q.id for q in (total, *parts)),
+        )
