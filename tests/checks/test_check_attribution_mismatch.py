@@ -294,3 +294,17 @@ def test_title_case_headline_credit_against_a_counting_source(run):
     assert found[0].message.startswith("The headline credits '212 Dengue Deaths' to Health "
                                        "Ministry, but the body gives the figure only on the "
                                        "word of")
+
+
+def test_one_crowd_counted_in_other_words(run):
+    """Joining a march and taking part in it count one crowd: the headline gives the
+    police the union's 5,000, while the police gave 1,800."""
+    _, found = run(
+        "Police say 5,000 joined march against rent rises\n\n"
+        "Thousands of tenants marched through the city on Saturday.\n\n"
+        "The Tenants' Union, which organised the march, said 5,000 people took part. Police "
+        "estimated the crowd at 1,800.\n"
+    )
+    assert [(f.severity, f.message) for f in found] == [
+        ("warning", "The headline credits 5,000 to Police, but the body gives the figure "
+                    "only on the word of the Tenants' Union.")]

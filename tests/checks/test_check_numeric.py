@@ -478,3 +478,44 @@ def test_a_breakdown_within_the_totals_rounding(run):
                    "Monday. It is split between $1.25 billion for schools and $800 million "
                    "for roads.\n")
     assert found == []
+
+
+def test_a_breakdown_of_the_dead_by_group(run):
+    """The dead broken down by who they were (people and personnel, by their nouns) are
+    one breakdown of the total in the same sentence."""
+    _, found = run("Clashes in the north\n\nFighting in the province killed 56 people this "
+                   "week, officials said.\n\nThe 56 dead break down as 31 civilians, 17 soldiers "
+                   "and six police officers, according to the provincial administration. It "
+                   "gave no figure for the armed group's losses.\n\nThe army said its troops "
+                   "had retaken two villages on Friday and that the roads were open again.\n")
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+        ("warning", ["56 dead", "31 civilians", "17 soldiers", "six police officers"])]
+
+
+def test_a_lead_over_days_against_running_totals(run):
+    """"In four days of fighting" is a stretch of time, like "since Sunday": the lead's
+    "more than 300" and the sources' 212 and 240 count the same dead, and the sources'
+    counts are never parts that add up to the lead (212 plus an earlier war's 100)."""
+    _, found = run(
+        "Hundreds dead in battle for river city\n\nMore than 300 people have been killed in "
+        "four days of fighting in the city.\n\nThe health ministry said on Thursday that 212 "
+        "people had been killed since Sunday. The doctors' union put the death toll at 240 "
+        "in a statement on Thursday.\n\nThe fighting is the worst since 2021, when more than "
+        "100 people were killed in a week of clashes.\n")
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+        ("warning", ["More than 300 people", "212 people", "240"])]
+
+
+def test_competing_sources_are_not_one_voice(run):
+    """"The ministry" is no rights committee, and "District police" and "the district
+    hospital" are two bodies: their different counts are competing estimates."""
+    _, found = run(
+        "At least nine inmates dead in prison riot, ministry says\n\nAt least nine inmates "
+        "were killed during a riot at the central prison, the justice ministry said.\n\n"
+        "The ministry said the nine had died in fighting between gangs.\n\nThe Committee for "
+        "Prisoners' Rights said it had confirmed at least 11 deaths through relatives.\n")
+    assert found == []
+    _, found = run(
+        "Crush at shrine\n\nDistrict police said 52 people had been killed in the crush on "
+        "Sunday. The district hospital said it had received 57 bodies by Monday morning.\n")
+    assert found == []

@@ -36,8 +36,11 @@ _WHOLE = (
     ("divided", "between"), ("divided", "among"), ("made", "up", "of"), ("comprising",),
     ("consisting", "of"), ("comprised", "of"),
 )
-#: Categories a breakdown may be of: counts of things and people, and sums of money.
-_KINDS = frozenset({"count", "people", "killed", "wounded", "money", "personnel"})
+#: Categories a breakdown may be of, by family: a breakdown of the dead is of people
+#: ("31 civilians, 17 soldiers": people and personnel, not "killed", by their verb).
+_FAMILY = {"people": "persons", "personnel": "persons", "killed": "persons",
+           "wounded": "persons", "count": "count", "money": "money"}
+_KINDS = frozenset(_FAMILY)
 _MAX_PARTS = 6
 
 
@@ -77,12 +80,12 @@ def _parts(qs: Sequence[Quantity], start: int, end: int) -> list[Quantity]:
 def _total(qs: Sequence[Quantity], parts: list[Quantity], lo: int, hi: int
            ) -> Quantity | None:
     """The nearest figure in ``lo:hi`` before the parts, larger than each, of their kind."""
-    kinds = {p.category for p in parts} - {"other"}
+    kinds = {_FAMILY[p.category] for p in parts if p.category != "other"}
     if len(kinds) > 1:
         return None
     biggest = max(p.value for p in parts if p.value is not None)
     before = [q for q in qs if lo <= q.start < hi and _exact(q) and q.category in _KINDS
-              and (not kinds or q.category in kinds) and q.value is not None
+              and (not kinds or _FAMILY[q.category] in kinds) and q.value is not None
               and q.value > biggest]
     return before[-1] if before else None
 

@@ -274,8 +274,9 @@ def _unmatched_lead(report: Report, figs: list[Figure]) -> Iterator[Finding]:
                 distinct.append(g)
         if len(distinct) < 2 or any(g.changing for g in figs if g.category == f.category):
             continue
+        # the sources' own counts of the toll are its rivals, never its parts
         if _adds_up_to(f, [g for g in figs if g.category == f.category and g is not f
-                           and not g.vague]):
+                           and not g.vague and g not in cited]):
             continue
         label = _label([f, *cited])
         theirs = join_words([f"{quoted(g)} ({source_phrase(atts[g.source].source)})"

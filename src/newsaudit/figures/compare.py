@@ -141,7 +141,22 @@ def sources_compatible(a: Source, b: Source) -> bool:
         return _overlap(ka, kb)
     if not ka and not kb:
         return a.type in _OFFICIAL_TYPES and b.type in _OFFICIAL_TYPES
+    generic, named = (a, b) if not ka else (b, a)
+    kind = _body_kind(generic)
+    if kind is not None and kind not in _words(named):
+        return False  # "the ministry" is no rights committee
     return a.type in _OFFICIAL_TYPES and b.type in _OFFICIAL_TYPES
+
+
+def _words(src: Source) -> set[str]:
+    return {w.strip(".,'’").lower() for w in (src.text or "").split()}
+
+
+def _body_kind(src: Source) -> str | None:
+    """The kind of body a generic source names by its last word ("the ministry"), if any."""
+    words = (src.text or "").lower().split()
+    last = words[-1].strip(".,'’") if words else ""
+    return last if last in lexicon().body_kinds else None
 
 
 def _rounded(f: Figure) -> bool:
@@ -224,7 +239,8 @@ def same_subject(a: Figure, b: Figure) -> bool:
     if a.category not in lex.always:
         if a.category not in lex.same_predicate or pa in (None, *lex.light_verbs):
             return False
-        if pa != pb:
+        if pa != pb and (pa not in lex.predicate_group
+                         or lex.predicate_group.get(pa) != lex.predicate_group.get(pb)):
             return False
     if not counted_compatible(a, b):
         return False

@@ -44,6 +44,8 @@ class Lexicon:
     source_generic: frozenset[str]
     near_ratio: float
     same_tally_ratio: float
+    predicate_group: dict[str, int]
+    body_kinds: frozenset[str]
     lead_tally_ratio: float
     min_shared_value: float
 
@@ -89,6 +91,9 @@ def lexicon() -> Lexicon:
         source_generic=frozenset(d["source_generic"]["words"]),
         near_ratio=float(d["thresholds"]["near_ratio"]),
         same_tally_ratio=float(d["thresholds"]["same_tally_ratio"]),
+        predicate_group={v: n for n, group in enumerate(d["compared_categories"]["predicate_groups"])
+                         for v in group},
+        body_kinds=frozenset(d["body_kinds"]["words"]),
         lead_tally_ratio=float(d["thresholds"]["lead_tally_ratio"]),
         min_shared_value=float(d["thresholds"]["min_shared_value"]),
     )
