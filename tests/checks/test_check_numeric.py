@@ -519,3 +519,16 @@ def test_competing_sources_are_not_one_voice(run):
         "Crush at shrine\n\nDistrict police said 52 people had been killed in the crush on "
         "Sunday. The district hospital said it had received 57 bodies by Monday morning.\n")
     assert found == []
+
+
+def test_the_lead_is_the_first_sentences_not_a_whole_unbroken_body(run):
+    """A scraper that lost the paragraph breaks leaves the body one paragraph: a round-up's
+    later incident ("29 fighters" in one town) is no lead to hold against other towns'
+    tolls."""
+    body = ("Government forces pressed their advance on the city on Monday. The road into the "
+            "east was cut last week. On Sunday at least 29 opposition fighters were killed "
+            "when rebels attacked a hilltop near the road. In the west 17 people were killed in "
+            "air strikes, the Observatory said. Insurgents also claimed a suicide attack in "
+            "another town that killed 16 people, the Observatory said.")
+    _, found = run(f"Fighting rages around the city\n\n{body}\n")
+    assert found == []

@@ -132,7 +132,7 @@ RIVALS = 16
 _HEADLINE_TOLLS = frozenset({"killed", "wounded"})
 
 
-def _headline_findings(report: Report, figs: list[Figure]) -> Iterator[Finding]:
+def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Iterator[Finding]:
     """A headline toll that the body gives only as other numbers."""
     ratio = lexicon().same_tally_ratio
     heads = [f for f in figs if f.category in _HEADLINE_TOLLS and _segment(report, f) == "headline"
@@ -149,7 +149,7 @@ def _headline_findings(report: Report, figs: list[Figure]) -> Iterator[Finding]:
         if any(b.changing for b in same):
             continue  # a moving toll: the headline may give an earlier count
         rivals = [b for b in same if near(h, b, ratio)] or [
-            b for b in same if _in_lead(report, b) and _main_toll_near(h, b)]
+            b for b in same if lead.holds(b.start) and _main_toll_near(h, b)]
         if not rivals:
             kin = [b for b in body if b.category == h.category]
             ids = {b.quantity for b in kin}
@@ -221,22 +221,30 @@ def _main_toll_near(lead: Figure, other: Figure) -> bool:
     return not _of_another_time(lead, other) and near(lead, other, lexicon().lead_tally_ratio)
 
 
-def _in_lead(report: Report, f: Figure) -> bool:
-    seg = report.segment_at(f.start)
-    return seg is not None and seg.start in _lead_segments(report)
+#: How many sentences of the first body paragraph make the lead: a page whose scraper
+#: lost its paragraph breaks has its whole body in one.
+_LEAD_SENTENCES = 2
 
 
-def _lead_segments(report: Report) -> set[int]:
-    """Start offsets of the segments that state the page's main toll: the headline, the
-    standfirst and the first paragraph of the body."""
-    out = {s.start for s in report.segments if s.kind in ("headline", "standfirst")}
-    first = next((s for s in report.segments if s.kind == "body"), None)
-    if first is not None:
-        out.add(first.start)
-    return out
+class _Lead:
+    """Where the page states its main toll: the headline, the standfirst and the first
+    sentences of the body's first paragraph."""
+
+    def __init__(self, report: Report, doc: Doc) -> None:
+        self.ranges = [(s.start, s.end) for s in report.segments
+                       if s.kind in ("headline", "standfirst")]
+        first = next((s for s in report.segments if s.kind == "body"), None)
+        if first is not None:
+            span = doc.char_span(first.start, first.end, alignment_mode="expand")
+            ends = [sent.end_char for sent in span.sents] if span is not None else []
+            stop = ends[_LEAD_SENTENCES - 1] if len(ends) >= _LEAD_SENTENCES else first.end
+            self.ranges.append((first.start, min(first.end, stop)))
+
+    def holds(self, start: int) -> bool:
+        return any(a <= start < b for a, b in self.ranges)
 
 
-def _unmatched_lead(report: Report, figs: list[Figure]) -> Iterator[Finding]:
+def _unmatched_lead(report: Report, figs: list[Figure], lead: _Lead) -> Iterator[Finding]:
     """A toll the page states in its own voice in its lead that none of the two or more
     sources it cites for that toll gives, nor any sum of its figures: "An airstrike killed
     35" over "the Observatory said 28 were killed" and "the civil defence said 31". Each
@@ -244,13 +252,9 @@ def _unmatched_lead(report: Report, figs: list[Figure]) -> Iterator[Finding]:
     from nowhere. Only when it lies above every cited figure or below every one (a lead of
     "at least 25" agrees with both, and 43 between 41 and 46 reads their range), at one
     time (no moving toll, no other dates)."""
-    leads = _lead_segments(report)
     atts = {a.id: a for a in report.attributions}
     ratio = lexicon().same_tally_ratio
-    def in_lead(start: int) -> bool:
-        seg = report.segment_at(start)
-        return seg is not None and seg.start in leads
-
+    in_lead = lead.holds
     # a number the page gives again beyond its lead may be sourced in words the figures
     # stage did not read
     later = {q.value for q in report.quantities if q.value is not None and not in_lead(q.start)}
@@ -454,8 +458,9 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     figs = [f for f in report.figures if not f.vague]
     if len(figs) < 2:
         return
-    yield from _headline_findings(report, figs)
-    yield from _unmatched_lead(report, figs)
+    lead = _Lead(report, doc)
+    yield from _headline_findings(report, figs, lead)
+    yield from _unmatched_lead(report, figs, lead)
     atts = {a.id: a for a in report.attributions}
     linked = parts_and_totals(figs)
     edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}
