@@ -529,6 +529,6 @@ def test_the_lead_is_the_first_sentences_not_a_whole_unbroken_body(run):
             "east was cut last week. On Sunday at least 29 opposition fighters were killed "
             "when rebels attacked a hilltop near the road. In the west 17 people were killed in "
             "air strikes, the Observatory said. Insurgents also claimed a suicide attack in "
-            "another town that killed 16 people, the Observatory said.")
+            "another town that killed 16 people, the civil defence said.")
     _, found = run(f"Fighting rages around the city\n\n{body}\n")
     assert found == []
