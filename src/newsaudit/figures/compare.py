@@ -138,6 +138,10 @@ def sources_compatible(a: Source, b: Source) -> bool:
         return False
     ka, kb = source_keys(a), source_keys(b)
     if ka and kb:
+        # "District police" and "the district hospital" share only where they sit
+        levels = lexicon().levels
+        if ka - levels and kb - levels:
+            return _overlap(ka - levels, kb - levels)
         return _overlap(ka, kb)
     if not ka and not kb:
         return a.type in _OFFICIAL_TYPES and b.type in _OFFICIAL_TYPES

@@ -46,6 +46,7 @@ class Lexicon:
     same_tally_ratio: float
     predicate_group: dict[str, int]
     body_kinds: frozenset[str]
+    levels: frozenset[str]
     lead_tally_ratio: float
     min_shared_value: float
 
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         predicate_group={v: n for n, group in enumerate(d["compared_categories"]["predicate_groups"])
                          for v in group},
         body_kinds=frozenset(d["body_kinds"]["words"]),
+        levels=frozenset(d["body_kinds"]["levels"]),
         lead_tally_ratio=float(d["thresholds"]["lead_tally_ratio"]),
         min_shared_value=float(d["thresholds"]["min_shared_value"]),
     )
