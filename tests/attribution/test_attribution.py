@@ -411,6 +411,11 @@ CASES: list[tuple[str, list[tuple]]] = [
         [("reported_speech", "Regional governor", "person", (), "26 people confirmed dead, 212 injured",
           None)],
     ),
+    # responding to an event is acting, not speaking
+    (
+        "Fifteen were soldiers from a nearby camp who responded to the attack.",
+        [],
+    ),
     # "confirmed dead" gives the dead a state, not a voice
     (
         "The governor has given the latest figures: 26 people confirmed dead.",

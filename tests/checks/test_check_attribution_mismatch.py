@@ -308,3 +308,16 @@ def test_one_crowd_counted_in_other_words(run):
     assert [(f.severity, f.message) for f in found] == [
         ("warning", "The headline credits 5,000 to Police, but the body gives the figure "
                     "only on the word of the Tenants' Union.")]
+
+
+def test_an_unnamed_role_may_be_the_named_source(run):
+    """"Organisers" in the headline may be the coalition the body names, which organised
+    the march: only when the body has the organisers give another figure is the credit
+    wrong."""
+    page = ("Organisers say 20,000 joined march against pension reform\n\n"
+            "Thousands of people marched through the city on Saturday, in what organisers "
+            "called the largest demonstration of the year.\n\n"
+            "Fronte Comune, the coalition of unions that organised the march, said 20,000 "
+            "people took part. Police put the figure at 6,500.\n")
+    _, found = run(page)
+    assert found == []

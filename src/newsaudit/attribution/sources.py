@@ -72,6 +72,8 @@ class Lexicon:
     needs_complement: frozenset[str]
     document_objects: frozenset[str]
     prep_verbs: dict[str, frozenset[str]]
+    acting_on_events: frozenset[str]
+    events: frozenset[str]
     colon_labels: frozenset[str]
     empty_objects: frozenset[str]
     passive_orders: frozenset[str]
@@ -149,6 +151,8 @@ def lexicon() -> Lexicon:
         needs_complement=_words(data, "object_verbs", "needs_complement"),
         document_objects=_words(data, "document_object_verbs"),
         prep_verbs=prep_verbs,
+        acting_on_events=frozenset(data["prep_verbs"]["acting_on_events"]),
+        events=frozenset(data["prep_verbs"]["events"]),
         colon_labels=frozenset(data["colon_labels"]["words"]),
         empty_objects=frozenset(data["object_verbs"]["empty_objects"]),
         passive_orders=_words(data, "passive_cues", "orders"),

@@ -318,6 +318,8 @@ def frame_content(
                 pobj = child(c, "pobj", "pcomp")
                 if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
                     continue
+                if lem in lex.acting_on_events and pobj.lower_ in lex.events:
+                    return None, None  # "soldiers who responded to the attack" acted
                 if any(t.pos_ not in ("ADV", "PART") for t in ctx.doc[verb.i + 1 : c.i]):
                     continue  # "called a meeting for Monday": the preposition is not the cue's
                 stop = c.right_edge.i + 1

@@ -231,8 +231,8 @@ def _fuller(src: Source, doc: Doc) -> list[Source]:
     return out
 
 
-def _headline_credited(h: Figure, body: list[Figure], att_of: _AttributionOf, doc: Doc
-                       ) -> bool:
+def _headline_credited(h: Figure, body: list[Figure], att_of: _AttributionOf, doc: Doc,
+                       figures: list[Figure]) -> bool:
     """Does the summary credit ``h`` to a source the body never gives it on the word of?
     A body source counts as the headline's when it, or the page's fuller mention of it,
     is compatible: the headline's "GOP Rep" is the body's "Hunter" once he is "Rep. Duncan
@@ -244,6 +244,16 @@ def _headline_credited(h: Figure, body: list[Figure], att_of: _AttributionOf, do
             return False
         if any(sources_compatible(head.source, s) for s in _fuller(other.source, doc)):
             return False
+    if not _named(head) and not any(
+            f.source is not None and f.start >= h.end and not f.vague
+            and f.value is not None and f.value != h.value
+            and f.category == h.category and sources_compatible(head.source, att_of(f).source)
+            for f in figures):
+        # "Organisers say 20,000 joined" over "Fronte Comune, the coalition that organised
+        # the march, said 20,000": a headline's unnamed role ("organisers", "police") may be
+        # the body's named source under another description. Only when the body has that
+        # role give another figure of the kind ("police said eight") is the credit wrong.
+        return False
     return True
 
 
@@ -254,7 +264,7 @@ def _two_sources(figs: list[Figure], att_of: _AttributionOf, doc: Doc) -> Iterat
         heads = [f for f in group if f.segment in _SUMMARY_KINDS]
         body = [f for f in group if f.segment not in _SUMMARY_KINDS]
         for h in heads:
-            if not body or not _headline_credited(h, body, att_of, doc):
+            if not body or not _headline_credited(h, body, att_of, doc, figs):
                 continue
             names = join_words(_unique([source_phrase(att_of(b).source) for b in body]))
             shown = [h, *body]
