@@ -532,3 +532,12 @@ def test_the_lead_is_the_first_sentences_not_a_whole_unbroken_body(run):
             "another town that killed 16 people, the civil defence said.")
     _, found = run(f"Fighting rages around the city\n\n{body}\n")
     assert found == []
+
+
+def test_a_sum_of_money_divided_in_parts_that_miss_it(run):
+    _, found = run("Town wins regeneration grant\n\nThe town has been awarded £12 million from the "
+                   "renewal fund, the council said.\n\nThe money will be divided three ways: "
+                   "£5 million for flats above the shops, £4 million for a bus interchange and "
+                   "£2 million for the skills centre.\n\nWork is due to start next spring.\n")
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+        ("warning", ["£12 million", "£5 million", "£4 million", "£2 million"])]

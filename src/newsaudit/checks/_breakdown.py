@@ -8,7 +8,7 @@ as the whole counts ("break down as", "split between", "made up of", "comprising
 "of whom 20 were children" picks one group out.
 
 The total is the nearest figure before the breakdown, in its sentence or the one before
-it in the same paragraph, that is larger than every part and of the parts' kind (or the
+it, that is larger than every part and of the parts' kind (or the
 parts are bare numbers, "700 at Westford", whose noun the sentence leaves out). A sum
 far from the total (outside ``same_tally_ratio``) is read as another breakdown, not a
 slip, and left alone; so is one within the total's rounding ("$2 billion" over $1.25
@@ -32,9 +32,8 @@ __all__ = ["breakdown_findings"]
 #: Phrases that present the figures after them as the whole of a total, lowercase words.
 _WHOLE = (
     ("break", "down", "as"), ("breaks", "down", "as"), ("broke", "down", "as"),
-    ("broken", "down", "as"), ("split", "between"), ("split", "among"), ("split", "across"),
-    ("divided", "between"), ("divided", "among"), ("made", "up", "of"), ("comprising",),
-    ("consisting", "of"), ("comprised", "of"),
+    ("broken", "down", "as"), ("split",), ("divided",), ("made", "up", "of"),
+    ("comprising",), ("consisting", "of"), ("comprised", "of"),
 )
 #: Categories a breakdown may be of, by family: a breakdown of the dead is of people
 #: ("31 civilians, 17 soldiers": people and personnel, not "killed", by their verb).
@@ -77,6 +76,14 @@ def _parts(qs: Sequence[Quantity], start: int, end: int) -> list[Quantity]:
             and (q.category in _KINDS or (q.category == "other" and q.counted is None))]
 
 
+def _by_family(parts: list[Quantity]) -> list[list[Quantity]]:
+    """The parts of each family, with the bare numbers in every one ("divided three ways:
+    £5 million, …": the "three ways" is no part of the money)."""
+    families = dict.fromkeys(_FAMILY[p.category] for p in parts if p.category != "other")
+    return [[p for p in parts if p.category == "other" or _FAMILY[p.category] == fam]
+            [:_MAX_PARTS] for fam in families] or [parts[:_MAX_PARTS]]
+
+
 def _total(qs: Sequence[Quantity], parts: list[Quantity], lo: int, hi: int
            ) -> Quantity | None:
     """The nearest figure in ``lo:hi`` before the parts, larger than each, of their kind."""
@@ -103,17 +110,18 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
         end = _marker_end(sent)
         if end is None:
             continue
-        parts = _parts(qs, end, sent.end_char)[:_MAX_PARTS]
-        if len(parts) < 2:
+        # the total: in this sentence before the parts, or in the sentence before it ("The
+        # council was awarded £12 million. The money will be divided three ways: …")
+        lo = prev.start_char if prev is not None else sent.start_char
+        found = None
+        for parts in _by_family(_parts(qs, end, sent.end_char)):
+            total = _total(qs, parts, lo, parts[0].start) if len(parts) >= 2 else None
+            if total is not None and total.value is not None:
+                found = (parts, total)
+                break
+        if found is None:
             continue
-        # the total: in this sentence before the parts, or the sentence before it when
-        # no blank line parts them (the same paragraph)
-        lo = sent.start_char
-        if prev is not None and "\n\n" not in report.document.text[prev.end_char:sent.start_char]:
-            lo = prev.start_char
-        total = _total(qs, parts, lo, parts[0].start)
-        if total is None or total.value is None:
-            continue
+        parts, total = found
         whole = sum(p.value for p in parts if p.value is not None)
         if abs(whole - total.value) <= _rounding(total.value) or not near_values(
                 whole, total.value, ratio):
