@@ -541,3 +541,4 @@ def test_a_sum_of_money_divided_in_parts_that_miss_it(run):
                    "£2 million for the skills centre.\n\nWork is due to start next spring.\n")
     assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
         ("warning", ["£12 million", "£5 million", "£4 million", "£2 million"])]
+    assert "adds up to £11 million:" in found[0].message

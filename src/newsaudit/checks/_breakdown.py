@@ -17,6 +17,7 @@ billion and $800 million).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,23 @@ def _rounding(value: float) -> float:
         n //= 10
         unit *= 10
     return unit / 2 if unit > 1 else 0.0
+
+
+#: Scale words of a total and the word the sum is written with.
+_SCALES = (("billion", 1e9, "billion"), ("bn", 1e9, "billion"), ("million", 1e6, "million"),
+           ("m", 1e6, "million"), ("thousand", 1e3, "thousand"))
+
+
+def _say(value: float, total: Quantity) -> str:
+    """The sum as the page would write it, in the total's currency and scale ("£11
+    million" beside "£12 million"; "1,400" beside "1,500 jobs")."""
+    words = re.findall(r"[a-z]+", total.text.lower())
+    sign = total.text[0] if total.text and not total.text[0].isalnum() else ""
+    for word, scale, name in _SCALES:
+        if word in words:
+            n = value / scale
+            return f"{sign}{n:,.{0 if n == int(n) else 1}f} {name}"
+    return f"{sign}{value:,.0f}" if value == int(value) else f"{sign}{value:,.2f}"
 
 
 def _exact(q: Quantity) -> bool:
@@ -132,7 +150,8 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
             check=check,
             severity="warning",
             message=(f"The page gives a total of {total.text}, but the breakdown it gives as "
-                     f"the whole ({shown}) adds up to {whole:,g}: a figure is wrong or a part "
+                     f"the whole ({shown}) adds up to {_say(whole, total)}: a figure is wrong "
+                     "or a part "
                      "is missing."),
             evidence=tuple(Span(q.start, q.end, q.text) for q in (total, *parts)),
             refs=tuple(q.id for q in (total, *parts)),
