@@ -26,7 +26,8 @@ from newsaudit.figures.words import lexicon
 from newsaudit.model import Finding, Quantity, Report, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = ["breakdown_findings"]
 
@@ -131,18 +132,17 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
         # the total: in this sentence before the parts, or in the sentence before it ("The
         # council was awarded £12 million. The money will be divided three ways: …")
         lo = prev.start_char if prev is not None else sent.start_char
-        found = None
+        found: tuple[list[Quantity], Quantity, float] | None = None
         for parts in _by_family(_parts(qs, end, sent.end_char)):
             total = _total(qs, parts, lo, parts[0].start) if len(parts) >= 2 else None
             if total is not None and total.value is not None:
-                found = (parts, total)
+                found = (parts, total, total.value)
                 break
         if found is None:
             continue
-        parts, total = found
+        parts, total, stated = found
         whole = sum(p.value for p in parts if p.value is not None)
-        if abs(whole - total.value) <= _rounding(total.value) or not near_values(
-                whole, total.value, ratio):
+        if abs(whole - stated) <= _rounding(stated) or not near_values(whole, stated, ratio):
             continue
         shown = ", ".join(p.text for p in parts[:-1]) + f" and {parts[-1].text}"
         yield Finding(

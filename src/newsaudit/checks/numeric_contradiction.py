@@ -235,8 +235,8 @@ class _Lead:
                        if s.kind in ("headline", "standfirst")]
         first = next((s for s in report.segments if s.kind == "body"), None)
         if first is not None:
-            span = doc.char_span(first.start, first.end, alignment_mode="expand")
-            ends = [sent.end_char for sent in span.sents] if span is not None else []
+            ends = [sent.end_char for sent in doc.sents
+                    if sent.end_char > first.start and sent.start_char < first.end]
             stop = ends[_LEAD_SENTENCES - 1] if len(ends) >= _LEAD_SENTENCES else first.end
             self.ranges.append((first.start, min(first.end, stop)))
 
@@ -360,8 +360,9 @@ def _adds_up_to(head: Figure, body: Sequence[Figure]) -> bool:
     Wednesday" and "13 more on Thursday" is the body's own sum, not a rival count. The
     headline's bounds are read as the page states them (:func:`_allows`). A figure of
     another year ("in 2019 a lorry killed three") is no part of this one's toll."""
-    values = [b.value for b in body if not _of_another_time(head, b)][:_MAX_PARTS]
-    values = [v for v in values if isinstance(v, int | float) and v > 0]
+    values: list[float] = [
+        b.value for b in [b for b in body if not _of_another_time(head, b)][:_MAX_PARTS]
+        if isinstance(b.value, int | float) and b.value > 0]
     # an open bound ("at least 57") allows any larger sum; rival counts of one toll (41
     # and 44) add up to no stated total, so the sum must also come near the figure
     ratio = lexicon().same_tally_ratio

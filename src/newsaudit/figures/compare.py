@@ -243,8 +243,8 @@ def same_subject(a: Figure, b: Figure) -> bool:
     if a.category not in lex.always:
         if a.category not in lex.same_predicate or pa in (None, *lex.light_verbs):
             return False
-        if pa != pb and (pa not in lex.predicate_group
-                         or lex.predicate_group.get(pa) != lex.predicate_group.get(pb)):
+        group = lex.predicate_group
+        if pa != pb and (pa not in group or pb is None or group.get(pa) != group.get(pb)):
             return False
     if not counted_compatible(a, b):
         return False

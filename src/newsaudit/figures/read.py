@@ -258,8 +258,8 @@ def _figure(
     agent: str | None = None
     # the verb that reports the figure ("Health Ministry Reports 212 Deaths", "members had
     # recorded 212 deaths") has the source as its subject, not whoever did the deed
-    cue = att.cue_span if att is not None else None
-    reporting = verb is not None and cue is not None and cue.start <= verb.idx < cue.end
+    cue_at = att.cue_span if att is not None else None
+    reporting = verb is not None and cue_at is not None and cue_at.start <= verb.idx < cue_at.end
     if verb is not None and not reporting:
         for c in verb.children:
             if c.i in np_ids or c.i in others or c.like_num:

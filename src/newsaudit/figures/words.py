@@ -92,8 +92,8 @@ def lexicon() -> Lexicon:
         source_generic=frozenset(d["source_generic"]["words"]),
         near_ratio=float(d["thresholds"]["near_ratio"]),
         same_tally_ratio=float(d["thresholds"]["same_tally_ratio"]),
-        predicate_group={v: n for n, group in enumerate(d["compared_categories"]["predicate_groups"])
-                         for v in group},
+        predicate_group={v: n for n, group in enumerate(
+            d["compared_categories"]["predicate_groups"]) for v in group},
         body_kinds=frozenset(d["body_kinds"]["words"]),
         levels=frozenset(d["body_kinds"]["levels"]),
         lead_tally_ratio=float(d["thresholds"]["lead_tally_ratio"]),
