@@ -174,11 +174,19 @@ def reported_content(
     return frame_content(ctx, verb, lem, documented)
 
 
+#: Reporting verbs that, with an adjective or participle after them, give their subject a
+#: state ("confirmed dead", "reported missing", "declared dead", "presumed dead").
+_STATE_VERBS = frozenset({"confirm", "report", "declare", "presume", "pronounce", "list",
+                          "believe", "fear"})
+
+
 def _states(verb: Token) -> bool:
     """A reporting verb that gives its subject a state, not a voice: "26 people confirmed
     dead", "three reported missing", "he was declared dead" (an adjective or participle as
     its complement, and no clause or object). The tagger reads the reduced passive as a
     verb in the past, with the dead as its subject."""
+    if lemma(verb) not in _STATE_VERBS:
+        return False  # "called the damage severe" characterises: a stance, said
     return any(c.dep_ in ("oprd", "acomp") and c.tag_ in ("JJ", "VBN") and c.i > verb.i
                for c in verb.children) and child(verb, "dobj") is None and not any(
         c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
