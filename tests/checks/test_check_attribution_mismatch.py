@@ -321,3 +321,19 @@ def test_an_unnamed_role_may_be_the_named_source(run):
             "people took part. Police put the figure at 6,500.\n")
     _, found = run(page)
     assert found == []
+
+
+def test_a_named_body_a_headline_calls_by_another_name_elsewhere(run):
+    """A named body the headline names loosely ("Relief society") that never gave the
+    figure: the body's 78 is the governor's, and the society's own word was "dozens"."""
+    _, found = run(
+        "Relief society says cyclone killed 78 in coastal districts\n\n"
+        "The cyclone has killed 78 people in three coastal districts, the provincial "
+        "governor said on Saturday.\n\n"
+        "The Coastal Relief Society said its teams had recorded \"dozens\" of deaths but "
+        "could not yet give a precise figure.\n"
+    )
+    assert [f.severity for f in found] == ["warning"]
+    assert found[0].message.startswith("The headline credits 78 to Relief society, but the "
+                                       "body gives the figure only on the word of the "
+                                       "provincial governor")

@@ -231,8 +231,8 @@ def _fuller(src: Source, doc: Doc) -> list[Source]:
     return out
 
 
-def _headline_credited(h: Figure, body: list[Figure], att_of: _AttributionOf, doc: Doc,
-                       figures: list[Figure]) -> bool:
+def _headline_credited(h: Figure, body: list[Figure], att_of: _AttributionOf, doc: Doc
+                       ) -> bool:
     """Does the summary credit ``h`` to a source the body never gives it on the word of?
     A body source counts as the headline's when it, or the page's fuller mention of it,
     is compatible: the headline's "GOP Rep" is the body's "Hunter" once he is "Rep. Duncan
@@ -244,17 +244,36 @@ def _headline_credited(h: Figure, body: list[Figure], att_of: _AttributionOf, do
             return False
         if any(sources_compatible(head.source, s) for s in _fuller(other.source, doc)):
             return False
-    if not _named(head) and not any(
-            f.source is not None and f.start >= h.end and not f.vague
-            and f.value is not None and f.value != h.value
-            and f.category == h.category and sources_compatible(head.source, att_of(f).source)
-            for f in figures):
-        # "Organisers say 20,000 joined" over "Fronte Comune, the coalition that organised
-        # the march, said 20,000": a headline's unnamed role ("organisers", "police") may be
-        # the body's named source under another description. Only when the body has that
-        # role give another figure of the kind ("police said eight") is the credit wrong.
+    if not _named(head) and any(_described_as(head.source, att_of(b).source, doc)
+                                for b in body):
+        # "Organisers say 20,000 joined" over "Fronte Comune, the coalition of unions that
+        # organised the march, said 20,000": the body's source is the headline's role
         return False
     return True
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip(".,'’")
+    for end in ("ers", "ors", "er", "or", "es", "s", "ed", "ing"):
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            return w[: len(w) - len(end)]
+    return w
+
+
+def _described_as(role: Source, named: Source, doc: Doc) -> bool:
+    """Does the page describe the ``named`` source as the headline's ``role`` in an
+    aside right after its name ("Fronte Comune, the coalition of unions that organised the
+    march," for "Organisers")?"""
+    words = (role.text or "").split()
+    if not words or named.end is None:
+        return False
+    span = doc.char_span(named.end, min(len(doc.text), named.end + 160),
+                         alignment_mode="contract")
+    if span is None or not span.text.startswith(","):
+        return False
+    aside = span.text[1:].split(",")[0]
+    stem = _stem(words[-1])[:6]
+    return len(stem) >= 4 and any(_stem(w).startswith(stem) for w in aside.split())
 
 
 def _two_sources(figs: list[Figure], att_of: _AttributionOf, doc: Doc) -> Iterator[Finding]:
@@ -264,7 +283,7 @@ def _two_sources(figs: list[Figure], att_of: _AttributionOf, doc: Doc) -> Iterat
         heads = [f for f in group if f.segment in _SUMMARY_KINDS]
         body = [f for f in group if f.segment not in _SUMMARY_KINDS]
         for h in heads:
-            if not body or not _headline_credited(h, body, att_of, doc, figs):
+            if not body or not _headline_credited(h, body, att_of, doc):
                 continue
             names = join_words(_unique([source_phrase(att_of(b).source) for b in body]))
             shown = [h, *body]
