@@ -37,6 +37,8 @@ _WHOLE = (
     ("broken", "down", "as"), ("split",), ("divided",), ("made", "up", "of"),
     ("comprising",), ("consisting", "of"), ("comprised", "of"),
 )
+#: A word each marker of :data:`_WHOLE` has, to pass over pages with none at once.
+_MARKER_WORDS = ("down as", "split", "divided", "made up of", "compris", "consisting")
 #: Categories a breakdown may be of, by family: a breakdown of the dead is of people
 #: ("31 civilians, 17 soldiers": people and personnel, not "killed", by their verb).
 _FAMILY = {"people": "persons", "personnel": "persons", "killed": "persons",
@@ -122,6 +124,9 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
                 key=lambda q: q.start)
     if len(qs) < 3:
         return
+    low = report.document.text.lower()
+    if not any(word in low for word in _MARKER_WORDS):
+        return  # no marker anywhere: most pages
     ratio = lexicon().same_tally_ratio
     previous: SpacySpan | None = None
     for sent in doc.sents:
