@@ -1,6 +1,9 @@
-"""The shipped audit on the first red-team set (tests/fixtures/redteam-1, written blind by
-a helper): no warning or problem on any clean page, and the planted problems of the checks
-that ship their own severity found, each by the check that says what is wrong."""
+"""The shipped audit on the red-team sets (tests/fixtures/redteam-*, news pages written
+blind by helpers who never saw newsaudit's code, tests or output): no warning or problem
+on any clean page, and the planted problems of the checks that ship their own severity
+that the audit finds, each found by the check that says what is wrong. All three sets are
+dev: each was measured blind once, then causes were fixed from it (docs/evaluation.md,
+"Stop 29"); the planted problems still missed are listed there, not here."""
 
 from __future__ import annotations
 
@@ -11,43 +14,68 @@ import pytest
 from newsaudit import audit
 from paths import REPO
 
-SET = REPO / "tests" / "fixtures" / "redteam-1"
-KEY = {row["file"]: row for row in map(json.loads, (SET / "answers.jsonl").read_text(
-    encoding="utf-8").splitlines())}
-CLEAN = sorted(name for name, row in KEY.items() if row["clean"])
+SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in (1, 2, 3)}
 
-#: The planted problems of the loud checks, and what the shipped audit says of each.
+
+def _key(n: int) -> dict[str, dict]:
+    lines = (SETS[n] / "answers.jsonl").read_text(encoding="utf-8").splitlines()
+    return {row["file"]: row for row in map(json.loads, lines)}
+
+
+KEYS = {n: _key(n) for n in SETS}
+CLEAN = [(n, name) for n in SETS for name, row in sorted(KEYS[n].items()) if row["clean"]]
+
+#: The planted problems of the loud checks the shipped audit finds: check and severity.
 LOUD = {
-    "orvanne-bus-crash.txt": ("numeric_contradiction", "problem", "Fourteen Killed"),
-    "sadra-market-bombing.txt": ("numeric_contradiction", "warning", "At least 57 people"),
-    "brackwater-factory-fire.txt": ("numeric_contradiction", "warning", "19 workers"),
-    "corran-steel-cuts.txt": ("numeric_contradiction", "warning", "1,500 jobs"),
-    "dengue-deaths-coast.txt": ("attribution_mismatch", "warning", "212 Dengue Deaths"),
-    "constable-acquittal.txt": ("toxic_comment", "problem", "put a bullet in him"),
-    "tollgate-parking-scheme.txt": ("toxic_comment", "warning", "worm"),
-    "fenhollow-reception-centre.txt": ("toxic_comment", "warning", "not people"),
+    (1, "orvanne-bus-crash.txt"): ("numeric_contradiction", "problem"),
+    (1, "sadra-market-bombing.txt"): ("numeric_contradiction", "warning"),
+    (1, "brackwater-factory-fire.txt"): ("numeric_contradiction", "warning"),
+    (1, "corran-steel-cuts.txt"): ("numeric_contradiction", "warning"),
+    (1, "dengue-deaths-coast.txt"): ("attribution_mismatch", "warning"),
+    (1, "constable-acquittal.txt"): ("toxic_comment", "problem"),
+    (1, "tollgate-parking-scheme.txt"): ("toxic_comment", "warning"),
+    (1, "fenhollow-reception-centre.txt"): ("toxic_comment", "warning"),
+    (2, "upper-senn-landslide.txt"): ("numeric_contradiction", "problem"),
+    (2, "nashri-clashes.txt"): ("numeric_contradiction", "warning"),
+    (2, "vantor-steel-cuts.txt"): ("numeric_contradiction", "warning"),
+    (2, "barsa-fighting.txt"): ("numeric_contradiction", "warning"),
+    (2, "shrine-stampede.txt"): ("numeric_contradiction", "warning"),
+    (2, "harbour-march-numbers.txt"): ("attribution_mismatch", "warning"),
+    (2, "southern-coast-cyclone.txt"): ("attribution_mismatch", "warning"),
+    (2, "dellow-shelter-plan.txt"): ("toxic_comment", "warning"),
+    (2, "judge-bail-ruling.txt"): ("toxic_comment", "problem"),
+    (2, "rovers-relegation.txt"): ("toxic_comment", "warning"),
+    (3, "brackwater_grant.txt"): ("numeric_contradiction", "warning"),
+    (3, "mbarali_stadium_crush.txt"): ("attribution_mismatch", "warning"),
+    (3, "fenmoor_council_tax.txt"): ("toxic_comment", "warning"),
 }
 
 
-def test_the_key_matches_the_pages() -> None:
-    assert len(KEY) == 40 and len(CLEAN) == 20
-    for name, row in KEY.items():
-        text = (SET / name).read_text(encoding="utf-8")
+def _loud(n: int, name: str) -> list:
+    report = audit((SETS[n] / name).read_text(encoding="utf-8"))
+    return [f for f in report.findings if f.severity != "info"]
+
+
+@pytest.mark.parametrize("n", sorted(SETS))
+def test_the_key_matches_the_pages(n: int) -> None:
+    assert len(KEYS[n]) == 40
+    for name, row in KEYS[n].items():
+        text = (SETS[n] / name).read_text(encoding="utf-8")
         for problem in row["problems"]:
             assert problem["evidence"] in text, (name, problem["evidence"])
 
 
-@pytest.mark.parametrize("name", CLEAN)
-def test_clean_pages_draw_no_warning(nlp, name: str) -> None:
-    report = audit((SET / name).read_text(encoding="utf-8"))
-    loud = [(f.check, f.severity, f.message) for f in report.findings if f.severity != "info"]
-    assert loud == []
+@pytest.mark.parametrize(("n", "name"), CLEAN)
+def test_clean_pages_draw_no_warning(nlp, n: int, name: str) -> None:
+    assert [(f.check, f.severity, f.message) for f in _loud(n, name)] == []
 
 
-@pytest.mark.parametrize("name", sorted(LOUD))
-def test_planted_problems_of_the_loud_checks(nlp, name: str) -> None:
-    check, severity, evidence = LOUD[name]
-    report = audit((SET / name).read_text(encoding="utf-8"))
-    loud = [f for f in report.findings if f.severity != "info"]
-    assert [(f.check, f.severity) for f in loud] == [(check, severity)]
-    assert evidence in [e.text for e in loud[0].evidence]
+@pytest.mark.parametrize(("n", "name"), sorted(LOUD))
+def test_planted_problems_of_the_loud_checks(nlp, n: int, name: str) -> None:
+    loud = _loud(n, name)
+    assert [(f.check, f.severity) for f in loud] == [LOUD[(n, name)]]
+    # the finding's evidence is where the key puts the planted problem
+    text = (SETS[n] / name).read_text(encoding="utf-8")
+    planted = [(text.index(p["evidence"]), text.index(p["evidence"]) + len(p["evidence"]))
+               for p in KEYS[n][name]["problems"]]
+    assert any(a < e.end and e.start < b for e in loud[0].evidence for a, b in planted)
