@@ -27,35 +27,19 @@ from newsaudit.model import Finding, Quantity, Report, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-    from spacy.tokens import Span as SpacySpan
 
 __all__ = ["breakdown_findings"]
 
-#: Phrases that present the figures after them as the whole of a total, lowercase words.
-_WHOLE = (
-    ("break", "down", "as"), ("breaks", "down", "as"), ("broke", "down", "as"),
-    ("broken", "down", "as"), ("split",), ("divided",), ("made", "up", "of"),
-    ("comprising",), ("consisting", "of"), ("comprised", "of"),
-)
-#: A word each marker of :data:`_WHOLE` has, to pass over pages with none at once.
-_MARKER_WORDS = ("down as", "split", "divided", "made up of", "compris", "consisting")
+#: Phrases that present the figures after them as the whole of a total.
+_WHOLE = re.compile(r"\b(?:(?:break|breaks|broke|broken)\s+down\s+as|split|divided|"
+                    r"made\s+up\s+of|comprising|consisting\s+of|comprised\s+of)\b",
+                    re.IGNORECASE)
 #: Categories a breakdown may be of, by family: a breakdown of the dead is of people
 #: ("31 civilians, 17 soldiers": people and personnel, not "killed", by their verb).
 _FAMILY = {"people": "persons", "personnel": "persons", "killed": "persons",
            "wounded": "persons", "count": "count", "money": "money"}
 _KINDS = frozenset(_FAMILY)
 _MAX_PARTS = 6
-
-
-def _marker_end(sent: SpacySpan) -> int | None:
-    """Character offset where the breakdown's figures begin, if ``sent`` has a marker."""
-    words = [t.lower_ for t in sent]
-    for i in range(len(words)):
-        for phrase in _WHOLE:
-            if tuple(words[i:i + len(phrase)]) == phrase:
-                last = sent[i + len(phrase) - 1]
-                return last.idx + len(last.text)
-    return None
 
 
 def _rounding(value: float) -> float:
@@ -124,19 +108,18 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
                 key=lambda q: q.start)
     if len(qs) < 3:
         return
-    low = report.document.text.lower()
-    if not any(word in low for word in _MARKER_WORDS):
-        return  # no marker anywhere: most pages
     ratio = lexicon().same_tally_ratio
-    previous: SpacySpan | None = None
-    for sent in doc.sents:
-        prev, previous = previous, sent
-        end = _marker_end(sent)
-        if end is None:
-            continue
+    seen: set[int] = set()
+    for marker in _WHOLE.finditer(report.document.text):
+        at = doc.char_span(marker.start(), marker.end(), alignment_mode="expand")
+        if at is None or at.sent.start in seen:
+            continue  # one breakdown per sentence, from its first marker
+        sent = at.sent
+        seen.add(sent.start)
+        end = marker.end()
         # the total: in this sentence before the parts, or in the sentence before it ("The
         # council was awarded £12 million. The money will be divided three ways: …")
-        lo = prev.start_char if prev is not None else sent.start_char
+        lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         found: tuple[list[Quantity], Quantity, float] | None = None
         for parts in _by_family(_parts(qs, end, sent.end_char)):
             total = _total(qs, parts, lo, parts[0].start) if len(parts) >= 2 else None
@@ -156,8 +139,7 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
             severity="warning",
             message=(f"The page gives a total of {total.text}, but the breakdown it gives as "
                      f"the whole ({shown}) adds up to {_say(whole, total)}: a figure is wrong "
-                     "or a part "
-                     "is missing."),
+                     "or a part is missing."),
             evidence=tuple(Span(q.start, q.end, q.text) for q in (total, *parts)),
             refs=tuple(q.id for q in (total, *parts)),
         )

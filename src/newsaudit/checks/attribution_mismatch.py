@@ -265,10 +265,10 @@ def _described_as(role: Source, named: Source, doc: Doc) -> bool:
     aside right after its name ("Fronte Comune, the coalition of unions that organised the
     march," for "Organisers")?"""
     words = (role.text or "").split()
-    if not words or named.end is None:
+    if not words or named.end is None or not len(doc):
         return False
-    span = doc.char_span(named.end, min(len(doc.text), named.end + 160),
-                         alignment_mode="contract")
+    text_end = doc[-1].idx + len(doc[-1].text_with_ws)  # Doc.text would rebuild the string
+    span = doc.char_span(named.end, min(text_end, named.end + 160), alignment_mode="contract")
     if span is None or not span.text.startswith(","):
         return False
     aside = span.text[1:].split(",")[0]

@@ -235,8 +235,12 @@ class _Lead:
                        if s.kind in ("headline", "standfirst")]
         first = next((s for s in report.segments if s.kind == "body"), None)
         if first is not None:
-            ends = [sent.end_char for sent in doc.sents
-                    if sent.end_char > first.start and sent.start_char < first.end]
+            ends: list[int] = []  # the first sentences of the segment, read no further
+            for sent in doc.sents:
+                if sent.start_char >= first.end or len(ends) == _LEAD_SENTENCES:
+                    break
+                if sent.end_char > first.start:
+                    ends.append(sent.end_char)
             stop = ends[_LEAD_SENTENCES - 1] if len(ends) >= _LEAD_SENTENCES else first.end
             self.ranges.append((first.start, min(first.end, stop)))
 

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import combinations
 
-from newsaudit.figures.words import lexicon, source_keys
+from newsaudit.figures.words import lexicon, source_keys, source_words
 from newsaudit.model import Figure, Quantity, Source
 
 __all__ = [
@@ -147,20 +147,15 @@ def sources_compatible(a: Source, b: Source) -> bool:
         return a.type in _OFFICIAL_TYPES and b.type in _OFFICIAL_TYPES
     generic, named = (a, b) if not ka else (b, a)
     kind = _body_kind(generic)
-    if kind is not None and kind not in _words(named):
+    if kind is not None and kind not in source_words(named.text or ""):
         return False  # "the ministry" is no rights committee
     return a.type in _OFFICIAL_TYPES and b.type in _OFFICIAL_TYPES
 
 
-def _words(src: Source) -> set[str]:
-    return {w.strip(".,'’").lower() for w in (src.text or "").split()}
-
-
 def _body_kind(src: Source) -> str | None:
     """The kind of body a generic source names by its last word ("the ministry"), if any."""
-    words = (src.text or "").lower().split()
-    last = words[-1].strip(".,'’") if words else ""
-    return last if last in lexicon().body_kinds else None
+    words = source_words(src.text or "")
+    return words[-1] if words and words[-1] in lexicon().body_kinds else None
 
 
 def _rounded(f: Figure) -> bool:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from newsaudit.datafiles import load_json
 from newsaudit.model import Source
 
-__all__ = ["Lexicon", "lexicon", "source_keys"]
+__all__ = ["Lexicon", "lexicon", "source_keys", "source_words"]
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -102,10 +102,14 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1024)
+def source_words(text: str) -> list[str]:
+    """The words of a source phrase, lowercased, as its keys are read."""
+    return [m.group().lower() for m in _WORD.finditer(text)]
+
+
 def _keys(text: str) -> frozenset[str]:
     generic = lexicon().source_generic
-    words = (m.group().lower() for m in _WORD.finditer(text))
-    return frozenset(w for w in words if w not in generic)
+    return frozenset(w for w in source_words(text) if w not in generic)
 
 
 def source_keys(src: Source) -> frozenset[str]:
