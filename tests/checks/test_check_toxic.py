@@ -49,11 +49,11 @@ def test_firing_page(nlp) -> None:
     assert [(sev, ev) for sev, ev, _ in found] == [
         ("warning", ("vermin",)),
         ("problem", ("should be lined up and shot", "should all be wiped out")),
-        ("warning", ("stupid", "fucking")),
+        ("warning", ("idiot",)),
         ("warning", ("\u201cvictims\u201d", "Scroungers")),
     ]
     assert "calls for violence" in found[1][2]
-    assert "over its" in found[2][2] and "abusive language" in found[2][2]
+    assert "abuse aimed at another reader" in found[2][2] and "pattern: personal" in found[2][2]
 
 
 @pytest.mark.parametrize("name", ["toxic_polite_comments.txt"])
@@ -74,3 +74,11 @@ def test_blunt_comments_are_not_abuse(nlp) -> None:
     assert [(sev, ev) for sev, ev, _ in found] == [("info", ('"refugees"',))]
     assert found[0][2].startswith('The comment puts "refugees" in scare quotes')
     assert "under its 0.82 threshold for comments" in found[0][2]
+
+
+def test_profanity_on_the_model_alone_is_info_and_names_are_not_scored(nlp) -> None:
+    """Profanity used for emphasis, flagged by the tweet-trained model alone, is info (its
+    model-only flags have been right on no real page judged); a commenter's name and time
+    line are not what they said, so a name the tweets weigh up flags nothing."""
+    found = toxic((CHECKS / "toxic_profane_comments.txt").read_text(encoding="utf-8"))
+    assert [(sev, ev) for sev, ev, _ in found] == [("info", ("fuck", "shit"))]

@@ -16,9 +16,11 @@ in between), and on the model alone a comment is flagged only when words of it c
 score. Those words are the evidence, and they are never function words ("him", "who"):
 the tweets make them weigh up, but they show a reader nothing.
 
-Severity is ``problem`` for a call to violence and ``warning`` for the other patterns and
-for the model; a group's name in scare quotes with nothing else abusive is ``info``: it
-disparages, but quotation marks are also how readers mock pundits' "experts". Criticism,
+Severity is ``problem`` for a call to violence and ``warning`` for the other patterns; a
+group's name in scare quotes with nothing else abusive is ``info`` (quotation marks are
+also how readers mock pundits' "experts"), and so is a comment the model alone flags: on
+real pages it has flagged profanity used for emphasis and a commenter's own name, and no
+judge has yet found it right. The comment's author and time lines are never scored. Criticism,
 however sharp ("terrible reporting, the editor should be ashamed"), is not abuse: neither
 the patterns nor the model's threshold treat it as such.
 """
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from newsaudit.checks import register
 from newsaudit.context import DEFAULT_CONTEXT, Context
+from newsaudit.line_cues import line_kind, looks_like_dateline
 from newsaudit.model import Finding, Report, Severity, Span
 from newsaudit.models.toxicity import Hit, find_patterns
 
@@ -82,6 +85,37 @@ def _clauses(hits: list[Hit]) -> list[str]:
     return [_phrase(k, [h for h in hits if h.kind == k]) for k in order]
 
 
+#: The most words of a comment's header line ("Rebel Raime July 25, 2015 at 7:01 pm").
+_HEADER_WORDS = 10
+
+
+def _header(line: str) -> bool:
+    """A comment's author, handle or time line, not its words."""
+    s = line.strip()
+    if not s:
+        return True
+    if line_kind(s) in ("comment_start", "dateline", "byline", "comment_end"):
+        return True
+    words = s.split()
+    if len(words) == 1 and len(s) <= 32 and s[-1] not in ".!?":
+        return True  # a handle: "true_patriot_77"
+    return len(words) <= _HEADER_WORDS and any(
+        looks_like_dateline(" ".join(words[k:])) for k in range(1, min(5, len(words))))
+
+
+def _said(text: str) -> tuple[int, str]:
+    """The comment's own words and where they start in it: its author and time lines (and
+    the next comment's, when the layout left them at its end) are not what the commenter
+    said, and a name the tweets weigh up is no abuse."""
+    lines = text.splitlines(keepends=True)
+    while len(lines) > 1 and _header(lines[-1]):
+        lines.pop()  # the next comment's author line, when the layout left it here
+    skip = 0
+    while len(lines) > 1 and _header(lines[0]):
+        skip += len(lines.pop(0))
+    return skip, "".join(lines)
+
+
 def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
@@ -99,10 +133,12 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     if not comments:
         return
     model = ctx.models.toxicity
-    scores = model.score([seg.text for seg in comments])
+    said = [_said(seg.text) for seg in comments]
+    scores = model.score([text for _, text in said])
     severity: Severity
-    for seg, score in zip(comments, scores, strict=True):
-        hits = find_patterns(seg.text)
+    for seg, (skip, text), score in zip(comments, said, scores, strict=True):
+        at = seg.start + skip  # where the comment's own words begin on the page
+        hits = find_patterns(text)
         by_model = score >= model.comment_threshold
         if not hits and not by_model:
             continue
@@ -111,7 +147,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
                       "threshold for comments")
         if hits:
             kinds = sorted({h.kind for h in hits}, key=_RANK.index)
-            evidence = tuple(Span.of(report.document.text, seg.start + h.start, seg.start + h.end)
+            evidence = tuple(Span.of(report.document.text, at + h.start, at + h.end)
                              for h in hits)
             message = (f"The comment {_join(_clauses(hits))} \u2014 {_LABEL[kinds[0]]} "
                        f"(pattern: {', '.join(kinds)}; {model_note}).")
@@ -124,12 +160,14 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         else:
             # on the model alone, a finding names the words that make it abusive; a score
             # no word carries is the tweets' style, not evidence
-            words = model.top_words(seg.text)
+            words = model.top_words(text)
             if not words:
                 continue
-            evidence = tuple(Span.of(report.document.text, seg.start + s, seg.start + e)
+            evidence = tuple(Span.of(report.document.text, at + s, at + e)
                              for s, e, _ in words)
             shown = ", ".join(f"'{w}'" for _, _, w in words)
             message = f"The comment uses abusive language ({shown}) ({model_note})."
-            severity = "warning"
+            # the tweets' model alone has been right on no real page judged (profanity as
+            # emphasis, a commenter's name): it points a moderator at a comment, no more
+            severity = "info"
         yield Finding(id="", check=CHECK, severity=severity, message=message, evidence=evidence)
