@@ -514,3 +514,27 @@ def test_a_site_name_run_on_to_a_scraped_headline_is_cut_off(nlp, line, headline
         tail = segments[segments.index(head[0]) + 1]
         assert (tail.kind, tail.end) == ("boilerplate", len(line))
         assert text[tail.start : tail.end].lstrip().startswith("|")
+
+
+# A comment section laid out with no time lines: a "Comments (4)" header, then each
+# comment as a user-name line (alone, "name wrote:", or numbered) and its text. The
+# red-team set 3 pages (written blind, now dev) read all but the first comment as body
+# before the layout model had a user name's shape (``handle``) and train pages of this
+# layout.
+_RT3 = Path(__file__).parent / "fixtures" / "redteam-3"
+
+
+@pytest.mark.parametrize(("name", "handles"), [
+    ("porto_selva_landings.txt", ["carmela_ps", "Dario1978", "true_patriot_77", "carmela_ps"]),
+    ("silver_fox_trial.txt", ["Bexley_Mum wrote:", "R_Atherton wrote:", "quietreader wrote:"]),
+    ("harbourside_byelection.txt", ["1. Wellmouth_Watcher", "2. gethin_supporter_88",
+                                    "3. Wellmouth_Watcher", "4. M Okafor"]),
+])
+def test_each_comment_under_a_user_name_line_is_one_comment(name, handles):
+    text = (_RT3 / name).read_text(encoding="utf-8")
+    segments = segment_text(text)
+    comments = [text[s.start:s.end] for s in segments if s.kind == "comment"]
+    assert [c.split("\n")[0] for c in comments] == handles
+    assert all("\n" in c for c in comments)  # the user name and the text, together
+    section = text.index("Comments (")
+    assert not [s for s in segments if s.kind in ("body", "caption") and s.start > section]

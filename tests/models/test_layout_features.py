@@ -1,10 +1,12 @@
 """Features of the layout model that mark photo captions in plain text
-(newsaudit.models.layout.features, featuriser layout-lines-4 to -7, now -8): a line that ends on a
+(newsaudit.models.layout.features, featuriser layout-lines-4 to -8, now -9): a line that ends on a
 photo credit (``credit_tail``), a line that says what or where the picture shows
 (``place_in_picture``), a scene told in the present tense (``scene_verb``) or with no tense
 at all (``tenseless``), a person given with their age (``name_age``) and a gallery's counter
 (``counter``), and a short open line set right on top of a paragraph, a subheading's shape
-(``leads_para``), each with look-alike lines that must not set them."""
+(``leads_para``), each with look-alike lines that must not set them; and the two marks of a
+comment section laid out without times (``handle``: a user name alone on its line;
+``at_reply``: a reply opening on "@name")."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ def _feats(line: str) -> dict[str, float]:
 
 
 def test_the_featuriser_version_names_the_caption_features():
-    assert FEATURISER_VERSION == "layout-lines-8"
+    assert FEATURISER_VERSION == "layout-lines-9"
 
 
 @pytest.mark.parametrize("line", [
@@ -222,3 +224,22 @@ def test_a_participle_after_an_article_is_no_past_tense(line):
 ])
 def test_a_verb_in_ed_after_its_subject_is_past(line):
     assert "past" in _feats(line)
+
+
+@pytest.mark.parametrize("line", ["carmela_ps", "Dario1978", "JennaR", "true_patriot_77",
+                                  "@skeptical_sam"])
+def test_a_user_name_alone_on_its_line_is_a_handle(line):
+    assert _feats(line).get("handle") == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Reuters", "Comments", "M Okafor", "2024", "U.S.", "By Tasha Greenlee",
+    "Mayor Antonella Greco asked the national government for emergency funding.",
+])
+def test_a_name_word_or_a_sentence_is_no_handle(line):
+    assert "handle" not in _feats(line)
+
+
+def test_a_reply_opening_on_a_user_name_is_an_at_reply():
+    assert _feats("@Dario1978 Agreed. And the crews deserve a medal.").get("at_reply") == 1
+    assert "at_reply" not in _feats("Email us at news@example.com with your pictures.")

@@ -28,6 +28,12 @@ _NUMBERED_RE = re.compile(r"^\d{1,3}[.)]\s")
 _BULLET_RE = re.compile(r"^[*\-\u2022\u25cf\u25aa\u2013]\s")
 _SEPARATORS = "|\u00b7\u2022\u00bb\u203a/>"
 _REF_RE = re.compile(r"^\[\d+\]")
+#: A user name alone on its line, the way comment sections head a comment: one token with
+#: an underscore, a digit or an inner capital ("carmela_ps", "Dario1978", "JennaR"), which
+#: a byline, a heading or a word of prose does not have.
+_HANDLE_RE = re.compile(r"^@?(?=[\w.\-]*(?:_|\d|[a-z][A-Z]))[A-Za-z][\w.\-]{2,29}$")
+#: A reply that opens by naming the reader it answers: "@Dario1978 Agreed."
+_AT_REPLY_RE = re.compile(r"^@\w")
 _RELTIME_RE = re.compile(r"^\d+\s*(?:s|m|h|d|w|min|mins|hr|hrs|hours?|days?)(?:\s+ago)?$",
                          re.IGNORECASE)
 #: The filler of a reader comment's action line besides its action words: counts, times
@@ -130,7 +136,7 @@ CUE = 3.0
 LEX = 1.0
 #: The version of what :func:`featurise` computes, recorded in the model's card: weights
 #: trained on other features would score nonsense, so the runtime refuses them.
-FEATURISER_VERSION = "layout-lines-8"
+FEATURISER_VERSION = "layout-lines-9"
 #: Short words a title-case line leaves in lower case ("Vote on the Covered Market").
 TITLE_SMALL = frozenset("a an the and or but nor of on in at to for from by with as vs via".split())
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
@@ -215,6 +221,10 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
     seps = sum(t.count(c) for c in _SEPARATORS)
     if seps:
         f[f"seps{_bucket(seps, (1, 3))}"] = 1
+    if _HANDLE_RE.match(t):
+        f["handle"] = 1
+    if _AT_REPLY_RE.match(t):
+        f["at_reply"] = 1
     if t.endswith(("says:", "said:", "wrote:")):
         f["says_colon"] = 1
     if any(q in t for q in _QUOTES[:5]):
