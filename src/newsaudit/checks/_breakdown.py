@@ -5,7 +5,10 @@ Lissane and 200 at Hobb Point" accounts for 1,400: one of the figures is wrong, 
 is missing, and as written the page does not add up. Only a breakdown the page presents
 as the whole counts ("break down as", "split between", "made up of", "comprising"):
 "the dead included 12 soldiers and nine civilians" names some of the dead, not all, and
-"of whom 20 were children" picks one group out.
+"of whom 20 were children" picks one group out. A sentence that opens on the whole it
+divides ("Of the 23 arrested, 11 were charged with burglary, eight with theft and six with
+criminal damage"; "Of those, ...") often lists only some groups, so it is held only to
+not exceeding its total: parts adding up to more than the whole cannot all be right.
 
 The total is the nearest figure before the breakdown, in its sentence or the one before
 it, that is larger than every part and of the parts' kind (or the
@@ -36,6 +39,8 @@ _WHOLE = re.compile(r"\b(?:(?:break|breaks|broke|broken)\s+down\s+as|split|divid
                     re.IGNORECASE)
 #: Categories a breakdown may be of, by family: a breakdown of the dead is of people
 #: ("31 civilians, 17 soldiers": people and personnel, not "killed", by their verb).
+#: A sentence that opens on the whole it divides: "Of the 52 dead, …", "Of those, …".
+_PARTITIVE = re.compile(r"Of\s+(?:the|those|these|them)\b")
 _FAMILY = {"people": "persons", "personnel": "persons", "killed": "persons",
            "wounded": "persons", "count": "count", "money": "money"}
 _KINDS = frozenset(_FAMILY)
@@ -110,13 +115,22 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
         return
     ratio = lexicon().same_tally_ratio
     seen: set[int] = set()
-    for marker in _WHOLE.finditer(report.document.text):
+    text = report.document.text
+    markers = [(m, False) for m in _WHOLE.finditer(text)]
+    markers += [(m, True) for m in _PARTITIVE.finditer(text)]
+    for marker, partitive in sorted(markers, key=lambda x: x[0].start()):
         at = doc.char_span(marker.start(), marker.end(), alignment_mode="expand")
         if at is None or at.sent.start in seen:
             continue  # one breakdown per sentence, from its first marker
         sent = at.sent
-        seen.add(sent.start)
         end = marker.end()
+        if partitive:
+            # the whole is what the sentence opens on; the parts follow its first comma
+            comma = text.find(",", end, sent.end_char)
+            if sent.start_char != marker.start() or comma < 0:
+                continue
+            end = comma
+        seen.add(sent.start)
         # the total: in this sentence before the parts, or in the sentence before it ("The
         # council was awarded £12 million. The money will be divided three ways: …")
         lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
@@ -132,14 +146,22 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
         whole = sum(p.value for p in parts if p.value is not None)
         if abs(whole - stated) <= _rounding(stated) or not near_values(whole, stated, ratio):
             continue
+        if partitive and whole < stated:
+            continue  # some of the groups: the rest may be unnamed
         shown = ", ".join(p.text for p in parts[:-1]) + f" and {parts[-1].text}"
+        if partitive:
+            message = (f"The page divides {total.text} into {shown}, which add up to "
+                       f"{_say(whole, total)}, more than the whole: a figure is wrong, or some "
+                       "are counted twice without the page saying so.")
+        else:
+            message = (f"The page gives a total of {total.text}, but the breakdown it gives as "
+                       f"the whole ({shown}) adds up to {_say(whole, total)}: a figure is "
+                       "wrong or a part is missing.")
         yield Finding(
             id="",
             check=check,
             severity="warning",
-            message=(f"The page gives a total of {total.text}, but the breakdown it gives as "
-                     f"the whole ({shown}) adds up to {_say(whole, total)}: a figure is wrong "
-                     "or a part is missing."),
+            message=message,
             evidence=tuple(Span(q.start, q.end, q.text) for q in (total, *parts)),
             refs=tuple(q.id for q in (total, *parts)),
         )

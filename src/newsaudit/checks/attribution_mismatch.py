@@ -99,8 +99,8 @@ def _vouched(figs: list[Figure], text: str, att_of: _AttributionOf) -> Iterator[
     for g in figs:
         by_category[g.category].append(g)
     for f in figs:
-        if f.source is None or not f.factive or not _compared(f):
-            continue
+        if f.source is None or not f.factive or not _compared(f) or f.changing:
+            continue  # a toll the source itself moved ("raised the toll to 32") it gave
         att = att_of(f)
         who = att.source
         kin = by_category[f.category]
@@ -137,8 +137,10 @@ def _vouched(figs: list[Figure], text: str, att_of: _AttributionOf) -> Iterator[
         sources_are = (
             "the figures it sources are" if len(sourced) > 1 else "the only figure it sources is"
         )
+        # "has confirmed" after "says"; a bare participle ("confirming") after "has"
+        says = "has" if cue.endswith("ing") and " " not in cue else "says"
         message = (
-            f"The page says {name} {cue} {_q(f)}, but nothing it attributes to {name} says so: "
+            f"The page {says} {name} {cue} {_q(f)}, but nothing it attributes to {name} says so: "
             f"{sources_are} {listed}, while the figure of about {approx} appears "
             f"only as the page's own tally ({join_words([_q(g) for g in tally])})."
         )

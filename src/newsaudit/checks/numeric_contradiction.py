@@ -146,6 +146,11 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
         if h.value in said:
             continue  # the body gives the headline's number somewhere ("rose to 43")
         same = [b for b in body if b.category == h.category and same_subject(h, b)]
+        above = _above_every(h, same)
+        if above and (any(b.changing for b in same) or not any(disjoint(h, b) for b in above)):
+            # a moving toll, or a floor ("at least 34") the rules below read as allowing it
+            yield from _beyond_the_body(h, above, body)
+            continue
         if any(b.changing for b in same):
             continue  # a moving toll: the headline may give an earlier count
         rivals = [b for b in same if near(h, b, ratio)] or [
@@ -190,6 +195,47 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
             evidence=tuple(Span(f.start, f.end, f.text) for f in (h, *rivals)),
             refs=tuple(f.quantity for f in (h, *rivals)),
         )
+
+
+def _top(f: Figure) -> float | None:
+    """The most a figure allows, or its floor when it is open above ("at least 34")."""
+    return f.high if f.high is not None else f.low if f.low is not None else f.value
+
+
+def _above_every(h: Figure, same: list[Figure]) -> list[Figure]:
+    """The body's highest figures of the headline's toll when the headline's number lies
+    above every figure the body gives of it, within the main toll's window: "Storm toll
+    reaches 40" over a body whose latest and highest count is "at least 34". A floor the
+    sources give ("at least 34") allows a higher toll, but no one on the page says 40, and
+    a moving toll whose every count is lower cannot be where the headline came from. Empty
+    when any body figure reaches the headline's number, or none is near it."""
+    tops = [(t, b) for b in same if not b.vague and (t := _top(b)) is not None]
+    if h.low is None or not tops or any(t >= h.low for t, _ in tops):
+        return []
+    best = max(t for t, _ in tops)
+    highest = [b for t, b in tops if t == best]
+    if not any(_main_toll_near(h, b) for b in highest):
+        return []
+    return highest
+
+
+def _beyond_the_body(h: Figure, highest: list[Figure], body: list[Figure]) -> Iterator[Finding]:
+    """The finding for :func:`_above_every`, unless the body's figures add up to the
+    headline's (tolls of several places or days)."""
+    if _adds_up_to(h, [b for b in body if b.category == h.category and not b.vague]):
+        return
+    label = _label([h, *highest])
+    theirs = join_words(list(dict.fromkeys(quoted(b) for b in highest)))  # never "34 and 34"
+    yield Finding(
+        id="",
+        check=CHECK,
+        severity="warning",
+        message=(f"The headline gives {label} as {quoted(h)}, more than any figure in the "
+                 f"body: the highest it gives is {theirs}. Nothing on the page gives "
+                 f"{quoted(h)}."),
+        evidence=tuple(Span(f.start, f.end, f.text) for f in (h, *highest)),
+        refs=tuple(f.quantity for f in (h, *highest)),
+    )
 
 
 def _scopes_agree(a: Figure, b: Figure) -> bool:

@@ -16,7 +16,7 @@ in between), and on the model alone a comment is flagged only when words of it c
 score. Those words are the evidence, and they are never function words ("him", "who"):
 the tweets make them weigh up, but they show a reader nothing.
 
-Severity is ``problem`` for a call to violence and ``warning`` for the other patterns; a
+Severity is ``problem`` for a call to violence or a threat and ``warning`` for the other patterns; a
 group's name in scare quotes with nothing else abusive is ``info`` (quotation marks are
 also how readers mock pundits' "experts"), and so is a comment the model alone flags: on
 real pages it has flagged profanity used for emphasis and a commenter's own name, and no
@@ -42,10 +42,11 @@ if TYPE_CHECKING:
 CHECK = "toxic_comment"
 
 # Strongest first: the label of a finding is that of its strongest kind of hit.
-_RANK = ("violence", "expulsion", "dehumanising", "not_human", "slur", "personal", "scare_quote",
-         "insult")
+_RANK = ("violence", "threat", "expulsion", "dehumanising", "not_human", "slur", "personal",
+         "scare_quote", "insult")
 _LABEL = {
     "violence": "a call for violence",
+    "threat": "a threat against a person",
     "expulsion": "a call to expel a whole group",
     "dehumanising": "dehumanising language",
     "not_human": "dehumanising language",
@@ -66,6 +67,8 @@ def _phrase(kind: str, hits: list[Hit]) -> str:
         return f"says they are {texts}"
     if kind == "violence":
         return f"calls for violence ({texts})"
+    if kind == "threat":
+        return f"tells someone their home is known ({texts})"
     if kind == "expulsion":
         return f"calls for a whole group to be expelled ({texts})"
     if kind == "scare_quote":
@@ -151,7 +154,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
                              for h in hits)
             message = (f"The comment {_join(_clauses(hits))} \u2014 {_LABEL[kinds[0]]} "
                        f"(pattern: {', '.join(kinds)}; {model_note}).")
-            if "violence" in kinds:
+            if "violence" in kinds or "threat" in kinds:
                 severity = "problem"
             elif kinds == ["scare_quote"] and not by_model:
                 severity = "info"

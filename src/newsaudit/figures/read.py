@@ -98,7 +98,11 @@ def extract_figures(
             att = (cand if cand is not None and cand.kind in SOURCING_KINDS
                    and not _claims_act(cand, lex) else None)
         lo_c, hi_c = p.sent.start_char, p.sent.end_char
-        if att is not None and att.content is not None:
+        if att is not None and att.content is not None and (
+                att.content.start <= p.q.start < att.content.end):
+            # the figure's clause is the content it sits in, not the sentence's reporting
+            # frame; a figure the claim credits from outside its content ("The agency
+            # raised the toll to 32, after confirming five deaths") keeps its sentence
             lo_c, hi_c = max(lo_c, att.content.start), min(hi_c, att.content.end)
         region = [t for t in p.tokens if lo_c <= t.idx < hi_c and t.i not in others]
         found.append(_figure(p, doc, text, lex, region, att, others, points_at))
@@ -370,9 +374,14 @@ def _moves(tok: Token, lex: Lexicon) -> bool:
     if lem in lex.always_moving:
         return True
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in _MOVE_PREPS and any(t.like_num for t in c.subtree):
+        if _to_a_number(c):
             return True
-        if c.dep_ in ("nsubj", "nsubjpass") and (
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
                 c.lemma_.lower() in lex.movers or any(t.like_num for t in c.subtree)):
-            return True
+            return True  # "the toll rose", "deaths doubled", "raised its toll"
     return False
+
+
+def _to_a_number(c: Token) -> bool:
+    """"to 312", "from 281", "by 40": where a moving figure goes."""
+    return c.dep_ == "prep" and c.lower_ in _MOVE_PREPS and any(t.like_num for t in c.subtree)

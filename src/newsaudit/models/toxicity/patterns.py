@@ -44,6 +44,7 @@ def _patterns() -> dict[str, Any]:
             data["predicate"].replace("{nouns}", alt(data["dehumanising_nouns"])), flags),
         "not_human": re.compile(data["not_human"], flags),
         "violence": re.compile(data["violence"], flags),
+        "threat": re.compile(data["threat"], flags),
         "expulsion": re.compile(data["expulsion"], flags),
         "personal": re.compile(data["personal"].replace("{insults}", alt(data["person_insults"])),
                                flags),
@@ -64,7 +65,7 @@ def find_patterns(text: str) -> list[Hit]:
     """Every pattern hit in ``text`` (offsets into ``text``), in order."""
     pats = _patterns()
     hits: list[Hit] = []
-    for kind in ("violence", "expulsion", "dehumanising", "not_human", "personal",
+    for kind in ("violence", "threat", "expulsion", "dehumanising", "not_human", "personal",
                  "scare_quote"):
         for m in pats[kind].finditer(text):
             if "noun" in m.groupdict() and m.group("noun"):
