@@ -337,3 +337,18 @@ def test_a_named_body_a_headline_calls_by_another_name_elsewhere(run):
     assert found[0].message.startswith("The headline credits 78 to Relief society, but the "
                                        "body gives the figure only on the word of the "
                                        "provincial governor")
+
+
+def test_a_toll_the_source_itself_moved_is_its_own(run):
+    """"The service has raised the death toll to 32 from 27" is the service's figure: its
+    earlier 27 and its "two more deaths" are other moments of one moving toll, not proof
+    that the page put 32 in its mouth. (A red-team live blog drew a false ``problem``.)"""
+    _, found = run(
+        "Storm live: recovery begins on the coast\n\nSaturday 19:20\nDeath toll rises to "
+        "34\nThe National Emergency Service (NES) has confirmed two more deaths, both in "
+        "Kessendon. That brings the confirmed toll to 34.\n\nSaturday 16:10\nToll by region\n"
+        "The NES breakdown of the 32 deaths confirmed so far: 14 in Brenna, 11 in Kessendon "
+        "and 7 on the islands.\n\nSaturday 12:05\nToll rises to 32\nThe NES has raised the "
+        "death toll to 32 from 27, after confirming five deaths on the islands.\n\nSaturday "
+        "07:00\nAs of last night, the NES had confirmed 27 deaths.\n")
+    assert found == []

@@ -552,3 +552,72 @@ def test_two_studies_samples_are_not_one_count(run):
                    "study in 15 people found that a high-protein breakfast reduced hunger "
                    "hormones.\n")
     assert found == []
+
+
+# ------------------------------------------------------------------ a headline above the body
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a floor allows more, but no one on the page says 31
+        ("Ferry capsizes off Marsa Point, 31 dead",
+         [("warning", ["31 dead", "At least 21 people"])]),
+        # the headline keeps the floor
+        ("Ferry capsizes off Marsa Point, at least 21 dead", []),
+        # over twice the floor: another count, not a reading of this one
+        ("Ferry capsizes off Marsa Point, 60 dead", []),
+    ],
+)
+def test_a_headline_above_a_floor_the_body_gives(run, headline, expected):
+    text = (f"{headline}\n\nAt least 21 people died when a ferry carrying 68 passengers "
+            "capsized in rough seas on Sunday, the coastguard said. Forty people were rescued "
+            "and seven are missing.\n\nThe ferry was sailing from Marsa Point to the island "
+            "of Tell.\n")
+    _, found = run(text)
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == expected
+    if expected:
+        assert found[0].message == (
+            "The headline gives the dead as 31, more than any figure in the body: the highest "
+            "it gives is 'At least 21'. Nothing on the page gives 31.")
+
+
+def test_a_headline_above_every_count_of_a_moving_toll(run):
+    """A live page's counts rise through the day; a headline above the latest is no
+    earlier count of it."""
+    page = ("Storm live: death toll reaches {n}\n\n19:20\nThe emergency service has confirmed "
+            "two more deaths. That brings the toll to 34.\n\n12:05\nThe emergency service "
+            "has raised the death toll to 32 from 27.\n")
+    _, found = run(page.format(n=40))
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+        ("warning", ["40", "34"])]
+    assert found[0].message.endswith("the highest it gives is 34. Nothing on the page gives 40.")
+    _, found = run(page.format(n=32))  # an earlier count
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        # 11 + 8 + 6 = 25 of 23: more than the whole
+        ("11 were charged with theft from a vehicle, eight were charged with handling stolen "
+         "goods and six were released without charge",
+         [("warning", ["23 people", "11", "eight", "six"])]),
+        # 11 + 8 = 19 of 23: some of the groups, the rest unnamed
+        ("11 were charged with theft from a vehicle and eight with handling stolen goods", []),
+        # they add up
+        ("11 were charged with theft from a vehicle, eight were charged with handling stolen "
+         "goods and four were released without charge", []),
+    ],
+)
+def test_parts_of_a_whole_a_sentence_opens_on(run, parts, expected):
+    text = ("Police: 23 held in car crime sweep\n\nPolice arrested 23 people this week in an "
+            "operation against car break-ins, the force said on Friday. Of those arrested, "
+            f"{parts}, the chief constable said.\n\nThe operation ran for five days.\n")
+    _, found = run(text)
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == expected
+    if expected:
+        assert found[0].message == (
+            "The page divides 23 people into 11, eight and six, which add up to 25, more than "
+            "the whole: a figure is wrong, or some are counted twice without the page saying "
+            "so.")

@@ -82,3 +82,25 @@ def test_profanity_on_the_model_alone_is_info_and_names_are_not_scored(nlp) -> N
     line are not what they said, so a name the tweets weigh up flags nothing."""
     found = toxic((CHECKS / "toxic_profane_comments.txt").read_text(encoding="utf-8"))
     assert [(sev, ev) for sev, ev, _ in found] == [("info", ("fuck", "shit"))]
+
+
+def test_saying_where_someone_lives_is_a_threat(nlp) -> None:
+    """Intimidation names no act: telling a reader that someone's home is known is a
+    threat (``problem``); a reader asking where a service is, or saying where a family
+    lived, is not."""
+    page = ("Man charged after stabbing outside takeaway\n\nBy Jo Reed\n\nA man has been "
+            "charged after a teenager was stabbed outside a takeaway on Friday night, police "
+            "said. The 17-year-old is in a stable condition in hospital.\n\nDetectives asked "
+            "anyone with footage to come forward.\n\nComments (3)\n\nkm_local\n{one}\n\n"
+            "Dave1966\n{two}\n\nbrook_st_mum\nThoughts with the lad's family. Hope he pulls "
+            "through.\n")
+    found = toxic(page.format(
+        one="Someone knows where his family live. Pay them a visit and sort it out.",
+        two="Does anyone know where the victim support office is now? It moved last year."))
+    assert [(sev, ev) for sev, ev, _ in found] == [("problem", ("knows where his family live",))]
+    assert found[0][2].startswith(
+        "The comment tells someone their home is known ('knows where his family live') "
+        "\u2014 a threat against a person (pattern: threat;")
+    assert toxic(page.format(
+        one="The family lived on our street for years. I know where they used to shop too.",
+        two="Does anyone know where the victim support office is now? It moved last year.")) == []

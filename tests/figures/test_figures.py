@@ -222,3 +222,15 @@ def test_two_sources_putting_a_toll_at_different_figures_each_keep_their_own(nlp
                             "number of dead at 40, while activists say 55 were killed.\n")
     assert _source(report, figs["40"]) == "The health ministry"
     assert _source(report, figs["55"]) == "activists"
+
+
+def test_a_toll_raised_by_its_source_moves_and_has_no_agent(nlp) -> None:
+    """"The service has raised the death toll to 32 from 27": both numbers are counts of a
+    moving toll, and the service that raised it did not kill anyone; one the service read
+    ("after confirming five deaths") keeps its sentence's frame, not the content's."""
+    _, figs = _figures(nlp, "Storm toll rises\n\nThe emergency service has raised the death "
+                            "toll to 32 from 27, after confirming five deaths on the "
+                            "islands.\n")
+    assert figs["32"].changing and figs["27"].changing
+    assert figs["32"].subject.agent is None and figs["27"].subject.agent is None
+    assert not figs["five deaths"].changing

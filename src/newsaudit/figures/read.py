@@ -264,7 +264,9 @@ def _figure(
     # recorded 212 deaths") has the source as its subject, not whoever did the deed
     cue_at = att.cue_span if att is not None else None
     reporting = verb is not None and cue_at is not None and cue_at.start <= verb.idx < cue_at.end
-    if verb is not None and not reporting:
+    # nor does a verb that moves the count ("the service raised the toll to 32")
+    moving = verb is not None and verb.lemma_.lower() in lex.change_lemmas
+    if verb is not None and not reporting and not moving:
         for c in verb.children:
             if c.i in np_ids or c.i in others or c.like_num:
                 continue
