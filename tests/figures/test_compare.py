@@ -218,6 +218,9 @@ def test_parts_and_totals() -> None:
         (Source("the Iranian government", "organisation", 0, 22), Source("the monitor", "organisation", 0, 11), False),
         (Source("Reuters", "outlet", 0, 7), Source("a resident", "person", 0, 10), False),
         (Source(None, "unspecified", None, None), Source("officials", "official_anonymous", 0, 9), False),
+        # one remit in other words: a headline's "disaster agency" is the body's authority
+        (Source("disaster agency", "organisation", 0, 15), Source("the National Emergency Management Authority", "organisation", 0, 43), True),
+        (Source("disaster agency", "organisation", 0, 15), Source("the health ministry", "organisation", 0, 19), False),
     ],
 )
 def test_sources_compatible(a: Source, b: Source, same: bool) -> None:

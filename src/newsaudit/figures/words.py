@@ -42,6 +42,7 @@ class Lexicon:
     factive: frozenset[str]
     claimed_acts: frozenset[str]
     source_generic: frozenset[str]
+    remit: dict[str, str]
     near_ratio: float
     same_tally_ratio: float
     predicate_group: dict[str, int]
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         factive=frozenset(d["factive_cues"]["lemmas"]),
         claimed_acts=frozenset(d["claimed_acts"]["words"]),
         source_generic=frozenset(d["source_generic"]["words"]),
+        remit={w: group[0] for group in d["source_remits"]["groups"] for w in group},
         near_ratio=float(d["thresholds"]["near_ratio"]),
         same_tally_ratio=float(d["thresholds"]["same_tally_ratio"]),
         predicate_group={v: n for n, group in enumerate(
@@ -108,8 +110,9 @@ def source_words(text: str) -> list[str]:
 
 
 def _keys(text: str) -> frozenset[str]:
-    generic = lexicon().source_generic
-    return frozenset(w for w in source_words(text) if w not in generic)
+    lex = lexicon()
+    generic, remit = lex.source_generic, lex.remit
+    return frozenset(remit.get(w, w) for w in source_words(text) if w not in generic)
 
 
 def source_keys(src: Source) -> frozenset[str]:
