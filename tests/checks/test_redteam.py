@@ -3,7 +3,7 @@ blind by helpers who never saw newsaudit's code, tests or output): no warning or
 on any clean page, and the planted problems of the checks that ship their own severity
 that the audit finds, each found by the check that says what is wrong. All three sets are
 dev: each was measured blind once, then causes were fixed from it (docs/evaluation.md,
-"Stop 29"); the planted problems still missed are listed there, not here."""
+"Stop 29" and "Stop 30"); the planted problems still missed are listed there, not here."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from newsaudit import audit
 from paths import REPO
 
-SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in (1, 2, 3)}
+SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in (1, 2, 3, 4)}
 
 
 def _key(n: int) -> dict[str, dict]:
@@ -48,7 +48,14 @@ LOUD = {
     (3, "brackwater_grant.txt"): ("numeric_contradiction", "warning"),
     (3, "mbarali_stadium_crush.txt"): ("attribution_mismatch", "warning"),
     (3, "fenmoor_council_tax.txt"): ("toxic_comment", "warning"),
+    (3, "teluk_sari_ferry.txt"): ("numeric_contradiction", "warning"),
+    (4, "page12.txt"): ("toxic_comment", "warning"),  # and the threat, below
+    (4, "page27.txt"): ("numeric_contradiction", "warning"),
+    (4, "page37.txt"): ("toxic_comment", "warning"),
+    (4, "page38.txt"): ("numeric_contradiction", "warning"),
 }
+#: Pages with a second planted problem the audit also finds.
+SECOND = {(4, "page12.txt"): ("toxic_comment", "problem")}
 
 
 def _loud(n: int, name: str) -> list:
@@ -73,7 +80,8 @@ def test_clean_pages_draw_no_warning(nlp, n: int, name: str) -> None:
 @pytest.mark.parametrize(("n", "name"), sorted(LOUD))
 def test_planted_problems_of_the_loud_checks(nlp, n: int, name: str) -> None:
     loud = _loud(n, name)
-    assert [(f.check, f.severity) for f in loud] == [LOUD[(n, name)]]
+    second = [SECOND[(n, name)]] if (n, name) in SECOND else []
+    assert [(f.check, f.severity) for f in loud] == [LOUD[(n, name)], *second]
     # the finding's evidence is where the key puts the planted problem
     text = (SETS[n] / name).read_text(encoding="utf-8")
     planted = [(text.index(p["evidence"]), text.index(p["evidence"]) + len(p["evidence"]))
