@@ -618,6 +618,38 @@ def test_parts_of_a_whole_a_sentence_opens_on(run, parts, expected):
     assert [(f.severity, [e.text for e in f.evidence]) for f in found] == expected
     if expected:
         assert found[0].message == (
-            "The page divides 23 people into 11, eight and six, which add up to 25, more than "
-            "the whole: a figure is wrong, or some are counted twice without the page saying "
-            "so.")
+            "The page counts 11, eight and six among 23 people, but they add up to 25, more "
+            "than the whole: a figure is wrong, or some are counted twice without the page "
+            "saying so.")
+
+
+@pytest.mark.parametrize(
+    ("groups", "expected"),
+    [
+        ("including 260 children and 180 women",
+         [("warning", ["412 people", "260 children", "180 women"])]),
+        ("including 260 children and 110 women", []),  # some of the injured
+    ],
+)
+def test_groups_picked_out_of_a_total_that_exceed_it(run, groups, expected):
+    _, found = run("Clinics overwhelmed after shelling\n\nThe district health office says "
+                   f"412 people have been treated for injuries at the hospital, {groups}. "
+                   "Of those injured, 58 remain in hospital.\n")
+    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == expected
+
+
+@pytest.mark.parametrize(("last", "expected"), [("£37m", ["£312m", "£118m", "£86m", "£54m",
+                                                            "£37m"]),
+                                               ("£54m", [])])
+def test_a_breakdown_set_out_as_lines_under_its_sentence(run, last, expected):
+    """The parts of "split across four departments:" are the lines under it."""
+    _, found = run("Council approves £312m budget\n\nThe council approved its budget on "
+                   "Tuesday night. The £312m total is split across four departments:\n"
+                   f"Adult social care: £118m\nChildren's services: £86m\nHighways: £54m\n"
+                   f"Waste and environment: {last}\nThe council tax will rise by 4.99%.\n")
+    assert [[e.text for e in f.evidence] for f in found] == ([expected] if expected else [])
+    if expected:
+        assert found[0].message == (
+            "The page gives a total of £312m, but the breakdown it gives as the whole (£118m, "
+            "£86m, £54m and £37m) adds up to £295 million: a figure is wrong or a part is "
+            "missing.")

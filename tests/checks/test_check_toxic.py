@@ -85,7 +85,7 @@ def test_profanity_on_the_model_alone_is_info_and_names_are_not_scored(nlp) -> N
 
 
 def test_saying_where_someone_lives_is_a_threat(nlp) -> None:
-    """Intimidation names no act: telling a reader that someone's home is known is a
+    """Intimidation need name no act: telling a reader that someone's home is known is a
     threat (``problem``); a reader asking where a service is, or saying where a family
     lived, is not."""
     page = ("Man charged after stabbing outside takeaway\n\nBy Jo Reed\n\nA man has been "
@@ -99,8 +99,26 @@ def test_saying_where_someone_lives_is_a_threat(nlp) -> None:
         two="Does anyone know where the victim support office is now? It moved last year."))
     assert [(sev, ev) for sev, ev, _ in found] == [("problem", ("knows where his family live",))]
     assert found[0][2].startswith(
-        "The comment tells someone their home is known ('knows where his family live') "
-        "\u2014 a threat against a person (pattern: threat;")
+        "The comment threatens a person ('knows where his family live') \u2014 a threat "
+        "against a person (pattern: threat;")
     assert toxic(page.format(
         one="The family lived on our street for years. I know where they used to shop too.",
         two="Does anyone know where the victim support office is now? It moved last year.")) == []
+
+
+@pytest.mark.parametrize(("comment", "evidence"), [
+    ("If I see him in the pub on Friday I'll put him through the window myself.",
+     ("I'll put him through the window",)),
+    ("When they find you I hope someone drags you out of that car and beats you senseless.",
+     ("I hope someone drags you",)),
+    ("I'll put him forward for the volunteer award, he has earned it.", ()),
+    ("I hope they beat them in the cup final on Saturday.", ()),
+])
+def test_saying_one_will_hurt_someone_or_hoping_someone_does(nlp, comment, evidence) -> None:
+    page = ("Driver sought after hit-and-run\n\nBy Jo Reed\n\nPolice are searching for the "
+            "driver of a car that hit a man on a crossing on Monday night and drove off. The "
+            "man is in a critical condition.\n\nOfficers asked witnesses to come forward.\n\n"
+            "Comments (2)\n\nkm_local\n{c}\n\nDave1966\nThoughts with the family. Hope he "
+            "pulls through.\n")
+    found = toxic(page.format(c=comment))
+    assert [(sev, ev) for sev, ev, _ in found] == ([("problem", evidence)] if evidence else [])

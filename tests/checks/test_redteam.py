@@ -14,7 +14,7 @@ import pytest
 from newsaudit import audit
 from paths import REPO
 
-SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in (1, 2, 3, 4)}
+SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in (1, 2, 3, 4, 5)}
 
 
 def _key(n: int) -> dict[str, dict]:
@@ -53,9 +53,17 @@ LOUD = {
     (4, "page27.txt"): ("numeric_contradiction", "warning"),
     (4, "page37.txt"): ("toxic_comment", "warning"),
     (4, "page38.txt"): ("numeric_contradiction", "warning"),
+    (5, "blog_councillor_expenses_threaded.txt"): ("toxic_comment", "problem"),
+    (5, "council_budget_aggregator.txt"): ("numeric_contradiction", "warning"),
+    (5, "cyclone_liveblog_newest_first.txt"): ("numeric_contradiction", "warning"),
+    (5, "local_tv_hit_and_run_comments.txt"): ("toxic_comment", "warning"),  # and the threat
+    (5, "mine_collapse_headline_toll.txt"): ("numeric_contradiction", "problem"),
+    (5, "ngo_sitrep_injuries_subtotal.txt"): ("numeric_contradiction", "warning"),
+    (5, "student_paper_housing_comments.txt"): ("toxic_comment", "warning"),
 }
 #: Pages with a second planted problem the audit also finds.
-SECOND = {(4, "page12.txt"): ("toxic_comment", "problem")}
+SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),
+          (5, "local_tv_hit_and_run_comments.txt"): ("toxic_comment", "problem")}
 
 
 def _loud(n: int, name: str) -> list:

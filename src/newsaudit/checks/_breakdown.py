@@ -8,7 +8,10 @@ as the whole counts ("break down as", "split between", "made up of", "comprising
 "of whom 20 were children" picks one group out. A sentence that opens on the whole it
 divides ("Of the 23 arrested, 11 were charged with burglary, eight with theft and six with
 criminal damage"; "Of those, ...") often lists only some groups, so it is held only to
-not exceeding its total: parts adding up to more than the whole cannot all be right.
+not exceeding its total: parts adding up to more than the whole cannot all be right. So
+are the groups picked out of a total ("412 injured, including 260 children and 180
+women"). A breakdown may be set out as lines under its sentence ("... split across four
+departments:" over "Adult social care: £118m" and the rest).
 
 The total is the nearest figure before the breakdown, in its sentence or the one before
 it, that is larger than every part and of the parts' kind (or the
@@ -41,6 +44,13 @@ _WHOLE = re.compile(r"\b(?:(?:break|breaks|broke|broken)\s+down\s+as|split|divid
 #: ("31 civilians, 17 soldiers": people and personnel, not "killed", by their verb).
 #: A sentence that opens on the whole it divides: "Of the 52 dead, …", "Of those, …".
 _PARTITIVE = re.compile(r"Of\s+(?:the|those|these|them)\b")
+#: Words that pick groups out of a total just before them ("412 injured, including 260
+#: children and 180 women"): some of the whole, so only held to not exceeding it.
+_SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE)
+#: A line of a breakdown set out as a list under its sentence ("Adult social care: £118m"):
+#: a label of a few words, then one figure.
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?[^\n:]{1,60}:[ \t]*\S[^\n]{0,30}$")
+_LIST_LINES = 8
 _FAMILY = {"people": "persons", "personnel": "persons", "killed": "persons",
            "wounded": "persons", "count": "count", "money": "money"}
 _KINDS = frozenset(_FAMILY)
@@ -107,6 +117,22 @@ def _total(qs: Sequence[Quantity], parts: list[Quantity], lo: int, hi: int
     return before[-1] if before else None
 
 
+def _list_end(text: str, at: int) -> int | None:
+    """Where a breakdown set out as lines under the marker's line ends ("The £312m total
+    is split across four departments:" over "Adult social care: £118m", ...), or None
+    when the marker's line does not end on a colon over such lines."""
+    eol = text.find("\n", at)
+    if eol < 0 or not text[at:eol].rstrip().endswith(":"):
+        return None
+    end, n = eol, 0
+    for line in text[eol + 1 :].split("\n"):
+        if n == _LIST_LINES or not _LIST_LINE.match(line):
+            break
+        end += 1 + len(line)
+        n += 1
+    return end if n >= 2 else None
+
+
 def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding]:
     """Warnings for breakdowns presented as whole whose parts miss their total."""
     qs = sorted((q for q in report.quantities if q.segment in ("standfirst", "body")),
@@ -116,26 +142,29 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
     ratio = lexicon().same_tally_ratio
     seen: set[int] = set()
     text = report.document.text
-    markers = [(m, False) for m in _WHOLE.finditer(text)]
-    markers += [(m, True) for m in _PARTITIVE.finditer(text)]
-    for marker, partitive in sorted(markers, key=lambda x: x[0].start()):
+    markers = [(m, "whole") for m in _WHOLE.finditer(text)]
+    markers += [(m, "partitive") for m in _PARTITIVE.finditer(text)]
+    markers += [(m, "subset") for m in _SUBSET.finditer(text)]
+    for marker, how in sorted(markers, key=lambda x: x[0].start()):
         at = doc.char_span(marker.start(), marker.end(), alignment_mode="expand")
         if at is None or at.sent.start in seen:
             continue  # one breakdown per sentence, from its first marker
         sent = at.sent
         end = marker.end()
-        if partitive:
+        if how == "partitive":
             # the whole is what the sentence opens on; the parts follow its first comma
             comma = text.find(",", end, sent.end_char)
             if sent.start_char != marker.start() or comma < 0:
                 continue
             end = comma
+        partitive = how != "whole"
         seen.add(sent.start)
         # the total: in this sentence before the parts, or in the sentence before it ("The
         # council was awarded £12 million. The money will be divided three ways: …")
         lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        stop = _list_end(text, marker.end()) if how == "whole" else None
         found: tuple[list[Quantity], Quantity, float] | None = None
-        for parts in _by_family(_parts(qs, end, sent.end_char)):
+        for parts in _by_family(_parts(qs, end, stop or sent.end_char)):
             total = _total(qs, parts, lo, parts[0].start) if len(parts) >= 2 else None
             if total is not None and total.value is not None:
                 found = (parts, total, total.value)
@@ -150,7 +179,7 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
             continue  # some of the groups: the rest may be unnamed
         shown = ", ".join(p.text for p in parts[:-1]) + f" and {parts[-1].text}"
         if partitive:
-            message = (f"The page divides {total.text} into {shown}, which add up to "
+            message = (f"The page counts {shown} among {total.text}, but they add up to "
                        f"{_say(whole, total)}, more than the whole: a figure is wrong, or some "
                        "are counted twice without the page saying so.")
         else:

@@ -68,7 +68,7 @@ def _phrase(kind: str, hits: list[Hit]) -> str:
     if kind == "violence":
         return f"calls for violence ({texts})"
     if kind == "threat":
-        return f"tells someone their home is known ({texts})"
+        return f"threatens a person ({texts})"
     if kind == "expulsion":
         return f"calls for a whole group to be expelled ({texts})"
     if kind == "scare_quote":
