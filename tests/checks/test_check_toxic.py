@@ -122,3 +122,15 @@ def test_saying_one_will_hurt_someone_or_hoping_someone_does(nlp, comment, evide
             "pulls through.\n")
     found = toxic(page.format(c=comment))
     assert [(sev, ev) for sev, ev, _ in found] == ([("problem", evidence)] if evidence else [])
+
+
+def test_a_comment_read_as_only_its_author_line_is_not_scored(nlp) -> None:
+    """When the layout leaves a comment's author and time line as a comment of its own
+    ("justin coleman September 22, 2015 at 5:58 am"), that line is no one's words: a name
+    the tweet-trained model weighs up is no abuse."""
+    from newsaudit.checks.toxic_comment import _said
+
+    line = "justin coleman September 22, 2015 at 5:58 am"
+    assert _said(line) == (len(line), "")
+    assert _said(f"{line}\nNever mind, he is on there") == (len(line) + 1,
+                                                            "Never mind, he is on there")

@@ -234,3 +234,14 @@ def test_a_toll_raised_by_its_source_moves_and_has_no_agent(nlp) -> None:
     assert figs["32"].changing and figs["27"].changing
     assert figs["32"].subject.agent is None and figs["27"].subject.agent is None
     assert not figs["five deaths"].changing
+
+
+def test_a_figure_in_an_as_clause_is_the_pages_own(nlp) -> None:
+    """"Rescuers say about 300 are stranded as the death toll rises to 18": the toll is the
+    page's account of the moment, not what the rescuers are reported to say (a red-team
+    live blog drew a false headline credit from it)."""
+    report, figs = _figures(nlp, "Floods live: rescuers say about 300 still stranded as death "
+                                 "toll rises to 18\n\nThe regional governor's office has "
+                                 "updated the death toll to 18.\n")
+    assert [f.source for f in report.figures if f.text == "18"] == [None, None]
+    assert any(a.source.text == "rescuers" for a in report.attributions)

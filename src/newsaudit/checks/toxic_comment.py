@@ -116,6 +116,8 @@ def _said(text: str) -> tuple[int, str]:
     skip = 0
     while len(lines) > 1 and _header(lines[0]):
         skip += len(lines.pop(0))
+    if len(lines) == 1 and _header(lines[0]):
+        return skip + len(lines[0]), ""  # a comment read as only its author line says nothing
     return skip, "".join(lines)
 
 

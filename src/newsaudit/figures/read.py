@@ -97,6 +97,8 @@ def extract_figures(
             cand = by_id.get(claim_att[p.q.id] or "")
             att = (cand if cand is not None and cand.kind in SOURCING_KINDS
                    and not _claims_act(cand, lex) else None)
+        if att is not None and _in_as_clause(p.num):
+            att = None
         lo_c, hi_c = p.sent.start_char, p.sent.end_char
         if att is not None and att.content is not None and (
                 att.content.start <= p.q.start < att.content.end):
@@ -126,6 +128,22 @@ def _claims_act(a: Attribution, lex: Lexicon) -> bool:
     claimant's figure."""
     first = a.content.text.split(maxsplit=1)[:1] if a.content is not None else []
     return bool(first) and first[0].lower() in lex.claimed_acts
+
+
+def _in_as_clause(num: Token) -> bool:
+    """The figure sits in a clause of its own opened by "as" ("rescuers say 300 are
+    stranded as the death toll rises to 18"): the page's account of the moment, not part
+    of what the source is reported to say."""
+    cur = num
+    for _ in range(12):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                       for c in cur.children) and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return True
+        if cur.head is cur or cur.dep_ in ("ccomp", "ROOT"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _attribution_of(q: Quantity, contents: SpanIndex[Attribution]) -> Attribution | None:
