@@ -40,8 +40,6 @@ __all__ = ["breakdown_findings"]
 _WHOLE = re.compile(r"\b(?:(?:break|breaks|broke|broken)\s+down\s+as|split|divided|"
                     r"made\s+up\s+of|comprising|consisting\s+of|comprised\s+of)\b",
                     re.IGNORECASE)
-#: Categories a breakdown may be of, by family: a breakdown of the dead is of people
-#: ("31 civilians, 17 soldiers": people and personnel, not "killed", by their verb).
 #: A sentence that opens on the whole it divides: "Of the 52 dead, …", "Of those, …".
 _PARTITIVE = re.compile(r"Of\s+(?:the|those|these|them)\b")
 #: Words that pick groups out of a total just before them ("412 injured, including 260
@@ -51,6 +49,8 @@ _SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\b", r
 #: a label of a few words, then one figure.
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?[^\n:]{1,60}:[ \t]*\S[^\n]{0,30}$")
 _LIST_LINES = 8
+#: Categories a breakdown may be of, by family: a breakdown of the dead is of people
+#: ("31 civilians, 17 soldiers": people and personnel, not "killed", by their verb).
 _FAMILY = {"people": "persons", "personnel": "persons", "killed": "persons",
            "wounded": "persons", "count": "count", "money": "money"}
 _KINDS = frozenset(_FAMILY)
@@ -157,7 +157,7 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
             if sent.start_char != marker.start() or comma < 0:
                 continue
             end = comma
-        partitive = how != "whole"
+        some = how != "whole"  # may name only some of the groups
         seen.add(sent.start)
         # the total: in this sentence before the parts, or in the sentence before it ("The
         # council was awarded £12 million. The money will be divided three ways: …")
@@ -175,10 +175,10 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
         whole = sum(p.value for p in parts if p.value is not None)
         if abs(whole - stated) <= _rounding(stated) or not near_values(whole, stated, ratio):
             continue
-        if partitive and whole < stated:
+        if some and whole < stated:
             continue  # some of the groups: the rest may be unnamed
         shown = ", ".join(p.text for p in parts[:-1]) + f" and {parts[-1].text}"
-        if partitive:
+        if some:
             message = (f"The page counts {shown} among {total.text}, but they add up to "
                        f"{_say(whole, total)}, more than the whole: a figure is wrong, or some "
                        "are counted twice without the page saying so.")

@@ -16,13 +16,14 @@ in between), and on the model alone a comment is flagged only when words of it c
 score. Those words are the evidence, and they are never function words ("him", "who"):
 the tweets make them weigh up, but they show a reader nothing.
 
-Severity is ``problem`` for a call to violence or a threat and ``warning`` for the other patterns; a
-group's name in scare quotes with nothing else abusive is ``info`` (quotation marks are
-also how readers mock pundits' "experts"), and so is a comment the model alone flags: on
-real pages it has flagged profanity used for emphasis and a commenter's own name, and no
-judge has yet found it right. The comment's author and time lines are never scored. Criticism,
-however sharp ("terrible reporting, the editor should be ashamed"), is not abuse: neither
-the patterns nor the model's threshold treat it as such.
+Severity is ``problem`` for a call to violence or a threat and ``warning`` for the other
+patterns; a group's name in scare quotes with nothing else abusive is ``info`` (quotation
+marks are also how readers mock pundits' "experts"), and so is a comment the model alone
+flags: on real pages it has flagged profanity used for emphasis and a commenter's own name,
+and no judge has yet found it right. The comment's author and time lines are never scored,
+nor a comment the layout left as only those lines. Criticism, however sharp ("terrible
+reporting, the editor should be ashamed"), is not abuse: neither the patterns nor the
+model's threshold treat it as such.
 """
 
 from __future__ import annotations
