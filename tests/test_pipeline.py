@@ -287,10 +287,12 @@ def test_seed_reports_each_problem_once(seed_every_finding, words, check):
 #: the checks that held-out judges found mostly wrong are gated: their warnings are info when
 #: the calibrator rates them among the few worth a look (one here) and otherwise withheld,
 #: the planted headline, scare quote, technique and misspelt quotation among them
-#: (docs/evaluation.md, "The severity calibrator" and "The gate").
+#: (docs/evaluation.md, "The severity calibrator" and "The gate"). numeric_contradiction
+#: and attribution_mismatch, right 2 times in 7 and 0 in 2 on real test pages, are held to
+#: info (``held_to_info.json``).
 CALIBRATED = [
-    ("numeric_contradiction", "problem", "at least 700 dead"),
-    ("attribution_mismatch", "problem", "The Iranian government"),
+    ("numeric_contradiction", "info", "at least 700 dead"),
+    ("attribution_mismatch", "info", "The Iranian government"),
     ("unsourced_claim", "info", "which has been powered primarily by western support"),
     ("toxic_comment", "warning", "monsters"),
 ]
@@ -356,3 +358,27 @@ def test_claim_keeps_an_opening_quote_the_parser_split_off(nlp):
     assert [c.text for c in report.claims if c.segment == "body"] == [
         "“Reforms” have closed every clinic in the province."
     ]
+
+
+def test_a_check_held_to_info_ships_its_findings_as_info(nlp):
+    """numeric_contradiction failed issue 9's bar on the judged test pages (2 of 7), so the
+    default audit shows its findings as info (so does attribution_mismatch's, 0 of 2); ``--all-findings`` (the calibrate stage off)
+    shows the check's own severity. The held list and its measurement are data."""
+    from newsaudit import audit
+    from newsaudit.auditor import Auditor
+    from newsaudit.calibration import held_to_info
+    from newsaudit.datafiles import load_json
+    from newsaudit.settings import Settings
+
+    assert held_to_info() == {"numeric_contradiction", "attribution_mismatch"}
+    measured = load_json("held_to_info.json")["held"]["numeric_contradiction"]
+    assert measured["precision"] < 0.6
+    page = ("Blast kills 43 in market\n\nThe blast killed 41 people in the central market on "
+            "Friday, police said. Rescue teams searched the rubble through the night.\n")
+    shipped = [(f.check, f.severity) for f in audit(page).findings
+               if f.check == "numeric_contradiction"]
+    off = Auditor(settings=Settings.defaults().merged({"severity.calibrate": "off"}))
+    own = [(f.check, f.severity) for f in off.audit(page).findings
+           if f.check == "numeric_contradiction"]
+    assert (shipped, own) == ([("numeric_contradiction", "info")],
+                              [("numeric_contradiction", "problem")])

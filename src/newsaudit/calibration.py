@@ -11,7 +11,10 @@ of the checks the calibrator weighs compete for one place: the one the calibrato
 most worth a look is shown as ``info`` (if its check may emit info, and from the
 ``info_floor``), the others leave the findings; a notice says how many left, so nothing
 disappears silently. The ``severity.calibrate`` setting
-(``--all-findings`` on the command line) switches it off. It weighs warnings only when
+(``--all-findings`` on the command line) switches it off. When it runs, it first lowers
+to info the findings of a check that ships its own severity but failed issue 9's bar on
+the test half (``held_to_info.json``: numeric_contradiction and attribution_mismatch, right
+2 times in 7 and 0 in 2 on real test pages). It weighs warnings only when
 every check ran: its features count the other checks' findings on the page, and a run
 of one check would look to it like a page where the others found nothing.
 """
@@ -19,10 +22,12 @@ of one check would look to it like a page where the others found nothing.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from newsaudit.checks import registered, registry
 from newsaudit.context import Context
+from newsaudit.datafiles import load_json
 from newsaudit.model import Notice, NoticeCode, Report
 from newsaudit.offsets import Sentences
 
@@ -51,6 +56,22 @@ def withheld_notice(n: int) -> Notice:
     )
 
 
+@cache
+def held_to_info() -> frozenset[str]:
+    """Checks whose own warnings and problems are shown as info (``held_to_info.json``):
+    judged on the test half of the real pages, they fail issue 9's bar."""
+    return frozenset(load_json("held_to_info.json")["held"])
+
+
+def _hold(report: Report) -> Report:
+    held = held_to_info()
+    if not any(f.check in held and f.severity != "info" for f in report.findings):
+        return report
+    return replace(report, findings=tuple(
+        replace(f, severity="info") if f.check in held and f.severity != "info" else f
+        for f in report.findings))
+
+
 def calibrate(report: Report, doc: Doc, ctx: Context) -> Report:
     """The report with low-confidence warnings withheld (see the module docstring)."""
     if ctx.settings.severity.calibrate == "off" or ctx.models.off("severity"):
@@ -58,6 +79,7 @@ def calibrate(report: Report, doc: Doc, ctx: Context) -> Report:
     selected = ctx.settings.checks.selected
     if selected is not None and set(registered()) - set(selected):
         return report  # its features count the other checks' findings: all must have run
+    report = _hold(report)
     if not any(f.severity in ("warning", "info") for f in report.findings):
         return report
     sentences = page_sentences(doc)

@@ -501,7 +501,7 @@ def _message(anchor: Figure, rivals: list[tuple[Figure, str]]) -> str:
         "both hold; not competing estimates from different sources, tolls rising over time, or "
         "parts adding up to a total"
     ),
-    severities=("warning", "problem"),
+    severities=("info", "warning", "problem"),  # info: held by the calibrate stage
 )
 def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[Finding]:
     """Figures about the same thing whose ranges cannot overlap."""
