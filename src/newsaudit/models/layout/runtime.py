@@ -112,8 +112,13 @@ class LayoutModel:
         return [self.tags[j] for j in reversed(best)]
 
     def tag(self, rows: Sequence[Row], *, title: str | None = None) -> list[str]:
-        tags = self.decode_page(self.scores(rows, title=title), [r.gap_before for r in rows])
-        return pasted_headline(rows, tags)
+        logp = self.scores(rows, title=title)
+        menus = [i for i, r in enumerate(rows) if is_menu(r.text)]
+        if menus:  # a menu is never the headline
+            logp = logp.copy()
+            logp[menus, self.tags.index("headline")] = -1e9
+        tags = self.decode_page(logp, [r.gap_before for r in rows])
+        return pasted_headline(rows, one_headline_line(rows, tags))
 
     def decode_page(self, logp: np.ndarray,
                     gaps: Sequence[int] | np.ndarray = ()) -> list[str]:
@@ -145,6 +150,41 @@ class LayoutModel:
             if (a, b) != keep:
                 masked[a:b, h] = -1e9
         return self.decode(masked, gaps)
+
+
+#: Separators of a menu or share row's items.
+_MENU_SPLIT = re.compile(r"\s+[|\u00b7\u2022]\s+")
+
+
+def is_menu(text: str) -> bool:
+    """A row of three or more short items between bars or dots ("Fact-checks | Health |
+    Politics | Viral"): site navigation, never a headline (a headline with a site name
+    after a bar has a long first part; :func:`newsaudit.anatomy.site_tail` cuts that)."""
+    items = _MENU_SPLIT.split(text.strip())
+    return len(items) >= 3 and all(1 <= len(item.split()) <= 3 for item in items)
+
+
+#: Words a hard-wrapped headline's first line may end on, its second line going on.
+_GOES_ON = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def one_headline_line(rows: Sequence[Row], tags: list[str]) -> list[str]:
+    """A page's headline is one line: a second line the model also calls headline, set
+    on its own line and opening a sentence of its own ("40 miners killed as roof
+    collapses" over "Families keep vigil at pithead ..."), is the standfirst. No page of
+    the layout corpus has a headline over two lines; a scraper's hard wrap, whose second
+    line goes on in lower case or after a word like "of", stays one headline."""
+    out = list(tags)
+    for i in range(1, len(out)):
+        if out[i] != "headline" or out[i - 1] != "headline":
+            continue
+        first, second = rows[i - 1].text.rstrip(), rows[i].text.lstrip()
+        words = first.split()
+        goes_on = (not second[:1].isupper() and not second[:1].isdigit()) or (
+            bool(words) and words[-1].lower() in _GOES_ON) or first.endswith((",", "-", ":"))
+        if not goes_on:
+            out[i] = "standfirst"
+    return out
 
 
 def pasted_headline(rows: Sequence[Row], tags: list[str]) -> list[str]:
