@@ -19,6 +19,11 @@ def run(nlp):
     return runner(nlp, check, "numeric_contradiction")
 
 
+def _shown(found) -> list[tuple[str, list[str]]]:
+    """Each finding as its severity and the texts of its evidence."""
+    return [(f.severity, [e.text for e in f.evidence]) for f in found]
+
+
 def _texts(report: Report, ids: tuple[str, ...]) -> list[str]:
     by_id = {q.id: q.text for q in report.quantities}
     return [by_id[i] for i in ids]
@@ -359,7 +364,7 @@ def test_a_lead_above_every_source_by_more_than_a_quarter(run):
             "people had been killed. The civil defence said its teams had recovered 44 bodies."
             "\n\nThe last major attack, on a bus station in 2021, killed 19 people.\n")
     _, found = run(text)
-    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+    assert _shown(found) == [
         ("warning", ["At least 57 people", "41 people", "44 bodies"])]
     assert found[0].message.startswith("The page gives the dead as 'At least 57' in its own "
                                        "voice, but the sources it cites give 41 (the health "
@@ -465,7 +470,7 @@ def test_a_breakdown_given_as_the_whole_that_misses_its_total(run, breakdown, ex
             "of its plants over the next 18 months, the company said on Tuesday. "
             f"{breakdown}\n\nThe company employs about 6,300 people.\n")
     _, found = run(text)
-    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == expected
+    assert _shown(found) == expected
     if expected:
         assert found[0].message == (
             "The page gives a total of 1,500 jobs, but the breakdown it gives as the whole "
@@ -488,7 +493,7 @@ def test_a_breakdown_of_the_dead_by_group(run):
                    "and six police officers, according to the provincial administration. It "
                    "gave no figure for the armed group's losses.\n\nThe army said its troops "
                    "had retaken two villages on Friday and that the roads were open again.\n")
-    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+    assert _shown(found) == [
         ("warning", ["56 dead", "31 civilians", "17 soldiers", "six police officers"])]
 
 
@@ -502,7 +507,7 @@ def test_a_lead_over_days_against_running_totals(run):
         "people had been killed since Sunday. The doctors' union put the death toll at 240 "
         "in a statement on Thursday.\n\nThe fighting is the worst since 2021, when more than "
         "100 people were killed in a week of clashes.\n")
-    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+    assert _shown(found) == [
         ("warning", ["More than 300 people", "212 people", "240"])]
 
 
@@ -539,7 +544,7 @@ def test_a_sum_of_money_divided_in_parts_that_miss_it(run):
                    "renewal fund, the council said.\n\nThe money will be divided three ways: "
                    "£5 million for flats above the shops, £4 million for a bus interchange and "
                    "£2 million for the skills centre.\n\nWork is due to start next spring.\n")
-    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+    assert _shown(found) == [
         ("warning", ["£12 million", "£5 million", "£4 million", "£2 million"])]
     assert "adds up to £11 million:" in found[0].message
 
@@ -575,7 +580,7 @@ def test_a_headline_above_a_floor_the_body_gives(run, headline, expected):
             "and seven are missing.\n\nThe ferry was sailing from Marsa Point to the island "
             "of Tell.\n")
     _, found = run(text)
-    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == expected
+    assert _shown(found) == expected
     if expected:
         assert found[0].message == (
             "The headline gives the dead as 31, more than any figure in the body: the highest "
@@ -589,7 +594,7 @@ def test_a_headline_above_every_count_of_a_moving_toll(run):
             "two more deaths. That brings the toll to 34.\n\n12:05\nThe emergency service "
             "has raised the death toll to 32 from 27.\n")
     _, found = run(page.format(n=40))
-    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == [
+    assert _shown(found) == [
         ("warning", ["40", "34"])]
     assert found[0].message.endswith("the highest it gives is 34. Nothing on the page gives 40.")
     _, found = run(page.format(n=32))  # an earlier count
@@ -615,7 +620,7 @@ def test_parts_of_a_whole_a_sentence_opens_on(run, parts, expected):
             "operation against car break-ins, the force said on Friday. Of those arrested, "
             f"{parts}, the chief constable said.\n\nThe operation ran for five days.\n")
     _, found = run(text)
-    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == expected
+    assert _shown(found) == expected
     if expected:
         assert found[0].message == (
             "The page counts 11, eight and six among 23 people, but they add up to 25, more "
@@ -635,7 +640,7 @@ def test_groups_picked_out_of_a_total_that_exceed_it(run, groups, expected):
     _, found = run("Clinics overwhelmed after shelling\n\nThe district health office says "
                    f"412 people have been treated for injuries at the hospital, {groups}. "
                    "Of those injured, 58 remain in hospital.\n")
-    assert [(f.severity, [e.text for e in f.evidence]) for f in found] == expected
+    assert _shown(found) == expected
 
 
 @pytest.mark.parametrize(("last", "expected"), [("£37m", ["£312m", "£118m", "£86m", "£54m",

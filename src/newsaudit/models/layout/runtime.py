@@ -29,7 +29,7 @@ import numpy as np
 from newsaudit.errors import ModelError
 from newsaudit.line_cues import Row
 from newsaudit.models._artifact import ArtifactSpec, all_finite, building, read_artifact
-from newsaudit.models.layout.features import FEATURISER_VERSION, featurise
+from newsaudit.models.layout.features import FEATURISER_VERSION, featurise, is_menu
 
 __all__ = ["SPEC", "TAGS", "LayoutModel", "gap_state", "hash_features", "load_model",
            "read_model", "tag_kind"]
@@ -152,18 +152,6 @@ class LayoutModel:
         return self.decode(masked, gaps)
 
 
-#: Separators of a menu or share row's items.
-_MENU_SPLIT = re.compile(r"\s+[|\u00b7\u2022]\s+")
-
-
-def is_menu(text: str) -> bool:
-    """A row of three or more short items between bars or dots ("Fact-checks | Health |
-    Politics | Viral"): site navigation, never a headline (a headline with a site name
-    after a bar has a long first part; :func:`newsaudit.anatomy.site_tail` cuts that)."""
-    items = _MENU_SPLIT.split(text.strip())
-    return len(items) >= 3 and all(1 <= len(item.split()) <= 3 for item in items)
-
-
 #: Words a hard-wrapped headline's first line may end on, its second line going on.
 _GOES_ON = frozenset("a an and as at by for from in into of on or the to with".split())
 
@@ -176,7 +164,7 @@ def one_headline_line(rows: Sequence[Row], tags: list[str]) -> list[str]:
     line goes on in lower case or after a word like "of", stays one headline."""
     out = list(tags)
     for i in range(1, len(out)):
-        if out[i] != "headline" or out[i - 1] != "headline":
+        if tags[i] != "headline" or tags[i - 1] != "headline":
             continue
         first, second = rows[i - 1].text.rstrip(), rows[i].text.lstrip()
         words = first.split()
