@@ -552,6 +552,13 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("Strikes on the depot killed eight guards on Monday the Kordava Herald newspaper reported Tuesday citing a local official.", [("reported_speech", "the Kordava Herald newspaper", "outlet", (), "Strikes on the depot killed eight guards on Monday", None)]),
     # ... but a clause of its own after "and" is no tag
     ("Rockets hit the port in the night and the army said.", []),
+    # a document issued by a named body: the body stands behind it, so it is the source
+    ("Figures released by the health ministry on Tuesday show 45 people died in the floods.", [("reported_speech", "the health ministry", "organisation", (), "45 people died in the floods", None)]),
+    ("A report by the Veskar Monitor said 30 people were killed.", [("reported_speech", "the Veskar Monitor", "organisation", (), "30 people were killed", None)]),
+    ("Numbers compiled by the Red Crescent suggest 80 homes were destroyed.", [("reported_speech", "the Red Crescent", "organisation", (), "80 homes were destroyed", None)]),
+    # ... but not an agent deeper in the phrase, nor a date: nobody named stands behind them
+    ("A tally of people killed by the army, published Monday, shows 19 dead.", [("reported_speech", "A tally of people killed by the army", "unspecified", (), "19 dead", None)]),
+    ("A report from last year said 30 people were killed.", [("passive", "A report", "unspecified", (), "30 people were killed", None)]),
 ]
 
 

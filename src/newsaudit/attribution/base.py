@@ -143,6 +143,13 @@ class Context:
             return Who(found.first, found.stop, found.type, (tok.i, tok.i + 1), False)
         if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT", "EX"):
             return None
+        behind = _issued_by(tok, lex)
+        if behind is not None:
+            # "figures released by the ministry show …", "a report by the Monitor said":
+            # the issuer stands behind the document, so it is the source
+            found = self.who(behind)
+            if found is not None and found.type != "unspecified":
+                return found
         named = appositive_name(tok, lex)
         if named is not None:
             # "the governor, Paul Adeyemi" / "its chief executive, Laura Chen": the name
@@ -272,6 +279,28 @@ def issuer(noun: Token, lex: Lexicon) -> Token | None:
             pobj = child(t, "pobj")
             if pobj is not None:
                 return pobj
+    return None
+
+
+def _issued_by(noun: Token, lex: Lexicon) -> Token | None:
+    """The issuer a document noun names right on itself: "figures released by X", "a
+    report by X", "numbers from X". Unlike :func:`issuer`, never an agent deeper in the
+    phrase ("a tally of people killed by the army" is not the army's tally)."""
+    if lemma(noun) not in lex.document_nouns:
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            by = c
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            by = child(c, "agent")
+            if by is None:
+                continue
+        else:
+            continue
+        pobj = child(by, "pobj")
+        if pobj is not None and lemma(pobj) not in lex.document_nouns and pobj.ent_type_ not in (
+                "DATE", "TIME"):
+            return pobj
     return None
 
 
