@@ -549,13 +549,18 @@ def _all_furniture(t: str) -> bool:
 _CELL_SPLIT_RE = re.compile(r"\s*[|\u00b7\u2022]\s*")
 
 
+def cells(text: str) -> list[str]:
+    """The cells of a row set between bars or dots ("Published 9 May · By Jane Doe")."""
+    return [c for c in _CELL_SPLIT_RE.split(text.strip()) if c]
+
+
 def is_menu(text: str) -> bool:
     """A row of three or more short cells between bars or dots ("Fact-checks | Health |
     Politics | Viral"), whatever their words: site navigation, never a headline (a
     headline with a site name after a bar has a long first part;
     :func:`newsaudit.anatomy.site_tail` cuts that)."""
-    cells = [c for c in _CELL_SPLIT_RE.split(text.strip()) if c]
-    return len(cells) >= 3 and all(len(c.split()) <= 3 for c in cells)
+    parts = cells(text)
+    return len(parts) >= 3 and all(len(c.split()) <= 3 for c in parts)
 
 
 def _key_of(s: str) -> str:
