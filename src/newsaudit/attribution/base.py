@@ -147,9 +147,9 @@ class Context:
         if behind is not None:
             # "figures released by the ministry show …", "a report by the Monitor said":
             # the issuer stands behind the document, so it is the source
-            found = self.who(behind)
-            if found is not None and found.type != "unspecified":
-                return found
+            issuing = self.who(behind)
+            if issuing is not None and issuing.type != "unspecified":
+                return issuing
         named = appositive_name(tok, lex)
         if named is not None:
             # "the governor, Paul Adeyemi" / "its chief executive, Laura Chen": the name
@@ -289,13 +289,12 @@ def _issued_by(noun: Token, lex: Lexicon) -> Token | None:
     if lemma(noun) not in lex.document_nouns:
         return None
     for c in noun.children:
+        by: Token | None = None
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             by = c
         elif c.dep_ == "acl" and c.tag_ == "VBN":
             by = child(c, "agent")
-            if by is None:
-                continue
-        else:
+        if by is None:
             continue
         pobj = child(by, "pobj")
         if pobj is not None and lemma(pobj) not in lex.document_nouns and pobj.ent_type_ not in (
