@@ -113,6 +113,16 @@ def test_saying_where_someone_lives_is_a_threat(nlp) -> None:
      ("I hope someone drags you",)),
     ("I'll put him forward for the volunteer award, he has earned it.", ()),
     ("I hope they beat them in the cup final on Saturday.", ()),
+    # a visit or a sentence promised by others: vigilante threats name no act either
+    ("Everyone knows whose lad it is. Someone should pay that family a visit tonight.",
+     ("Someone should pay that family a visit",)),
+    ("Plenty of lads round here will give him the sentence the judge didn't.",
+     ("give him the sentence the judge didn't",)),
+    ("He should keep away from the town. They know where he drinks.",
+     ("know where he drinks",)),
+    ("Someone should pay the old couple next door a visit, they must be lonely.", ()),
+    ("I hope the judge gives him the sentence he deserves next month.", ()),
+    ("I know where he works because I used to work there myself, decent firm.", ()),
 ])
 def test_saying_one_will_hurt_someone_or_hoping_someone_does(nlp, comment, evidence) -> None:
     page = ("Driver sought after hit-and-run\n\nBy Jo Reed\n\nPolice are searching for the "

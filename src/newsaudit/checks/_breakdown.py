@@ -38,7 +38,8 @@ __all__ = ["breakdown_findings"]
 
 #: Phrases that present the figures after them as the whole of a total.
 _WHOLE = re.compile(r"\b(?:(?:break|breaks|broke|broken)\s+down\s+as|split|divided|"
-                    r"made\s+up\s+of|comprising|consisting\s+of|comprised\s+of)\b",
+                    r"made\s+up\s+of|compris(?:e|es|ed|ing)|comprised\s+of|"
+                    r"consist(?:s|ed|ing)?\s+of)\b",
                     re.IGNORECASE)
 #: A sentence that opens on the whole it divides: "Of the 52 dead, …", "Of those, …".
 _PARTITIVE = re.compile(r"Of\s+(?:the|those|these|them)\b")

@@ -147,8 +147,9 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
             continue  # the body gives the headline's number somewhere ("rose to 43")
         same = [b for b in body if b.category == h.category and same_subject(h, b)]
         above = _above_every(h, same)
-        if above and (any(b.changing for b in same) or not any(disjoint(h, b) for b in above)):
-            # a moving toll, or a floor ("at least 34") the rules below read as allowing it
+        if above and (any(b.changing for b in same) or not all(disjoint(h, b) for b in above)):
+            # a moving toll, or a floor ("at least 34", beside an exact "34 dead" or not)
+            # the rules below read as allowing it
             yield from _beyond_the_body(h, above, body)
             continue
         if any(b.changing for b in same):
@@ -209,7 +210,10 @@ def _above_every(h: Figure, same: list[Figure]) -> list[Figure]:
     sources give ("at least 34") allows a higher toll, but no one on the page says 40, and
     a moving toll whose every count is lower cannot be where the headline came from. Empty
     when any body figure reaches the headline's number, or none is near it."""
-    tops = [(t, b) for b in same if not b.vague and (t := _top(b)) is not None]
+    # a toll of another time ("in 2019, 64 people died"; "more than 300 since 2015") is
+    # another count, which the headline need not stay under
+    tops = [(t, b) for b in same if not b.vague and not _of_another_time(h, b)
+            and (t := _top(b)) is not None]
     if h.low is None or not tops or any(t >= h.low for t, _ in tops):
         return []
     best = max(t for t, _ in tops)
@@ -410,9 +414,9 @@ def _adds_up_to(head: Figure, body: Sequence[Figure]) -> bool:
     Wednesday" and "13 more on Thursday" is the body's own sum, not a rival count. The
     headline's bounds are read as the page states them (:func:`_allows`). A figure of
     another year ("in 2019 a lorry killed three") is no part of this one's toll."""
-    values: list[float] = [
+    values: list[float] = _without_parts([
         b.value for b in [b for b in body if not _of_another_time(head, b)][:_MAX_PARTS]
-        if isinstance(b.value, int | float) and b.value > 0]
+        if isinstance(b.value, int | float) and b.value > 0])
     # an open bound ("at least 57") allows any larger sum; rival counts of one toll (41
     # and 44) add up to no stated total, so the sum must also come near the figure
     ratio = lexicon().same_tally_ratio
@@ -423,6 +427,20 @@ def _adds_up_to(head: Figure, body: Sequence[Figure]) -> bool:
                                          or near_values(head.value, total, ratio)):
                 return True
     return False
+
+
+def _without_parts(values: list[float]) -> list[float]:
+    """The values less those that are parts of another one: "seven killed", then "five of
+    the dead were buried ... two bodies were taken to hospital". The parts already are the
+    whole; added to it, or to anything else, they count the dead twice."""
+    parts: set[int] = set()
+    for i, whole in enumerate(values):
+        others = [j for j in range(len(values)) if j != i and values[j] < whole]
+        for r in range(2, min(4, len(others)) + 1):
+            for combo in combinations(others, r):
+                if sum(values[j] for j in combo) == whole:
+                    parts.update(combo)
+    return [v for j, v in enumerate(values) if j not in parts]
 
 
 def _allows(head: Figure, total: float) -> bool:
@@ -510,8 +528,12 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     if len(figs) < 2:
         return
     lead = _Lead(report, doc)
-    yield from _headline_findings(report, figs, lead)
-    yield from _unmatched_lead(report, figs, lead)
+    head_findings = list(_headline_findings(report, figs, lead))
+    yield from head_findings
+    # one finding per problem: a headline toll already held against the body is not held
+    # against the body's sources a second time
+    flagged = {f.evidence[0].start for f in head_findings if f.evidence}
+    yield from _unmatched_lead(report, [f for f in figs if f.start not in flagged], lead)
     atts = {a.id: a for a in report.attributions}
     linked = parts_and_totals(figs)
     edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}

@@ -54,7 +54,7 @@ _LABEL = {
     "slur": "a slur",
     "personal": "abuse aimed at another reader",
     "scare_quote": "abusive language aimed at a group",
-    "insult": "abusive language aimed at a group",
+    "insult": "abusive language",
 }
 
 
@@ -78,7 +78,7 @@ def _phrase(kind: str, hits: list[Hit]) -> str:
         return f"uses the slur {texts}"
     if kind == "personal":
         return f"calls the person it answers {words}"
-    return f"calls people {texts}"
+    return f"uses the insult {texts}"  # "scum" of one man or of a whole group
 
 
 def _clauses(hits: list[Hit]) -> list[str]:

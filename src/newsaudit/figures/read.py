@@ -158,14 +158,17 @@ def _attribution_of(q: Quantity, contents: SpanIndex[Attribution]) -> Attributio
 
 
 def _clause_verb(tok: Token) -> Token | None:
-    """The verb whose clause carries ``tok``, skipping reduced relatives ('sailors killed')."""
-    cur = tok
+    """The verb whose clause carries ``tok``, skipping reduced relatives ('sailors killed'),
+    unless the figure is what the participle acts on: "attacked the village, killing seven
+    people" (the parser often hangs "killing" on the village as a reduced relative)."""
+    cur, prev = tok, tok
     for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("acl", "amod"):
+        if cur.pos_ in ("VERB", "AUX") and (
+                cur.dep_ not in ("acl", "amod") or (prev.dep_ == "dobj" and cur.tag_ == "VBG")):
             return cur
         if cur.head.i == cur.i:
             return cur if cur.pos_ in ("VERB", "AUX") else None
-        cur = cur.head
+        prev, cur = cur, cur.head
     return None
 
 
@@ -392,7 +395,7 @@ def _moves(tok: Token, lex: Lexicon) -> bool:
     if lem not in lex.change_lemmas:
         return False
     if lem in lex.always_moving:
-        return True
+        return not _wire_slug(tok)
     for c in tok.children:
         if _to_a_number(c):
             return True
@@ -400,6 +403,14 @@ def _moves(tok: Token, lex: Lexicon) -> bool:
                 c.lemma_.lower() in lex.movers or any(t.like_num for t in c.subtree)):
             return True  # "the toll rose", "deaths doubled", "raised its toll"
     return False
+
+
+def _wire_slug(tok: Token) -> bool:
+    """A wire story's version mark ("UPDATE 1-Ferry capsize kills 47"): it numbers the
+    story's versions, and moves no figure of it."""
+    doc = tok.doc
+    return tok.is_upper and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num and (
+        tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space)
 
 
 def _to_a_number(c: Token) -> bool:

@@ -496,7 +496,9 @@ def _bare_non_count(
     if r.approx == "exact" and r.category is None:
         year_like = bool(m.digits) and "," not in (m.digits or "") and nl.is_year(m.value)
         grouped = "," in (m.digits or "")  # "40,000" is never a date, whatever the NER says
-        dated = doc[i].ent_type_ in ("DATE", "TIME") and not grouped
+        # "kills 47": a verb's object is what it acts on, no date, whatever the NER says
+        acted_on = doc[i].dep_ == "dobj" and doc[i].head.pos_ == "VERB"
+        dated = doc[i].ent_type_ in ("DATE", "TIME") and not grouped and not acted_on
         if r.counted_tok is None and (dated or year_like):
             return True
         if year_like and (r.counted_tok is None or r.counted_tok.tag_ != "NNS"):
