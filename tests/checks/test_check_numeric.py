@@ -658,3 +658,50 @@ def test_a_breakdown_set_out_as_lines_under_its_sentence(run, last, expected):
             "The page gives a total of £312m, but the breakdown it gives as the whole (£118m, "
             "£86m, £54m and £37m) adds up to £295 million: a figure is wrong or a part is "
             "missing.")
+
+
+# ------------------------------------------------------------------ blind red-team set 6
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    # a wire slug numbers the story's versions and moves no toll; a verb's object is no
+    # date, whatever the NER says ("kills 47"); the floor beside an exact count of 37
+    ("UPDATE 1-Ferry capsize off Tell kills 47, 20 still missing",
+     [("warning", ["47", "At least 37 people", "37 dead"])]),
+    ("UPDATE 1-Ferry capsize off Tell kills 37, 20 still missing", []),
+])
+def test_a_wire_headline_above_the_body_with_a_past_toll(run, headline, expected):
+    """The tolls of another time ("in 2019, 64 people died"; "more than 300 since 2015")
+    are other counts: the headline need not stay under them."""
+    _, found = run(f"{headline}\n\n(Adds coast guard comment)\n\nPORT TESSEL, July 14 (ANA) - "
+                   "At least 37 people died when a ferry capsized off Tell on Saturday, the "
+                   "coast guard said on Sunday, with 20 others still missing.\n\nOf the 37 dead, "
+                   "11 were children, the provincial disaster office said.\n\nMaritime accidents "
+                   "have killed more than 300 people in the islands since 2015, according to "
+                   "the maritime authority. In 2019, 64 people died when a ferry caught fire.\n")
+    assert _shown(found) == expected
+
+
+def test_parts_of_a_body_toll_are_not_added_to_it(run):
+    """Seven killed, "five of the dead were buried ... two bodies were taken to the
+    hospital": the parts are the seven, so seven and two make no nine. A headline of nine
+    is held against the seven, once (not again against the sources the lead cites)."""
+    _, found = run("Gunmen kill nine in Ufele, abduct 14\n\nGunmen on Saturday night attacked "
+                   "Ufele, a farming community in Gaskar, killing seven people and abducting 14 "
+                   "others, the police have said.\n\nThe council chairman, Bala Dauda, said five "
+                   "of the dead were buried on Sunday while two bodies were taken to the "
+                   "General Hospital.\n")
+    assert _shown(found) == [("problem", ["nine", "seven people"])]
+
+
+@pytest.mark.parametrize(("last", "expected"), [
+    ("£0.9 million", [("warning", ["£4.2 million", "£1.8 million", "£1.2 million",
+                                   "£0.9 million"])]),
+    ("£1.2 million", []),
+])
+def test_a_total_that_comprises_its_parts(run, last, expected):
+    _, found = run("Council unveils flood package\n\nThe council today announced a £4.2 "
+                   "million package to protect homes from flooding.\n\nThe package comprises "
+                   "£1.8 million to raise the embankment, £1.2 million for flood doors and "
+                   f"{last} for drainage.\n")
+    assert _shown(found) == expected
