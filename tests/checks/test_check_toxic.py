@@ -123,6 +123,14 @@ def test_saying_where_someone_lives_is_a_threat(nlp) -> None:
     ("Someone should pay the old couple next door a visit, they must be lonely.", ()),
     ("I hope the judge gives him the sentence he deserves next month.", ()),
     ("I know where he works because I used to work there myself, decent firm.", ()),
+    ("Hope somebody pays him a visit before the court does, and not to bring flowers.",
+     ("somebody pays him a visit",)),
+    ("We know where Mr Keller parks his car every evening. Let him keep it up.",
+     ("We know where Mr Keller parks",)),
+    ("Keep blocking the lane and see what happens when a few of us come down with a can of "
+     "petrol.", ("see what happens when a few of us come down with a can of petrol",)),
+    ("See what happens if the council raises parking fees again: nobody will shop here.", ()),
+    ("We know where Mr Keller stands on the bypass, he said so at the meeting.", ()),
 ])
 def test_saying_one_will_hurt_someone_or_hoping_someone_does(nlp, comment, evidence) -> None:
     page = ("Driver sought after hit-and-run\n\nBy Jo Reed\n\nPolice are searching for the "
@@ -144,3 +152,16 @@ def test_a_comment_read_as_only_its_author_line_is_not_scored(nlp) -> None:
     assert _said(line) == (len(line), "")
     assert _said(f"{line}\nNever mind, he is on there") == (len(line) + 1,
                                                             "Never mind, he is on there")
+
+
+def test_vermin_like_her_is_dehumanising(nlp) -> None:
+    """A dehumanising noun said of a person and her kind ("vermin like her") is a warning;
+    the same noun of pests is not."""
+    page = ("Nail bar owner jailed for benefit fraud\n\nBy Jo Reed\n\nA nail bar owner was "
+            "jailed on Friday for claiming benefits while running a business, the court heard. "
+            "She admitted the offences.\n\nComments (2)\n\nkm_local\n{c}\n\nDave1966\nA fair "
+            "sentence, I think.\n")
+    found = toxic(page.format(c="Scrounging vermin like her are why this town is a mess."))
+    assert [(sev, ev) for sev, ev, _ in found] == [("warning", ("vermin like her",))]
+    assert found[0][2].startswith("The comment calls people 'vermin like her'")
+    assert toxic(page.format(c="Our shed had vermin like rats and mice all winter.")) == []

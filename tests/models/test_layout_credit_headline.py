@@ -106,3 +106,44 @@ def test_a_page_without_credits_is_left_to_the_model():
     rows, _ = rows_of("Warehouse fire injures two firefighters\n" + BODY)
     tags = ["headline"] + ["body"] * (len(rows) - 1)
     assert headline_over_credit(rows, tags) == tags
+
+
+def test_a_headline_under_credits_that_stand_above_the_article():
+    """A press-release site sets its credit row above the release's headline."""
+    rows, _ = rows_of("ReleaseWire\nPress releases from organisations across the region\n"
+                      "ReleaseWire publishes releases as supplied. Content is the sender's.\n"
+                      "Category: Health | Released: 28 January 2025, 10:00 | Source: Trust\n"
+                      "Trust announces £12 million investment in emergency department\n"
+                      "FOR IMMEDIATE RELEASE\n")
+    tags = ["boilerplate", "boilerplate", "standfirst", "dateline", "caption", "boilerplate"]
+    assert headline_over_credit(rows, tags)[4] == "headline"
+
+
+def test_a_credit_line_is_never_the_headline():
+    """The model's headline on a "Posted by" line goes back to the credits, and the line in
+    capitals over it (shaped like "Jane Doe, Reuters") is the headline."""
+    rows, _ = rows_of("Hedgerow Notes\nHome \u00b7 About \u00b7 Walks \u00b7 Archive\n"
+                      "THE QUARRY CAMP, THREE WEEKS IN\n"
+                      "Posted by Ruth Ambler on 8 July 2024 \u00b7 Planning \u00b7 23 comments\n")
+    tags = ["boilerplate", "boilerplate", "byline", "headline"]
+    assert headline_over_credit(rows, tags) == [
+        "boilerplate", "boilerplate", "headline", "byline"]
+
+
+def test_a_title_case_headline_ending_with_its_source_stays_the_headline():
+    rows, _ = rows_of("Border Clashes Leave Dozens Dead, Army Says\nBy Maria Okafor\n")
+    assert headline_over_credit(rows, ["headline", "byline"]) == ["headline", "byline"]
+
+
+@pytest.mark.parametrize(("upper_p", "expected"), [
+    (0.97, ["boilerplate", "headline", "standfirst", "byline"]),
+    # an app promotion the model half-believes is no headline
+    (0.63, ["boilerplate", "boilerplate", "headline", "byline"]),
+])
+def test_a_line_the_model_finds_likelier_over_the_one_found(upper_p, expected):
+    rows, _ = rows_of("News | Sport | Community | Obituaries\n"
+                      "Council chief took $380,000 in kickbacks from road contractor\n"
+                      "Former shire boss pleads not guilty as case set for trial\n"
+                      "By Jasmine Tullock\n")
+    tags = ["boilerplate", "boilerplate", "headline", "byline"]
+    assert headline_over_credit(rows, tags, [0.0, upper_p, 1.0, 0.0]) == expected

@@ -143,6 +143,8 @@ class Context:
             return Who(found.first, found.stop, found.type, (tok.i, tok.i + 1), False)
         if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT", "EX"):
             return None
+        if lemma(tok) in lex.events and tok.pos_ != "PROPN":
+            return None  # "Valley earthquake: confirmed toll rises": an event never speaks
         behind = _issued_by(tok, lex)
         if behind is not None:
             # "figures released by the ministry show …", "a report by the Monitor said":

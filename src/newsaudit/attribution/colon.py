@@ -50,6 +50,8 @@ def colon_speaker(ctx: Context, colon: int) -> Speaker | None:
     labels = ctx.lex.colon_labels
     if head is None or name[0].lower_ in labels or lemma(head) in labels:
         return None
+    if lemma(head) in ctx.lex.events or head.lower_ in ctx.lex.events:
+        return None  # "Dervan Valley earthquake: toll rises to 112": the topic, not a speaker
     typ = source_type(doc, first, colon, head, ctx.lex)
     if typ == "unspecified" and head.pos_ == "PROPN" and any(
         lemma(t) in ctx.lex.roles for t in name

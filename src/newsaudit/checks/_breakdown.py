@@ -39,7 +39,15 @@ __all__ = ["breakdown_findings"]
 #: Phrases that present the figures after them as the whole of a total.
 _WHOLE = re.compile(r"\b(?:(?:break|breaks|broke|broken)\s+down\s+as|split|divided|"
                     r"made\s+up\s+of|compris(?:e|es|ed|ing)|comprised\s+of|"
-                    r"consist(?:s|ed|ing)?\s+of)\b",
+                    r"consist(?:s|ed|ing)?\s+of|"
+                    # "the dead were eight men, four women and three children"
+                    # (not "15 of the dead were civilians": a group picked out)
+                    r"(?<!\bof\s)the\s+(?:dead|deceased|victims|injured|wounded|casualties|"
+                    r"fatalities)\s+"
+                    r"(?:were|are)|"
+                    # a list under "..., by district:" (see _list_end)
+                    r"by\s+(?:district|region|county|province|state|department|ward|area|"
+                    r"country|age|sex|gender|category|type)\s*:)",
                     re.IGNORECASE)
 #: A sentence that opens on the whole it divides: "Of the 52 dead, …", "Of those, …".
 _PARTITIVE = re.compile(r"Of\s+(?:the|those|these|them)\b")
@@ -50,11 +58,16 @@ _SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\b", r
 #: a label of a few words, then one figure.
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?[^\n:]{1,60}:[ \t]*\S[^\n]{0,30}$")
 _LIST_LINES = 8
+#: How many sentences before a list's own line its total may stand.
+_LIST_LOOKBACK = 3
 #: Categories a breakdown may be of, by family: a breakdown of the dead is of people
 #: ("31 civilians, 17 soldiers": people and personnel, not "killed", by their verb).
 _FAMILY = {"people": "persons", "personnel": "persons", "killed": "persons",
            "wounded": "persons", "count": "count", "money": "money"}
 _KINDS = frozenset(_FAMILY)
+#: An "about" total may lie this many times its rounding from the sum ("about 1,500" over
+#: 1,460): the writer rounded, perhaps coarser than the digits show.
+_ABOUT_SLACK = 2
 _MAX_PARTS = 6
 
 
@@ -83,13 +96,20 @@ def _say(value: float, total: Quantity) -> str:
     sign = total.text[0] if total.text and not total.text[0].isalnum() else ""
     for word, scale, name in _SCALES:
         if word in words:
-            n = value / scale
-            return f"{sign}{n:,.{0 if n == int(n) else 1}f} {name}"
+            n = round(value / scale, 2)
+            shown = f"{n:,.2f}".rstrip("0").rstrip(".")
+            return f"{sign}{shown} {name}"
     return f"{sign}{value:,.0f}" if value == int(value) else f"{sign}{value:,.2f}"
 
 
 def _exact(q: Quantity) -> bool:
     return q.approx == "exact" and isinstance(q.value, int | float) and q.value > 0
+
+
+def _stated(q: Quantity) -> bool:
+    """A total given as one number, exact or "about"/"an estimated" (not a range, nor
+    "at least": a floor allows any larger sum)."""
+    return q.approx in ("exact", "about") and isinstance(q.value, int | float) and q.value > 0
 
 
 def _parts(qs: Sequence[Quantity], start: int, end: int) -> list[Quantity]:
@@ -112,7 +132,7 @@ def _total(qs: Sequence[Quantity], parts: list[Quantity], lo: int, hi: int
     if len(kinds) > 1:
         return None
     biggest = max(p.value for p in parts if p.value is not None)
-    before = [q for q in qs if lo <= q.start < hi and _exact(q) and q.category in _KINDS
+    before = [q for q in qs if lo <= q.start < hi and _stated(q) and q.category in _KINDS
               and (not kinds or _FAMILY[q.category] in kinds) and q.value is not None
               and q.value > biggest]
     return before[-1] if before else None
@@ -163,7 +183,17 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
         # the total: in this sentence before the parts, or in the sentence before it ("The
         # council was awarded £12 million. The money will be divided three ways: …")
         lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-        stop = _list_end(text, marker.end()) if how == "whole" else None
+        stop = _list_end(text, marker.start()) if how == "whole" else None
+        if stop is not None:
+            # a list set out under its own line may break down a total given a paragraph
+            # before ("An estimated 1.25 million people ... face hunger." ... "by district:")
+            back = sent.start
+            for _ in range(_LIST_LOOKBACK):
+                if back > 0:
+                    back = doc[back - 1].sent.start
+            lo = doc[back].idx
+        elif marker.group().lower().startswith("by"):
+            continue  # "by district:" heads a list, or is no breakdown
         found: tuple[list[Quantity], Quantity, float] | None = None
         for parts in _by_family(_parts(qs, end, stop or sent.end_char)):
             total = _total(qs, parts, lo, parts[0].start) if len(parts) >= 2 else None
@@ -174,17 +204,20 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
             continue
         parts, total, stated = found
         whole = sum(p.value for p in parts if p.value is not None)
-        if abs(whole - stated) <= _rounding(stated) or not near_values(whole, stated, ratio):
+        slack = _rounding(stated) * (1 if total.approx == "exact" else _ABOUT_SLACK)
+        if abs(whole - stated) <= slack or not near_values(whole, stated, ratio):
             continue
         if some and whole < stated:
             continue  # some of the groups: the rest may be unnamed
         shown = ", ".join(p.text for p in parts[:-1]) + f" and {parts[-1].text}"
+        # "An estimated 1.25 million people" opened its sentence; here it is mid-sentence
+        named = total.text[:1].lower() + total.text[1:] if total.text[:2].istitle() else total.text
         if some:
-            message = (f"The page counts {shown} among {total.text}, but they add up to "
+            message = (f"The page counts {shown} among {named}, but they add up to "
                        f"{_say(whole, total)}, more than the whole: a figure is wrong, or some "
                        "are counted twice without the page saying so.")
         else:
-            message = (f"The page gives a total of {total.text}, but the breakdown it gives as "
+            message = (f"The page gives a total of {named}, but the breakdown it gives as "
                        f"the whole ({shown}) adds up to {_say(whole, total)}: a figure is "
                        "wrong or a part is missing.")
         yield Finding(

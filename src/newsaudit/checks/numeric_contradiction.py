@@ -136,7 +136,7 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
     """A headline toll that the body gives only as other numbers."""
     ratio = lexicon().same_tally_ratio
     heads = [f for f in figs if f.category in _HEADLINE_TOLLS and _segment(report, f) == "headline"
-             and f.source is None and not f.changing]
+             and f.source is None]
     if not heads:
         return
     body = [f for f in figs if _segment(report, f) in ("standfirst", "body")]
@@ -147,6 +147,12 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
             continue  # the body gives the headline's number somewhere ("rose to 43")
         same = [b for b in body if b.category == h.category and same_subject(h, b)]
         above = _above_every(h, same)
+        if h.changing:
+            # "toll climbs to 23": the latest count of a moving toll, which no count in
+            # the body may lie under; earlier or other readings are left alone
+            if above:
+                yield from _beyond_the_body(h, above, body)
+            continue
         if above and (any(b.changing for b in same) or not all(disjoint(h, b) for b in above)):
             # a moving toll, or a floor ("at least 34", beside an exact "34 dead" or not)
             # the rules below read as allowing it

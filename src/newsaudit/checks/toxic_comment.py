@@ -63,6 +63,8 @@ def _phrase(kind: str, hits: list[Hit]) -> str:
     words = ", ".join(f"'{h.word}'" for h in hits)
     texts = ", ".join(f"'{h.text}'" for h in hits)
     if kind == "dehumanising":
+        if any(" like " in h.word for h in hits):
+            return f"calls people {words}"  # "vermin like her": a person and her kind
         return f"calls a group {words}"
     if kind == "not_human":
         return f"says they are {texts}"

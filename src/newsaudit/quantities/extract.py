@@ -515,6 +515,10 @@ def _is_month_next(words: list[str], j: int, nl: NumberLexicon) -> bool:
     return j < len(words) and words[j] in nl.months
 
 
+#: The oldest age a number set after a name may give ("Smith, 34,").
+_OLDEST = 120
+
+
 def _names_or_dates(doc: Doc, words: list[str], m: NumberMatch, nl: NumberLexicon) -> bool:
     """Digits that date, time, label or age something: "May 7", "7 May", "3 pm",
     "Article 5", "Smith, 34,", "aged 61"."""
@@ -542,7 +546,9 @@ def _names_or_dates(doc: Doc, words: list[str], m: NumberMatch, nl: NumberLexico
     tok = doc[i]
     head = tok.head
     named = head.ent_type_ == "PERSON" or head.pos_ == "PROPN"
-    return tok.dep_ == "appos" and head.i < i and named
+    # "Smith, 34,": an age; "Kelem: 410,000" is no one's age
+    aged = m.value is not None and m.value <= _OLDEST and "," not in (m.digits or "")
+    return tok.dep_ == "appos" and head.i < i and named and aged
 
 
 def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberLexicon) -> int:

@@ -118,7 +118,9 @@ class LayoutModel:
             logp = logp.copy()
             logp[menus, self.tags.index("headline")] = -1e9
         tags = self.decode_page(logp, [r.gap_before for r in rows])
-        return pasted_headline(rows, headline_over_credit(rows, one_headline_line(rows, tags)))
+        head_p = np.exp(logp[:, self.tags.index("headline")])
+        return pasted_headline(
+            rows, headline_over_credit(rows, one_headline_line(rows, tags), head_p))
 
     def decode_page(self, logp: np.ndarray,
                     gaps: Sequence[int] | np.ndarray = ()) -> list[str]:
@@ -190,22 +192,36 @@ _BREADCRUMB_RE = re.compile(r"\s[>\u203a\u00bb/]\s")
 _TWO_SENTENCES_RE = re.compile(r"[a-z]{2,}[.!?] [A-Z]")
 #: A credit that opens with its verb ("Posted 11 June by Hal Ibbotson", "Updated 2h ago").
 _POSTED_RE = re.compile(
-    r"^(?:posted|published|updated|last updated|first published|filed)\b.*(?:\d|\bby\b)",
+    r"^(?:posted|published|updated|last updated|first published|filed|released|issued)\b"
+    r".*(?:\d|\bby\b)",
     re.IGNORECASE)
 _SENTENCE_ENDS = (".",)
+#: The model's headline probability that makes a headline-shaped line over the one found
+#: the headline (and the one found its standfirst).
+_UPPER_HEAD_P = 0.9
 #: Most words of a line the model calls a byline or date line that is taken as one.
 _CREDIT_WORDS = 8
 
 
+def _cue_credit(text: str) -> bool:
+    """A byline or date line by the cue lists alone, cell by cell ("Published 9 May · By
+    Jane Doe · 4 min read")."""
+    # only by its "By" or "Posted by": "Border Clashes Leave Dozens Dead, Army Says" and
+    # "THE GREYRIGG CAMP, THREE WEEKS IN" are shaped like "Jane Doe, Reuters" but are
+    # headlines (the model reads that shape with the line's neighbours)
+    return any(looks_like_byline(c, header=False) or looks_like_dateline(c)
+               or _POSTED_RE.match(c) for c in cells(text))
+
+
 def _credit_like(row: Row, tag: str) -> bool:
-    """A line of the credit block under a headline: a byline, a date line ("Published 9 May
-    · By Jane Doe · 4 min read", cell by cell) or a wire story's update note."""
+    """A line of the credit block under a headline: a byline, a date line or a wire
+    story's update note. A line the model calls a byline counts when it is short and not
+    in capitals: a long one, or one in capitals, may be the headline itself."""
     text = row.text.strip()
-    if _WIRE_NOTE_RE.match(text) or (tag in ("byline", "dateline")
+    if _WIRE_NOTE_RE.match(text) or (tag in ("byline", "dateline") and not text.isupper()
                                       and n_words(text) <= _CREDIT_WORDS):
-        return True  # a long line the model calls a byline may be the headline itself
-    return any(looks_like_byline(c) or looks_like_dateline(c) or _POSTED_RE.match(c)
-               for c in cells(text))
+        return True
+    return _cue_credit(text)
 
 
 def _headline_shaped(text: str) -> bool:
@@ -225,12 +241,13 @@ def _headline_shaped(text: str) -> bool:
         return False  # a masthead or a section name ("THE EASTERN BULLETIN")
     if sum(ch.isalpha() for ch in s) < 0.6 * len(s.replace(" ", "")):
         return False
-    if "://" in s or "@" in s or looks_like_byline(s) or looks_like_dateline(s):
+    if "://" in s or "@" in s or _cue_credit(s):
         return False
     return True
 
 
-def headline_over_credit(rows: Sequence[Row], tags: list[str]) -> list[str]:
+def headline_over_credit(rows: Sequence[Row], tags: list[str],
+                         head_p: Sequence[float] | None = None) -> list[str]:
     """The headline is the line right above the page's credit block (its byline, its date
     line, a wire story's update note), when the model found none or found one in the
     masthead above the site's menu or furniture.
@@ -239,48 +256,60 @@ def headline_over_credit(rows: Sequence[Row], tags: list[str]) -> list[str]:
     headline, credits) that the line model, scoring lines with their neighbours' cues,
     misses on sites unlike its train pages: a fact-check site's headline read as body, a
     TV station's as a byline, a blog's tagline as its headline. The credit block is the
-    anchor a reader uses. A headline in capitals directly above the line found is the
-    headline, and that line its standfirst ("ARMY SHELLING KILLS 19" over "Residents blame
-    ...; military says ..."). Nothing changes when the model's headline sits between its
-    standfirst and credits, or below them."""
+    anchor a reader uses. A headline in capitals directly above the line found, or one the
+    model itself finds likely (``head_p``, its headline probabilities), is the headline,
+    and the line found its standfirst ("ARMY SHELLING KILLS 19" over "Residents blame ...;
+    military says ..."). Nothing changes when the model's headline sits between its
+    standfirst and credits, or below them. A page with no headline whose credits stand
+    above the article (a press release's "Released: 28 January" row) has its headline
+    directly under them. A credit line is never the headline."""
     n = len(rows)
+    out = list(tags)
+    for i, t in enumerate(tags):
+        text = rows[i].text.strip()
+        if t == "headline" and (_WIRE_NOTE_RE.match(text) or _cue_credit(text)):
+            out[i] = "byline"  # an update note or a "Posted by" line is no headline
     # the header ends where the article does begin: a paragraph, or a sentence the model
     # reads as body (a standfirst ending in a full stop; a photo's credit further down is
     # no credit of the article)
     top = next((i for i in range(n) if n_words(rows[i].text) >= _PARAGRAPH_WORDS or (
-        tags[i] == "body" and rows[i].text.rstrip().endswith(_SENTENCE_ENDS))), n)
+        out[i] == "body" and rows[i].text.rstrip().endswith(_SENTENCE_ENDS))), n)
     cand = None
+    under = None  # the first headline-shaped line right under a credit block
     for i in range(min(top, _TOP_ROWS)):
-        if not _credit_like(rows[i], tags[i]):
+        if not _credit_like(rows[i], out[i]):
             continue
         j = i - 1
-        while j >= 0 and _credit_like(rows[j], tags[j]):
+        while j >= 0 and _credit_like(rows[j], out[j]):
             j -= 1
         if j >= 0 and _headline_shaped(rows[j].text):
             cand = j
             break
-    if cand is None:
-        return tags
-    out = list(tags)
-    for i, t in enumerate(tags):
-        if t == "headline" and _WIRE_NOTE_RE.match(rows[i].text.strip()):
-            out[i] = "boilerplate"  # an update note is no headline
+        k = i + 1
+        while k < min(top, n) and _credit_like(rows[k], out[k]):
+            k += 1
+        if under is None and k < min(top, n) and _headline_shaped(rows[k].text):
+            under = k
     current = [i for i, t in enumerate(out) if t == "headline"]
+    if cand is None:
+        if under is not None and not current:
+            out[under] = "headline"
+        return out
     if current and cand not in current:
         if current[0] > cand:
             return out  # the model's headline lies under the credits: its own reading
         between = range(current[-1] + 1, cand)
-        if not any(is_menu(rows[k].text) or tags[k] in ("boilerplate", "related", "form")
+        if not any(is_menu(rows[k].text) or out[k] in ("boilerplate", "related", "form")
                    for k in between):
             return out  # headline, standfirst, credits: the model's reading holds
         for k in current:
             out[k] = "boilerplate"  # a tagline under the masthead
-    if not current or cand not in current:
-        out[cand] = "headline"
+    out[cand] = "headline"
     above = cand - 1
-    caps = rows[above].text.strip() if above >= 0 else ""
-    if (caps.isupper() and not rows[cand].text.isupper() and len(cells(caps)) == 1
-            and _headline_shaped(caps)):
+    upper = rows[above].text.strip() if above >= 0 else ""
+    caps = upper.isupper() and not rows[cand].text.isupper() and len(cells(upper)) == 1
+    likely = head_p is not None and above >= 0 and head_p[above] >= _UPPER_HEAD_P
+    if (caps or likely) and _headline_shaped(upper) and not _credit_like(rows[above], out[above]):
         out[above], out[cand] = "headline", "standfirst"
     return out
 

@@ -74,8 +74,7 @@ def find_patterns(text: str) -> list[Hit]:
                     s, e = m.span()  # the marks are the offence
             else:
                 s, e = m.span()
-            hits.append(Hit(kind, s, e, text[s:e], m.group("noun") if "noun" in m.groupdict()
-                            else text[s:e]))
+            hits.append(Hit(kind, s, e, text[s:e], m.groupdict().get("noun") or text[s:e]))
     slurs, insults = pats["slurs"], pats["insults"]
     for m in _WORD.finditer(text):
         low = m.group().lower()
