@@ -448,6 +448,9 @@ def test_segments_are_ordered_disjoint_and_slice_back(text):
         # Present tense without the extra blank line: body.
         ("Port hit in strike\n\nThe navy said 18 sailors were killed.\n\nSmoke rises over the port after the strike.\n",
          ["headline", "body", "body"]),
+        # Set apart and in the present, but a lead that cites its source: body.
+        ("Displacement in the region\n\nSummary\n\n\nSix months after fighting intensified around the town, an estimated 84,000 people remain displaced, according to the group's latest assessment.\n",
+         ["headline", "body", "body"]),
     ],
 )
 def test_set_apart_present_tense_caption(nlp, text, expected):

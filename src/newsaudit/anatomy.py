@@ -222,10 +222,24 @@ def _finish(text: str, parts: list[_Part], doc: Doc | None) -> tuple[Segment, ..
                 kind = "caption" if set_apart else kind
             else:
                 verb = _main_verb(doc, part.start, part.end)
-                if verb == "none" or (verb == "present" and set_apart):
+                first = part.first.text
+                if (verb == "none" and not _CITES_RE.search(first)) or (
+                        verb == "present" and set_apart and _present_caption(first)):
                     kind = "caption"
         out.append(Segment(kind, part.start, part.end, text[part.start : part.end]))
     return tuple(out)
+
+
+#: Most words of a caption in the simple present ("Smoke rises over the port."): a longer
+#: sentence in the present is a lead. A paragraph that cites a source is one too, whatever
+#: its parse ("... an estimated 84,000 people remain displaced, according to the group's
+#: assessment."): a caption shows, it does not attribute.
+_PRESENT_CAPTION_WORDS = 30
+_CITES_RE = re.compile(r"\baccording to\b|\b(?:said|says|reported|reports)\b", re.IGNORECASE)
+
+
+def _present_caption(s: str) -> bool:
+    return n_words(s) <= _PRESENT_CAPTION_WORDS and not _CITES_RE.search(s)
 
 
 def _caption_shaped(s: str) -> bool:

@@ -705,3 +705,59 @@ def test_a_total_that_comprises_its_parts(run, last, expected):
                    "£1.8 million to raise the embankment, £1.2 million for flood doors and "
                    f"{last} for drainage.\n")
     assert _shown(found) == expected
+
+
+# ------------------------------------------------------------------ blind red-team sets 7 and 8
+
+
+def test_an_earlier_reading_of_a_toll_the_page_says_moved_is_no_rival(run):
+    """"24 bodies had been recovered" late on Sunday; on Monday "the toll had risen to 27":
+    the lead's "at least 27" and the 24 are two readings of one moving toll."""
+    _, found = run("27 killed as bus plunges into ravine\n\nAt least 27 people were killed "
+                   "and 31 injured when a bus plunged into a ravine on Sunday, rescue officials "
+                   "said.\n\nA rescue spokesman said late on Sunday that 24 bodies had been "
+                   "recovered and that the search had been suspended until morning.\n\nThe "
+                   "deputy commissioner said on Monday that the toll had risen to 27 after "
+                   "three more bodies were found.\n")
+    assert found == []
+
+
+def test_a_toll_in_a_when_clause_of_another_year_does_not_cap_the_headline(run):
+    _, found = run("UPDATE 2-Flash floods kill 43 in Oskar Valley\n\nFlash floods have killed "
+                   "at least 34 people in the Oskar Valley, the disaster office said on "
+                   "Thursday.\n\nThe valley was last hit by serious flooding in 2011, when 57 "
+                   "people died over a week of heavy rain.\n")
+    assert _shown(found) == [("warning", ["43", "at least 34 people"])]
+
+
+@pytest.mark.parametrize(("informal", "expected"), [
+    ("19,800", [("warning", ["an estimated 84,000 people", "41,500", "27,300", "19,800"])]),
+    ("15,200", []),  # 84,000 in all
+])
+def test_bare_parts_of_a_whole_beside_a_count_of_places(run, informal, expected):
+    """"Of these, 41,500 are living in the four formal camps, ...": the bare numbers are
+    the parts; "four formal camps" is a word of one of them."""
+    _, found = run("Displacement in the region\n\nSix months after fighting intensified, an "
+                   "estimated 84,000 people remain displaced, according to the group's latest "
+                   "assessment.\n\nOf these, 41,500 are living in the four formal camps run by "
+                   "the regional authorities with support from aid agencies, 27,300 are staying "
+                   f"with relatives in nearby villages, and {informal} are sheltering in schools."
+                   "\n")
+    assert _shown(found) == expected
+
+
+def test_groups_picked_out_end_where_the_list_does(run):
+    """"including eight children, revising up an earlier police estimate of 58": one group,
+    and the 58 an estimate of the whole, not a second group."""
+    _, found = run("Train derails near Corvell\n\nThe regional health department said 62 "
+                   "people were being treated in hospital, including eight children, revising "
+                   "up an earlier police estimate of 58 injured.\n")
+    assert found == []
+
+
+def test_the_dead_were_a_breakdown_of_the_toll(run):
+    _, found = run("Stadium crush: 14 dead\n\nFourteen people died in a crush at the north "
+                   "gates. According to the ambulance service, the dead were eight men, four "
+                   "women and three children.\n")
+    assert _shown(found) == [("warning", ["Fourteen people", "eight men", "four women",
+                                          "three children"])]

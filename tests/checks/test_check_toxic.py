@@ -131,6 +131,12 @@ def test_saying_where_someone_lives_is_a_threat(nlp) -> None:
      "petrol.", ("see what happens when a few of us come down with a can of petrol",)),
     ("See what happens if the council raises parking fees again: nobody will shop here.", ()),
     ("We know where Mr Keller stands on the bypass, he said so at the meeting.", ()),
+    ("Nice house on Alder Lane. Would be a real shame if something happened to it.",
+     ("Would be a real shame if something happened to",)),
+    ("Safe drive home tonight. We know which car is yours in the staff car park.",
+     ("We know which car is yours",)),
+    ("It would be a shame if the library closed before the summer.", ()),
+    ("We know which car is his: the red one parked across two spaces every day.", ()),
 ])
 def test_saying_one_will_hurt_someone_or_hoping_someone_does(nlp, comment, evidence) -> None:
     page = ("Driver sought after hit-and-run\n\nBy Jo Reed\n\nPolice are searching for the "

@@ -147,3 +147,12 @@ def test_a_line_the_model_finds_likelier_over_the_one_found(upper_p, expected):
                       "By Jasmine Tullock\n")
     tags = ["boilerplate", "boilerplate", "headline", "byline"]
     assert headline_over_credit(rows, tags, [0.0, upper_p, 1.0, 0.0]) == expected
+
+
+def test_a_breadcrumb_trail_is_never_the_headline():
+    page = ("Harbourlight Relief Network\nAbout us | Where we work | Reports | Get involved\n"
+            "Reports \u203a Crisis updates \u203a Sarrow\n"
+            "Nowhere Safe: displacement in the Sarrow region, January to June\n"
+            "Published 18 July 2024 | 12-page PDF | Download full report\n\nSummary\n\n" + BODY)
+    assert _headline(page) == ["Nowhere Safe: displacement in the Sarrow region, January to June"]
+    assert _kinds(page, "Reports \u203a Crisis") == ["boilerplate"]

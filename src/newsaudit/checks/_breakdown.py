@@ -121,8 +121,14 @@ def _by_family(parts: list[Quantity]) -> list[list[Quantity]]:
     """The parts of each family, with the bare numbers in every one ("divided three ways:
     £5 million, …": the "three ways" is no part of the money)."""
     families = dict.fromkeys(_FAMILY[p.category] for p in parts if p.category != "other")
-    return [[p for p in parts if p.category == "other" or _FAMILY[p.category] == fam]
-            [:_MAX_PARTS] for fam in families] or [parts[:_MAX_PARTS]]
+    by_family = [[p for p in parts if p.category == "other" or _FAMILY[p.category] == fam]
+                 [:_MAX_PARTS] for fam in families]
+    bare = [p for p in parts if p.category == "other"]
+    if families and len(bare) >= 2:
+        # "Of these, 41,500 are living in the four formal camps, 27,300 ...": the bare
+        # numbers are the parts, and "four formal camps" is a word of one of them
+        by_family.append(bare[:_MAX_PARTS])  # when no family finds its total
+    return by_family or [parts[:_MAX_PARTS]]
 
 
 def _total(qs: Sequence[Quantity], parts: list[Quantity], lo: int, hi: int
@@ -154,6 +160,23 @@ def _list_end(text: str, at: int) -> int | None:
     return end if n >= 2 else None
 
 
+def _list_stop(text: str, qs: Sequence[Quantity], start: int, stop: int) -> int:
+    """Where the groups a marker picks out end: at the first comma or semicolon not
+    followed by another group ("including eight children, revising up an earlier
+    estimate of 58" lists one group; "including 260 children, 180 women and 40 men" three)."""
+    starts = {q.start for q in qs if start <= q.start < stop}
+    for m in re.finditer(r"[,;]", text[start:stop]):
+        at = start + m.end()
+        rest = text[at:stop]
+        k = len(rest) - len(rest.lstrip())
+        conj = re.match(r"(?:and|or)\s+", rest[k:], re.IGNORECASE)
+        if conj:
+            k += conj.end()
+        if at + k not in starts:
+            return at - 1
+    return stop
+
+
 def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding]:
     """Warnings for breakdowns presented as whole whose parts miss their total."""
     qs = sorted((q for q in report.quantities if q.segment in ("standfirst", "body")),
@@ -179,6 +202,10 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
                 continue
             end = comma
         some = how != "whole"  # may name only some of the groups
+        if how == "subset":
+            end_of_list = _list_stop(text, qs, marker.end(), sent.end_char)
+        else:
+            end_of_list = sent.end_char
         seen.add(sent.start)
         # the total: in this sentence before the parts, or in the sentence before it ("The
         # council was awarded £12 million. The money will be divided three ways: …")
@@ -195,7 +222,7 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
         elif marker.group().lower().startswith("by"):
             continue  # "by district:" heads a list, or is no breakdown
         found: tuple[list[Quantity], Quantity, float] | None = None
-        for parts in _by_family(_parts(qs, end, stop or sent.end_char)):
+        for parts in _by_family(_parts(qs, end, stop or end_of_list)):
             total = _total(qs, parts, lo, parts[0].start) if len(parts) >= 2 else None
             if total is not None and total.value is not None:
                 found = (parts, total, total.value)

@@ -120,6 +120,14 @@ def _relation(a: Figure, b: Figure, atts: dict[str, Attribution]) -> str | None:
     return _SAME if disjoint(a, b) else None
 
 
+def _moving_reading(a: Figure, b: Figure, moving: list[Figure]) -> bool:
+    """One of the two is a count the page says the toll moved to ("the toll had risen to
+    27 after three more bodies were found"): the other is an earlier or later reading of
+    that moving toll ("24 bodies had been recovered" late the night before), not a rival."""
+    return any(m.category == a.category and m.value in (a.value, b.value)
+               and same_subject(m, a) and same_subject(m, b) for m in moving)
+
+
 #: How many figures before it, the latest near it in value, each figure is compared with
 #: (:func:`~newsaudit.figures.compare.near_pairs`). A news page has a few dozen figures:
 #: on the 180 pages of the judged findings sample no figure has more than four earlier
@@ -541,6 +549,7 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     flagged = {f.evidence[0].start for f in head_findings if f.evidence}
     yield from _unmatched_lead(report, [f for f in figs if f.start not in flagged], lead)
     atts = {a.id: a for a in report.attributions}
+    moving = [f for f in figs if f.changing]
     linked = parts_and_totals(figs)
     edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}
     for i, j in near_pairs(figs, lexicon().same_tally_ratio, RIVALS):
@@ -548,6 +557,8 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
             continue
         if (figs[i].part and _generic(figs[j])) or (figs[j].part and _generic(figs[i])):
             continue  # one group of a breakdown against everyone counted
+        if _moving_reading(figs[i], figs[j], moving):
+            continue
         rel = _relation(figs[i], figs[j], atts)
         if rel is not None:
             edges[i][j] = rel

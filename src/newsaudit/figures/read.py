@@ -312,6 +312,13 @@ def _figure(
         clause = [t for t in p.tokens if t.i not in others and t.i not in np_ids
                   and t.i != num.i and not q.start <= t.idx < q.end]
         dates = frozenset(date_parts(clause, lex, points_at)[1]) if clause else dates
+    if verb is not None and verb.dep_ in ("relcl", "advcl") and (
+            verb.head.ent_type_ == "DATE" or any(c.lower_ == "when" for c in verb.children)):
+        # "hit by floods in 2011, when 57 people died": the time the "when" clause hangs
+        # on is the figure's
+        inner = {t.i for t in verb.subtree}
+        outer = [t for t in verb.head.subtree if t.i not in inner]
+        dates = frozenset(dates) | set(date_parts(outer, lex, points_at)[1])
     words = [t.lower_ for t in region]
     changing = (
         any(_moves(t, lex) for t in region)

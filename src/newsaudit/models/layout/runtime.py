@@ -113,8 +113,9 @@ class LayoutModel:
 
     def tag(self, rows: Sequence[Row], *, title: str | None = None) -> list[str]:
         logp = self.scores(rows, title=title)
-        menus = [i for i, r in enumerate(rows) if is_menu(r.text)]
-        if menus:  # a menu is never the headline
+        menus = [i for i, r in enumerate(rows)
+                 if is_menu(r.text) or _BREADCRUMB_RE.search(r.text)]
+        if menus:  # a menu or a breadcrumb trail is never the headline
             logp = logp.copy()
             logp[menus, self.tags.index("headline")] = -1e9
         tags = self.decode_page(logp, [r.gap_before for r in rows])
