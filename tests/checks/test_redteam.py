@@ -1,9 +1,11 @@
 """The shipped audit on the red-team sets (tests/fixtures/redteam-*, news pages written
 blind by helpers who never saw newsaudit's code, tests or output): no warning or problem
 on any clean page, and the planted problems of the checks that ship their own severity
-that the audit finds, each found by the check that says what is wrong. All three sets are
+that the audit finds, each found by the check that says what is wrong. All eight sets are
 dev: each was measured blind once, then causes were fixed from it (docs/evaluation.md,
-"Stop 29" and "Stop 30"); the planted problems still missed are listed there, not here."""
+"Stop 29" to "Stop 31"); the planted problems still missed are listed there, not here. Set
+6's abusive comment ("a bent, lying little parasite ... Absolute scum") is found on its
+last words, outside the key's evidence, so it is pinned by its own test below."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from newsaudit.auditor import Auditor
 from newsaudit.settings import Settings
 from paths import REPO
 
-SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in (1, 2, 3, 4, 5)}
+SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 9)}
 
 
 def _key(n: int) -> dict[str, dict]:
@@ -63,6 +65,26 @@ LOUD = {
     (5, "mine_collapse_headline_toll.txt"): ("numeric_contradiction", "problem"),
     (5, "ngo_sitrep_injuries_subtotal.txt"): ("numeric_contradiction", "warning"),
     (5, "student_paper_housing_comments.txt"): ("toxic_comment", "warning"),
+    (6, "fenward_flood_package_press_release.txt"): ("numeric_contradiction", "warning"),
+    (6, "hazelford_stabbing_tabloid.txt"): ("toxic_comment", "problem"),
+    (6, "kilbrack_cyclist_sentence_irish_paper.txt"): ("toxic_comment", "problem"),
+    (6, "marisol_dawn_ferry_wire.txt"): ("numeric_contradiction", "warning"),
+    (6, "ufele_attack_nigerian_daily.txt"): ("numeric_contradiction", "problem"),
+    (7, "greymarsh_stadium_crush_liveblog.txt"): ("numeric_contradiction", "warning"),
+    (7, "greyrigg_quarry_camp_blog.txt"): ("toxic_comment", "problem"),
+    (7, "kwalindani_taxi_rank_shooting_sa.txt"): ("toxic_comment", "warning"),
+    (7, "nail_bar_benefits_tabloid.txt"): ("toxic_comment", "warning"),
+    (7, "rennick_pursuit_crash_tv.txt"): ("toxic_comment", "problem"),
+    (7, "sardabad_cricket_deficit_pakistan.txt"): ("toxic_comment", "problem"),
+    (7, "semmanur_hooch_tragedy_india.txt"): ("numeric_contradiction", "warning"),
+    (7, "suvari_basin_hunger_ngo.txt"): ("numeric_contradiction", "warning"),
+    (7, "tarnwick_council_tax_regional.txt"): ("numeric_contradiction", "warning"),
+    (7, "tarrow_floods_liveblog.txt"): ("numeric_contradiction", "problem"),
+    (8, "blog_fenwick_falls_school_closure_vote.txt"): ("toxic_comment", "problem"),
+    (8, "ngo_harbourlight_sarrow_displacement_summary.txt"): ("numeric_contradiction", "warning"),
+    (8, "radio_kqrb_storm_power_outages.txt"): ("toxic_comment", "warning"),
+    (8, "sports_halden_park_turnstile_crush.txt"): ("toxic_comment", "problem"),
+    (8, "wire_oskar_valley_floods.txt"): ("numeric_contradiction", "warning"),
 }
 #: Pages with a second planted problem the audit also finds.
 SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),
@@ -110,3 +132,15 @@ def test_planted_problems_of_the_loud_checks(nlp, n: int, name: str) -> None:
     planted = [(text.index(p["evidence"]), text.index(p["evidence"]) + len(p["evidence"]))
                for p in KEYS[n][name]["problems"]]
     assert any(a < e.end and e.start < b for e in loud[0].evidence for a, b in planted)
+
+
+def test_set_6_abuse_found_on_its_last_words(nlp) -> None:
+    """The key quotes the comment's first sentence; the audit finds the insult that closes
+    it ("Absolute scum"), in the same comment."""
+    name = "corner_house_planning_blog.txt"
+    text = (SETS[6] / name).read_text(encoding="utf-8")
+    loud = _loud(6, name)
+    assert [(f.check, f.severity) for f in loud] == [("toxic_comment", "warning")]
+    line_start = text.index("Pryor is a bent, lying little parasite")
+    line_end = text.index("\n", line_start)
+    assert all(line_start <= e.start < line_end for e in loud[0].evidence)

@@ -121,10 +121,15 @@ def _relation(a: Figure, b: Figure, atts: dict[str, Attribution]) -> str | None:
 
 
 def _moving_reading(a: Figure, b: Figure, moving: list[Figure]) -> bool:
-    """One of the two is a count the page says the toll moved to ("the toll had risen to
-    27 after three more bodies were found"): the other is an earlier or later reading of
-    that moving toll ("24 bodies had been recovered" late the night before), not a rival."""
-    return any(m.category == a.category and m.value in (a.value, b.value)
+    """The higher of the two is a count the page says the toll rose to ("the toll had
+    risen to 27 after three more bodies were found"): the lower is an earlier reading of
+    that toll ("24 bodies had been recovered" late the night before), not a rival. A figure
+    above the count the toll rose to is no earlier reading of it ("at least 23 dead" over a
+    live page whose toll has risen to 19)."""
+    if a.value is None or b.value is None:
+        return False
+    top = max(a.value, b.value)
+    return any(m.category == a.category and m.value == top
                and same_subject(m, a) and same_subject(m, b) for m in moving)
 
 
