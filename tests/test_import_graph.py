@@ -23,8 +23,8 @@ MODELS = ("checkworthy", "layout", "loaded", "propaganda", "severity", "stance",
 #: A model package's modules, lowest first: each may import only the ones before it.
 #: (The layout model labels HTML pages from their markup, ``gold``, and lays them out as
 #: scraped text, ``render``, to build its corpus.)
-LAYERS = ("features", "patterns", "runtime", "gold", "render", "corpus", "scoring", "train",
-          "evaluate")
+LAYERS = ("features", "patterns", "decoding", "runtime", "gold", "render", "corpus", "scoring",
+          "train", "evaluate")
 
 
 def _name(path: Path) -> str:

@@ -11,7 +11,7 @@ import pytest
 
 from newsaudit.anatomy import segment_text
 from newsaudit.line_cues import rows_of
-from newsaudit.models.layout.runtime import headline_over_credit
+from newsaudit.models.layout.decoding import headline_over_credit
 
 BODY = ("Fire crews from three stations fought the blaze for more than six hours on "
         "Tuesday, and the county fire marshal said the cause was not yet known, adding that "

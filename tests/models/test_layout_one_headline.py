@@ -9,8 +9,8 @@ import pytest
 
 from newsaudit.anatomy import segment_text
 from newsaudit.line_cues import rows_of
+from newsaudit.models.layout.decoding import one_headline_line
 from newsaudit.models.layout.features import is_menu
-from newsaudit.models.layout.runtime import one_headline_line
 
 
 @pytest.mark.parametrize(("line", "menu"), [

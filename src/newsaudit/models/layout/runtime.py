@@ -16,7 +16,6 @@ millisecond after featurising.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
@@ -27,9 +26,15 @@ from typing import Any
 import numpy as np
 
 from newsaudit.errors import ModelError
-from newsaudit.line_cues import Row, looks_like_byline, looks_like_dateline, n_words
+from newsaudit.line_cues import Row
 from newsaudit.models._artifact import ArtifactSpec, all_finite, building, read_artifact
-from newsaudit.models.layout.features import FEATURISER_VERSION, cells, featurise, is_menu
+from newsaudit.models.layout.decoding import (
+    headline_over_credit,
+    never_headline,
+    one_headline_line,
+    pasted_headline,
+)
+from newsaudit.models.layout.features import FEATURISER_VERSION, featurise
 
 __all__ = ["SPEC", "TAGS", "LayoutModel", "gap_state", "hash_features", "load_model",
            "read_model", "tag_kind"]
@@ -113,9 +118,8 @@ class LayoutModel:
 
     def tag(self, rows: Sequence[Row], *, title: str | None = None) -> list[str]:
         logp = self.scores(rows, title=title)
-        menus = [i for i, r in enumerate(rows)
-                 if is_menu(r.text) or _BREADCRUMB_RE.search(r.text)]
-        if menus:  # a menu or a breadcrumb trail is never the headline
+        menus = never_headline(rows)
+        if menus:
             logp = logp.copy()
             logp[menus, self.tags.index("headline")] = -1e9
         tags = self.decode_page(logp, [r.gap_before for r in rows])
@@ -153,203 +157,6 @@ class LayoutModel:
             if (a, b) != keep:
                 masked[a:b, h] = -1e9
         return self.decode(masked, gaps)
-
-
-#: Words a hard-wrapped headline's first line may end on, its second line going on.
-_GOES_ON = frozenset("a an and as at by for from in into of on or the to with".split())
-
-
-def one_headline_line(rows: Sequence[Row], tags: list[str]) -> list[str]:
-    """A page's headline is one line: a second line the model also calls headline, set
-    on its own line and opening a sentence of its own ("40 miners killed as roof
-    collapses" over "Families keep vigil at pithead ..."), is the standfirst. No page of
-    the layout corpus has a headline over two lines; a scraper's hard wrap, whose second
-    line goes on in lower case or after a word like "of", stays one headline."""
-    out = list(tags)
-    for i in range(1, len(out)):
-        if tags[i] != "headline" or tags[i - 1] != "headline":
-            continue
-        first, second = rows[i - 1].text.rstrip(), rows[i].text.lstrip()
-        words = first.split()
-        goes_on = (not second[:1].isupper() and not second[:1].isdigit()) or (
-            bool(words) and words[-1].lower() in _GOES_ON) or first.endswith((",", "-", ":"))
-        if not goes_on:
-            out[i] = "standfirst"
-    return out
-
-
-#: A wire story's note of what an update changed, set under its headline ("(Adds
-#: coast guard comment, paragraphs 4-8)").
-_WIRE_NOTE_RE = re.compile(
-    r"^\((?:adds|updates|recasts|changes|corrects|rewrites|writes through|refiles|repeats|"
-    r"fixes|removes|inserts|moves|combines|new throughout|tops)\b", re.IGNORECASE)
-#: How far down the page the rule below looks for the credit line under the headline.
-_TOP_ROWS = 25
-#: A row this long is a paragraph: the page's header lies above it.
-_PARAGRAPH_WORDS = 25
-_BREADCRUMB_RE = re.compile(r"\s[>\u203a\u00bb/]\s")
-#: A full stop inside, after a word and before a capital: two sentences ("This site uses
-#: cookies. See our policy."), which a headline never is.
-_TWO_SENTENCES_RE = re.compile(r"[a-z]{2,}[.!?] [A-Z]")
-#: A credit that opens with its verb ("Posted 11 June by Hal Ibbotson", "Updated 2h ago").
-_POSTED_RE = re.compile(
-    r"^(?:posted|published|updated|last updated|first published|filed|released|issued)\b"
-    r".*(?:\d|\bby\b)",
-    re.IGNORECASE)
-_SENTENCE_ENDS = (".",)
-#: The model's headline probability that makes a headline-shaped line over the one found
-#: the headline (and the one found its standfirst).
-_UPPER_HEAD_P = 0.9
-#: Most words of a line the model calls a byline or date line that is taken as one.
-_CREDIT_WORDS = 8
-
-
-def _cue_credit(text: str) -> bool:
-    """A byline or date line by the cue lists alone, cell by cell ("Published 9 May · By
-    Jane Doe · 4 min read")."""
-    # only by its "By" or "Posted by": "Border Clashes Leave Dozens Dead, Army Says" and
-    # "THE GREYRIGG CAMP, THREE WEEKS IN" are shaped like "Jane Doe, Reuters" but are
-    # headlines (the model reads that shape with the line's neighbours)
-    return any(looks_like_byline(c, header=False) or looks_like_dateline(c)
-               or _POSTED_RE.match(c) for c in cells(text))
-
-
-def _credit_like(row: Row, tag: str) -> bool:
-    """A line of the credit block under a headline: a byline, a date line or a wire
-    story's update note. A line the model calls a byline counts when it is short and not
-    in capitals: a long one, or one in capitals, may be the headline itself."""
-    text = row.text.strip()
-    if _WIRE_NOTE_RE.match(text) or (tag in ("byline", "dateline") and not text.isupper()
-                                      and n_words(text) <= _CREDIT_WORDS):
-        return True
-    return _cue_credit(text)
-
-
-def _headline_shaped(text: str) -> bool:
-    """Could be a headline: three to 25 words, no closing full stop, and none of a
-    masthead in capitals, a section name, a menu, a breadcrumb, a bracketed note, a
-    credit line or a link."""
-    s = text.strip()
-    words = s.split()
-    if not 3 <= len(words) <= _PARAGRAPH_WORDS:
-        return False
-    if s.endswith((".", ",", ";", ":", "|")) and not s.endswith("..."):
-        return False
-    if (s.startswith(("(", "[")) or is_menu(s) or _BREADCRUMB_RE.search(s)
-            or _TWO_SENTENCES_RE.search(s)):
-        return False
-    if s.isupper() and len(words) < 5:
-        return False  # a masthead or a section name ("THE EASTERN BULLETIN")
-    if sum(ch.isalpha() for ch in s) < 0.6 * len(s.replace(" ", "")):
-        return False
-    if "://" in s or "@" in s or _cue_credit(s):
-        return False
-    return True
-
-
-def headline_over_credit(rows: Sequence[Row], tags: list[str],
-                         head_p: Sequence[float] | None = None) -> list[str]:
-    """The headline is the line right above the page's credit block (its byline, its date
-    line, a wire story's update note), when the model found none or found one in the
-    masthead above the site's menu or furniture.
-
-    Why a rule: a site's header has a fixed order (masthead, tagline, menu, breadcrumb,
-    headline, credits) that the line model, scoring lines with their neighbours' cues,
-    misses on sites unlike its train pages: a fact-check site's headline read as body, a
-    TV station's as a byline, a blog's tagline as its headline. The credit block is the
-    anchor a reader uses. A headline in capitals directly above the line found, or one the
-    model itself finds likely (``head_p``, its headline probabilities), is the headline,
-    and the line found its standfirst ("ARMY SHELLING KILLS 19" over "Residents blame ...;
-    military says ..."). Nothing changes when the model's headline sits between its
-    standfirst and credits, or below them. A page with no headline whose credits stand
-    above the article (a press release's "Released: 28 January" row) has its headline
-    directly under them. A credit line is never the headline."""
-    n = len(rows)
-    out = list(tags)
-    for i, t in enumerate(tags):
-        text = rows[i].text.strip()
-        if t == "headline" and (_WIRE_NOTE_RE.match(text) or _cue_credit(text)):
-            out[i] = "byline"  # an update note or a "Posted by" line is no headline
-    # the header ends where the article does begin: a paragraph, or a sentence the model
-    # reads as body (a standfirst ending in a full stop; a photo's credit further down is
-    # no credit of the article)
-    top = next((i for i in range(n) if n_words(rows[i].text) >= _PARAGRAPH_WORDS or (
-        out[i] == "body" and rows[i].text.rstrip().endswith(_SENTENCE_ENDS))), n)
-    cand = None
-    under = None  # the first headline-shaped line right under a credit block
-    for i in range(min(top, _TOP_ROWS)):
-        if not _credit_like(rows[i], out[i]):
-            continue
-        j = i - 1
-        while j >= 0 and _credit_like(rows[j], out[j]):
-            j -= 1
-        if j >= 0 and _headline_shaped(rows[j].text):
-            cand = j
-            break
-        k = i + 1
-        while k < min(top, n) and _credit_like(rows[k], out[k]):
-            k += 1
-        if under is None and k < min(top, n) and _headline_shaped(rows[k].text):
-            under = k
-    current = [i for i, t in enumerate(out) if t == "headline"]
-    if cand is None:
-        if under is not None and not current:
-            out[under] = "headline"
-        return out
-    if current and cand not in current:
-        if current[0] > cand:
-            return out  # the model's headline lies under the credits: its own reading
-        between = range(current[-1] + 1, cand)
-        if not any(is_menu(rows[k].text) or out[k] in ("boilerplate", "related", "form")
-                   for k in between):
-            return out  # headline, standfirst, credits: the model's reading holds
-        for k in current:
-            out[k] = "boilerplate"  # a tagline under the masthead
-    out[cand] = "headline"
-    above = cand - 1
-    upper = rows[above].text.strip() if above >= 0 else ""
-    caps = upper.isupper() and not rows[cand].text.isupper() and len(cells(upper)) == 1
-    likely = head_p is not None and above >= 0 and head_p[above] >= _UPPER_HEAD_P
-    if (caps or likely) and _headline_shaped(upper) and not _credit_like(rows[above], out[above]):
-        out[above], out[cand] = "headline", "standfirst"
-    return out
-
-
-def pasted_headline(rows: Sequence[Row], tags: list[str]) -> list[str]:
-    """A page with no headline whose first line is headline-shaped and directly above the
-    body is an article pasted from its headline down: that line is the headline.
-
-    The model may also call such a line body (a long headline over short paragraphs):
-    then it must stand alone (a blank line under it) and be no question, quotation or
-    reported speech, which open bare article bodies.
-
-    Why a rule and not the model alone: the training pages put a masthead, a menu or a
-    kicker above the headline, so the model learnt that a page's very first line is
-    chrome, and read "Harbour Bridge Repairs Postponed" over six plain paragraphs as
-    boilerplate (it gave the line a headline probability near 0). Only the first line,
-    and only when nothing the model calls a headline exists and the next line is body.
-    """
-    if (len(rows) < 2 or "headline" in tags or tags[0] not in ("boilerplate", "body")
-            or tags[1] != "body"):
-        return tags
-    text = rows[0].text.strip()
-    words = text.split()
-    if not 3 <= len(words) <= 20 or text.endswith((".", "!", ",", ";", ":", "|")):
-        return tags
-    if tags[0] == "body" and (
-        text.endswith(("?", *_CLOSING_QUOTES)) or rows[0].gap_after == 0
-        or _REPORTING_RE.search(text)
-    ):
-        return tags  # a question, a quotation or a sentence run on: the body's first line
-    if sum(ch.isalpha() for ch in text) < 0.6 * len(text.replace(" ", "")):
-        return tags  # a date, a time, a figure row
-    if "://" in text or "@" in text or text.lower().startswith(("by ", "from ")):
-        return tags
-    return ["headline", *tags[1:]]
-
-
-_CLOSING_QUOTES = ("\"", "'", "\u201d", "\u2019", "\u00bb")
-_REPORTING_RE = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 
 
 def gap_state(gap: int, states: int = 2) -> int:
