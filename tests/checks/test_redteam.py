@@ -1,8 +1,9 @@
 """The shipped audit on the red-team sets (tests/fixtures/redteam-*, news pages written
 blind by helpers who never saw newsaudit's code, tests or output): no warning or problem
 on any clean page, and the planted problems of the checks that ship their own severity
-that the audit finds, each found by the check that says what is wrong. All eight sets are
-dev: each was measured blind once, then causes were fixed from it (docs/evaluation.md,
+that the audit finds, each found by the check that says what is wrong. Sets 1 to 8 are
+dev: each was measured blind once, then causes were fixed from it; set 9 was measured
+blind at the end of stop 31 and has not been fixed from (docs/evaluation.md,
 "Stop 29" to "Stop 31"); the planted problems still missed are listed there, not here. Set
 6's abusive comment ("a bent, lying little parasite ... Absolute scum") is found on its
 last words, outside the key's evidence, so it is pinned by its own test below."""
@@ -18,7 +19,7 @@ from newsaudit.auditor import Auditor
 from newsaudit.settings import Settings
 from paths import REPO
 
-SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 9)}
+SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 10)}
 
 
 def _key(n: int) -> dict[str, dict]:
@@ -85,6 +86,9 @@ LOUD = {
     (8, "radio_kqrb_storm_power_outages.txt"): ("toxic_comment", "warning"),
     (8, "sports_halden_park_turnstile_crush.txt"): ("toxic_comment", "problem"),
     (8, "wire_oskar_valley_floods.txt"): ("numeric_contradiction", "warning"),
+    # set 9 was measured blind at the end of stop 31 and not yet fixed from
+    (9, "daily_sentry_hollow_ridge_landslide_live.txt"): ("numeric_contradiction", "problem"),
+    (9, "prns_tarrow_valley_flash_floods.txt"): ("numeric_contradiction", "warning"),
 }
 #: Pages with a second planted problem the audit also finds.
 SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),
