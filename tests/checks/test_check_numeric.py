@@ -761,3 +761,16 @@ def test_the_dead_were_a_breakdown_of_the_toll(run):
                    "women and three children.\n")
     assert _shown(found) == [("warning", ["Fourteen people", "eight men", "four women",
                                           "three children"])]
+
+
+@pytest.mark.parametrize(("last", "expected"), [
+    ("£1.5 million", [("warning", ["£4.2 million", "£1.8 million", "£1.2 million",
+                                   "£1.5 million"])]),
+    ("£0.9 million", []),  # some of the package: the rest may be unnamed
+])
+def test_a_total_that_includes_parts_adding_up_to_more(run, last, expected):
+    _, found = run("Council unveils flood package\n\nThe council today announced a £4.2 "
+                   "million package to protect homes from flooding.\n\nThe package includes "
+                   f"£1.8 million for the embankment, £1.2 million for flood doors and {last} "
+                   "for drainage.\n")
+    assert _shown(found) == expected

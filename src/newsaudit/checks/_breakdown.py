@@ -52,8 +52,10 @@ _WHOLE = re.compile(r"\b(?:(?:break|breaks|broke|broken)\s+down\s+as|split|divid
 #: A sentence that opens on the whole it divides: "Of the 52 dead, …", "Of those, …".
 _PARTITIVE = re.compile(r"Of\s+(?:the|those|these|them)\b")
 #: Words that pick groups out of a total just before them ("412 injured, including 260
-#: children and 180 women"): some of the whole, so only held to not exceeding it.
-_SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE)
+#: children and 180 women"; "the programme includes quay walls at £210m, cranes at
+#: £148m ..."): some of the whole, so only held to not exceeding it.
+_SUBSET = re.compile(r"\b(?:including|includes|include|included|among\s+them|among\s+whom|"
+                     r"of\s+whom)\b", re.IGNORECASE)
 #: A line of a breakdown set out as a list under its sentence ("Adult social care: £118m"):
 #: a label of a few words, then one figure.
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?[^\n:]{1,60}:[ \t]*\S[^\n]{0,30}$")
