@@ -10,8 +10,11 @@ divides ("Of the 23 arrested, 11 were charged with burglary, eight with theft an
 criminal damage"; "Of those, ...") often lists only some groups, so it is held only to
 not exceeding its total: parts adding up to more than the whole cannot all be right. So
 are the groups picked out of a total ("412 injured, including 260 children and 180
-women"). A breakdown may be set out as lines under its sentence ("... split across four
-departments:" over "Adult social care: £118m" and the rest).
+women"; "the programme includes ..."), read up to the first comma not followed by another
+group. "The dead were eight men, four women and three children" is a whole. A breakdown
+may be set out as lines under its sentence ("... split across four departments:" over
+"Adult social care: £118m" and the rest, or "..., by district:"), and then its total may
+stand a paragraph before it.
 
 The total is the nearest figure before the breakdown, in its sentence or the one before
 it, that is larger than every part and of the parts' kind (or the
