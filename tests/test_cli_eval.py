@@ -69,3 +69,46 @@ def test_trainers_write_into_their_model_directory(
     # help text is wrapped at spaces and hyphens: compare without white space
     squeezed = "".join(capsys.readouterr().out.split())
     assert f"src/newsaudit/models/{model})" in squeezed
+
+
+def _redteam_set(tmp: Path) -> Path:
+    """Two pages of our own and their key: a clean wire story, and one whose headline toll
+    is above every count its body gives."""
+    body = ("By Ana Reyes\n\nAt least 21 people died when a ferry capsized off Marsa Point on "
+            "Sunday, the coastguard said. Forty people were rescued.\n\nThe ferry was "
+            "sailing to the island of Tell.\n")
+    pages = {"clean.txt": "Ferry capsizes off Marsa Point, at least 21 dead\n\n" + body,
+             "planted.txt": "Ferry capsizes off Marsa Point, 31 dead\n\n" + body}
+    (tmp / "pages").mkdir()
+    for name, text in pages.items():
+        (tmp / "pages" / name).write_text(text, encoding="utf-8")
+    key = [{"file": "clean.txt", "clean": True, "problems": [], "traps": [],
+            "layout": {"headline": "Ferry capsizes off Marsa Point, at least 21 dead",
+                       "comments": [], "captions": []}},
+           {"file": "planted.txt", "clean": False,
+            "problems": [{"kind": "headline_toll", "evidence": "31 dead", "why": "21 in body"}],
+            "traps": [], "layout": {"headline": "Ferry capsizes off Marsa Point, 31 dead",
+                                    "comments": [], "captions": []}}]
+    (tmp / "answers.jsonl").write_text("".join(json.dumps(k) + "\n" for k in key),
+                                       encoding="utf-8")
+    return tmp
+
+
+def test_eval_redteam_counts_alarms_finds_and_layout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["eval", "redteam", "--dir", str(_redteam_set(tmp_path)), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["loud_on_clean_pages"], result["planted_found"],
+            result["planted_problems"]) == (0, 1, 1)
+    assert result["loud_on_planted_evidence"] == result["loud_on_planted_pages"] == 1
+    assert result["findings"]["planted"][0]["check"] == "numeric_contradiction"
+    assert result["layout"] == {"headline": "2/2"}
+
+
+def test_eval_redteam_without_a_key_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["eval", "redteam", "--dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no answers.jsonl" in err and str(tmp_path) in err

@@ -51,6 +51,7 @@ MODULES: dict[str, str] = {
     "dedup": "newsaudit.evaluation.dedup",
     "events": "newsaudit.evaluation.events",
     "fakes": "newsaudit.evaluation.fakes",
+    "redteam": "newsaudit.evaluation.redteam",
 }
 
 
@@ -144,6 +145,12 @@ def _fakes(args: argparse.Namespace) -> dict[str, Any]:
     return fakes.evaluate(_exists(args.fakes), db=args.db, split=args.split)
 
 
+def _redteam(args: argparse.Namespace) -> dict[str, Any]:
+    from newsaudit.evaluation import redteam
+
+    return redteam.evaluate(_exists(args.dir))
+
+
 EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "fnc1": _fnc1,
     "ptc": _ptc,
@@ -157,6 +164,7 @@ EVALUATORS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "dedup": _dedup,
     "events": _events,
     "fakes": _fakes,
+    "redteam": _redteam,
 }
 
 
@@ -241,6 +249,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                    help="test: fit on train groups, score test groups (default); cv: 5-fold "
                         "by group over all articles")
     p.add_argument("--db", help="store to ingest into (default: a file in the temp directory)")
+    p = bench.add_parser("redteam", help="a red-team set (pages with a key of planted problems "
+                         "and layout): loud findings on clean pages, planted problems found")
+    p.add_argument("--dir", type=Path, required=True,
+                   help="the set's directory (answers.jsonl and its pages), e.g. "
+                        "tests/fixtures/redteam-9")
     for name in bench.choices:
         bench.choices[name].add_argument(
             "--json", action="store_true", help="print the metrics as JSON instead of a table"

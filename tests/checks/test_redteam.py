@@ -4,9 +4,7 @@ on any clean page, and the planted problems of the checks that ship their own se
 that the audit finds, each found by the check that says what is wrong. Sets 1 to 8 are
 dev: each was measured blind once, then causes were fixed from it; set 9 was measured
 blind at the end of stop 31 and has not been fixed from (docs/evaluation.md,
-"Stop 29" to "Stop 31"); the planted problems still missed are listed there, not here. Set
-6's abusive comment ("a bent, lying little parasite ... Absolute scum") is found on its
-last words, outside the key's evidence, so it is pinned by its own test below."""
+"Stop 29" to "Stop 31"); the planted problems still missed are listed there, not here."""
 
 from __future__ import annotations
 
@@ -66,6 +64,7 @@ LOUD = {
     (5, "mine_collapse_headline_toll.txt"): ("numeric_contradiction", "problem"),
     (5, "ngo_sitrep_injuries_subtotal.txt"): ("numeric_contradiction", "warning"),
     (5, "student_paper_housing_comments.txt"): ("toxic_comment", "warning"),
+    (6, "corner_house_planning_blog.txt"): ("toxic_comment", "warning"),
     (6, "fenward_flood_package_press_release.txt"): ("numeric_contradiction", "warning"),
     (6, "hazelford_stabbing_tabloid.txt"): ("toxic_comment", "problem"),
     (6, "kilbrack_cyclist_sentence_irish_paper.txt"): ("toxic_comment", "problem"),
@@ -137,14 +136,3 @@ def test_planted_problems_of_the_loud_checks(nlp, n: int, name: str) -> None:
                for p in KEYS[n][name]["problems"]]
     assert any(a < e.end and e.start < b for e in loud[0].evidence for a, b in planted)
 
-
-def test_set_6_abuse_found_on_its_last_words(nlp) -> None:
-    """The key quotes the comment's first sentence; the audit finds the insult that closes
-    it ("Absolute scum"), in the same comment."""
-    name = "corner_house_planning_blog.txt"
-    text = (SETS[6] / name).read_text(encoding="utf-8")
-    loud = _loud(6, name)
-    assert [(f.check, f.severity) for f in loud] == [("toxic_comment", "warning")]
-    line_start = text.index("Pryor is a bent, lying little parasite")
-    line_end = text.index("\n", line_start)
-    assert all(line_start <= e.start < line_end for e in loud[0].evidence)

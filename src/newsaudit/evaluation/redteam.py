@@ -1,0 +1,154 @@
+"""A red-team set of pages with a key, read the way stops 29 to 31 measured them.
+
+A set (``tests/fixtures/redteam-N``) is 40 plain-text pages a helper wrote blind, with
+``answers.jsonl``: per page whether it is clean, the planted problems with their evidence,
+and (sets 4 on) the page's headline line and the first words of each reader comment and
+photo caption. What a standards editor would ask of the audit on them:
+
+* **loud findings on clean pages**: every one is a false alarm;
+* **loud findings on planted pages**, each marked by whether its evidence overlaps a
+  planted problem's evidence (the automatic half of judging it: a finding elsewhere on the
+  page still needs a reader, so the list is printed for one);
+* **planted problems found**: a planted problem whose evidence a loud finding overlaps;
+* **layout**: the headline line read as the headline, and each comment's and caption's
+  first words inside a segment of that kind.
+
+"Loud" is warning or problem, the checks that ship their own severity
+(numeric_contradiction, attribution_mismatch, toxic_comment) read at it, as
+``--all-findings`` shows them, since the calibrate stage holds two of them to info; the
+other checks as shipped.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsaudit.errors import InputNotFound, MalformedInput
+from newsaudit.model import Finding, Report
+
+__all__ = ["OWN_SEVERITY", "evaluate", "format_table"]
+
+#: The checks read at their own severity.
+OWN_SEVERITY = ("numeric_contradiction", "attribution_mismatch", "toxic_comment")
+
+
+@dataclass(frozen=True)
+class _Page:
+    name: str
+    text: str
+    key: dict[str, Any]
+
+
+def _read(directory: Path) -> list[_Page]:
+    answers = directory / "answers.jsonl"
+    if not answers.is_file():
+        raise InputNotFound("no answers.jsonl in the red-team directory", source=str(directory))
+    pages_dir = directory / "pages" if (directory / "pages").is_dir() else directory
+    out = []
+    for n, line in enumerate(answers.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            key = json.loads(line)
+            name = key["file"]
+        except (ValueError, KeyError) as exc:
+            raise MalformedInput(f"line {n} is not a key row ({exc})", source=str(answers)) from exc
+        page = pages_dir / name
+        if not page.is_file():
+            raise InputNotFound(f"the key names {name}, which is not there", source=str(page))
+        out.append(_Page(name, page.read_text(encoding="utf-8"), key))
+    return out
+
+
+def _loud(own: Report, shipped: Report) -> list[Finding]:
+    return ([f for f in own.findings if f.check in OWN_SEVERITY and f.severity != "info"]
+            + [f for f in shipped.findings if f.check not in OWN_SEVERITY
+               and f.severity != "info"])
+
+
+def _kind_at(report: Report, text: str, snippet: str) -> str | None:
+    at = text.find(snippet)
+    if at < 0:
+        return None
+    seg = next((s for s in report.segments if s.start <= at < s.end), None)
+    return seg.kind if seg is not None else None
+
+
+def evaluate(directory: Path) -> dict[str, Any]:
+    """The measures of one set (see the module docstring), and every loud finding."""
+    from newsaudit.auditor import Auditor
+    from newsaudit.settings import Settings
+
+    shipped_auditor = Auditor()
+    own_auditor = Auditor(settings=Settings.defaults().merged({"severity.calibrate": "off"}))
+    pages = _read(directory)
+    clean_loud: list[dict[str, Any]] = []
+    planted_loud: list[dict[str, Any]] = []
+    planted = found = 0
+    layout: dict[str, list[int]] = {"headline": [0, 0], "comments": [0, 0], "captions": [0, 0]}
+    for page in pages:
+        shipped = shipped_auditor.audit(page.text)
+        loud = _loud(own_auditor.audit(page.text), shipped)
+        spans = []
+        for p in page.key.get("problems", []):
+            at = page.text.find(p["evidence"])
+            if at >= 0:
+                spans.append((at, at + len(p["evidence"])))
+        planted += len(page.key.get("problems", []))
+        found += sum(1 for a, b in spans
+                     if any(a < e.end and e.start < b for f in loud for e in f.evidence))
+        for f in loud:
+            row: dict[str, Any] = {"page": page.name, "check": f.check, "severity": f.severity,
+                   "message": f.message, "evidence": [e.text for e in f.evidence]}
+            if page.key.get("clean"):
+                clean_loud.append(row)
+            else:
+                row["on_planted"] = any(a < e.end and e.start < b
+                                        for e in f.evidence for a, b in spans)
+                planted_loud.append(row)
+        shape = page.key.get("layout")
+        if not shape:
+            continue
+        heads = [s for s in shipped.segments if s.kind == "headline"]
+        layout["headline"][1] += 1
+        layout["headline"][0] += int(bool(heads) and (
+            page.text[heads[0].start:heads[0].end].strip() == shape["headline"].strip()))
+        for field, kind in (("comments", "comment"), ("captions", "caption")):
+            for snippet in shape.get(field, []):
+                layout[field][1] += 1
+                layout[field][0] += int(_kind_at(shipped, page.text, snippet) == kind)
+    return {
+        "set": directory.name,
+        "pages": len(pages),
+        "clean_pages": sum(1 for p in pages if p.key.get("clean")),
+        "loud_on_clean_pages": len(clean_loud),
+        "loud_on_planted_pages": len(planted_loud),
+        "loud_on_planted_evidence": sum(1 for r in planted_loud if r["on_planted"]),
+        "planted_problems": planted,
+        "planted_found": found,
+        "layout": {k: f"{v[0]}/{v[1]}" for k, v in layout.items() if v[1]},
+        "findings": {"clean": clean_loud, "planted": planted_loud},
+    }
+
+
+def format_table(result: dict[str, Any]) -> str:
+    lines = [
+        f"red-team set {result['set']}: {result['pages']} pages, "
+        f"{result['clean_pages']} clean",
+        f"  loud findings on clean pages      {result['loud_on_clean_pages']}",
+        f"  loud findings on planted pages    {result['loud_on_planted_pages']} "
+        f"({result['loud_on_planted_evidence']} on a planted problem's evidence)",
+        f"  planted problems found            {result['planted_found']} of "
+        f"{result['planted_problems']}",
+    ]
+    for k, v in result["layout"].items():
+        lines.append(f"  {k:<34}{v}")
+    for group in ("clean", "planted"):
+        for row in result["findings"][group]:
+            mark = "" if group == "clean" else (" [on planted]" if row["on_planted"] else "")
+            lines.append(f"  {group}: {row['page']}: {row['check']} {row['severity']}{mark}: "
+                         f"{row['message']}")
+    return "\n".join(lines)
