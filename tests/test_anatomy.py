@@ -329,6 +329,12 @@ def test_datelines(line, expected):
         ("Media caption, Dashcam footage shows the lorry leaving the road", "caption"),
         ("Figure 2: Share of homes with a heat pump by region", "caption"),
         ("Instagram/@some.account", "caption"),
+        # a caption labelled as one, or a scraped image's bracketed label before it
+        ("Caption: Students celebrate outside the court on Friday. [Jo Reed, Herald]",
+         "caption"),
+        ("[Image] Rescuers use floodlights at the collapsed market hall on Tuesday.", "caption"),
+        ("Caption competition: send us your best line by Friday", None),
+        ("The caption on the photo was wrong, the paper said.", None),
         ("Figures for 2023 show a rise in sales.", None),
         ("Instagram said the account had been removed.", None),
         ("Jane says:", "comment_start"),
