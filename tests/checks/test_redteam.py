@@ -12,9 +12,7 @@ import json
 
 import pytest
 
-from newsaudit import audit
-from newsaudit.auditor import Auditor
-from newsaudit.settings import Settings
+from newsaudit.evaluation.redteam import LoudReader
 from paths import REPO
 
 SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 10)}
@@ -94,21 +92,16 @@ SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),
           (5, "local_tv_hit_and_run_comments.txt"): ("toxic_comment", "problem")}
 
 
-#: The checks that ship their own severity, read at it: the calibrate stage holds
-#: numeric_contradiction and attribution_mismatch to info on every page (on real test
-#: pages they fail issue 9's bar: tests/test_pipeline.py), so the red-team pages are read
-#: with it off for these three, and as shipped for the others.
-OWN = Auditor(settings=Settings.defaults().merged({"severity.calibrate": "off"}))
-OWN_CHECKS = ("numeric_contradiction", "attribution_mismatch", "toxic_comment")
+#: The checks that ship their own severity (numeric_contradiction, attribution_mismatch,
+#: toxic_comment) are read at it: the calibrate stage holds the first two to info on every
+#: page (on real test pages they fail issue 9's bar: tests/test_pipeline.py), so the
+#: red-team pages are read with it off for these three, and as shipped for the others, as
+#: ``newsaudit eval redteam`` reads them.
+READER = LoudReader()
 
 
 def _loud(n: int, name: str) -> list:
-    text = (SETS[n] / name).read_text(encoding="utf-8")
-    own = [f for f in OWN.audit(text).findings
-           if f.severity != "info" and f.check in OWN_CHECKS]
-    shipped = [f for f in audit(text).findings
-               if f.severity != "info" and f.check not in OWN_CHECKS]
-    return sorted(own + shipped, key=lambda f: int(f.id[1:]) if f.id[1:].isdigit() else 0)
+    return READER.read((SETS[n] / name).read_text(encoding="utf-8"))[1]
 
 
 @pytest.mark.parametrize("n", sorted(SETS))

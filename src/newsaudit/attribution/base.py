@@ -145,7 +145,7 @@ class Context:
             return None
         if lemma(tok) in lex.events and tok.pos_ != "PROPN":
             return None  # "Valley earthquake: confirmed toll rises": an event never speaks
-        behind = _issued_by(tok, lex)
+        behind = issued_by(tok, lex) if lemma(tok) in lex.document_nouns else None
         if behind is not None:
             # "figures released by the ministry show …", "a report by the Monitor said":
             # the issuer stands behind the document, so it is the source
@@ -275,30 +275,21 @@ def issuer(noun: Token, lex: Lexicon) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             return c
-    for t in noun.subtree:
-        by_noun = t.dep_ == "prep" and t.lower_ in ("by", "from") and t.head.i == noun.i
-        if t.dep_ == "agent" or by_noun:
-            pobj = child(t, "pobj")
-            if pobj is not None:
-                return pobj
-    return None
+    return issued_by(noun, lex)
 
 
-def _issued_by(noun: Token, lex: Lexicon) -> Token | None:
-    """The issuer a document noun names right on itself: "figures released by X", "a
-    report by X", "numbers from X". Unlike :func:`issuer`, never an agent deeper in the
-    phrase ("a tally of people killed by the army" is not the army's tally)."""
-    if lemma(noun) not in lex.document_nouns:
-        return None
+def issued_by(noun: Token, lex: Lexicon) -> Token | None:
+    """The issuer a document noun names on itself: "figures released by X", "a report by
+    X", "numbers from X"; never an agent deeper in the phrase ("a tally of people killed by
+    the army" is not the army's tally), a date ("a report from last year") or another
+    document."""
     for c in noun.children:
         by: Token | None = None
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             by = c
         elif c.dep_ == "acl" and c.tag_ == "VBN":
             by = child(c, "agent")
-        if by is None:
-            continue
-        pobj = child(by, "pobj")
+        pobj = child(by, "pobj") if by is not None else None
         if pobj is not None and lemma(pobj) not in lex.document_nouns and pobj.ent_type_ not in (
                 "DATE", "TIME"):
             return pobj

@@ -29,7 +29,7 @@ from typing import Any
 from newsaudit.errors import InputNotFound, MalformedInput
 from newsaudit.model import Finding, Report
 
-__all__ = ["OWN_SEVERITY", "evaluate", "format_table"]
+__all__ = ["OWN_SEVERITY", "LoudReader", "evaluate", "format_table"]
 
 #: The checks read at their own severity.
 OWN_SEVERITY = ("numeric_contradiction", "attribution_mismatch", "toxic_comment")
@@ -63,10 +63,26 @@ def _read(directory: Path) -> list[_Page]:
     return out
 
 
-def _loud(own: Report, shipped: Report) -> list[Finding]:
-    return ([f for f in own.findings if f.check in OWN_SEVERITY and f.severity != "info"]
-            + [f for f in shipped.findings if f.check not in OWN_SEVERITY
-               and f.severity != "info"])
+class LoudReader:
+    """Audits a page twice, as shipped and with the calibrate stage off, and keeps its loud
+    findings: the checks of :data:`OWN_SEVERITY` at their own severity, the others as
+    shipped, in the order of their ids."""
+
+    def __init__(self) -> None:
+        from newsaudit.auditor import Auditor
+        from newsaudit.settings import Settings
+
+        self.shipped = Auditor()
+        self.own = Auditor(settings=Settings.defaults().merged({"severity.calibrate": "off"}))
+
+    def read(self, text: str) -> tuple[Report, list[Finding]]:
+        """The shipped report (for its segments) and the page's loud findings."""
+        shipped = self.shipped.audit(text)
+        loud = ([f for f in self.own.audit(text).findings
+                 if f.check in OWN_SEVERITY and f.severity != "info"]
+                + [f for f in shipped.findings
+                   if f.check not in OWN_SEVERITY and f.severity != "info"])
+        return shipped, sorted(loud, key=lambda f: int(f.id[1:]) if f.id[1:].isdigit() else 0)
 
 
 def _kind_at(report: Report, text: str, snippet: str) -> str | None:
@@ -79,19 +95,14 @@ def _kind_at(report: Report, text: str, snippet: str) -> str | None:
 
 def evaluate(directory: Path) -> dict[str, Any]:
     """The measures of one set (see the module docstring), and every loud finding."""
-    from newsaudit.auditor import Auditor
-    from newsaudit.settings import Settings
-
-    shipped_auditor = Auditor()
-    own_auditor = Auditor(settings=Settings.defaults().merged({"severity.calibrate": "off"}))
+    reader = LoudReader()
     pages = _read(directory)
     clean_loud: list[dict[str, Any]] = []
     planted_loud: list[dict[str, Any]] = []
     planted = found = 0
     layout: dict[str, list[int]] = {"headline": [0, 0], "comments": [0, 0], "captions": [0, 0]}
     for page in pages:
-        shipped = shipped_auditor.audit(page.text)
-        loud = _loud(own_auditor.audit(page.text), shipped)
+        shipped, loud = reader.read(page.text)
         spans = []
         for p in page.key.get("problems", []):
             at = page.text.find(p["evidence"])

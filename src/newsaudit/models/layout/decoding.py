@@ -143,19 +143,26 @@ def headline_over_credit(rows: Sequence[Row], tags: list[str],
     # no credit of the article)
     top = next((i for i in range(n) if n_words(rows[i].text) >= _PARAGRAPH_WORDS or (
         out[i] == "body" and rows[i].text.rstrip().endswith(_SENTENCE_ENDS))), n)
+    seen: dict[int, bool] = {}  # the walks up and down a credit block revisit rows
+
+    def credit(i: int) -> bool:
+        if i not in seen:
+            seen[i] = _credit_like(rows[i], out[i])
+        return seen[i]
+
     cand = None
     under = None  # the first headline-shaped line right under a credit block
     for i in range(min(top, _TOP_ROWS)):
-        if not _credit_like(rows[i], out[i]):
+        if not credit(i):
             continue
         j = i - 1
-        while j >= 0 and _credit_like(rows[j], out[j]):
+        while j >= 0 and credit(j):
             j -= 1
         if j >= 0 and _headline_shaped(rows[j].text):
             cand = j
             break
         k = i + 1
-        while k < min(top, n) and _credit_like(rows[k], out[k]):
+        while k < min(top, n) and credit(k):
             k += 1
         if under is None and k < min(top, n) and _headline_shaped(rows[k].text):
             under = k
@@ -178,7 +185,7 @@ def headline_over_credit(rows: Sequence[Row], tags: list[str],
     upper = rows[above].text.strip() if above >= 0 else ""
     caps = upper.isupper() and not rows[cand].text.isupper() and len(cells(upper)) == 1
     likely = head_p is not None and above >= 0 and head_p[above] >= _UPPER_HEAD_P
-    if (caps or likely) and _headline_shaped(upper) and not _credit_like(rows[above], out[above]):
+    if (caps or likely) and _headline_shaped(upper) and not credit(above):
         out[above], out[cand] = "headline", "standfirst"
     return out
 
