@@ -211,9 +211,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                    help="score only the first N held-back HTML pages of each set")
     p.add_argument("--text-only", action="store_true",
                    help="score the hand-written text pages only")
-    p.add_argument("--split", choices=("test", "dev"), default="test",
+    p.add_argument("--split", choices=("test", "dev", "train"), default="test",
                    help="test: the held-back pages (default); dev: the HTML reader on "
-                        "trafilatura-eval's dev pages, the ones to tune on")
+                        "trafilatura-eval's dev pages, the ones to tune on; train: on its "
+                        "train buckets, which may be tuned on too")
     p = bench.add_parser("toxicity", help="toxic comments (Davidson et al. format)")
     p.add_argument("--data", type=Path, help="labeled_data.csv (default: its held-out split)")
     p = bench.add_parser("findings", help="precision of warnings and problems on real pages")

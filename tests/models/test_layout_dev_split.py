@@ -34,3 +34,12 @@ def test_dev_evaluation_scores_the_html_reader_alone(keys_by_file):
     assert summary["pages"] == 2 and summary["lines"] > 0
     assert 0.0 <= summary["line_accuracy"] <= 1.0
     assert "HTML reader, trafilatura-eval dev: 2 pages" in format_table(result)
+
+
+def test_train_pages_are_the_train_buckets_and_never_the_held_back_ones(keys_by_file):
+    pages, _ = dev_html(DATA, limit=6, split="train")
+    assert len(pages) == 6
+    assert {split_of_key(keys_by_file[pid]) for _, pid, _ in pages} == {"train"}
+    result = evaluate(DATA, limit=1, split="train")
+    assert result["split"] == "train"
+    assert result["html"]["trafilatura-eval train"]["pages"] == 1

@@ -211,15 +211,17 @@ def held_back_html(data: Path, *, limit: int | None = None,
     return out, files
 
 
-def dev_html(data: Path, *, limit: int | None = None,
+def dev_html(data: Path, *, limit: int | None = None, split: str = "dev",
              ) -> tuple[list[tuple[str, str, LabelledHtml]], list[Path]]:
     """(dataset, id, labelled page) for trafilatura-eval's dev bucket (sha1 of the index key
     % 5 == 1), the pages the HTML reader is tuned on, and the files they were read from.
+    ``split="train"`` gives buckets 2 to 4 instead: the layout model's training pages,
+    which the HTML reader's rules may be tuned on too (three times the sites of dev).
     Scrapinghub has no dev part: it is scored only as held-back pages."""
     te_root = data / "trafilatura-eval"
     out: list[tuple[str, str, LabelledHtml]] = []
     files = [te_root / trafilatura_eval.INDEX]
-    entries = [e for e in trafilatura_eval.read_index(te_root) if split_of_key(e.key) == "dev"]
+    entries = [e for e in trafilatura_eval.read_index(te_root) if split_of_key(e.key) == split]
     for entry in entries[:limit]:
         files.append(trafilatura_eval.page_path(te_root, entry.file))
         lab = label_trafilatura_eval(te_root, entry)
@@ -238,27 +240,28 @@ def data_sha256(files: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
-def evaluate_dev(data: Path, *, limit: int | None = None) -> dict[str, Any]:
-    """The HTML reader on trafilatura-eval's dev pages: what its rules are tuned on, so the
-    held-back pages stay unseen until a change is measured."""
-    pages, files = dev_html(data, limit=limit)
+def evaluate_dev(data: Path, *, limit: int | None = None, split: str = "dev",
+                 ) -> dict[str, Any]:
+    """The HTML reader on trafilatura-eval's dev (or train) pages: what its rules are tuned
+    on, so the held-back pages stay unseen until a change is measured."""
+    pages, files = dev_html(data, limit=limit, split=split)
     tally = Tally()
     for _, _, lab in pages:
         tally.merge(score_html_page(lab))
     summary = tally.summary()
     summary["confusions"] = tally.confusions()
-    return {"split": "dev", "data_sha256": data_sha256(files),
-            "html": {"trafilatura-eval dev": summary}}
+    return {"split": split, "data_sha256": data_sha256(files),
+            "html": {f"trafilatura-eval {split}": summary}}
 
 
 def evaluate(data: Path | None, *, limit: int | None = None,
              html: bool = True, split: str = "test") -> dict[str, Any]:
     """Scores of both readers on the held-back pages (see the module docstring); with
     ``split="dev"``, the HTML reader on the dev pages instead (:func:`evaluate_dev`)."""
-    if split == "dev":
+    if split in ("dev", "train"):
         if data is None:
-            raise ValueError("the dev pages need the data directory")
-        return evaluate_dev(data, limit=limit)
+            raise ValueError(f"the {split} pages need the data directory")
+        return evaluate_dev(data, limit=limit, split=split)
     hand = [p for p in handwritten_pages() if p.split == "test"]
     hand_files = sorted(LAYOUT_FIXTURES / f"{p.id}.txt" for p in hand)
     second = handwritten_pages(LAYOUT_HELDBACK_2)
