@@ -80,6 +80,8 @@ def test_a_drop_cap_stays_with_its_paragraph(blocks):
         ('<form role="search"><input type="search"></form>', "nav"),
         ('<ol class="commentlist">x</ol>', "comments"),
         ('<li id="comment-42">x</li>', "comment"),
+        ('<div class="widget_recent_comments">x</div>', "related"),  # other pages' threads
+        ('<ul id="latest-comments">x</ul>', "related"),
     ],
 )
 def test_element_zone(markup, zone):
@@ -143,3 +145,27 @@ def test_html_page_keeps_standfirst_drop_cap_and_leaves_out_galleries_and_promos
     assert all("briefing" not in t for t in body)
     assert [t for k, t in kinds if k == "caption"] == ["The morning ferry leaves Portmere harbour."]
     assert not any("spring tides" in t for _, t in kinds)
+
+
+THREAD_IN_ASIDE = """<html><body><main>
+<article><h1>Depot fire closes the ring road</h1>
+<p>Fire crews spent the night at the bus depot on Mill Lane after a blaze that began in the
+workshop, the fire service said on Tuesday.</p></article>
+<aside><div class="comments-area"><ol class="commentlist">
+<li class="comment"><div class="comment-author">Ivo Marsh</div>
+<p>My street smelled of smoke until four in the morning.</p></li>
+</ol></div>
+<div class="widget_recent_comments"><ul><li>Jo Pike on Bridge works overrun again</li></ul>
+</div></aside>
+<div class="footer-hook"><div class="article-comments"><ul class="comments-list">
+<li class="comment"><p>Thanks to the crews, who were there within minutes.</p></li>
+</ul></div></div>
+</main></body></html>"""
+
+
+def test_a_named_thread_is_comments_inside_an_aside_or_footer_but_a_digest_is_not():
+    blocks = page_blocks(lxml.html.fromstring(THREAD_IN_ASIDE))
+    zones = {b.text: b.zone for b in blocks}
+    assert zones["My street smelled of smoke until four in the morning."] == "comment"
+    assert zones["Thanks to the crews, who were there within minutes."] == "comment"
+    assert zones["Jo Pike on Bridge works overrun again"] == "related"

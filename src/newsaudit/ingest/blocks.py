@@ -157,6 +157,11 @@ _TAG_ZONES = {
 _COUNT_PARTS = frozenset({"count", "counter", "number", "num", "link", "icon", "btn", "button"})
 
 
+#: Parts that make a comment word name a digest of the site's comments on other pages
+#: ("recent-comments", "widget_latest_comments"), not this page's thread.
+_DIGEST_PARTS = frozenset({"recent", "latest", "newest", "widget", "most", "top"})
+
+
 def _parts(token: str) -> list[str]:
     return _PART_RE.findall(_CAMEL_RE.sub("-", token).lower())
 
@@ -177,6 +182,8 @@ def _token_zone(token: str) -> str:
         if pset & words or joined in words:
             if zone in ("comment", "comments", "byline", "date") and pset & _COUNT_PARTS:
                 continue
+            if zone in ("comment", "comments") and pset & _DIGEST_PARTS:
+                return "related"  # a sidebar's "recent comments": other pages' threads
             if zone == "nav" and pset & {"article", "entry", "post", "story"}:
                 continue  # "article-header", "entry-footer": the article's own parts
             if zone == "related" and pset & {"content", "body", "text"} and not (
@@ -264,6 +271,10 @@ def _combine(outer: str, own: str) -> str:
         return outer
     if outer in ("comments", "promo") and own in ("comment", "form"):
         return own  # a comment in a comment section, a sign-up form in a newsletter box
+    if outer in ("nav", "related") and own == "comments":
+        # A thread named as one ("comments-list", "commentlist") is the page's comments
+        # even where a theme puts it in an <aside> or a "footer-hook" wrapper.
+        return own
     if outer == "comment" and own == "form":
         return own
     return outer
