@@ -352,3 +352,47 @@ def test_a_toll_the_source_itself_moved_is_its_own(run):
         "death toll to 32 from 27, after confirming five deaths on the islands.\n\nSaturday "
         "07:00\nAs of last night, the NES had confirmed 27 deaths.\n")
     assert found == []
+
+
+def test_a_ranked_officer_quoted_in_the_services_paragraph_speaks_for_it(run):
+    """The service's statement opens the paragraph and its Group Commander, tied to no
+    other body, gives the figure: the headline's credit to the service holds."""
+    _, found = run(
+        "Fire and Rescue Service says about 300 people are still waiting to be evacuated\n\n"
+        "Rivers across the valley burst their banks on Saturday night.\n\n"
+        "The Kessel Fire and Rescue Service says crews have brought around 1,150 people to "
+        "safety since Saturday night. Group Commander Bram Oyelaran told the Courier: \"We've "
+        "got about 300 people still waiting on rooftops.\"\n"
+    )
+    assert [f.message for f in found if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        # tied to another body right after the name
+        "Dr Ana Reyes of the city hospital told the Courier:",
+        "Dr Ana Reyes, a surgeon at St Luke's hospital, told the Courier:",
+    ],
+)
+def test_a_speaker_of_another_body_does_not_speak_for_the_service(run, speaker):
+    _, found = run(
+        "Fire and Rescue Service says about 300 people are still waiting to be evacuated\n\n"
+        "Rivers across the valley burst their banks on Saturday night.\n\n"
+        "The Kessel Fire and Rescue Service says crews have brought around 1,150 people to "
+        f"safety since Saturday night. {speaker} \"We've got about 300 people still waiting "
+        "on rooftops.\"\n"
+    )
+    assert [f.severity for f in found] == ["warning"]
+    assert "only on the word of Dr Ana Reyes" in found[0].message
+
+
+def test_a_ranked_officer_in_another_paragraph_does_not_speak_for_the_service(run):
+    _, found = run(
+        "Fire and Rescue Service says about 300 people are still waiting to be evacuated\n\n"
+        "The Kessel Fire and Rescue Service says crews have brought around 1,150 people to "
+        "safety since Saturday night.\n\n"
+        "Group Commander Bram Oyelaran told the Courier: \"We've got about 300 people still "
+        "waiting on rooftops.\"\n"
+    )
+    assert [f.severity for f in found] == ["warning"]

@@ -25,6 +25,7 @@ figures ("dozens") and small numbers that recur by chance are never matched.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -56,6 +57,8 @@ class _AttributionOf:
 
     def __init__(self, report: Report) -> None:
         self._by_id = {a.id: a for a in report.attributions}
+        self.all = report.attributions
+        self.text = report.document.text
 
     def __call__(self, f: Figure) -> Attribution:
         if f.source is None:  # pragma: no cover - callers filter on f.source first
@@ -246,12 +249,38 @@ def _headline_credited(h: Figure, body: list[Figure], att_of: _AttributionOf, do
             return False
         if any(sources_compatible(head.source, s) for s in _fuller(other.source, doc)):
             return False
+    if any(_speaks_for(head.source, att_of(b), att_of, doc) for b in body):
+        return False
     if not _named(head) and any(_described_as(head.source, att_of(b).source, doc)
                                 for b in body):
         # "Organisers say 20,000 joined" over "Fronte Comune, the coalition of unions that
         # organised the march, said 20,000": the body's source is the headline's role
         return False
     return True
+
+
+#: What ties a speaker to a body of their own right after the name: "of the city
+#: hospital", ", a doctor at St Luke's", ", who heads the residents' association".
+_OWN_BODY_RE = re.compile(r",?\s+(?:of|at|from|with)\s|,\s+(?:a|an|the|who)\b[^,.]{0,60}?"
+                          r"\b(?:of|at|for|from|with|heads|leads|runs|chairs)\b")
+
+
+def _speaks_for(org: Source, said: Attribution, att_of: _AttributionOf, doc: Doc) -> bool:
+    """Is ``said``'s speaker a member of ``org`` by the page's own layout: a person with a
+    rank but no body of their own ("Group Commander Bram Oyelaran told the Courier") quoted
+    in the paragraph that opens on ``org``'s statement ("The Fire and Rescue Service says
+    crews have brought 1,150 people to safety")? A speaker the page ties to another body
+    ("Dr Ana Reyes of the city hospital") is not."""
+    who = said.source
+    if who.type != "person" or who.start is None or who.end is None or org.text is None:
+        return False
+    after = att_of.text[who.end : who.end + 80]
+    if _OWN_BODY_RE.match(after) or any(w in (who.text or "").split()
+                                         for w in ("of", "at", "from")):
+        return False
+    para = max(att_of.text.rfind("\n\n", 0, said.start), att_of.text.rfind("\n", 0, said.start))
+    return any(a.start > para and a.end <= said.start and a is not said
+               and sources_compatible(org, a.source) for a in att_of.all)
 
 
 def _stem(word: str) -> str:
