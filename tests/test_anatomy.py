@@ -547,3 +547,21 @@ def test_each_comment_under_a_user_name_line_is_one_comment(name, handles):
     assert all("\n" in c for c in comments)  # the user name and the text, together
     section = text.index("Comments (")
     assert not [s for s in segments if s.kind in ("body", "caption") and s.start > section]
+
+
+def test_a_page_spaced_with_two_blank_lines_throughout_keeps_its_body():
+    """A scraper that puts two blank lines between every paragraph sets nothing apart: the
+    short report paragraphs are body, not captions; a line set wider apart than the page's
+    usual gap is still where a picture was."""
+    paragraphs = [
+        "Drivers will have to pay to park at three seafront car parks from April.",
+        "The car parks at Kittiwake Point and the Esplanade Gardens have been free.",
+        "Residents of the town will be able to buy a yearly permit for the car parks.",
+        "The decision was passed by nine votes to five on Wednesday night.",
+    ]
+    text = "Seafront car parks to get charges\n\n\n" + "\n\n\n".join(paragraphs) + "\n"
+    assert [s.kind for s in segment_text(text)] == ["headline"] + ["body"] * 4
+    apart = text.replace("\n\n\nResidents", "\n\n\n\n\nA pay machine on the seafront.\n\n\nResidents")
+    kinds = {s.text: s.kind for s in segment_text(apart)}
+    assert kinds["A pay machine on the seafront."] == "caption"
+    assert kinds[paragraphs[2]] == "body"

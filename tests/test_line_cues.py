@@ -76,3 +76,20 @@ def test_the_tail_patterns_say_on_a_line_end_what_they_say_on_the_line(line):
         assert len(features._tail(line)) < len(line)  # a long line is cut, at a space
     else:
         assert features._tail(line) == line  # never inside a word
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("#1 Priya_K said (3 days ago):", "comment_start"),
+        ("Gemma Torrance said (2 days ago):", "comment_start"),
+        ("Corinne H wrote:", "comment_start"),
+        ("Derek Allsop says:", "comment_start"),
+        # a body sentence goes on after its colon
+        ('The minister said (in a statement): "We will rebuild."', None),
+    ],
+)
+def test_a_comment_opens_on_its_author_line_with_a_time_in_brackets(line, expected):
+    from newsaudit.line_cues import line_kind
+
+    assert (line_kind(line) if line_kind(line) == "comment_start" else None) == expected

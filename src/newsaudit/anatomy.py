@@ -54,6 +54,7 @@ from newsaudit.line_cues import (
     looks_like_dateline,
     n_words,
     rows_of,
+    usual_gap,
 )
 from newsaudit.model import Page, Segment, SegmentKind
 from newsaudit.stamps import leading_stamp
@@ -159,7 +160,7 @@ def segment_text(
         return _finish(text, [
             _Part(cast(SegmentKind, p.kind), p.start, p.end, Row(p.first, 0, p.gap), p.nlines)
             for p in rule_parts(text, title=title)
-        ], doc)
+        ], doc, usual_gap(rows))
     parts: list[_Part] = []
     for row, (start, end), (kind, opens) in zip(rows, spans, _tags(text, title), strict=True):
         prev = parts[-1] if parts else None
@@ -172,7 +173,7 @@ def segment_text(
             prev.nlines += 1
             continue
         parts.append(_Part(kind, start, end, row))
-    return _finish(text, parts, doc)
+    return _finish(text, parts, doc, usual_gap(rows))
 
 
 #: " | Site Name" run on to a scraped headline: a bar, then one to four capitalised words
@@ -194,7 +195,8 @@ def site_tail(line: str) -> int | None:
     return m.start()
 
 
-def _finish(text: str, parts: list[_Part], doc: Doc | None) -> tuple[Segment, ...]:
+def _finish(text: str, parts: list[_Part], doc: Doc | None, usual: int = 1,
+            ) -> tuple[Segment, ...]:
     out: list[Segment] = []
     lead = True  # the first body paragraph is still to come
     for part in parts:
@@ -217,7 +219,8 @@ def _finish(text: str, parts: list[_Part], doc: Doc | None) -> tuple[Segment, ..
                 out.append(Segment("boilerplate", bar, part.end, text[bar : part.end]))
                 continue
         if kind == "body" and part.nlines == 1 and _caption_shaped(part.first.text):
-            set_apart = part.first.gap_before >= 2  # where a scraped image used to be
+            # wider than the page's usual gap: where a scraped image used to be
+            set_apart = part.first.gap_before > usual
             if doc is None:
                 kind = "caption" if set_apart else kind
             else:

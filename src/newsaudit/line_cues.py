@@ -291,6 +291,13 @@ class Row:
     gap_after: int = 0
 
 
+def usual_gap(rows: list[Row]) -> int:
+    """The page's ordinary gap between paragraphs: 1, or the narrowest gap on a page whose
+    scraper puts two or three blank lines between everything. A gap wider than this sets a
+    line apart (where a picture was); one this wide does not."""
+    return max(1, min((r.gap_before for r in rows[1:] if r.gap_before), default=1))
+
+
 def rows_of(text: str) -> tuple[list[Row], list[tuple[int, int]]]:
     """The page's non-blank lines and each one's (start, end) offsets in ``text``."""
     rows: list[Row] = []
