@@ -171,3 +171,16 @@ def test_vermin_like_her_is_dehumanising(nlp) -> None:
     assert [(sev, ev) for sev, ev, _ in found] == [("warning", ("vermin like her",))]
     assert found[0][2].startswith("The comment calls people 'vermin like her'")
     assert toxic(page.format(c="Our shed had vermin like rats and mice all winter.")) == []
+
+
+def test_a_dehumanising_noun_after_a_superlative_or_a_compound_adjective(nlp) -> None:
+    """"are brain-dead animals", "are the worst vermin of the lot": the noun is said of the
+    drivers whatever words stand before it; pests in a report are still no abuse."""
+    page = ("Pileup closes Route 9 for six hours\n\nBy Jo Reed\n\nThirty cars collided in fog "
+            "on Route 9 on Friday, the state police said.\n\nComments (2)\n\nkm_local\n{c}\n\n"
+            "Dave1966\nSlow down in fog, everyone.\n")
+    found = toxic(page.format(c="Half the drivers on Route 9 are brain-dead animals and the "
+                                "truckers are the worst vermin of the lot."))
+    assert [(sev, ev) for sev, ev, _ in found] == [
+        ("warning", ("animals", "vermin"))]
+    assert toxic(page.format(c="The barns on my road are the worst for rats in winter.")) == []
