@@ -774,3 +774,34 @@ def test_a_total_that_includes_parts_adding_up_to_more(run, last, expected):
                    f"£1.8 million for the embankment, £1.2 million for flood doors and {last} "
                    "for drainage.\n")
     assert _shown(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a dash runs the parts on from the total: 6 + 5 + 4 is 15, not 14
+        ("Fourteen people were taken to hospitals — six to Mercy Regional, five to St. "
+         "Alban's and four to Tri-County Medical Center, according to the county's medical "
+         "services.", [("warning", ["Fourteen people", "six", "five", "four"])]),
+        ("Fourteen people were taken to hospitals — six to Mercy Regional, four to St. "
+         "Alban's and four to Tri-County Medical Center, according to the county's medical "
+         "services.", []),
+        # a colon, and parts given in brackets after their names (no one is 2,870 years old)
+        ("A total of 6,412 cases have been reported across four provinces: Lenta (2,870), "
+         "Morovo (1,944), Issel (1,120) and Pahan (578).",
+         [("warning", ["6,412 cases", "2,870", "1,944", "1,120", "578"])]),
+        # readings over the day are no parts
+        ("The toll reached 30 people during the day: 12 at noon, 19 by evening.", []),
+        # an aside between dashes, with its own total after it
+        ("The figures given by the command — 14 dead, six missing and 36 rescued — account "
+         "for all 56 people on board.", []),
+        # the list runs on from a label with no total; the total a line above is another
+        # row's
+        ("Nadi: 512 cases, 14 deaths\nRusa: 407 cases, 10 deaths", []),
+    ],
+)
+def test_a_run_in_list_after_a_dash_or_colon_is_the_whole(run, sentence, expected):
+    text = ("Storm and sickness in the east\n\nRescue teams worked through the night, officials "
+            f"said on Sunday.\n\n{sentence}\n\nMore rain is forecast for Tuesday.\n")
+    _, found = run(text)
+    assert _shown(found) == expected

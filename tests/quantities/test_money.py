@@ -154,3 +154,10 @@ def test_scale_letters(nlp, text: str, expected: str, value: float, unit: str | 
 @pytest.mark.parametrize("text", ["He ran a 10k race.", "The ring is 18k gold."])
 def test_k_away_from_a_currency_or_a_count_is_no_figure(nlp, text: str) -> None:
     assert _extract(nlp, text) == ()
+
+
+def test_a_count_in_brackets_after_a_name_is_no_age(nlp) -> None:
+    """No one is 2,870 or 578 years old: the provinces' counts of a list are figures."""
+    text = "Cases by province: Lenta (2,870), Morovo (1,944) and Pahan (578)."
+    assert [(q.text, q.value) for q in _extract(nlp, text)] == [
+        ("2,870", 2870), ("1,944", 1944), ("578", 578)]

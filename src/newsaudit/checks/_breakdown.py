@@ -59,6 +59,46 @@ _PARTITIVE = re.compile(r"Of\s+(?:the|those|these|them)\b")
 #: £148m ..."): some of the whole, so only held to not exceeding it.
 _SUBSET = re.compile(r"\b(?:including|includes|include|included|among\s+them|among\s+whom|"
                      r"of\s+whom)\b", re.IGNORECASE)
+#: A colon or a dash that opens a run-in list of the total's parts ("Fourteen people were
+#: taken to hospitals — six to Mercy Regional, five to St. Alban's and four to Tri-County";
+#: "6,412 cases across the four provinces: Lenta (2,870), Morovo (1,944), ..."); not a
+#: colon that opens speech, nor one inside a time ("14:30").
+_RUN_IN = re.compile(r"(?<![\d:]):(?=[ \t]+[^\s\"\u201c'\u2018])|[ \t](?:\u2014|\u2013|--)[ \t]+")
+#: A run-in list's items: split on commas, semicolons and a final "and".
+_ITEM_SPLIT = re.compile(r"\s*(?:,(?!\d{3}\b)|;)\s*(?:and\s+)?|\s+and\s+")
+_ITEM_WORDS = 8
+#: An item that dates its figure ("12 at noon, 19 by evening"): a reading over time, not a
+#: part of the whole.
+_TIMED = re.compile(r"\b(?:at|by|on|since|until)\s+(?:\d|noon|midnight|dawn|dusk|night|"
+                    r"morning|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day)", re.IGNORECASE)
+
+
+def _run_in_end(text: str, qs: Sequence[Quantity], start: int, stop: int) -> int | None:
+    """Where a run-in list that starts at ``start`` ends, when everything from there to
+    the sentence's end is two or more short items of one number each (an attribution tail,
+    ", according to ...", ", officials said", may close it); None when it is no such
+    list."""
+    body = text[start:stop].rstrip().rstrip(".")
+    tail = re.search(r",\s*(?:according\s+to\b|(?:the\s+)?[a-z][\w\s'’.-]{0,60}\b(?:said|says|"
+                     r"reported|reports|told)\b)[^,]*$", body)
+    if tail:
+        body = body[: tail.start()]
+    items, pos = [], 0
+    for m in _ITEM_SPLIT.finditer(body):
+        items.append((pos, m.start()))
+        pos = m.end()
+    items.append((pos, len(body)))
+    if len(items) < 2:
+        return None
+    for a, b in items:
+        piece = body[a:b]
+        nums = [q for q in qs if start + a <= q.start < start + b and _exact(q)]
+        if (len(nums) != 1 or len(piece.split()) > _ITEM_WORDS or _TIMED.search(piece)
+                or _RUN_IN.search(piece)):
+            return None  # not one short part each; or an aside between dashes
+    return start + items[-1][1]
+
+
 #: A line of a breakdown set out as a list under its sentence ("Adult social care: £118m"):
 #: a label of a few words, then one figure.
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?[^\n:]{1,60}:[ \t]*\S[^\n]{0,30}$")
@@ -194,6 +234,7 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
     markers = [(m, "whole") for m in _WHOLE.finditer(text)]
     markers += [(m, "partitive") for m in _PARTITIVE.finditer(text)]
     markers += [(m, "subset") for m in _SUBSET.finditer(text)]
+    markers += [(m, "run-in") for m in _RUN_IN.finditer(text)]
     for marker, how in sorted(markers, key=lambda x: x[0].start()):
         at = doc.char_span(marker.start(), marker.end(), alignment_mode="expand")
         if at is None or at.sent.start in seen:
@@ -206,15 +247,23 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
             if sent.start_char != marker.start() or comma < 0:
                 continue
             end = comma
-        some = how != "whole"  # may name only some of the groups
+        some = how not in ("whole", "run-in")  # may name only some of the groups
         if how == "subset":
             end_of_list = _list_stop(text, qs, marker.end(), sent.end_char)
+        elif how == "run-in":
+            run_end = _run_in_end(text, qs, marker.end(), sent.end_char)
+            if run_end is None or _SUBSET.search(text[sent.start_char : marker.start()]):
+                continue  # no list of parts, or one a marker already reads
+            end_of_list = run_end
         else:
             end_of_list = sent.end_char
         seen.add(sent.start)
         # the total: in this sentence before the parts, or in the sentence before it ("The
-        # council was awarded £12 million. The money will be divided three ways: …")
+        # council was awarded £12 million. The money will be divided three ways: …"); a
+        # run-in list's in the clause the list runs on from
         lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        if how == "run-in":
+            lo = max(sent.start_char, text.rfind("\n", 0, marker.start()) + 1)
         stop = _list_end(text, marker.start()) if how == "whole" else None
         if stop is not None:
             # a list set out under its own line may break down a total given a paragraph

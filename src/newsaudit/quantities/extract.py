@@ -169,7 +169,8 @@ def _headline_test(doc: Doc, page: Page) -> Callable[[Reading], bool]:
 def _blocked(doc: Doc, text: str, words: list[str], k: int, nl: NumberLexicon) -> bool:
     """Digits at token ``k`` that are no count: codes, dates, times and list numbers
     (:func:`.numbers.looks_like_code`), runs of digit groups (phone numbers,
-    "+44 20 7946 0000", "555-123-4567"), and an age in brackets after a name ("Jones (45)")."""
+    "+44 20 7946 0000", "555-123-4567"), and an age in brackets after a name ("Jones (45)";
+    not "Lenta (2,870)")."""
     tok = doc[k]
     w = words[k]
     if not w[0].isdigit():
@@ -184,7 +185,8 @@ def _blocked(doc: Doc, text: str, words: list[str], k: int, nl: NumberLexicon) -
             if k > 3 and words[k - 3] == "-" and words[k - 4].isdigit():
                 return True
         if prev == "(" and k > 1 and doc[k - 2].pos_ == "PROPN" and words[k + 1 : k + 2] == [")"]:
-            return True
+            # an age, unless no one is that old ("Lenta (2,870)": a province's count)
+            return "," not in w and w.isdigit() and int(w) <= _OLDEST
     if k + 1 < len(words):
         nxt = words[k + 1]
         if nxt.isdigit() and tok.whitespace_ and "," not in w:
