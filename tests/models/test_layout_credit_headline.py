@@ -147,3 +147,53 @@ def test_a_breadcrumb_trail_is_never_the_headline():
             "Published 18 July 2024 | 12-page PDF | Download full report\n\nSummary\n\n" + BODY)
     assert _headline(page) == ["Nowhere Safe: displacement in the Sarrow region, January to June"]
     assert _kinds(page, "Reports \u203a Crisis") == ["boilerplate"]
+
+
+@pytest.mark.parametrize(("top", "headline"), [
+    # under a breadcrumb, over its deck and byline: the model took the deck
+    ("TRACKSIDE | Running & Athletics\nHome | Road | Track | Trail | Results | Shop\n"
+     "Road running > News\n"
+     "Two runners die and 37 treated for heat illness at Ostvale Bay Marathon\n"
+     "Organisers defend decision to start race as temperatures hit 29C\n"
+     "By Carys Delamere | 12 May 2024 | 5 comments\n",
+     "Two runners die and 37 treated for heat illness at Ostvale Bay Marathon"),
+    # a short tabloid headline in capitals under the breadcrumb is no masthead
+    ("DAILY BEACON\nHome | News | Sport | Celebs | TV | Health | Money\n"
+     "Home \u203a News \u203a Health\nSUPERBUG SHUTS CANCER WARD\n"
+     "Eleven patients hit by hospital bug as two who caught it die\n"
+     "By NATALIE CORDERY, Health Correspondent\n"
+     "Published 17:22 BST, 9 September 2024\n",
+     "SUPERBUG SHUTS CANCER WARD"),
+    # a report's header fields come between its title and the date it was posted
+    ("HumanitarianHub\nEmergencies | Countries | Sectors | Maps | Data | Funding\n"
+     "Home > Emergencies > Dengue outbreak - Lenmara (2024)\n"
+     "Lenmara: Dengue Outbreak - Flash Update No. 3 (12 August 2024)\n"
+     "Source: Lenmara Red Lotus Society; Inter-Agency Health Working Group\n"
+     "Country: Lenmara\nDisaster type: Epidemic\nPosted: 13 August 2024\n",
+     "Lenmara: Dengue Outbreak - Flash Update No. 3 (12 August 2024)"),
+    # a translation's source line is part of its credits
+    ("WORLD PRESS IN TRANSLATION\nLatest | Regions | Languages | Our translators\n"
+     "Regions > West Coast > Ardesh\nPolice opened fire on voters in Ardesh\n"
+     "Source: La Voz del Litoral (Port Ardesh), 2 December 2024. Translated from Spanish.\n"
+     "By Rafael Domenech, Ardesh province correspondent\n",
+     "Police opened fire on voters in Ardesh"),
+])
+def test_the_headline_slot_under_a_breadcrumb_and_a_reports_credits(top, headline):
+    assert _headline(top + "\n" + BODY) == [headline]
+
+
+@pytest.mark.parametrize(("top", "headline"), [
+    # under a menu the line is a section name, not the headline
+    ("WKTN Channel 12 | Tarrow County News\nLive | Weather | Traffic | Investigations\n"
+     "CRIME & COURTS\nDrunk driver who killed Tarrow cyclist sentenced to 8 years\n"
+     "By Jasmine Coleridge | WKTN Channel 12\nPublished: 3:45 PM, Nov 21\n",
+     "Drunk driver who killed Tarrow cyclist sentenced to 8 years"),
+    # a banner under the breadcrumb
+    ("KVRN 8 NEWS | Your Pell County News Leader\nLIVE | Weather | Traffic | Radar\n"
+     "News > Local News > Harlow Springs\nWEATHER ALERT: Wind advisory in effect until 7 PM\n"
+     "2 dead, 5 hurt in early-morning fire at Harlow Springs apartment complex\n"
+     "by Jasmine Ruelas, KVRN Staff\nTuesday, October 8th 2024 at 6:14 AM\n",
+     "2 dead, 5 hurt in early-morning fire at Harlow Springs apartment complex"),
+])
+def test_a_section_name_or_banner_over_the_headline_is_not_it(top, headline):
+    assert _headline(top + "\n" + BODY) == [headline]

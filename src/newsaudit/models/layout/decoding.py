@@ -82,13 +82,35 @@ def _cue_credit(text: str) -> bool:
                or _POSTED_RE.match(c) for c in cells(text))
 
 
-def _credit_like(row: Row, tag: str) -> bool:
-    """A line of the credit block under a headline: a byline, a date line or a wire
-    story's update note. A line the model calls a byline counts when it is short and not
-    in capitals: a long one, or one in capitals, may be the headline itself."""
-    text = row.text.strip()
+#: A reprint's or a translation's credit ("Source: La Voz del Litoral, 2 December 2024.
+#: Translated from ...", "Originally published by ...").
+_SOURCE_CREDIT_RE = re.compile(
+    r"^(?:sources?|originally\s+published(?:\s+(?:by|in))?|original\s+publication|"
+    r"translated\s+from|republished\s+from)\b\s*:?", re.IGNORECASE)
+#: A short "Label: value" line of a report's header ("Country: Lenmara", "Disaster type:
+#: Epidemic"); such lines come in runs, which a headline ("Gaza: ceasefire holds") does not.
+_FIELD_RE = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+)?:\s+\S")
+_FIELD_WORDS = 5
+#: A banner over the headline slot ("WEATHER ALERT: Wind advisory until 7 PM").
+_BANNER_RE = re.compile(r"^[A-Z][A-Z ]{2,30}:\s")
+
+
+def _field(rows: Sequence[Row], i: int) -> bool:
+    return 0 <= i < len(rows) and n_words(rows[i].text) <= _FIELD_WORDS and bool(
+        _FIELD_RE.match(rows[i].text.strip()))
+
+
+def _credit_like(rows: Sequence[Row], i: int, tag: str) -> bool:
+    """A line of the credit block under a headline: a byline, a date line, a wire story's
+    update note, a reprint's source line, or one of a run of header fields. A line the
+    model calls a byline counts when it is short and not in capitals: a long one, or one
+    in capitals, may be the headline itself."""
+    text = rows[i].text.strip()
     if _WIRE_NOTE_RE.match(text) or (tag in ("byline", "dateline") and not text.isupper()
                                       and n_words(text) <= _CREDIT_WORDS):
+        return True
+    if _SOURCE_CREDIT_RE.match(text) or (_field(rows, i) and (_field(rows, i - 1)
+                                                             or _field(rows, i + 1))):
         return True
     return _cue_credit(text)
 
@@ -141,13 +163,14 @@ def headline_over_credit(rows: Sequence[Row], tags: list[str],
     # the header ends where the article does begin: a paragraph, or a sentence the model
     # reads as body (a standfirst ending in a full stop; a photo's credit further down is
     # no credit of the article)
-    top = next((i for i in range(n) if n_words(rows[i].text) >= _PARAGRAPH_WORDS or (
-        out[i] == "body" and rows[i].text.rstrip().endswith(_SENTENCE_ENDS))), n)
+    top = next((i for i in range(n) if not _SOURCE_CREDIT_RE.match(rows[i].text.strip()) and (
+        n_words(rows[i].text) >= _PARAGRAPH_WORDS
+        or (out[i] == "body" and rows[i].text.rstrip().endswith(_SENTENCE_ENDS)))), n)
     seen: dict[int, bool] = {}  # the walks up and down a credit block revisit rows
 
     def credit(i: int) -> bool:
         if i not in seen:
-            seen[i] = _credit_like(rows[i], out[i])
+            seen[i] = _credit_like(rows, i, out[i])
         return seen[i]
 
     cand = None
@@ -185,7 +208,14 @@ def headline_over_credit(rows: Sequence[Row], tags: list[str],
     upper = rows[above].text.strip() if above >= 0 else ""
     caps = upper.isupper() and not rows[cand].text.isupper() and len(cells(upper)) == 1
     likely = head_p is not None and above >= 0 and head_p[above] >= _UPPER_HEAD_P
-    if (caps or likely) and _headline_shaped(upper) and not credit(above):
+    # the line right under the site's breadcrumb is where a headline stands: a short one
+    # in capitals there is no masthead ("SUPERBUG SHUTS CANCER WARD"). (Under a menu, the
+    # line is as often a section name, "CRIME & COURTS", or an app promo.)
+    slot = (above >= 1 and bool(BREADCRUMB_RE.search(rows[above - 1].text))
+            and len(cells(upper)) == 1 and not _BANNER_RE.match(upper))
+    shaped = _headline_shaped(upper) or (slot and caps and n_words(upper) >= 3
+                                         and _headline_shaped(upper.title()))
+    if (caps or likely or slot) and shaped and not credit(above):
         out[above], out[cand] = "headline", "standfirst"
     return out
 
