@@ -3,9 +3,9 @@ blind by helpers who never saw newsaudit's code, tests or output): no warning or
 on any clean page, and the planted problems of the checks that ship their own severity
 that the audit finds, each found by the check that says what is wrong. Sets 1 to 8 are
 dev: each was measured blind once, then causes were fixed from it; set 9 was measured
-blind at the end of stop 31 and set 10 at the end of stop 32, and neither has been fixed
-from (docs/evaluation.md, "Stop 29" to "Stop 32"); the planted problems still missed are
-listed there, not here."""
+blind at the end of stop 31 and has not been fixed from; set 10 was measured blind during
+stop 32 and then fixed from (docs/evaluation.md, "Stop 29" to "Stop 32"); the planted
+problems still missed are listed there, not here."""
 
 from __future__ import annotations
 
@@ -87,14 +87,17 @@ LOUD = {
     # set 9 was measured blind at the end of stop 31 and not yet fixed from
     (9, "daily_sentry_hollow_ridge_landslide_live.txt"): ("numeric_contradiction", "problem"),
     (9, "prns_tarrow_valley_flash_floods.txt"): ("numeric_contradiction", "warning"),
-    # set 10 was measured blind at the end of stop 32 and not yet fixed from
+    # set 10: measured blind during stop 32 (3 found), then fixed from
     (10, "blog_hospital_strike.txt"): ("toxic_comment", "warning"),
     (10, "liveblog_conflict_oldest.txt"): ("numeric_contradiction", "problem"),
     (10, "wire_mine_collapse.txt"): ("numeric_contradiction", "warning"),
+    (10, "localtv_highway_pileup.txt"): ("numeric_contradiction", "warning"),  # and abuse
+    (10, "sitrep_dengue.txt"): ("numeric_contradiction", "warning"),
 }
 #: Pages with a second planted problem the audit also finds.
 SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),
-          (5, "local_tv_hit_and_run_comments.txt"): ("toxic_comment", "problem")}
+          (5, "local_tv_hit_and_run_comments.txt"): ("toxic_comment", "problem"),
+          (10, "localtv_highway_pileup.txt"): ("toxic_comment", "warning")}
 
 
 #: The checks that ship their own severity (numeric_contradiction, attribution_mismatch,
