@@ -396,3 +396,32 @@ def test_a_ranked_officer_in_another_paragraph_does_not_speak_for_the_service(ru
         "waiting on rooftops.\"\n"
     )
     assert [f.severity for f in found] == ["warning"]
+
+
+SHELLING = ("Shelling of Dornik market kills 31, regional governor says\n\n"
+            "Artillery shells hit a crowded market in Dornik on Monday morning, {lead}, "
+            "regional governor Aleksei Marr said.\n\n"
+            "The emergency service said its crews had pulled 21 bodies from the rubble by 3 "
+            "p.m.\n")
+
+
+def test_a_headline_credits_a_toll_its_source_gives_otherwise_in_the_body(run):
+    _, found = run(SHELLING.format(lead="killing at least 21 people and wounding 48"))
+    loud = [f for f in found if f.severity != "info"]
+    assert [(f.severity, [e.text for e in f.evidence]) for f in loud] == [
+        ("warning", ["31", "at least 21 people"])]
+    assert loud[0].message == (
+        "The headline credits 31 to regional governor, but in the body that source gives "
+        "'at least 21 people'; nothing on the page has them say 31.")
+
+
+@pytest.mark.parametrize("page", [
+    # the source's count rose to the headline's
+    SHELLING.format(lead="killing at least 21 people and wounding 48")
+    + "\nBy evening the governor said the death toll had risen to 31.\n",
+    # the same toll, rounded
+    SHELLING.format(lead="killing 30 people and wounding 48"),
+])
+def test_a_headline_credit_the_body_bears_out_is_quiet(run, page):
+    _, found = run(page)
+    assert [f.message for f in found if f.severity != "info"] == []

@@ -93,6 +93,7 @@ LOUD = {
     (10, "wire_mine_collapse.txt"): ("numeric_contradiction", "warning"),
     (10, "localtv_highway_pileup.txt"): ("numeric_contradiction", "warning"),  # and abuse
     (10, "sitrep_dengue.txt"): ("numeric_contradiction", "warning"),
+    (10, "wire_market_shelling.txt"): ("attribution_mismatch", "warning"),
 }
 #: Pages with a second planted problem the audit also finds.
 SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),

@@ -243,12 +243,8 @@ def _headline_credited(h: Figure, body: list[Figure], att_of: _AttributionOf, do
     is compatible: the headline's "GOP Rep" is the body's "Hunter" once he is "Rep. Duncan
     Hunter"."""
     head = att_of(h)
-    for b in body:
-        other = att_of(b)
-        if _same_source(head, other):
-            return False
-        if any(sources_compatible(head.source, s) for s in _fuller(other.source, doc)):
-            return False
+    if any(_credited_to(head, att_of(b), doc) for b in body):
+        return False
     if any(_speaks_for(head.source, att_of(b), att_of, doc) for b in body):
         return False
     if not _named(head) and any(_described_as(head.source, att_of(b).source, doc)
@@ -281,6 +277,25 @@ def _speaks_for(org: Source, said: Attribution, att_of: _AttributionOf, doc: Doc
     para = max(att_of.text.rfind("\n\n", 0, said.start), att_of.text.rfind("\n", 0, said.start))
     return any(a.start > para and a.end <= said.start and a is not said
                and sources_compatible(org, a.source) for a in att_of.all)
+
+
+def _credited_to(head: Attribution, other: Attribution, doc: Doc) -> bool:
+    """Is ``other``'s source the one ``head`` names, or the page's fuller mention of it?"""
+    return _same_source(head, other) or any(
+        sources_compatible(head.source, s) for s in _fuller(other.source, doc))
+
+
+def _summary_finding(h: Figure, shown: list[Figure], att_of: _AttributionOf,
+                     message: str) -> Finding:
+    """A warning on a headline's or standfirst's credit, with every figure it weighs."""
+    return Finding(
+        id="",
+        check=CHECK,
+        severity="warning",
+        message=message,
+        evidence=tuple(Span(g.start, g.end, g.text) for g in shown),
+        refs=(*_unique([att_of(g).id for g in shown]), *(g.quantity for g in shown)),
+    )
 
 
 def _stem(word: str) -> str:
@@ -317,18 +332,9 @@ def _two_sources(figs: list[Figure], att_of: _AttributionOf, doc: Doc) -> Iterat
             if not body or not _headline_credited(h, body, att_of, doc):
                 continue
             names = join_words(_unique([source_phrase(att_of(b).source) for b in body]))
-            shown = [h, *body]
-            yield Finding(
-                id="",
-                check=CHECK,
-                severity="warning",
-                message=(
-                    f"The {h.segment} credits {_q(h)} to {source_phrase(att_of(h).source)}, "
-                    f"but the body gives the figure only on the word of {names}."
-                ),
-                evidence=tuple(Span(g.start, g.end, g.text) for g in shown),
-                refs=(*_unique([att_of(g).id for g in shown]), *(g.quantity for g in shown)),
-            )
+            yield _summary_finding(h, [h, *body], att_of, (
+                f"The {h.segment} credits {_q(h)} to {source_phrase(att_of(h).source)}, "
+                f"but the body gives the figure only on the word of {names}."))
         distinct: list[Figure] = []
         for f in body:
             if _named(att_of(f)) and not any(_same_source(att_of(f), att_of(g)) for g in distinct):
@@ -347,6 +353,32 @@ def _two_sources(figs: list[Figure], att_of: _AttributionOf, doc: Doc) -> Iterat
             evidence=tuple(Span(g.start, g.end, g.text) for g in distinct),
             refs=(*_unique([att_of(g).id for g in distinct]), *(g.quantity for g in distinct)),
         )
+
+
+def _credited_otherwise(figs: list[Figure], att_of: _AttributionOf, doc: Doc,
+                        said: set[float]) -> Iterator[Finding]:
+    """The headline credits a toll to a source whom the body quotes with another figure of
+    it and never with the headline's: "Shelling kills 31, regional governor says" over
+    "killing at least 21 people ..., regional governor Aleksei Marr said". A moving toll,
+    a headline number the body gives anywhere, or a figure near the headline's (rounding)
+    is left alone."""
+    for h in figs:
+        if (h.segment not in _SUMMARY_KINDS or h.source is None or not _compared(h)
+                or h.changing or h.value is None or h.value in said):
+            continue
+        head = att_of(h)
+        if not _named(head):
+            continue
+        theirs = [b for b in figs
+                  if b.segment not in _SUMMARY_KINDS and b.source is not None and _compared(b)
+                  and b.category == h.category and same_subject(h, b)
+                  and _credited_to(head, att_of(b), doc)]
+        if not theirs or any(b.changing or near(h, b) for b in theirs):
+            continue
+        yield _summary_finding(h, [h, *theirs], att_of, (
+            f"The {h.segment} credits {_q(h)} to {source_phrase(head.source)}, but in the "
+            f"body that source gives {join_words(_unique([_q(b) for b in theirs]))}; "
+            f"nothing on the page has them say {_q(h)}."))
 
 
 @register(
@@ -369,3 +401,6 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     sourced = _AttributionOf(report)
     yield from _vouched(figs, text, sourced)
     yield from _two_sources(figs, sourced, doc)
+    said = {q.value for q in report.quantities
+            if q.segment in ("standfirst", "body") and q.value is not None}
+    yield from _credited_otherwise(figs, sourced, doc, said)
