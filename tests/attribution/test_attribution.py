@@ -816,3 +816,24 @@ def test_unclosed_parenthesis_inside_a_token(nlp) -> None:
     atts = _run(nlp, text)
     assert [a.kind for a in atts] == ["quoted_as_saying"]
     assert atts[0].source.text == "a field commander"
+
+
+@pytest.mark.parametrize("headline", [
+    "Landslide in Sorrel Heights: eleven dead, search continues for four missing",
+    "CLUB CRUSH HORROR: Three dead and 27 hurt in rush for exit at Drayfield nightclub",
+    "Valley earthquake: confirmed death toll rises to 112",
+])
+def test_an_event_before_a_headline_colon_is_the_topic_not_a_speaker(nlp, headline):
+    """The head of the phrase before the colon names what happened, even where a place
+    follows it ("in Sorrel Heights"); an event never speaks."""
+    atts = _run(nlp, headline + "\n")
+    assert [a.source.text for a in atts] == []
+
+
+@pytest.mark.parametrize(("headline", "source"), [
+    ("Ministry of Health: 27 cases confirmed in the capital", "Ministry of Health"),
+    ("Fire chief: three crews remain at the burning warehouse", "Fire chief"),
+])
+def test_a_speaker_named_with_an_event_word_still_speaks(nlp, headline, source):
+    atts = _run(nlp, headline + "\n")
+    assert [a.source.text for a in atts] == [source]

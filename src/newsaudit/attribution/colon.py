@@ -50,7 +50,12 @@ def colon_speaker(ctx: Context, colon: int) -> Speaker | None:
     labels = ctx.lex.colon_labels
     if head is None or name[0].lower_ in labels or lemma(head) in labels:
         return None
-    if lemma(head) in ctx.lex.events or head.lower_ in ctx.lex.events:
+    # the phrase's own head comes before a place or time it is given ("Landslide in Sorrel
+    # Heights"; "Ministry of Health" keeps its "of")
+    cut = next((t.i for t in name if t.pos_ == "ADP" and t.lower_ != "of"), colon)
+    lead = [t for t in doc[first:cut] if t.pos_ in _NAME_POS or t.tag_.startswith("VB")]
+    if any(lemma(t) in ctx.lex.events or t.lower_ in ctx.lex.events
+           for t in (head, *lead[-1:])):
         return None  # "Dervan Valley earthquake: toll rises to 112": the topic, not a speaker
     typ = source_type(doc, first, colon, head, ctx.lex)
     if typ == "unspecified" and head.pos_ == "PROPN" and any(
