@@ -805,3 +805,27 @@ def test_a_run_in_list_after_a_dash_or_colon_is_the_whole(run, sentence, expecte
             f"said on Sunday.\n\n{sentence}\n\nMore rain is forecast for Tuesday.\n")
     _, found = run(text)
     assert _shown(found) == expected
+
+
+def test_a_count_beside_its_complement_is_a_part_not_a_rival(run):
+    """31 treated; six taken to hospital and 25 treated at the scene: 6 + 25 is 31."""
+    top = ("Crush at cup final\n\nThe regional ambulance service said it treated 31 people "
+           "after a crush at Gate F, about 40 minutes before the match. ")
+    _, found = run(top + "Six were taken to hospital and 25 were treated at the scene, a "
+                   "spokeswoman, Anika Holt, said.\n")
+    assert _shown(found) == []
+    # without the complement the two counts of the treated are rivals
+    _, found = run(top + "A spokeswoman, Anika Holt, said 25 people were treated.\n")
+    assert [sev for sev, _ in _shown(found)] == ["problem"]
+
+
+def test_the_dead_were_breaks_down_the_dead_up_to_the_sentence_the_parser_ran_on(run):
+    """"the dead were three members of one family and an elderly man ... after 2 a.m. Six of
+    the wounded ...": the parts stop at "a.m.", and a toll of the dead is no total of the
+    wounded."""
+    _, found = run("Shells hit border village\n\nFour civilians were killed and nine wounded "
+                   "when shells struck the village overnight, the interior ministry said.\n\n"
+                   "The ministry said the dead were three members of one family and an elderly "
+                   "man whose house was hit shortly after 2 a.m. Six of the wounded were taken "
+                   "to hospital and three were treated at the scene, it said.\n")
+    assert _shown(found) == []

@@ -59,6 +59,13 @@ _PARTITIVE = re.compile(r"Of\s+(?:the|those|these|them)\b")
 #: £148m ..."): some of the whole, so only held to not exceeding it.
 _SUBSET = re.compile(r"\b(?:including|includes|include|included|among\s+them|among\s+whom|"
                      r"of\s+whom)\b", re.IGNORECASE)
+#: A full stop and a capital the sentence splitter did not break at ("... after 2 a.m. Six
+#: of the wounded ...").
+_RAN_ON = re.compile(r"\b[ap]\.m\.(?=\s+[A-Z])")
+#: "the dead were ..." breaks down a toll of the dead, "the injured were ..." one of the
+#: wounded: the total is of that category.
+_WHOLE_OF = (("dead", "killed"), ("deceased", "killed"), ("fatalities", "killed"),
+             ("injured", "wounded"), ("wounded", "wounded"))
 #: A colon or a dash that opens a run-in list of the total's parts ("Fourteen people were
 #: taken to hospitals — six to Mercy Regional, five to St. Alban's and four to Tri-County";
 #: "6,412 cases across the four provinces: Lenta (2,870), Morovo (1,944), ..."); not a
@@ -257,6 +264,10 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
             end_of_list = run_end
         else:
             end_of_list = sent.end_char
+            # a sentence the parser ran on past "a.m." or "p.m." ends there all the same
+            ran_on = _RAN_ON.search(text, marker.end(), end_of_list)
+            if ran_on:
+                end_of_list = ran_on.start() + 1
         seen.add(sent.start)
         # the total: in this sentence before the parts, or in the sentence before it ("The
         # council was awarded £12 million. The money will be divided three ways: …"); a
@@ -276,8 +287,13 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
         elif marker.group().lower().startswith("by"):
             continue  # "by district:" heads a list, or is no breakdown
         found: tuple[list[Quantity], Quantity, float] | None = None
+        of = next((cat for word, cat in _WHOLE_OF
+                   if re.search(rf"\b{word}\s+(?:were|are)\b", marker.group(), re.IGNORECASE)),
+                  None)
         for parts in _by_family(_parts(qs, end, stop or end_of_list)):
             total = _total(qs, parts, lo, parts[0].start) if len(parts) >= 2 else None
+            if total is not None and of is not None and total.category != of:
+                total = None  # "the dead were ..." under a count of the wounded
             if total is not None and total.value is not None:
                 found = (parts, total, total.value)
                 break

@@ -217,6 +217,24 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
         )
 
 
+def _complement_beside(report: Report, doc: Doc, a: Figure, b: Figure) -> bool:
+    """Is the smaller figure one part of the larger, whose other part its sentence gives?
+    "treated 31 people ... Six were taken to hospital and 25 were treated at the scene":
+    6 + 25 is 31, though "Six" names nothing the figures stage could compare."""
+    small, big = sorted((a, b), key=lambda f: f.value or 0)
+    if small.value is None or big.value is None or small.approx != "exact" or (
+            big.approx != "exact"):
+        return False
+    rest = big.value - small.value
+    span = doc.char_span(small.start, small.end, alignment_mode="expand")
+    if rest <= 0 or span is None:
+        return False
+    sent = span.sent
+    return any(q.value == rest and q.approx == "exact"
+               and sent.start_char <= q.start < sent.end_char and q.start != small.start
+               for q in report.quantities)
+
+
 def _top(f: Figure) -> float | None:
     """The most a figure allows, or its floor when it is open above ("at least 34")."""
     return f.high if f.high is not None else f.low if f.low is not None else f.value
@@ -563,6 +581,8 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
         if (figs[i].part and _generic(figs[j])) or (figs[j].part and _generic(figs[i])):
             continue  # one group of a breakdown against everyone counted
         if _moving_reading(figs[i], figs[j], moving):
+            continue
+        if _complement_beside(report, doc, figs[i], figs[j]):
             continue
         rel = _relation(figs[i], figs[j], atts)
         if rel is not None:
