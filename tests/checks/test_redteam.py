@@ -3,9 +3,9 @@ blind by helpers who never saw newsaudit's code, tests or output): no warning or
 on any clean page, and the planted problems of the checks that ship their own severity
 that the audit finds, each found by the check that says what is wrong. Sets 1 to 8 are
 dev: each was measured blind once, then causes were fixed from it; set 9 was measured
-blind at the end of stop 31 and has not been fixed from; set 10 was measured blind during
-stop 32 and then fixed from (docs/evaluation.md, "Stop 29" to "Stop 32"); the planted
-problems still missed are listed there, not here."""
+blind at the end of stop 31 and has not been fixed from; sets 10 and 11 were measured
+blind during stop 32 and then fixed from (docs/evaluation.md, "Stop 29" to "Stop 32"); the
+planted problems still missed are listed there, not here."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import pytest
 from newsaudit.evaluation.redteam import LoudReader
 from paths import REPO
 
-SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 11)}
+SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 12)}
 
 
 def _key(n: int) -> dict[str, dict]:
@@ -94,6 +94,12 @@ LOUD = {
     (10, "localtv_highway_pileup.txt"): ("numeric_contradiction", "warning"),  # and abuse
     (10, "sitrep_dengue.txt"): ("numeric_contradiction", "warning"),
     (10, "wire_market_shelling.txt"): ("attribution_mismatch", "warning"),
+    # set 11: measured blind at the end of stop 32 (2 false alarms on clean pages, 4 of 6
+    # loud findings true), then fixed from
+    (11, "aggregator_dam_breach.txt"): ("numeric_contradiction", "warning"),
+    (11, "regional_factory_explosion.txt"): ("numeric_contradiction", "warning"),
+    (11, "tabloid_nightclub_crush.txt"): ("toxic_comment", "warning"),
+    (11, "wire_ferry_capsize.txt"): ("numeric_contradiction", "warning"),
 }
 #: Pages with a second planted problem the audit also finds.
 SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),
