@@ -184,3 +184,65 @@ def test_a_dehumanising_noun_after_a_superlative_or_a_compound_adjective(nlp) ->
     assert [(sev, ev) for sev, ev, _ in found] == [
         ("warning", ("animals", "vermin"))]
     assert toxic(page.format(c="The barns on my road are the worst for rats in winter.")) == []
+
+
+@pytest.mark.parametrize(("comment", "evidence"), [
+    # a menacing frame and, in its sentence, the person's home, family, car or way home
+    ("Funny how Dunmore lives out by the old mill, a few of us know the house.",
+     ("Dunmore lives out by the old mill, a few of us know the house",)),
+    ("Some of us know exactly where she leaves that van of hers at night.",
+     ("us know exactly where she leaves that van of hers",)),
+    ("Some of us know exactly where he leaves that shiny car of his at night.",
+     ("us know exactly where he leaves that shiny car of his",)),
+    ("He had better hope nobody here works out which lane he takes home from the depot.",
+     ("nobody here works out which lane he takes home",)),
+    ("Would be a pity if his van got a flat tyre outside the depot one morning.",
+     ("pity if his van",)),
+    ("She might not want to stay home this weekend, is all I'm saying.",
+     ("might not want to stay home",)),
+    ("Enjoy the drive home tonight, lads, because some of us will be waiting at the depot.",
+     ()),
+    ("Hope they enjoyed their last drive home, because some of us will be waiting at the depot.",
+     ("their last drive home, because some of us will be waiting",)),
+    # either half alone is ordinary talk
+    ("Their families will be waiting for news at the depot. Thoughts with them.", ()),
+    ("Does anyone know where the depot's lost property office is now?", ()),
+    ("Nobody knows which of their children were on the bus, the drivers said.", ()),
+    ("We need to find out where their family is staying so we can help them.", ()),
+    ("We all know where the money went. Their home was repossessed last year.", ()),
+    ("We know where he stands on the depot; his wife said so at the meeting.", ()),
+    ("It would be a shame if their kids lost the school bus over this.", ()),
+    ("Glad the drivers got home in one piece. Some of us will be waiting at the hall with soup.",
+     ()),
+])
+def test_menace_by_its_structure(nlp, comment, evidence) -> None:
+    """Intimidation in words no pattern lists: a frame ("some of us know exactly where",
+    "would be a pity if his van ...", "some of us will be waiting") is a threat only with a
+    person's home, family, car or way home in its sentence; after "know where/which", inside
+    the clause it opens."""
+    page = ("Bus drivers strike over depot closure\n\nBy Jo Reed\n\nBus drivers walked out on "
+            "Monday over the planned closure of the Eastgate depot, the union said.\n\n"
+            "Comments (2)\n\nkm_local\n{c}\n\nDave1966\nHope it gets sorted soon.\n")
+    found = toxic(page.format(c=comment))
+    assert [(sev, ev) for sev, ev, _ in found] == ([("problem", evidence)] if evidence else [])
+
+
+@pytest.mark.parametrize(("comment", "evidence"), [
+    ("Councillor Brack is a spineless, lying lowlife and always was.", ("lowlife",)),
+    ("She is a useless idiot who should never have been elected.", ("idiot",)),
+    ("Brack is a complete waste of oxygen.", ("waste of oxygen",)),
+    ("Brack is a pig farmer from the valley, he knows the land.", ()),
+    ("Brack was a troll moderator on the old forum before he stood.", ()),
+    ("Brack is wrong about this, and his plan is a shambles.", ()),
+])
+def test_an_insult_said_of_a_named_person(nlp, comment, evidence) -> None:
+    """An insult said of a person in the story ("Brack is a lowlife") is abuse, as it is of
+    another reader; the same noun as a trade, and plain criticism, are not."""
+    page = ("Council approves depot sale\n\nBy Jo Reed\n\nThe council voted on Tuesday to sell "
+            "the Eastgate depot, Councillor Ann Brack said.\n\nComments (2)\n\nkm_local\n{c}\n\n"
+            "Dave1966\nHope it gets sorted soon.\n")
+    found = toxic(page.format(c=comment))
+    assert [(sev, ev) for sev, ev, _ in found] == ([("warning", evidence)] if evidence else [])
+    if evidence:
+        assert found[0][2].startswith(f"The comment calls a person '{evidence[0]}' \u2014 abuse "
+                                      "aimed at a person (pattern: person;")

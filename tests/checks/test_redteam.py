@@ -70,7 +70,7 @@ LOUD = {
     (6, "marisol_dawn_ferry_wire.txt"): ("numeric_contradiction", "warning"),
     (6, "ufele_attack_nigerian_daily.txt"): ("numeric_contradiction", "problem"),
     (7, "greymarsh_stadium_crush_liveblog.txt"): ("numeric_contradiction", "warning"),
-    (7, "greyrigg_quarry_camp_blog.txt"): ("toxic_comment", "problem"),
+    (7, "greyrigg_quarry_camp_blog.txt"): ("toxic_comment", "warning"),  # and the threat
     (7, "kwalindani_taxi_rank_shooting_sa.txt"): ("toxic_comment", "warning"),
     (7, "nail_bar_benefits_tabloid.txt"): ("toxic_comment", "warning"),
     (7, "rennick_pursuit_crash_tv.txt"): ("toxic_comment", "problem"),
@@ -79,7 +79,7 @@ LOUD = {
     (7, "suvari_basin_hunger_ngo.txt"): ("numeric_contradiction", "warning"),
     (7, "tarnwick_council_tax_regional.txt"): ("numeric_contradiction", "warning"),
     (7, "tarrow_floods_liveblog.txt"): ("numeric_contradiction", "problem"),
-    (8, "blog_fenwick_falls_school_closure_vote.txt"): ("toxic_comment", "problem"),
+    (8, "blog_fenwick_falls_school_closure_vote.txt"): ("toxic_comment", "warning"),  # + threat
     (8, "ngo_harbourlight_sarrow_displacement_summary.txt"): ("numeric_contradiction", "warning"),
     (8, "radio_kqrb_storm_power_outages.txt"): ("toxic_comment", "warning"),
     (8, "sports_halden_park_turnstile_crush.txt"): ("toxic_comment", "problem"),
@@ -87,6 +87,11 @@ LOUD = {
     # set 9 was measured blind at the end of stop 31 and not yet fixed from
     (9, "daily_sentry_hollow_ridge_landslide_live.txt"): ("numeric_contradiction", "problem"),
     (9, "prns_tarrow_valley_flash_floods.txt"): ("numeric_contradiction", "warning"),
+    # stop 33: a threat read by its structure, an insult said of a named person
+    (9, "daily_rocket_dog_attack_owner_jailed.txt"): ("toxic_comment", "warning"),
+    (9, "pitchside_corbury_glenmarsh_cup_semifinal.txt"): ("toxic_comment", "problem"),
+    (9, "riverside_record_fees_sit_in.txt"): ("toxic_comment", "warning"),
+    (9, "ferncombe_village_news_primary_school.txt"): ("toxic_comment", "problem"),
     # set 10: measured blind during stop 32 (3 found), then fixed from
     (10, "blog_hospital_strike.txt"): ("toxic_comment", "warning"),
     (10, "liveblog_conflict_oldest.txt"): ("numeric_contradiction", "problem"),
@@ -100,10 +105,14 @@ LOUD = {
     (11, "regional_factory_explosion.txt"): ("numeric_contradiction", "warning"),
     (11, "tabloid_nightclub_crush.txt"): ("toxic_comment", "warning"),
     (11, "wire_ferry_capsize.txt"): ("numeric_contradiction", "warning"),
+    (11, "localtv_tornado.txt"): ("toxic_comment", "problem"),
+    (11, "tabloid_dog_attack.txt"): ("toxic_comment", "warning"),
 }
 #: Pages with a second planted problem the audit also finds.
 SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),
           (5, "local_tv_hit_and_run_comments.txt"): ("toxic_comment", "problem"),
+          (7, "greyrigg_quarry_camp_blog.txt"): ("toxic_comment", "problem"),
+          (8, "blog_fenwick_falls_school_closure_vote.txt"): ("toxic_comment", "problem"),
           (10, "localtv_highway_pileup.txt"): ("toxic_comment", "warning")}
 
 

@@ -44,7 +44,7 @@ CHECK = "toxic_comment"
 
 # Strongest first: the label of a finding is that of its strongest kind of hit.
 _RANK = ("violence", "threat", "expulsion", "dehumanising", "not_human", "slur", "personal",
-         "scare_quote", "insult")
+         "person", "scare_quote", "insult")
 _LABEL = {
     "violence": "a call for violence",
     "threat": "a threat against a person",
@@ -53,6 +53,7 @@ _LABEL = {
     "not_human": "dehumanising language",
     "slur": "a slur",
     "personal": "abuse aimed at another reader",
+    "person": "abuse aimed at a person",
     "scare_quote": "abusive language aimed at a group",
     "insult": "abusive language",
 }
@@ -80,6 +81,8 @@ def _phrase(kind: str, hits: list[Hit]) -> str:
         return f"uses the slur {texts}"
     if kind == "personal":
         return f"calls the person it answers {words}"
+    if kind == "person":
+        return f"calls a person {words}"
     return f"uses the insult {texts}"  # "scum" of one man or of a whole group
 
 

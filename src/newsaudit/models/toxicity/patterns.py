@@ -48,8 +48,12 @@ def _patterns() -> dict[str, Any]:
         "expulsion": re.compile(data["expulsion"], flags),
         "personal": re.compile(data["personal"].replace("{insults}", alt(data["person_insults"])),
                                flags),
+        "person": re.compile(data["person"].replace("{insults}", alt(data["person_insults"])),
+                             flags),
         "scare_quote": re.compile(data["scare_quote"].replace("{groups}", alt(data["group_nouns"])),
                                   flags),
+        "menace_frame": re.compile(data["menace"]["frame"], flags),
+        "menace_private": re.compile(data["menace"]["private"], flags),
         "insults": frozenset(w.lower() for w in data["insults"]),
         "slurs": frozenset(w.lower() for w in data["slurs"]),
         "not_evidence": frozenset(w.lower() for w in data["not_evidence"]),
@@ -66,7 +70,7 @@ def find_patterns(text: str) -> list[Hit]:
     pats = _patterns()
     hits: list[Hit] = []
     for kind in ("violence", "threat", "expulsion", "dehumanising", "not_human", "personal",
-                 "scare_quote"):
+                 "person", "scare_quote"):
         for m in pats[kind].finditer(text):
             if "noun" in m.groupdict() and m.group("noun"):
                 s, e = m.span("noun")
@@ -75,6 +79,9 @@ def find_patterns(text: str) -> list[Hit]:
             else:
                 s, e = m.span()
             hits.append(Hit(kind, s, e, text[s:e], m.groupdict().get("noun") or text[s:e]))
+    # the structural reading adds what the worded patterns missed, never a second span
+    hits.extend(h for h in _menace(text, pats["menace_frame"], pats["menace_private"])
+                if not any(o.start < h.end and h.start < o.end for o in hits))
     slurs, insults = pats["slurs"], pats["insults"]
     for m in _WORD.finditer(text):
         low = m.group().lower()
@@ -91,6 +98,36 @@ def find_patterns(text: str) -> list[Hit]:
             continue
         kept.append(h)
     return kept
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+#: "we know where" asks its clause to name the person's home or family ("where he leaves
+#: that car of his"), not just any place ("where the money went", "where he stands").
+_WH_END = re.compile(r"(?:where|which|whose|what\s+time)$", re.IGNORECASE)
+_WH_CLAUSE = re.compile(r"[^.;:,!?]{0,60}")
+
+
+def _menace(text: str, frame: re.Pattern[str], private: re.Pattern[str]) -> list[Hit]:
+    """Intimidation that names no act: a menacing frame ("some of us know exactly where",
+    "be a shame if his car ...") and, in its sentence, a person's home, family, car or way
+    home; after "know where" or "know which", inside the clause it opens. The evidence runs
+    from the first of the two to the last."""
+    out: list[Hit] = []
+    at = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        s, e = at, (m.start() if m is not None else len(text))
+        at = m.end() if m is not None else e
+        for f in frame.finditer(text, s, e):
+            if _WH_END.search(f.group()):
+                clause = _WH_CLAUSE.match(text, f.end(), e)
+                near = private.search(text, f.end(), clause.end() if clause else f.end())
+            else:
+                near = private.search(text, s, e)
+            if near is not None:
+                a, b = min(f.start(), near.start()), max(f.end(), near.end())
+                out.append(Hit("threat", a, b, text[a:b], text[a:b]))
+                break
+    return out
 
 
 def not_evidence() -> frozenset[str]:
