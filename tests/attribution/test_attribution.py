@@ -822,12 +822,29 @@ def test_unclosed_parenthesis_inside_a_token(nlp) -> None:
     "Landslide in Sorrel Heights: eleven dead, search continues for four missing",
     "CLUB CRUSH HORROR: Three dead and 27 hurt in rush for exit at Drayfield nightclub",
     "Valley earthquake: confirmed death toll rises to 112",
+    "BUS HORROR ON MOUNTAIN PASS: 14 DEAD AS COACH PLUNGES INTO GORGE",
 ])
 def test_an_event_before_a_headline_colon_is_the_topic_not_a_speaker(nlp, headline):
     """The head of the phrase before the colon names what happened, even where a place
     follows it ("in Sorrel Heights"); an event never speaks."""
     atts = _run(nlp, headline + "\n")
     assert [a.source.text for a in atts] == []
+
+
+@pytest.mark.parametrize("body", [
+    "KELLAN, Dorvesa, May 2 - At least 14 people died when a bus left the road, police said.",
+    "At least 14 people died when a bus left the road near Kellan, Dorvesa, police said.",
+    "At least 14 people died when a bus left the road in Dorvesa on Monday, police said.",
+])
+def test_a_name_the_page_uses_as_a_place_before_a_headline_colon_is_a_dateline(nlp, body):
+    """A place the recogniser does not know ("Dorvesa: ...") is a dateline, not a speaker,
+    when the page sets it after another place and a comma, or after "in" or "near"; the
+    same name given nowhere else as a place still speaks."""
+    atts = _run(nlp, f"Dorvesa: bus plunges into gorge, 14 dead\n\n{body}\n")
+    assert [a.source.text for a in atts] == ["police"]
+    atts = _run(nlp, "Dorvesa: bus plunges into gorge, 14 dead\n\nAt least 14 people died "
+                     "when a bus left the road, police said.\n")
+    assert [a.source.text for a in atts] == ["Dorvesa", "police"]
 
 
 @pytest.mark.parametrize(("headline", "source"), [

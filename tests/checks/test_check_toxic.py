@@ -246,3 +246,36 @@ def test_an_insult_said_of_a_named_person(nlp, comment, evidence) -> None:
     if evidence:
         assert found[0][2].startswith(f"The comment calls a person '{evidence[0]}' \u2014 abuse "
                                       "aimed at a person (pattern: person;")
+
+
+@pytest.mark.parametrize(("comment", "evidence"), [
+    ("Somebody ought to drop by the depot manager's place. Plenty of us know which house is "
+     "his.", ("us know which house is his",)),
+    ("Some of us will be waiting at the hall for the manager's family with soup.", ()),
+    ("Their kids arrive tonight; some of us will be waiting at the station with blankets.", ()),
+    ("We all know which house is his, it's the one with the flag.",
+     ("We all know which house is his",)),
+])
+def test_knowing_whose_house_is_a_threat_waiting_for_a_family_is_not(nlp, comment,
+                                                                     evidence) -> None:
+    """Knowing which house is a person's is a threat even on its own (a reader cannot tell
+    a flag from a target); waiting for someone's family or kids is kindness, and only
+    waiting on a person's way home is an ambush."""
+    page = ("Bus drivers strike over depot closure\n\nBy Jo Reed\n\nBus drivers walked out on "
+            "Monday over the planned closure of the Eastgate depot, the union said.\n\n"
+            "Comments (2)\n\nkm_local\n{c}\n\nDave1966\nHope it gets sorted soon.\n")
+    found = toxic(page.format(c=comment))
+    assert [(sev, ev) for sev, ev, _ in found] == ([("problem", evidence)] if evidence else [])
+
+
+def test_an_insult_of_a_group_on_the_board(nlp) -> None:
+    """"every halfwit on the club board": a name-calling noun that insults whoever it is
+    said of is a warning wherever it stands; "clown" alone is left to the model."""
+    page = ("Stand closed after collapse\n\nBy Jo Reed\n\nA temporary stand at Eastgate Park "
+            "was closed on Saturday after part of it gave way, the club said. Nobody was hurt."
+            "\n\nEngineers will inspect the other stands this week.\n\nComments (2)\n\n"
+            "km_local\n{c}\n\nDave1966\nHope it gets sorted soon.\n")
+    found = toxic(page.format(c="Whoever signed off that stand is a clown, and so is every "
+                                "halfwit on the club board."))
+    assert [(sev, ev) for sev, ev, _ in found] == [("warning", ("halfwit",))]
+    assert toxic(page.format(c="Whoever signed off that stand should be sacked.")) == []

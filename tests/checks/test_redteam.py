@@ -16,7 +16,7 @@ import pytest
 from newsaudit.evaluation.redteam import LoudReader
 from paths import REPO
 
-SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 12)}
+SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 13)}
 
 
 def _key(n: int) -> dict[str, dict]:
@@ -107,6 +107,12 @@ LOUD = {
     (11, "wire_ferry_capsize.txt"): ("numeric_contradiction", "warning"),
     (11, "localtv_tornado.txt"): ("toxic_comment", "problem"),
     (11, "tabloid_dog_attack.txt"): ("toxic_comment", "warning"),
+    # set 12: measured blind at stop 33 (2 false alarms on clean pages, 2 of 29 found), then
+    # fixed from. (localtv_tornado's threat is found in the comment's second sentence, not
+    # the first the key quotes.)
+    (12, "sports_stand_collapse.txt"): ("toxic_comment", "warning"),
+    (12, "tabloid_knife_rampage.txt"): ("toxic_comment", "warning"),
+    (12, "wire_dam_burst.txt"): ("numeric_contradiction", "warning"),
 }
 #: Pages with a second planted problem the audit also finds.
 SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),

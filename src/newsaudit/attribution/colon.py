@@ -11,6 +11,7 @@ note:") are listed in ``attribution.json`` and never speak.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsaudit.attribution.base import Context, Draft, Speaker, Who, child, trim
@@ -26,6 +27,7 @@ _STATEMENT_MIN_WORDS = 3
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _NAME_FILLER_POS = frozenset({"DET", "ADJ", "PUNCT", "PART", "ADP", "CCONJ", "NUM"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "off", "after"})
 
 
 def colon_speaker(ctx: Context, colon: int) -> Speaker | None:
@@ -52,7 +54,9 @@ def colon_speaker(ctx: Context, colon: int) -> Speaker | None:
         return None
     # the phrase's own head comes before a place or time it is given ("Landslide in Sorrel
     # Heights"; "Ministry of Health" keeps its "of")
-    cut = next((t.i for t in name if t.pos_ == "ADP" and t.lower_ != "of"), colon)
+    # (a capitals line is tagged badly: "CRUSH HORROR AT CUP FINAL" has "AT" as a name)
+    cut = next((t.i for t in name if (t.pos_ == "ADP" or t.lower_ in _PLACE_PREPOSITIONS)
+                and t.lower_ != "of"), colon)
     lead = [t for t in doc[first:cut] if t.pos_ in _NAME_POS or t.tag_.startswith("VB")]
     if any(lemma(t) in ctx.lex.events or t.lower_ in ctx.lex.events
            for t in (head, *lead[-1:])):
@@ -71,9 +75,23 @@ def colon_speaker(ctx: Context, colon: int) -> Speaker | None:
 
 
 def _place(ctx: Context, who: Who) -> bool:
-    """"Syria: …", "Aleppo: …" before a statement are datelines and topics, not speakers."""
+    """"Syria: …", "Aleppo: …" before a statement are datelines and topics, not speakers.
+    A name the recogniser does not know ("Velmora: ferry capsizes ...") is a place when the
+    page uses it as one elsewhere: after "in", "at" or "near", or set after another place
+    and a comma, as datelines and captions do ("ARKELLE, Velmora, March 4"; "at Arkelle
+    jetty, Velmora"; "the capital, Castra")."""
     words = ctx.doc[who.first or 0 : who.stop or 0]
-    return all(t.ent_type_ in _PLACE_ENTS or t.pos_ == "DET" for t in words)
+    if all(t.ent_type_ in _PLACE_ENTS or t.pos_ == "DET" for t in words):
+        return True
+    name = words.text.strip()
+    if not name or len(words) > 3 or not all(t.text[:1].isupper() for t in words if t.is_alpha):
+        return False
+    used_as_place = re.compile(
+        r"(?:\b(?:in|at|near|outside|across)\s+|(?:\b[A-Z][\w.-]*|\bcapital|\bcity|"
+        r"\bprovince)\s*,\s+)" + re.escape(name) + r"(?=\s*[,.;:)]|\s+(?:on|in|at)\b)")
+    return any(m.start() != words.start_char for m in used_as_place.finditer(ctx.text)) or any(
+        t.text == words[0].text and t.i != words[0].i and t.ent_type_ in _PLACE_ENTS
+        and t.ent_iob_ == "B" for t in ctx.doc)
 
 
 def colon_statements(ctx: Context, drafts: list[Draft]) -> None:

@@ -105,6 +105,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 #: that car of his"), not just any place ("where the money went", "where he stands").
 _WH_END = re.compile(r"(?:where|which|whose|what\s+time)$", re.IGNORECASE)
 _WH_CLAUSE = re.compile(r"[^.;:,!?]{0,60}")
+_WAITING = re.compile(r"waiting$", re.IGNORECASE)
 
 
 def _menace(text: str, frame: re.Pattern[str], private: re.Pattern[str]) -> list[Hit]:
@@ -121,6 +122,10 @@ def _menace(text: str, frame: re.Pattern[str], private: re.Pattern[str]) -> list
             if _WH_END.search(f.group()):
                 clause = _WH_CLAUSE.match(text, f.end(), e)
                 near = private.search(text, f.end(), clause.end() if clause else f.end())
+            elif _WAITING.search(f.group()):
+                # waiting for someone's family is kindness; on their way home, an ambush
+                near = next((p for p in private.finditer(text, s, e)
+                             if p.group().lower().endswith("home")), None)
             else:
                 near = private.search(text, s, e)
             if near is not None:
