@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from newsaudit.line_cues import Row, looks_like_byline, looks_like_dateline, n_words
 from newsaudit.models.layout.features import cells, is_menu
 
-__all__ = ["BREADCRUMB_RE", "headline_over_credit", "never_headline", "one_headline_line",
-           "pasted_headline"]
+__all__ = ["BREADCRUMB_RE", "headline_over_credit", "listener_messages", "never_headline",
+           "one_headline_line", "pasted_headline", "video_captions"]
 
 
 #: Words a hard-wrapped headline's first line may end on, its second line going on.
@@ -261,3 +261,102 @@ def never_headline(rows: Sequence[Row]) -> list[int]:
     """The rows that cannot be the headline whatever the model says: a menu or a
     breadcrumb trail."""
     return [i for i, r in enumerate(rows) if is_menu(r.text) or BREADCRUMB_RE.search(r.text)]
+
+
+#: A label for the video the article embeds, then what it shows: "VIDEO: Crews battle
+#: flames at Larkspur Apartments early Sunday (Courtesy: viewer Tom Gaddis)".
+_VIDEO_RE = re.compile(r"^(?:video|watch)\s*:\s+(?P<what>\S.*)$", re.IGNORECASE)
+#: What a promo of other videos or of live coverage says instead of describing a picture.
+_VIDEO_PROMO_RE = re.compile(r"^(?:live|more|latest|all|our|full)\b|\blive\s*(?:stream|tv|now)\b",
+                             re.IGNORECASE)
+_ENTRY_TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+\w+)?$",
+                            re.IGNORECASE)
+#: Fewest words of the description: "Video: Signing Day 2019" is a link title.
+_VIDEO_WORDS = 5
+
+
+def video_captions(rows: Sequence[Row], tags: list[str]) -> list[str]:
+    """A lone "Video:" or "Watch:" line that describes its picture in a sentence's words,
+    next to the article's own lines, is the caption of the video the article embeds. Runs
+    of such lines, short titles ("Video: Signing Day 2019") and promos ("Watch live: ...")
+    are other videos: related links or furniture, as the model reads them.
+
+    Why a rule: the layout model learnt "Video:" lines from rendered HTML, where most are
+    lists of a site's other videos (related), and from two train pages that called the
+    embedded video's title furniture; the red-team pages, written blind, call the line
+    under or over a news video a caption, which is what it is to a reader (it says what the
+    picture shows, not what the article claims)."""
+    out = list(tags)
+    article = ("body", "standfirst", "caption", "headline", "byline", "dateline")
+    for i, row in enumerate(rows):
+        m = _VIDEO_RE.match(row.text.strip())
+        if m is None or tags[i] == "caption":
+            continue
+        what = m.group("what")
+        if n_words(what) < _VIDEO_WORDS or _VIDEO_PROMO_RE.search(what):
+            continue
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(rows)]
+        if any(_VIDEO_RE.match(rows[j].text.strip()) for j in near):
+            continue  # a list of videos
+        if any(tags[j] in article for j in near) or (
+                i > 0 and _ENTRY_TIME_RE.match(rows[i - 1].text.strip())):
+            out[i] = "caption"  # beside the article, or under a live entry's time
+    return out
+
+
+#: A listener's or reader's message as a radio or live page prints it: the words in
+#: quotation marks, then a dash and who sent it ("- Kath in Selham", "— Dwayne",
+#: "- Name withheld"), nothing after.
+_SIGNED_RE = re.compile(
+    r"^[\"\u201c](?P<words>[^\"\u201c\u201d]{12,})[\"\u201d]\s*[-\u2013\u2014]\s*"
+    r"(?P<who>[^\s\"\u201c\u201d.!?][^\"\u201c\u201d.!?]{0,48})$")
+#: Who sent it, then a colon, as a message under a head begins: "From Marianne in Colby
+#: Flats: ...", "Dave on Upper Harmon Road: ...", "From a listener in Pine Hollow: ...".
+_SENDER_RE = re.compile(
+    r"^(?:From\s+)?(?:[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?|an?\s+(?:listener|reader|viewer))"
+    r"(?:(?:\s+(?:in|on|at|from|near)|,)\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})?"
+    r":\s+\S")
+#: A line that heads messages: "YOUR MESSAGES - texts to 87974", "7:52 a.m. — Listener
+#: text", "Your texts", "What you're telling us".
+_MESSAGES_HEAD_RE = re.compile(
+    r"\b(?:your\s+(?:messages|texts|views|comments|emails|stories)|listener\s+(?:texts?|"
+    r"messages?|calls?)|viewer\s+(?:texts?|messages?)|what\s+you(?:'re|\u2019re|\s+are)\s+"
+    r"(?:saying|telling\s+us)|texts?\s+to\s+\d+|messages?\s+from\s+(?:an?\s+)?(?:listeners?|"
+    r"readers?|viewers?))\b",
+    re.IGNORECASE)
+_HEAD_WORDS = 12
+_TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}")
+
+
+def listener_messages(rows: Sequence[Row], tags: list[str]) -> list[str]:
+    """Listeners' and readers' messages on a live page are comments, each its own: a
+    line that is all quotation and a signature ("\\"Tree down across Mill Lane.\\" - Tony")
+    in a run of two or more, or under a line that heads messages ("YOUR MESSAGES",
+    "Listener text"); a line that names its sender before a colon ("From Marianne in
+    Colby Flats: ...", "Dave on Upper Harmon Road: ...") only under such a head.
+
+    Why a rule: one quoted line signed with a dash is also a pull quote or an epigraph,
+    and a run of them is rare in articles (none in the rendered HTML of the layout
+    corpus but reviews' blurbs); the model reads them as body, and a message in the body
+    is the page's own voice to every check after it. The head alone was tried as a cue
+    and withdrawn (stop 32): lines under a head like "split across four departments:"
+    went with it."""
+    out = list(tags)
+    signed = [bool(_SIGNED_RE.match(r.text.strip())) for r in rows]
+    headed = False  # under a messages head, while the lines under it are messages
+    for i, row in enumerate(rows):
+        text = row.text.strip()
+        if _MESSAGES_HEAD_RE.search(text) and n_words(text) <= _HEAD_WORDS:
+            headed = True
+            continue
+        sender = (tags[i] != "caption" and _SENDER_RE.match(text) is not None
+                  and not _TIME_RE.match(text))
+        if headed and (signed[i] or sender):
+            out[i] = "comment_start"
+            continue
+        if headed and not tags[i].startswith("comment"):
+            headed = False  # the first line that is no message ends them
+        run = signed[i] and ((i > 0 and signed[i - 1]) or (i + 1 < len(rows) and signed[i + 1]))
+        if run:
+            out[i] = "comment_start"
+    return out

@@ -30,9 +30,11 @@ from newsaudit.line_cues import Row
 from newsaudit.models._artifact import ArtifactSpec, all_finite, building, read_artifact
 from newsaudit.models.layout.decoding import (
     headline_over_credit,
+    listener_messages,
     never_headline,
     one_headline_line,
     pasted_headline,
+    video_captions,
 )
 from newsaudit.models.layout.features import FEATURISER_VERSION, featurise
 
@@ -124,8 +126,9 @@ class LayoutModel:
             logp[menus, self.tags.index("headline")] = -1e9
         tags = self.decode_page(logp, [r.gap_before for r in rows])
         head_p = np.exp(logp[:, self.tags.index("headline")])
-        return pasted_headline(
+        tags = pasted_headline(
             rows, headline_over_credit(rows, one_headline_line(rows, tags), head_p))
+        return listener_messages(rows, video_captions(rows, tags))
 
     def decode_page(self, logp: np.ndarray,
                     gaps: Sequence[int] | np.ndarray = ()) -> list[str]:

@@ -1,0 +1,100 @@
+"""Two decoding rules over the layout model's tags: the caption of a video the article
+embeds ("VIDEO: Crews battle flames ..."), and listeners' or readers' messages on a live
+page, each its own comment ("\"Tree down on Mill Lane.\" - Tony", "From Ana in Kell: ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit.anatomy import segment_text
+from newsaudit.line_cues import rows_of
+from newsaudit.models.layout.decoding import listener_messages, video_captions
+
+HEAD = ("Valley News Radio\n\nHome | News | Sport | Listen live\n\n"
+        "Storm Brann: roads closed as river rises in Kelby\n\nBy Jo Reed\n\n"
+        "Updated 14:05, 3 March 2026\n\n")
+BODY = ("The Environment Agency issued a severe flood warning for the river at Kelby on "
+        "Monday, the first in the valley since 2015.\n\n"
+        "Police closed the A61 between Kelby and Dunmoor after water covered the road, the "
+        "force said.\n\n"
+        "The council said 40 homes had been evacuated overnight and a rest centre was open "
+        "at the leisure centre.\n\n")
+TAIL = "More from Valley News\n\nSchool closures: the full list\n\nPrivacy | Cookies | Terms\n"
+
+
+def kinds(page: str) -> list[tuple[str, str]]:
+    return [(s.kind, s.text) for s in segment_text(page)]
+
+
+def kind_of(page: str, line: str) -> str:
+    return next(k for k, t in kinds(page) if line in t)
+
+
+@pytest.mark.parametrize("line", [
+    "VIDEO: Crews battle flames at Larkspur Apartments early Sunday (Courtesy: Tom Gaddis)",
+    "Video: Floodwater pours over the weir at Kelby on Monday morning",
+    "Watch: Drone footage shows the extent of the flooding around Dunmoor",
+])
+def test_a_lone_video_line_beside_the_article_is_its_caption(line: str) -> None:
+    page = HEAD + BODY.replace("2015.\n\n", f"2015.\n\n{line}\n\n", 1) + TAIL
+    assert kind_of(page, line) == "caption"
+
+
+@pytest.mark.parametrize("line", [
+    "Watch live: the latest from the flood zone",  # a promo
+    "Video: Signing Day 2019",  # a title
+])
+def test_promos_and_titles_are_not_made_captions(line: str) -> None:
+    rows, _ = rows_of(HEAD + BODY.replace("2015.\n\n", f"2015.\n\n{line}\n\n", 1) + TAIL)
+    tags = ["body"] * len(rows)
+    assert video_captions(rows, tags) == tags
+
+
+def test_a_list_of_videos_is_not_captions() -> None:
+    """Runs of "Video:" lines are a site's other videos, as the model reads them."""
+    videos = ("Video: Kelby residents rescued by boat from their flooded homes\n"
+              "Video: Farmers move sheep to higher ground as the river rises\n")
+    rows, _ = rows_of(HEAD + BODY + videos + TAIL)
+    tags = ["body"] * len(rows)
+    out = video_captions(rows, tags)
+    at = [i for i, r in enumerate(rows) if r.text.startswith("Video:")]
+    assert [out[i] for i in at] == ["body", "body"]
+
+
+def test_messages_under_a_head_are_each_a_comment() -> None:
+    messages = ("YOUR MESSAGES - texts to 81234\n"
+                "\"Tree down across Mill Lane in Ashcombe, blocking both ways.\" - Tony\n"
+                "\"No power in Upper Kelby since 4am. Check on your neighbours.\" - Bev, Kelby\n"
+                "\n")
+    page = HEAD + BODY + messages + "The river is expected to peak at 6pm.\n\n" + TAIL
+    comments = [t for k, t in kinds(page) if k == "comment"]
+    assert comments == [
+        "\"Tree down across Mill Lane in Ashcombe, blocking both ways.\" - Tony",
+        "\"No power in Upper Kelby since 4am. Check on your neighbours.\" - Bev, Kelby",
+    ]
+    assert kind_of(page, "The river is expected to peak") == "body"
+
+
+@pytest.mark.parametrize("sender", [
+    "From Marianne in Colby Flats:", "Dave on Upper Harmon Road:", "From a listener in Kelby:",
+])
+def test_a_message_that_names_its_sender_under_a_listener_text_head(sender: str) -> None:
+    entry = f"14:20 \u2014 Listener text\n{sender} Water is at the doorstep now, we are going up to the loft.\n\n"
+    page = HEAD + BODY + entry + "14:40\nThe council opened a second rest centre.\n\n" + TAIL
+    assert kind_of(page, sender) == "comment"
+    assert kind_of(page, "The council opened a second rest centre") == "body"
+
+
+def test_one_signed_quote_in_the_body_is_a_pull_quote_not_a_message() -> None:
+    """One quoted line signed with a dash, under no head, stays what the model says; a
+    colon line under no head is no message; the end of the messages is the first line
+    that is none."""
+    pull = "\"We have never seen the river this high.\" - Ann Cole, Kelby parish council"
+    rows, _ = rows_of(HEAD + BODY + pull + "\n\n" + TAIL)
+    tags = ["body"] * len(rows)
+    assert listener_messages(rows, tags) == tags
+    lines = ("Your texts", "\"Sandbags held at the pub, just.\" - Mark, Kelby",
+             "Council tax bills: what the rise means for your band")
+    rows, _ = rows_of("\n".join(lines) + "\n")
+    assert listener_messages(rows, ["boilerplate", "body", "related"]) == [
+        "boilerplate", "comment_start", "related"]
