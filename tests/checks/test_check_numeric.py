@@ -829,3 +829,24 @@ def test_the_dead_were_breaks_down_the_dead_up_to_the_sentence_the_parser_ran_on
                    "man whose house was hit shortly after 2 a.m. Six of the wounded were taken "
                    "to hospital and three were treated at the scene, it said.\n")
     assert _shown(found) == []
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    # "The deaths" names the toll of the sentence before: 3 + 2 + 2 is 7, not 8
+    ("The deaths were recorded in three counties: three in Pell County, two in Arden County "
+     "and two in Mayfield County, according to the state emergency division.",
+     [("warning", ["Eight people", "three", "two", "two"])]),
+    ("The deaths were recorded in three counties: four in Pell County, two in Arden County "
+     "and two in Mayfield County, according to the state emergency division.", []),
+    # the injured (9 + 8 + 3) are the 20 injured, not the eight dead
+    ("The injured were taken to three hospitals: nine to Mercy, eight to St Alban's and "
+     "three to Tri-County, the division said.", []),
+    # a list with no definite toll before its colon keeps to its own clause
+    ("Crews worked in three counties: three in Pell County, two in Arden County and two in "
+     "Mayfield County.", []),
+])
+def test_a_run_in_list_of_the_deaths_takes_the_toll_before(run, second, expected):
+    _, found = run("Tornadoes kill eight across three counties\n\nEight people were killed "
+                   "and 20 injured when tornadoes crossed the region on Sunday evening, state "
+                   f"officials said.\n\n{second}\n\nPower was restored on Tuesday.\n")
+    assert _shown(found) == expected

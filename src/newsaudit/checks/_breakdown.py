@@ -71,6 +71,14 @@ _WHOLE_OF = (("dead", "killed"), ("deceased", "killed"), ("fatalities", "killed"
 #: "6,412 cases across the four provinces: Lenta (2,870), Morovo (1,944), ..."); not a
 #: colon that opens speech, nor one inside a time ("14:30").
 _RUN_IN = re.compile(r"(?<![\d:]):(?=[ \t]+[^\s\"\u201c'\u2018])|[ \t](?:\u2014|\u2013|--)[ \t]+")
+#: A run-in list whose clause opens on the toll it divides by name, with no figure ("The
+#: deaths were recorded in three counties: three in Pell County, two in ..."): its total is
+#: the toll of that category in the sentence before.
+_DEFINITE_WHOLE = re.compile(r"\s*The\s+(deaths|dead|fatalities|victims|injured|wounded|"
+                             r"injuries)\b(?!\s+(?:of|in|at|on)\s)")
+_DEFINITE_OF = {"deaths": "killed", "dead": "killed", "fatalities": "killed",
+                "victims": "killed", "injured": "wounded", "wounded": "wounded",
+                "injuries": "wounded"}
 #: A run-in list's items: split on commas, semicolons and a final "and".
 _ITEM_SPLIT = re.compile(r"\s*(?:,(?!\d{3}\b)|;)\s*(?:and\s+)?|\s+and\s+")
 _ITEM_WORDS = 8
@@ -183,16 +191,17 @@ def _by_family(parts: list[Quantity]) -> list[list[Quantity]]:
     return by_family or [parts[:_MAX_PARTS]]
 
 
-def _total(qs: Sequence[Quantity], parts: list[Quantity], lo: int, hi: int
-           ) -> Quantity | None:
-    """The nearest figure in ``lo:hi`` before the parts, larger than each, of their kind."""
+def _total(qs: Sequence[Quantity], parts: list[Quantity], lo: int, hi: int,
+           of: str | None = None) -> Quantity | None:
+    """The nearest figure in ``lo:hi`` before the parts, larger than each, of their kind
+    (and of the category ``of`` when the sentence names the toll it divides)."""
     kinds = {_FAMILY[p.category] for p in parts if p.category != "other"}
     if len(kinds) > 1:
         return None
     biggest = max(p.value for p in parts if p.value is not None)
     before = [q for q in qs if lo <= q.start < hi and _stated(q) and q.category in _KINDS
               and (not kinds or _FAMILY[q.category] in kinds) and q.value is not None
-              and q.value > biggest]
+              and q.value > biggest and (of is None or q.category == of)]
     return before[-1] if before else None
 
 
@@ -273,8 +282,12 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
         # council was awarded £12 million. The money will be divided three ways: …"); a
         # run-in list's in the clause the list runs on from
         lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        definite = None
         if how == "run-in":
             lo = max(sent.start_char, text.rfind("\n", 0, marker.start()) + 1)
+            definite = _DEFINITE_WHOLE.match(text, sent.start_char)
+            if definite is not None and sent.start > 0:
+                lo = doc[sent.start - 1].sent.start_char  # "The deaths ...": the toll before
         stop = _list_end(text, marker.start()) if how == "whole" else None
         if stop is not None:
             # a list set out under its own line may break down a total given a paragraph
@@ -290,8 +303,11 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
         of = next((cat for word, cat in _WHOLE_OF
                    if re.search(rf"\b{word}\s+(?:were|are)\b", marker.group(), re.IGNORECASE)),
                   None)
+        if definite is not None:
+            of = _DEFINITE_OF[definite.group(1).lower()]
         for parts in _by_family(_parts(qs, end, stop or end_of_list)):
-            total = _total(qs, parts, lo, parts[0].start) if len(parts) >= 2 else None
+            total = (_total(qs, parts, lo, parts[0].start, of if definite is not None else None)
+                     if len(parts) >= 2 else None)
             if total is not None and of is not None and total.category != of:
                 total = None  # "the dead were ..." under a count of the wounded
             if total is not None and total.value is not None:
