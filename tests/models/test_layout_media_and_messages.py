@@ -98,3 +98,20 @@ def test_one_signed_quote_in_the_body_is_a_pull_quote_not_a_message() -> None:
     rows, _ = rows_of("\n".join(lines) + "\n")
     assert listener_messages(rows, ["boilerplate", "body", "related"]) == [
         "boilerplate", "comment_start", "related"]
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("READER COMMENTS (on this translation)", "comment_header"),
+    ("FORUM: Discuss this story (4 posts)", "comment_header"),
+    ("Post #1 by old_miller \u00bb Sun 20 Oct 2024, 09:12", "comment_start"),
+    ("#2  QuayStreetLoyal", "comment_start"),
+    ("\u21b3 Doug_in_Harbour", "comment_start"),
+    ("#5 in the charts this week", None),
+    ("Post 3 by the river", None),
+])
+def test_forum_and_thread_cues(line: str, kind: str | None) -> None:
+    """A thread's head with its count in brackets, a forum's "Post #1 by name » date",
+    a numbered handle and a reply arrow are comment cues (features for the model)."""
+    from newsaudit.line_cues import line_kind
+
+    assert line_kind(line) == kind
