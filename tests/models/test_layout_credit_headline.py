@@ -197,3 +197,36 @@ def test_the_headline_slot_under_a_breadcrumb_and_a_reports_credits(top, headlin
 ])
 def test_a_section_name_or_banner_over_the_headline_is_not_it(top, headline):
     assert _headline(top + "\n" + BODY) == [headline]
+
+
+def test_a_menu_set_apart_by_wide_spaces_is_never_the_headline() -> None:
+    from newsaudit.models.layout.features import is_menu
+
+    assert is_menu("Home   About   Support us   Archive   Contact")
+    assert not is_menu("Police open fire on marchers in Teskovo, killing two")
+    assert not is_menu("Storm hits  the coast")  # a stray double space is no menu
+
+
+@pytest.mark.parametrize(("upper", "expected"), [
+    # a shorter headline under the site's furniture, over the sentence that explains it
+    ("Temporary stand collapses at Dunholt rugby ground, 63 injured", "headline"),
+    # a banner is never the headline, however it is shaped
+    ("WEATHER ALERT: Wind advisory in effect until 8 PM", "boilerplate"),
+])
+def test_a_headline_over_a_long_standfirst(upper: str, expected: str) -> None:
+    from newsaudit.anatomy import segment_text
+
+    page = ("WESTFIELD SPORTS DESK\nRugby Union | Rugby League | Football | Cricket | Fixtures\n\n"
+            f"RUGBY UNION\n\n{upper}\n\n"
+            "Spectators fall three metres as scaffold seating gives way during derby against "
+            "Harlow Park\n\nWords: Owen Gethin | Pictures: Lowri Baines\nSun 7 Sep 2025, 19:10\n\n"
+            "The Western Ambulance Service said its crews treated 36 people at the ground on "
+            "Saturday, and nine of them were taken to hospital with injuries.\n\n"
+            "The club said it had taken down the remaining temporary seating and would work "
+            "with the council's safety advisory group.\n\n"
+            "An investigation into the collapse has begun, the council said on Sunday.\n")
+    kinds = {s.text: s.kind for s in segment_text(page)}
+    assert kinds[upper] == expected
+    if expected == "headline":
+        assert kinds[("Spectators fall three metres as scaffold seating gives way during "
+                      "derby against Harlow Park")] == "standfirst"

@@ -68,6 +68,12 @@ _SENTENCE_ENDS = (".",)
 #: The model's headline probability that makes a headline-shaped line over the one found
 #: the headline (and the one found its standfirst).
 _UPPER_HEAD_P = 0.9
+#: A headline over a standfirst the model took for it: the lower line has this many words
+#: at least, the upper line fewer (and this many at least), and the model gives the upper
+#: line some chance of being the headline.
+_DECK_WORDS = 12
+_DECK_MIN_HEAD = 5
+_DECK_HEAD_P = 0.05
 #: Most words of a line the model calls a byline or date line that is taken as one.
 _CREDIT_WORDS = 8
 
@@ -215,7 +221,16 @@ def headline_over_credit(rows: Sequence[Row], tags: list[str],
             and len(cells(upper)) == 1 and not _BANNER_RE.match(upper))
     shaped = _headline_shaped(upper) or (slot and caps and n_words(upper) >= 3
                                          and _headline_shaped(upper.title()))
-    if (caps or likely or slot) and shaped and not credit(above):
+    # a short headline under the site's furniture, over a long sentence that explains it
+    # ("Temporary stand collapses at Dunholt rugby ground, 63 injured" over "Spectators
+    # fall three metres as scaffold seating gives way during derby against Harlow Park"):
+    # the headline is the shorter line, the sentence its standfirst
+    deck = (above >= 1 and out[above - 1] in ("boilerplate", "related")
+            and n_words(rows[cand].text) >= _DECK_WORDS
+            and _DECK_MIN_HEAD <= n_words(upper) < n_words(rows[cand].text)
+            and head_p is not None and head_p[above] >= _DECK_HEAD_P
+            and not _BANNER_RE.match(upper))
+    if (caps or likely or slot or deck) and shaped and not credit(above):
         out[above], out[cand] = "headline", "standfirst"
     return out
 

@@ -547,6 +547,7 @@ def _all_furniture(t: str) -> bool:
 
 
 _CELL_SPLIT_RE = re.compile(r"\s*[|\u00b7\u2022]\s*")
+_SPACED_SPLIT_RE = re.compile(r"[ \t]{2,}|\t")
 
 
 def cells(text: str) -> list[str]:
@@ -556,10 +557,12 @@ def cells(text: str) -> list[str]:
 
 def is_menu(text: str) -> bool:
     """A row of three or more short cells between bars or dots ("Fact-checks | Health |
-    Politics | Viral"), whatever their words: site navigation, never a headline (a
+    Politics | Viral"), or wide spaces, whatever their words: site navigation, never a headline (a
     headline with a site name after a bar has a long first part;
     :func:`newsaudit.anatomy.site_tail` cuts that)."""
     parts = cells(text)
+    if len(parts) < 3:  # "Home   About   Support us   Archive": cells set apart by spaces
+        parts = [c for c in _SPACED_SPLIT_RE.split(text.strip()) if c]
     return len(parts) >= 3 and all(len(c.split()) <= 3 for c in parts)
 
 
