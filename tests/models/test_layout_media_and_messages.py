@@ -115,3 +115,38 @@ def test_forum_and_thread_cues(line: str, kind: str | None) -> None:
     from newsaudit.line_cues import line_kind
 
     assert line_kind(line) == kind
+
+
+def test_a_thread_of_bare_handles_under_a_comment_head() -> None:
+    """Under "Have your say", a line that is only a handle opens a comment and the
+    indented lines under it are that comment; a reply arrow opens one too; the thread ends
+    at the first line the cue lists call something else."""
+    from newsaudit.models.layout.decoding import handle_threads
+
+    lines = ["Have your say", "   Doug_in_Harbour", "   Twenty-six years I've waited for that.",
+             "   RefWatcher71", "   Stonewall pen for me too.", "      \u21b3 Doug_in_Harbour",
+             "      Hope you're alright.", "Post a comment (registered users only)",
+             "More football", "Transfer rumours: the Sunday round-up"]
+    rows, _ = rows_of("\n".join(lines) + "\n")
+    tags = ["boilerplate", "body", "body", "body", "body", "form", "form", "form",
+            "related", "related"]
+    assert handle_threads(rows, tags) == [
+        "boilerplate", "comment_start", "comment", "comment_start", "comment",
+        "comment_start", "comment", "form", "related", "related"]
+    # with no comment head above them, handles are left to the model
+    assert handle_threads(rows[1:], tags[1:]) == tags[1:]
+
+
+def test_a_reader_message_head_over_one_quotation_and_over_signed_lines() -> None:
+    lines = ["12:40", "Reader messages",
+             "We've asked readers to send us their messages. A selection, lightly edited:",
+             "Ana in Sarovo: \"We heard four explosions.\"",
+             "Tomas, Lower Harbour: \"The bus depot is where my brother works.\"",
+             "13:05", "Reader message", "\"The water is at the second step and rising.\"",
+             "13:20", "The council opened a rest centre."]
+    rows, _ = rows_of("\n".join(lines) + "\n")
+    tags = ["dateline", "body", "body", "body", "body", "dateline", "body", "body",
+            "dateline", "body"]
+    assert listener_messages(rows, tags) == [
+        "dateline", "body", "body", "comment_start", "comment_start", "dateline", "body",
+        "comment_start", "dateline", "body"]

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from newsaudit.line_cues import Row, looks_like_byline, looks_like_dateline, n_words
 from newsaudit.models.layout.features import cells, is_menu
 
-__all__ = ["BREADCRUMB_RE", "headline_over_credit", "listener_messages", "never_headline",
-           "one_headline_line", "pasted_headline", "video_captions"]
+__all__ = ["BREADCRUMB_RE", "handle_threads", "headline_over_credit", "listener_messages",
+           "never_headline", "one_headline_line", "pasted_headline", "video_captions"]
 
 
 #: Words a hard-wrapped headline's first line may end on, its second line going on.
@@ -337,10 +337,12 @@ _MESSAGES_HEAD_RE = re.compile(
     r"\b(?:your\s+(?:messages|texts|views|comments|emails|stories)|listener\s+(?:texts?|"
     r"messages?|calls?)|viewer\s+(?:texts?|messages?)|what\s+you(?:'re|\u2019re|\s+are)\s+"
     r"(?:saying|telling\s+us)|texts?\s+to\s+\d+|messages?\s+from\s+(?:an?\s+)?(?:listeners?|"
-    r"readers?|viewers?))\b",
+    r"readers?|viewers?)|readers?['\u2019]?\s+(?:messages?|texts?))\b",
     re.IGNORECASE)
 _HEAD_WORDS = 12
 _TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}")
+_ONE_MESSAGE_RE = re.compile(r"\b(?:message|text)$", re.IGNORECASE)
+_OPENING_QUOTES = ("\"", "\u201c")
 
 
 def listener_messages(rows: Sequence[Row], tags: list[str]) -> list[str]:
@@ -358,20 +360,58 @@ def listener_messages(rows: Sequence[Row], tags: list[str]) -> list[str]:
     went with it."""
     out = list(tags)
     signed = [bool(_SIGNED_RE.match(r.text.strip())) for r in rows]
-    headed = False  # under a messages head, while the lines under it are messages
+    headed = one = False  # under a messages head, while the lines under it are messages
     for i, row in enumerate(rows):
         text = row.text.strip()
         if _MESSAGES_HEAD_RE.search(text) and n_words(text) <= _HEAD_WORDS:
-            headed = True
+            # "Reader message": the one quotation under it is the message, however signed
+            headed, one = True, bool(_ONE_MESSAGE_RE.search(text))
             continue
         sender = (tags[i] != "caption" and _SENDER_RE.match(text) is not None
                   and not _TIME_RE.match(text))
-        if headed and (signed[i] or sender):
+        if headed and (signed[i] or sender or (one and text[:1] in _OPENING_QUOTES)):
             out[i] = "comment_start"
+            one = False
             continue
+        if headed and text.endswith(":") and not tags[i].startswith("comment"):
+            continue  # "A selection, lightly edited:" introduces them
         if headed and not tags[i].startswith("comment"):
             headed = False  # the first line that is no message ends them
         run = signed[i] and ((i > 0 and signed[i - 1]) or (i + 1 < len(rows) and signed[i + 1]))
         if run:
             out[i] = "comment_start"
+    return out
+
+
+#: A commenter's handle alone on its line: one token with an underscore, a digit or an
+#: inner capital ("Doug_in_Harbour", "RefWatcher71", "KCFC_Marie"), or any name after a
+#: reply arrow ("↳ Doug_in_Harbour").
+_HANDLE_RE = re.compile(r"^(?:[\u21b3@]\s*[\w.-]{2,30}|(?=[\w.-]*(?:_|\d|[a-z][A-Z]))"
+                        r"[A-Za-z][\w.-]{2,30})$")
+
+
+def handle_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
+    """Under a comment head ("Have your say", "Comments (4)"), a line that is only a
+    handle opens a comment and the lines under it are that comment, up to the next handle
+    or the first line the cue lists call something else (a form, a related list's head,
+    furniture). Why a rule: the model reads a handle as the credit of the paragraph under
+    it on pages that indent the thread, and the thread became body."""
+    from newsaudit.line_cues import line_kind
+
+    out = list(tags)
+    in_thread = opened = False
+    for i, row in enumerate(rows):
+        text = row.text.strip()
+        kind = line_kind(text)
+        if kind == "comment_header":
+            in_thread, opened = True, False
+            continue
+        if not in_thread:
+            continue
+        if _HANDLE_RE.match(text):
+            out[i], opened = "comment_start", True
+        elif kind in ("form", "related_header", "related", "boilerplate", "comment_end"):
+            in_thread = False
+        elif opened and tags[i] != "comment_start":
+            out[i] = "comment"  # (a start the model found stays one: "J. Whitlock")
     return out

@@ -29,6 +29,7 @@ from newsaudit.errors import ModelError
 from newsaudit.line_cues import Row
 from newsaudit.models._artifact import ArtifactSpec, all_finite, building, read_artifact
 from newsaudit.models.layout.decoding import (
+    handle_threads,
     headline_over_credit,
     listener_messages,
     never_headline,
@@ -128,7 +129,7 @@ class LayoutModel:
         head_p = np.exp(logp[:, self.tags.index("headline")])
         tags = pasted_headline(
             rows, headline_over_credit(rows, one_headline_line(rows, tags), head_p))
-        return listener_messages(rows, video_captions(rows, tags))
+        return handle_threads(rows, listener_messages(rows, video_captions(rows, tags)))
 
     def decode_page(self, logp: np.ndarray,
                     gaps: Sequence[int] | np.ndarray = ()) -> list[str]:
