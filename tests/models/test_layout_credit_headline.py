@@ -230,3 +230,35 @@ def test_a_headline_over_a_long_standfirst(upper: str, expected: str) -> None:
     if expected == "headline":
         assert kinds[("Spectators fall three metres as scaffold seating gives way during "
                       "derby against Harlow Park")] == "standfirst"
+
+
+@pytest.mark.parametrize(("top", "headline"), [
+    # a fact-check's long question and verdict, under the trail; the tagline above is none
+    ("CLEARCHECK\nAn independent, non-partisan fact-checking service\n"
+     "Fact checks | Explainers | How we work | Contact\n\nFact checks \u203a Health\n\n"
+     "Did 90 patients die at Dunmere General during the blackout? No: the ministry's figure "
+     "is 41, and most deaths were not caused by the outage\n\n"
+     "Claim: \"90 patients died when the generators failed.\"\nVerdict: FALSE\n\n"
+     "By Jonas Avery \u00b7 22 January\n",
+     "Did 90 patients die at Dunmere General during the blackout? No: the ministry's figure "
+     "is 41, and most deaths were not caused by the outage"),
+    # a press release's "For immediate release" note is no headline
+    ("DUNMERE HOSPITALS TRUST\nHome | Patients | Our hospitals | News\nNews > Press releases\n"
+     "PRESS RELEASE\nFor immediate release \u2013 Wednesday 6 November, 17:00\n"
+     "Legionella outbreak at Dunmere General: update on cases and deaths\n",
+     "Legionella outbreak at Dunmere General: update on cases and deaths"),
+    # a radio station's "Text the studio" line over the trail is no headline
+    ("COAST FM 97.4\nListen Live  |  News  |  Traffic  |  Weather  |  Shows\n"
+     "Text the studio: 81974 (standard network rates)\n\nNEWS \u203a LIVE\n\n"
+     "Storm Ferrin live: one dead, 18,000 homes without power on the coast\n\n"
+     "Updates from the newsroom and from you, our listeners. Newest first.\n",
+     "Storm Ferrin live: one dead, 18,000 homes without power on the coast"),
+])
+def test_the_first_headline_shaped_line_under_the_trail(top, headline):
+    body = ("\nThe regional health board said on Thursday that it had opened an inquiry into "
+            "the deaths, and that its findings would be published within a month.\n\n"
+            "Staff at the hospital were praised by patients' families for their work during "
+            "the night, the board's chair said at a briefing.\n\n"
+            "The inquiry will report to the minister, a spokesman said.\n")
+    heads = [s.text for s in segment_text(top + body) if s.kind == "headline"]
+    assert heads == [headline]

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from newsaudit.line_cues import Row, looks_like_byline, looks_like_dateline, n_words
 from newsaudit.models.layout.features import cells, is_menu
 
-__all__ = ["BREADCRUMB_RE", "handle_threads", "headline_over_credit", "listener_messages",
-           "never_headline", "one_headline_line", "pasted_headline", "video_captions"]
+__all__ = ["BREADCRUMB_RE", "handle_threads", "headline_over_credit",
+           "headline_under_breadcrumb", "listener_messages", "never_headline",
+           "one_headline_line", "pasted_headline", "video_captions"]
 
 
 #: Words a hard-wrapped headline's first line may end on, its second line going on.
@@ -414,4 +415,76 @@ def handle_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
             in_thread = False
         elif opened and tags[i] != "comment_start":
             out[i] = "comment"  # (a start the model found stays one: "J. Whitlock")
+    return out
+
+
+#: The most words of a headline right under a breadcrumb: a fact-check's question and its
+#: verdict run long ("Did 60 patients die at ... ? No: the ministry's figure is 38, ...").
+_CRUMB_HEAD_WORDS = 40
+#: The rows after a breadcrumb that its headline may stand in (a "NEWS RELEASE" label or a
+#: reprint's source line may come first).
+_CRUMB_REACH = 4
+#: A headline the model is this sure of keeps its place above the breadcrumb.
+_SURE_HEAD_P = 0.95
+_FROM_SOURCE_RE = re.compile(r"^(?:from|via)\s", re.IGNORECASE)
+#: A press release's or a translation's note under the trail: no headline.
+_RELEASE_NOTE_RE = re.compile(r"^(?:for\s+immediate\s+release|embargoed|(?:original(?:ly)?|"
+                              r"translation)\s+published)\b", re.IGNORECASE)
+
+
+def _under_crumb_shaped(text: str) -> bool:
+    s = text.strip()
+    if not 3 <= n_words(s) <= _CRUMB_HEAD_WORDS or s.endswith((".", ",", ";", ":", "|")):
+        return False
+    if is_menu(s) or BREADCRUMB_RE.search(s) or "://" in s or "@" in s or _cue_credit(s):
+        return False
+    if s.isupper() and n_words(s) < 3 or _FROM_SOURCE_RE.match(s):
+        return False
+    return sum(ch.isalpha() for ch in s) >= 0.6 * len(s.replace(" ", ""))
+
+
+def headline_under_breadcrumb(rows: Sequence[Row], tags: list[str],
+                              head_p: Sequence[float] | None = None) -> list[str]:
+    """The headline stands right under the site's breadcrumb trail ("Fact checks ›
+    Health", "Newsroom > Press releases > 2 April"), past a section label or a reprint's
+    source line: when the model found no headline, or took one above the trail that it
+    is not sure of (a tagline, a "Text the studio" line) or a credit line under it, the
+    first headline-shaped line under the trail is the headline.
+
+    Why a rule: the trail is the one landmark every site prints right above its headline;
+    the model, reading lines with their neighbours, takes a long question or a headline
+    with a semicolon for body, and a site's tagline above its menu for the headline."""
+    top = min(len(rows), _TOP_ROWS)
+    crumb = next((i for i in range(top) if BREADCRUMB_RE.search(rows[i].text)
+                  and n_words(rows[i].text) <= 12 and tags[i] != "body"), None)
+    if crumb is None:
+        return tags
+    shaped: list[int] = []
+    for j in range(crumb + 1, min(crumb + 1 + _CRUMB_REACH, len(rows))):
+        text = rows[j].text.strip()
+        if (text.isupper() and n_words(text) < 3) or _credit_like(rows, j, tags[j]) or (
+                _FROM_SOURCE_RE.match(text) or _RELEASE_NOTE_RE.match(text)):
+            continue  # "NEWS RELEASE"; "From Glas Pellonije (Pellonia), translated ..."
+        if not _under_crumb_shaped(text):
+            if n_words(text) >= _PARAGRAPH_WORDS or text.endswith(_SENTENCE_ENDS):
+                break  # the article has begun
+            continue
+        shaped.append(j)
+        break
+    if not shaped:
+        return tags
+    head = shaped[0]
+    current = [i for i, t in enumerate(tags) if t == "headline"]
+    if head in current:
+        return tags
+    out = list(tags)
+    for k in current:
+        if k < crumb and head_p is not None and head_p[k] >= _SURE_HEAD_P:
+            return tags  # a headline the model is sure of, over the trail
+        if k > head and not _credit_like(rows, k, "byline") and (
+                head_p is None or head_p[k] >= head_p[head]):
+            return tags  # the model's headline lies under the line: its own reading
+    for k in current:
+        out[k] = "boilerplate" if k < crumb else "byline"
+    out[head] = "headline"
     return out

@@ -31,6 +31,7 @@ from newsaudit.models._artifact import ArtifactSpec, all_finite, building, read_
 from newsaudit.models.layout.decoding import (
     handle_threads,
     headline_over_credit,
+    headline_under_breadcrumb,
     listener_messages,
     never_headline,
     one_headline_line,
@@ -127,8 +128,8 @@ class LayoutModel:
             logp[menus, self.tags.index("headline")] = -1e9
         tags = self.decode_page(logp, [r.gap_before for r in rows])
         head_p = np.exp(logp[:, self.tags.index("headline")])
-        tags = pasted_headline(
-            rows, headline_over_credit(rows, one_headline_line(rows, tags), head_p))
+        tags = headline_under_breadcrumb(rows, pasted_headline(
+            rows, headline_over_credit(rows, one_headline_line(rows, tags), head_p)), head_p)
         return handle_threads(rows, listener_messages(rows, video_captions(rows, tags)))
 
     def decode_page(self, logp: np.ndarray,
