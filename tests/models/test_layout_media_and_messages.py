@@ -150,3 +150,21 @@ def test_a_reader_message_head_over_one_quotation_and_over_signed_lines() -> Non
     assert listener_messages(rows, tags) == [
         "dateline", "body", "body", "comment_start", "comment_start", "dateline", "body",
         "comment_start", "dateline", "body"]
+
+
+def test_the_line_under_a_picture_placeholder_is_its_caption() -> None:
+    """"[Photograph]" on its own line, then the caption, however many sentences and
+    verbs it has; a paragraph after a blank line is the article's."""
+    caption = ("Ana Keller in her rebuilt kitchen on Mill Street, Kelby. She lost her husband "
+               "and both her neighbours.")
+    page = HEAD + BODY.replace("2015.\n\n", f"2015.\n\n[Photograph]\n{caption}\n\n", 1) + TAIL
+    assert kind_of(page, "Ana Keller in her rebuilt kitchen") == "caption"
+    apart = HEAD + BODY.replace("2015.\n\n", f"2015.\n\n[Photograph]\n\n{caption}\n\n", 1) + TAIL
+    assert kind_of(apart, "Ana Keller in her rebuilt kitchen") != "caption"
+
+
+def test_a_video_line_over_its_bracketed_credit_is_a_caption() -> None:
+    rows, _ = rows_of("Read at The National Chronicle\n\nVideo: Drone footage shows the scale "
+                      "of the Tamsa landslide\n(THE NATIONAL CHRONICLE \u00b7 1:58)\n")
+    assert video_captions(rows, ["related", "boilerplate", "boilerplate"]) == [
+        "related", "caption", "boilerplate"]

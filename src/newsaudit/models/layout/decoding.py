@@ -20,7 +20,7 @@ from newsaudit.models.layout.features import cells, is_menu
 
 __all__ = ["BREADCRUMB_RE", "handle_threads", "headline_over_credit",
            "headline_under_breadcrumb", "listener_messages", "never_headline",
-           "one_headline_line", "pasted_headline", "video_captions"]
+           "one_headline_line", "pasted_headline", "placeholder_captions", "video_captions"]
 
 
 #: Words a hard-wrapped headline's first line may end on, its second line going on.
@@ -287,6 +287,8 @@ _VIDEO_PROMO_RE = re.compile(r"^(?:live|more|latest|all|our|full)\b|\blive\s*(?:
                              re.IGNORECASE)
 _ENTRY_TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+\w+)?$",
                             re.IGNORECASE)
+#: A credit in brackets under the video's line: "(THE NATIONAL CHRONICLE · 1:58)".
+_CREDIT_UNDER_RE = re.compile(r"^\([^()]{2,60}\)$")
 #: Fewest words of the description: "Video: Signing Day 2019" is a link title.
 _VIDEO_WORDS = 5
 
@@ -315,7 +317,8 @@ def video_captions(rows: Sequence[Row], tags: list[str]) -> list[str]:
         if any(_VIDEO_RE.match(rows[j].text.strip()) for j in near):
             continue  # a list of videos
         if any(tags[j] in article for j in near) or (
-                i > 0 and _ENTRY_TIME_RE.match(rows[i - 1].text.strip())):
+                i > 0 and _ENTRY_TIME_RE.match(rows[i - 1].text.strip())) or (
+                i + 1 < len(rows) and _CREDIT_UNDER_RE.match(rows[i + 1].text.strip())):
             out[i] = "caption"  # beside the article, or under a live entry's time
     return out
 
@@ -487,4 +490,27 @@ def headline_under_breadcrumb(rows: Sequence[Row], tags: list[str],
     for k in current:
         out[k] = "boilerplate" if k < crumb else "byline"
     out[head] = "headline"
+    return out
+
+
+#: Where a picture was, a scraper leaves its label on a line of its own: "[Photo]",
+#: "[Photograph]", "[Image]".
+_PLACEHOLDER_RE = re.compile(r"^\[(?:photo|photograph|image|picture|pic|graphic|"
+                             r"illustration|gallery|video)\]$", re.IGNORECASE)
+#: The most words of the caption under such a label: two sentences.
+_PLACEHOLDER_CAPTION_WORDS = 50
+
+
+def placeholder_captions(rows: Sequence[Row], tags: list[str]) -> list[str]:
+    """The line right under a picture's placeholder ("[Photograph]") is the picture's
+    caption, however it reads ("Anna Petrov in her rebuilt kitchen ... She lost her
+    husband ..."): the model takes a caption of two sentences with a finite verb for body.
+    Only the line with no blank line between; a paragraph after a blank is the article's."""
+    out = list(tags)
+    for i in range(len(rows) - 1):
+        nxt = rows[i + 1]
+        if (_PLACEHOLDER_RE.match(rows[i].text.strip()) and nxt.gap_before == 0
+                and n_words(nxt.text) <= _PLACEHOLDER_CAPTION_WORDS
+                and tags[i + 1] in ("body", "boilerplate", "standfirst", "related")):
+            out[i + 1] = "caption"
     return out

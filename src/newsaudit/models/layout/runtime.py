@@ -36,6 +36,7 @@ from newsaudit.models.layout.decoding import (
     never_headline,
     one_headline_line,
     pasted_headline,
+    placeholder_captions,
     video_captions,
 )
 from newsaudit.models.layout.features import FEATURISER_VERSION, featurise
@@ -130,7 +131,8 @@ class LayoutModel:
         head_p = np.exp(logp[:, self.tags.index("headline")])
         tags = headline_under_breadcrumb(rows, pasted_headline(
             rows, headline_over_credit(rows, one_headline_line(rows, tags), head_p)), head_p)
-        return handle_threads(rows, listener_messages(rows, video_captions(rows, tags)))
+        tags = placeholder_captions(rows, video_captions(rows, tags))
+        return handle_threads(rows, listener_messages(rows, tags))
 
     def decode_page(self, logp: np.ndarray,
                     gaps: Sequence[int] | np.ndarray = ()) -> list[str]:
