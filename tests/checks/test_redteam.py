@@ -16,7 +16,7 @@ import pytest
 from newsaudit.evaluation.redteam import LoudReader
 from paths import REPO
 
-SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 13)}
+SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 14)}
 
 
 def _key(n: int) -> dict[str, dict]:
@@ -108,18 +108,24 @@ LOUD = {
     (11, "localtv_tornado.txt"): ("toxic_comment", "problem"),
     (11, "tabloid_dog_attack.txt"): ("toxic_comment", "warning"),
     # set 12: measured blind at stop 33 (2 false alarms on clean pages, 2 of 29 found), then
-    # fixed from. (localtv_tornado's threat is found in the comment's second sentence, not
-    # the first the key quotes.)
+    # fixed from
     (12, "sports_stand_collapse.txt"): ("toxic_comment", "warning"),
     (12, "tabloid_knife_rampage.txt"): ("toxic_comment", "warning"),
     (12, "wire_dam_burst.txt"): ("numeric_contradiction", "warning"),
+    (12, "localtv_tornado.txt"): ("numeric_contradiction", "warning"),  # and the threat
+    # set 13: measured blind at stop 33 (no loud finding on a clean page, 4 of 4 true)
+    (13, "factcheck_hospital_deaths.txt"): ("numeric_contradiction", "warning"),
+    (13, "financial_refinery_blast.txt"): ("numeric_contradiction", "problem"),
+    (13, "student_dorm_fire.txt"): ("toxic_comment", "warning"),
+    (13, "wire_mine_blast.txt"): ("numeric_contradiction", "problem"),
 }
 #: Pages with a second planted problem the audit also finds.
 SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),
           (5, "local_tv_hit_and_run_comments.txt"): ("toxic_comment", "problem"),
           (7, "greyrigg_quarry_camp_blog.txt"): ("toxic_comment", "problem"),
           (8, "blog_fenwick_falls_school_closure_vote.txt"): ("toxic_comment", "problem"),
-          (10, "localtv_highway_pileup.txt"): ("toxic_comment", "warning")}
+          (10, "localtv_highway_pileup.txt"): ("toxic_comment", "warning"),
+          (12, "localtv_tornado.txt"): ("toxic_comment", "problem")}
 
 
 #: The checks that ship their own severity (numeric_contradiction, attribution_mismatch,
