@@ -125,6 +125,7 @@ SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),
           (7, "greyrigg_quarry_camp_blog.txt"): ("toxic_comment", "problem"),
           (8, "blog_fenwick_falls_school_closure_vote.txt"): ("toxic_comment", "problem"),
           (10, "localtv_highway_pileup.txt"): ("toxic_comment", "warning"),
+          (10, "liveblog_conflict_oldest.txt"): ("toxic_comment", "problem"),
           (12, "localtv_tornado.txt"): ("toxic_comment", "problem")}
 
 
