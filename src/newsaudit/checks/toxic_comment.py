@@ -6,8 +6,9 @@ article's, so nothing here counts against the page.
 
 A comment is flagged when a pattern of ``data/toxicity.json`` fires (a group called
 vermin, "not human", a group's name in scare quotes, an insult, a slur, a call to kill or
-expel) or when the abuse model scores it over its threshold for comments; the message
-says which did.
+expel, a threat: worded, or read by its structure, a menacing frame with a person's home,
+family, car or way home in its sentence) or when the abuse model scores it over its
+threshold for comments; the message says which did.
 
 The model learnt from tweets, so on comments it is held to more: its threshold for
 comments lets 1 % of benign validation tweets over, not the 3 % it is scored at (a comment
@@ -134,8 +135,8 @@ def _join(parts: list[str]) -> str:
 @register(
     CHECK,
     summary=(
-        "abusive, hateful or dehumanising reader comments (Davidson et al. model plus "
-        "dehumanisation patterns)"
+        "abusive, hateful, dehumanising or threatening reader comments (Davidson et al. "
+        "model plus patterns of dehumanisation and of menace)"
     ),
     severities=("info", "warning", "problem"),
 )
