@@ -367,7 +367,8 @@ def listener_messages(rows: Sequence[Row], tags: list[str]) -> list[str]:
     headed = one = False  # under a messages head, while the lines under it are messages
     for i, row in enumerate(rows):
         text = row.text.strip()
-        if _MESSAGES_HEAD_RE.search(text) and n_words(text) <= _HEAD_WORDS:
+        if len(text) <= _HEAD_CHARS and _MESSAGES_HEAD_RE.search(text) and (
+                n_words(text) <= _HEAD_WORDS):
             # "Reader message": the one quotation under it is the message, however signed
             headed, one = True, bool(_ONE_MESSAGE_RE.search(text))
             continue
@@ -394,6 +395,14 @@ _HANDLE_RE = re.compile(r"^(?:[\u21b3@]\s*[\w.-]{2,30}|(?=[\w.-]*(?:_|\d|[a-z][A
                         r"[A-Za-z][\w.-]{2,30})$")
 
 
+#: Words every comment head in the cue lists holds one of: a line without any is no head.
+_COMMENT_WORD_RE = re.compile(r"(?i)\b(?:comment|repl|respon|thought|discuss|conversation|"
+                              r"debate|your say|sort by|newest|oldest|best|top|most liked|"
+                              r"worst|posts\))")
+#: A comment head is short: longer lines are not tested for one.
+_HEAD_CHARS = 80
+
+
 def handle_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
     """Under a comment head ("Have your say", "Comments (4)"), a line that is only a
     handle opens a comment and the lines under it are that comment, up to the next handle
@@ -403,9 +412,15 @@ def handle_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
     from newsaudit.line_cues import line_kind
 
     out = list(tags)
+    heads = [i for i, r in enumerate(rows)
+             if len(r.text) <= _HEAD_CHARS and _COMMENT_WORD_RE.search(r.text)]
+    if not heads:
+        return out  # no comment head on the page (the cheap test first: this runs on all)
     in_thread = opened = False
-    for i, row in enumerate(rows):
-        text = row.text.strip()
+    for i in range(heads[0], len(rows)):
+        text = rows[i].text.strip()
+        if not in_thread and (len(text) > _HEAD_CHARS or not _COMMENT_WORD_RE.search(text)):
+            continue
         kind = line_kind(text)
         if kind == "comment_header":
             in_thread, opened = True, False
