@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsaudit.line_cues import Row, looks_like_byline, looks_like_dateline, n_words
+from newsaudit.line_cues import Row, line_kind, looks_like_byline, looks_like_dateline, n_words
 from newsaudit.models.layout.features import cells, is_menu
 
 __all__ = ["BREADCRUMB_RE", "handle_threads", "headline_over_credit",
@@ -344,6 +344,8 @@ _MESSAGES_HEAD_RE = re.compile(
     r"readers?|viewers?)|readers?['\u2019]?\s+(?:messages?|texts?))\b",
     re.IGNORECASE)
 _HEAD_WORDS = 12
+#: A comment or messages head is short: longer lines are not tested for one.
+_HEAD_CHARS = 80
 _TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}")
 _ONE_MESSAGE_RE = re.compile(r"\b(?:message|text)$", re.IGNORECASE)
 _OPENING_QUOTES = ("\"", "\u201c")
@@ -395,32 +397,18 @@ _HANDLE_RE = re.compile(r"^(?:[\u21b3@]\s*[\w.-]{2,30}|(?=[\w.-]*(?:_|\d|[a-z][A
                         r"[A-Za-z][\w.-]{2,30})$")
 
 
-#: Words every comment head in the cue lists holds one of: a line without any is no head.
-_COMMENT_WORD_RE = re.compile(r"(?i)\b(?:comment|repl|respon|thought|discuss|conversation|"
-                              r"debate|your say|sort by|newest|oldest|best|top|most liked|"
-                              r"worst|posts\))")
-#: A comment head is short: longer lines are not tested for one.
-_HEAD_CHARS = 80
-
-
 def handle_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
     """Under a comment head ("Have your say", "Comments (4)"), a line that is only a
     handle opens a comment and the lines under it are that comment, up to the next handle
     or the first line the cue lists call something else (a form, a related list's head,
     furniture). Why a rule: the model reads a handle as the credit of the paragraph under
     it on pages that indent the thread, and the thread became body."""
-    from newsaudit.line_cues import line_kind
-
     out = list(tags)
-    heads = [i for i, r in enumerate(rows)
-             if len(r.text) <= _HEAD_CHARS and _COMMENT_WORD_RE.search(r.text)]
-    if not heads:
-        return out  # no comment head on the page (the cheap test first: this runs on all)
     in_thread = opened = False
-    for i in range(heads[0], len(rows)):
-        text = rows[i].text.strip()
-        if not in_thread and (len(text) > _HEAD_CHARS or not _COMMENT_WORD_RE.search(text)):
-            continue
+    for i, row in enumerate(rows):
+        text = row.text.strip()
+        if not in_thread and len(text) > _HEAD_CHARS:
+            continue  # a comment head is short: a paragraph is not read for one
         kind = line_kind(text)
         if kind == "comment_header":
             in_thread, opened = True, False
