@@ -718,3 +718,38 @@ def test_lines_only_the_recall_pass_keeps_are_body_when_prose_furniture_otherwis
     # With no precision paragraphs to weigh them against, every line stays as it was.
     monkeypatch.setattr(html_reader, "_precision_paragraphs", lambda _: [], raising=False)
     assert _kinds(html)["Timetable at a glance"] == "body"
+
+
+def test_a_short_credit_or_name_in_a_figure_is_its_caption_outside_one_it_is_not():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>"
+            "<figure><img src='a.jpg'><figcaption>© Jane Roe</figcaption></figure>"
+            + ARTICLE_PARAS
+            + "<figure><img src='b.jpg'><figcaption>Image: Carrow Ferries</figcaption></figure>"
+            "<figure><img src='c.jpg'><figcaption>Reuters</figcaption></figure>"
+            "<figure><img src='d.jpg'><figcaption>Share</figcaption></figure>"
+            "<p class='caption'>Tom Hale</p>"
+            "</article></body></html>")
+    kinds = _kinds(html)
+    assert kinds["© Jane Roe"] == "caption"
+    assert kinds["Image: Carrow Ferries"] == "caption"
+    assert kinds["Reuters"] == "caption"
+    # A share button in a figure, and a bare name that only wears a caption class, are not.
+    assert kinds.get("Share") != "caption"
+    assert kinds.get("Tom Hale") != "caption"
+
+
+def test_a_figure_whose_caption_links_to_another_story_is_a_teaser_a_linked_credit_is_not():
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + "<figure><img src='a.jpg'><figcaption>photo: <a href='https://flickr.com/jr'>"
+            "Jane Roe</a> via <a href='https://unsplash.com'>Unsplash</a></figcaption></figure>"
+            "<figure><a href='/harbour-lights.jpg'><img src='b.jpg'></a><figcaption>"
+            "<a href='/harbour-lights.jpg'>The harbour lights at dusk on Sunday</a>"
+            "</figcaption></figure>"
+            "</article><div><figure><a href='/news/storm-warning'><img src='c.jpg'></a>"
+            "<figcaption><h2><a href='/news/storm-warning'>Storm warning issued for the "
+            "northern coast tonight</a></h2></figcaption></figure></div></body></html>")
+    kinds = _kinds(html)
+    assert kinds["photo: Jane Roe via Unsplash"] == "caption"
+    # A caption linking to its own picture is still the caption.
+    assert kinds["The harbour lights at dusk on Sunday"] == "caption"
+    assert kinds["Storm warning issued for the northern coast tonight"] == "related"

@@ -27,7 +27,13 @@ from lxml import etree
 from newsaudit.anatomy import cues, line_kind, looks_like_byline
 from newsaudit.errors import EmptyInput
 from newsaudit.ingest.blocks import page_blocks
-from newsaudit.ingest.regions import Regions, caption_text_ok, in_furniture, page_url
+from newsaudit.ingest.regions import (
+    Regions,
+    caption_text_ok,
+    in_furniture,
+    page_url,
+    picture_credit,
+)
 from newsaudit.ingest.title import page_title
 from newsaudit.model import Document, Page, Segment, SegmentKind
 
@@ -102,6 +108,30 @@ def _inside(el: etree._Element, claimed: set[etree._Element]) -> bool:
     return el in claimed or any(a in claimed for a in _ancestors(el))
 
 
+def _in_figure(el: etree._Element) -> bool:
+    """Whether an element is a figure's caption or sits in a ``<figure>``."""
+    return el.tag == "figcaption" or any(a.tag == "figure" for a in _ancestors(el))
+
+
+#: A caption whose text is this much a link to another page is a teaser's title.
+_TEASER_LINK_SHARE = 0.8
+_TEASER_WORDS = 4
+_IMAGE_HREF_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _links_away(el: etree._Element, text: str) -> bool:
+    """Whether a caption's text is nearly all links to other pages (not to the picture
+    itself, a lightbox or an anchor on the page): the title of a teaser card. A short one
+    is a credit linking to its photographer ("Jane Roe / Flickr"), and so is one that says
+    it is ("photo: Jane Roe via Unsplash")."""
+    if len(text.split()) < _TEASER_WORDS or picture_credit(text):
+        return False
+    linked = sum(len(" ".join(a.itertext()).strip()) for a in el.iter("a")
+                 if (href := (a.get("href") or "").strip())
+                 and not href.startswith(("#", "javascript:")) and not _IMAGE_HREF_RE.search(href))
+    return linked >= _TEASER_LINK_SHARE * len(text)
+
+
 def block_lines(
     el: etree._Element, *, skip: set[etree._Element] | frozenset[etree._Element] = frozenset()
 ) -> list[str]:
@@ -174,8 +204,11 @@ class _Zones:
         self.furniture_captions: list[str] = []
         self.forms = self._forms(tree)
         self.comments = self._comments(tree)
+        self.teaser_captions: list[str] = []
         self.captions = self._captions(tree)
         self.related = self._related(tree)
+        if self.teaser_captions:
+            self.related.append(self.teaser_captions)
 
     def _forms(self, tree: etree._Element) -> list[list[str]]:
         areas = [
@@ -285,7 +318,12 @@ class _Zones:
                 continue
             # Claimed either way, so that a gallery's captions do not come back as body.
             self.claimed.add(el)
-            if in_furniture(el, self.holds_article) or not caption_text_ok(text):
+            if _links_away(el, text):
+                # A teaser card: a picture over another story's linked title.
+                self.teaser_captions.append(text)
+                continue
+            if in_furniture(el, self.holds_article) or not caption_text_ok(
+                    text, in_figure=_in_figure(el)):
                 self.furniture_captions.append(text)
                 continue
             out.append(text)

@@ -547,13 +547,34 @@ def in_furniture(el: etree._Element, holds_article: object) -> bool:
     return False
 
 
-def caption_text_ok(text: str) -> bool:
+#: A credit line of a picture: labelled ("Foto: ...", "(Image credit: ...)"), a copyright
+#: sign before a name ("© Jane Roe"), or an agency's name alone ("Getty Images").
+_FIGURE_CREDIT_RE = re.compile(
+    r"^\W*(?:©|\(c\)\s|copyright\b|(?:image|photo|picture|illustration|graphic|video|"
+    r"foto|bild|grafik)\s*(?:credit|source|quelle|copyright)?\s*:)", re.IGNORECASE)
+
+
+def picture_credit(text: str) -> bool:
+    """Whether a short line is a picture's credit: labelled ("Foto: ...", "(Image credit:
+    ...)", "© Jane Roe") or an agency's or stock library's name ("Getty Images")."""
+    return len(text.split()) <= _CREDIT_WORDS and bool(
+        _FIGURE_CREDIT_RE.match(text) or _PICTURE_CREDIT_RE.match(text))
+
+
+def caption_text_ok(text: str, *, in_figure: bool = False) -> bool:
     """A caption says something: three words or more, and not a date, a byline, a share
-    row or a tag list that merely wears a caption class."""
-    if len(text.split()) < 3:
-        return False
+    row or a tag list that merely wears a caption class. Inside a ``<figure>`` a picture's
+    credit ("© Jane Roe", "Image: Psyonix", "Getty Images") is its caption too, and so is a
+    short label or name that no cue calls furniture: the figure says what it is, and the
+    page prints it under the picture. (Outside one, a caption-classed credit is as often a
+    teaser's picture elsewhere on the page.)"""
+    words = len(text.split())
+    if in_figure and picture_credit(text):
+        return True
+    if words < 3:
+        return in_figure and line_kind(text, header=False) in (None, "caption")
     return line_kind(text, header=False) not in ("dateline", "byline", "boilerplate", "related",
                                                  "form", "comment_header")
 
 
-__all__ = ["Regions", "STRONG_ZONES", "caption_text_ok", "in_furniture"]
+__all__ = ["Regions", "STRONG_ZONES", "caption_text_ok", "in_furniture", "picture_credit"]
