@@ -104,6 +104,7 @@ def test_eval_redteam_counts_alarms_finds_and_layout(
     assert result["loud_on_planted_evidence"] == result["loud_on_planted_pages"] == 1
     assert result["findings"]["planted"][0]["check"] == "numeric_contradiction"
     assert result["layout"] == {"headline": "2/2"}
+    assert result["planted_by_kind"] == {"headline_toll": "1/1/1"}
 
 
 def test_eval_redteam_without_a_key_is_an_input_error(

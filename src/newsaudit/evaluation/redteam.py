@@ -10,6 +10,8 @@ photo caption. What a standards editor would ask of the audit on them:
   planted problem's evidence (the automatic half of judging it: a finding elsewhere on the
   page still needs a reader, so the list is printed for one);
 * **planted problems found**: a planted problem whose evidence a loud finding overlaps;
+  per planted kind also those a finding of any severity overlaps (info included: what the
+  calibrate stage holds back, for a reader weighing whether to let a check speak up);
 * **layout**: the headline line read as the headline, and each comment's and caption's
   first words inside a segment of that kind.
 
@@ -100,17 +102,26 @@ def evaluate(directory: Path) -> dict[str, Any]:
     clean_loud: list[dict[str, Any]] = []
     planted_loud: list[dict[str, Any]] = []
     planted = found = 0
+    # Per planted kind: [found by a loud finding, found by any finding, planted].
+    by_kind: dict[str, list[int]] = {}
     layout: dict[str, list[int]] = {"headline": [0, 0], "comments": [0, 0], "captions": [0, 0]}
     for page in pages:
         shipped, loud = reader.read(page.text)
         spans = []
         for p in page.key.get("problems", []):
+            tally = by_kind.setdefault(str(p.get("kind", "?")), [0, 0, 0])
+            tally[2] += 1
             at = page.text.find(p["evidence"])
-            if at >= 0:
-                spans.append((at, at + len(p["evidence"])))
+            if at < 0:
+                continue
+            a, b = at, at + len(p["evidence"])
+            spans.append((a, b))
+            if any(a < e.end and e.start < b for f in loud for e in f.evidence):
+                found += 1
+                tally[0] += 1
+            if any(a < e.end and e.start < b for f in shipped.findings for e in f.evidence):
+                tally[1] += 1
         planted += len(page.key.get("problems", []))
-        found += sum(1 for a, b in spans
-                     if any(a < e.end and e.start < b for f in loud for e in f.evidence))
         for f in loud:
             row: dict[str, Any] = {"page": page.name, "check": f.check, "severity": f.severity,
                    "message": f.message, "evidence": [e.text for e in f.evidence]}
@@ -140,6 +151,9 @@ def evaluate(directory: Path) -> dict[str, Any]:
         "loud_on_planted_evidence": sum(1 for r in planted_loud if r["on_planted"]),
         "planted_problems": planted,
         "planted_found": found,
+        # "loud/any/planted": found by a loud finding, by a finding of any severity (info
+        # too: what the calibrate stage holds back), and how many were planted.
+        "planted_by_kind": {k: "/".join(map(str, v)) for k, v in sorted(by_kind.items())},
         "layout": {k: f"{v[0]}/{v[1]}" for k, v in layout.items() if v[1]},
         "findings": {"clean": clean_loud, "planted": planted_loud},
     }
@@ -155,6 +169,8 @@ def format_table(result: dict[str, Any]) -> str:
         f"  planted problems found            {result['planted_found']} of "
         f"{result['planted_problems']}",
     ]
+    for k, v in result.get("planted_by_kind", {}).items():
+        lines.append(f"  found {k:<28}{v} (loud/any/planted)")
     for k, v in result["layout"].items():
         lines.append(f"  {k:<34}{v}")
     for group in ("clean", "planted"):
