@@ -850,3 +850,50 @@ def test_a_run_in_list_of_the_deaths_takes_the_toll_before(run, second, expected
                    "and 20 injured when tornadoes crossed the region on Sunday evening, state "
                    f"officials said.\n\n{second}\n\nPower was restored on Tuesday.\n")
     assert _shown(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("groups", "expected"),
+    [
+        # three groups closed by "and", one short of the whole: a group is missing
+        ("14 are employees, 9 are contractors and 3 are drivers",
+         [("warning", ["27 injured", "14", "9", "3"])]),
+        ("14 are employees, 9 are contractors and 4 are drivers", []),  # they add up
+        ("14 are employees and 9 are contractors", []),  # two groups: some of them
+        # far short: groups left unnamed, not a slip
+        ("11 are employees, 6 are contractors and 3 are drivers", []),
+    ],
+)
+def test_a_partitive_list_of_every_group_that_misses_its_total(run, groups, expected):
+    text = ("Smoke at Vila Alta mine\n\nA total of 27 people were treated for smoke "
+            f"inhalation at the municipal hospital. Of the 27 injured, {groups} employed by "
+            "a haulage firm.\n\nThe mine reopened on Thursday.\n")
+    _, found = run(text)
+    assert _shown(found) == expected
+    if expected:
+        assert found[0].message == (
+            "The page divides the 27 injured into 14, 9 and 3, which add up to 26: a figure "
+            "is wrong or a group is missing.")
+
+
+def test_a_last_group_named_as_the_rest_closes_the_list(run):
+    text = ("Bus falls into ravine\n\nThe bus was carrying 31 passengers, police said. Of the "
+            "31 injured, 14 were taken to the district hospital and the remaining 16 were "
+            "treated at the scene.\n")
+    _, found = run(text)
+    assert _shown(found) == [("warning", ["31 injured", "14", "16"])]
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("Seven people died", [("problem", ["Nine killed", "Seven people"])]),
+    ("Nine people died", []),
+])
+def test_a_headline_toll_the_body_gives_only_as_another_count(run, lead, expected):
+    """"Nine of the injured" under "Nine killed" is the injured, not the dead: the same
+    number counting something else does not support the headline."""
+    text = ("Nine killed in crush at lantern festival\n\n"
+            f"{lead} and around 40 were hurt in a crush on the footbridge on Saturday night, "
+            "police said. Nine of the injured remain in hospital, according to the health "
+            "department.\n")
+    _, found = run(text)
+    assert _shown(found) == expected

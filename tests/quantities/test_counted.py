@@ -21,3 +21,21 @@ def test_loss_and_headline_lexicon() -> None:
     assert lex.headline_after["dead"] == "killed"
     assert lex.comparison_cues[0] in {("up", "from"), ("down", "from"), ("compared", "with"),
                                       ("compared", "to"), ("as", "against")}
+
+
+def test_a_share_of_the_casualties_and_a_hyphenated_modifier(nlp) -> None:
+    """"Nine of the injured" counts the injured, "four of those killed" the dead (the parse
+    hangs the participle elsewhere); "14 heat-related deaths" counts deaths across the
+    hyphenated word."""
+    from newsaudit.auditor import Auditor
+
+    report = Auditor().audit(
+        "Heat bulletin: 14 heat-related deaths confirmed\n\nNine of the injured remain in "
+        "hospital. Four of those killed were over 75. Police reported 12 storm-related "
+        "injuries. Eleven of the 40 injured were children.\n")
+    got = [(q.text, q.category) for q in report.quantities]
+    assert ("14 heat-related deaths", "killed") in got
+    assert ("Nine of the injured", "wounded") in got
+    assert ("Four of those killed", "killed") in got
+    assert ("12 storm-related injuries", "wounded") in got
+    assert ("Eleven", "other") in got  # "of the 40 injured": a share of a count, read apart

@@ -141,6 +141,9 @@ def _moving_reading(a: Figure, b: Figure, moving: list[Figure]) -> bool:
 #: where comparing every pair grew as the square of the page.
 RIVALS = 16
 
+#: Categories of a body number that may count what the headline's toll counts: the
+#: figures stage could not tell what it counts ("rose to 43") or counts people in general.
+_OPEN_CATEGORIES = (None, "other", "count", "people", "personnel")
 #: Categories a headline's figure is held to: the tolls of the event reported.
 _HEADLINE_TOLLS = frozenset({"killed", "wounded"})
 
@@ -153,11 +156,13 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
     if not heads:
         return
     body = [f for f in figs if _segment(report, f) in ("standfirst", "body")]
-    said = {q.value for q in report.quantities
-            if q.segment in ("standfirst", "body") and q.value is not None}
+    said = [(q.value, q.category) for q in report.quantities
+            if q.segment in ("standfirst", "body") and q.value is not None]
     for h in heads:
-        if h.value in said:
-            continue  # the body gives the headline's number somewhere ("rose to 43")
+        if any(v == h.value and c in (h.category, *_OPEN_CATEGORIES) for v, c in said):
+            # the body gives the headline's number somewhere ("rose to 43"), not as a count
+            # of something else ("Nine of the injured" under "Nine killed")
+            continue
         same = [b for b in body if b.category == h.category and same_subject(h, b)]
         above = _above_every(h, same)
         if h.changing:

@@ -279,7 +279,8 @@ def find_counted(doc: Doc, words: list[str], r: ReadingLike, lex: CountLexicon) 
         # "212 Dengue Deaths" tags the toll's noun as one
         and not (head.pos_ == "PROPN" and head.tag_ != "NNPS"
                  and head.lower_ not in lex.casualty_words)
-        and all(doc[k].pos_ not in _NOT_IN_NOUN_PHRASE for k in range(j, head.i))
+        and all(doc[k].pos_ not in _NOT_IN_NOUN_PHRASE or _hyphenated(doc, k)
+                for k in range(j, head.i))
         and not _odd_singular(head, r, lex)
     ):
         r.counted_tok = head
@@ -288,6 +289,8 @@ def find_counted(doc: Doc, words: list[str], r: ReadingLike, lex: CountLexicon) 
         return
     if j + 1 < n and words[j] == "of":
         _counted_after_of(doc, j, sent_end, root, r)
+        if r.counted_tok is None:
+            _casualties_after_of(doc, words, j, sent_end, root, r, lex)
         return
     if j < n and (
         words[j] in lex.casualty_words or (words[j] in lex.people and doc[j].pos_ == "ADJ")
@@ -297,6 +300,34 @@ def find_counted(doc: Doc, words: list[str], r: ReadingLike, lex: CountLexicon) 
         r.tok_end = j + 1
         return
     _running_total(doc, words, root, r, lex)
+
+
+#: Determiners between a partitive "of" and the casualty word it names.
+_OF_DETERMINERS = frozenset({"the", "those", "these"})
+
+
+def _casualties_after_of(doc: Doc, words: list[str], j: int, sent_end: int, root: Token,
+                         r: ReadingLike, lex: CountLexicon) -> None:
+    """"Nine of the injured", "four of those killed": a share of the casualties. The parse
+    often hangs the participle on the verb ("injured" as a modifier of "remain") or takes
+    "those" for the object, so the casualty word is read by its position."""
+    k = j + 1
+    if k < sent_end and words[k] in _OF_DETERMINERS:
+        k += 1
+    if k < min(sent_end, len(words)) and k > j + 1 and words[k] in lex.casualty_words:
+        r.counted_tok = doc[k]
+        r.anchor = root
+        r.tok_end = k + 1
+
+
+def _hyphenated(doc: Doc, k: int) -> bool:
+    """Whether a token is the hyphen or the second word of a hyphenated modifier
+    ("14 heat-related deaths", "12 storm-hit homes"), written with no space around the
+    hyphen: one word of the noun phrase, whatever part of speech the tagger gives it."""
+    if doc[k].text == "-":
+        return 0 < k and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+    return k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and (
+        not doc[k - 2].whitespace_)
 
 
 def _odd_singular(head: Token, r: ReadingLike, lex: CountLexicon) -> bool:
