@@ -168,3 +168,85 @@ def test_a_video_line_over_its_bracketed_credit_is_a_caption() -> None:
                       "of the Tamsa landslide\n(THE NATIONAL CHRONICLE \u00b7 1:58)\n")
     assert video_captions(rows, ["related", "boilerplate", "boilerplate"]) == [
         "related", "caption", "boilerplate"]
+
+
+
+def test_replies_headed_by_handle_and_time_are_comments_each_its_own() -> None:
+    """A community board prints its replies as "@handle · time" over the text, with no
+    "Comments" head: each head opens a comment, the thread ends at the reply form."""
+    thread = ("@gina_t  \u00b7  Sat 10:15\nHope the passengers are OK. Thanks for posting "
+              "the actual facts.\n\n"
+              "@Rob_K  \u00b7  Sat 10:31\nThat stretch is lethal, no street lights and everyone "
+              "does fifty.\n\n"
+              "    @kelby_watch replying to @Rob_K  \u00b7  Sat 10:40\n    Agree, worth raising "
+              "at the parish council on the 19th.\n\n"
+              "Reply as guest?  You need an account to reply. [Sign up] [Log in]\n\n")
+    page = HEAD + BODY + thread + TAIL
+    comments = [t for k, t in kinds(page) if k == "comment"]
+    assert [c.split("\n")[0].strip() for c in comments] == [
+        "@gina_t  \u00b7  Sat 10:15", "@Rob_K  \u00b7  Sat 10:31",
+        "@kelby_watch replying to @Rob_K  \u00b7  Sat 10:40"]
+    assert "Hope the passengers are OK" in comments[0]
+    assert kind_of(page, "The council said 40 homes") == "body"
+
+
+def test_name_and_date_lines_with_no_handle_are_left_to_the_model() -> None:
+    """A live page may sign its own entries "Jane Roe — 14:32": with no handle among the
+    heads and no comment read in the run, the rule leaves them alone."""
+    from newsaudit.models.layout.decoding import stamped_threads
+
+    lines = ["Storm live: river peaks in Kelby", "The river rose all morning, the agency said.",
+             "Jo Reed \u2014 14:32", "The A61 is closed at Dunmoor, police said.",
+             "Sam Hale \u2014 14:50", "The rest centre has room for 200 more people."]
+    rows, _ = rows_of("\n".join(lines) + "\n")
+    tags = ["headline", "body", "byline", "body", "byline", "body"]
+    assert stamped_threads(rows, tags) == tags
+    # the same heads as handles are a thread
+    handles = [line.replace("Jo Reed", "jo_reed").replace("Sam Hale", "SamH77")
+               for line in lines]
+    rows, _ = rows_of("\n".join(handles) + "\n")
+    assert stamped_threads(rows, tags) == [
+        "headline", "body", "comment_start", "comment", "comment_start", "comment"]
+
+
+def test_a_forum_s_numbered_replies_are_comments_up_to_the_rule_after_the_last() -> None:
+    lines = ["Gas explosion on Parr Street", "An explosion destroyed No. 14 on Monday evening.",
+             "-----", "Reply #1 on: 27 November 2025, 21:59", "MarshLad", "Posts: 377",
+             "Heard it from the allotments, shook the shed windows. Hope everyone is OK.",
+             "-----", "Reply #2 on: 27 November 2025, 22:14", "Jen_R", "Posts: 58",
+             "The rest centre at the leisure centre is asking for phone chargers.",
+             "Jen", "-----", "Pages: [1] 2", "Related topics:"]
+    rows, _ = rows_of("\n".join(lines) + "\n")
+    tags = ["headline", "body"] + ["boilerplate"] * 3 + ["body"] * 2 + ["boilerplate"] * 4 + [
+        "body", "body", "boilerplate", "boilerplate", "related"]
+    from newsaudit.models.layout.decoding import stamped_threads
+
+    out = stamped_threads(rows, tags)
+    assert out[3:8] == ["comment_start", "comment", "comment", "comment", "boilerplate"]
+    assert out[8:13] == ["comment_start", "comment", "comment", "comment", "comment"]
+    assert out[13:] == ["boilerplate", "boilerplate", "related"]
+
+
+def test_a_sender_and_time_line_under_a_messages_head_opens_the_message_under_it() -> None:
+    lines = ["YOUR MESSAGES (2)", "Text the studio on 83974 or comment below.",
+             "From Jan in Ashcombe, 10:47", "Thoughts with the family. The barriers come down late.",
+             "", "Steve, Mill Farm, 11:20", "We've been on about a footbridge for years.", "",
+             "Share this story"]
+    rows, _ = rows_of("\n".join(lines) + "\n")
+    tags = ["boilerplate", "boilerplate", "body", "body", "body", "body", "boilerplate"]
+    assert listener_messages(rows, tags) == [
+        "boilerplate", "boilerplate", "comment_start", "comment", "comment_start", "comment",
+        "boilerplate"]
+
+
+def test_gallery_counters_head_their_captions_a_lone_counter_does_not() -> None:
+    from newsaudit.models.layout.decoding import placeholder_captions
+
+    lines = ["1/3", "Water pours over the weir at Hollen on Saturday afternoon.",
+             "2/3", "Residents of Mill Row are taken to safety by boat. About 400 were evacuated.",
+             "3/3", "A rainbow over the valley at dusk on Thursday."]
+    rows, _ = rows_of("\n".join(lines) + "\n")
+    out = placeholder_captions(rows, ["boilerplate", "body"] * 3)
+    assert out == ["boilerplate", "caption"] * 3
+    rows, _ = rows_of("3/12\nThe council met on Tuesday to approve the budget.\n")
+    assert placeholder_captions(rows, ["dateline", "body"]) == ["dateline", "body"]

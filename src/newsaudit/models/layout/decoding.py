@@ -13,6 +13,7 @@ it (:func:`pasted_headline`). Pure functions of the rows and tags.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from newsaudit.line_cues import Row, line_kind, looks_like_byline, looks_like_dateline, n_words
@@ -20,7 +21,8 @@ from newsaudit.models.layout.features import cells, is_menu
 
 __all__ = ["BREADCRUMB_RE", "handle_threads", "headline_over_credit",
            "headline_under_breadcrumb", "listener_messages", "never_headline",
-           "one_headline_line", "pasted_headline", "placeholder_captions", "video_captions"]
+           "one_headline_line", "pasted_headline", "placeholder_captions", "stamped_threads",
+           "video_captions"]
 
 
 #: Words a hard-wrapped headline's first line may end on, its second line going on.
@@ -343,6 +345,15 @@ _MESSAGES_HEAD_RE = re.compile(
     r"(?:saying|telling\s+us)|texts?\s+to\s+\d+|messages?\s+from\s+(?:an?\s+)?(?:listeners?|"
     r"readers?|viewers?)|readers?['\u2019]?\s+(?:messages?|texts?))\b",
     re.IGNORECASE)
+#: Who sent a message and when, alone on the line over it: "From Jan in Ashcombe, 10:47",
+#: "Steve, Mill Farm, 11:20" (the "when" part must read as a date line).
+_SENDER_HEAD_RE = re.compile(
+    r"^(?:From\s+)?(?:[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?|an?\s+(?:listener|reader|viewer))"
+    r"(?:(?:\s+(?:in|on|at|from|near)|,)\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})?"
+    r"\s*[,\u00b7\u2014\u2013-]\s*(?P<when>\S.{0,30})$")
+#: How to send one, under a messages head: "Text the studio on 83974 or comment below".
+_HOW_TO_SEND_RE = re.compile(r"\b(?:text|txt|call|ring|email|e-mail|whatsapp|message)\b.{0,40}"
+                             r"\b\d{4,}\b|\bcomment\s+below\b", re.IGNORECASE)
 _HEAD_WORDS = 12
 #: A comment or messages head is short: longer lines are not tested for one.
 _HEAD_CHARS = 80
@@ -356,7 +367,8 @@ def listener_messages(rows: Sequence[Row], tags: list[str]) -> list[str]:
     line that is all quotation and a signature ("\\"Tree down across Mill Lane.\\" - Tony")
     in a run of two or more, or under a line that heads messages ("YOUR MESSAGES",
     "Listener text"); a line that names its sender before a colon ("From Marianne in
-    Colby Flats: ...", "Dave on Upper Harmon Road: ...") only under such a head.
+    Colby Flats: ...", "Dave on Upper Harmon Road: ...") only under such a head, and so
+    a line of who and when over the message ("From Jan in Ashcombe, 10:47").
 
     Why a rule: one quoted line signed with a dash is also a pull quote or an epigraph,
     and a run of them is rare in articles (none in the rendered HTML of the layout
@@ -367,6 +379,7 @@ def listener_messages(rows: Sequence[Row], tags: list[str]) -> list[str]:
     out = list(tags)
     signed = [bool(_SIGNED_RE.match(r.text.strip())) for r in rows]
     headed = one = False  # under a messages head, while the lines under it are messages
+    under_sender = False  # right under a "From Jan in Ashcombe, 10:47" line
     for i, row in enumerate(rows):
         text = row.text.strip()
         if len(text) <= _HEAD_CHARS and _MESSAGES_HEAD_RE.search(text) and (
@@ -374,6 +387,16 @@ def listener_messages(rows: Sequence[Row], tags: list[str]) -> list[str]:
             # "Reader message": the one quotation under it is the message, however signed
             headed, one = True, bool(_ONE_MESSAGE_RE.search(text))
             continue
+        if headed and len(text) <= _HEAD_CHARS and (m := _SENDER_HEAD_RE.match(text)) and (
+                looks_like_dateline(m["when"])):
+            out[i], under_sender = "comment_start", True
+            continue
+        if headed and under_sender and row.gap_before == 0:
+            out[i] = "comment"  # the message under its sender's line
+            continue
+        under_sender = False
+        if headed and _HOW_TO_SEND_RE.search(text) and not tags[i].startswith("comment"):
+            continue  # "Text the studio on 83974 or comment below"
         sender = (tags[i] != "caption" and _SENDER_RE.match(text) is not None
                   and not _TIME_RE.match(text))
         if headed and (signed[i] or sender or (one and text[:1] in _OPENING_QUOTES)):
@@ -421,6 +444,91 @@ def handle_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
             in_thread = False
         elif opened and tags[i] != "comment_start":
             out[i] = "comment"  # (a start the model found stays one: "J. Whitlock")
+    return out
+
+
+#: A comment's head: who wrote it, a separator and when, and nothing else ("@gina_t  ·  Sat
+#: 10:15", "Leila_M — 19 April 2026, 14:10", "@ann replying to @bob · Sat 10:40", "↳ Site
+#: moderator — 19 April 2026, 16:20"); the "when" part must read as a date line.
+_STAMP_HEAD_RE = re.compile(r"^(?P<who>\u21b3?\s*@?[\w.'\u2019-]+(?:\s+[@\w.'\u2019()-]+){0,4})"
+                            r"\s+[\u00b7\u2022\u2014\u2013|-]\s+(?P<when>\S.{0,40})$")
+#: A handle among a head's words: "@name", or a token with an underscore, a digit or an
+#: inner capital.
+_HANDLE_WORD_RE = re.compile(r"(?:^|\s)(?:@[\w.-]{2,30}|(?=[\w.-]*(?:_|\d|[a-z][A-Z]))"
+                             r"[A-Za-z][\w.-]{2,30})(?=\s|$)")
+_THREAD_MIN = 2
+#: A rule between posts ("-----", "───", "* * *"): after a comment's text, its end.
+_RULE_RE = re.compile(r"^[-\u2500\u2014_=*~. ]{3,}$")
+#: A line of this many words is a comment's text, not its author's name or post count.
+_SAID_WORDS = 6
+#: What ends a comment under a stamped head: a line the cue lists call furniture.
+_THREAD_ENDS = frozenset({"form", "related_header", "related", "boilerplate", "comment_end",
+                          "comment_header"})
+
+
+def _stamp_head(text: str) -> re.Match[str] | None:
+    m = _STAMP_HEAD_RE.match(text)
+    if m is None or not looks_like_dateline(m["when"]) or looks_like_byline(text):
+        return None
+    return m
+
+
+def stamped_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
+    """Below the article's first body line, two or more heads of who and when ("@gina_t ·
+    Sat 10:15", "Leila_M — 19 April 2026, 14:10"), each over its text, are a comment
+    thread: each head opens a comment and the lines under it, up to the next head or a
+    line the cue lists call furniture, are that comment. A thread with no handle among
+    its heads counts only where the model already read a comment in it: a live page's
+    own entries may be signed "Jane Roe — 14:32".
+
+    A forum's post head ("Reply #3 on: <date>", "Post #2 by ...") opens a comment the same
+    way; a rule line ("-----") after a comment's text ends it.
+
+    Why a rule: a forum or community page prints its replies with no "Comments" head, and
+    the model read them as body, each reply's head as a credit."""
+    first_body = next((i for i, t in enumerate(tags) if t == "body"), None)
+    if first_body is None:
+        return tags
+    heads: list[int] = []
+    handles = False
+    for i in range(first_body + 1, len(rows)):
+        text = rows[i].text.strip()
+        if len(text) > _HEAD_CHARS or tags[i] == "comment":
+            continue  # (a line inside a comment is no head: "Corinne H wrote:" quoting her)
+        if (m := _stamp_head(text)) is not None:
+            heads.append(i)
+            handles = handles or bool(_HANDLE_WORD_RE.search(m["who"]))
+        elif line_kind(text) == "comment_start":
+            heads.append(i)  # a forum's "Reply #3 on: 27 November 2025, 22:31"
+            handles = True
+    if len(heads) < _THREAD_MIN:
+        return tags
+    if not handles and not any(t in ("comment", "comment_start")
+                               for t in tags[heads[0]:]):
+        return tags
+    out = list(tags)
+    for n, i in enumerate(heads):
+        stop = heads[n + 1] if n + 1 < len(heads) else len(rows)
+        j = i + 1
+        said = False  # the comment's text has begun (past its author's name and post count)
+        while j < stop:
+            text = rows[j].text.strip()
+            if len(text) <= _HEAD_CHARS and (line_kind(text) in _THREAD_ENDS
+                                             or said and _RULE_RE.match(text)):
+                break
+            if said and rows[j].gap_before and tags[j] in ("form", "related", "boilerplate"):
+                break  # past a blank, what the model reads as furniture ends the thread
+            said = said or n_words(text) >= _SAID_WORDS
+            j += 1
+        if j == i + 1:
+            continue  # a head with nothing under it is no comment
+        found = tags[i] == "comment_start"
+        out[i] = "comment_start"
+        for k in range(i + 1, j):
+            # under a head the model found, only what it read as body; a start it found
+            # stays one
+            if tags[k] == "body" or not found and tags[k] != "comment_start":
+                out[k] = "comment"
     return out
 
 
@@ -500,19 +608,28 @@ def headline_under_breadcrumb(rows: Sequence[Row], tags: list[str],
 #: "[Photograph]", "[Image]".
 _PLACEHOLDER_RE = re.compile(r"^\[(?:photo|photograph|image|picture|pic|graphic|"
                              r"illustration|gallery|video)\]$", re.IGNORECASE)
+#: A gallery's counter over each picture ("3/12", "Photo 3 of 12"): one only where another
+#: line counts to the same total (a lone "3/12" may be a date or a score).
+_COUNTER_RE = re.compile(r"^(?:(?:photo|image|picture|slide)\s+)?\d{1,3}\s*(?:/|of)\s*"
+                         r"(?P<total>\d{1,3})$", re.IGNORECASE)
 #: The most words of the caption under such a label: two sentences.
 _PLACEHOLDER_CAPTION_WORDS = 50
 
 
 def placeholder_captions(rows: Sequence[Row], tags: list[str]) -> list[str]:
-    """The line right under a picture's placeholder ("[Photograph]") is the picture's
-    caption, however it reads ("Anna Petrov in her rebuilt kitchen ... She lost her
-    husband ..."): the model takes a caption of two sentences with a finite verb for body.
+    """The line right under a picture's placeholder ("[Photograph]") or a gallery's counter
+    ("3/12") is the picture's caption, however it reads ("Anna Petrov in her rebuilt
+    kitchen ... She lost her husband ..."): the model takes a caption of two sentences with
+    a finite verb for body.
     Only the line with no blank line between; a paragraph after a blank is the article's."""
     out = list(tags)
+    totals = [m["total"] if (m := _COUNTER_RE.match(r.text.strip())) else None for r in rows]
+    counts = Counter(t for t in totals if t is not None)
     for i in range(len(rows) - 1):
         nxt = rows[i + 1]
-        if (_PLACEHOLDER_RE.match(rows[i].text.strip()) and nxt.gap_before == 0
+        label = _PLACEHOLDER_RE.match(rows[i].text.strip()) or (
+            totals[i] is not None and counts[totals[i]] >= 2)
+        if (label and nxt.gap_before == 0
                 and n_words(nxt.text) <= _PLACEHOLDER_CAPTION_WORDS
                 and tags[i + 1] in ("body", "boilerplate", "standfirst", "related")):
             out[i + 1] = "caption"

@@ -37,6 +37,7 @@ from newsaudit.models.layout.decoding import (
     one_headline_line,
     pasted_headline,
     placeholder_captions,
+    stamped_threads,
     video_captions,
 )
 from newsaudit.models.layout.features import FEATURISER_VERSION, featurise
@@ -132,7 +133,7 @@ class LayoutModel:
         tags = headline_under_breadcrumb(rows, pasted_headline(
             rows, headline_over_credit(rows, one_headline_line(rows, tags), head_p)), head_p)
         tags = placeholder_captions(rows, video_captions(rows, tags))
-        return handle_threads(rows, listener_messages(rows, tags))
+        return stamped_threads(rows, handle_threads(rows, listener_messages(rows, tags)))
 
     def decode_page(self, logp: np.ndarray,
                     gaps: Sequence[int] | np.ndarray = ()) -> list[str]:
