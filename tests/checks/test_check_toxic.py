@@ -214,6 +214,16 @@ def test_a_dehumanising_noun_after_a_superlative_or_a_compound_adjective(nlp) ->
     ("It would be a shame if their kids lost the school bus over this.", ()),
     ("Glad the drivers got home in one piece. Some of us will be waiting at the hall with soup.",
      ()),
+    # a warning to a named person about his car, his way home
+    ("Councillor Brack should be careful walking to his car at night.",
+     ("Brack should be careful walking to his car",)),
+    ("Brack had better be careful, his car was broken into last week too.", ()),
+    ("Everyone should be careful on their way home tonight, the roads are icy.", ()),
+    ("He should be careful with his money if the depot closes.", ()),
+    # meeting the person, and what he will need after
+    ("If I see him at the depot he'll need an ambulance himself.",
+     ("If I see him at the depot he'll need an ambulance",)),
+    ("If I see him in town I will buy him a pint for standing up to them.", ()),
 ])
 def test_menace_by_its_structure(nlp, comment, evidence) -> None:
     """Intimidation in words no pattern lists: a frame ("some of us know exactly where",

@@ -106,6 +106,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _WH_END = re.compile(r"(?:where|which|whose|what\s+time)$", re.IGNORECASE)
 _WH_CLAUSE = re.compile(r"[^.;:,!?]{0,60}")
 _WAITING = re.compile(r"waiting$", re.IGNORECASE)
+_CAREFUL_END = re.compile(r"(?:careful|back)$", re.IGNORECASE)
 
 
 def _menace(text: str, frame: re.Pattern[str], private: re.Pattern[str]) -> list[Hit]:
@@ -119,7 +120,9 @@ def _menace(text: str, frame: re.Pattern[str], private: re.Pattern[str]) -> list
         s, e = at, (m.start() if m is not None else len(text))
         at = m.end() if m is not None else e
         for f in frame.finditer(text, s, e):
-            if _WH_END.search(f.group()):
+            if _WH_END.search(f.group()) or _CAREFUL_END.search(f.group()):
+                # "know where ..." / "should be careful walking to his car": the place
+                # belongs to the clause the frame opens, not to a clause after a comma
                 clause = _WH_CLAUSE.match(text, f.end(), e)
                 near = private.search(text, f.end(), clause.end() if clause else f.end())
             elif _WAITING.search(f.group()):
