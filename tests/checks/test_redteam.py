@@ -4,8 +4,9 @@ on any clean page, and the planted problems of the checks that ship their own se
 that the audit finds, each found by the check that says what is wrong. Sets 1 to 8 are
 dev: each was measured blind once, then causes were fixed from it; set 9 was measured
 blind at the end of stop 31 and has not been fixed from; sets 10 and 11 were measured
-blind during stop 32 and then fixed from (docs/evaluation.md, "Stop 29" to "Stop 32"); the
-planted problems still missed are listed there, not here."""
+blind during stop 32 and then fixed from, sets 12 and 13 at stop 33 and set 14 at stop 34
+(docs/evaluation.md, "Stop 29" to "Stop 34"); the planted problems still missed are listed
+there, not here."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 from newsaudit.evaluation.redteam import LoudReader
 from paths import REPO
 
-SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 14)}
+SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 15)}
 
 
 def _key(n: int) -> dict[str, dict]:
@@ -118,6 +119,22 @@ LOUD = {
     (13, "financial_refinery_blast.txt"): ("numeric_contradiction", "problem"),
     (13, "student_dorm_fire.txt"): ("toxic_comment", "warning"),
     (13, "wire_mine_blast.txt"): ("numeric_contradiction", "problem"),
+    # stop 34: a partitive list of every group that misses its total by a slip
+    (3, "angwan_dutse_attack.txt"): ("numeric_contradiction", "warning"),
+    # found since stops 32-33 (comment threads, threats by their structure), pinned now
+    (3, "porto_selva_landings.txt"): ("toxic_comment", "warning"),
+    (11, "sports_derby_violence.txt"): ("toxic_comment", "problem"),
+    (11, "radio_live_storm_texts.txt"): ("toxic_comment", "problem"),
+    (11, "community_site_gas_leak.txt"): ("toxic_comment", "warning"),
+    # set 14: measured blind at stop 34 (no loud finding on a clean page, 1 loud finding
+    # on a planted page and off its evidence, 0 of 30 found), then fixed from
+    (14, "amp_festival_crush.txt"): ("numeric_contradiction", "problem"),
+    (14, "bizwire_mine_injuries.txt"): ("numeric_contradiction", "warning"),
+    (14, "club_barrier_collapse.txt"): ("toxic_comment", "problem"),
+    (14, "diaspora_protest_attack.txt"): ("toxic_comment", "problem"),
+    (14, "explainer_warehouse_fire.txt"): ("numeric_contradiction", "warning"),
+    (14, "forum_bus_crash.txt"): ("toxic_comment", "problem"),
+    (14, "weather_heat_bulletin.txt"): ("numeric_contradiction", "problem"),
 }
 #: Pages with a second planted problem the audit also finds.
 SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),

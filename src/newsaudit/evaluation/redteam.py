@@ -170,7 +170,7 @@ def format_table(result: dict[str, Any]) -> str:
         f"{result['planted_problems']}",
     ]
     for k, v in result.get("planted_by_kind", {}).items():
-        lines.append(f"  found {k:<28}{v} (loud/any/planted)")
+        lines.append(f"  found {k}: {v} (loud/any/planted)")
     for k, v in result["layout"].items():
         lines.append(f"  {k:<34}{v}")
     for group in ("clean", "planted"):
