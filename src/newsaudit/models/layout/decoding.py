@@ -333,10 +333,10 @@ _SIGNED_RE = re.compile(
     r"(?P<who>[^\s\"\u201c\u201d.!?][^\"\u201c\u201d.!?]{0,48})$")
 #: Who sent it, then a colon, as a message under a head begins: "From Marianne in Colby
 #: Flats: ...", "Dave on Upper Harmon Road: ...", "From a listener in Pine Hollow: ...".
-_SENDER_RE = re.compile(
+_SENDER = (
     r"^(?:From\s+)?(?:[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?|an?\s+(?:listener|reader|viewer))"
-    r"(?:(?:\s+(?:in|on|at|from|near)|,)\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})?"
-    r":\s+\S")
+    r"(?:(?:\s+(?:in|on|at|from|near)|,)\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})?")
+_SENDER_RE = re.compile(_SENDER + r":\s+\S")
 #: A line that heads messages: "YOUR MESSAGES - texts to 87974", "7:52 a.m. — Listener
 #: text", "Your texts", "What you're telling us".
 _MESSAGES_HEAD_RE = re.compile(
@@ -347,10 +347,7 @@ _MESSAGES_HEAD_RE = re.compile(
     re.IGNORECASE)
 #: Who sent a message and when, alone on the line over it: "From Jan in Ashcombe, 10:47",
 #: "Steve, Mill Farm, 11:20" (the "when" part must read as a date line).
-_SENDER_HEAD_RE = re.compile(
-    r"^(?:From\s+)?(?:[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?|an?\s+(?:listener|reader|viewer))"
-    r"(?:(?:\s+(?:in|on|at|from|near)|,)\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})?"
-    r"\s*[,\u00b7\u2014\u2013-]\s*(?P<when>\S.{0,30})$")
+_SENDER_HEAD_RE = re.compile(_SENDER + r"\s*[,\u00b7\u2014\u2013-]\s*(?P<when>\S.{0,30})$")
 #: How to send one, under a messages head: "Text the studio on 83974 or comment below".
 _HOW_TO_SEND_RE = re.compile(r"\b(?:text|txt|call|ring|email|e-mail|whatsapp|message)\b.{0,40}"
                              r"\b\d{4,}\b|\bcomment\s+below\b", re.IGNORECASE)
