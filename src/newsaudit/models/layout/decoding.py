@@ -16,7 +16,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from newsaudit.line_cues import Row, line_kind, looks_like_byline, looks_like_dateline, n_words
+from newsaudit.line_cues import (
+    Row,
+    cues,
+    line_kind,
+    looks_like_byline,
+    looks_like_dateline,
+    n_words,
+)
 from newsaudit.models.layout.features import cells, is_menu
 
 __all__ = ["BREADCRUMB_RE", "handle_threads", "headline_over_credit",
@@ -495,7 +502,7 @@ def stamped_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
         if (m := _stamp_head(text)) is not None:
             heads.append(i)
             handles = handles or bool(_HANDLE_WORD_RE.search(m["who"]))
-        elif line_kind(text) == "comment_start":
+        elif cues().comment_start_re.search(text) and line_kind(text) == "comment_start":
             heads.append(i)  # a forum's "Reply #3 on: 27 November 2025, 22:31"
             handles = True
     if len(heads) < _THREAD_MIN:
