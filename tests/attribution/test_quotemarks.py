@@ -24,6 +24,14 @@ from newsaudit.attribution.quotemarks import find_quotes
         ("He said: “we will never leave this place\n\nThe army moved in.", ["we will never leave this place"]),
         ("A stray “ mark.", []),
         ("They called it «sabotage».", ["sabotage"]),
+        # straight single marks around a few words, as British and scraped pages use them
+        ("But the 'grieving' star was pictured laughing.", ["grieving"]),
+        ("'We owe them the truth,' he said.", ["We owe them the truth"]),
+        ("It's the drivers' union that said 'no deal' on Monday.", ["no deal"]),
+        # apostrophes: elisions, decades, possessives, and a long run between two of them
+        ("Rock 'n' roll in the '90s; the workers' pay rose.", []),
+        ("They'll get 'em up at the drivers' depot and it's fine.", []),
+        ("The 'old guard. They left in spring and the new lot arrived with the workers' votes.", []),
     ],
 )
 def test_find_quotes(text: str, quotes: list[str]) -> None:

@@ -183,6 +183,12 @@ SENTENCES = [
      [("warning", "admiral")]),
     # a script without case cannot tell a name from a label
     ("The pilot, “عبدالله”, flew the first sortie on Monday.", []),
+    # a participle used as an adjective is a label too; straight single marks are marks
+    ("But on Wednesday the 'grieving' star was pictured laughing with friends.",
+     [("warning", "grieving")]),
+    ("The “elected” council has not met since the vote.", [("warning", "elected")]),
+    ("Police said the 'grieving' family had asked for privacy.", []),
+    ("The drivers' union said it was the workers' decision.", []),
 ]
 
 

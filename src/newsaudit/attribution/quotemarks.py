@@ -9,8 +9,11 @@ Conventions handled:
   of a straight mark comes from its neighbours (space before = opening);
 - curly single marks ‘…’ only when clearly a quotation: the opening ‘ starts a word and
   a matching ’ ends one (followed by a non-letter), never inside a double quotation, so
-  apostrophes (it’s, Muslims’ rights) are not mistaken for quotes; straight single
-  marks are never read as quotes (too many apostrophes);
+  apostrophes (it’s, Muslims’ rights) are not mistaken for quotes; straight single marks
+  '…' the same way and only around a few words (``STRAIGHT_SINGLE_WORDS``, no sentence
+  break inside): British pages and scraped text put labels and short quotations in them
+  ("the 'grieving' star"), and a longer run between two apostrophes ('em ... drivers')
+  is noise;
 - a quotation that runs on over several paragraphs: the convention is an opening mark at
   the start of each paragraph and a closing mark only at the end of the last one, so an
   unclosed quotation followed by a paragraph that opens with a mark is one *group*; an
@@ -32,7 +35,13 @@ STRAIGHT = '"'
 #: Characters after which a straight mark opens rather than closes a quotation.
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/:")
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
-_MARKS = re.compile("[\"“”„«»‘’]")
+_MARKS = re.compile("[\"“”„«»‘’']")
+STRAIGHT_SINGLE = "'"
+#: Most words between straight single marks read as a quotation.
+STRAIGHT_SINGLE_WORDS = 8
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
+#: Words that start with an apostrophe ("rock 'n' roll", "get 'em"): no opening mark.
+_ELISION = re.compile(r"(?:n|em|til|till|cause|cos|tis|twas|bout|ol|round|er)\b", re.IGNORECASE)
 #: Longest single-mark quotation accepted (characters); longer ones are apostrophe noise.
 SINGLE_MAX = 160
 #: Trailing punctuation dropped from the quoted words: the comma of '“…,” he said' and
@@ -116,6 +125,17 @@ def _scan_line(line: str) -> tuple[list[tuple[int, int]], int | None]:
             dbl = None
         elif ch == "”" and dbl is None and _opens_straight(line, i):
             dbl = i  # a page that uses ” for both marks
+        elif dbl is None and ch == STRAIGHT_SINGLE:
+            if sgl is None:
+                if (_single_opens(line, i) and line[i + 1].isalpha()
+                        and not _ELISION.match(line, i + 1)):
+                    sgl = i
+            elif line[sgl] == STRAIGHT_SINGLE and _single_closes(line, i):
+                inner = line[sgl + 1 : i]
+                if (len(_WORD.findall(inner)) <= STRAIGHT_SINGLE_WORDS
+                        and not _SENTENCE_BREAK.search(inner)):
+                    pairs.append((sgl, i))
+                sgl = None
         elif dbl is None:
             if ch == SINGLE_OPEN and sgl is None and _single_opens(line, i):
                 sgl = i

@@ -266,10 +266,11 @@ def _label_shaped(doc: Doc, idx: range, head: Token) -> bool:
     """Whether the quoted words can be a label: a noun or adjective that is not a
     function word, with no verb of its own ("savagely massacred", "clean this up" and
     "many" are someone's words or a word mentioned, not a label)."""
-    adjectival = head.tag_ == "VBN" and head.dep_ in ("amod", "acomp")  # the “elected” leader
+    # the “elected” leader, the “grieving” star: a participle used as an adjective
+    adjectival = head.tag_ in ("VBN", "VBG") and head.dep_ in ("amod", "acomp")
     if (head.pos_ not in _LABEL_POS and not adjectival) or head.is_stop:
         return False
-    return not any(doc[i].pos_ in ("VERB", "AUX") and doc[i] is not head for i in idx)
+    return not any(doc[i].pos_ in ("VERB", "AUX") and i != head.i for i in idx)
 
 
 def _speaker_in_sentence(head: Token, cues: frozenset[str]) -> bool:
