@@ -39,3 +39,14 @@ def test_a_share_of_the_casualties_and_a_hyphenated_modifier(nlp) -> None:
     assert ("Four of those killed", "killed") in got
     assert ("12 storm-related injuries", "wounded") in got
     assert ("Eleven", "other") in got  # "of the 40 injured": a share of a count, read apart
+
+
+def test_a_number_the_parse_hangs_on_an_adjective_counts_the_noun_after_it(nlp) -> None:
+    """"Six Kordanian soldiers": the parser attaches "Six" to the adjective."""
+    from newsaudit.auditor import Auditor
+
+    report = Auditor().audit("Border clash\n\nSix Kordanian soldiers and two civilians were "
+                             "killed on Sunday. Three British tourists were hurt.\n")
+    got = [(q.text, q.category) for q in report.quantities]
+    assert got == [("Six Kordanian soldiers", "killed"), ("two civilians", "killed"),
+                   ("Three British tourists", "wounded")]

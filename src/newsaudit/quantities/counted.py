@@ -269,6 +269,11 @@ def find_counted(doc: Doc, words: list[str], r: ReadingLike, lex: CountLexicon) 
             _counted_after_of(doc, j, sent_end, root, r)
         return
     head = root.head
+    if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.i > head.i and (
+            head.head.pos_ in ("NOUN", "PROPN")):
+        # "Six Kordanian soldiers": the parse hangs the number on the adjective before the
+        # noun it counts
+        head = head.head
     if (
         root.dep_ in _MODIFIER_DEPS
         and head.i >= r.num_end
