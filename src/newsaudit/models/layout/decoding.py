@@ -477,6 +477,43 @@ def _stamp_head(text: str) -> re.Match[str] | None:
     return m
 
 
+def _thread_heads(rows: Sequence[Row], tags: list[str], first_body: int
+                  ) -> tuple[list[int], bool]:
+    """The comment heads below the first body line, and whether a handle is among them
+    (a forum's cue head counts as one)."""
+    heads: list[int] = []
+    handles = False
+    for i in range(first_body + 1, len(rows)):
+        text = rows[i].text.strip()
+        if len(text) > _HEAD_CHARS or tags[i] == "comment":
+            continue  # (a line inside a comment is no head: "Corinne H wrote:" quoting her)
+        if (m := _stamp_head(text)) is not None:
+            heads.append(i)
+            handles = handles or bool(_HANDLE_WORD_RE.search(m["who"]))
+        elif cues().comment_start_re.search(text) and line_kind(text) == "comment_start":
+            heads.append(i)  # a forum's "Reply #3 on: 27 November 2025, 22:31"
+            handles = True
+    return heads, handles
+
+
+def _comment_end(rows: Sequence[Row], tags: list[str], head: int, stop: int) -> int:
+    """Where the comment under ``head`` ends: before the next head (``stop``), a line the
+    cue lists call furniture, a rule line after its text, or, past a blank line after its
+    text, what the model reads as furniture."""
+    j = head + 1
+    said = False  # the comment's text has begun (past its author's name and post count)
+    while j < stop:
+        text = rows[j].text.strip()
+        if len(text) <= _HEAD_CHARS and (line_kind(text) in _THREAD_ENDS
+                                         or said and _RULE_RE.match(text)):
+            break
+        if said and rows[j].gap_before and tags[j] in ("form", "related", "boilerplate"):
+            break
+        said = said or n_words(text) >= _SAID_WORDS
+        j += 1
+    return j
+
+
 def stamped_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
     """Below the article's first body line, two or more heads of who and when ("@gina_t ·
     Sat 10:15", "Leila_M — 19 April 2026, 14:10"), each over its text, are a comment
@@ -493,42 +530,18 @@ def stamped_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
     first_body = next((i for i, t in enumerate(tags) if t == "body"), None)
     if first_body is None:
         return tags
-    heads: list[int] = []
-    handles = False
-    for i in range(first_body + 1, len(rows)):
-        text = rows[i].text.strip()
-        if len(text) > _HEAD_CHARS or tags[i] == "comment":
-            continue  # (a line inside a comment is no head: "Corinne H wrote:" quoting her)
-        if (m := _stamp_head(text)) is not None:
-            heads.append(i)
-            handles = handles or bool(_HANDLE_WORD_RE.search(m["who"]))
-        elif cues().comment_start_re.search(text) and line_kind(text) == "comment_start":
-            heads.append(i)  # a forum's "Reply #3 on: 27 November 2025, 22:31"
-            handles = True
-    if len(heads) < _THREAD_MIN:
-        return tags
-    if not handles and not any(t in ("comment", "comment_start")
-                               for t in tags[heads[0]:]):
+    heads, handles = _thread_heads(rows, tags, first_body)
+    if len(heads) < _THREAD_MIN or not handles and not any(
+            t in ("comment", "comment_start") for t in tags[heads[0]:]):
         return tags
     out = list(tags)
     for n, i in enumerate(heads):
-        stop = heads[n + 1] if n + 1 < len(heads) else len(rows)
-        j = i + 1
-        said = False  # the comment's text has begun (past its author's name and post count)
-        while j < stop:
-            text = rows[j].text.strip()
-            if len(text) <= _HEAD_CHARS and (line_kind(text) in _THREAD_ENDS
-                                             or said and _RULE_RE.match(text)):
-                break
-            if said and rows[j].gap_before and tags[j] in ("form", "related", "boilerplate"):
-                break  # past a blank, what the model reads as furniture ends the thread
-            said = said or n_words(text) >= _SAID_WORDS
-            j += 1
-        if j == i + 1:
+        end = _comment_end(rows, tags, i, heads[n + 1] if n + 1 < len(heads) else len(rows))
+        if end == i + 1:
             continue  # a head with nothing under it is no comment
         found = tags[i] == "comment_start"
         out[i] = "comment_start"
-        for k in range(i + 1, j):
+        for k in range(i + 1, end):
             # under a head the model found, only what it read as body; a start it found
             # stays one
             if tags[k] == "body" or not found and tags[k] != "comment_start":
