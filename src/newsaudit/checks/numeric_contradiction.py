@@ -70,6 +70,7 @@ from newsaudit.figures.compare import (
 )
 from newsaudit.figures.words import lexicon
 from newsaudit.model import Attribution, Figure, Finding, Report, Severity, Span
+from newsaudit.quantities.neighbours import OPEN_CATEGORIES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -141,9 +142,6 @@ def _moving_reading(a: Figure, b: Figure, moving: list[Figure]) -> bool:
 #: where comparing every pair grew as the square of the page.
 RIVALS = 16
 
-#: Categories of a body number that may count what the headline's toll counts: the
-#: figures stage could not tell what it counts ("rose to 43") or counts people in general.
-_OPEN_CATEGORIES = (None, "other", "count", "people", "personnel")
 #: Categories a headline's figure is held to: the tolls of the event reported.
 _HEADLINE_TOLLS = frozenset({"killed", "wounded"})
 
@@ -159,7 +157,7 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
     said = [(q.value, q.category) for q in report.quantities
             if q.segment in ("standfirst", "body") and q.value is not None]
     for h in heads:
-        if any(v == h.value and c in (h.category, *_OPEN_CATEGORIES) for v, c in said):
+        if any(v == h.value and (c == h.category or c in OPEN_CATEGORIES) for v, c in said):
             # the body gives the headline's number somewhere ("rose to 43"), not as a count
             # of something else ("Nine of the injured" under "Nine killed")
             continue

@@ -24,6 +24,7 @@ other checks as shipped.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,12 @@ def _kind_at(report: Report, text: str, snippet: str) -> str | None:
     return seg.kind if seg is not None else None
 
 
+def _overlaps(findings: Sequence[Finding], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a finding's evidence overlaps one of the ``(start, end)`` spans."""
+    return any(a < e.end and e.start < b for f in findings for e in f.evidence
+               for a, b in spans)
+
+
 def evaluate(directory: Path) -> dict[str, Any]:
     """The measures of one set (see the module docstring), and every loud finding."""
     reader = LoudReader()
@@ -116,10 +123,10 @@ def evaluate(directory: Path) -> dict[str, Any]:
                 continue
             a, b = at, at + len(p["evidence"])
             spans.append((a, b))
-            if any(a < e.end and e.start < b for f in loud for e in f.evidence):
+            if _overlaps(loud, [(a, b)]):
                 found += 1
                 tally[0] += 1
-            if any(a < e.end and e.start < b for f in shipped.findings for e in f.evidence):
+            if _overlaps(shipped.findings, [(a, b)]):
                 tally[1] += 1
         planted += len(page.key.get("problems", []))
         for f in loud:
@@ -128,8 +135,7 @@ def evaluate(directory: Path) -> dict[str, Any]:
             if page.key.get("clean"):
                 clean_loud.append(row)
             else:
-                row["on_planted"] = any(a < e.end and e.start < b
-                                        for e in f.evidence for a, b in spans)
+                row["on_planted"] = _overlaps([f], spans)
                 planted_loud.append(row)
         shape = page.key.get("layout")
         if not shape:

@@ -32,7 +32,7 @@ from newsaudit.ingest.regions import (
     caption_text_ok,
     in_furniture,
     page_url,
-    picture_credit,
+    teaser_caption,
 )
 from newsaudit.ingest.title import page_title
 from newsaudit.model import Document, Page, Segment, SegmentKind
@@ -111,25 +111,6 @@ def _inside(el: etree._Element, claimed: set[etree._Element]) -> bool:
 def _in_figure(el: etree._Element) -> bool:
     """Whether an element is a figure's caption or sits in a ``<figure>``."""
     return el.tag == "figcaption" or any(a.tag == "figure" for a in _ancestors(el))
-
-
-#: A caption whose text is this much a link to another page is a teaser's title.
-_TEASER_LINK_SHARE = 0.8
-_TEASER_WORDS = 4
-_IMAGE_HREF_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)", re.IGNORECASE)
-
-
-def _links_away(el: etree._Element, text: str) -> bool:
-    """Whether a caption's text is nearly all links to other pages (not to the picture
-    itself, a lightbox or an anchor on the page): the title of a teaser card. A short one
-    is a credit linking to its photographer ("Jane Roe / Flickr"), and so is one that says
-    it is ("photo: Jane Roe via Unsplash")."""
-    if len(text.split()) < _TEASER_WORDS or picture_credit(text):
-        return False
-    linked = sum(len(" ".join(a.itertext()).strip()) for a in el.iter("a")
-                 if (href := (a.get("href") or "").strip())
-                 and not href.startswith(("#", "javascript:")) and not _IMAGE_HREF_RE.search(href))
-    return linked >= _TEASER_LINK_SHARE * len(text)
 
 
 def block_lines(
@@ -318,7 +299,7 @@ class _Zones:
                 continue
             # Claimed either way, so that a gallery's captions do not come back as body.
             self.claimed.add(el)
-            if _links_away(el, text):
+            if teaser_caption(el, text):
                 # A teaser card: a picture over another story's linked title.
                 self.teaser_captions.append(text)
                 continue

@@ -16,7 +16,7 @@ not when it is a heading, a list item, a link line or a short label (:meth:`Regi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -137,6 +137,11 @@ def _norm(s: str) -> str:
 
 
 _TEASER_LINK = 0.9
+#: A caption whose text is this much a link to another page, in this many words at least,
+#: is a teaser's title (:func:`teaser_caption`).
+_TEASER_CAPTION_LINK = 0.8
+_TEASER_CAPTION_WORDS = 4
+_IMAGE_HREF_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)", re.IGNORECASE)
 #: A paragraph that only trafilatura's recall mode keeps (its precision mode, which prunes
 #: link-dense and list-like blocks harder, leaves it out) stays body when it reads as prose:
 #: such paragraphs are the ledes and closing lines that recall is favoured for. Otherwise
@@ -194,10 +199,31 @@ def _site_links(el: etree._Element, host: str) -> bool:
     return bool(hrefs) and all(_same_site(h, host) for h in hrefs)
 
 
+def _linked_chars(el: etree._Element, keep: Callable[[str], bool] | None = None) -> int:
+    """Characters of ``el``'s link text, of the links whose href ``keep`` accepts."""
+    return sum(len(_norm(a.text_content())) for a in el.iter("a")
+               if keep is None or keep((a.get("href") or "").strip()))
+
+
 def _all_link(el: etree._Element) -> bool:
     text = len(_norm(el.text_content()))
-    linked = sum(len(_norm(a.text_content())) for a in el.iter("a"))
-    return text > 0 and linked >= _TEASER_LINK * text
+    return text > 0 and _linked_chars(el) >= _TEASER_LINK * text
+
+
+def _to_another_page(href: str) -> bool:
+    """A link to another page: not to a picture file (a lightbox), an anchor or a script."""
+    return bool(href) and not href.startswith(("#", "javascript:")) and not (
+        _IMAGE_HREF_RE.search(href))
+
+
+def teaser_caption(el: etree._Element, text: str) -> bool:
+    """Whether a caption's text is nearly all links to other pages: the title of a teaser
+    card, a picture over another story. A short one is a credit linking to its
+    photographer ("Jane Roe / Flickr"), and so is one that says it is ("photo: Jane Roe
+    via Unsplash")."""
+    if len(text.split()) < _TEASER_CAPTION_WORDS or picture_credit(text):
+        return False
+    return _linked_chars(el, _to_another_page) >= _TEASER_CAPTION_LINK * len(text)
 
 
 def teaser_line(block: Block, text: str, host: str) -> bool:
@@ -577,4 +603,5 @@ def caption_text_ok(text: str, *, in_figure: bool = False) -> bool:
                                                  "form", "comment_header")
 
 
-__all__ = ["Regions", "STRONG_ZONES", "caption_text_ok", "in_furniture", "picture_credit"]
+__all__ = ["Regions", "STRONG_ZONES", "caption_text_ok", "in_furniture", "picture_credit",
+           "teaser_caption"]

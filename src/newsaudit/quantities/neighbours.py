@@ -21,11 +21,12 @@ from newsaudit.quantities.counted import CountLexicon, ReadingLike
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["borrow_counted", "is_title_case", "link_figures"]
+__all__ = ["OPEN_CATEGORIES", "borrow_counted", "is_title_case", "link_figures"]
 
-#: Categories a neighbour or a headline word may still change: a figure's own casualty
-#: verdict, unit or currency always wins.
-_OPEN = frozenset({None, "other", "count", "people", "personnel"})
+#: Categories that do not say what a figure counts beyond people in general: a neighbour
+#: or a headline word may still change them (a figure's own casualty verdict, unit or
+#: currency always wins), and a check may read such a figure as any toll.
+OPEN_CATEGORIES = frozenset({None, "other", "count", "people", "personnel"})
 #: Share of longer words written with a capital from which a line reads as title case.
 _TITLE_SHARE = 0.7
 
@@ -44,7 +45,7 @@ def link_figures(
     headline word forms first (so a neighbour is already right when it is copied), then
     pairs joined by "and" or a comma, comparisons, and bare totals."""
     for r in readings:
-        if r.unit is None and r.category in _OPEN and headline(r):
+        if r.unit is None and r.category in OPEN_CATEGORIES and headline(r):
             _headline_forms(doc, words, r, lex)
     borrow_counted(doc, readings, lex)
     _comparisons(doc, words, readings, lex)

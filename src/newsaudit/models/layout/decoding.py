@@ -420,8 +420,11 @@ def listener_messages(rows: Sequence[Row], tags: list[str]) -> list[str]:
 #: A commenter's handle alone on its line: one token with an underscore, a digit or an
 #: inner capital ("Doug_in_Harbour", "RefWatcher71", "KCFC_Marie"), or any name after a
 #: reply arrow ("↳ Doug_in_Harbour").
-_HANDLE_RE = re.compile(r"^(?:[\u21b3@]\s*[\w.-]{2,30}|(?=[\w.-]*(?:_|\d|[a-z][A-Z]))"
-                        r"[A-Za-z][\w.-]{2,30})$")
+_HANDLE = r"(?=[\w.-]*(?:_|\d|[a-z][A-Z]))[A-Za-z][\w.-]{2,30}"
+_HANDLE_RE = re.compile(r"^(?:[\u21b3@]\s*[\w.-]{2,30}|" + _HANDLE + r")$")
+#: What ends a thread of comments: a line the cue lists call furniture, or another head.
+_THREAD_ENDS = frozenset({"form", "related_header", "related", "boilerplate", "comment_end",
+                          "comment_header"})
 
 
 def handle_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
@@ -444,7 +447,7 @@ def handle_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
             continue
         if _HANDLE_RE.match(text):
             out[i], opened = "comment_start", True
-        elif kind in ("form", "related_header", "related", "boilerplate", "comment_end"):
+        elif kind in _THREAD_ENDS:
             in_thread = False
         elif opened and tags[i] != "comment_start":
             out[i] = "comment"  # (a start the model found stays one: "J. Whitlock")
@@ -458,16 +461,12 @@ _STAMP_HEAD_RE = re.compile(r"^(?P<who>\u21b3?\s*@?[\w.'\u2019-]+(?:\s+[@\w.'\u2
                             r"\s+[\u00b7\u2022\u2014\u2013|-]\s+(?P<when>\S.{0,40})$")
 #: A handle among a head's words: "@name", or a token with an underscore, a digit or an
 #: inner capital.
-_HANDLE_WORD_RE = re.compile(r"(?:^|\s)(?:@[\w.-]{2,30}|(?=[\w.-]*(?:_|\d|[a-z][A-Z]))"
-                             r"[A-Za-z][\w.-]{2,30})(?=\s|$)")
+_HANDLE_WORD_RE = re.compile(r"(?:^|\s)(?:@[\w.-]{2,30}|" + _HANDLE + r")(?=\s|$)")
 _THREAD_MIN = 2
 #: A rule between posts ("-----", "───", "* * *"): after a comment's text, its end.
 _RULE_RE = re.compile(r"^[-\u2500\u2014_=*~. ]{3,}$")
 #: A line of this many words is a comment's text, not its author's name or post count.
 _SAID_WORDS = 6
-#: What ends a comment under a stamped head: a line the cue lists call furniture.
-_THREAD_ENDS = frozenset({"form", "related_header", "related", "boilerplate", "comment_end",
-                          "comment_header"})
 
 
 def _stamp_head(text: str) -> re.Match[str] | None:
