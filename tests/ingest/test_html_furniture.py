@@ -753,3 +753,18 @@ def test_a_figure_whose_caption_links_to_another_story_is_a_teaser_a_linked_cred
     # A caption linking to its own picture is still the caption.
     assert kinds["The harbour lights at dusk on Sunday"] == "caption"
     assert kinds["Storm warning issued for the northern coast tonight"] == "related"
+
+
+def test_the_same_credit_under_three_pictures_is_three_captions():
+    # A reader sees the credit under each picture; the composed page shows it each time,
+    # while a caption that another zone already shows is still said once.
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>"
+            "<figure><img src='a.jpg'><figcaption>(Image credit: Carrow Ferries)</figcaption>"
+            "</figure>" + ARTICLE_PARAS
+            + "<figure><img src='b.jpg'><figcaption>(Image credit: Carrow Ferries)</figcaption>"
+            "</figure><figure><img src='c.jpg'><figcaption>(Image credit: Carrow Ferries)"
+            "</figcaption></figure></article></body></html>")
+    segs = load_page(html, source="<test>", fmt="html").segments
+    captions = [s.text for s in segs if s.kind == "caption"]
+    assert captions == ["(Image credit: Carrow Ferries)"] * 3
+    assert not any("Carrow Ferries" in s.text for s in segs if s.kind == "body")

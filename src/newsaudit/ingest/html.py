@@ -18,7 +18,7 @@ twice; a line the article itself repeats (a source note under each table) is kep
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
 import lxml.html
@@ -563,7 +563,8 @@ def page_from_html(html: str, *, source: str) -> Page:
                 if core and _key(para) not in core:
                     kind = "boilerplate"
             parts.append((kind, para))
-    parts += [("caption", c) for c in _dedupe(zones.captions)]
+    # One caption per picture: the same credit under three pictures is printed three times.
+    parts += [("caption", c) for c in zones.captions]
     span = regions.article_span(title, body)
     # Caption and credit lines in the article's region that the caption classes above
     # missed ("credit", "cutline", "legend"; a bare "© Jane Roe" under a picture).
@@ -613,16 +614,6 @@ def _body_kind(para: str) -> str:
         "caption": "caption", "related": "related", "related_header": "related",
         "form": "form", "comment_header": "boilerplate",
     }.get(kind or "", "body")
-
-
-def _dedupe(items: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for it in items:
-        if _key(it) not in seen:
-            seen.add(_key(it))
-            out.append(it)
-    return out
 
 
 def _compose(parts: list[tuple[str, str]]) -> tuple[str, tuple[Segment, ...]]:
