@@ -768,3 +768,24 @@ def test_the_same_credit_under_three_pictures_is_three_captions():
     captions = [s.text for s in segs if s.kind == "caption"]
     assert captions == ["(Image credit: Carrow Ferries)"] * 3
     assert not any("Carrow Ferries" in s.text for s in segs if s.kind == "body")
+
+
+def test_a_credit_in_a_caption_box_after_the_articles_picture_is_its_caption():
+    # Not every site writes <figure>: a WordPress "wp-caption" box, or a caption <p> after
+    # a picture that opens in a lightbox, says the same. A picture linking to another
+    # story is a teaser card's, and a caption-classed name with no picture is no caption.
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>"
+            "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>"
+            "© Jane Roe</p></div>" + ARTICLE_PARAS
+            + "<div class='news-img'><a class='lightbox' href='/media/quay.jpg'>"
+            "<img src='b.jpg'></a><p class='news-img-caption'>Foto: Carrow Ferries</p></div>"
+            "<div class='card'><a href='/news/storm-warning'><img src='c.jpg'></a>"
+            "<p class='caption'>© Tom Hale</p></div>"
+            "<p>The quay will be resurfaced over the spring, the harbour office said.</p>"
+            "<p class='caption'>Mia Lund</p>"
+            "</article></body></html>")
+    kinds = _kinds(html)
+    assert kinds["© Jane Roe"] == "caption"
+    assert kinds["Foto: Carrow Ferries"] == "caption"
+    assert kinds.get("© Tom Hale") != "caption"
+    assert kinds.get("Mia Lund") != "caption"

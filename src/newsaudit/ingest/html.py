@@ -33,6 +33,7 @@ from newsaudit.ingest.regions import (
     in_furniture,
     page_url,
     teaser_caption,
+    under_a_picture,
 )
 from newsaudit.ingest.title import page_title
 from newsaudit.model import Document, Page, Segment, SegmentKind
@@ -304,7 +305,7 @@ class _Zones:
                 self.teaser_captions.append(text)
                 continue
             if in_furniture(el, self.holds_article) or not caption_text_ok(
-                    text, in_figure=_in_figure(el)):
+                    text, in_figure=_in_figure(el) or under_a_picture(el)):
                 self.furniture_captions.append(text)
                 continue
             out.append(text)

@@ -15,6 +15,7 @@ not when it is a heading, a list item, a link line or a short label (:meth:`Regi
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
@@ -214,6 +215,47 @@ def _to_another_page(href: str) -> bool:
     """A link to another page: not to a picture file (a lightbox), an anchor or a script."""
     return bool(href) and not href.startswith(("#", "javascript:")) and not (
         _IMAGE_HREF_RE.search(href))
+
+
+#: How far back a caption looks for its picture: siblings before it, in its own box and
+#: in the box around that (a ``<p class="wp-caption-text">`` after the ``<img>``; a
+#: caption ``<div>`` after the picture's wrapper).
+_PICTURE_SIBLINGS = 3
+_PICTURE_BOXES = 2
+#: A sibling with more text than this is a paragraph, not a picture's box.
+_PICTURE_BOX_CHARS = 40
+
+
+def _picture(el: etree._Element) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    # a lazy-loading element of the site's own ("<hde-e-lazy-image>") is a picture too
+    return tag in ("img", "picture") or ("-" in tag and "image" in tag)
+
+
+def under_a_picture(el: etree._Element) -> bool:
+    """Whether a caption-classed element is set just after a picture of the article's:
+    what ``<figure>`` says, written with a ``<div>`` ("wp-caption", "news-img-caption").
+    A picture in a link to another page is a teaser card's, not one the article shows
+    (a lightbox's link to the picture file is the picture's own)."""
+    node: etree._Element | None = el
+    for _ in range(_PICTURE_BOXES):
+        if node is None:
+            return False
+        for sib in itertools.islice(node.itersiblings(preceding=True), _PICTURE_SIBLINGS):
+            if not isinstance(sib.tag, str):
+                continue
+            pics = [d for d in sib.iter() if _picture(d)]
+            if not pics:
+                if len(_norm(sib.text_content())) > _PICTURE_BOX_CHARS:
+                    return False  # a paragraph between: the caption is not the picture's
+                continue
+            if len(_norm(sib.text_content())) > _PICTURE_BOX_CHARS or any(
+                    True for _ in sib.iter("figcaption")):
+                return False  # a paragraph, or a figure that has a caption of its own
+            return not any(_to_another_page((a.get("href") or "").strip())
+                           for pic in pics for a in pic.iterancestors("a"))
+        node = node.getparent()
+    return False
 
 
 def teaser_caption(el: etree._Element, text: str) -> bool:
@@ -592,8 +634,9 @@ def caption_text_ok(text: str, *, in_figure: bool = False) -> bool:
     row or a tag list that merely wears a caption class. Inside a ``<figure>`` a picture's
     credit ("© Jane Roe", "Image: Psyonix", "Getty Images") is its caption too, and so is a
     short label or name that no cue calls furniture: the figure says what it is, and the
-    page prints it under the picture. (Outside one, a caption-classed credit is as often a
-    teaser's picture elsewhere on the page.)"""
+    page prints it under the picture. ``in_figure`` is also true of a caption-classed box
+    set just after the article's picture (:func:`under_a_picture`). (Elsewhere, a
+    caption-classed credit is as often a teaser's picture on another part of the page.)"""
     words = len(text.split())
     if in_figure and picture_credit(text):
         return True
@@ -604,4 +647,4 @@ def caption_text_ok(text: str, *, in_figure: bool = False) -> bool:
 
 
 __all__ = ["Regions", "STRONG_ZONES", "caption_text_ok", "in_furniture", "picture_credit",
-           "teaser_caption"]
+           "teaser_caption", "under_a_picture"]
