@@ -789,3 +789,50 @@ def test_a_credit_in_a_caption_box_after_the_articles_picture_is_its_caption():
     assert kinds["Foto: Carrow Ferries"] == "caption"
     assert kinds.get("© Tom Hale") != "caption"
     assert kinds.get("Mia Lund") != "caption"
+
+
+def test_the_excerpts_of_teaser_cards_under_the_article_are_not_its_body():
+    # "Next post" cards under a short post: another story's linked title over its first
+    # lines, card after card. trafilatura takes the excerpts for the post's body (they are
+    # most of the page's prose), but they are the other stories' words, not the page's.
+    excerpts = [
+        "The harbour choir has recorded a song for the lifeboat crew, and every copy sold "
+        "will pay for new lifejackets, its conductor said. Forty singers took part, the "
+        "youngest nine and the oldest ninety-one, and the recording was made in the "
+        "boathouse itself on a wet Sunday in October.",
+        "After ten years of repairs the old mill on the river opens its doors to visitors "
+        "on Saturday, with a baker working the ovens again. The trust that saved it raised "
+        "the money from bake sales, a grant and a sponsored swim across the millpond in the "
+        "middle of winter.",
+        "The county library will lend out fishing rods from next month, after a pilot at "
+        "two branches ran out of rods within a week. Borrowers need only a library card, "
+        "and the rods come with a leaflet on where to fish and what the bag limits are.",
+    ]
+    cards = "".join(
+        f"<div class='nextstory'><h2><a href='https://courier.example/2026/s{i}'>Another "
+        f"story of the week, number {i}</a></h2><a href='https://courier.example/2026/s{i}'>"
+        f"<img src='s{i}.jpg'></a><p>{text}</p></div>" for i, text in enumerate(excerpts))
+    html = ("<html><head><link rel='canonical' href='https://courier.example/2026/ferry'>"
+            "</head><body><div class='post'><h1>Ferry keeps a winter timetable</h1>"
+            "<div class='entry'><p>The island ferry will run twice a day through the winter, "
+            "the operator said on Monday.</p><blockquote><p>Residents had asked for a "
+            "timetable they could rely on.</p></blockquote></div></div>"
+            "<div id='next-post-thumbnails'>" + cards + "</div></body></html>")
+    kinds = _kinds(html)
+    assert [kinds[text] for text in excerpts] == ["related"] * 3
+    assert kinds["The island ferry will run twice a day through the winter, the operator "
+                 "said on Monday."] == "body"
+    assert kinds["Residents had asked for a timetable they could rely on."] == "body"
+
+
+def test_a_blog_post_whose_title_links_to_itself_keeps_its_body():
+    # A blog's post title is a link to the post: that makes no teaser card of the post.
+    post = ("<div class='post'><h2><a href='https://blog.example/ferry-winter'>Ferry keeps a "
+            "winter timetable</a></h2>" + ARTICLE_PARAS + "</div>")
+    other = ("<div class='post'><h2><a href='https://blog.example/mill'>The old mill opens"
+             "</a></h2><p>Short note.</p></div>")
+    html = ("<html><head><link rel='canonical' href='https://blog.example/ferry-winter'>"
+            "</head><body><div class='posts'>" + post + other + "</div></body></html>")
+    segs = load_page(html, source="<test>", fmt="html").segments
+    body = " ".join(s.text for s in segs if s.kind == "body")
+    assert "storms cancelled one crossing in three" in body

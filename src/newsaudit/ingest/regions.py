@@ -296,12 +296,72 @@ def linked_heading(block: Block, host: str) -> bool:
     article's own subheadings are not links; a heading linked to another site is the
     article naming a product or a source ("<h3><a href=shop>The kettle</a></h3>"), and one
     linked to an anchor of the page is an accordion's or a table of contents' switch."""
-    el = block.element
-    if el is None or block.heading < 2 or not _all_link(el):
+    return block.element is not None and block.heading >= 2 and _linked_title(
+        block.element, host)
+
+
+def _linked_title(el: etree._Element, host: str, own: str = "") -> bool:
+    """Whether an element is all link text, every link to another page of ``host`` (not to
+    ``own``, the page's own address: a blog post's title links to itself)."""
+    if not _all_link(el):
         return False
-    hrefs = [a.get("href") or "" for a in el.iter("a") if _norm(a.text_content())]
+    hrefs = [(a.get("href") or "").strip() for a in el.iter("a") if _norm(a.text_content())]
     # _same_site is false for an anchor of this page, a script or a mail link
-    return bool(hrefs) and all(_same_site(h, host) for h in hrefs)
+    return bool(hrefs) and all(_same_site(h, host) and not (own and _same_page(h, own))
+                               for h in hrefs)
+
+
+def _same_page(href: str, url: str) -> bool:
+    def bare(u: str) -> str:
+        parts = urlsplit(u)
+        return (site_host(u) if "://" in u[:12] else "") + parts.path.rstrip("/")
+    return bare(href) == bare(url) or (not href.startswith(("http", "//"))
+                                       and urlsplit(url).path.rstrip("/") == href.rstrip("/"))
+
+
+#: A teaser card (another story's linked title over an excerpt) is a small box: its text
+#: runs to at most this many characters, the card at most this many levels above the
+#: excerpt, and the page sets at least one more card like it beside it.
+_CARD_CHARS = 1200
+_CARD_DEPTH = 3
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _card_title(card: etree._Element, line: etree._Element) -> etree._Element | None:
+    """The last heading of ``card`` before ``line``, in document order."""
+    title = None
+    for el in card.iter():
+        if el is line:
+            return title
+        if el.tag in _HEADINGS:
+            title = el
+    return None
+
+
+def teaser_excerpt(block: Block, host: str, own: str = "") -> bool:
+    """Whether a paragraph is the excerpt of a teaser card: set in a small box under
+    another story's linked title (:func:`_linked_title`), beside another box of the same
+    make ("Next post" thumbnails, a list of the site's stories with their first lines).
+    The title is a heading of its own, so the excerpt is not: an article's section under
+    a subheading has no link in the heading, and a blog post's title links to the post."""
+    el = block.element
+    if not host or el is None or block.heading:
+        return False
+    node = el
+    for _ in range(_CARD_DEPTH):
+        card = node.getparent()
+        if card is None or card.tag in ("body", "html", "article", "main"):
+            return False
+        title = _card_title(card, el)
+        if title is None:
+            node = card
+            continue
+        if not _linked_title(title, host, own) or len(_norm(card.text_content())) > _CARD_CHARS:
+            return False
+        return any(sib.tag == card.tag and any(
+            _linked_title(h, host, own) for h in sib.iter(*_HEADINGS))
+            for sib in (*card.itersiblings(preceding=True), *card.itersiblings()))
+    return False
 
 
 def lead_in_line(text: str) -> bool:
@@ -328,6 +388,7 @@ class Regions:
     def __init__(self, blocks: Sequence[Block], *, url: str = "") -> None:
         self.blocks = list(blocks)
         self.host = site_host(url)
+        self.url = url
         self.zones: dict[str, set[str]] = {}
         self.position: dict[str, int] = {}
         self.dropcap: dict[str, str] = {}
@@ -406,7 +467,8 @@ class Regions:
         half of it of other lines: on the dev pages no such paragraph was article text.
         """
         key = _norm(paragraph)
-        if self.read_more(key) or self.teaser(key) or self.linked_heading(key):
+        if (self.read_more(key) or self.teaser(key) or self.linked_heading(key)
+                or self.excerpt(key)):
             return "related"
         if label_line(key) or self.appeal(key) or key in self.appeal_box:
             return "boilerplate"
@@ -445,6 +507,12 @@ class Regions:
         nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         return (lead_in_line(key) and nxt is not None and nxt.tag == "li"
                 and teaser_line(nxt, _norm(nxt.text), self.host))
+
+    def excerpt(self, paragraph: str) -> bool:
+        """Whether a paragraph is a line of the page set under another story's linked
+        title in a teaser card (:func:`teaser_excerpt`)."""
+        i = self.position.get(_norm(paragraph))
+        return i is not None and teaser_excerpt(self.blocks[i], self.host, self.url)
 
     def linked_heading(self, paragraph: str) -> bool:
         """Whether a paragraph is a heading of the page linked to another of the site's
