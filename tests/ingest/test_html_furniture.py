@@ -836,3 +836,27 @@ def test_a_blog_post_whose_title_links_to_itself_keeps_its_body():
     segs = load_page(html, source="<test>", fmt="html").segments
     body = " ".join(s.text for s in segs if s.kind == "body")
     assert "storms cancelled one crossing in three" in body
+
+
+def test_a_hover_card_inside_a_paragraph_is_not_spliced_into_its_sentence():
+    # A lawmaker's name opens a card on hover: photo, name and the site's latest stories
+    # about them. Flattened, the card's links run into the sentence ("Rep. Jane RoeJane
+    # RoeSenate passes ..."); a reader sees only the sentence.
+    card = ("<span class='people'><a class='people-link' href='/people/jane-roe'>Jane Roe</a>"
+            "<span class='people-block'><span><img src='roe.jpg'>"
+            "<a class='name' href='/people/jane-roe'>Jane Roe</a>"
+            "<a href='/policy/ferry-subsidy-vote'>Senate passes the ferry subsidy after a "
+            "late-night vote</a> <a href='/policy/harbour-dredging'>Harbour dredging plan "
+            "draws fire from anglers</a></span></span></span>")
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>" + ARTICLE_PARAS
+            + f"<p>Rep. {card} (D-Carrow) said the timetable was a start, not a solution.</p>"
+            "<p>She read <a href='/report'>the operator's report</a> <img src='icon.png'> and "
+            "<a href='/reply'>the council's reply</a> before the vote.</p>"
+            "</article></body></html>")
+    body = [s.text for s in load_page(html, source="<test>", fmt="html").segments
+            if s.kind == "body"]
+    assert "Rep. Jane Roe (D-Carrow) said the timetable was a start, not a solution." in body
+    assert not any("Senate passes" in p or "dredging" in p for p in body)
+    # An icon between two links in the text is no card: the sentence is kept whole.
+    assert ("She read the operator's report and the council's reply before the vote."
+            in body)

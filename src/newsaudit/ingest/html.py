@@ -30,6 +30,7 @@ from newsaudit.ingest.blocks import page_blocks
 from newsaudit.ingest.regions import (
     Regions,
     caption_text_ok,
+    hover_cards,
     in_furniture,
     page_url,
     teaser_caption,
@@ -153,12 +154,25 @@ def block_lines(
     return lines
 
 
-def _clean_tree(html: str) -> etree._Element:
+def _parse(html: str) -> etree._Element:
     try:
-        tree = lxml.html.fromstring(html)
+        return lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         # lxml refuses str input with an XML encoding declaration; bytes are fine.
-        tree = lxml.html.fromstring(html.encode("utf-8"))
+        return lxml.html.fromstring(html.encode("utf-8"))
+
+
+def _without_hover_cards(html: str) -> str:
+    """The page with its hover cards (:func:`hover_cards`) taken out, for the extractor:
+    the markup as served, scripts and metadata kept, the text after each card kept."""
+    tree = _parse(html)
+    for card in hover_cards(tree):
+        card.drop_tree()
+    return str(lxml.html.tostring(tree, encoding="unicode"))
+
+
+def _clean_tree(html: str) -> etree._Element:
+    tree = _parse(html)
     for bad in list(tree.iter(*_DROP_TAGS, etree.Comment, etree.ProcessingInstruction)):
         if bad.getparent() is not None:
             bad.drop_tree()  # keeps the text that follows the dropped element
@@ -521,8 +535,11 @@ def page_from_html(html: str, *, source: str) -> Page:
     """An HTML page as analysed text plus labelled segments and the page's metadata."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(html, **_EXTRACT_OPTIONS)
     tree = _clean_tree(html)
+    if hover_cards(tree):
+        html = _without_hover_cards(html)
+        tree = _clean_tree(html)
+    extracted = trafilatura.bare_extraction(html, **_EXTRACT_OPTIONS)
     extracted_body = _body_paragraphs(extracted)
     zones = _Zones(tree, extracted_body)
     regions = Regions(page_blocks(tree, article=extracted_body), url=page_url(tree))

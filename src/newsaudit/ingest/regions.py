@@ -258,6 +258,46 @@ def under_a_picture(el: etree._Element) -> bool:
     return False
 
 
+#: A hover card's text is nearly all links (its name, the person's other stories).
+_CARD_LINK = 0.8
+_CARD_LINKS = 2
+
+
+def _opens_with_picture(el: etree._Element) -> bool:
+    """Whether a box holds a picture and no link text comes before it: a card opens with
+    the photo; the name that shows the card on hover comes before the card, outside it."""
+    for d in el.iter():
+        if _picture(d):
+            return True
+        if d.tag == "a" and _norm(d.text_content()):
+            return False
+    return False
+
+
+def hover_cards(root: etree._Element) -> list[etree._Element]:
+    """Boxes set inside a paragraph that show on hover: a picture and links to other pages,
+    nearly all of their text link text ("Rep. <name>" with a card of the lawmaker's
+    photo, name and latest stories). A reader sees the paragraph's sentence; an extractor
+    that flattens the markup splices the card's links into it ("Rep. Jane RoeJane RoeSenate
+    passes ... Hillicon Valley: ..."). The outermost such box of each paragraph is given."""
+    out: list[etree._Element] = []
+    for para in root.iter("p"):
+        for el in para.iterdescendants():
+            if not isinstance(el.tag, str) or el.tag == "a" or any(
+                    el in set(o.iterdescendants()) for o in out[-3:]):
+                continue
+            if not _opens_with_picture(el):
+                continue
+            links = [a for a in el.iter("a") if _to_another_page((a.get("href") or "").strip())
+                     and _norm(a.text_content())]
+            text = len(_norm(el.text_content()))
+            if (len(links) >= _CARD_LINKS and text
+                    and _linked_chars(el) >= _CARD_LINK * text
+                    and text < len(_norm(para.text_content()))):
+                out.append(el)
+    return out
+
+
 def teaser_caption(el: etree._Element, text: str) -> bool:
     """Whether a caption's text is nearly all links to other pages: the title of a teaser
     card, a picture over another story. A short one is a credit linking to its
@@ -715,4 +755,4 @@ def caption_text_ok(text: str, *, in_figure: bool = False) -> bool:
 
 
 __all__ = ["Regions", "STRONG_ZONES", "caption_text_ok", "in_furniture", "picture_credit",
-           "teaser_caption", "under_a_picture"]
+           "hover_cards", "teaser_caption", "under_a_picture"]
