@@ -565,3 +565,17 @@ def test_a_page_spaced_with_two_blank_lines_throughout_keeps_its_body():
     kinds = {s.text: s.kind for s in segment_text(apart)}
     assert kinds["A pay machine on the seafront."] == "caption"
     assert kinds[paragraphs[2]] == "body"
+
+
+def test_a_bracketed_photo_or_chart_line_is_a_caption_wherever_it_sits():
+    # Scrapers save a picture as "[Photo: ... ]" and a chart as "[Chart: ...]" in the text
+    # flow; a sentence that mentions a photo in brackets mid-line is not one.
+    text = ("Sea wall breached at Breyhaven\n\n"
+            "The storm broke through the east harbour wall on Friday night, the harbour "
+            "master said.\n\n"
+            "[Photo: The breach in the east harbour wall on Saturday morning. Photo: Alys Mercer]\n\n"
+            "Repairs will take at least six weeks, the council said on Monday.\n\n"
+            "[Chart: Storm surge heights at the harbour gauge, 6-8 November.]\n\n"
+            "The harbour master [Photo: file] said the wall was last repaired in 1998.\n")
+    kinds = [s.kind for s in segment_text(text)]
+    assert kinds == ["headline", "body", "caption", "body", "caption", "body"]
