@@ -11,7 +11,7 @@ import pytest
 
 from newsaudit.anatomy import segment_text
 from newsaudit.line_cues import rows_of
-from newsaudit.models.layout.decoding import headline_over_credit
+from newsaudit.models.layout.decoding import _credit_like, headline_over_credit, never_headline
 
 BODY = ("Fire crews from three stations fought the blaze for more than six hours on "
         "Tuesday, and the county fire marshal said the cause was not yet known, adding that "
@@ -262,3 +262,24 @@ def test_the_first_headline_shaped_line_under_the_trail(top, headline):
             "The inquiry will report to the minister, a spokesman said.\n")
     heads = [s.text for s in segment_text(top + body) if s.kind == "headline"]
     assert heads == [headline]
+
+
+def test_a_line_the_cues_call_furniture_is_never_the_headline():
+    # An audio player's line under the headline is no headline, whatever its place.
+    rows, _ = rows_of("THE LISNAVEEN LEADER\n\nListen to this article  \u25b6 3:42\n\n"
+                      "Ferry timetable to change in spring\n")
+    assert never_headline(rows) == [1]
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Dale Pritchard, News Reporter", True),
+    ("Thursday 6 June \u00b7 Br\u00eddín Costigan", True),
+    ("From our correspondent in Halvik", True),
+    ("By Jane Roe and staff", True),
+    # a headline in sentence case is no credit line, whatever the model calls it
+    ("Ardnabrone\u2013Tullymoran rail line to reopen by 2027", False),
+    ("Harbour wall to be rebuilt after storm", False),
+])
+def test_a_line_the_model_calls_a_byline_is_a_credit_only_if_it_reads_as_one(line, credit):
+    rows, _ = rows_of(line + "\n")
+    assert _credit_like(rows, 0, "byline") is credit

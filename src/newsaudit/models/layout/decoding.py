@@ -88,6 +88,11 @@ _DECK_HEAD_P = 0.05
 _CREDIT_WORDS = 8
 
 
+#: What the cue lists name a line that no headline is: "Listen to this article ▶ 3:42",
+#: "Share this story", "Sign up to our newsletter", "Comments (3)".
+_NOT_HEADLINE_CUES = frozenset({"boilerplate", "form", "related_header", "comment_header"})
+
+
 def _cue_credit(text: str) -> bool:
     """A byline or date line by the cue lists alone, cell by cell ("Published 9 May · By
     Jane Doe · 4 min read")."""
@@ -123,12 +128,35 @@ def _credit_like(rows: Sequence[Row], i: int, tag: str) -> bool:
     in capitals, may be the headline itself."""
     text = rows[i].text.strip()
     if _WIRE_NOTE_RE.match(text) or (tag in ("byline", "dateline") and not text.isupper()
-                                      and n_words(text) <= _CREDIT_WORDS):
+                                      and n_words(text) <= _CREDIT_WORDS
+                                      and _credit_shaped(text)):
         return True
     if _SOURCE_CREDIT_RE.match(text) or (_field(rows, i) and (_field(rows, i - 1)
                                                              or _field(rows, i + 1))):
         return True
     return _cue_credit(text)
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+
+
+#: Lower-case words a credit line may have besides a name's particles and a credit's own
+#: ("From our correspondent in Halvik", "Reporting period: 14-20 July").
+_CREDIT_LOWER = 1
+
+
+def _credit_shaped(text: str) -> bool:
+    """Whether a short line the model calls a byline or a date line reads as one: names,
+    titles and dates in capitals, with at most one lower-case word but a name's particles
+    and a credit's ("Dale Pritchard, News Reporter", "Thursday 6 June · Brídín Costigan",
+    "From our correspondent in Halvik"), or a credit by the cue lists. A headline in
+    sentence case ("Rail line to reopen by 2027") is none, however the model reads its
+    place under the menu."""
+    c = cues()
+    small = c.particles | c.byline_tail_words
+    lower = [w for w in _WORD_RE.findall(text)
+             if w[:1].islower() and w.lower().rstrip(".") not in small]
+    return len(lower) <= _CREDIT_LOWER or _cue_credit(text)
 
 
 def _headline_shaped(text: str) -> bool:
@@ -150,7 +178,7 @@ def _headline_shaped(text: str) -> bool:
         return False
     if "://" in s or "@" in s or _cue_credit(s):
         return False
-    return True
+    return line_kind(s, header=True) not in _NOT_HEADLINE_CUES
 
 
 def headline_over_credit(rows: Sequence[Row], tags: list[str],
@@ -283,9 +311,12 @@ _REPORTING_RE = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE
 
 
 def never_headline(rows: Sequence[Row]) -> list[int]:
-    """The rows that cannot be the headline whatever the model says: a menu or a
-    breadcrumb trail."""
-    return [i for i, r in enumerate(rows) if is_menu(r.text) or BREADCRUMB_RE.search(r.text)]
+    """The rows that cannot be the headline whatever the model says: a menu, a
+    breadcrumb trail, or a line the cue lists call furniture. (The model weighs the cues
+    with the line's neighbours, and on a site unlike its train pages may take an audio
+    player's "Listen to this article ▶ 3:42" under the headline for the headline.)"""
+    return [i for i, r in enumerate(rows) if is_menu(r.text) or BREADCRUMB_RE.search(r.text)
+            or line_kind(r.text, header=True) in _NOT_HEADLINE_CUES]
 
 
 #: A label for the video the article embeds, then what it shows: "VIDEO: Crews battle
