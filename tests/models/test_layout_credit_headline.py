@@ -283,3 +283,15 @@ def test_a_line_the_cues_call_furniture_is_never_the_headline():
 def test_a_line_the_model_calls_a_byline_is_a_credit_only_if_it_reads_as_one(line, credit):
     rows, _ = rows_of(line + "\n")
     assert _credit_like(rows, 0, "byline") is credit
+
+
+def test_a_headline_of_a_statement_and_a_question_over_its_standfirst():
+    # An opinion page's headline may be two sentences when it asks a question; the
+    # sentence under it, then the columnist's name and the date, are not the headline.
+    page = ("THE MARSHFORD OBSERVER\nNews | Opinion | Business | Sport\n\n"
+            "Opinion > Columnists > Ada Quill\n\n"
+            "The cold killed more people than the storm. Why do we still plan only for wind?\n\n"
+            "A town that clears fallen trees in a day leaves its elderly cold for a week\n\n"
+            "By Ada Quill\nTuesday 4 February 2025\n\n" + BODY)
+    assert _headline(page) == [
+        "The cold killed more people than the storm. Why do we still plan only for wind?"]

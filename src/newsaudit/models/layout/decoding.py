@@ -67,7 +67,8 @@ _PARAGRAPH_WORDS = 25
 #: The separator of a breadcrumb trail ("Home > News > Courts", "Reports \u203a Sarrow").
 BREADCRUMB_RE = re.compile(r"\s[>\u203a\u00bb/]\s")
 #: A full stop inside, after a word and before a capital: two sentences ("This site uses
-#: cookies. See our policy."), which a headline never is.
+#: cookies. See our policy."), which a headline is only when it ends on a question ("The
+#: heatwave killed more than the floods. Why is it still treated as weather?").
 _TWO_SENTENCES_RE = re.compile(r"[a-z]{2,}[.!?] [A-Z]")
 #: A credit that opens with its verb ("Posted 11 June by Hal Ibbotson", "Updated 2h ago").
 _POSTED_RE = re.compile(
@@ -170,7 +171,7 @@ def _headline_shaped(text: str) -> bool:
     if s.endswith((".", ",", ";", ":", "|")) and not s.endswith("..."):
         return False
     if (s.startswith(("(", "[")) or is_menu(s) or BREADCRUMB_RE.search(s)
-            or _TWO_SENTENCES_RE.search(s)):
+            or (_TWO_SENTENCES_RE.search(s) and not s.endswith("?"))):
         return False
     if s.isupper() and len(words) < 5:
         return False  # a masthead or a section name ("THE EASTERN BULLETIN")
