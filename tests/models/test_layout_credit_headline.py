@@ -295,3 +295,24 @@ def test_a_headline_of_a_statement_and_a_question_over_its_standfirst():
             "By Ada Quill\nTuesday 4 February 2025\n\n" + BODY)
     assert _headline(page) == [
         "The cold killed more people than the storm. Why do we still plan only for wind?"]
+
+
+def test_a_radio_players_now_playing_line_is_not_the_headline():
+    page = ("KDRW 101.3 Coast Country\nListen Live | On Air | News | Podcasts\n\n"
+            "NOW PLAYING: Afternoon Drive with Jo & Sam\n\n"
+            "Wind knocks out power to 9,000 homes in Carrow County\n"
+            "Posted by KDRW News Team \u00b7 Tue, Mar 3 \u00b7 6:15 AM\n\n" + BODY)
+    assert _headline(page) == ["Wind knocks out power to 9,000 homes in Carrow County"]
+
+
+def test_a_live_pages_first_entry_under_its_share_row_is_not_its_headline():
+    page = ("THE CARROW VALLEY COURIER\nHome > News > Live\n\nLIVE\n\n"
+            "Carrow floods live: about 200 still stranded as death toll rises to 9\n"
+            "Updated 21:52, Sunday 14 April\n"
+            "Share on Facebook | Share on X | Email | Copy link\n\n"
+            "Key points\n\n"
+            "Regional governor's office confirms nine deaths, up from six this afternoon\n\n"
+            "Fire crews say about 200 people are still waiting to be taken off rooftops\n\n"
+            "21:40\n\n" + BODY)
+    assert _headline(page) == [
+        "Carrow floods live: about 200 still stranded as death toll rises to 9"]

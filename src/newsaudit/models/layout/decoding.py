@@ -85,6 +85,9 @@ _UPPER_HEAD_P = 0.9
 _DECK_WORDS = 12
 _DECK_MIN_HEAD = 5
 _DECK_HEAD_P = 0.05
+#: Most lines (credits, a share row, a label) between a live page's headline and the
+#: first entry the model took for it.
+_ENTRY_GAP = 4
 #: Most words of a line the model calls a byline or date line that is taken as one.
 _CREDIT_WORDS = 8
 
@@ -240,14 +243,25 @@ def headline_over_credit(rows: Sequence[Row], tags: list[str],
             out[under] = "headline"
         return out
     if current and cand not in current:
+        def furniture(between: range) -> bool:
+            return any(is_menu(rows[k].text) or out[k] in ("boilerplate", "related", "form")
+                       for k in between if not credit(k))
+
         if current[0] > cand:
-            return out  # the model's headline lies under the credits: its own reading
-        between = range(current[-1] + 1, cand)
-        if not any(is_menu(rows[k].text) or out[k] in ("boilerplate", "related", "form")
-                   for k in between):
-            return out  # headline, standfirst, credits: the model's reading holds
-        for k in current:
-            out[k] = "boilerplate"  # a tagline under the masthead
+            between = range(cand + 1, current[0])
+            if len(between) > _ENTRY_GAP or not furniture(between) or any(
+                    is_menu(rows[k].text) and line_kind(rows[k].text, header=True) is None
+                    for k in between):
+                return out  # the model's headline lies under the credits: its own reading
+            # under the credits and a share row or a "Key points" label (no site menu,
+            # which stands above a headline): a live page's first entry, not its headline
+            for k in current:
+                out[k] = "body"
+        else:
+            if not furniture(range(current[-1] + 1, cand)):
+                return out  # headline, standfirst, credits: the model's reading holds
+            for k in current:
+                out[k] = "boilerplate"  # a tagline under the masthead
     out[cand] = "headline"
     above = cand - 1
     upper = rows[above].text.strip() if above >= 0 else ""

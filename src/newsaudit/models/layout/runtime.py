@@ -161,10 +161,20 @@ class LayoutModel:
             return tags
         keep = max(runs, key=lambda r: float(logp[r[0] : r[1], h].mean()))
         masked = logp.copy()
-        for a, b in runs:
-            if (a, b) != keep:
-                masked[a:b, h] = -1e9
-        return self.decode(masked, gaps)
+        for _ in range(_REDECODES):
+            for a, b in runs:
+                if (a, b) != keep:
+                    masked[a:b, h] = -1e9
+            tags = self.decode(masked, gaps)
+            runs = _runs(tags, "headline")
+            # the transitions may put a headline on a line next to a masked one: mask it too
+            if len(runs) <= 1:
+                break
+        return tags
+
+
+#: Re-decodings allowed to leave a page with one headline run.
+_REDECODES = 4
 
 
 def gap_state(gap: int, states: int = 2) -> int:
