@@ -227,6 +227,23 @@ def test_a_forum_s_numbered_replies_are_comments_up_to_the_rule_after_the_last()
     assert out[13:] == ["boilerplate", "boilerplate", "related"]
 
 
+def test_numbered_heads_of_handle_and_time_are_comments_each_its_own() -> None:
+    """A fan forum numbers its posts: "[2] BrooksideBarry - Sun 9 Mar, 11:02", "#3 ..."."""
+    from newsaudit.models.layout.decoding import stamped_threads
+
+    lines = ["Derby ends in arrests", "Police made 11 arrests after the match, they said.",
+             "FAN FORUM - Derby: arrests and trouble (3 posts)",
+             "[1] Rovers_til_I_die - Sun 9 Mar, 10:44", "Embarrassing. Ban them all.",
+             "[2] BrooksideBarry - Sun 9 Mar, 11:02", "Our lot weren't innocent either.",
+             "#3 KingsgateKev | Sun 9 Mar, 11:30", "See you at the cup game in April, lads.",
+             "", "Log in to reply | Forum rules | Report a post"]
+    rows, _ = rows_of("\n".join(lines) + "\n")
+    tags = ["headline", "body", "boilerplate"] + ["body"] * 6 + ["related"]
+    assert stamped_threads(rows, tags) == [
+        "headline", "body", "boilerplate", "comment_start", "comment", "comment_start",
+        "comment", "comment_start", "comment", "related"]
+
+
 def test_a_sender_and_time_line_under_a_messages_head_opens_the_message_under_it() -> None:
     lines = ["YOUR MESSAGES (2)", "Text the studio on 83974 or comment below.",
              "From Jan in Ashcombe, 10:47", "Thoughts with the family. The barriers come down late.",

@@ -503,7 +503,8 @@ def handle_threads(rows: Sequence[Row], tags: list[str]) -> list[str]:
 #: A comment's head: who wrote it, a separator and when, and nothing else ("@gina_t  ·  Sat
 #: 10:15", "Leila_M — 19 April 2026, 14:10", "@ann replying to @bob · Sat 10:40", "↳ Site
 #: moderator — 19 April 2026, 16:20"); the "when" part must read as a date line.
-_STAMP_HEAD_RE = re.compile(r"^(?P<who>\u21b3?\s*@?[\w.'\u2019-]+(?:\s+[@\w.'\u2019()-]+){0,4})"
+_STAMP_HEAD_RE = re.compile(r"^(?:(?:\[\d{1,4}\]|#\d{1,4})\s*)?"  # a post's number: "[2] ", "#3 "
+                            r"(?P<who>\u21b3?\s*@?[\w.'\u2019-]+(?:\s+[@\w.'\u2019()-]+){0,4})"
                             r"\s+[\u00b7\u2022\u2014\u2013|-]\s+(?P<when>\S.{0,40})$")
 #: A handle among a head's words: "@name", or a token with an underscore, a digit or an
 #: inner capital.
