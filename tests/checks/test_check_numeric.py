@@ -798,6 +798,12 @@ def test_a_total_that_includes_parts_adding_up_to_more(run, last, expected):
         # the list runs on from a label with no total; the total a line above is another
         # row's
         ("Nadi: 512 cases, 14 deaths\nRusa: 407 cases, 10 deaths", []),
+        # a group picked out after the list ("including 12 ...") is no part of it
+        ("The insurer has sent 64 field adjusters: 40 motor, 18 property and 6 commercial "
+         "specialists, including 12 adjusters seconded from its northern office.", []),
+        ("The insurer has sent 64 field adjusters: 40 motor, 18 property and 9 commercial "
+         "specialists, including 12 adjusters seconded from its northern office.",
+         [("warning", ["64 field adjusters", "40", "18", "9 commercial specialists"])]),
     ],
 )
 def test_a_run_in_list_after_a_dash_or_colon_is_the_whole(run, sentence, expected):

@@ -103,6 +103,11 @@ def _run_in_end(text: str, qs: Sequence[Quantity], start: int, stop: int) -> int
         items.append((pos, m.start()))
         pos = m.end()
     items.append((pos, len(body)))
+    # "40 motor, 18 property and 6 commercial, including 12 seconded from ...": a group
+    # picked out of the list's whole ends the list
+    picked = next((n for n, (a, b) in enumerate(items) if _SUBSET.match(body[a:b])), None)
+    if picked is not None:
+        items = items[:picked]
     if len(items) < 2:
         return None
     for a, b in items:
