@@ -124,6 +124,10 @@ SENTENCES = [
      "hurt while on “routine duty” and it could have been any of us.", []),
     ("The pub will close this week, keeping its “loyal” staff at home to see what happens.",
      [("warning", "loyal")]),
+    # a verb in another relative clause of the sentence gives the words to no one
+    ("It was the firm's “experienced” guide who led the group into the gorge on a day "
+     "when rain was forecast.", [("warning", "experienced")]),
+    ("It was the firm's “experienced” guide, the owner said, who led the group.", []),
     # a verb that names something as something gives the name to its subject
     ("Ali Reyes regularly refers to the traders as “parasites” in his posts.", []),
     # a fragment in a passage that quotes a named speaker word for word is likely theirs

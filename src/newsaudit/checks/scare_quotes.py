@@ -290,7 +290,7 @@ def _speaker_in_sentence(head: Token, cues: frozenset[str]) -> bool:
             break
         tok = tok.head
     for t in scope:
-        if t.pos_ not in ("VERB", "AUX"):
+        if t.pos_ not in ("VERB", "AUX") or _in_another_clause(t, head):
             continue
         lemma = t.lemma_.lower()
         if lemma in cues or (lemma == "put" and any(c.lower_ == "it" for c in t.children)):
@@ -299,6 +299,16 @@ def _speaker_in_sentence(head: Token, cues: frozenset[str]) -> bool:
                 t.dep_ in _SHARES_SUBJECT and lemma in _speech() and _has_subject(t.head)
             ):
                 return True
+    return False
+
+
+def _in_another_clause(verb: Token, head: Token) -> bool:
+    """Whether a verb sits in a relative clause that does not hold the quotation: "the
+    company's “experienced” guide who took clients into the gorge on a day when rain was
+    forecast" gives no words to the rain."""
+    for tok in (verb, *verb.ancestors):
+        if tok.dep_ == "relcl":
+            return head.i not in {t.i for t in tok.subtree}
     return False
 
 
