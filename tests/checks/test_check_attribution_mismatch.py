@@ -425,3 +425,32 @@ def test_a_headline_credits_a_toll_its_source_gives_otherwise_in_the_body(run):
 def test_a_headline_credit_the_body_bears_out_is_quiet(run, page):
     _, found = run(page)
     assert [f.message for f in found if f.severity != "info"] == []
+
+
+FIREWORKS = ("Was the Dornell blast the deadliest in years?\n\n"
+             "{summary}\n\n"
+             "The explosion at the fireworks plant outside Sanbria happened on 29 November. "
+             "Provincial police said on the day that 21 people had died.\n\n"
+             "The Labour Inspectorate's report, published on 8 January, gives 23 deaths, "
+             "including two workers who later died of burns.\n\n"
+             "The 2011 Tolsa chemical plant blast killed 18, according to the same "
+             "inspectorate.\n")
+
+
+def test_a_figure_credited_to_a_source_whose_own_figure_is_another(run):
+    # the summary gives the inspectorate the police's 21; the inspectorate's report says 23
+    _, found = run(FIREWORKS.format(
+        summary="No. The Labour Inspectorate puts the toll at 21, well short of the worst."))
+    loud = [f for f in found if f.severity != "info"]
+    assert [(f.severity, [e.text for e in f.evidence]) for f in loud] == [
+        ("warning", ["21", "23 deaths", "21 people"])]
+    assert loud[0].message == (
+        "The page credits 21 to the Labour Inspectorate, but elsewhere gives that source's "
+        "figure as '23 deaths'; 21 is the figure of Provincial police. One of the credits is "
+        "wrong.")
+
+
+def test_a_figure_credited_as_the_source_gave_it_is_quiet(run):
+    _, found = run(FIREWORKS.format(
+        summary="No. The Labour Inspectorate puts the toll at 23, well short of the worst."))
+    assert [f.message for f in found if f.severity != "info"] == []

@@ -245,3 +245,14 @@ def test_a_figure_in_an_as_clause_is_the_pages_own(nlp) -> None:
                                  "updated the death toll to 18.\n")
     assert [f.source for f in report.figures if f.text == "18"] == [None, None]
     assert any(a.source.text == "rescuers" for a in report.attributions)
+
+
+def test_a_figure_in_a_clause_of_its_own_after_the_sources_is_the_pages_own(nlp) -> None:
+    """"The Labour Inspectorate puts the toll at 21, and the 1987 mine fire killed 64": the
+    inspectorate gives the 21; the 64 is the page's own comparison, in a clause with a
+    subject of its own (a red-team Q&A page drew a false "same figure, two sources")."""
+    report, _ = _figures(nlp, "Blast toll\n\nShort answer: No. The Labour Inspectorate puts "
+                              "the toll at 21, and the 1987 Harnet mine fire killed 64.\n")
+    atts = {a.id: a.source.text for a in report.attributions}
+    assert {f.text: atts.get(f.source or "") for f in report.figures} == {
+        "21": "The Labour Inspectorate", "64": None}

@@ -341,6 +341,10 @@ def _two_sources(figs: list[Figure], att_of: _AttributionOf, doc: Doc) -> Iterat
                 distinct.append(f)
         if len(distinct) < 2:
             continue
+        wrong = _given_otherwise(distinct, figs, att_of, doc)
+        if wrong is not None:
+            yield wrong
+            continue
         names = join_words([source_phrase(att_of(g).source) for g in distinct])
         yield Finding(
             id="",
@@ -353,6 +357,52 @@ def _two_sources(figs: list[Figure], att_of: _AttributionOf, doc: Doc) -> Iterat
             evidence=tuple(Span(g.start, g.end, g.text) for g in distinct),
             refs=(*_unique([att_of(g).id for g in distinct]), *(g.quantity for g in distinct)),
         )
+
+
+def _rounded_alike(a: Figure, b: Figure) -> bool:
+    """Two figures a rounding apart: "about 700" and 693; two exact counts (21 and 23)
+    are two counts however close."""
+    return not (a.approx == b.approx == "exact") and near(a, b)
+
+
+def _given_otherwise(distinct: list[Figure], figs: list[Figure], att_of: _AttributionOf,
+                     doc: Doc) -> Finding | None:
+    """One figure credited to two sources, one of whom the page elsewhere quotes giving
+    another figure of the same count ("The Labour Inspectorate puts the toll at 21" where
+    the police said 21 and the inspectorate's report gives 23): one of the credits is
+    wrong, and the two tolls cannot both be the inspectorate's. Tolls that move, or that
+    are a rounding apart, are left alone; so is a figure far from the shared one (a part
+    of it, another count)."""
+    ratio = lexicon().same_tally_ratio
+    for f in distinct:
+        mine = att_of(f)
+        theirs = [b for b in figs
+                  if b is not f and b.source is not None and b.category == f.category
+                  and b.value is not None and f.value is not None and b.value != f.value
+                  and not (b.changing or f.changing or b.part) and same_subject(f, b)
+                  # the same cause (a toll of "the 2011 blast" is another event's)
+                  and b.subject.agent == f.subject.agent
+                  and not _rounded_alike(f, b) and near(f, b, ratio)
+                  and (_same_source(mine, att_of(b)) or _credited_to(mine, att_of(b), doc))]
+        if not theirs:
+            continue
+        others = [g for g in distinct if g is not f]
+        b = theirs[0]
+        return Finding(
+            id="",
+            check=CHECK,
+            severity="warning",
+            message=(
+                f"The page credits {_q(f)} to {source_phrase(mine.source)}, but elsewhere "
+                f"gives that source's figure as {_q(b)}; {_q(f)} is the figure of "
+                f"{join_words([source_phrase(att_of(g).source) for g in others])}. One of "
+                "the credits is wrong."
+            ),
+            evidence=tuple(Span(g.start, g.end, g.text) for g in (f, b, *others)),
+            refs=(*_unique([att_of(g).id for g in (f, b, *others)]),
+                  *(g.quantity for g in (f, b, *others))),
+        )
+    return None
 
 
 def _credited_otherwise(figs: list[Figure], att_of: _AttributionOf, doc: Doc,

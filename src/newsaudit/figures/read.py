@@ -99,6 +99,10 @@ def extract_figures(
                    and not _claims_act(cand, lex) else None)
         if att is not None and _in_as_clause(p.num):
             att = None
+        if (att is not None and att.content is not None
+                and not att.content.start <= p.q.start < att.content.end
+                and _in_own_conjunct(p.num)):
+            att = None  # "X puts the toll at 21, and the 1987 fire killed 64"
         lo_c, hi_c = p.sent.start_char, p.sent.end_char
         if att is not None and att.content is not None and (
                 att.content.start <= p.q.start < att.content.end):
@@ -128,6 +132,21 @@ def _claims_act(a: Attribution, lex: Lexicon) -> bool:
     claimant's figure."""
     first = a.content.text.split(maxsplit=1)[:1] if a.content is not None else []
     return bool(first) and first[0].lower() in lex.claimed_acts
+
+
+def _in_own_conjunct(num: Token) -> bool:
+    """The figure sits in a clause coordinated with another, with a subject of its own
+    ("The inspectorate puts the toll at 21, and the 1987 mine fire killed 64"): outside
+    what the source is reported to say, it is the page's own statement."""
+    cur = num
+    for _ in range(12):
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return True
+        if cur.head is cur or cur.dep_ in ("ccomp", "ROOT"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _in_as_clause(num: Token) -> bool:
