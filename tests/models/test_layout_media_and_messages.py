@@ -108,6 +108,9 @@ def test_one_signed_quote_in_the_body_is_a_pull_quote_not_a_message() -> None:
     ("\u21b3 Doug_in_Harbour", "comment_start"),
     ("#5 in the charts this week", None),
     ("Post 3 by the river", None),
+    # a picture's bracketed label over its caption
+    ("[Figure 1] The aircraft after recovery, on the quay at Halvick. (TAIB)", "caption"),
+    ("[Episode art] Rescuers at the shaft head on day 12. Photo: Tom Eck", "caption"),
 ])
 def test_forum_and_thread_cues(line: str, kind: str | None) -> None:
     """A thread's head with its count in brackets, a forum's "Post #1 by name » date",
@@ -242,6 +245,24 @@ def test_numbered_heads_of_handle_and_time_are_comments_each_its_own() -> None:
     assert stamped_threads(rows, tags) == [
         "headline", "body", "boilerplate", "comment_start", "comment", "comment_start",
         "comment", "comment_start", "comment", "related"]
+
+
+def test_a_thread_under_a_bilingual_comments_head_with_its_action_lines() -> None:
+    """An expat paper's thread: "COMENTARIOS (3)", then "name · hace 2 horas / 2 hours
+    ago" over each comment and "👍 24 | Responder | Denunciar" under it."""
+    thread = ("COMENTARIOS (3)\n\n"
+              "Pete_in_Los_Pinos \u00b7 hace 2 horas / 2 hours ago\n"
+              "We were told to go at 2am. Police knocked on every door, I have to say.\n"
+              "\U0001F44D 24 | Responder | Denunciar\n\n"
+              "Marisa G. \u00b7 hace 2 horas / 2 hours ago\n"
+              "Muchos \u00e1nimos a todos. The firefighters have not slept in two days.\n"
+              "\U0001F44D 19 | Responder | Denunciar\n\n"
+              "Escribe tu comentario \u00b7 Log in to comment\n")
+    page = HEAD + BODY + thread + TAIL
+    comments = [t for k, t in kinds(page) if k == "comment"]
+    assert len(comments) == 2
+    assert "Police knocked on every door" in comments[0]
+    assert "The firefighters have not slept" in comments[1]
 
 
 def test_a_sender_and_time_line_under_a_messages_head_opens_the_message_under_it() -> None:

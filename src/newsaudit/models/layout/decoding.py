@@ -518,7 +518,9 @@ _SAID_WORDS = 6
 
 def _stamp_head(text: str) -> re.Match[str] | None:
     m = _STAMP_HEAD_RE.match(text)
-    if m is None or not looks_like_dateline(m["when"]) or looks_like_byline(text):
+    # a bilingual site gives the time twice: "hace 2 horas / 2 hours ago"
+    if m is None or not any(looks_like_dateline(w.strip()) for w in m["when"].split(" / ")
+                            ) or looks_like_byline(text):
         return None
     return m
 
