@@ -224,6 +224,13 @@ def test_a_dehumanising_noun_after_a_superlative_or_a_compound_adjective(nlp) ->
     ("If I see him at the depot he'll need an ambulance himself.",
      ("If I see him at the depot he'll need an ambulance",)),
     ("If I see him in town I will buy him a pint for standing up to them.", ()),
+    # a warning to keep out of the writer's way, and what he will be past doing after
+    ("That driver had better hope he never runs into me at the depot.",
+     ("had better hope he never runs into me",)),
+    ("He won't be driving anything for a long while when I'm done with him.",
+     ("won't be driving anything for a long while when I'm done with him",)),
+    ("The drivers had better hope the council never runs into money trouble again.", ()),
+    ("He won't be available for a while when I'm done with him at the clinic.", ()),
 ])
 def test_menace_by_its_structure(nlp, comment, evidence) -> None:
     """Intimidation in words no pattern lists: a frame ("some of us know exactly where",
