@@ -454,3 +454,13 @@ def test_a_figure_credited_as_the_source_gave_it_is_quiet(run):
     _, found = run(FIREWORKS.format(
         summary="No. The Labour Inspectorate puts the toll at 23, well short of the worst."))
     assert [f.message for f in found if f.severity != "info"] == []
+
+
+def test_two_floors_from_one_source_are_no_wrong_credit(run):
+    # "at least 11" and "at least 13" may both hold: floors, not two counts
+    _, found = run(
+        "Shelling hits Dornik market\n\n"
+        "At least 11 people were killed in the shelling, the Dornik Monitor said.\n\n"
+        "The Harbour Rescue Service also said at least 11 civilians had died in the market.\n\n"
+        "The Dornik Monitor said at least 13 civilians were killed across the district.\n")
+    assert [f.message for f in found if f.severity != "info"] == []

@@ -359,20 +359,14 @@ def _two_sources(figs: list[Figure], att_of: _AttributionOf, doc: Doc) -> Iterat
         )
 
 
-def _rounded_alike(a: Figure, b: Figure) -> bool:
-    """Two figures a rounding apart: "about 700" and 693; two exact counts (21 and 23)
-    are two counts however close."""
-    return not (a.approx == b.approx == "exact") and near(a, b)
-
-
 def _given_otherwise(distinct: list[Figure], figs: list[Figure], att_of: _AttributionOf,
                      doc: Doc) -> Finding | None:
     """One figure credited to two sources, one of whom the page elsewhere quotes giving
     another figure of the same count ("The Labour Inspectorate puts the toll at 21" where
     the police said 21 and the inspectorate's report gives 23): one of the credits is
-    wrong, and the two tolls cannot both be the inspectorate's. Tolls that move, or that
-    are a rounding apart, are left alone; so is a figure far from the shared one (a part
-    of it, another count)."""
+    wrong, and the two tolls cannot both be the inspectorate's. Only exact counts: tolls
+    that move, floors ("at least 11", "at least 13") and round figures are left alone; so
+    is a figure far from the shared one (a part of it, another count)."""
     ratio = lexicon().same_tally_ratio
     for f in distinct:
         mine = att_of(f)
@@ -382,7 +376,8 @@ def _given_otherwise(distinct: list[Figure], figs: list[Figure], att_of: _Attrib
                   and not (b.changing or f.changing or b.part) and same_subject(f, b)
                   # the same cause (a toll of "the 2011 blast" is another event's)
                   and b.subject.agent == f.subject.agent
-                  and not _rounded_alike(f, b) and near(f, b, ratio)
+                  # two counts: "at least 11" and "at least 13" are floors, both may hold
+                  and f.approx == b.approx == "exact" and near(f, b, ratio)
                   and (_same_source(mine, att_of(b)) or _credited_to(mine, att_of(b), doc))]
         if not theirs:
             continue
