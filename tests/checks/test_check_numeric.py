@@ -903,3 +903,15 @@ def test_a_headline_toll_the_body_gives_only_as_another_count(run, lead, expecte
             "department.\n")
     _, found = run(text)
     assert _shown(found) == expected
+
+
+@pytest.mark.parametrize("share", ["19 of the injured", "19 of those injured", "19 of them"])
+def test_a_share_of_the_injured_is_no_rival_count_of_them(run, share):
+    """"23 people were injured ... the hospital said 19 of the injured had been admitted":
+    a share picked out of the 23, not a second count of the injured."""
+    text = ("Night market fire: 11 dead, stallholders say city ignored warnings\n\n"
+            "At least 11 people died when fire tore through the Kasrul night market on Friday "
+            "night, according to the Kasrul fire department, which said 23 people were "
+            f"injured. Kasrul City Hospital said {share} had been admitted.\n")
+    _, found = run(text)
+    assert _shown(found) == []

@@ -12,6 +12,7 @@ page from the records of the earlier stages and the parse, and hands on plain
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -112,7 +113,8 @@ def extract_figures(
             lo_c, hi_c = max(lo_c, att.content.start), min(hi_c, att.content.end)
         region = [t for t in p.tokens if lo_c <= t.idx < hi_c and t.i not in others]
         found.append(_figure(p, doc, text, lex, region, att, others, points_at))
-    parts = _breakdown_parts(found, lex)
+    parts = _breakdown_parts(found, lex) | {
+        i for i, f in enumerate(found) if _PARTITIVE_RE.match(f.text)}
     return tuple(
         replace(f, id=f"g{n}", part=n - 1 in parts) for n, f in enumerate(found, 1)
     )
@@ -391,6 +393,12 @@ def _figure(
         high=q.high,
         high_strict=q.approx in ("almost", "fewer_than"),
     )
+
+
+#: A share picked out of a count ("19 of the injured", "four of those killed", "six of
+#: them"): a part of the whole, never a rival count of it.
+_PARTITIVE_RE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:the|those|these|them|whom)\b",
+                           re.IGNORECASE)
 
 
 def _breakdown_parts(figs: Sequence[Figure], lex: Lexicon) -> set[int]:
