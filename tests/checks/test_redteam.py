@@ -4,9 +4,9 @@ on any clean page, and the planted problems of the checks that ship their own se
 that the audit finds, each found by the check that says what is wrong. Sets 1 to 8 are
 dev: each was measured blind once, then causes were fixed from it; set 9 was measured
 blind at the end of stop 31 and has not been fixed from; sets 10 and 11 were measured
-blind during stop 32 and then fixed from, sets 12 and 13 at stop 33 and set 14 at stop 34
-(docs/evaluation.md, "Stop 29" to "Stop 34"); the planted problems still missed are listed
-there, not here."""
+blind during stop 32 and then fixed from, sets 12 and 13 at stop 33, set 14 at stop 34 and
+set 15 at stop 35 (docs/evaluation.md, "Stop 29" to "Stop 35"); the planted problems still
+missed are listed there, not here."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pytest
 from newsaudit.evaluation.redteam import LoudReader
 from paths import REPO
 
-SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 15)}
+SETS = {n: REPO / "tests" / "fixtures" / f"redteam-{n}" for n in range(1, 16)}
 
 
 def _key(n: int) -> dict[str, dict]:
@@ -135,6 +135,16 @@ LOUD = {
     (14, "explainer_warehouse_fire.txt"): ("numeric_contradiction", "warning"),
     (14, "forum_bus_crash.txt"): ("toxic_comment", "problem"),
     (14, "weather_heat_bulletin.txt"): ("numeric_contradiction", "problem"),
+    # stop 35: a comment head carrying the post's number
+    (10, "sports_fan_violence.txt"): ("toxic_comment", "problem"),
+    # set 15: measured blind at stop 35 (1 loud finding on a clean page, 4 of 30 found on
+    # their evidence), then fixed from
+    (15, "coastguard_migrant_boat.txt"): ("numeric_contradiction", "problem"),
+    (15, "hansard_mine_flooding.txt"): ("numeric_contradiction", "problem"),
+    (15, "insurer_warehouse_blaze.txt"): ("numeric_contradiction", "warning"),
+    (15, "qasite_factory_explosion.txt"): ("attribution_mismatch", "warning"),
+    (15, "school_bus_rollover.txt"): ("toxic_comment", "problem"),
+    (15, "video_market_fire.txt"): ("toxic_comment", "warning"),
 }
 #: Pages with a second planted problem the audit also finds.
 SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),
