@@ -13,7 +13,7 @@ page from the records of the earlier stages and the parse, and hands on plain
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -136,35 +136,33 @@ def _claims_act(a: Attribution, lex: Lexicon) -> bool:
     return bool(first) and first[0].lower() in lex.claimed_acts
 
 
-def _in_own_conjunct(num: Token) -> bool:
-    """The figure sits in a clause coordinated with another, with a subject of its own
-    ("The inspectorate puts the toll at 21, and the 1987 mine fire killed 64"): outside
-    what the source is reported to say, it is the page's own statement."""
+def _in_clause_of_its_own(num: Token, opens: Callable[[Token], bool]) -> bool:
+    """Whether the figure sits, below the sentence's reported clause or root, in a clause
+    that ``opens`` accepts and that has a subject of its own."""
     cur = num
     for _ in range(12):
-        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+        if opens(cur) and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             return True
         if cur.head is cur or cur.dep_ in ("ccomp", "ROOT"):
             return False
         cur = cur.head
     return False
+
+
+def _in_own_conjunct(num: Token) -> bool:
+    """The figure sits in a clause coordinated with another, with a subject of its own
+    ("The inspectorate puts the toll at 21, and the 1987 mine fire killed 64"): outside
+    what the source is reported to say, it is the page's own statement."""
+    return _in_clause_of_its_own(
+        num, lambda t: t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))
 
 
 def _in_as_clause(num: Token) -> bool:
     """The figure sits in a clause of its own opened by "as" ("rescuers say 300 are
     stranded as the death toll rises to 18"): the page's account of the moment, not part
     of what the source is reported to say."""
-    cur = num
-    for _ in range(12):
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
-                                       for c in cur.children) and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
-            return True
-        if cur.head is cur or cur.dep_ in ("ccomp", "ROOT"):
-            return False
-        cur = cur.head
-    return False
+    return _in_clause_of_its_own(num, lambda t: t.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in t.children))
 
 
 def _attribution_of(q: Quantity, contents: SpanIndex[Attribution]) -> Attribution | None:
