@@ -124,12 +124,14 @@ class LayoutModel:
 
     def tag(self, rows: Sequence[Row], *, title: str | None = None) -> list[str]:
         logp = self.scores(rows, title=title)
-        menus = never_headline(rows)
+        head = self.tags.index("headline")
+        menus = never_headline(rows, likely=set(
+            np.flatnonzero(logp[:, head] > _LIKELY_HEAD_LOGP).tolist()))
         if menus:
             logp = logp.copy()
-            logp[menus, self.tags.index("headline")] = -1e9
+            logp[menus, head] = -1e9
         tags = self.decode_page(logp, [r.gap_before for r in rows])
-        head_p = np.exp(logp[:, self.tags.index("headline")])
+        head_p = np.exp(logp[:, head])
         tags = headline_under_breadcrumb(rows, pasted_headline(
             rows, headline_over_credit(rows, one_headline_line(rows, tags), head_p)), head_p)
         tags = placeholder_captions(rows, video_captions(rows, tags))
@@ -173,6 +175,9 @@ class LayoutModel:
         return tags
 
 
+#: A row the model gives at least a 1 % chance of being the headline: the cue lists are
+#: read on such rows before decoding (:func:`.decoding.never_headline`).
+_LIKELY_HEAD_LOGP = float(np.log(0.01))
 #: Re-decodings allowed to leave a page with one headline run.
 _REDECODES = 4
 
