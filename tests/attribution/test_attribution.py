@@ -559,6 +559,12 @@ CASES: list[tuple[str, list[tuple]]] = [
     # ... but not an agent deeper in the phrase, nor a date: nobody named stands behind them
     ("A tally of people killed by the army, published Monday, shows 19 dead.", [("reported_speech", "A tally of people killed by the army", "unspecified", (), "19 dead", None)]),
     ("A report from last year said 30 people were killed.", [("passive", "A report", "unspecified", (), "30 people were killed", None)]),
+    # the news a speaker told listeners, the parser hanging it on their relative clause
+    ("Union president Keith Gambill told a few thousand teachers who covered the Statehouse lawn that the Legislature should direct money from the state's $2 billion in cash reserves toward helping schools.",
+     [("reported_speech", "Union president Keith Gambill", "person", (), "the Legislature should direct money from the state's $2 billion in cash reserves toward helping schools", None)]),
+    # ... but listeners who themselves said something said it
+    ("The mayor told residents who said that the dam was unsafe to stay calm.",
+     [("reported_speech", "residents", "unspecified", (), "the dam was unsafe to stay calm", None)]),
 ]
 
 

@@ -131,7 +131,7 @@ def reported_content(
     # label "Latest" on the verb as a clause of its own
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     clause = (next((c for c in clauses if c.i > verb.i), clauses[0]) if clauses
-              else _misparsed_clause(verb))
+              else _misparsed_clause(verb, lex))
     if clause is not None and _across_semicolon(clause, verb):
         clause = None
     if clause is not None and (
@@ -255,10 +255,12 @@ def _that_clause(event: Token) -> Token | None:
 _QUESTION_MARKS = frozenset({"if", "whether"})
 
 
-def _misparsed_clause(verb: Token) -> Token | None:
+def _misparsed_clause(verb: Token, lex: Lexicon) -> Token | None:
     """A reported clause the parser did not label ``ccomp``: "said legalizing it could put
     …" (an ``xcomp`` with a subject of its own), "asked Clinton if Trump benefits …" (an
-    ``advcl`` opened by "if"/"whether")."""
+    ``advcl`` opened by "if"/"whether"), and "told a few thousand teachers who covered the
+    lawn that the Legislature should …" (a "that" clause hung on the listeners' relative
+    clause, whose verb reports nothing)."""
     for c in verb.rights:
         if c.dep_ == "xcomp" and any(g.dep_ in ("nsubj", "csubj", "nsubjpass") for g in c.children):
             return c
@@ -266,7 +268,21 @@ def _misparsed_clause(verb: Token) -> Token | None:
             g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in c.children
         ):
             return c
+    if lemma(verb) not in _TELLING:
+        return None
+    listeners = child(verb, "dobj")
+    for rel in listeners.children if listeners is not None else ():
+        if rel.dep_ != "relcl" or lemma(rel) in lex.reporting or lemma(rel) in lex.clause_verbs:
+            continue
+        for c in rel.rights:
+            if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                         for g in c.children):
+                return c
     return None
+
+
+#: Verbs that tell someone something: the listeners are their object, the news a clause.
+_TELLING = frozenset({"tell", "inform", "assure", "warn", "remind", "advise", "notify"})
 
 
 def trailing_tag(verb: Token) -> bool:
