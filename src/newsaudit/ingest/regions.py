@@ -282,19 +282,22 @@ def hover_cards(root: etree._Element) -> list[etree._Element]:
     passes ... Hillicon Valley: ..."). The outermost such box of each paragraph is given."""
     out: list[etree._Element] = []
     for para in root.iter("p"):
+        if not any(_picture(d) for d in para.iterdescendants()):
+            continue  # most paragraphs hold no picture: nothing to look at
+        whole = len(_norm(para.text_content()))
+        found: list[etree._Element] = []
         for el in para.iterdescendants():
-            if not isinstance(el.tag, str) or el.tag == "a" or any(
-                    el in set(o.iterdescendants()) for o in out[-3:]):
-                continue
-            if not _opens_with_picture(el):
+            if (not isinstance(el.tag, str) or el.tag == "a"
+                    or any(a in found for a in el.iterancestors())
+                    or not _opens_with_picture(el)):
                 continue
             links = [a for a in el.iter("a") if _to_another_page((a.get("href") or "").strip())
                      and _norm(a.text_content())]
             text = len(_norm(el.text_content()))
             if (len(links) >= _CARD_LINKS and text
-                    and _linked_chars(el) >= _CARD_LINK * text
-                    and text < len(_norm(para.text_content()))):
-                out.append(el)
+                    and _linked_chars(el) >= _CARD_LINK * text and text < whole):
+                found.append(el)
+        out += found
     return out
 
 

@@ -153,14 +153,14 @@ def _credit_shaped(text: str) -> bool:
     """Whether a short line the model calls a byline or a date line reads as one: names,
     titles and dates in capitals, with at most one lower-case word but a name's particles
     and a credit's ("Dale Pritchard, News Reporter", "Thursday 6 June · Brídín Costigan",
-    "From our correspondent in Halvik"), or a credit by the cue lists. A headline in
-    sentence case ("Rail line to reopen by 2027") is none, however the model reads its
-    place under the menu."""
+    "From our correspondent in Halvik"). A headline in sentence case ("Rail line to
+    reopen by 2027") is none, however the model reads its place under the menu. (A credit
+    by the cue lists is one whatever its words: :func:`_credit_like` asks them last.)"""
     c = cues()
     small = c.particles | c.byline_tail_words
     lower = [w for w in _WORD_RE.findall(text)
              if w[:1].islower() and w.lower().rstrip(".") not in small]
-    return len(lower) <= _CREDIT_LOWER or _cue_credit(text)
+    return len(lower) <= _CREDIT_LOWER
 
 
 def _headline_shaped(text: str) -> bool:
