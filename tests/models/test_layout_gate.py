@@ -27,6 +27,7 @@ from newsaudit.models.layout.evaluate import (
     score_text,
     score_text_page,
 )
+from newsaudit.models.layout.gold import Labelled, LabelledHtml
 from paths import DATA, assert_data_pinned
 
 # --------------------------------------------------------------------------- the scorer
@@ -63,6 +64,26 @@ def test_per_kind_scores_and_line_accuracy():
     assert s["kinds"]["comment"]["recall"] == 0.75
     assert s["kinds"]["body"]["precision"] == pytest.approx(8 / 9, abs=1e-4)
     assert s["kinds"]["caption"]["f1"] == 0.0
+
+
+def test_an_html_gold_line_aligns_only_to_whole_words_of_the_readers_text():
+    # A menu's "Medizin" and a close button's "x" are furniture; the reader shows neither,
+    # and they must not be found inside the caption's "Medizinischer" or "Box".
+    html = ("<html><body><article><h1>Clinic opens a night ward</h1>"
+            "<figure><img src='a.jpg'><figcaption>Medizinischer Dienst: the new ward in "
+            "its first week, beside the Box Hill clinic</figcaption></figure>"
+            "<p>The clinic opened a night ward on Monday, its director said, after a year in "
+            "which the day ward turned away one patient in five.</p></article></body></html>")
+    labelled = LabelledHtml(blocks=[], title=None, html=html, labels=[
+        Labelled("Medizin", "boilerplate"), Labelled("x", "boilerplate"),
+        Labelled("Medizinischer Dienst: the new ward in its first week, beside the Box Hill "
+                 "clinic", "caption"),
+        Labelled("The clinic opened a night ward on Monday, its director said, after a year "
+                 "in which the day ward turned away one patient in five.", "body")])
+    tally = score_html_page(labelled)
+    assert tally.pairs[("boilerplate", "boilerplate")] == 2
+    assert tally.pairs[("caption", "caption")] == 1
+    assert ("boilerplate", "caption") not in tally.pairs
 
 
 # --------------------------------------------------------------------------- the gate

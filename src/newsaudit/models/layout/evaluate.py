@@ -131,6 +131,14 @@ def score_text(pages: Iterable[TextPage]) -> Tally:
 # --------------------------------------------------------------------------- HTML
 
 
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` does not cut a word at either end: a menu's "Medizin"
+    is not the first letters of a caption's "Medizinischer", nor a close button's "x" a
+    letter of a word."""
+    return not (text[start].isalnum() and start > 0 and text[start - 1].isalnum()
+                or text[end - 1].isalnum() and end < len(text) and text[end].isalnum())
+
+
 def score_html_page(labelled: LabelledHtml) -> Tally:
     """The HTML reader on one labelled page, aligned to its gold lines by text."""
     from newsaudit.ingest import load_page
@@ -158,7 +166,8 @@ def score_html_page(labelled: LabelledHtml) -> Tally:
             while start != -1:
                 end = start + len(text)
                 seg_kind = segs[owner[start]][0]
-                if not any(used[start:end]) and (seg_kind == kind or not same_kind):
+                if (not any(used[start:end]) and (seg_kind == kind or not same_kind)
+                        and _whole_words(full, start, end)):
                     used[start:end] = b"\1" * (end - start)
                     pred[gi] = seg_kind
                     break
