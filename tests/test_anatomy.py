@@ -333,6 +333,9 @@ def test_datelines(line, expected):
         ("Caption: Students celebrate outside the court on Friday. [Jo Reed, Herald]",
          "caption"),
         ("[Image] Rescuers use floodlights at the collapsed market hall on Tuesday.", "caption"),
+        ("PHOTO | Reuters", "caption"),
+        # a table's header row is no caption, though its first cell is "Image"
+        ("Image | Name | Description | Source", None),
         ("Caption competition: send us your best line by Friday", None),
         ("The caption on the photo was wrong, the paper said.", None),
         ("Figures for 2023 show a rise in sales.", None),
