@@ -860,3 +860,20 @@ def test_a_hover_card_inside_a_paragraph_is_not_spliced_into_its_sentence():
     # An icon between two links in the text is no card: the sentence is kept whole.
     assert ("She read the operator's report and the council's reply before the vote."
             in body)
+
+
+def test_a_picture_far_below_the_article_is_another_storys_not_a_caption():
+    # A site that runs the next stories in full under the article: their pictures'
+    # captions are theirs, while the article's own picture keeps its caption.
+    other = "".join(
+        f"<div class='next'><h3>Other story {i}</h3><p>Teaser text of another story number "
+        f"{i}, which runs on for a while.</p><p>A second line of it, too.</p></div>"
+        for i in range(4))
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>"
+            "<figure><img src='a.jpg'><figcaption>The ferry at Carrow quay. © Jane Roe"
+            "</figcaption></figure>" + ARTICLE_PARAS + "</article>" + other
+            + "<figure><img src='z.jpg'><figcaption>The council chamber during Monday's "
+            "vote. © Tom Hale</figcaption></figure></body></html>")
+    kinds = _kinds(html)
+    assert kinds["The ferry at Carrow quay. © Jane Roe"] == "caption"
+    assert "The council chamber during Monday's vote. © Tom Hale" not in kinds

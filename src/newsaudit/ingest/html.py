@@ -201,6 +201,8 @@ class _Zones:
         self.forms = self._forms(tree)
         self.comments = self._comments(tree)
         self.teaser_captions: list[str] = []
+        #: Each caption's first line, by which the page's blocks place it.
+        self.caption_heads: dict[str, str] = {}
         self.captions = self._captions(tree)
         self.related = self._related(tree)
         if self.teaser_captions:
@@ -309,9 +311,11 @@ class _Zones:
                 continue
             if any(d in cand_set for d in el.iterdescendants()):
                 continue  # the figure wrapper: its caption child is taken instead
-            text = " ".join(block_lines(el))
+            lines = block_lines(el)
+            text = " ".join(lines)
             if not text:
                 continue
+            self.caption_heads.setdefault(text, lines[0])
             # Claimed either way, so that a gallery's captions do not come back as body.
             self.claimed.add(el)
             if teaser_caption(el, text):
@@ -581,9 +585,13 @@ def page_from_html(html: str, *, source: str) -> Page:
                 if core and _key(para) not in core:
                     kind = "boilerplate"
             parts.append((kind, para))
+    # The article's region is where its body is, not where every paragraph trafilatura
+    # took is (next stories it ran on into are related, and their pictures are theirs).
+    span = regions.article_span(title, [t for k, t in parts if k == "body"] or body)
     # One caption per picture: the same credit under three pictures is printed three times.
-    parts += [("caption", c) for c in zones.captions]
-    span = regions.article_span(title, body)
+    # A picture far from the article (past the few lines around it) is another story's.
+    parts += [("caption", c) for c in zones.captions
+              if regions.in_span(zones.caption_heads.get(c, c), span)]
     # Caption and credit lines in the article's region that the caption classes above
     # missed ("credit", "cutline", "legend"; a bare "© Jane Roe" under a picture).
     shown = {_key(t) for _, t in parts} | seen

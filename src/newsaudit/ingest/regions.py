@@ -624,6 +624,12 @@ class Regions:
             return range(0)
         return range(max(0, min(spots) - _ABOVE), max(spots) + _BELOW + 1)
 
+    def in_span(self, line: str, article: range) -> bool:
+        """Whether a line of the page is in the article's region; a line the blocks do not
+        hold (a zone's text joined otherwise) is given the benefit of the doubt."""
+        i = self.position.get(_norm(line))
+        return i is None or not article or i in article
+
     def captions(self, article: range) -> list[str]:
         """The caption-marked lines of the article's region, in page order."""
         return [_norm(self.blocks[i].text) for i in article
