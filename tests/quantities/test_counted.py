@@ -50,3 +50,17 @@ def test_a_number_the_parse_hangs_on_an_adjective_counts_the_noun_after_it(nlp) 
     got = [(q.text, q.category) for q in report.quantities]
     assert got == [("Six Kordanian soldiers", "killed"), ("two civilians", "killed"),
                    ("Three British tourists", "wounded")]
+
+
+def test_a_participle_between_a_figure_and_its_noun(nlp) -> None:
+    """"9,870 confirmed cases", "40 displaced families", "12 wounded soldiers": the
+    participle describes the noun the figure counts; it is no verb of the clause."""
+    from newsaudit.auditor import Auditor
+
+    report = Auditor().audit(
+        "The ministry has recorded 9,870 confirmed cases since January. The agency said 40 "
+        "displaced families had returned, and 12 wounded soldiers were flown out.\n")
+    got = [(q.text, q.category, q.counted) for q in report.quantities]
+    assert got == [("9,870 confirmed cases", "people", "cases"),
+                   ("40 displaced families", "people", "families"),
+                   ("12 wounded soldiers", "wounded", "soldiers")]

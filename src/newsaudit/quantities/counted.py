@@ -285,7 +285,7 @@ def find_counted(doc: Doc, words: list[str], r: ReadingLike, lex: CountLexicon) 
         and not (head.pos_ == "PROPN" and head.tag_ != "NNPS"
                  and head.lower_ not in lex.casualty_words)
         and all(doc[k].pos_ not in _NOT_IN_NOUN_PHRASE or _hyphenated(doc, k)
-                for k in range(j, head.i))
+                or _participle_of(doc[k], head) for k in range(j, head.i))
         and not _odd_singular(head, r, lex)
     ):
         r.counted_tok = head
@@ -323,6 +323,13 @@ def _casualties_after_of(doc: Doc, words: list[str], j: int, sent_end: int, root
         r.counted_tok = doc[k]
         r.anchor = root
         r.tok_end = k + 1
+
+
+def _participle_of(tok: Token, noun: Token) -> bool:
+    """Whether a verb form between a figure and its noun is a participle describing the
+    noun ("9,870 confirmed cases", "40 displaced families"): one word of the noun phrase,
+    not a verb of the clause."""
+    return tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head.i == noun.i
 
 
 def _hyphenated(doc: Doc, k: int) -> bool:
