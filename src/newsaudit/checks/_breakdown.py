@@ -21,7 +21,8 @@ it, that is larger than every part and of the parts' kind (or the
 parts are bare numbers, "700 at Westford", whose noun the sentence leaves out). A sum
 far from the total (outside ``same_tally_ratio``) is read as another breakdown, not a
 slip, and left alone; so is one within the total's rounding ("$2 billion" over $1.25
-billion and $800 million).
+billion and $800 million), as far as the parts' own rounding allows it ("$600m" over
+$310m, $190m and $70m is no rounding of $570m).
 """
 
 from __future__ import annotations
@@ -344,6 +345,11 @@ def breakdown_findings(report: Report, doc: Doc, check: str) -> Iterator[Finding
         parts, total, stated = found
         whole = sum(p.value for p in parts if p.value is not None)
         slack = _rounding(stated) * (1 if total.approx == "exact" else _ABOUT_SLACK)
+        if total.approx == "exact":
+            # Parts given finer than the total bound how far it can be their rounded sum:
+            # "$600m, made up of $310m, $190m and $70m" is $570m, which no one writes as
+            # $600m; "$2 billion" over $1.25 billion and $800 million may well be.
+            slack = min(slack, sum(_rounding(p.value) for p in parts if p.value is not None))
         if abs(whole - stated) <= slack or not near_values(whole, stated, ratio):
             continue
         if some and whole < stated and not (
