@@ -915,3 +915,26 @@ def test_a_share_of_the_injured_is_no_rival_count_of_them(run, share):
             f"injured. Kasrul City Hospital said {share} had been admitted.\n")
     _, found = run(text)
     assert _shown(found) == []
+
+
+def test_a_round_total_over_parts_given_finer_is_no_rounding_of_their_sum(run):
+    """"$600m" over $310m, $190m and $70m: parts given to the ten million put their sum at
+    $570m, which no one rounds to $600m (the "$2 billion" budget above stays exempt)."""
+    _, found = run("Insurers count the cost\n\nInsurers estimate losses at $600m, made up of "
+                   "$310m in property damage, $190m in business interruption and $70m in "
+                   "liability claims.\n\nThe mine has been closed since March.\n")
+    assert _shown(found) == [("warning", ["$600m", "$310m", "$190m", "$70m"])]
+
+
+def test_a_count_the_page_sets_apart_is_no_part_of_the_headline_toll(run):
+    """12 heat deaths and two drownings make 14, but the page says the drownings are not in
+    the heat toll: the headline's 14 heat-related deaths is still against the body's 12."""
+    text = ("Heat alert: 14 heat-related deaths confirmed\n\nThe Health Directorate has "
+            "confirmed 12 heat-related deaths since the alert began on 3 August.\n\nThe "
+            "Directorate also recorded two drowning deaths at inland lakes over the weekend. "
+            "These are not included in the heat-related figure.\n")
+    _, found = run(text)
+    assert _shown(found) == [("problem", ["14 heat-related deaths", "12 heat-related deaths"])]
+    # Without the sentence that sets them apart, the two add up to the headline's toll.
+    _, found = run(text.replace(" These are not included in the heat-related figure.", ""))
+    assert found == []

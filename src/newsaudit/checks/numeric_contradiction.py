@@ -154,6 +154,8 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
     if not heads:
         return
     body = [f for f in figs if _segment(report, f) in ("standfirst", "body")]
+    # what the body's figures may add up to: not a count the page sets apart from the toll
+    addable = [f for f in body if not _counted_apart(report.document.text, f)]
     said = [(q.value, q.category) for q in report.quantities
             if q.segment in ("standfirst", "body") and q.value is not None]
     for h in heads:
@@ -167,12 +169,12 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
             # "toll climbs to 23": the latest count of a moving toll, which no count in
             # the body may lie under; earlier or other readings are left alone
             if above:
-                yield from _beyond_the_body(h, above, body)
+                yield from _beyond_the_body(h, above, addable)
             continue
         if above and (any(b.changing for b in same) or not all(disjoint(h, b) for b in above)):
             # a moving toll, or a floor ("at least 34", beside an exact "34 dead" or not)
             # the rules below read as allowing it
-            yield from _beyond_the_body(h, above, body)
+            yield from _beyond_the_body(h, above, addable)
             continue
         if any(b.changing for b in same):
             continue  # a moving toll: the headline may give an earlier count
@@ -194,7 +196,7 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
             continue
         if any(not disjoint(h, b) for b in rivals):
             continue
-        if _adds_up_to(h, [b for b in body if b.category == h.category and not b.vague]):
+        if _adds_up_to(h, [b for b in addable if b.category == h.category and not b.vague]):
             continue  # the body gives the toll in parts (days, places, incidents)
         if any(disjoint(a, b) for a in rivals for b in rivals):
             continue  # the body's own figures disagree: nothing to hold the headline to
@@ -261,6 +263,23 @@ def _above_every(h: Figure, same: list[Figure]) -> list[Figure]:
     if not any(_main_toll_near(h, b) for b in highest):
         return []
     return highest
+
+
+#: The page says a count is no part of another ("These are not included in the
+#: heat-related figure", "excluded from the toll", "in addition to the 12").
+_APART_RE = re.compile(r"\b(?:not\s+(?:included|counted|part\s+of)|exclud(?:ed|es|ing)|"
+                       r"in\s+addition\s+to|on\s+top\s+of)\b", re.IGNORECASE)
+#: How far past its sentence the words setting a figure apart may stand (the next one).
+_APART_REACH = 160
+
+
+def _counted_apart(text: str, f: Figure) -> bool:
+    """Whether the page sets the figure apart from the toll, in its sentence or the next
+    ("The Directorate also recorded two drowning deaths. These are not included in the
+    heat-related figure."): it is no part that adds up to the headline's count."""
+    nxt = text.find(".", f.sentence_end + 1, f.sentence_end + _APART_REACH)
+    end = nxt if nxt >= 0 else f.sentence_end
+    return _APART_RE.search(text, f.sentence_start, end) is not None
 
 
 def _beyond_the_body(h: Figure, highest: list[Figure], body: list[Figure]) -> Iterator[Finding]:
@@ -573,14 +592,19 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     # one finding per problem: a headline toll already held against the body is not held
     # against the body's sources a second time
     flagged = {f.evidence[0].start for f in head_findings if f.evidence}
+    said = [set(f.refs) for f in head_findings]
     yield from _unmatched_lead(report, [f for f in figs if f.start not in flagged], lead)
     atts = {a.id: a for a in report.attributions}
     moving = [f for f in figs if f.changing]
-    linked = parts_and_totals(figs)
+    text = report.document.text
+    apart = {i for i, f in enumerate(figs) if _counted_apart(text, f)}
+    linked = parts_and_totals(figs, apart=apart)
     edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}
     for i, j in near_pairs(figs, lexicon().same_tally_ratio, RIVALS):
         if frozenset((i, j)) in linked:
             continue
+        if any({figs[i].quantity, figs[j].quantity} <= held for held in said):
+            continue  # the headline's toll already held against this count
         if (figs[i].part and _generic(figs[j])) or (figs[j].part and _generic(figs[i])):
             continue  # one group of a breakdown against everyone counted
         if _moving_reading(figs[i], figs[j], moving):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from bisect import insort
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import combinations
 
 from newsaudit.figures.words import lexicon, source_keys, source_words
@@ -319,14 +319,17 @@ def _latest_rivals(
         bands[band].append(j)
 
 
-def parts_and_totals(figs: Sequence[Figure]) -> set[frozenset[int]]:
+def parts_and_totals(figs: Sequence[Figure], apart: Collection[int] = ()
+                     ) -> set[frozenset[int]]:
     """Index pairs of figures that are parts of a total stated among them ('29 rescued
     ... 5 rescued ... in total, 34'): parts and their total never contradict. Matching
     sums only ever silence a comparison, so a chance sum costs nothing but a finding.
 
     A total's candidate parts are the first ten figures of its category, in text order,
     with a positive value below it; they are found by taking totals in order of value and
-    adding the figures below each as the value rises, not by rescanning the category."""
+    adding the figures below each as the value rises, not by rescanning the category.
+    The figures in ``apart`` (indices the page sets apart from the toll: "These are not
+    included in the figure") are parts of no total."""
     pairs: set[frozenset[int]] = set()
     groups: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(figs):
@@ -341,7 +344,7 @@ def parts_and_totals(figs: Sequence[Figure]) -> set[frozenset[int]]:
         for t in by_value:
             total = figs[t].value or 0
             while k < len(by_value) and (figs[by_value[k]].value or 0) < total:
-                if (figs[by_value[k]].value or 0) > 0:
+                if (figs[by_value[k]].value or 0) > 0 and by_value[k] not in apart:
                     insort(below, by_value[k])
                 k += 1
             parts = below[:10]
