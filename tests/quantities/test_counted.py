@@ -8,6 +8,7 @@ from newsaudit.quantities.counted import count_lexicon
 def test_cases_count_people() -> None:
     lex = count_lexicon()
     assert lex.class_of("cases", "case") == "people"
+    assert lex.class_of("schoolgirls", "schoolgirl") == "people"
     assert lex.subject_forms["march"] == "people"
     assert lex.subject_forms["died"] == "killed"
     assert "climb" in lex.movement_forms and "hit" not in lex.arrival_forms
