@@ -938,3 +938,25 @@ def test_a_count_the_page_sets_apart_is_no_part_of_the_headline_toll(run):
     # Without the sentence that sets them apart, the two add up to the headline's toll.
     _, found = run(text.replace(" These are not included in the heat-related figure.", ""))
     assert found == []
+
+
+def test_a_lead_toll_against_sources_that_spoke_on_later_days(run):
+    """The fire was on Friday; the fire service spoke on Saturday and the hospital on
+    Sunday. The days they spoke are not the days their figures count, so the lead's 17 is
+    still held to their 12 and 13, and matches neither."""
+    text = ("Factory fire kills workers in Brook Lane\n\nSeventeen workers died when fire swept "
+            "through a garment factory in Tallowmere on Friday night, trapping staff on the "
+            "upper floor.\n\nThe fire service said on Saturday morning that crews had "
+            "recovered 12 bodies from the building.\n\nThe county hospital said on Sunday that "
+            "13 people had died, including one worker who died overnight.\n\nThe cause of the "
+            "fire is not yet known.\n")
+    _, found = run(text)
+    assert _shown(found) == [("warning", ["Seventeen workers", "12 bodies", "13 people"])]
+    assert found[0].message == (
+        "The page gives the dead as 'Seventeen' in its own voice, but the sources it cites "
+        "give 12 (the fire service) and 13 (the county hospital): its figure matches none of "
+        "them, and the page does not say where it comes from.")
+    # A figure dated in its own words is still of that day: a toll of Tuesday's fire.
+    _, found = run(text.replace("crews had recovered 12 bodies from the building",
+                                "12 people had died in a fire on Tuesday"))
+    assert found == []

@@ -51,6 +51,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -357,6 +358,17 @@ class _Lead:
         return any(a <= start < b for a, b in self.ranges)
 
 
+def _event_dates(text: str, g: Figure, atts: dict[str, Attribution]) -> set[str]:
+    """A sourced figure's dates less those of the statement that gives it: in "The fire
+    service said on Saturday that crews had recovered 12 bodies" Saturday is when it was
+    said, and the fire of Friday night is still the one it counts."""
+    att = atts.get(g.source) if g.source else None
+    if att is None or att.content is None or att.content.start <= att.start:
+        return set(g.dates)
+    frame = text[att.start : att.content.start].lower()
+    return {d for d in g.dates if d not in frame}
+
+
 def _unmatched_lead(report: Report, figs: list[Figure], lead: _Lead) -> Iterator[Finding]:
     """A toll the page states in its own voice in its lead that none of the two or more
     sources it cites for that toll gives, nor any sum of its figures: "An airstrike killed
@@ -368,17 +380,21 @@ def _unmatched_lead(report: Report, figs: list[Figure], lead: _Lead) -> Iterator
     atts = {a.id: a for a in report.attributions}
     ratio = lexicon().same_tally_ratio
     in_lead = lead.holds
+    text = report.document.text
     # a number the page gives again beyond its lead may be sourced in words the figures
     # stage did not read
     later = {q.value for q in report.quantities if q.value is not None and not in_lead(q.start)}
+    # each source's figure dated by what it counts, not by when the source spoke
+    told = [replace(g, dates=tuple(sorted(_event_dates(text, g, atts)))) for g in figs
+            if g.source is not None and not g.changing]
     for f in figs:
         if (f.source is not None or f.changing or not in_lead(f.start)
                 or f.category not in _HEADLINE_TOLLS or f.value in later):
             continue
         # a source's count of one group ("28 civilians") is no rival to the lead's count
         # of everyone ("35 people")
-        cited = [g for g in figs if g.source is not None and not g.changing
-                 and g.sentence_start != f.sentence_start and same_subject(f, g)
+        cited = [g for g in told
+                 if g.sentence_start != f.sentence_start and same_subject(f, g)
                  and (near(f, g, ratio) or _main_toll_near(f, g)) and _scopes_agree(f, g)
                  and not (_generic(f) and not _generic(g))
                  and not (f.dates and g.dates and not set(f.dates) & set(g.dates))]
@@ -392,8 +408,9 @@ def _unmatched_lead(report: Report, figs: list[Figure], lead: _Lead) -> Iterator
         if len(distinct) < 2 or any(g.changing for g in figs if g.category == f.category):
             continue
         # the sources' own counts of the toll are its rivals, never its parts
+        ids = {g.id for g in cited}
         if _adds_up_to(f, [g for g in figs if g.category == f.category and g is not f
-                           and not g.vague and g not in cited]):
+                           and not g.vague and g.id not in ids]):
             continue
         label = _label([f, *cited])
         theirs = join_words([f"{quoted(g)} ({source_phrase(atts[g.source].source)})"
