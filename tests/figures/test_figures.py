@@ -256,3 +256,13 @@ def test_a_figure_in_a_clause_of_its_own_after_the_sources_is_the_pages_own(nlp)
     atts = {a.id: a.source.text for a in report.attributions}
     assert {f.text: atts.get(f.source or "") for f in report.figures} == {
         "21": "The Labour Inspectorate", "64": None}
+
+
+def test_an_age_is_no_date_of_the_figure(nlp) -> None:
+    """"A man in his sixties" says how old he was, not when: the toll is Tuesday's."""
+    from newsaudit.auditor import Auditor
+
+    report = Auditor().audit("Flood toll rises\n\nTwo people died on Tuesday, one of them a man "
+                             "in his sixties, police said.\n")
+    (f,) = report.figures
+    assert (f.text, f.dates) == ("Two people", ("tuesday",))

@@ -42,6 +42,8 @@ def point_dates(doc: Doc) -> dict[int, str]:
             continue
         if any(t.tag_ == "NNS" and t.lemma_.lower() in _TIME_UNITS for t in ent):
             continue
+        if any(t.tag_ == "PRP$" for t in ent):
+            continue  # an age ("a man in his sixties") or someone's time ("her first day")
         words = " ".join(t.lower_ for t in ent if t.lower_ not in ("the", "'s", "’s"))
         if words:
             for i in range(ent.start, ent.end):
