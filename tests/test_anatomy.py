@@ -336,6 +336,13 @@ def test_datelines(line, expected):
         ("PHOTO | Reuters", "caption"),
         # a table's header row is no caption, though its first cell is "Image"
         ("Image | Name | Description | Source", None),
+        # a syndication or translation note is the publisher's, not the article's
+        ("This article was translated from the Vessarian by our foreign desk.",
+         "boilerplate"),
+        ("This article was originally published on The Conversation.", "boilerplate"),
+        ("Originally published on The Conversation.", "boilerplate"),
+        ("First published in 2019, the report found rising costs.", None),
+        ("This article is about the flood defences on the Tarrow.", None),
         ("Caption competition: send us your best line by Friday", None),
         ("The caption on the photo was wrong, the paper said.", None),
         ("Figures for 2023 show a rise in sales.", None),
