@@ -877,3 +877,29 @@ def test_a_picture_far_below_the_article_is_another_storys_not_a_caption():
     kinds = _kinds(html)
     assert kinds["The ferry at Carrow quay. © Jane Roe"] == "caption"
     assert "The council chamber during Monday's vote. © Tom Hale" not in kinds
+
+
+def test_a_picture_in_the_articles_own_header_keeps_its_caption():
+    # <header> is the site's chrome at the top of the page, but inside <article> it is the
+    # article's own header: its headline, byline and lead picture.
+    html = ("<html><body><header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            "<figure><img src='logo.png'><figcaption>The Carrow Gazette masthead"
+            "</figcaption></figure></header>"
+            "<article><header><h1>Ferry keeps a winter timetable</h1><figure><img "
+            "src='a.jpg'><figcaption>The ferry leaves Carrow quay on Monday. © Jane Roe"
+            "</figcaption></figure></header>" + ARTICLE_PARAS + "</article></body></html>")
+    kinds = _kinds(html)
+    assert kinds["The ferry leaves Carrow quay on Monday. © Jane Roe"] == "caption"
+    assert kinds.get("The Carrow Gazette masthead") != "caption"
+
+
+def test_a_credit_box_under_each_picture_is_a_caption_each_time():
+    # Not every site marks its credits as captions: a "credit" box under each picture says
+    # the same thing three times, and a reader sees it three times.
+    pic = "<div class='image-wrap'><img src='{}.jpg'><div class='credit'>Getty Images</div></div>"
+    html = ("<html><body><article><h1>Ferry keeps a winter timetable</h1>"
+            + pic.format("a") + ARTICLE_PARAS + pic.format("b") + pic.format("c")
+            + "<p>The quay will be resurfaced over the spring, the harbour office said.</p>"
+            "</article></body></html>")
+    segs = load_page(html, source="<test>", fmt="html").segments
+    assert [s.text for s in segs if s.kind == "caption"] == ["Getty Images"] * 3

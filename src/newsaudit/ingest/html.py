@@ -596,8 +596,7 @@ def page_from_html(html: str, *, source: str) -> Page:
     # missed ("credit", "cutline", "legend"; a bare "© Jane Roe" under a picture).
     shown = {_key(t) for _, t in parts} | seen
     for line in regions.captions(span):
-        if _key(line) not in shown:
-            shown.add(_key(line))
+        if _key(line) not in shown:  # one per picture: a credit repeats under each
             parts.append(("caption", line))
     for lines in zones.related:
         parts += [("related", line) for line in lines]

@@ -513,9 +513,11 @@ class Regions:
         if (self.read_more(key) or self.teaser(key) or self.linked_heading(key)
                 or self.excerpt(key)):
             return "related"
+        zones = self.zones.get(key)
+        if label_line(key) and zones == {"caption"}:
+            return "caption"  # a picture's credit set in a caption box ("Getty Images")
         if label_line(key) or self.appeal(key) or key in self.appeal_box:
             return "boilerplate"
-        zones = self.zones.get(key)
         if zones is None:  # a table row ("a | b") is furniture when each of its cells is
             cells = [self.zones.get(c) or self._joined_zones(c) for c in key.split(" | ")]
             if all(cells):
@@ -727,6 +729,8 @@ def in_furniture(el: etree._Element, holds_article: object) -> bool:
             break
         if test(a):
             return False
+        if a.tag in ("header", "footer") and any(x.tag == "article" for x in a.iterancestors()):
+            continue  # an article's own header (its headline, byline, lead picture)
         if element_zone(a) in _NOT_CAPTION_ZONES:
             return True
     return False
