@@ -7,11 +7,18 @@ over for its deck. The pages below are written for these tests."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsaudit.anatomy import segment_text
 from newsaudit.line_cues import rows_of
-from newsaudit.models.layout.decoding import _credit_like, headline_over_credit, never_headline
+from newsaudit.models.layout.decoding import (
+    _credit_like,
+    headline_over_credit,
+    headline_under_breadcrumb,
+    never_headline,
+)
 
 BODY = ("Fire crews from three stations fought the blaze for more than six hours on "
         "Tuesday, and the county fire marshal said the cause was not yet known, adding that "
@@ -316,3 +323,22 @@ def test_a_live_pages_first_entry_under_its_share_row_is_not_its_headline():
             "21:40\n\n" + BODY)
     assert _headline(page) == [
         "Carrow floods live: about 200 still stranded as death toll rises to 9"]
+
+
+
+def test_a_tagline_over_the_trail_names_nothing_the_lead_tells():
+    # The model is sure of the site's tagline under the masthead; the line under the trail
+    # names what the lead tells (the warehouse fire in Carrow), the tagline nothing of it.
+    page = ("COASTAL DIGEST\nSelected reports from the regional press, summarised weekly\n"
+            "Home > Digests > Harbour towns\n"
+            "Warehouse fire in Carrow closes the harbour road; crews fight the blaze\n"
+            "By Mara Lindqvist\n\nA warehouse fire in Carrow " + BODY[0].lower() + BODY[1:])
+    rows, _ = rows_of(page)
+    tags = ["boilerplate", "headline", "boilerplate", "body", "byline"] + ["body"] * (
+        len(rows) - 5)
+    sure = [0.0, 0.99, 0.0, 0.3] + [0.0] * (len(rows) - 4)
+    assert headline_under_breadcrumb(rows, tags, sure)[:4] == [
+        "boilerplate", "boilerplate", "boilerplate", "headline"]
+    # A headline the model is sure of that names the story keeps its place over the trail.
+    rows[1] = dataclasses.replace(rows[1], text="Carrow warehouse blaze: the harbour road shut")
+    assert headline_under_breadcrumb(rows, tags, sure)[:4] == tags[:4]

@@ -615,6 +615,29 @@ _RELEASE_NOTE_RE = re.compile(r"^(?:for\s+immediate\s+release|embargoed|(?:origi
                               r"translation)\s+published)\b", re.IGNORECASE)
 
 
+#: Words of four letters or more that say nothing of a story's subject.
+_PLAIN_WORDS = frozenset({"this", "that", "with", "from", "have", "has", "been", "were", "will",
+                          "after", "over", "into", "about", "their", "they", "what", "when",
+                          "which", "more", "most", "news", "says", "said", "report", "reports",
+                          "today", "latest", "live", "updates", "your", "than", "also"})
+#: How many of the article's first body lines are read for the story's words.
+_LEAD_ROWS = 3
+
+
+def _subject_words(text: str) -> set[str]:
+    """A line's words that name what it is about, cut to five letters ("riots", "riot")."""
+    return {w.lower()[:5] for w in _WORD_RE.findall(text)
+            if len(w) >= 4 and w.lower() not in _PLAIN_WORDS}
+
+
+def _about_the_lead(rows: Sequence[Row], tags: list[str], i: int, after: int) -> bool:
+    """Whether line ``i`` shares a word of the story with the article's first body lines
+    after row ``after`` (a headline names what its lead tells; a site's tagline does not)."""
+    lead = [r.text for r, t in zip(rows[after + 1 :], tags[after + 1 :], strict=False)
+            if t == "body" and n_words(r.text) >= _PARAGRAPH_WORDS][:_LEAD_ROWS]
+    return bool(lead) and bool(_subject_words(rows[i].text) & _subject_words(" ".join(lead)))
+
+
 def _under_crumb_shaped(text: str) -> bool:
     s = text.strip()
     if not 3 <= n_words(s) <= _CRUMB_HEAD_WORDS or s.endswith((".", ",", ";", ":", "|")):
@@ -662,8 +685,12 @@ def headline_under_breadcrumb(rows: Sequence[Row], tags: list[str],
         return tags
     out = list(tags)
     for k in current:
-        if k < crumb and head_p is not None and head_p[k] >= _SURE_HEAD_P:
-            return tags  # a headline the model is sure of, over the trail
+        if k < crumb and head_p is not None and head_p[k] >= _SURE_HEAD_P and not (
+                _about_the_lead(rows, tags, head, head)
+                and not _about_the_lead(rows, tags, k, head)):
+            # a headline the model is sure of, over the trail, unless it names nothing the
+            # article's lead tells while the line under the trail does (a site's tagline)
+            return tags
         if k > head and not _credit_like(rows, k, "byline") and (
                 head_p is None or head_p[k] >= head_p[head]):
             return tags  # the model's headline lies under the line: its own reading
