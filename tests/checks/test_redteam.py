@@ -145,6 +145,13 @@ LOUD = {
     (15, "qasite_factory_explosion.txt"): ("attribution_mismatch", "warning"),
     (15, "school_bus_rollover.txt"): ("toxic_comment", "problem"),
     (15, "video_market_fire.txt"): ("toxic_comment", "warning"),
+    # found at stop 36 from the casualty checks' misses on sets 11 and 12: a breakdown of
+    # "9,870 confirmed cases", "$600m, made up of ..." (no rounding of $570m), and leads
+    # held to sources that spoke on a later day or under a translation note
+    (11, "magazine_dengue_epidemic.txt"): ("numeric_contradiction", "warning"),
+    (11, "finance_mine_collapse_insurers.txt"): ("numeric_contradiction", "warning"),
+    (11, "translated_prison_riot.txt"): ("numeric_contradiction", "warning"),
+    (12, "regional_factory_fire.txt"): ("numeric_contradiction", "warning"),
 }
 #: Pages with a second planted problem the audit also finds.
 SECOND = {(4, "page12.txt"): ("toxic_comment", "problem"),
