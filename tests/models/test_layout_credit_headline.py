@@ -292,38 +292,34 @@ def test_a_line_the_model_calls_a_byline_is_a_credit_only_if_it_reads_as_one(lin
     assert _credit_like(rows, 0, "byline") is credit
 
 
-def test_a_headline_of_a_statement_and_a_question_over_its_standfirst():
-    # An opinion page's headline may be two sentences when it asks a question; the
-    # sentence under it, then the columnist's name and the date, are not the headline.
-    page = ("THE MARSHFORD OBSERVER\nNews | Opinion | Business | Sport\n\n"
-            "Opinion > Columnists > Ada Quill\n\n"
-            "The cold killed more people than the storm. Why do we still plan only for wind?\n\n"
-            "A town that clears fallen trees in a day leaves its elderly cold for a week\n\n"
-            "By Ada Quill\nTuesday 4 February 2025\n\n" + BODY)
-    assert _headline(page) == [
-        "The cold killed more people than the storm. Why do we still plan only for wind?"]
-
-
-def test_a_radio_players_now_playing_line_is_not_the_headline():
-    page = ("KDRW 101.3 Coast Country\nListen Live | On Air | News | Podcasts\n\n"
-            "NOW PLAYING: Afternoon Drive with Jo & Sam\n\n"
-            "Wind knocks out power to 9,000 homes in Carrow County\n"
-            "Posted by KDRW News Team \u00b7 Tue, Mar 3 \u00b7 6:15 AM\n\n" + BODY)
-    assert _headline(page) == ["Wind knocks out power to 9,000 homes in Carrow County"]
-
-
-def test_a_live_pages_first_entry_under_its_share_row_is_not_its_headline():
-    page = ("THE CARROW VALLEY COURIER\nHome > News > Live\n\nLIVE\n\n"
-            "Carrow floods live: about 200 still stranded as death toll rises to 9\n"
-            "Updated 21:52, Sunday 14 April\n"
-            "Share on Facebook | Share on X | Email | Copy link\n\n"
-            "Key points\n\n"
-            "Regional governor's office confirms nine deaths, up from six this afternoon\n\n"
-            "Fire crews say about 200 people are still waiting to be taken off rooftops\n\n"
-            "21:40\n\n" + BODY)
-    assert _headline(page) == [
-        "Carrow floods live: about 200 still stranded as death toll rises to 9"]
-
+@pytest.mark.parametrize(("top", "headline"), [
+    # an opinion page's headline may be two sentences when it asks a question; the
+    # sentence under it, then the columnist's name and the date, are not the headline
+    ("THE MARSHFORD OBSERVER\nNews | Opinion | Business | Sport\n\n"
+     "Opinion > Columnists > Ada Quill\n\n"
+     "The cold killed more people than the storm. Why do we still plan only for wind?\n\n"
+     "A town that clears fallen trees in a day leaves its elderly cold for a week\n\n"
+     "By Ada Quill\nTuesday 4 February 2025\n\n",
+     "The cold killed more people than the storm. Why do we still plan only for wind?"),
+    # a radio player's "NOW PLAYING" line is furniture
+    ("KDRW 101.3 Coast Country\nListen Live | On Air | News | Podcasts\n\n"
+     "NOW PLAYING: Afternoon Drive with Jo & Sam\n\n"
+     "Wind knocks out power to 9,000 homes in Carrow County\n"
+     "Posted by KDRW News Team \u00b7 Tue, Mar 3 \u00b7 6:15 AM\n\n",
+     "Wind knocks out power to 9,000 homes in Carrow County"),
+    # a live page's first entry under its share row and "Key points" is not its headline
+    ("THE CARROW VALLEY COURIER\nHome > News > Live\n\nLIVE\n\n"
+     "Carrow floods live: about 200 still stranded as death toll rises to 9\n"
+     "Updated 21:52, Sunday 14 April\n"
+     "Share on Facebook | Share on X | Email | Copy link\n\n"
+     "Key points\n\n"
+     "Regional governor's office confirms nine deaths, up from six this afternoon\n\n"
+     "Fire crews say about 200 people are still waiting to be taken off rooftops\n\n"
+     "21:40\n\n",
+     "Carrow floods live: about 200 still stranded as death toll rises to 9"),
+])
+def test_the_headline_over_a_standfirst_a_player_or_a_share_row(top, headline):
+    assert _headline(top + BODY) == [headline]
 
 
 def test_a_tagline_over_the_trail_names_nothing_the_lead_tells():

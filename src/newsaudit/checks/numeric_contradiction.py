@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -147,8 +147,10 @@ RIVALS = 16
 _HEADLINE_TOLLS = frozenset({"killed", "wounded"})
 
 
-def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Iterator[Finding]:
-    """A headline toll that the body gives only as other numbers."""
+def _headline_findings(report: Report, figs: list[Figure], lead: _Lead,
+                       apart: Collection[int] = ()) -> Iterator[Finding]:
+    """A headline toll that the body gives only as other numbers; the figures at the
+    indices ``apart`` (:func:`_counted_apart`) add up to no toll."""
     ratio = lexicon().same_tally_ratio
     heads = [f for f in figs if f.category in _HEADLINE_TOLLS and _segment(report, f) == "headline"
              and f.source is None]
@@ -156,7 +158,8 @@ def _headline_findings(report: Report, figs: list[Figure], lead: _Lead) -> Itera
         return
     body = [f for f in figs if _segment(report, f) in ("standfirst", "body")]
     # what the body's figures may add up to: not a count the page sets apart from the toll
-    addable = [f for f in body if not _counted_apart(report.document.text, f)]
+    addable = [f for i, f in enumerate(figs) if i not in apart
+               and _segment(report, f) in ("standfirst", "body")]
     said = [(q.value, q.category) for q in report.quantities
             if q.segment in ("standfirst", "body") and q.value is not None]
     for h in heads:
@@ -604,7 +607,9 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     if len(figs) < 2:
         return
     lead = _Lead(report, doc)
-    head_findings = list(_headline_findings(report, figs, lead))
+    text = report.document.text
+    apart = {i for i, f in enumerate(figs) if _counted_apart(text, f)}
+    head_findings = list(_headline_findings(report, figs, lead, apart))
     yield from head_findings
     # one finding per problem: a headline toll already held against the body is not held
     # against the body's sources a second time
@@ -613,8 +618,6 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     yield from _unmatched_lead(report, [f for f in figs if f.start not in flagged], lead)
     atts = {a.id: a for a in report.attributions}
     moving = [f for f in figs if f.changing]
-    text = report.document.text
-    apart = {i for i, f in enumerate(figs) if _counted_apart(text, f)}
     linked = parts_and_totals(figs, apart=apart)
     edges: dict[int, dict[int, str]] = {i: {} for i in range(len(figs))}
     for i, j in near_pairs(figs, lexicon().same_tally_ratio, RIVALS):

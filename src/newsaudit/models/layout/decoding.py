@@ -630,12 +630,12 @@ def _subject_words(text: str) -> set[str]:
             if len(w) >= 4 and w.lower() not in _PLAIN_WORDS}
 
 
-def _about_the_lead(rows: Sequence[Row], tags: list[str], i: int, after: int) -> bool:
-    """Whether line ``i`` shares a word of the story with the article's first body lines
-    after row ``after`` (a headline names what its lead tells; a site's tagline does not)."""
+def _lead_words(rows: Sequence[Row], tags: list[str], after: int) -> set[str]:
+    """The story's words in the article's first body lines after row ``after``: what a
+    headline names and a site's tagline does not."""
     lead = [r.text for r, t in zip(rows[after + 1 :], tags[after + 1 :], strict=False)
             if t == "body" and n_words(r.text) >= _PARAGRAPH_WORDS][:_LEAD_ROWS]
-    return bool(lead) and bool(_subject_words(rows[i].text) & _subject_words(" ".join(lead)))
+    return _subject_words(" ".join(lead))
 
 
 def _under_crumb_shaped(text: str) -> bool:
@@ -684,10 +684,11 @@ def headline_under_breadcrumb(rows: Sequence[Row], tags: list[str],
     if head in current:
         return tags
     out = list(tags)
+    lead = _lead_words(rows, tags, head)
     for k in current:
         if k < crumb and head_p is not None and head_p[k] >= _SURE_HEAD_P and not (
-                _about_the_lead(rows, tags, head, head)
-                and not _about_the_lead(rows, tags, k, head)):
+                _subject_words(rows[head].text) & lead
+                and not _subject_words(rows[k].text) & lead):
             # a headline the model is sure of, over the trail, unless it names nothing the
             # article's lead tells while the line under the trail does (a site's tagline)
             return tags
