@@ -84,6 +84,11 @@ def according(ctx: Context, tokens: list[Token], drafts: list[Draft]) -> None:
         head = tok.head
         while not is_verb(head) and head.dep_ != "ROOT" and head.head.i != head.i:
             head = head.head
+        if tok.i > head.i:
+            # "Seven were killed and 12 wounded …, according to X": a trailing phrase the
+            # parser hangs on the last of coordinated clauses gives X's word for them all
+            while head.dep_ == "conj" and is_verb(head.head) and head.head.i < head.i:
+                head = head.head
         if (
             lemma(head) in lex.reporting
             and head.i not in ctx.used
