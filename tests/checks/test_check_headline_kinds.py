@@ -38,6 +38,12 @@ KINDS = {
     "denial_hedged": ["overstated"],
     "arrest_itself_alleged": ["overstated"],
     "deed_alleged": ["overstated"],
+    "deed_only_charged": ["overstated"],
+    "deed_only_accused": ["overstated"],
+    "named_account_denied": ["overstated"],
+    "toll_in_coordinated_clauses_denied": ["overstated_toll"],
+    "cause_still_open": ["overstated"],
+    "cause_too_early": ["overstated"],
 }
 
 
@@ -148,6 +154,11 @@ def test_no_overstated_toll(run, quiet, text):
     # a headline cut short in the middle of the source the body names in full
     ("Bomb blast kills six in Orlen Tarvel state", "Tarvel state"),
     ("Bomb blast kills six in Orlen Tarvel region", None),
+    # a source by what it is before or after the colon, whatever the parser makes of a
+    # headline's last word
+    ("Bomb blast kills six in Orlen market: reports", "reports"),
+    ("Sources: Bomb blast kills six in Orlen market", "Sources"),
+    ("Officials: Bomb blast kills six in Orlen market", "Officials"),
 ])
 def test_a_source_named_first_with_its_colon_lost(nlp, headline, credited):
     from newsaudit.checks._headline import content_stems, read_headline

@@ -295,6 +295,96 @@ PAGES += [
         "neighbor's goats and selling them at market.\n",
         [("Elderly Man Stole Neighbor's Goats", "with a hedge (“allegedly”)")],
     ),
+    (
+        # the deed stands in the body only as the prosecutors' charge
+        "deed_only_charged",
+        "Harbour Mayor Took Bribes From Developer\n\n"
+        "Prosecutors have charged the mayor of Orlen with taking bribes from a developer in "
+        "exchange for building permits. The mayor denies wrongdoing.\n",
+        [("Harbour Mayor Took Bribes From Developer", "only as an accusation (“charged”)")],
+    ),
+    (
+        # a headline that names the charge states what the body states as fact
+        "charge_in_the_headline",
+        "Orlen Mayor Charged With Taking Bribes From Developer\n\n"
+        "Prosecutors have charged the mayor of Orlen with taking bribes from a developer in "
+        "exchange for building permits. The mayor denies wrongdoing.\n",
+        [],
+    ),
+    (
+        # organisers accuse; the scene-setting sentence in the page's voice does not say
+        # what the headline says happened
+        "deed_only_accused",
+        "Police Fired Rubber Bullets Into Harlow Crowd\n\n"
+        "Trouble broke out near the town hall in Harlow when a crowd pushed against a police "
+        "line. Organisers of the march accused police of firing rubber bullets into the "
+        "crowd.\n",
+        [("Police Fired Rubber Bullets Into Harlow Crowd",
+          "only as an accusation (“accused”)")],
+    ),
+    (
+        # one side's account, which the other side denies; the speaker's name repeats the
+        # headline's words ("Student leaders"), which does not make the sentence the page's
+        "named_account_denied",
+        "Police Fired Live Rounds at Student Protesters in Harlow\n\n"
+        "Student leaders said police had fired live rounds at protesters outside the town "
+        "hall in Harlow on Tuesday. Police denied using live ammunition.\n",
+        [("Police Fired Live Rounds at Student Protesters in Harlow",
+          "The body also reports a denial: “Police denied using live ammunition.”")],
+    ),
+    (
+        # the same account, undisputed: ordinary reporting on a named source's word
+        "named_account",
+        "Police Fired Live Rounds at Student Protesters in Harlow\n\n"
+        "Student leaders said police had fired live rounds at protesters outside the town "
+        "hall in Harlow on Tuesday. Police said officers would give evidence to the inquiry.\n",
+        [],
+    ),
+    (
+        # "…, according to X" after two clauses gives X's word for both: the toll too
+        "toll_in_coordinated_clauses_denied",
+        "Army Shelled Hospital in Varn, Killing Seven Patients\n\n"
+        "Seven patients were killed and 12 people wounded when shells hit the main hospital "
+        "in Varn on Saturday, according to the town's health directorate. The defence "
+        "ministry denied that its forces had targeted the hospital.\n",
+        [("Army Shelled Hospital in Varn, Killing Seven Patients",
+          "gives “Seven patients” only on the word of the town's health directorate")],
+    ),
+    (
+        # the headline names a cause the body says is still open
+        "cause_still_open",
+        "Faulty Boiler Caused Fatal Fire at Harlow Care Home\n\n"
+        "Two residents died when fire swept through a care home in Harlow on Sunday night. "
+        "Fire officers said the cause of the fire had not been determined and was under "
+        "investigation.\n",
+        [("Faulty Boiler Caused Fatal Fire at Harlow Care Home",
+          "the body says the cause is not established: “Fire officers said the cause of the "
+          "fire had not been determined and was under investigation.”")],
+    ),
+    (
+        "cause_too_early",
+        "Drunk Driver Caused Harlow Bus Crash\n\n"
+        "A car ran into the back of a night bus on Mill Lane in Harlow on Friday, injuring "
+        "four passengers. Police said it was too early to say whether the driver had been "
+        "drinking.\n",
+        [("Drunk Driver Caused Harlow Bus Crash", "the body says the cause is not established")],
+    ),
+    (
+        # the page names the cause in its own voice: the headline follows it
+        "cause_told",
+        "Faulty Boiler Caused Fatal Fire at Harlow Care Home\n\n"
+        "A faulty boiler caused the fire that killed two residents of a care home in Harlow "
+        "on Sunday night. The cause of a second fire in the town is under investigation.\n",
+        [],
+    ),
+    (
+        # a headline that names no cause is not judged by what the body leaves open
+        "no_cause_in_headline",
+        "Fatal Fire at Harlow Care Home\n\n"
+        "Two residents died when fire swept through a care home in Harlow on Sunday night. "
+        "The cause of the fire is under investigation.\n",
+        [],
+    ),
 ]
 
 

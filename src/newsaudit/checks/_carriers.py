@@ -107,6 +107,15 @@ def _statements(report: Report) -> SpanIndex[Attribution]:
     )
 
 
+def _speakers(report: Report) -> Ranges:
+    """Where the body's statements name their speakers."""
+    return Ranges(
+        (a.source.start, a.source.end)
+        for a in report.attributions
+        if a.segment in BODY and a.source.start is not None and a.source.end is not None
+    )
+
+
 def _statement(statements: SpanIndex[Attribution], start: int, end: int) -> Attribution | None:
     """The body statement whose content covers ``[start, end)``, the narrowest first."""
     best: Attribution | None = None
@@ -151,8 +160,9 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
     need = max(2, math.ceil(share * len(h.stems)))
     in_body = body_ranges(report)
     copies = Ranges(masked)
-    roots = _predicates(doc, h.tokens)
+    roots = predicates(doc, h.tokens)
     statements = _statements(report)
+    speakers = _speakers(report)
     by_start = _ByStart(report.quantities)
     out: list[Carrier] = []
     for sent in doc.sents:
@@ -178,11 +188,18 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
             figure = None
         if figure is None and len(shared) < need:
             continue
+        points: list[int] = []
         if figure is not None:
             span = (figure.start, figure.end)
+            points = [figure.start]
         else:
             hits = [doc[i] for i in ids if doc[i].is_alpha and stem(doc[i].text) in shared]
+            # a shared word in the speaker's name ("Student leaders said police had
+            # fired …") says who speaks, not what the sentence claims
+            said = [t for t in hits if not speakers.holds(t.idx)]
+            hits = said or hits
             span = (hits[0].idx, hits[-1].idx + len(hits[-1])) if hits else (s, e)
+            points = [t.idx for t in hits]
         att = _statement(statements, *span)
         relayed = att is not None and _relays(doc, index, att)
         at = hedge_in(doc, ids, modal=False)
@@ -190,12 +207,37 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         if at is not None and (_hedges_elsewhere(doc, at, span)
                                or _hedges_below(doc, at, roots)):
             at = None
+        if at is None:
+            at = _accusation(doc, ids, points, h.stems)
         if at is not None:
             first, last = doc[at[0]], doc[at[1]]
             hedge = Span.of(text, first.idx, last.idx + len(last))
         body_s = max(s, masked[-1][1]) if masked and masked[-1][0] <= s < masked[-1][1] else s
         out.append(Carrier(trimmed(text, body_s, e), shared, figure, att, hedge, relayed))
     return out
+
+
+def _accusation(doc: Doc, ids: Sequence[int], points: Sequence[int],
+                heads: frozenset[str]) -> tuple[int, int] | None:
+    """The word that gives the matching words (at character offsets ``points``; half of
+    them at least) as someone's charge ("accused police of firing", "charged the mayor
+    with accepting", "arrested on suspicion of"), when the headline does not name the
+    charge itself ("Mayor charged with …" states the charge, which the body states as
+    fact)."""
+    if not points:
+        return None
+    accusations = lexicon()["accusations"]
+    for i in ids:
+        t = doc[i]
+        preps = accusations.get(t.lemma_.lower())
+        if preps is None or stem(t.text) in heads:
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+                if 2 * sum(lo <= p < hi for p in points) >= len(points):
+                    return (i, i)
+    return None
 
 
 def _hedges_elsewhere(doc: Doc, at: tuple[int, int], span: tuple[int, int]) -> bool:
@@ -212,7 +254,7 @@ def _hedges_elsewhere(doc: Doc, at: tuple[int, int], span: tuple[int, int]) -> b
     return not (lo <= span[0] < hi)
 
 
-def _predicates(doc: Doc, ids: Sequence[int]) -> frozenset[str]:
+def predicates(doc: Doc, ids: Sequence[int]) -> frozenset[str]:
     """Stems of the headline's main verbs: its root, or in headline style ("Man Arrested
     for …") the participle that hangs on a root noun."""
     out = set()

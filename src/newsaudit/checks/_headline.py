@@ -79,6 +79,12 @@ def lexicon() -> dict[str, Any]:
         "unverified": frozenset(data["unverified"]["verbs"]),
         "negations": frozenset(data["unverified"]["negations"]),
         "refuting": frozenset(data["refuting"]),
+        "accusations": {k: frozenset(v) for k, v in data["accusations"]["lemmas"].items()},
+        "denials": frozenset(data["denials"]["lemmas"]),
+        "claim_nouns": frozenset(data["denials"]["claim_nouns"]),
+        "causal": frozenset(data["undetermined"]["causal"]),
+        "open": tuple(tuple(p.split()) for p in data["undetermined"]["open"]),
+        "unsettled": tuple(tuple(p.split()) for p in data["undetermined"]["unsettled"]),
         "leading_sources": frozenset(data["leading_sources"]["lemmas"]),
         "trailing_sources": frozenset(data["trailing_sources"]["lemmas"]),
         "relays": frozenset(data["relay_verbs"]),
@@ -252,12 +258,23 @@ def _credited(report: Report, doc: Doc, index: TokenIndex, lo: int, hi: int) -> 
         if (first is not None and first.lower_ in _FIRST_PERSON
                 and 0 < len(before) <= _SPEAKER_WORDS):
             return Span.of(text, before[0].idx, before[-1].idx + len(before[-1]))
+    sources = lex["people"] | lex["outlet_nouns"]
     if colon > lo:  # "…: activists", "…: local media"
         after = [t for t in toks if t.idx > colon]
         if 0 < len(after) <= 4 and (
             after[-1].lemma_.lower() in lex["people"] or _source_words(after)
+            # the last word of a headline parses as a verb as often as not: "…: reports"
+            or (len(after) == 1 and after[0].lemma_.lower() in sources)
         ):
             return Span.of(text, after[0].idx, after[-1].idx + len(after[-1]))
+    first_colon = text.find(":", lo, hi)
+    if first_colon > lo:
+        # "Sources: …", "Officials: …": a source by what it is, then the claim; the
+        # attribution stage leaves "Sources:" alone as a label, which it is on a credit
+        # line but not before a headline's claim
+        before = [t for t in toks if t.idx < first_colon]
+        if 0 < len(before) <= 2 and before[-1].lemma_.lower() in sources:
+            return Span.of(text, before[0].idx, before[-1].idx + len(before[-1]))
     for k in (1, 2, 3):
         # "Monitors 15 killed …", "Activists 20 dead …": "Monitors: 15 killed" whose
         # colon was lost; a source by what it is, then straight away the figure it gives

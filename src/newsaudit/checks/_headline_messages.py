@@ -132,23 +132,36 @@ def overstates(
     sentence: str,
     *,
     hedge: str | None = None,
+    accusation: str | None = None,
     who: str | None = None,
     figure: str | None = None,
     unverified: str | None = None,
+    denied: str | None = None,
 ) -> str:
     """The headline states as fact what the body only reports: with a hedge, on the word
-    of someone unnamed, or what the page says it could not verify."""
+    of someone unnamed or of one side that another denies, or what the page says it could
+    not verify."""
     what = f"“{figure}”" if figure else "it"
     if hedge is not None:
         how = f"the body gives {what} only with a hedge (“{hedge}”)"
+    elif accusation is not None:
+        how = f"the body gives {what} only as an accusation (“{accusation}”)"
     elif who is not None:
         how = f"the body gives {what} only on the word of {who}"
     else:
         how = f"the body gives {what} only as someone's account"
     msg = f"The headline states {headline(claim)} as fact, but {how}: {quoted(sentence)}."
+    if denied is not None:
+        msg += f" The body also reports a denial: {quoted(denied)}."
     if unverified is not None:
         msg += f" The page itself says it could not verify the account: {quoted(unverified)}."
     return msg
+
+
+def cause_open(claim: str, sentence: str) -> str:
+    """The headline gives a cause as fact that the body says is not established."""
+    return (f"The headline states {headline(claim)} as fact, but the body says the cause "
+            f"is not established: {quoted(sentence)}.")
 
 
 def quote_absent(quote: str, nearest: str | None) -> str:

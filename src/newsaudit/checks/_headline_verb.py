@@ -110,6 +110,11 @@ def verb_class(tok: Token, *, title_case: bool) -> str | None:
         return None  # sentence case: the tagger knows "bomb attack" is a noun
     if any(tok.doc[j].pos_ == "ADP" for j in range(max(0, tok.i - 2), tok.i)):
         return None  # "… Dies in Car Crash": the object of a preposition is a noun
+    if tok.pos_ != "VERB" and tok.dep_ not in ("ROOT", "conj") and any(
+        t.pos_ == "VERB" and t.dep_ == "ROOT" for t in tok.doc[tok.sent.start : tok.i]
+    ):
+        return None  # "Drunk Driver Caused Harlow Bus Crash": the headline's verb came
+        # first; a word after it the tagger does not call a verb is its object
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     verb_next = nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lower_ not in _verbs()
     if tok.pos_ != "VERB" and verb_next:

@@ -42,6 +42,7 @@ from newsaudit.checks._carriers import (
     body_ranges,
     carriers,
     meets,
+    predicates,
     trimmed,
     unverified,
 )
@@ -51,6 +52,7 @@ from newsaudit.checks._headline import (
     headline_shaped,
     lexicon,
     read_headline,
+    stem,
 )
 from newsaudit.checks._headline_verb import HeadlineVerb, inflections
 from newsaudit.checks._sources import (
@@ -109,6 +111,13 @@ _LISTED = 12
 _inflections = inflections  # the verb forms, for tests and callers of the old name
 
 _Found = tuple[str, list[Span], list[str], Severity]
+#: How many sentences from the account a headline rests on a denial of it may stand: a
+#: wire story gives the other side's answer in the next paragraph or two; a denial further
+#: down is of something else the story recalls.
+_DENIAL_REACH = 4
+#: Adverbs by which a page gives a denial as a side's standing position, not its answer to
+#: this account: background.
+_HABIT = frozenset({"always", "repeatedly", "consistently", "long", "routinely", "previously"})
 #: Figures that count a toll: what an overstated headline most often states as fact.
 _TOLLS = frozenset({"killed", "wounded"})
 
@@ -549,6 +558,13 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
     on one party's word, else ``overstated``."""
     if not h.states_as_fact or not found:
         return None
+    roots = _actions(report, doc, index, h)
+    if _scene_only(found, roots):
+        # what the headline says happened is told only on someone's word; the page's
+        # own sentences that give neither its figure nor that deed set the scene
+        # ("Trouble broke out near the police line" under "Police Fired Rubber Bullets
+        # …", over "Organisers accused police of firing rubber bullets")
+        found = [c for c in found if c.voice != "own" or c.figure is not None]
     if any(c.voice == "own" for c in found):
         # the body tells the story in its own voice; a headline toll it gives only on
         # someone's word or hedged is still overstated ("Army Retakes Town, Kills 50":
@@ -557,6 +573,11 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         if not found:
             return None
     doubt = unverified(report, doc, index)
+    if any(c.voice != "hedged" and c.figure is not None for c in found):
+        # the headline's figure stands in the body on someone's plain word: a hedged
+        # figure elsewhere counts something else ("Several civilians were also killed …,
+        # according to reports" under "… kills at least nine soldiers")
+        found = [c for c in found if c.voice != "hedged" or c.figure is None]
     hedged = [c for c in found if c.voice == "hedged"]
     if hedged and _negated(doc, h.tokens):
         # "No, a bird didn't poop on Putin" over "a video of Putin apparently being
@@ -566,13 +587,15 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         if not found:
             return None
         hedged = [c for c in found if c.voice == "hedged"]
+    denial = None
     if hedged:
         c = next((c for c in hedged if c.figure is not None), hedged[0])
-        if c.figure is None and any(
-            k.voice == "own" for k in carriers(report, doc, index, h, LOOSE_SHARE)
-        ):
+        if c.figure is None and _told(report, doc, index, h,
+                                      roots if roots & c.shared else frozenset()):
             return None  # the body tells the story in its own words, if not the headline's
         how = {"hedge": c.hedge.text} if c.hedge is not None else {}
+        if c.hedge is not None and _accusing(doc, index, c.hedge):
+            how = {"accusation": c.hedge.text}
     else:
         # attributed throughout: an overstatement only when the word is one party's
         # (someone unnamed, or the side whose own strike the figure counts) and carries
@@ -584,7 +607,12 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         if pick is None and doubt is not None and party:
             pick = party[0]
         if pick is None:
-            return None  # a named source's account: ordinary reporting
+            # a named source's account is ordinary reporting, unless another party in
+            # the body denies it: the headline then takes one side's word as fact
+            denial = None if _negated(doc, h.tokens) else _denial(report, doc, index, h, found)
+            if denial is None:
+                return None
+            pick = next((c for c in found if c.figure is not None), found[0])
         c = pick
         assert c.attribution is not None
         name = _LEADING_DATE.sub("", c.attribution.source.text or "") or "someone"
@@ -594,16 +622,140 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         how = {"who": lower_article(name)}
     figure = c.figure.text if c.figure is not None else None
     msg = say.overstates(h.claim.text, c.sentence.text, figure=figure,
-                         unverified=doubt.text if doubt is not None else None, **how)
+                         unverified=doubt.text if doubt is not None else None,
+                         denied=denial.text if denial is not None else None, **how)
     evidence = [h.claim, c.hedge or c.sentence]
     if c.figure is not None:
         evidence.append(_span(c.figure))
+    if denial is not None:
+        evidence.append(denial)
     if doubt is not None:
         evidence.append(doubt)
     refs = [r for r in (c.attribution.id if c.attribution else None,
                         c.figure.id if c.figure else None) if r]
     kind = "overstated_toll" if _toll(report, h, c) else "overstated"
     return (msg, evidence, refs, "warning"), kind
+
+
+def _accusing(doc: Doc, index: TokenIndex, hedge: Span) -> bool:
+    """Whether a carrier's hedge is a word of accusation ("accused", "charged")."""
+    accusations = lexicon()["accusations"]
+    return any(doc[i].lemma_.lower() in accusations
+               for i in index.within(hedge.start, hedge.end))
+
+
+def _actions(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> frozenset[str]:
+    """The stems of what the headline says happened: its main verbs, and the headline
+    words the body uses as verbs (a title-case headline parses as a run of names:
+    "Police Fired Rubber Bullets" has no verb until the body's "firing" shows one)."""
+    verbs = {stem(doc[i].text) for b in report.segments if b.kind in BODY
+             for i in index.within(b.start, b.end) if doc[i].pos_ == "VERB"}
+    return predicates(doc, h.tokens) | (h.stems & verbs)
+
+
+def _has_phrase(words: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    return any(tuple(words[k : k + len(p)]) == p
+               for p in phrases for k in range(len(words) - len(p) + 1))
+
+
+def _cause_open(report: Report, doc: Doc, index: TokenIndex, h: Headline,
+                found: Sequence[Carrier]) -> tuple[_Found, str] | None:
+    """The headline gives a cause as fact ("Contaminated reservoir behind outbreak",
+    "Drunk skipper sparked blaze") and the body says the cause is open ("The cause has not
+    been determined", "Police are investigating whether alcohol played a part", "It is too
+    early to say"), with no sentence of its own that names the cause as the headline
+    does."""
+    if not h.states_as_fact:
+        return None
+    lex = lexicon()
+    causal = lex["causal"]
+    heads = [doc[i] for i in h.tokens]
+    if not any(stem(t.text) in causal for t in heads):
+        return None
+    if any(c.voice == "own" and any(stem(doc[i].text) in causal
+                                    for i in index.within(c.sentence.start, c.sentence.end))
+           for c in found):
+        return None  # the page names the cause itself
+    in_body = body_ranges(report)
+    for sent in doc.sents:
+        if not in_body.holds(sent.start_char):
+            continue
+        words = [t.lower_ for t in sent]
+        cause = any(stem(w) == "caus" for w in words)
+        if _has_phrase(words, lex["open"]) or (cause and _has_phrase(words, lex["unsettled"])):
+            span = trimmed(report.document.text, sent.start_char, sent.end_char)
+            return (say.cause_open(h.claim.text, span.text), [h.claim, span], [],
+                    "warning"), "overstated"
+    return None
+
+
+def _scene_only(found: Sequence[Carrier], roots: frozenset[str]) -> bool:
+    """Whether the headline's deed (``roots``) is carried only by sentences on someone's
+    word or hedged, and the page's own carriers give neither it nor a figure."""
+    return (bool(roots)
+            and any(c.voice != "own" and roots & c.shared for c in found)
+            and not any(c.voice == "own" and (c.figure is not None or roots & c.shared)
+                        for c in found))
+
+
+def _told(report: Report, doc: Doc, index: TokenIndex, h: Headline,
+          roots: frozenset[str]) -> bool:
+    """Whether the body tells the headline's story in its own voice, if not in its
+    words: a sentence of its own repeating a third of the headline's content words and
+    what it says happened (``roots``: "A gunman opened fire …, killing a soldier" under
+    "Soldier, Gunman Killed In Shooting"). Without that the sentence sets the scene
+    ("Trouble broke out near the police line") but does not say what the headline says
+    happened."""
+    return any(k.voice == "own" and (not roots or roots & k.shared)
+               for k in carriers(report, doc, index, h, LOOSE_SHARE))
+
+
+def _denial(report: Report, doc: Doc, index: TokenIndex, h: Headline,
+            found: Sequence[Carrier]) -> Span | None:
+    """A body sentence near the account the headline rests on, in which a party that
+    account is not from denies it: a denial verb, not negated, with a subject ("the
+    ministry denied that its forces had targeted the hospital", "Police denied using live
+    ammunition", "The military denied responsibility"), whose clause repeats one of the
+    headline's content words or whose object names the claim itself. A denial far from
+    that account, or one the page gives as a habit ("has always denied"), is background:
+    another attack, another allegation."""
+    lex = lexicon()
+    denials, claims = lex["denials"], lex["claim_nouns"]
+    voices = [c.attribution.source.text for c in found
+              if c.attribution is not None and c.attribution.source.text]
+    near = [(c.sentence.start, c.sentence.end) for c in found if c.attribution is not None]
+    if not near:
+        return None
+    in_body = body_ranges(report)
+    text = report.document.text
+    sents = [s for s in doc.sents if in_body.holds(s.start_char)]
+    at = [k for k, s in enumerate(sents)
+          if any(lo < s.end_char and s.start_char < hi for lo, hi in near)]
+    for k, sent in enumerate(sents):
+        if not any(abs(k - j) <= _DENIAL_REACH for j in at):
+            continue
+        for t in sent:
+            if t.pos_ != "VERB" or t.lemma_.lower() not in denials:
+                continue
+            if any(c.dep_ == "neg" or c.lower_ in _HABIT for c in t.children):
+                continue  # "does not deny", "has always denied"
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            who = text[subj.left_edge.idx : subj.right_edge.idx + len(subj.right_edge)]
+            if any(same_source(who, v) for v in voices):
+                continue  # a source qualifying its own account
+            # what is denied: a clause ("denied that its forces had fired", "denied
+            # using live rounds") about the headline's matter, or the claim itself
+            # ("denied responsibility"); not a thing refused ("rejected the offer")
+            clause = [w for c in t.children if c.dep_ in ("ccomp", "xcomp", "pcomp")
+                      for w in c.subtree]
+            thing = [c for c in t.children if c.dep_ == "dobj"]
+            if (content_stems(clause) & h.stems) or any(
+                c.lemma_.lower() in claims for c in thing
+            ):
+                return trimmed(text, sent.start_char, sent.end_char)
+    return None
 
 
 def _negated(doc: Doc, ids: Iterable[int]) -> bool:
@@ -768,7 +920,8 @@ def check(report: Report, doc: Doc, ctx: Context = DEFAULT_CONTEXT) -> Iterator[
     found += [(f, "quotation") for f in _quotes_absent(report, doc, index, h)]
     carried = carriers(report, doc, index, h)
     if not found:
-        over = _overstatement(report, doc, index, h, carried)
+        over = _overstatement(report, doc, index, h, carried) or _cause_open(
+            report, doc, index, h, carried)
         if over is not None:
             found.append(over)
 
