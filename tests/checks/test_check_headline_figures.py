@@ -39,6 +39,15 @@ def run(nlp):
         # a larger count the body never gives
         ("Storm leaves 3,000 homes without power\n\nThe storm cut power lines across the "
          "valley overnight, the utility said on Sunday.\n", ["3,000 homes"]),
+        # a large sum said to one digit, as headlines say them
+        ("Airline signs $9 billion jet order\n\nThe order for 30 jets is valued at $8.8 "
+         "billion at list prices, the airline said on Monday.\n", []),
+        # not when the one digit is far from the body's figure
+        ("Airline signs $2 billion jet order\n\nThe order for 30 jets is valued at $2.4 "
+         "billion at list prices, the airline said on Monday.\n", ["$2 billion"]),
+        # a toll is a count: a headline's round 50 is no rounding of 47
+        ("Blast kills 50 at fuel depot\n\nThe blast killed 47 workers at the fuel depot on "
+         "Friday, police said.\n", ["50"]),
     ],
 )
 def test_headline_figures(run, text, flagged):

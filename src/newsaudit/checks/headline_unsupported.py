@@ -46,6 +46,7 @@ from newsaudit.checks._carriers import (
     trimmed,
     unverified,
 )
+from newsaudit.checks._disputed import accusing, cause_left_open, denial_near
 from newsaudit.checks._headline import (
     Headline,
     content_stems,
@@ -111,13 +112,6 @@ _LISTED = 12
 _inflections = inflections  # the verb forms, for tests and callers of the old name
 
 _Found = tuple[str, list[Span], list[str], Severity]
-#: How many sentences from the account a headline rests on a denial of it may stand: a
-#: wire story gives the other side's answer in the next paragraph or two; a denial further
-#: down is of something else the story recalls.
-_DENIAL_REACH = 4
-#: Adverbs by which a page gives a denial as a side's standing position, not its answer to
-#: this account: background.
-_HABIT = frozenset({"always", "repeatedly", "consistently", "long", "routinely", "previously"})
 #: Figures that count a toll: what an overstated headline most often states as fact.
 _TOLLS = frozenset({"killed", "wounded"})
 
@@ -444,6 +438,11 @@ def _spans_of_years(years: Sequence[int]) -> list[float]:
 #: How far a headline's round figure may stand from the body's exact one it rounds
 #: ("$5,000" for "$4,999", "1,000 jobs" for "996").
 _ROUND_NEAR = 0.01
+#: From this size a headline says a figure to one or two digits ("2 million", "$9 billion"),
+#: within this share of the body's figure ("$9 billion" for $8.8 billion, not "2 million"
+#: for 2.4 million).
+_LARGE = 1_000_000
+_SAID_NEAR = 0.05
 
 
 def _round(q: Quantity) -> bool:
@@ -452,15 +451,37 @@ def _round(q: Quantity) -> bool:
     return v is not None and q.approx == "exact" and v >= 100 and not v % 100
 
 
+def _significant(v: float, digits: int) -> float:
+    """``v`` rounded to ``digits`` significant digits."""
+    if v <= 0:
+        return v
+    return round(v, digits - 1 - math.floor(math.log10(v)))
+
+
+def _digits(v: float) -> int:
+    """How many significant digits a round figure is given to: 9e9 has one, 2.5e6 two."""
+    for digits in range(1, 16):
+        if math.isclose(_significant(v, digits), v, rel_tol=1e-9):
+            return digits
+    return 16
+
+
 def _rounded(q: Quantity, same: Sequence[Quantity]) -> bool:
     """Whether the headline's figure and one of the body's of its kind are the same
-    number, one of them rounded: "$5,000" over "$4,999", or "$499" over "$500"."""
+    number, one of them rounded: "$5,000" over "$4,999", or "$499" over "$500"; or, for a
+    sum of money or a figure in millions, the body's figure said to the headline's one or
+    two digits ("$9 billion" for "$8.8 billion", "2 million" for "1.96 million"), as
+    headlines say large figures. A toll is a count: "Kills 50" over 47 killed is not a rounding."""
     v = q.value
     if v is None:
         return False
+    large = q.category == "money" or v >= _LARGE
     return any(
-        b.value is not None and (_round(q) or _round(b))
-        and abs(b.value - v) <= _ROUND_NEAR * max(v, b.value)
+        b.value is not None and (
+            ((_round(q) or _round(b)) and abs(b.value - v) <= _ROUND_NEAR * max(v, b.value))
+            or (large and _digits(v) <= 2 and abs(b.value - v) <= _SAID_NEAR * v
+                and math.isclose(_significant(b.value, _digits(v)), v, rel_tol=1e-9))
+        )
         for b in same
     )
 
@@ -594,7 +615,7 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
                                       roots if roots & c.shared else frozenset()):
             return None  # the body tells the story in its own words, if not the headline's
         how = {"hedge": c.hedge.text} if c.hedge is not None else {}
-        if c.hedge is not None and _accusing(doc, index, c.hedge):
+        if c.hedge is not None and accusing(doc, index, c.hedge):
             how = {"accusation": c.hedge.text}
     else:
         # attributed throughout: an overstatement only when the word is one party's
@@ -609,7 +630,7 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         if pick is None:
             # a named source's account is ordinary reporting, unless another party in
             # the body denies it: the headline then takes one side's word as fact
-            denial = None if _negated(doc, h.tokens) else _denial(report, doc, index, h, found)
+            denial = None if _negated(doc, h.tokens) else denial_near(report, doc, h, found)
             if denial is None:
                 return None
             pick = next((c for c in found if c.figure is not None), found[0])
@@ -637,13 +658,6 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
     return (msg, evidence, refs, "warning"), kind
 
 
-def _accusing(doc: Doc, index: TokenIndex, hedge: Span) -> bool:
-    """Whether a carrier's hedge is a word of accusation ("accused", "charged")."""
-    accusations = lexicon()["accusations"]
-    return any(doc[i].lemma_.lower() in accusations
-               for i in index.within(hedge.start, hedge.end))
-
-
 def _actions(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> frozenset[str]:
     """The stems of what the headline says happened: its main verbs, and the headline
     words the body uses as verbs (a title-case headline parses as a run of names:
@@ -651,11 +665,6 @@ def _actions(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> frozen
     verbs = {stem(doc[i].text) for b in report.segments if b.kind in BODY
              for i in index.within(b.start, b.end) if doc[i].pos_ == "VERB"}
     return predicates(doc, h.tokens) | (h.stems & verbs)
-
-
-def _has_phrase(words: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> bool:
-    return any(tuple(words[k : k + len(p)]) == p
-               for p in phrases for k in range(len(words) - len(p) + 1))
 
 
 def _cause_open(report: Report, doc: Doc, index: TokenIndex, h: Headline,
@@ -676,17 +685,10 @@ def _cause_open(report: Report, doc: Doc, index: TokenIndex, h: Headline,
                                     for i in index.within(c.sentence.start, c.sentence.end))
            for c in found):
         return None  # the page names the cause itself
-    in_body = body_ranges(report)
-    for sent in doc.sents:
-        if not in_body.holds(sent.start_char):
-            continue
-        words = [t.lower_ for t in sent]
-        cause = any(stem(w) == "caus" for w in words)
-        if _has_phrase(words, lex["open"]) or (cause and _has_phrase(words, lex["unsettled"])):
-            span = trimmed(report.document.text, sent.start_char, sent.end_char)
-            return (say.cause_open(h.claim.text, span.text), [h.claim, span], [],
-                    "warning"), "overstated"
-    return None
+    span = cause_left_open(report, doc)
+    if span is None:
+        return None
+    return (say.cause_open(h.claim.text, span.text), [h.claim, span], [], "warning"), "overstated"
 
 
 def _scene_only(found: Sequence[Carrier], roots: frozenset[str]) -> bool:
@@ -708,54 +710,6 @@ def _told(report: Report, doc: Doc, index: TokenIndex, h: Headline,
     happened."""
     return any(k.voice == "own" and (not roots or roots & k.shared)
                for k in carriers(report, doc, index, h, LOOSE_SHARE))
-
-
-def _denial(report: Report, doc: Doc, index: TokenIndex, h: Headline,
-            found: Sequence[Carrier]) -> Span | None:
-    """A body sentence near the account the headline rests on, in which a party that
-    account is not from denies it: a denial verb, not negated, with a subject ("the
-    ministry denied that its forces had targeted the hospital", "Police denied using live
-    ammunition", "The military denied responsibility"), whose clause repeats one of the
-    headline's content words or whose object names the claim itself. A denial far from
-    that account, or one the page gives as a habit ("has always denied"), is background:
-    another attack, another allegation."""
-    lex = lexicon()
-    denials, claims = lex["denials"], lex["claim_nouns"]
-    voices = [c.attribution.source.text for c in found
-              if c.attribution is not None and c.attribution.source.text]
-    near = [(c.sentence.start, c.sentence.end) for c in found if c.attribution is not None]
-    if not near:
-        return None
-    in_body = body_ranges(report)
-    text = report.document.text
-    sents = [s for s in doc.sents if in_body.holds(s.start_char)]
-    at = [k for k, s in enumerate(sents)
-          if any(lo < s.end_char and s.start_char < hi for lo, hi in near)]
-    for k, sent in enumerate(sents):
-        if not any(abs(k - j) <= _DENIAL_REACH for j in at):
-            continue
-        for t in sent:
-            if t.pos_ != "VERB" or t.lemma_.lower() not in denials:
-                continue
-            if any(c.dep_ == "neg" or c.lower_ in _HABIT for c in t.children):
-                continue  # "does not deny", "has always denied"
-            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None:
-                continue
-            who = text[subj.left_edge.idx : subj.right_edge.idx + len(subj.right_edge)]
-            if any(same_source(who, v) for v in voices):
-                continue  # a source qualifying its own account
-            # what is denied: a clause ("denied that its forces had fired", "denied
-            # using live rounds") about the headline's matter, or the claim itself
-            # ("denied responsibility"); not a thing refused ("rejected the offer")
-            clause = [w for c in t.children if c.dep_ in ("ccomp", "xcomp", "pcomp")
-                      for w in c.subtree]
-            thing = [c for c in t.children if c.dep_ == "dobj"]
-            if (content_stems(clause) & h.stems) or any(
-                c.lemma_.lower() in claims for c in thing
-            ):
-                return trimmed(text, sent.start_char, sent.end_char)
-    return None
 
 
 def _negated(doc: Doc, ids: Iterable[int]) -> bool:
