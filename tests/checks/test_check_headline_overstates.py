@@ -178,6 +178,16 @@ PAGES = [
         [("Rebels Seize Hill Town of Varn", "could not verify the account")],
     ),
     (
+        # a negation elsewhere in a sentence with "confirmed" denies something else: the
+        # page says nothing about checking the account, and local sources confirm the
+        # seizure on their word, as news is sourced
+        "confirmed_with_another_negation",
+        "Rebels Seize Hill Town of Varn\n\n"
+        "Rebels seized the hill town of Varn on Friday, according to local sources. "
+        "No civilians were hurt in the fighting, the sources confirmed.\n",
+        [],
+    ),
+    (
         "parts_add_up",
         "Blast Leaves 13 Dead in Market\n\n"
         "Nine people were killed in the market blast, police said. Four more people died "

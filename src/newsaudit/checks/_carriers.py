@@ -314,18 +314,27 @@ def trimmed(text: str, start: int, end: int) -> Span:
     return Span.of(text, start, end)
 
 
+#: How many words before a verb of checking its negation may stand: "could not be
+#: independently verified", "was unable to confirm", "has not confirmed".
+_NEGATION_BEFORE = 4
+
+
 def unverified(report: Report, doc: Doc, index: TokenIndex) -> Span | None:
     """A sentence in which the page says it could not check a claim itself ("could not be
-    independently verified", "was unable to confirm")."""
+    independently verified", "was unable to confirm"): a verb of checking with a negation
+    just before it. A negation elsewhere in the sentence denies something else ("no
+    casualties were reported, the source confirmed")."""
     lex = lexicon()
     in_body = body_ranges(report)
     for sent in doc.sents:
         if not in_body.holds(sent.start_char):
             continue
-        lemmas = {t.lemma_.lower() for t in sent}
-        lowers = {t.lower_ for t in sent}
-        if lemmas & lex["unverified"] and lowers & lex["negations"]:
-            return trimmed(report.document.text, sent.start_char, sent.end_char)
+        for t in sent:
+            if t.lemma_.lower() not in lex["unverified"]:
+                continue
+            before = doc[max(sent.start, t.i - _NEGATION_BEFORE) : t.i]
+            if any(w.lower_ in lex["negations"] for w in before):
+                return trimmed(report.document.text, sent.start_char, sent.end_char)
     return None
 
 
