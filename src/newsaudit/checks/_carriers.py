@@ -79,6 +79,9 @@ class Carrier:
     #: the statement rests on no one and only relays ("it was reported", "it is claimed");
     #: "it was learned", "it was confirmed" rest on no one but do not hedge
     relayed: bool = False
+    #: the hedge is a charge someone brings ("accused police of firing", "charged the
+    #: mayor with accepting"), not a word of doubt
+    accused: bool = False
 
     @property
     def voice(self) -> Voice:
@@ -207,13 +210,16 @@ def carriers(report: Report, doc: Doc, index: TokenIndex, h: Headline,
         if at is not None and (_hedges_elsewhere(doc, at, span)
                                or _hedges_below(doc, at, roots)):
             at = None
+        accused = False
         if at is None:
             at = _accusation(doc, ids, points, h.stems)
+            accused = at is not None
         if at is not None:
             first, last = doc[at[0]], doc[at[1]]
             hedge = Span.of(text, first.idx, last.idx + len(last))
         body_s = max(s, masked[-1][1]) if masked and masked[-1][0] <= s < masked[-1][1] else s
-        out.append(Carrier(trimmed(text, body_s, e), shared, figure, att, hedge, relayed))
+        out.append(Carrier(trimmed(text, body_s, e), shared, figure, att, hedge, relayed,
+                           accused))
     return out
 
 

@@ -1,11 +1,12 @@
 """Where a body leaves open what its headline states as fact.
 
 A headline can state a deed or a cause that the body gives only as one side's word: as
-an accusation ("prosecutors charged the mayor with accepting …"), as an account the other
-side denies ("Police denied using live ammunition"), or as a question still open ("It is
-too early to say what caused the river to rise"). ``headline_unsupported`` asks this
-module for the body's words that show it; the words themselves are data
-(``checks.json``, ``headline_reading``: ``accusations``, ``denials``, ``undetermined``).
+an accusation ("prosecutors charged the mayor with accepting …", which the carriers of
+:mod:`._carriers` read as a hedge), as an account the other side denies ("Police denied
+using live ammunition"), or as a question still open ("It is too early to say what
+caused the river to rise"). ``headline_unsupported`` asks this module for the body's
+words that show the last two; the words themselves are data (``checks.json``,
+``headline_reading``: ``accusations``, ``denials``, ``undetermined``).
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from newsaudit.checks._carriers import Carrier, body_ranges, trimmed
-from newsaudit.checks._headline import Headline, content_stems, lexicon, stem
-from newsaudit.checks._sources import TokenIndex, same_source
+from newsaudit.checks._headline import Headline, content_stems, lexicon, phrase_hits, stem
+from newsaudit.checks._sources import same_source
 from newsaudit.model import Report, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["accusing", "cause_left_open", "denial_near"]
+__all__ = ["cause_left_open", "denial_near"]
 
 #: How many sentences from the account a headline rests on a denial of it may stand: a
 #: wire story gives the other side's answer in the next paragraph or two; a denial further
@@ -34,16 +35,8 @@ _HABIT = frozenset({"always", "repeatedly", "consistently", "long", "routinely",
 _CAUSE = "caus"
 
 
-def accusing(doc: Doc, index: TokenIndex, hedge: Span) -> bool:
-    """Whether a carrier's hedge is a word of accusation ("accused", "charged")."""
-    accusations = lexicon()["accusations"]
-    return any(doc[i].lemma_.lower() in accusations
-               for i in index.within(hedge.start, hedge.end))
-
-
 def _has_phrase(words: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> bool:
-    return any(tuple(words[k : k + len(p)]) == p
-               for p in phrases for k in range(len(words) - len(p) + 1))
+    return next(phrase_hits(words, phrases), None) is not None
 
 
 def cause_left_open(report: Report, doc: Doc) -> Span | None:

@@ -24,7 +24,7 @@ Word lists (hedges, source nouns) are data: ``checks.json`` (``headline_reading`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -376,12 +376,18 @@ def hedge_in(doc: Doc, ids: Sequence[int], *, modal: bool) -> tuple[int, int] | 
     words = lex["hedges"] | (lex["modal_hedges"] if modal else frozenset())
     found: list[tuple[int, int]] = [(i, i) for i in ids if doc[i].lower_ in words]
     lowered = [doc[i].lower_ for i in ids]
-    for phrase in lex["hedge_phrases"]:
-        n = len(phrase)
-        for k in range(len(ids) - n + 1):
-            if tuple(lowered[k : k + n]) == phrase:
-                found.append((ids[k], ids[k + n - 1]))
+    found += [(ids[k], ids[k + n - 1]) for k, n in phrase_hits(lowered, lex["hedge_phrases"])]
     return min(found) if found else None
+
+
+def phrase_hits(words: Sequence[str],
+                phrases: Iterable[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+    """Where each of ``phrases`` (word tuples) occurs in ``words``: ``(start, length)``."""
+    for phrase in phrases:
+        n = len(phrase)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k : k + n]) == phrase:
+                yield k, n
 
 
 def _hedge(doc: Doc, ids: Sequence[int], lo: int, hi: int, text: str) -> Span | None:

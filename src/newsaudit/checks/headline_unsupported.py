@@ -46,7 +46,7 @@ from newsaudit.checks._carriers import (
     trimmed,
     unverified,
 )
-from newsaudit.checks._disputed import accusing, cause_left_open, denial_near
+from newsaudit.checks._disputed import cause_left_open, denial_near
 from newsaudit.checks._headline import (
     Headline,
     content_stems,
@@ -615,7 +615,7 @@ def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
                                       roots if roots & c.shared else frozenset()):
             return None  # the body tells the story in its own words, if not the headline's
         how = {"hedge": c.hedge.text} if c.hedge is not None else {}
-        if c.hedge is not None and accusing(doc, index, c.hedge):
+        if c.hedge is not None and c.accused:
             how = {"accusation": c.hedge.text}
     else:
         # attributed throughout: an overstatement only when the word is one party's
