@@ -71,6 +71,15 @@ def test_references_are_read_into_pages(tmp_path: Path) -> None:
     # the first "agree" headline, before any "discuss" one
     assert loader.load("fnc1:8").data == \
         "Flood closes main road\n\nFloodwater closed the main road on Sunday, police said."
+    # the same body under each of its agree or discuss headlines, in file order; the
+    # headline "fnc1:8" stands under is not drawn again as one of its others
+    assert loader.load("fnc1:8/1").data == \
+        "Police: road shut by flood\n\nFloodwater closed the main road on Sunday, police said."
+    assert loader.load("fnc1:8/3").data.startswith("Flood closes main road again\n\n")
+    assert loader.fnc_headline_refs(8) == ["fnc1:8/1", "fnc1:8/3"]
+    for missing in ("fnc1:8/4", "fnc1:8/0", "fnc1:8/x", "fnc1:9/1"):
+        with pytest.raises(InputNotFound):
+            loader.load(missing)
     assert loader.load("fakenewscorpus:31").data == "The headline\n\nBody line one.\n\nBody line two."
     assert loader.load("fakenewscorpus:32").data == "Untitled body."
     page = loader.load("trafilatura-eval:news.example.com.a.html")

@@ -9,6 +9,9 @@ page a reference names is rebuilt from the dataset the same way every time:
     fnc1:<Body ID>             "<headline>\\n\\n<articleBody>"; the headline is the body's
                                first "agree" headline in train_stances.csv, else its first
                                "discuss" one (FNC-1 bodies have no headline of their own)
+    fnc1:<Body ID>/<k>         the same body under its k-th agree or discuss headline
+                               (k from 1, in train_stances.csv order, each wording once):
+                               one body under the headlines of several outlets
     ptc:<article id>           article<id>.txt of train-articles or dev-articles, as is
                                (its first line is the title)
     fakenewscorpus:<id>        "<title>\\n\\n<content>" (the content alone without a title)
@@ -169,6 +172,24 @@ class PageLoader:
         return out
 
     @cached_property
+    def _fnc_headlines(self) -> dict[int, list[str]]:
+        folder = self._folder("fnc1")
+        out: dict[int, list[str]] = {}
+        for p in fnc1.read_fnc(folder / FNC_STANCES, folder / FNC_BODIES):
+            seen = out.setdefault(p.body_id, [])
+            if p.stance in HEADLINE_STANCES and p.headline not in seen:
+                seen.append(p.headline)
+        return out
+
+    def fnc_headline_refs(self, body_id: int) -> list[str]:
+        """The references ``fnc1:<id>/<k>`` of every agree or discuss headline of a body,
+        but the one ``fnc1:<id>`` already stands under."""
+        first = self._fnc.get(body_id)
+        return [f"fnc1:{body_id}/{k}"
+                for k, h in enumerate(self._fnc_headlines.get(body_id, []), 1)
+                if first is None or h != first[0]]
+
+    @cached_property
     def _ptc(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for name in PTC_FOLDERS:
@@ -203,6 +224,21 @@ class PageLoader:
                   for p in sorted((basil / "articles").glob("*/*.json"))),
                 *(f"polnear:{p.stem}" for p in sorted(polnear.glob("*.txt")))]
 
+    def _fnc_page(self, ident: str) -> str:
+        body_id, _, k = ident.partition("/")
+        pair = self._fnc.get(int(body_id)) if body_id.isdigit() else None
+        source = str(self._folder("fnc1") / FNC_STANCES)
+        if pair is None:
+            raise InputNotFound(f"no Body ID {body_id} with an agree or discuss headline",
+                                source=source)
+        if not k:
+            return f"{pair[0]}\n\n{pair[1]}"
+        headlines = self._fnc_headlines[int(body_id)]
+        if not k.isdigit() or not 1 <= int(k) <= len(headlines):
+            raise InputNotFound(f"Body ID {body_id} has no agree or discuss headline {k} "
+                                f"(it has {len(headlines)})", source=source)
+        return f"{headlines[int(k) - 1]}\n\n{pair[1]}"
+
     def load(self, ref: str) -> PageSource:
         """The page ``ref`` names; a missing file or id is an input error about it."""
         dataset, ident = parse_ref(ref)
@@ -213,11 +249,7 @@ class PageLoader:
                 raise InputNotFound(f"no unit_id {ident}", source=str(folder / FAKES_FILE))
             return PageSource(ref, f"{article.title}\n\n{article.content}", "text")
         if dataset == "fnc1":
-            pair = self._fnc.get(int(ident)) if ident.isdigit() else None
-            if pair is None:
-                raise InputNotFound(f"no Body ID {ident} with an agree or discuss headline",
-                                    source=str(folder / FNC_STANCES))
-            return PageSource(ref, f"{pair[0]}\n\n{pair[1]}", "text")
+            return PageSource(ref, self._fnc_page(ident), "text")
         if dataset == "ptc":
             text = self._ptc.get(ident)
             if text is None:

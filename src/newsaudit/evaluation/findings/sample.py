@@ -43,12 +43,14 @@ from newsaudit.evaluation.findings.pages import (
     PTC_FOLDERS,
     SAMPLE,
     SPLITS,
+    PageLoader,
+    PageRef,
     read_sample,
 )
 
 __all__ = [
-    "COUNTS", "NEWS_HOSTS", "draw", "draw_more", "english_share", "host", "main", "order",
-    "render", "split",
+    "COUNTS", "NEWS_HOSTS", "draw", "draw_more", "draw_other_headlines", "english_share",
+    "host", "main", "order", "render", "split",
 ]
 
 COUNTS: dict[str, int] = {
@@ -220,6 +222,20 @@ def draw_more(data_dir: Path, exclude: Iterable[str], counts: dict[str, int],
     return out
 
 
+def draw_other_headlines(data_dir: Path, lists: Iterable[PageRef], n: int) -> list[str]:
+    """``n`` pages ``fnc1:<id>/<k>``: a body of the dev pages of ``lists`` under another of
+    its agree or discuss headlines, in the drawing order. FNC-1 gives each body the
+    headlines of several outlets, so the dev bodies stand under headlines no rule was
+    written on, while no test body is read."""
+    loader = PageLoader(data_dir)
+    dev_bodies = {int(ref.ref.partition(":")[2]) for ref in lists
+                  if ref.split == "dev" and ref.dataset == "fnc1" and "/" not in ref.ref}
+    listed = {ref.ref for ref in lists}
+    candidates = [r for b in sorted(dev_bodies) for r in loader.fnc_headline_refs(b)
+                  if r not in listed]
+    return sorted(candidates, key=order)[:n]
+
+
 def split(refs: Sequence[str]) -> dict[str, str]:
     """Reference -> ``"dev"`` or ``"test"``: half of each dataset (the odd one to dev)."""
     by_dataset: dict[str, list[str]] = defaultdict(list)
@@ -264,9 +280,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=2,
                         help="with --more: draw from a draw this many times the sample's size")
     parser.add_argument("--about", default=None, help="with --more: what the sample is for")
+    parser.add_argument("--other-headlines", type=int, metavar="N", default=None,
+                        help="draw N dev pages: FNC-1 bodies of --exclude's dev pages under "
+                             "another of their headlines (fnc1:<id>/<k>)")
     args = parser.parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
-    if args.more:
+    if args.other_headlines:
+        lists = [ref for path in args.exclude for ref in read_sample(path)]
+        refs = draw_other_headlines(data_dir, lists, args.other_headlines)
+        splits = dict.fromkeys(refs, "dev")
+        args.out.write_text(render(refs, splits, args.about or ABOUT), encoding="utf-8")
+    elif args.more:
         counts = {k: int(v) for k, _, v in (p.partition("=") for p in args.more.split(","))}
         exclude = [ref.ref for path in args.exclude for ref in read_sample(path)]
         refs = draw_more(data_dir, exclude, counts, args.scale)
