@@ -903,3 +903,44 @@ def test_a_credit_box_under_each_picture_is_a_caption_each_time():
             "</article></body></html>")
     segs = load_page(html, source="<test>", fmt="html").segments
     assert [s.text for s in segs if s.kind == "caption"] == ["Getty Images"] * 3
+
+
+REFERENCES_PAGE = """<html><head><title>Flood walls cut insurance claims, study finds</title></head>
+<body><main><article><h1>Flood walls cut insurance claims, study finds</h1>
+<div class="article-body">
+<p>Towns that raised their flood walls before the winter storms of 2023 filed 40 percent
+fewer insurance claims than towns that did not, according to a study published on Monday.</p>
+<p>The researchers compared claims from 112 coastal towns over five winters and found the
+gap widest where walls had been raised by more than a metre.</p>
+<p>Insurers have not yet said whether they will lower premiums for the towns concerned.</p>
+<section class="article-references"><h2>References</h2><ol>
+<li class="references__item"><span><span>Berg T</span>, <span>Holm K</span>,
+<span>et al</span></span>. <span>Flood walls and insured losses on the Baltic coast</span>.
+<i>J Coast Res</i>. 2024;40:112-29. <a href="/doi/1">doi:10.1000/jcr.2024.112</a></li>
+<li class="references__item"><span><span>Nilsson A</span></span>. <span>Storm surge frequency
+in the southern Baltic, 1950-2020</span>. <i>Clim Dyn</i>. 2021;57:2201-18.</li>
+</ol></section>
+</div></article></main></body></html>"""
+
+
+def test_a_reference_list_in_the_article_is_related_and_said_once():
+    # trafilatura keeps a reference list inside the article's body, cut at its inline
+    # markup ("Berg T", ". Flood walls and ... 2024;40:112-29."): each piece is a piece of
+    # a list item of the references box, so it is not the article's text, and the reader
+    # shows each reference once, whole.
+    segs = load_page(REFERENCES_PAGE, source="<test>", fmt="html").segments
+    assert [s.text for s in segs if s.kind == "body"] == [
+        "Towns that raised their flood walls before the winter storms of 2023 filed 40 "
+        "percent fewer insurance claims than towns that did not, according to a study "
+        "published on Monday.",
+        "The researchers compared claims from 112 coastal towns over five winters and found "
+        "the gap widest where walls had been raised by more than a metre.",
+        "Insurers have not yet said whether they will lower premiums for the towns concerned.",
+    ]
+    assert [s.text for s in segs if s.kind == "related"] == [
+        "References",
+        "Berg T, Holm K, et al. Flood walls and insured losses on the Baltic coast. J Coast "
+        "Res. 2024;40:112-29. doi:10.1000/jcr.2024.112",
+        "Nilsson A. Storm surge frequency in the southern Baltic, 1950-2020. Clim Dyn. "
+        "2021;57:2201-18.",
+    ]

@@ -91,7 +91,8 @@ _ZONE_PARTS: tuple[tuple[str, frozenset[str]], ...] = (
         "next", "previous", "prev", "latest", "recent", "headlines", "feed", "stream",
         "river", "archive", "archives", "blogroll", "tagcloud", "cloud", "newsfeed", "topstories",
         "promoted", "suggested", "suggestions", "upnext", "watch", "video", "videos",
-        "playlist", "aside", "similar",
+        "playlist", "aside", "similar", "references", "bibliography", "bibliographic",
+        "reflist", "literaturverzeichnis",
     })),
     ("tags", frozenset({
         "tags", "tag", "taglist", "tagged", "categories", "category", "topics", "topic",

@@ -18,7 +18,7 @@ twice; a line the article itself repeats (a source note under each table) is kep
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, cast
 
 import lxml.html
@@ -574,11 +574,14 @@ def page_from_html(html: str, *, source: str) -> Page:
         seen.add(_key(" ".join(lines)))
     seen.update(_key(c) for c in (*zones.captions, *zones.furniture_captions))
     parts = list(header)
+    pieces: set[int] = set()
     for para in body:
         if _key(para) not in seen:
             kind = _body_kind(para)
             if kind == "body":
                 kind = regions.furniture(para) or kind
+                if kind != "body" and not regions.is_line(para):
+                    pieces.add(len(parts))  # a piece of a line: said once, by its line
             if kind == "body" and regions.recall_only(para):
                 if core is None:
                     core = {_key(p) for p in regions.repair_all(_precision_paragraphs(html))}
@@ -615,6 +618,10 @@ def page_from_html(html: str, *, source: str) -> Page:
             shown.update(_key(line) for line in lines)
             parts.append(("form", "\n".join(lines)))
 
+    if pieces:  # the pieces of a line that the page's furniture shows whole go
+        whole = [_key(t) for i, (k, t) in enumerate(parts) if k != "body" and i not in pieces]
+        parts = [p for i, p in enumerate(parts)
+                 if i not in pieces or not _piece_of(_key(p[1]), whole)]
     text, segments = _compose(parts)
     if not text.strip():
         raise EmptyInput("the HTML page has no readable text", source=source)
@@ -629,6 +636,12 @@ def page_from_html(html: str, *, source: str) -> Page:
         input_format="html",
     )
     return Page(doc, segments)
+
+
+def _piece_of(key: str, lines: Iterable[str]) -> bool:
+    """Whether ``key`` is a piece of one of ``lines`` (trafilatura cut the line at its
+    inline markup)."""
+    return any(key in line for line in lines)
 
 
 def _body_kind(para: str) -> str:

@@ -522,6 +522,8 @@ class Regions:
             cells = [self.zones.get(c) or self._joined_zones(c) for c in key.split(" | ")]
             if all(cells):
                 zones = set().union(*cells)  # type: ignore[arg-type]
+        if zones is None:
+            zones = self._piece_zones(key)
         if not zones or not zones <= set(_FURNITURE) | set(_THREAD):
             return None
         if zones <= set(_THREAD):  # a reader comment, the thread's heading, its form
@@ -611,6 +613,22 @@ class Regions:
         if sum(furniture.values()) > len(key) / 2 and other <= len(key) / 2:
             return set(furniture)
         return None
+
+    def is_line(self, paragraph: str) -> bool:
+        """Whether a paragraph is a whole line of the page."""
+        return _norm(paragraph) in self.zones
+
+    def _piece_zones(self, key: str) -> set[str] | None:
+        """The zones of the lines a paragraph is a piece of, when it is a piece of lines of
+        the page only (trafilatura cuts a line at its inline markup: a reference list's
+        "Roe J" and ". Title. Journal. 2013;31:5-8." are pieces of one list item)."""
+        if not key:
+            return None
+        zones: set[str] = set()
+        for line, line_zones in self.zones.items():
+            if key in line:
+                zones |= line_zones
+        return zones or None
 
     def _link_item(self, line: str) -> bool:
         b = self.blocks[self.position[line]]
