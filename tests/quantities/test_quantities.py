@@ -234,6 +234,12 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Two navy ships joined the effort.",
      [("Two navy ships", 2, 2, 2, "exact", "ships", "count")]),
     # --- ages are not counted, the figures beside them are
+    ("A mother, 34, and 12 other passengers were hurt.",
+     [("12 other passengers", 12, 12, 12, "exact", "passengers", "wounded")]),
+    # a count set off by commas after a plural is no one's age
+    ("The blast killed eight soldiers, 12, police said.",
+     [("eight soldiers", 8, 8, 8, "exact", "soldiers", "killed"),
+      ("12", 12, 12, 12, "exact", "soldiers", "killed")]),
     ("He was jailed at the age of 18 along with 30 others.",
      [("30 others", 30, 30, 30, "exact", "others", "people")]),
     ("Parliament raised the pension age to 67 and cut benefits to 200,000 people.",
@@ -453,6 +459,9 @@ NOT_QUANTITIES = [
     "A 34-year-old man was arrested at 3 pm.",
     "John Smith, 34, said the meeting ended at 10:30.",
     "Officers arrested a man aged 61 on Friday.",
+    "A Harlow woman, 26, spent a week in a fast-food restaurant.",
+    "A soldier, 19, was questioned by the military police.",
+    "The singer dies at 57 after a long illness.",
     "Mary Jones (45) was among those questioned.",
     "The 21st man came first, the third came later.",
     "It could be one of the biggest losses since the war began.",

@@ -227,7 +227,7 @@ def _read_at(
     if m.suffix and m.suffix not in nl.suffix_scales and m.suffix not in nl.glued_units:
         if coin is None:
             return Reading.skip(m.end)  # "21st", "1990s", "3pm", "1080p": not a count
-    if not m.words_only and _names_or_dates(doc, words, m, nl):
+    if not m.words_only and _names_or_dates(doc, words, m, nl, cl):
         return Reading.skip(m.end)
     if m.vague and words[i] in nl.needs_of and (
         words[m.end : m.end + 1] != ["of"] or any(ch.dep_ == "det" for ch in doc[i].lefts)
@@ -521,9 +521,10 @@ def _is_month_next(words: list[str], j: int, nl: NumberLexicon) -> bool:
 _OLDEST = 120
 
 
-def _names_or_dates(doc: Doc, words: list[str], m: NumberMatch, nl: NumberLexicon) -> bool:
+def _names_or_dates(doc: Doc, words: list[str], m: NumberMatch, nl: NumberLexicon,
+                    cl: CountLexicon) -> bool:
     """Digits that date, time, label or age something: "May 7", "7 May", "3 pm",
-    "Article 5", "Smith, 34,", "aged 61"."""
+    "Article 5", "Smith, 34,", "a woman, 26,", "aged 61", "died at 57"."""
     i = m.start
     n = len(words)
     if m.currency is not None or (i > 0 and words[i - 1] in nl.currency_prefix):
@@ -547,10 +548,17 @@ def _names_or_dates(doc: Doc, words: list[str], m: NumberMatch, nl: NumberLexico
             return True
     tok = doc[i]
     head = tok.head
-    named = head.ent_type_ == "PERSON" or head.pos_ == "PROPN"
     # "Smith, 34,": an age; "Kelem: 410,000" is no one's age
     aged = m.value is not None and m.value <= _OLDEST and "," not in (m.digits or "")
-    return tok.dep_ == "appos" and head.i < i and named and aged
+    if not aged:
+        return False
+    if head.lower_ == "at" and tok.dep_ == "pobj" and head.head.lemma_ == "die":
+        return True  # "dies at 57": the age of the one who died
+    # a name, or one person named by a noun ("a woman, 26,": the news way to give an age;
+    # "eight soldiers, 12, …" is no age)
+    named = (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"
+             or (head.tag_ == "NN" and cl.class_of(head.lower_, head.lemma_) is not None))
+    return tok.dep_ == "appos" and head.i < i and named
 
 
 def _read_unit_after(doc: Doc, words: list[str], j: int, r: Reading, nl: NumberLexicon) -> int:
