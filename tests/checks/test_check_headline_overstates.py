@@ -397,6 +397,85 @@ PAGES += [
     ),
 ]
 
+# A headline that hedges itself, quotes a claim it calls false, or quotes a title, states
+# nothing as fact and puts no words in anyone's mouth (stop 38, dev pool 38).
+PAGES += [
+    (
+        "headline_appears_to",
+        "Gunmen Appear to Execute Hostage in Harlow Video\n\n"
+        "A video posted online on Monday purportedly shows gunmen executing a hostage "
+        "taken in Harlow last year. Officials said they were examining it.\n",
+        [],
+    ),
+    (
+        "headline_video_claiming_to_show",
+        "Militants Post Video Claiming to Show Beheading of Harlow Aid Worker\n\n"
+        "Militants released a video on Tuesday purporting to show the beheading of an aid "
+        "worker from Harlow, who was kidnapped in March.\n",
+        [],
+    ),
+    (
+        "headline_seemingly",
+        "Rebels Seemingly Shot Down Army Helicopter Near Varn\n\n"
+        "Rebels apparently shot down an army helicopter near Varn on Friday, according to "
+        "footage shared online.\n",
+        [],
+    ),
+    (
+        "headline_if_only",
+        "If Only A Bird Really Did Land on the Harlow Mayor\n\n"
+        "A video of the Harlow mayor apparently being hit by a bird was doctored, the "
+        "council said on Monday.\n",
+        [],
+    ),
+    (
+        "headline_quotes_the_claim_it_calls_a_hoax",
+        "Harlow Mayor 'Arrested at Airport Last Night' Is a Hoax\n\n"
+        "Stories that the mayor of Harlow was detained at the airport spread online on "
+        "Sunday. The mayor spent the evening at a council meeting, officials said.\n",
+        [],
+    ),
+    (
+        "headline_quotes_a_film_title",
+        "Camera Truck Stolen From \"Night Harbour: The Return\" Set in Harlow\n\n"
+        "A camera truck was stolen from a film set in Harlow on Sunday, police said. The "
+        "producers offered a reward.\n",
+        [],
+    ),
+    (
+        # the plural possessive inside single marks does not close the quotation: the
+        # quotation is the whole passage, which the army's words in the body give
+        "possessive_inside_single_marks",
+        "Army and rebels 'agree truce and boys' release'\n\n"
+        "The army said on Monday that it had agreed a truce with the rebels and the release "
+        "of the schoolboys.\n",
+        [],
+    ),
+    (
+        # a post's headline ends with its handle: the claim is credited to the post
+        "headline_credited_to_a_handle",
+        "BREAKING: Gunmen kill hostage in Harlow video -@HarlowWire\n\n"
+        "Gunmen appear to kill a hostage in a video posted online on Monday, which "
+        "officials said they were examining.\n",
+        [],
+    ),
+    (
+        "headline_states_what_the_video_appears_to_show",
+        "BREAKING: Gunmen kill hostage in Harlow video\n\n"
+        "Gunmen appear to kill a hostage in a video posted online on Monday, which "
+        "officials said they were examining.\n",
+        [("BREAKING: Gunmen kill hostage in Harlow video", "with a hedge (“appear to”)")],
+    ),
+    (
+        # a hedge is still missed when the headline states the killing as fact
+        "headline_states_what_the_video_only_purports",
+        "Gunmen Execute Hostage Taken in Harlow\n\n"
+        "A video posted online on Monday purportedly shows gunmen executing a hostage "
+        "taken in Harlow last year. Officials said they were examining it.\n",
+        [("Gunmen Execute Hostage Taken in Harlow", "with a hedge (“purportedly”)")],
+    ),
+]
+
 
 @pytest.mark.parametrize(("name", "text", "expected"), PAGES, ids=[p[0] for p in PAGES])
 def test_pages(run, quiet, name, text, expected):

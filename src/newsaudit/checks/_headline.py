@@ -56,6 +56,8 @@ _QUOTED = re.compile(
     r"“([^”“]{3,}?)”|‘([^’‘]{3,}?)(?:’|'(?=[^\w']|$))(?!\w)|\"([^\"]{3,}?)\""
     r"|(?<!\w)'([^']{3,}?)'(?!\w)"
 )
+#: A social-media handle that ends a headline after a dash or "via": whose post it is.
+_HANDLE_CREDIT = re.compile(r"(?:[-–—]|\bvia)\s*(@\w+)[\s.]*$")
 #: First-person words opening what follows a headline's colon: the speaker's own words.
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "i'm", "i’m", "we're", "we’re"})
 #: The most words a speaker before a headline's colon takes ("Whiz kid stock picker").
@@ -76,6 +78,7 @@ def lexicon() -> dict[str, Any]:
         "hedges": frozenset(data["hedges"]),
         "modal_hedges": frozenset(data["modal_hedges"]),
         "hedge_phrases": tuple(tuple(p.split()) for p in data["hedge_phrases"]),
+        "conditional_openers": frozenset(data["conditional_openers"]),
         "unverified": frozenset(data["unverified"]["verbs"]),
         "negations": frozenset(data["unverified"]["negations"]),
         "refuting": frozenset(data["refuting"]),
@@ -111,7 +114,8 @@ def stem(word: str) -> str:
         if w.endswith(end) and len(w) - len(end) >= 3 and not w.endswith("ss"):
             w = w[: len(w) - len(end)] + keep
             break
-    return w.rstrip("e") if len(w) > 4 else w
+    # one final "e" only: "agree" and "agreed" both give "agre"
+    return w[:-1] if len(w) > 4 and w.endswith("e") else w
 
 
 def content_stems(tokens: Iterable[Token]) -> set[str]:
@@ -249,6 +253,9 @@ def _credited(report: Report, doc: Doc, index: TokenIndex, lo: int, hi: int) -> 
     passive = _credit_passive(toks, lex["credit_passives"])
     if passive is not None:
         return Span.of(text, passive.idx, passive.idx + len(passive))
+    handle = _HANDLE_CREDIT.search(text, lo, hi)
+    if handle is not None:  # "… kidnapped in 2012 -@BNONews": a post's headline, credited
+        return Span.of(text, handle.start(1), handle.end(1))
     colon = text.rfind(":", lo, hi)
     if colon > lo:
         # "Teen trader: I never made $72M": words in the first person after a colon are
@@ -391,7 +398,11 @@ def phrase_hits(words: Sequence[str],
 
 
 def _hedge(doc: Doc, ids: Sequence[int], lo: int, hi: int, text: str) -> Span | None:
-    """The headline's own hedge: a hedging word, a modal, or a question mark."""
+    """The headline's own hedge: a hedging word, a modal, a question mark, or a
+    conditional opening ("If Only A Bird Really Did …" says what would be, not what is)."""
+    if ids and doc[ids[0]].lower_ in lexicon()["conditional_openers"]:
+        first = doc[ids[0]]
+        return Span.of(text, first.idx, first.idx + len(first))
     at = hedge_in(doc, ids, modal=True)
     if at is not None:
         first, last = doc[at[0]], doc[at[1]]
@@ -405,7 +416,16 @@ def quotes_in(text: str, lo: int, hi: int) -> tuple[Span, ...]:
     out: list[Span] = []
     for m in _QUOTED.finditer(text, lo, hi):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
-        out.append(Span.of(text, m.start(g), m.end(g)))
+        start, end = m.start(g), m.end(g)
+        if g == 4 and text[end - 1] == "s" and text[end + 1 : end + 2] == " ":
+            # a plural possessive inside single marks ("'agree ceasefire and girls'
+            # release'"): the quotation closes at the next mark no letter follows, unless
+            # that mark is a possessive too ("the 'rebels' took the towns' roads")
+            nxt = text.find("'", end + 2, hi)
+            if (nxt > 0 and not text[nxt + 1 : nxt + 2].isalnum()
+                    and text[nxt - 1].isalnum() and text[nxt - 1] != "s"):
+                end = nxt
+        out.append(Span.of(text, start, end))
     return tuple(out)
 
 

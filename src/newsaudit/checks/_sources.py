@@ -18,6 +18,8 @@ from newsaudit.datafiles import load_json
 from newsaudit.model import Attribution, Report, Span
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc
 
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -77,6 +79,22 @@ def names_a_work(doc: Doc, start: int, index: TokenIndex | None = None) -> bool:
     while i >= 0 and (doc[i].is_quote or doc[i].text in "“‘\"'"):
         i -= 1
     return i >= 0 and doc[i].lower_ in intro
+
+
+#: Tags of a finite verb: a passage with one is a clause someone may have said.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def subtitled_work(doc: Doc, idx: Iterable[int]) -> bool:
+    """Whether the quoted tokens ``idx`` are shaped as a work's title and subtitle ("Batman
+    v Superman: Dawn of Justice", "MSG: The Messenger of God"): a colon then a capitalised
+    word, and no finite verb. Film, book and report titles take that shape; the words of
+    a speaker ("Obama: we will win") have a verb."""
+    toks = [doc[i] for i in idx]
+    if any(t.tag_ in _FINITE for t in toks):
+        return False
+    return any(t.text == ":" and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
+               for k, t in enumerate(toks[1:], 1))
 
 
 class TokenIndex:
