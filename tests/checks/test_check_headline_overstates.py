@@ -452,14 +452,6 @@ PAGES += [
         [],
     ),
     (
-        # a post's headline ends with its handle: the claim is credited to the post
-        "headline_credited_to_a_handle",
-        "BREAKING: Gunmen kill hostage in Harlow video -@HarlowWire\n\n"
-        "Gunmen appear to kill a hostage in a video posted online on Monday, which "
-        "officials said they were examining.\n",
-        [],
-    ),
-    (
         "headline_states_what_the_video_appears_to_show",
         "BREAKING: Gunmen kill hostage in Harlow video\n\n"
         "Gunmen appear to kill a hostage in a video posted online on Monday, which "

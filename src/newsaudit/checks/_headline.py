@@ -56,8 +56,6 @@ _QUOTED = re.compile(
     r"“([^”“]{3,}?)”|‘([^’‘]{3,}?)(?:’|'(?=[^\w']|$))(?!\w)|\"([^\"]{3,}?)\""
     r"|(?<!\w)'([^']{3,}?)'(?!\w)"
 )
-#: A social-media handle that ends a headline after a dash or "via": whose post it is.
-_HANDLE_CREDIT = re.compile(r"(?:[-–—]|\bvia)\s*(@\w+)[\s.]*$")
 #: First-person words opening what follows a headline's colon: the speaker's own words.
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "i'm", "i’m", "we're", "we’re"})
 #: The most words a speaker before a headline's colon takes ("Whiz kid stock picker").
@@ -253,9 +251,6 @@ def _credited(report: Report, doc: Doc, index: TokenIndex, lo: int, hi: int) -> 
     passive = _credit_passive(toks, lex["credit_passives"])
     if passive is not None:
         return Span.of(text, passive.idx, passive.idx + len(passive))
-    handle = _HANDLE_CREDIT.search(text, lo, hi)
-    if handle is not None:  # "… kidnapped in 2012 -@BNONews": a post's headline, credited
-        return Span.of(text, handle.start(1), handle.end(1))
     colon = text.rfind(":", lo, hi)
     if colon > lo:
         # "Teen trader: I never made $72M": words in the first person after a colon are
