@@ -258,17 +258,21 @@ def test_basil_and_polnear_pages_are_their_title_then_their_paragraphs() -> None
             loader.load(bad)
 
 
-def test_dev_pool_38_is_dev_bodies_under_their_other_headlines() -> None:
-    """dev-pool-38.json: FNC-1 bodies of the dev pages of every other list, each under
-    another of its agree or discuss headlines, drawn again by the same rule; no body of a
-    test page is among them, so headlines no rule was written on are judged on dev."""
+def test_dev_pools_38_are_dev_bodies_under_their_other_headlines() -> None:
+    """dev-pool-38.json and dev-pool-38b.json: FNC-1 bodies of the dev pages of every
+    other list, each under another of its agree or discuss headlines, the first 1,200 and
+    the next 2,400 of one draw by the same rule; no body of a test page is among them, so
+    headlines no rule was written on are judged on dev."""
     if not (DATA / "fnc1").is_dir():
         pytest.skip(f"public datasets not found at {DATA}: this test needs ../shared/data/")
     here = SAMPLE.parent
-    lists = [p for f in sorted(here.glob("*.json")) if f.name != "dev-pool-38.json"
+    pools = ("dev-pool-38.json", "dev-pool-38b.json")
+    lists = [p for f in sorted(here.glob("*.json")) if f.name not in pools
              for p in read_sample(f)]
-    stored = read_sample(here / "dev-pool-38.json")
-    assert [p.ref for p in stored] == draw_other_headlines(DATA, lists, 1200)
-    assert {p.split for p in stored} == {"dev"}
+    first, then = (read_sample(here / name) for name in pools)
+    drawn = draw_other_headlines(DATA, lists, 3600)
+    assert [p.ref for p in first] == drawn[:1200]
+    assert [p.ref for p in then] == drawn[1200:]
+    assert {p.split for p in (*first, *then)} == {"dev"}
     test_bodies = {p.ref for p in lists if p.split == "test" and p.dataset == "fnc1"}
-    assert not {p.ref.partition("/")[0] for p in stored} & test_bodies
+    assert not {p.ref.partition("/")[0] for p in (*first, *then)} & test_bodies
