@@ -452,6 +452,35 @@ PAGES += [
         [],
     ),
     (
+        # the headline's own "reports that" says the kidnapping is reported, not fact
+        "headline_investigates_reports_that",
+        "Harlow police investigate reports that gunmen kidnapped a local woman\n\n"
+        "A Harlow woman was reportedly kidnapped by gunmen on Monday, according to posts "
+        "online.\n",
+        [],
+    ),
+    (
+        # a negated verb puts no concession in anyone's mouth
+        "headline_verb_negated",
+        "Harlow Council is not confirming or denying rumours of a new stadium\n\n"
+        "Plans for a new stadium in Harlow were shared widely online on Monday.\n",
+        [],
+    ),
+    (
+        # dismissing reports is a rebuttal someone spoke, not a failure to act
+        "headline_dismisses_reports",
+        "Official Dismisses 'Unfounded' Reports That Harlow Water Is Unsafe\n\n"
+        "A water board spokesman called the reports unfounded on Monday.\n",
+        [],
+    ),
+    (
+        # "cut off" removes something: no size changed, so no figure is wanting
+        "headline_cut_off",
+        "Man's Finger Cut-off After Harlow Attack\n\n"
+        "A man lost a finger in an attack in Harlow on Monday, police said.\n",
+        [],
+    ),
+    (
         "headline_states_what_the_video_appears_to_show",
         "BREAKING: Gunmen kill hostage in Harlow video\n\n"
         "Gunmen appear to kill a hostage in a video posted online on Monday, which "
@@ -549,3 +578,12 @@ def test_a_title_without_a_verb_is_never_unrelated(run, monkeypatch):
                    "The river burst its banks in Harlow on Sunday night, flooding 200 homes. "
                    "Rescue teams worked through the night.\n")
     assert found == []
+
+
+def test_a_number_word_meets_its_digits(nlp):
+    # "At Least Ten Fighters" in a headline and "at least 10 fighters" in the body are
+    # the same words when a quotation is looked for in the body
+    from newsaudit.checks._headline import content_stems
+
+    assert content_stems(nlp("At Least Ten Fighters Crossed")) == \
+        content_stems(nlp("At Least 10 Fighters Crossed"))

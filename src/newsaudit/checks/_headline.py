@@ -33,6 +33,7 @@ from newsaudit.checks._sources import TokenIndex, cues
 from newsaudit.datafiles import load_json
 from newsaudit.inflect import inflections
 from newsaudit.model import Attribution, Report, Segment, Span
+from newsaudit.quantities.numbers import read_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -76,6 +77,7 @@ def lexicon() -> dict[str, Any]:
         "hedges": frozenset(data["hedges"]),
         "modal_hedges": frozenset(data["modal_hedges"]),
         "hedge_phrases": tuple(tuple(p.split()) for p in data["hedge_phrases"]),
+        "modal_hedge_phrases": tuple(tuple(p.split()) for p in data["modal_hedge_phrases"]),
         "conditional_openers": frozenset(data["conditional_openers"]),
         "unverified": frozenset(data["unverified"]["verbs"]),
         "negations": frozenset(data["unverified"]["negations"]),
@@ -125,8 +127,19 @@ def content_stems(tokens: Iterable[Token]) -> set[str]:
         if low in stop or not (t.is_alpha or t.like_num) or len(low) < 2:
             continue
         if t.pos_ in _CONTENT_POS or t.is_title or t.is_upper:
-            out.add(stem(t.text))
+            out.add(_number_word(low) or stem(t.text))
     return out
+
+
+def _number_word(low: str) -> str | None:
+    """A number written as a word as its digits ("ten" -> "10"), so that "At Least Ten
+    Fighters" meets "at least 10 fighters"; None for any other word."""
+    if not low.isalpha():
+        return None
+    m = read_number([low], 0)
+    if m is None or m.value is None or m.vague or not float(m.value).is_integer():
+        return None
+    return str(int(m.value))
 
 
 def headline_shaped(text: str) -> bool:
@@ -378,7 +391,8 @@ def hedge_in(doc: Doc, ids: Sequence[int], *, modal: bool) -> tuple[int, int] | 
     words = lex["hedges"] | (lex["modal_hedges"] if modal else frozenset())
     found: list[tuple[int, int]] = [(i, i) for i in ids if doc[i].lower_ in words]
     lowered = [doc[i].lower_ for i in ids]
-    found += [(ids[k], ids[k + n - 1]) for k, n in phrase_hits(lowered, lex["hedge_phrases"])]
+    phrases = lex["hedge_phrases"] + (lex["modal_hedge_phrases"] if modal else ())
+    found += [(ids[k], ids[k + n - 1]) for k, n in phrase_hits(lowered, phrases)]
     return min(found) if found else None
 
 

@@ -141,6 +141,28 @@ def can_speak(words: list[Token]) -> bool:
     return not any(t.like_num or t.lower_ in bad for t in words)
 
 
+#: Words that negate the verb they stand just before ("is not confirming", "never admits").
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+#: How far after an omission verb its object may name a claim ("dismisses ‘unfounded’ reports").
+_OBJECT_REACH = 4
+
+
+def _negated(verb: Token) -> bool:
+    """Whether the headline says its verb did not happen: a negation attached to it or
+    in the two words before it (title case defeats the parser's "neg" now and then)."""
+    if any(ch.dep_ == "neg" for ch in verb.children):
+        return True
+    return any(t.lower_ in _NEGATIONS for t in verb.doc[max(0, verb.i - 2) : verb.i])
+
+
+def _rebuts(verb: Token) -> bool:
+    """Whether an omission verb ("dismisses", "brushes off") takes a claim for object: its
+    subject answered the claim, which is no failure to act."""
+    nouns = lexicon()["claim_nouns"]
+    return any(t.lemma_.lower() in nouns or t.lower_.rstrip("s") in nouns
+               for t in verb.doc[verb.i + 1 : verb.i + 1 + _OBJECT_REACH])
+
+
 class HeadlineVerb:
     """The headline's verb of saying or judging, with its source, content and figures."""
 
@@ -163,6 +185,12 @@ class HeadlineVerb:
         if self.verb is None:
             return
         v = self.verb
+        if _negated(v) or (self.cls == "omission" and _rebuts(v)):
+            # "Durex is not confirming or denying …" puts no concession in Durex's mouth;
+            # "Official Dismisses ‘Unfounded’ Reports …" is a rebuttal someone spoke,
+            # not a failure to act
+            self.verb = self.cls = None
+            return
         heads = headline_attributions(report, h)
         self.att = next((a for a in heads
                          if a.cue_span and a.cue_span.start <= v.idx < a.cue_span.end), None)

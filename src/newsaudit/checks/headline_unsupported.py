@@ -343,11 +343,15 @@ def _asserts(doc: Doc, h: Headline) -> bool:
 
 def _removes_items(verb: Token | None) -> bool:
     """Whether a change verb takes things in the plural for object ("Apple cut watch health
-    features", "Studio cuts two scenes"): it says which were dropped, not by how much
-    something shrank, so no figure is wanting; "cuts library budget", "fares soar" do
-    measure a change."""
+    features", "Studio cuts two scenes") or is followed by what it was removed from ("cut
+    off", "cut from the watch"): it says what was dropped, not by how much something
+    shrank, so no figure is wanting; "cuts library budget", "fares soar" do measure a
+    change."""
     if verb is None:
         return False
+    nxt = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 3]]
+    if nxt[:1] in (["off"], ["from"], ["out"]) or nxt[:2] in (["-", "off"], ["-", "out"]):
+        return True  # "cut off", "were cut from the Apple Watch": something removed
     # the object's head is the last noun before a preposition or the end, read off the
     # words rather than the parse, which takes "cut watch health features" for "cut
     # (to) watch health features"
