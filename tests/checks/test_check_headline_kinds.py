@@ -45,7 +45,6 @@ KINDS = {
     "cause_still_open": ["overstated"],
     "cause_too_early": ["overstated"],
     "headline_states_what_the_video_only_purports": ["overstated"],
-    "headline_states_what_the_video_appears_to_show": ["overstated"],
 }
 
 

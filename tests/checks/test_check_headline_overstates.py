@@ -481,11 +481,12 @@ PAGES += [
         [],
     ),
     (
-        "headline_states_what_the_video_appears_to_show",
-        "BREAKING: Gunmen kill hostage in Harlow video\n\n"
-        "Gunmen appear to kill a hostage in a video posted online on Monday, which "
-        "officials said they were examining.\n",
-        [("BREAKING: Gunmen kill hostage in Harlow video", "with a hedge (“appear to”)")],
+        # in a body sentence "seemed to" qualifies a detail, not the headline's claim
+        "body_seemed_to_qualifies_a_detail",
+        "Harlow council releases messages with developer from before the vote\n\n"
+        "Harlow council released its messages with the developer from before the vote, "
+        "which seemed to show the mayor ignoring most of them.\n",
+        [],
     ),
     (
         # a hedge is still missed when the headline states the killing as fact
