@@ -141,18 +141,19 @@ def can_speak(words: list[Token]) -> bool:
     return not any(t.like_num or t.lower_ in bad for t in words)
 
 
-#: Words that negate the verb they stand just before ("is not confirming", "never admits").
-_NEGATIONS = frozenset({"not", "n't", "never", "no"})
 #: How far after an omission verb its object may name a claim ("dismisses ‘unfounded’ reports").
 _OBJECT_REACH = 4
 
 
 def _negated(verb: Token) -> bool:
-    """Whether the headline says its verb did not happen: a negation attached to it or
-    in the two words before it (title case defeats the parser's "neg" now and then)."""
+    """Whether the headline says its verb did not happen ("is not confirming", "cannot
+    confirm"): a negation attached to it or in the two words before it (title case
+    defeats the parser's "neg" now and then). The negations are the headline reading's
+    (``checks.json``, ``headline_reading.unverified``)."""
     if any(ch.dep_ == "neg" for ch in verb.children):
         return True
-    return any(t.lower_ in _NEGATIONS for t in verb.doc[max(0, verb.i - 2) : verb.i])
+    negations = lexicon()["negations"]
+    return any(t.lower_ in negations for t in verb.doc[max(0, verb.i - 2) : verb.i])
 
 
 def _rebuts(verb: Token) -> bool:

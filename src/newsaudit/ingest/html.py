@@ -581,7 +581,9 @@ def page_from_html(html: str, *, source: str) -> Page:
             if kind == "body":
                 kind = regions.furniture(para) or kind
                 if kind != "body" and not regions.is_line(para):
-                    pieces.add(len(parts))  # a piece of a line: said once, by its line
+                    # a piece of a line (or a join of lines) of the furniture: said once,
+                    # by the line, when the line is shown
+                    pieces.add(len(parts))
             if kind == "body" and regions.recall_only(para):
                 if core is None:
                     core = {_key(p) for p in regions.repair_all(_precision_paragraphs(html))}
