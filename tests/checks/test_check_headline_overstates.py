@@ -565,8 +565,10 @@ def test_unrelated_when_the_body_is_another_story(run, monkeypatch):
         "worked through the night.\n"
     )
     _, found = run(text)
+    # info: judged on dev, the stance model's "unrelated" alone was never worth an
+    # editor's time (0 true of 4), so it points at the pairing without a warning
     assert [(f.severity, f.evidence[0].text) for f in found] == [
-        ("warning", "Harlow Mayor Resigns Over Budget Row")
+        ("info", "Harlow Mayor Resigns Over Budget Row")
     ]
     assert found[0].message.startswith("No sentence of the body repeats what the headline")
 
