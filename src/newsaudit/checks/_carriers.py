@@ -25,7 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from newsaudit.checks._headline import Headline, content_stems, hedge_in, lexicon, stem
+from newsaudit.checks._headline import (
+    Headline,
+    content_stems,
+    hedge_in,
+    lexicon,
+    negation_before,
+    stem,
+)
 from newsaudit.checks._sources import SPOKEN_KINDS, TokenIndex
 from newsaudit.figures.compare import comparable, plausible
 from newsaudit.model import Attribution, Quantity, Report, Span
@@ -338,8 +345,7 @@ def unverified(report: Report, doc: Doc, index: TokenIndex) -> Span | None:
         for t in sent:
             if t.lemma_.lower() not in lex["unverified"]:
                 continue
-            before = doc[max(sent.start, t.i - _NEGATION_BEFORE) : t.i]
-            if any(w.lower_ in lex["negations"] for w in before):
+            if negation_before(doc, t.i, _NEGATION_BEFORE, sent.start):
                 return trimmed(report.document.text, sent.start_char, sent.end_char)
     return None
 

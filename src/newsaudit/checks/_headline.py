@@ -396,6 +396,15 @@ def hedge_in(doc: Doc, ids: Sequence[int], *, modal: bool) -> tuple[int, int] | 
     return min(found) if found else None
 
 
+def negation_before(doc: Doc, i: int, reach: int, floor: int = 0) -> bool:
+    """Whether one of the headline reading's negations ("not", "n't", "unable", …) stands
+    among the ``reach`` words before token ``i``, none before token ``floor``: how a
+    sentence says its verb did not happen ("could not be verified", "is not confirming")
+    when the parse does not attach the negation to the verb."""
+    negations = lexicon()["negations"]
+    return any(t.lower_ in negations for t in doc[max(floor, i - reach) : i])
+
+
 def phrase_hits(words: Sequence[str],
                 phrases: Iterable[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
     """Where each of ``phrases`` (word tuples) occurs in ``words``: ``(start, length)``."""

@@ -22,7 +22,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsaudit.attribution.sources import lexicon as attribution_lexicon
-from newsaudit.checks._headline import Headline, headline_attributions, lexicon
+from newsaudit.checks._headline import (
+    Headline,
+    headline_attributions,
+    lexicon,
+    negation_before,
+)
 from newsaudit.checks._sources import TokenIndex, cues
 from newsaudit.inflect import inflections
 from newsaudit.model import Attribution, Quantity, Report, Span
@@ -141,6 +146,8 @@ def can_speak(words: list[Token]) -> bool:
     return not any(t.like_num or t.lower_ in bad for t in words)
 
 
+#: How many words before a headline verb its negation may stand ("is not confirming").
+_NEGATION_REACH = 2
 #: How far after an omission verb its object may name a claim ("dismisses ‘unfounded’ reports").
 _OBJECT_REACH = 4
 
@@ -152,8 +159,7 @@ def _negated(verb: Token) -> bool:
     (``checks.json``, ``headline_reading.unverified``)."""
     if any(ch.dep_ == "neg" for ch in verb.children):
         return True
-    negations = lexicon()["negations"]
-    return any(t.lower_ in negations for t in verb.doc[max(0, verb.i - 2) : verb.i])
+    return negation_before(verb.doc, verb.i, _NEGATION_REACH)
 
 
 def _rebuts(verb: Token) -> bool:

@@ -551,12 +551,12 @@ def _quotes_absent(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> 
     """Headline quotations of several words that no body sentence gives, verbatim or
     nearly: a sentence repeating most of the quotation's content words ("We have urban
     Ebola" under "We Now Have Urban Ebola") is the passage it condenses."""
-    text = report.document.text
-    bodies = [s for s in report.segments if s.kind in BODY]
-    body = _fold(" ".join(s.text for s in bodies))
     if h.disputed is not None:
         return  # "Banksy 'Arrested & Real Identity Revealed' Is A Hoax": the marks hold
         # the claim the headline calls false, words no one need be reported saying
+    text = report.document.text
+    bodies = [s for s in report.segments if s.kind in BODY]
+    body = _fold(" ".join(s.text for s in bodies))
     for q in h.quotes:
         if len(q.text.split()) < _MIN_QUOTE_WORDS or _fold(q.text) in body:
             continue

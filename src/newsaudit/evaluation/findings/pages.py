@@ -159,9 +159,13 @@ class PageLoader:
         return fakes.article_by_id(fakes.read_articles(self._folder("fa-kes") / FAKES_FILE))
 
     @cached_property
-    def _fnc(self) -> dict[int, tuple[str, str]]:
+    def _fnc_pairs(self) -> list[fnc1.Pair]:
         folder = self._folder("fnc1")
-        pairs = fnc1.read_fnc(folder / FNC_STANCES, folder / FNC_BODIES)
+        return fnc1.read_fnc(folder / FNC_STANCES, folder / FNC_BODIES)
+
+    @cached_property
+    def _fnc(self) -> dict[int, tuple[str, str]]:
+        pairs = self._fnc_pairs
         out: dict[int, tuple[str, str]] = {}
         for stance in reversed(HEADLINE_STANCES):  # the preferred stance is set last
             firsts: dict[int, tuple[str, str]] = {}
@@ -173,9 +177,8 @@ class PageLoader:
 
     @cached_property
     def _fnc_headlines(self) -> dict[int, list[str]]:
-        folder = self._folder("fnc1")
         out: dict[int, list[str]] = {}
-        for p in fnc1.read_fnc(folder / FNC_STANCES, folder / FNC_BODIES):
+        for p in self._fnc_pairs:
             seen = out.setdefault(p.body_id, [])
             if p.stance in HEADLINE_STANCES and p.headline not in seen:
                 seen.append(p.headline)

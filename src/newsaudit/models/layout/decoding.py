@@ -24,7 +24,7 @@ from newsaudit.line_cues import (
     looks_like_dateline,
     n_words,
 )
-from newsaudit.models.layout.features import TITLE_SMALL, cells, is_menu
+from newsaudit.models.layout.features import cells, is_menu, title_cased_words
 
 __all__ = ["BREADCRUMB_RE", "handle_threads", "headline_over_credit",
            "headline_under_breadcrumb", "listener_messages", "never_headline",
@@ -314,7 +314,7 @@ def pasted_headline(rows: Sequence[Row], tags: list[str]) -> list[str]:
     if kicker is not None and rows[0].gap_after:
         text = text[kicker.end():]  # "Video: Militants Claim …": the label, then the title
     words = text.split()
-    if _title_cased(words) and rows[0].gap_after > 0 and text.endswith(("?", "!", "!?")):
+    if title_cased_words(words) and rows[0].gap_after > 0 and text.endswith(("?", "!", "!?")):
         text = text.rstrip("?!")  # "Was The Video … All An Elaborate Hoax!?": a title
     if not 3 <= len(words) <= 20 or text.endswith((".", "!", ",", ";", ":", "|")):
         return tags
@@ -334,14 +334,6 @@ _CLOSING_QUOTES = ("\"", "'", "\u201d", "\u2019", "\u00bb")
 #: A one-word label a pasted headline may open with ("Video:", "WATCH:", "Exclusive:").
 _KICKER_RE = re.compile(r"^(?:video|watch|breaking|exclusive|revealed|update|updated|"
                         r"photos|live|news)\s*[:/]\s+(?=\S)", re.IGNORECASE)
-
-
-def _title_cased(words: Sequence[str]) -> bool:
-    """Every word capitalised but the short function words a title leaves: a title's
-    casing, which an article's opening sentence does not have ("Was The Video Of That
-    Homeless Man … All An Elaborate Hoax!?" over a body, not "Was it all a hoax?")."""
-    content = [w for w in words if w[:1].isalpha() and w.casefold() not in TITLE_SMALL]
-    return len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.9 * len(content)
 
 
 _REPORTING_RE = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)

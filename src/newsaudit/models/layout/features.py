@@ -139,6 +139,14 @@ LEX = 1.0
 FEATURISER_VERSION = "layout-lines-9"
 #: Short words a title-case line leaves in lower case ("Vote on the Covered Market").
 TITLE_SMALL = frozenset("a an the and or but nor of on in at to for from by with as vs via".split())
+
+
+def title_cased_words(words: Sequence[str]) -> bool:
+    """A title's casing: every word capitalised but the short function words a title
+    leaves ("Was The Video Of That Homeless Man … All An Elaborate Hoax"), which an
+    article's sentence does not have."""
+    content = [w for w in words if w[:1].isalpha() and w.casefold() not in TITLE_SMALL]
+    return len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.9 * len(content)
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "announced", "warned"})
 _TERMINAL = ".!?\u2026"
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
@@ -184,9 +192,7 @@ def _shape(row: Row, first_body_seen: bool, top: bool = False) -> _Shape:
         "digit" if first.isdigit() else "quote" if first in _QUOTES else "other"
     )] = 1
     alpha = [w for w in words if w[0].isalpha()]
-    content = [w for w in alpha if w.casefold() not in TITLE_SMALL]
-    # title case: every word capitalised but the short function words a title leaves
-    titled = len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.9 * len(content)
+    titled = title_cased_words(alpha)
     if alpha:
         caps = sum(1 for w in alpha if w[0].isupper()) / len(alpha)
         f[f"caps{_bucket(caps, (0.2, 0.5, 0.8, 0.99))}"] = 1
