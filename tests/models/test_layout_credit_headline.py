@@ -15,6 +15,7 @@ from newsaudit.anatomy import segment_text
 from newsaudit.line_cues import rows_of
 from newsaudit.models.layout.decoding import (
     _credit_like,
+    buried_headline,
     headline_over_credit,
     headline_under_breadcrumb,
     never_headline,
@@ -338,3 +339,55 @@ def test_a_tagline_over_the_trail_names_nothing_the_lead_tells():
     # A headline the model is sure of that names the story keeps its place over the trail.
     rows[1] = dataclasses.replace(rows[1], text="Carrow warehouse blaze: the harbour road shut")
     assert headline_under_breadcrumb(rows, tags, sure)[:4] == tags[:4]
+
+
+@pytest.mark.parametrize("entry", [
+    "12.29 The Herald's Ruth Kimani reports:",
+    "14:30 - Police close the bridge to traffic",
+    "9:05am: The council confirms the road is shut",
+    "16.45 GMT \u2013 Ferry services resume",
+])
+def test_a_live_blogs_timed_entry_is_never_the_headline(entry: str) -> None:
+    rows, _ = rows_of(f"{entry}\n")
+    assert never_headline(rows) == [0]
+
+
+@pytest.mark.parametrize("line", [
+    "12.50 per cent of homes still without power",
+    "1.25 billion people face water shortages, report says",
+    "10.30 Avenue shooting: two men charged",
+])
+def test_a_figure_with_two_decimals_is_not_a_clock_time(line: str) -> None:
+    # "10.30 Avenue": a clock time followed by a name reads as an entry; a figure before
+    # its unit or magnitude does not
+    rows, _ = rows_of(f"{line}\n")
+    assert (never_headline(rows) == [0]) == line.startswith("10.30")
+
+
+def test_a_live_blog_under_its_headline_keeps_the_headline() -> None:
+    page = ("Ferry operator names vessel that struck the harbour wall\n\n"
+            "\u2022 Two crew members hurt \u2022 Port closed overnight \u2022 Inquiry opened\n\n"
+            "Latest\n\n"
+            "12.29 The Herald's Ruth Kimani reports:\n\n" + BODY +
+            "\n12.14 Our correspondent at the port says:\n\n" + BODY)
+    assert _headline(page) == ["Ferry operator names vessel that struck the harbour wall"]
+    assert _kinds(page, "12.29 The Herald") != ["headline"]
+
+
+def test_a_title_under_the_articles_paragraphs_is_not_its_headline() -> None:
+    # a sidebar's story title under two paragraphs of the article: not the headline
+    sidebar = "Singer Teases Surprise Reunion Tour For Next Summer"
+    page = ("Rumours that the stadium would close spread quickly online on Monday evening, "
+            "leaving season-ticket holders worried about where their club would play.\n"
+            "The club said in a short statement that the report was false and that the "
+            "stadium would stay open for the rest of the season.\n\n"
+            "Celebrity News\n" + sidebar + "\n\n" + BODY)
+    assert _headline(page) != [sidebar]
+    rows, _ = rows_of(page)
+    tags = ["body", "body", "boilerplate", "headline"] + ["body"] * (len(rows) - 4)
+    assert buried_headline(rows, tags) == [3]
+    # under menus or a cookie line the model misread as body, the headline still opens
+    # the article: those rows are not the article's paragraphs
+    short = ["Home", "Sport"] + [r.text for r in rows[2:]]
+    rows2, _ = rows_of("\n".join(short) + "\n")
+    assert buried_headline(rows2, tags) == []

@@ -29,6 +29,7 @@ from newsaudit.errors import ModelError
 from newsaudit.line_cues import Row
 from newsaudit.models._artifact import ArtifactSpec, all_finite, building, read_artifact
 from newsaudit.models.layout.decoding import (
+    buried_headline,
     handle_threads,
     headline_over_credit,
     headline_under_breadcrumb,
@@ -130,7 +131,13 @@ class LayoutModel:
         if menus:
             logp = logp.copy()
             logp[menus, head] = -1e9
-        tags = self.decode_page(logp, [r.gap_before for r in rows])
+        gaps = [r.gap_before for r in rows]
+        tags = self.decode_page(logp, gaps)
+        buried = buried_headline(rows, tags)
+        if buried:
+            logp = logp.copy()
+            logp[buried, head] = -1e9
+            tags = self.decode_page(logp, gaps)
         head_p = np.exp(logp[:, head])
         tags = headline_under_breadcrumb(rows, pasted_headline(
             rows, headline_over_credit(rows, one_headline_line(rows, tags), head_p)), head_p)
