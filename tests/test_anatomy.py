@@ -266,6 +266,19 @@ def test_title_marks_the_headline_even_with_a_full_stop():
     assert [s.kind for s in segment_text(text, title="Markets fall.")] == ["headline", "body"]
 
 
+@pytest.mark.parametrize(("first", "kind"), [
+    # a short page pasted from its headline down, the headline opening on a label
+    ("VIDEO: Harbour Crew Rescues Swimmer From Rocks In Dramatic Footage", "headline"),
+    ("Watch: ferry crew pulls swimmer from harbour in a dramatic rescue", "headline"),
+    # a label over a short link text, or a promo, is still furniture
+    ("Video: Highlights", "boilerplate"),
+])
+def test_a_short_pages_headline_may_open_on_a_label(first, kind):
+    text = (f"{first}\n\nA swimmer was pulled from the water near the harbour wall on "
+            "Sunday afternoon.\n\nThe crew said the man was taken to hospital.\n")
+    assert segment_text(text)[0].kind == kind
+
+
 def test_without_a_parse_only_cues_and_layout_make_captions():
     text = "Quake strikes\n\nThe quake struck at dawn, officials said.\n\n\nRubble in the main square of the town.\n\nPictured: rescuers at work.\n"
     kinds = [s.kind for s in segment_text(text)]

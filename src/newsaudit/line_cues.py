@@ -19,6 +19,7 @@ from newsaudit.datafiles import load_json
 from newsaudit.inflect import inflections
 
 __all__ = [
+    "KICKER_RE",
     "Cues",
     "Row",
     "cues",
@@ -30,6 +31,9 @@ __all__ = [
 ]
 
 _WORD_RE = re.compile(r"\S+")
+#: A one-word label a headline may open with ("Video:", "WATCH:", "Exclusive:").
+KICKER_RE = re.compile(r"^(?:video|watch|breaking|exclusive|revealed|update|updated|"
+                       r"photos|live|news)\s*[:/]\s+(?=\S)", re.IGNORECASE)
 _NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 _YEAR_OR_TIME_RE = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[:.]\d\d(?:[:.]\d\d)?)$")
 _DATE_TOKEN_RE = re.compile(r"[A-Za-z]+\.?|\d+(?:[:.]\d+)*(?:st|nd|rd|th)?|\S")

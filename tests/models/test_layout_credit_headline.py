@@ -19,6 +19,7 @@ from newsaudit.models.layout.decoding import (
     headline_over_credit,
     headline_under_breadcrumb,
     never_headline,
+    pasted_headline,
 )
 
 BODY = ("Fire crews from three stations fought the blaze for more than six hours on "
@@ -391,3 +392,44 @@ def test_a_title_under_the_articles_paragraphs_is_not_its_headline() -> None:
     short = ["Home", "Sport"] + [r.text for r in rows[2:]]
     rows2, _ = rows_of("\n".join(short) + "\n")
     assert buried_headline(rows2, tags) == []
+
+
+def test_the_line_over_the_credits_under_a_long_menu_is_the_headline() -> None:
+    # a whole page dumped as text: thirty lines of the site's menus above the article
+    menu = "\n".join(f"Section {n}" for n in ("News", "Sport", "Weather", "Business",
+                                                "Culture", "Travel", "Food", "Health",
+                                                "Science", "Tech", "Motoring", "Property",
+                                                "Jobs", "Dating", "Puzzles", "Podcasts",
+                                                "Video", "Opinion", "Letters", "Obituaries",
+                                                "Archive", "Events", "Offers", "Shop",
+                                                "Contact", "Advertise", "Careers", "Help"))
+    head = "Warehouse fire on Mill Lane burns for six hours as crews fight the blaze"
+    page = (f"{menu}\n\n{head}\n\nBy Ada Whitlow\n23 April 2026\n\n" + BODY)
+    assert _headline(page) == [head]
+
+
+@pytest.mark.parametrize(("top", "deck"), [
+    ("Watch: Ferry crew pulls swimmer from harbour in dramatic rescue",
+     "This footage shows how close the swimmer came to the rocks."),
+    ("Was The Town Hall Clock Stolen Overnight?",
+     "Only in Branscombe? The clock's hands were found in a hedge\u2026"),
+])
+def test_a_pasted_headline_over_a_one_sentence_standfirst(top: str, deck: str) -> None:
+    page = f"{top}\n\n{deck}\n\n" + BODY + "\n" + BODY + "\n" + BODY  # the model reads it
+    kinds = {s.text: s.kind for s in segment_text(page)}
+    assert kinds[top] == "headline"
+    assert kinds[deck] in ("standfirst", "body")
+    # where the model reads both lines as furniture (FNC-1's "Watch: US marine survives
+    # ..." over "This video is the epitome of a close shave."), the rule restores them
+    rows, _ = rows_of(page)
+    tags = ["boilerplate", "boilerplate"] + ["body"] * (len(rows) - 2)
+    assert pasted_headline(rows, tags)[:3] == ["headline", "standfirst", "body"]
+
+
+def test_a_second_line_that_reports_or_runs_on_is_no_standfirst() -> None:
+    for second in ("Police said the swimmer was taken to hospital.",  # reported speech
+                   "Ferry crews"):  # no sentence
+        page = f"Ferry crew pulls swimmer from harbour in dramatic rescue\n\n{second}\n\n" + BODY
+        rows, _ = rows_of(page)
+        tags = ["boilerplate", "boilerplate"] + ["body"] * (len(rows) - 2)
+        assert pasted_headline(rows, tags) == tags

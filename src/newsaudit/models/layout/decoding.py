@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from newsaudit.line_cues import (
+    KICKER_RE,
     Row,
     cues,
     line_kind,
@@ -223,7 +224,10 @@ def headline_over_credit(rows: Sequence[Row], tags: list[str],
 
     cand = None
     under = None  # the first headline-shaped line right under a credit block
-    for i in range(min(top, _TOP_ROWS)):
+    current = [i for i, t in enumerate(out) if t == "headline"]
+    # with no headline found, the credits are looked for down to the article's first
+    # paragraph however long the site's menus above them are
+    for i in range(min(top, _TOP_ROWS) if current else top):
         if not credit(i):
             continue
         j = i - 1
@@ -237,7 +241,6 @@ def headline_over_credit(rows: Sequence[Row], tags: list[str],
             k += 1
         if under is None and k < min(top, n) and _headline_shaped(rows[k].text):
             under = k
-    current = [i for i, t in enumerate(out) if t == "headline"]
     if cand is None:
         if under is not None and not current:
             out[under] = "headline"
@@ -306,11 +309,13 @@ def pasted_headline(rows: Sequence[Row], tags: list[str]) -> list[str]:
     boilerplate (it gave the line a headline probability near 0). Only the first line,
     and only when nothing the model calls a headline exists and the next line is body.
     """
-    if (len(rows) < 2 or "headline" in tags or tags[0] not in ("boilerplate", "body")
-            or tags[1] != "body"):
+    if len(rows) < 2 or "headline" in tags or tags[0] not in ("boilerplate", "body"):
+        return tags
+    deck = tags[1] != "body" and _deck_under(rows, tags)
+    if tags[1] != "body" and not deck:
         return tags
     text = rows[0].text.strip()
-    kicker = _KICKER_RE.match(text)
+    kicker = KICKER_RE.match(text)
     if kicker is not None and rows[0].gap_after:
         text = text[kicker.end():]  # "Video: Militants Claim …": the label, then the title
     words = text.split()
@@ -327,13 +332,29 @@ def pasted_headline(rows: Sequence[Row], tags: list[str]) -> list[str]:
         return tags  # a date, a time, a figure row
     if "://" in text or "@" in text or text.lower().startswith(("by ", "from ")):
         return tags
-    return ["headline", *tags[1:]]
+    return ["headline", "standfirst" if deck else tags[1], *tags[2:]]
+
+
+#: A standfirst's length in words: one sentence under the headline.
+_DECK_SPAN = (4, 35)
+_DECK_END_RE = re.compile(r"(?:[.!?]|\u2026|\.\.\.)[\"'\u201d\u2019]?$")
+
+
+def _deck_under(rows: Sequence[Row], tags: Sequence[str]) -> bool:
+    """Whether the page's second line is a standfirst between a pasted headline and the
+    body: one sentence of its own ("This video is the epitome of a close shave."), set
+    apart from the first line and from the body, which the model calls furniture or a
+    standfirst and whose next line it reads as body."""
+    if len(rows) < 3 or tags[1] not in ("boilerplate", "standfirst") or tags[2] != "body":
+        return False
+    text = rows[1].text.strip()
+    return (rows[0].gap_after > 0 and rows[1].gap_after > 0
+            and _DECK_SPAN[0] <= n_words(text) <= _DECK_SPAN[1]
+            and _DECK_END_RE.search(text) is not None
+            and not _REPORTING_RE.search(text) and "://" not in text)
 
 
 _CLOSING_QUOTES = ("\"", "'", "\u201d", "\u2019", "\u00bb")
-#: A one-word label a pasted headline may open with ("Video:", "WATCH:", "Exclusive:").
-_KICKER_RE = re.compile(r"^(?:video|watch|breaking|exclusive|revealed|update|updated|"
-                        r"photos|live|news)\s*[:/]\s+(?=\S)", re.IGNORECASE)
 
 
 _REPORTING_RE = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
