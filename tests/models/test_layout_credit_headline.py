@@ -17,6 +17,7 @@ from newsaudit.models.layout.decoding import (
     _credit_like,
     buried_headline,
     headline_over_credit,
+    headline_over_deck,
     headline_under_breadcrumb,
     never_headline,
     pasted_headline,
@@ -433,3 +434,25 @@ def test_a_second_line_that_reports_or_runs_on_is_no_standfirst() -> None:
         rows, _ = rows_of(page)
         tags = ["boilerplate", "boilerplate"] + ["body"] * (len(rows) - 2)
         assert pasted_headline(rows, tags) == tags
+
+
+def test_a_line_of_script_is_never_the_headline() -> None:
+    rows, _ = rows_of("mboxCreate('Herald-Politics-Autoplay-Videos');\n"
+                      "Apple(AAPL) shares rise after results\n")
+    assert never_headline(rows) == [0]
+
+
+def test_the_first_of_two_title_lines_is_the_headline() -> None:
+    head = "Council Names New Harbour Master"
+    deck = "The appointment ends six months without a harbour master"
+    rows, _ = rows_of(f"{head}\n\n{deck}\n\n" + BODY)
+    tags = ["boilerplate", "headline"] + ["body"] * (len(rows) - 2)
+    assert headline_over_deck(rows, tags, [0.4, 0.9] + [0.0] * (len(rows) - 2))[:2] == [
+        "headline", "standfirst"]
+    # one the model finds an unlikely headline, a masthead, or a line run on to the next
+    # keeps the model's reading
+    assert headline_over_deck(rows, tags, [0.1, 0.9] + [0.0] * (len(rows) - 2)) == tags
+    rows2, _ = rows_of(f"THE HARBOUR HERALD\n\n{deck}\n\n" + BODY)
+    assert headline_over_deck(rows2, tags, [0.4, 0.9] + [0.0] * (len(rows2) - 2)) == tags
+    rows3, _ = rows_of(f"{head}\n{deck}\n\n" + BODY)
+    assert headline_over_deck(rows3, tags, [0.4, 0.9] + [0.0] * (len(rows3) - 2)) == tags

@@ -28,7 +28,7 @@ from newsaudit.line_cues import (
 from newsaudit.models.layout.features import cells, is_menu, title_cased_words
 
 __all__ = ["BREADCRUMB_RE", "buried_headline", "handle_threads", "headline_over_credit",
-           "headline_under_breadcrumb", "listener_messages", "never_headline",
+           "headline_over_deck", "headline_under_breadcrumb", "listener_messages", "never_headline",
            "one_headline_line", "pasted_headline", "placeholder_captions", "stamped_threads",
            "video_captions"]
 
@@ -335,6 +335,32 @@ def pasted_headline(rows: Sequence[Row], tags: list[str]) -> list[str]:
     return ["headline", "standfirst" if deck else tags[1], *tags[2:]]
 
 
+#: How likely the model must find a first line to be the headline for it to take the
+#: place of the line under it, and fewest words of such a line (a masthead has fewer).
+_OVER_DECK_HEAD_P = 0.2
+_OVER_DECK_WORDS = 4
+
+
+def headline_over_deck(rows: Sequence[Row], tags: list[str],
+                       head_p: Sequence[float]) -> list[str]:
+    """A page whose first line stands alone, is shaped like a title and is one the model
+    finds a likely headline, over the line the model chose, opens on its headline: the
+    line chosen is its standfirst or subhead ("ISIS Beheads American Journalist" over
+    "James Foley went missing in November 2012"; "Seth Rogen Is Woz" over "Jessica
+    Chastain is also being sought for a role ..."). The model scores each line with its
+    neighbours, and two title-shaped lines at the top of a page pasted from its headline
+    down read alike to it; the first is the one a reader takes for the headline."""
+    if (len(rows) < 3 or tags[1] != "headline" or tags[0] == "headline"
+            or "headline" in tags[2:] or head_p[0] < _OVER_DECK_HEAD_P
+            or not rows[0].gap_after):
+        return tags
+    text = rows[0].text.strip()
+    if (n_words(text) < _OVER_DECK_WORDS or not _headline_shaped(text)
+            or line_kind(text, header=True) is not None):
+        return tags
+    return ["headline", "standfirst", *tags[2:]]
+
+
 #: A standfirst's length in words: one sentence under the headline.
 _DECK_SPAN = (4, 35)
 _DECK_END_RE = re.compile(r"(?:[.!?]|\u2026|\.\.\.)[\"'\u201d\u2019]?$")
@@ -369,9 +395,14 @@ _ENTRY_HEAD_RE = re.compile(
     r"per\b|percent|pc\b|m\b|km|kg|mph|points?\b))\S", re.IGNORECASE)
 
 
+#: A line of a page's script the scraper kept: a call ("mboxCreate('Site-Videos');").
+_SCRIPT_RE = re.compile(r"^[A-Za-z_$][\w.$]*\(.*\)\s*;?$")
+
+
 def never_headline(rows: Sequence[Row], likely: Collection[int] | None = None) -> list[int]:
     """The rows that cannot be the headline whatever the model says: a menu, a
-    breadcrumb trail, a live blog's timed entry, or a line the cue lists call furniture.
+    breadcrumb trail, a live blog's timed entry, a line of script, or a line the cue
+    lists call furniture.
     (The model weighs the cues with the line's neighbours, and on a site unlike its
     train pages may take an audio player's "Listen to this article ▶ 3:42" under the
     headline, or the first entry of a live blog, for the headline.) The cue lists are
@@ -381,6 +412,7 @@ def never_headline(rows: Sequence[Row], likely: Collection[int] | None = None) -
     return [i for i, r in enumerate(rows) if is_menu(r.text) or BREADCRUMB_RE.search(r.text)
             or ((likely is None or i in likely)
                 and (_ENTRY_HEAD_RE.match(r.text.strip()) is not None
+                     or _SCRIPT_RE.match(r.text.strip()) is not None
                      or line_kind(r.text, header=True) in _NOT_HEADLINE_CUES))]
 
 

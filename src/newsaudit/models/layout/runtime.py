@@ -32,6 +32,7 @@ from newsaudit.models.layout.decoding import (
     buried_headline,
     handle_threads,
     headline_over_credit,
+    headline_over_deck,
     headline_under_breadcrumb,
     listener_messages,
     never_headline,
@@ -139,8 +140,9 @@ class LayoutModel:
             logp[buried, head] = -1e9
             tags = self.decode_page(logp, gaps)
         head_p = np.exp(logp[:, head])
-        tags = headline_under_breadcrumb(rows, pasted_headline(
-            rows, headline_over_credit(rows, one_headline_line(rows, tags), head_p)), head_p)
+        tags = headline_under_breadcrumb(rows, headline_over_deck(rows, pasted_headline(
+            rows, headline_over_credit(rows, one_headline_line(rows, tags), head_p)), head_p),
+            head_p)
         tags = placeholder_captions(rows, video_captions(rows, tags))
         return stamped_threads(rows, handle_threads(rows, listener_messages(rows, tags)))
 
