@@ -45,6 +45,14 @@ def run(nlp):
         # not when the one digit is far from the body's figure
         ("Airline signs $2 billion jet order\n\nThe order for 30 jets is valued at $2.4 "
          "billion at list prices, the airline said on Monday.\n", ["$2 billion"]),
+        # a figure that identifies a group the body names as known: "the trapped miners"
+        ("Rescuers reach 33 trapped miners\n\nRescuers reached the trapped miners early on "
+         "Sunday after drilling for nine days, the mining ministry said.\n", []),
+        ("Flood victims not among 28 bodies found near river\n\nThe bodies found near the "
+         "river were not those of the missing campers, police said on Monday.\n", []),
+        # named without an article, the group leaves the figure to the headline alone
+        ("Militants kill 300 soldiers in gas attack\n\nMilitants used chlorine gas to attack "
+         "soldiers near the city, a member of parliament said.\n", ["300 soldiers"]),
         # a toll is a count: a headline's round 50 is no rounding of 47
         ("Blast kills 50 at fuel depot\n\nThe blast killed 47 workers at the fuel depot on "
          "Friday, police said.\n", ["50"]),

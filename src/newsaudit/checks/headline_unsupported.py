@@ -536,8 +536,35 @@ def _figure_support(report: Report, doc: Doc, index: TokenIndex,
             shown = same[:4]
             yield (say.figure_unfit(q.text, [b.text for b in shown]),
                    [_span(q), *map(_span, shown)], [q.id, *(b.id for b in shown)], "warning")
-        else:
+        elif not _known_group(report, doc, index, q):
             yield say.figure_absent(q.text), [_span(q)], [q.id], "warning"
+
+
+#: Words that take a group as already known to the reader ("the missing students").
+_KNOWN = frozenset({"the", "these", "those"})
+
+
+def _known_group(report: Report, doc: Doc, index: TokenIndex, q: Quantity) -> bool:
+    """Whether the body, giving no figure of the kind, names what the headline's figure
+    counts as a group the reader already knows ("The bodies found in a mass grave were
+    not the missing students" under "Missing students not among 28 bodies", "43 missing
+    students"): the figure identifies the group, as a name would, and the body is not
+    silent on a claim of the headline's. A body that names the group without an article
+    ("an attack on soldiers" under "ISIS kills 300 soldiers") leaves the figure to the
+    headline alone."""
+    if q.category not in ("people", "killed", "wounded", "count") or not q.counted:
+        return False
+    want = stem(q.counted.split()[-1])
+    for seg in report.segments:
+        if seg.kind not in BODY:
+            continue
+        for i in index.within(seg.start, seg.end):
+            t = doc[i]
+            if (t.pos_ in ("NOUN", "PROPN") and stem(t.text) == want
+                    and any(c.dep_ == "det" and c.lower_ in _KNOWN for c in t.children)
+                    and not any(c.dep_ == "nummod" for c in t.children)):
+                return True
+    return False
 
 
 # ------------------------------------------------------------------ quotations and overstatement
