@@ -197,6 +197,29 @@ def test_a_quoted_title_in_the_headline_is_no_one_s_words(run, quiet):
     assert found[0].evidence[0].text == "The Harbour Was Never For Sale!"
 
 
+CLAIM_PAGE = (
+    "Ferry captain 'arrested by coastguard in Larne' says he is free and at sea\n\n"
+    "Posts on local forums claimed the captain was arrested by border officers at the "
+    "port on Friday. The captain said on Saturday that he had spent the night on his boat and "
+    "had not spoken to the coastguard at all this week.\n"
+)
+
+
+def test_a_quoted_claim_the_body_reports_on_someones_word(run, quiet):
+    """British-style marks around a claim ("'arrested by coastguard'") promise whose it
+    is, not the words: a body that reports the claim on someone's word, in words of its
+    own ("arrested by border officers at the port"), supports them.
+    Without that report the marks are held to the body's words."""
+    _, found = run(CLAIM_PAGE)
+    assert [f.kind for f in found if f.kind == "quotation"] == []
+    unreported = CLAIM_PAGE.replace(
+        "Posts on local forums claimed the captain was arrested by border officers at the "
+        "port on Friday.", "The captain's boat was seen near the harbour on Friday.")
+    _, found = run(unreported)
+    assert [f.evidence[0].text for f in found if f.kind == "quotation"] == [
+        "arrested by coastguard in Larne"]
+
+
 @pytest.mark.parametrize(("headline", "quoted"), [
     # two quotations, the first closed by a straight mark: not one passage across both
     ("‘The pride of Orlen': council says its youngest clerk ‘never slept’ at work",

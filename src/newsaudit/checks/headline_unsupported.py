@@ -590,7 +590,7 @@ def _quotes_absent(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> 
         if names_a_work(doc, q.start, index) or subtitled_work(doc, index.within(q.start, q.end)):
             continue  # "… concerning “Wait, It's all a mistranslation!”": a title
         want = content_stems(doc[i] for i in index.within(q.start, q.end))
-        if not want:
+        if not want or _claim_reported(report, doc, index, q):
             continue
         best: tuple[float, Span] | None = None
         in_body = body_ranges(report)
@@ -606,6 +606,39 @@ def _quotes_absent(report: Report, doc: Doc, index: TokenIndex, h: Headline) -> 
         nearest = best[1] if best is not None and best[0] >= _NEAREST_SHARE else None
         msg = say.quote_absent(q.text, nearest.text if nearest else None)
         yield msg, [q, *([nearest] if nearest else [])], [], "warning"
+
+
+#: Verb forms a quoted predicate opens with: "'captured by ISIS in Syria'", "'to release
+#: abducted schoolgirls'", "'recovering from ankle surgery'".
+_PREDICATE_TAGS = frozenset({"VBN", "VBG", "VB", "VBD", "VBZ", "VBP"})
+
+
+def _claim_reported(report: Report, doc: Doc, index: TokenIndex, q: Span) -> bool:
+    """Whether a headline quotation is a claim in the British style, set in quotation
+    marks to say it is someone's and not the paper's ("Canadian woman 'captured by ISIS in
+    Syria'"), and the body reports that claim on someone's word ("Online reports ... claim
+    Gill Rosenberg was captured by Islamic State group"): the quotation is a predicate with
+    no subject of its own, and a statement the body attributes carries its verb. Such
+    marks promise the claim, not the words, so the body need not give the words.
+    Quotations of an utterance ("'Today The Entire World Is Appalled'") have a subject or
+    stand for a speaker's words, and are still held to them."""
+    toks = [doc[i] for i in index.within(q.start, q.end) if not doc[i].is_punct]
+    if len(toks) < 2:
+        return False
+    head = toks[1] if toks[0].lower_ == "to" else toks[0]
+    if head.tag_ not in _PREDICATE_TAGS or head.is_title and toks[-1].is_title:
+        return False  # a title-cased run ("Feed The Flames Of Fear") is a quoted phrase
+    inside = {t.i for t in toks}
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.i in inside for t in toks):
+        return False
+    for att in report.attributions:  # any body statement on someone's word: "reports claim"
+        span = att.content
+        if span is None or att.segment not in BODY:
+            continue
+        if any(doc[i].pos_ in ("VERB", "AUX") and doc[i].lemma_.lower() == head.lemma_.lower()
+               for i in index.within(span.start, span.end)):
+            return True
+    return False
 
 
 def _overstatement(report: Report, doc: Doc, index: TokenIndex, h: Headline,
