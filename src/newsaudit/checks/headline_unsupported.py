@@ -626,7 +626,7 @@ def _claim_reported(report: Report, doc: Doc, index: TokenIndex, q: Span) -> boo
     if len(toks) < 2:
         return False
     head = toks[1] if toks[0].lower_ == "to" else toks[0]
-    if head.tag_ not in _PREDICATE_TAGS or head.is_title and toks[-1].is_title:
+    if head.tag_ not in _PREDICATE_TAGS or (head.is_title and toks[-1].is_title):
         return False  # a title-cased run ("Feed The Flames Of Fear") is a quoted phrase
     inside = {t.i for t in toks}
     if any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.i in inside for t in toks):

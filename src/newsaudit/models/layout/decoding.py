@@ -363,7 +363,9 @@ def headline_over_deck(rows: Sequence[Row], tags: list[str],
 
 #: A standfirst's length in words: one sentence under the headline.
 _DECK_SPAN = (4, 35)
-_DECK_END_RE = re.compile(r"(?:[.!?]|\u2026|\.\.\.)[\"'\u201d\u2019]?$")
+#: How a sentence ends: a stop, a question or exclamation mark, an ellipsis, and a closing
+#: quotation mark or bracket after it.
+_SENTENCE_END_RE = re.compile(r"(?:[.!?]|\u2026)[\"'\u201d\u2019)]?$")
 
 
 def _deck_under(rows: Sequence[Row], tags: Sequence[str]) -> bool:
@@ -376,7 +378,7 @@ def _deck_under(rows: Sequence[Row], tags: Sequence[str]) -> bool:
     text = rows[1].text.strip()
     return (rows[0].gap_after > 0 and rows[1].gap_after > 0
             and _DECK_SPAN[0] <= n_words(text) <= _DECK_SPAN[1]
-            and _DECK_END_RE.search(text) is not None
+            and _SENTENCE_END_RE.search(text) is not None
             and not _REPORTING_RE.search(text) and "://" not in text)
 
 
@@ -402,13 +404,12 @@ _SCRIPT_RE = re.compile(r"^[A-Za-z_$][\w.$]*\(.*\)\s*;?$")
 def never_headline(rows: Sequence[Row], likely: Collection[int] | None = None) -> list[int]:
     """The rows that cannot be the headline whatever the model says: a menu, a
     breadcrumb trail, a live blog's timed entry, a line of script, or a line the cue
-    lists call furniture.
-    (The model weighs the cues with the line's neighbours, and on a site unlike its
-    train pages may take an audio player's "Listen to this article ▶ 3:42" under the
-    headline, or the first entry of a live blog, for the headline.) The cue lists are
-    read only on the rows in ``likely`` when it is given (the rows the model gives some
-    chance of being the headline): reading them on every line of every page costs a
-    tenth of the anatomy stage."""
+    lists call furniture. (The model weighs the cues with the line's neighbours, and on a
+    site unlike its train pages may take an audio player's "Listen to this article ▶
+    3:42" under the headline, or the first entry of a live blog, for the headline.) The
+    cue lists are read only on the rows in ``likely`` when it is given (the rows the
+    model gives some chance of being the headline): reading them on every line of every
+    page costs a tenth of the anatomy stage."""
     return [i for i, r in enumerate(rows) if is_menu(r.text) or BREADCRUMB_RE.search(r.text)
             or ((likely is None or i in likely)
                 and (_ENTRY_HEAD_RE.match(r.text.strip()) is not None
@@ -419,7 +420,6 @@ def never_headline(rows: Sequence[Row], likely: Collection[int] | None = None) -
 #: A paragraph of the article: a sentence or more of this many words, ended as a
 #: sentence ends.
 _PROSE_WORDS = 12
-_PROSE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)]?$")
 #: Paragraphs of the article's own above a line that rule it out as the headline.
 _BURIED_UNDER = 2
 
@@ -439,7 +439,7 @@ def buried_headline(rows: Sequence[Row], tags: Sequence[str]) -> list[int]:
     for i in range(first):
         text = rows[i].text.strip()
         if (tags[i] == "body" and n_words(text) >= _PROSE_WORDS
-                and _PROSE_END_RE.search(text)):
+                and _SENTENCE_END_RE.search(text)):
             prose += 1
             if prose >= _BURIED_UNDER:
                 return [j for j in range(first, len(tags)) if tags[j] == "headline"]
