@@ -26,6 +26,8 @@ PARAGRAPHS = (
     "Was The Covered Market Vote All An Elaborate Stunt By The Council!?",
     # a one-word label before the title
     "Video: Traders Protest Outside Council Chamber Over Covered Market Vote",
+    # a title-cased line that reports someone's word is a headline, not reported speech
+    "Council Says It Will Build the Covered Market, But Will Traders Be Able to Afford It?",
 ])
 def test_the_first_line_over_plain_paragraphs_is_the_headline(first):
     segments = segment_text(f"{first}\n\n{PARAGRAPHS}")

@@ -325,9 +325,11 @@ def pasted_headline(rows: Sequence[Row], tags: list[str]) -> list[str]:
         return tags
     if tags[0] == "body" and (
         text.endswith(_CLOSING_QUOTES) or rows[0].gap_after == 0
-        or _REPORTING_RE.search(text)
+        or (_REPORTING_RE.search(text) and not title_cased_words(words))
     ):
-        return tags  # a quotation or a sentence run on: the body's first line
+        # a quotation or a sentence run on: the body's first line (a title-cased line
+        # that reports, "Nigeria Says It Struck A Cease-Fire ...", is a headline's)
+        return tags
     if sum(ch.isalpha() for ch in text) < 0.6 * len(text.replace(" ", "")):
         return tags  # a date, a time, a figure row
     if "://" in text or "@" in text or text.lower().startswith(("by ", "from ")):
