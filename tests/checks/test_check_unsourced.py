@@ -191,6 +191,14 @@ def test_sweeping_tokens(nlp):
         ("Aid is delivered only when the convoy has been inspected.", []),
         ("Only the army is fighting in the north.", ["only"]),
         ("The rebels only want power.", ["only"]),
+        # a thing's availability or one thing's rule, and a compound, restrict
+        ("The ferry pass is only available at the harbour office.", []),
+        ("This card only works on weekdays.", []),
+        ("It only accepts cash.", []),
+        ("Women-only carriages were added to the night trains in 2019.", []),
+        # a named actor's motive, or an exclusive subject, still sweeps
+        ("Iran only wants peace.", ["only"]),
+        ("Only Iran is fighting the militants.", ["only"]),
     ],
 )
 def test_restrictive_only(nlp, text, expected):

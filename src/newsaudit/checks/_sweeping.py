@@ -86,6 +86,8 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PAST_AUX = frozenset({"was", "were", "had", "did"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _SPECIFIC_PRONOUNS = frozenset({"he", "she", "it"})
+#: Determiners that point at one thing already in view ("this feature").
+_DEMONSTRATIVES = frozenset({"this", "that"})
 #: How far the clause walk climbs; parse trees are shallow.
 _DEPTH = 24
 
@@ -187,6 +189,10 @@ def _counting(doc: Doc, i: int, nxt: Token | None, hit: tuple[str, ...], c: _Cue
             return True  # "they all stood", "all within its reach": no class quantified
     if hit == ("only",):
         prev = doc[i - 1] if i > 0 else None
+        if prev is not None and prev.text == "-" and prev.idx + 1 == tok.idx:
+            return True  # "Women-only carriages": a compound, no claim
+        if nxt is not None and nxt.pos_ == "ADJ" and nxt.dep_ in ("acomp", "amod", "ROOT"):
+            return True  # "it is only available at certain clinics": a restriction
         if nxt is not None and nxt.lower_ in ("a", "an", "one") and i + 2 < len(doc):
             if doc[i + 2].lower_ in ("few", "handful", "couple", "fraction"):
                 return True
@@ -234,6 +240,10 @@ def _claims(doc: Doc, i: int, hit: tuple[str, ...], c: _Cues) -> bool:
     if hit[0] in ("never", "always") and subj is not None:
         if subj.lower_ in _SPECIFIC_PRONOUNS or subj.pos_ == "PROPN":
             return False  # a named person's habit, not a class's
+    if (hit == ("only",) and subj is not None and subj.i < i and tok.head.i == verb.i
+            and (subj.lower_ in ("it", "this", "that")
+                 or any(c.lower_ in _DEMONSTRATIVES for c in subj.children))):
+        return False  # "this feature only works offline": one thing in view, its rule
     return True
 
 
