@@ -28,6 +28,9 @@ PARAGRAPHS = (
     "Video: Traders Protest Outside Council Chamber Over Covered Market Vote",
     # a title-cased line that reports someone's word is a headline, not reported speech
     "Council Says It Will Build the Covered Market, But Will Traders Be Able to Afford It?",
+    # a tabloid's long headline: a quotation, a colon, then the story
+    "'We were never asked what we wanted': Market traders furious as council delays vote "
+    "on the new covered market for a third time after months of complaints from stallholders",
 ])
 def test_the_first_line_over_plain_paragraphs_is_the_headline(first):
     segments = segment_text(f"{first}\n\n{PARAGRAPHS}")
@@ -40,6 +43,9 @@ def test_the_first_line_over_plain_paragraphs_is_the_headline(first):
     "By Priya Natarajan",  # a byline
     "Home",  # one word of a menu
     "The council postponed its vote.",  # a sentence: the body's first line
+    # a long lead sentence in sentence case whose stop the scraper lost
+    "The council postponed its vote on the new covered market on Monday evening after "
+    "traders complained that they had not been consulted about the plans at all",
 ])
 def test_a_first_line_that_is_not_headline_shaped_is_not_made_one(first):
     segments = segment_text(f"{first}\n\n{PARAGRAPHS}")

@@ -321,8 +321,11 @@ def pasted_headline(rows: Sequence[Row], tags: list[str]) -> list[str]:
     words = text.split()
     if title_cased_words(words) and rows[0].gap_after > 0 and text.endswith(("?", "!", "!?")):
         text = text.rstrip("?!")  # "Was The Video … All An Elaborate Hoax!?": a title
-    if not 3 <= len(words) <= 20 or text.endswith((".", "!", ",", ";", ":", "|")):
+    if not 3 <= len(words) <= _PASTED_WORDS or text.endswith((".", "!", ",", ";", ":", "|")):
         return tags
+    if len(words) > _SENTENCE_CASE_WORDS and not (title_cased_words(words)
+                                                  or _TABLOID_RE.search(text)):
+        return tags  # a long sentence in sentence case with its stop lost: the lead
     if tags[0] == "body" and (
         text.endswith(_CLOSING_QUOTES) or rows[0].gap_after == 0
         or (_REPORTING_RE.search(text) and not title_cased_words(words))
@@ -385,6 +388,16 @@ def _deck_under(rows: Sequence[Row], tags: Sequence[str]) -> bool:
 
 
 _CLOSING_QUOTES = ("\"", "'", "\u201d", "\u2019", "\u00bb")
+#: Most words of a pasted headline: tabloid headlines run to 40 ("'American bombing had
+#: signed my death certificate': Missing US journalist ... goes unheard"), and a line
+#: that long with no closing stop, standing alone over the body, is no paragraph.
+_PASTED_WORDS = 40
+#: Beyond this many words a pasted headline is set as headlines are (title case) or
+#: built as tabloids build them: a quotation, then a colon ("'…': Missing US journalist
+#: …"), a label and a colon, or a clause after a dash; a lead sentence whose stop the
+#: scraper lost is none of these.
+_SENTENCE_CASE_WORDS = 20
+_TABLOID_RE = re.compile(r"^[\"'\u2018\u201c]|\S:\s|\s[-\u2013\u2014]\s")
 
 
 _REPORTING_RE = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
