@@ -241,8 +241,8 @@ def _claims(doc: Doc, i: int, hit: tuple[str, ...], c: _Cues) -> bool:
         if subj.lower_ in _SPECIFIC_PRONOUNS or subj.pos_ == "PROPN":
             return False  # a named person's habit, not a class's
     if (hit == ("only",) and subj is not None and subj.i < i and tok.head.i == verb.i
-            and (subj.lower_ in ("it", "this", "that")
-                 or any(c.lower_ in _DEMONSTRATIVES for c in subj.children))):
+            and (subj.lower_ == "it" or subj.lower_ in _DEMONSTRATIVES
+                 or any(ch.lower_ in _DEMONSTRATIVES for ch in subj.children))):
         return False  # "this feature only works offline": one thing in view, its rule
     return True
 

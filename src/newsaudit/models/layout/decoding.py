@@ -301,7 +301,9 @@ def pasted_headline(rows: Sequence[Row], tags: list[str]) -> list[str]:
     Apple about to launch a 12-inch MacBook Air?"): it opens 12 of FNC-1's 1,683 bare
     bodies, and 48 of 3,600 of its bodies under a headline had the headline lost to it.
     A title-cased line may end on "?" or "!" and a one-word label ("Video:", "WATCH:")
-    may open it.
+    may open it; a title-cased or tabloid-built line may run to 40 words, and one that
+    reports ("Nigeria Says It Struck A Cease-Fire …") is still a title; the line under it
+    may be a one-sentence standfirst the model calls furniture.
 
     Why a rule and not the model alone: the training pages put a masthead, a menu or a
     kicker above the headline, so the model learnt that a page's very first line is
