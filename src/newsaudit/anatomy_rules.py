@@ -16,7 +16,14 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from newsaudit.line_cues import KICKER_RE, _key, cues, line_kind, looks_like_dateline, n_words
+from newsaudit.line_cues import (
+    _key,
+    cues,
+    line_kind,
+    looks_like_dateline,
+    n_words,
+    unlabelled,
+)
 
 __all__ = ["RulePart", "rule_parts"]
 
@@ -79,18 +86,12 @@ def _looks_like_headline(line: _Line, title: str | None) -> bool:
 _LABELLED_TITLE_WORDS = 5
 
 
-def _unlabelled(text: str) -> str:
-    """A line without the one-word label a headline may open with ("Video:", "WATCH:")."""
-    m = KICKER_RE.match(text.strip())
-    return text.strip()[m.end():] if m else text
-
-
 def _labelled_title(text: str) -> bool:
     """Whether a line is a label, then a title of its own words: the cue lists read
     "Video: …" as a site's video promo, yet a page pasted from its headline down may open
     on "VIDEO: Son Stuns Parents By Paying Off Their Mortgage As Christmas Surprise"."""
-    rest = _unlabelled(text)
-    return (rest != text and n_words(rest) >= _LABELLED_TITLE_WORDS
+    rest = unlabelled(text)
+    return (rest != text.strip() and n_words(rest) >= _LABELLED_TITLE_WORDS
             and line_kind(rest, header=True) is None)
 
 
@@ -130,7 +131,7 @@ def rule_parts(text: str, *, title: str | None = None) -> list[RulePart]:
         i < n
         and _looks_like_headline(lines[i], title)
         and (
-            line_kind(_unlabelled(lines[i].text), header=True) in (None, "related", "caption")
+            line_kind(unlabelled(lines[i].text), header=True) in (None, "related", "caption")
             # "Border Clashes Leave Dozens Dead, Army Says" has the shape of "Jane Doe,
             # Reuters"; on the first line a title is likelier than an unprefixed byline.
             or (

@@ -19,7 +19,6 @@ from newsaudit.datafiles import load_json
 from newsaudit.inflect import inflections
 
 __all__ = [
-    "KICKER_RE",
     "Cues",
     "Row",
     "cues",
@@ -28,11 +27,12 @@ __all__ = [
     "looks_like_dateline",
     "n_words",
     "rows_of",
+    "unlabelled",
 ]
 
 _WORD_RE = re.compile(r"\S+")
 #: A one-word label a headline may open with ("Video:", "WATCH:", "Exclusive:").
-KICKER_RE = re.compile(r"^(?:video|watch|breaking|exclusive|revealed|update|updated|"
+_KICKER_RE = re.compile(r"^(?:video|watch|breaking|exclusive|revealed|update|updated|"
                        r"photos|live|news)\s*[:/]\s+(?=\S)", re.IGNORECASE)
 _NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 _YEAR_OR_TIME_RE = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[:.]\d\d(?:[:.]\d\d)?)$")
@@ -321,3 +321,11 @@ def rows_of(text: str) -> tuple[list[Row], list[tuple[int, int]]]:
             gap += 1
         pos += len(raw) + 1
     return rows, spans
+
+
+def unlabelled(text: str) -> str:
+    """A line without the one-word label a headline may open with ("Video: Crews Battle
+    Flames …" -> "Crews Battle Flames …"), stripped."""
+    s = text.strip()
+    m = _KICKER_RE.match(s)
+    return s[m.end():] if m else s

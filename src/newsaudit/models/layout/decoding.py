@@ -17,13 +17,13 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from newsaudit.line_cues import (
-    KICKER_RE,
     Row,
     cues,
     line_kind,
     looks_like_byline,
     looks_like_dateline,
     n_words,
+    unlabelled,
 )
 from newsaudit.models.layout.features import cells, is_menu, title_cased_words
 
@@ -317,9 +317,8 @@ def pasted_headline(rows: Sequence[Row], tags: list[str]) -> list[str]:
     if tags[1] != "body" and not deck:
         return tags
     text = rows[0].text.strip()
-    kicker = KICKER_RE.match(text)
-    if kicker is not None and rows[0].gap_after:
-        text = text[kicker.end():]  # "Video: Militants Claim …": the label, then the title
+    if rows[0].gap_after:
+        text = unlabelled(text)  # "Video: Militants Claim …": the label, then the title
     words = text.split()
     if title_cased_words(words) and rows[0].gap_after > 0 and text.endswith(("?", "!", "!?")):
         text = text.rstrip("?!")  # "Was The Video … All An Elaborate Hoax!?": a title
